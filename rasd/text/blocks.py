@@ -1,0 +1,75 @@
+"""Blocks: the article's lines, each a heading, a paragraph or boilerplate left by the site."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..data import read_tsv
+from .normalize import normalize
+
+_LINE_RE = regex.compile(r"[^\n\r\u2028\u2029]+")
+_TERMINAL = set(".؟?!؛…:\"»”")
+_LATIN = regex.compile(r"[A-Za-z]")
+_ARABIC = regex.compile(r"\p{Arabic}")
+_WORD = regex.compile(r"\w+")
+HEADING_MAX_WORDS = 9
+HEADING_MAX_CHARS = 80
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    full, part = [], []
+    for row in read_tsv("boilerplate.tsv"):
+        (full if row["scope"] == "full" else part).append(row["pattern"])
+    return (
+        regex.compile("|".join(f"(?:{p})" for p in full), regex.IGNORECASE),
+        regex.compile("|".join(f"(?:{p})" for p in part), regex.IGNORECASE),
+    )
+
+
+def is_boilerplate(line: str) -> bool:
+    full, part = _patterns()
+    norm = normalize(line).strip()
+    if full.search(norm) or (len(norm) < 300 and part.search(norm)):
+        return True
+    # A short line in an Arabic article that is mostly Latin letters: a CMS or widget leftover.
+    latin = len(_LATIN.findall(norm))
+    arabic = len(_ARABIC.findall(norm))
+    return len(norm) < 120 and latin > 8 and latin > 2 * arabic
+
+
+def is_heading(line: str) -> bool:
+    s = line.strip().lstrip("#").strip()
+    if not s or len(s) > HEADING_MAX_CHARS or s[-1] in _TERMINAL or s[-1] in ".,،":
+        return False
+    words = _WORD.findall(s)
+    return 0 < len(words) <= HEADING_MAX_WORDS and bool(_ARABIC.search(s) or _LATIN.search(s))
+
+
+def split_blocks(text: str) -> list[tuple[str, int, int]]:
+    """``(kind, start, end)`` for every non-blank line; spans exclude surrounding white space."""
+    lines = []
+    for m in _LINE_RE.finditer(text):
+        s, e = m.span()
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        s += len(line) - len(line.lstrip())
+        e -= len(line) - len(line.rstrip())
+        lines.append((s, e))
+    blocks = []
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        if is_boilerplate(line):
+            kind = "boilerplate"
+        elif is_heading(line) and i + 1 < len(lines) and len(lines) > 1:
+            # a heading introduces something: it is not the last line, and the next line is longer
+            nxt = text[lines[i + 1][0] : lines[i + 1][1]]
+            kind = "heading" if len(nxt) > len(line) else "paragraph"
+        else:
+            kind = "paragraph"
+        blocks.append((kind, s, e))
+    return blocks

@@ -1,0 +1,75 @@
+"""Sentence splitting inside a block.
+
+Splits after Arabic and Latin terminators (. ؟ ? ! ؛ …) followed by white space, but never inside a quotation
+("…", «…», “…”), inside a number (3.5, 21:25: no white space follows) or after an abbreviation (د. م. Dr.).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..data import read_tsv
+from .normalize import normalize_word
+
+_BOUNDARY = regex.compile(r"(?:[.؟?!؛…]+|\.\.\.)[\"»”’)\]]*(?=\s|$)")
+_QUOTE = regex.compile(r"[\"«»“”]")
+_WORD_BEFORE = regex.compile(r"(\w+)$")
+MAX_QUOTE = 2000  # a "quotation" longer than this is an unbalanced mark, not a quotation
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(row["abbr"] for row in read_tsv("abbreviations.tsv"))
+
+
+def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(open, close)`` offsets of balanced quotation marks in ``text[start:end]``."""
+    regions = []
+    stack: list[tuple[str, int]] = []
+    straight: int | None = None
+    for m in _QUOTE.finditer(text, start, end):
+        ch, i = m.group(), m.start()
+        if ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                if i - straight <= MAX_QUOTE:
+                    regions.append((straight, i))
+                straight = None
+        elif ch in "«“":
+            stack.append((ch, i))
+        elif stack and (ch == "»" and stack[-1][0] == "«" or ch == "”" and stack[-1][0] == "“"):
+            _, j = stack.pop()
+            if i - j <= MAX_QUOTE:
+                regions.append((j, i))
+        elif ch == "”" and straight is None and not stack:
+            continue
+    return regions
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``, trimmed of white space."""
+    regions = quote_regions(text, start, end)
+    abbr = _abbreviations()
+    cuts = []
+    for m in _BOUNDARY.finditer(text, start, end):
+        b = m.end()
+        if any(o < b <= c for o, c in regions):
+            continue
+        if m.group() == ".":
+            w = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start())
+            if w and (len(w.group(1)) == 1 or normalize_word(w.group(1)) in abbr or w.group(1) in abbr):
+                continue
+        cuts.append(b)
+    spans = []
+    s = start
+    for b in cuts + [end]:
+        seg = text[s:b]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if b - trail > s + lead:
+            spans.append((s + lead, b - trail))
+        s = b
+    return spans

@@ -1,0 +1,111 @@
+"""Tokens with clitic-aware matching forms.
+
+A token keeps its exact span; ``forms`` lists the ways its proclitics may be read off, from none to most,
+each as ``(k, stem)``: ``k`` original characters of clitics, then the normalized ``stem``. Which reading is
+right depends on the lexicon doing the matching (وزير is not و+زير), so the text layer offers the readings and
+the matching layer picks the one its vocabulary knows (see :func:`Token.match`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .normalize import normalize_word
+
+TOKEN_RE = regex.compile(
+    r"\p{N}+(?:[.:,٫٬/]\p{N}+)*"  # numbers, clock times, decimals, dates 30/12
+    r"|[\p{L}\p{M}\u200c\u200d]+"  # words (tatweel and harakat included)
+    r"|\S",  # any other visible character on its own
+)
+
+_CONJ = "وف"
+_PREP = "بلك"
+_MIN_STEM = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str
+    forms: tuple[tuple[int, str], ...]
+    kind: str  # "word", "num" or "punct"
+
+    @property
+    def stem(self) -> str:
+        """The most stripped reading (clitics off, article kept)."""
+        return self.forms[-1][1]
+
+    def match(self, vocab) -> tuple[int, str] | None:
+        """The least stripped reading whose stem is in ``vocab`` (anything supporting ``in``)."""
+        for form in self.forms:
+            if form[1] in vocab:
+                return form
+        return None
+
+
+@lru_cache(maxsize=200_000)
+def clitic_forms(word: str) -> tuple[tuple[int, str], ...]:
+    """Readings of ``word`` with proclitics و ف ب ل ك س (and ال fused as لل) stripped."""
+    norm = normalize_word(word)
+    forms: list[tuple[int, str]] = [(0, norm)]
+    if len(norm) < 3:
+        return tuple(forms)
+    # original-character offset of each normalized character (diacritics inside clitics are skipped)
+    pos = [i for i, ch in enumerate(word) if normalize_word(ch)]
+    if len(pos) != len(norm):  # presentation forms and the like: fall back to normalized offsets
+        pos = list(range(len(norm)))
+
+    def orig(k: int) -> int:
+        return pos[k] if k < len(pos) else len(word)
+
+    seen = {norm}
+
+    def add(k: int, stem: str) -> None:
+        if len(stem) >= _MIN_STEM and stem not in seen:
+            seen.add(stem)
+            forms.append((orig(k), stem))
+
+    starts = [0]
+    if norm[0] in _CONJ and len(norm) > 3:
+        starts.append(1)
+        add(1, norm[1:])
+    for k in starts:
+        rest = norm[k:]
+        if rest.startswith("لل") and len(rest) > 3:
+            # لل = ل + ال with the alef dropped: للحلف reads as الحلف, its stem starting at the second lam
+            add(k + 1, "ال" + rest[2:])
+            add(k + 2, rest[2:])
+        elif rest[:1] in _PREP and len(rest) > 3:
+            add(k + 1, rest[1:])
+        elif rest[:1] == "س" and len(rest) > 3 and rest[1] in "يتنا":
+            add(k + 1, rest[1:])
+    return tuple(forms)
+
+
+def _kind(text: str) -> str:
+    ch = text[0]
+    if ch.isdigit():
+        return "num"
+    if ch.isalpha() or len(text) > 1:
+        return "word"
+    return "punct"
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    out = []
+    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        t = m.group()
+        kind = _kind(t)
+        if kind == "word":
+            forms = clitic_forms(t)
+            out.append(Token(m.start(), m.end(), t, forms[0][1], forms, kind))
+        else:
+            n = normalize_word(t)
+            out.append(Token(m.start(), m.end(), t, n, ((0, n),), kind))
+    return out
