@@ -1,10 +1,64 @@
+"""``rasd evaluate``: score rasd on CoNLL/BIO NER files and on our gold JSON files."""
+
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+
+def _gold_table(results: list[dict]) -> Table:
+    tab = Table(title="rasd vs gold JSON")
+    for col in ("file", "layer", "measure", "value"):
+        tab.add_column(col)
+    for r in results:
+        name = Path(r["file"]).name
+        for layer in ("entities", "timexes", "quotes", "events"):
+            if layer not in r:
+                continue
+            for measure, v in r[layer].items():
+                if isinstance(v, dict):
+                    v = f"P {v['precision']}  R {v['recall']}  F1 {v['f1']}  ({v['tp']}/{v['gold']} gold, {v['pred']} predicted)"
+                tab.add_row(name, layer, measure, str(v))
+    return tab
 
 
 def evaluate(
-    gold: list[str] = typer.Argument(None, help="gold JSON files (see README: gold format)"),
+    gold: list[Path] = typer.Argument(None, help="gold JSON files or directories (default: examples/gold)"),
+    conll: list[Path] = typer.Option(
+        None, "--conll", help="CoNLL/BIO NER file(s) to score the entity layer on"
+    ),
+    types: str = typer.Option("PER,LOC,ORG", "--types", help="CoNLL: entity types to score"),
+    limit: int = typer.Option(None, "--limit", help="CoNLL: only the first N sentences"),
+    as_json: bool = typer.Option(False, "--json", help="print the scores as JSON"),
 ) -> None:
-    """Score rasd against annotated data (gold JSON; CoNLL with --conll)."""
-    raise typer.Exit(0)
+    """Score rasd against annotated data: CoNLL NER files (--conll) and gold JSON (rasd.gold/1)."""
+    console = Console()
+    out: dict = {}
+    if conll:
+        from ..evaluate.conll import evaluate_conll, format_conll_report
+
+        out["conll"] = []
+        for f in conll:
+            res = evaluate_conll(str(f), types=tuple(t.strip() for t in types.split(",")), limit=limit)
+            out["conll"].append(res)
+            if not as_json:
+                console.print(f"[bold]{f}[/]")
+                console.print(format_conll_report(res), markup=False, highlight=False)
+    files: list[Path] = []
+    for g in gold or ([] if conll else [Path("examples/gold")]):
+        files.extend(sorted(g.glob("*.json")) if g.is_dir() else [g])
+    if files:
+        from ..evaluate.gold import evaluate_gold
+
+        out["gold"] = [evaluate_gold(f) for f in files]
+        if not as_json:
+            console.print(_gold_table(out["gold"]))
+    elif not conll:
+        typer.echo("nothing to evaluate: give gold JSON files or --conll FILE", err=True)
+        raise typer.Exit(2)
+    if as_json:
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))

@@ -1,0 +1,1 @@
+"""Scorers: CoNLL/BIO NER files (conll.py) and our gold JSON format (gold.py)."""
