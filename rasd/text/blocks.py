@@ -10,12 +10,13 @@ from ..data import read_tsv
 from .normalize import normalize
 
 _LINE_RE = regex.compile(r"[^\n\r\u2028\u2029]+")
-_TERMINAL = set(".؟?!؛…:\"»”")
+_TERMINAL = set('.؟?!؛…:"»”')
 _LATIN = regex.compile(r"[A-Za-z]")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _WORD = regex.compile(r"\w+")
 HEADING_MAX_WORDS = 9
 HEADING_MAX_CHARS = 80
+BOILERPLATE_MAX_CHARS = 120
 
 
 @lru_cache(maxsize=1)
@@ -25,19 +26,23 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
         (full if row["scope"] == "full" else part).append(row["pattern"])
     return (
         regex.compile("|".join(f"(?:{p})" for p in full), regex.IGNORECASE),
-        regex.compile("|".join(f"(?:{p})" for p in part), regex.IGNORECASE),
+        regex.compile("|".join(f"(?:{p})" for p in part)),
     )
 
 
 def is_boilerplate(line: str) -> bool:
+    if len(line) >= BOILERPLATE_MAX_CHARS:  # widgets and CMS leftovers are short lines; paragraphs are not
+        return False
     full, part = _patterns()
     norm = normalize(line).strip()
-    if full.search(norm) or (len(norm) < 300 and part.search(norm)):
+    if full.search(norm) or part.search(norm):
         return True
     # A short line in an Arabic article that is mostly Latin letters: a CMS or widget leftover.
+    if len(norm) >= 120 or not _LATIN.search(norm):
+        return False
     latin = len(_LATIN.findall(norm))
     arabic = len(_ARABIC.findall(norm))
-    return len(norm) < 120 and latin > 8 and latin > 2 * arabic
+    return latin > 8 and latin > 2 * arabic
 
 
 def is_heading(line: str) -> bool:

@@ -15,9 +15,23 @@ import regex
 
 # Letters folded together (hamza/alef variants, ta marbuta, alef maqsura, Persian/Urdu shapes).
 _LETTERS = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ة": "ه", "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي", "ؤ": "و",
-    "ک": "ك", "ڪ": "ك", "ھ": "ه", "ە": "ه", "ۀ": "ه",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ة": "ه",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ئ": "ي",
+    "ؤ": "و",
+    "ک": "ك",
+    "ڪ": "ك",
+    "ھ": "ه",
+    "ە": "ه",
+    "ۀ": "ه",
 }
 # Removed: tatweel, harakat and Quranic marks (shadda included), bidi controls and zero-width marks.
 _DELETE = (

@@ -8,8 +8,8 @@ the matching layer picks the one its vocabulary knows (see :func:`Token.match`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -26,8 +26,7 @@ _PREP = "بلك"
 _MIN_STEM = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -96,16 +95,37 @@ def _kind(text: str) -> str:
     return "punct"
 
 
+_ANALYSES: dict[str, tuple[str, tuple[tuple[int, str], ...], str]] = {}
+
+
+def _analyze(t: str) -> tuple[str, tuple[tuple[int, str], ...], str]:
+    kind = _kind(t)
+    if kind == "word":
+        forms = clitic_forms(t)
+    else:
+        n = normalize_word(t)
+        forms = ((0, n),)
+    a = (forms[0][1], forms, kind)
+    if len(_ANALYSES) < 500_000:  # bounded: a stream of unique garbage cannot exhaust memory
+        _ANALYSES[t] = a
+    return a
+
+
+_SPACED_TOKEN_RE = regex.compile(r"(\s*)(" + TOKEN_RE.pattern + ")")
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    out = []
-    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        t = m.group()
-        kind = _kind(t)
-        if kind == "word":
-            forms = clitic_forms(t)
-            out.append(Token(m.start(), m.end(), t, forms[0][1], forms, kind))
-        else:
-            n = normalize_word(t)
-            out.append(Token(m.start(), m.end(), t, n, ((0, n),), kind))
+    # findall with the leading white space captured is faster than finditer: offsets are running sums
+    get = _ANALYSES.get
+    new = tuple.__new__
+    out: list[Token] = []
+    append = out.append
+    pos = start
+    for ws, tok in _SPACED_TOKEN_RE.findall(text, start, len(text) if end is None else end):
+        pos += len(ws)
+        e = pos + len(tok)
+        a = get(tok) or _analyze(tok)
+        append(new(Token, (pos, e, tok, a[0], a[1], a[2])))
+        pos = e
     return out
