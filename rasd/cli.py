@@ -21,6 +21,9 @@ app.command("evaluate")(evaluate_cmd.evaluate)
 app.command("schema")(schema_cmd.schema)
 
 # ---- layer commands: register yours below with a line or two -------------------------------------------
+from .entities.cli import train_ner  # noqa: E402
+
+app.command("train-ner")(train_ner)
 
 
 def main() -> None:

@@ -1,9 +1,32 @@
-"""The entities layer (see its issue); fills its list in the Document."""
+"""The entities layer: recognition (trained model + knowledge base), grouping within the article, linking to
+the knowledge base, and roles. Fills ``doc.entities``; see ``rasd/entities/*.py`` for each stage."""
 
 from __future__ import annotations
 
+import logging
+
 from ..document import Document
+from .group import group
+from .kb import KB, load_kb
+from .link import build_entities
+from .recognize import recognize, sentence_ranges
+from .roles import find_roles
+
+__all__ = ["annotate", "load_kb", "KB"]
+
+log = logging.getLogger(__name__)
 
 
-def annotate(doc: Document, **kwargs) -> Document:
+def annotate(doc: Document, kb: KB | None = None, single_sentence: bool = False, **_: object) -> Document:
+    """Append the document's entities. ``kb`` defaults to the shipped knowledge base."""
+    if kb is None:
+        kb = load_kb()
+    tokens = doc.tokens
+    if not tokens:
+        return doc
+    mentions = recognize(doc, kb, single_sentence=single_sentence)
+    clusters = [c for c in group(doc, mentions, kb) if c.mentions]
+    ranges = [(0, len(tokens))] if single_sentence else sentence_ranges(doc, tokens)
+    roles = find_roles(doc, tokens, ranges, mentions, clusters, kb)
+    doc.entities.extend(build_entities(doc, clusters, roles, kb))
     return doc

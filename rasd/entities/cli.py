@@ -1,0 +1,33 @@
+"""``rasd train-ner``: rebuild the NER model from the shared corpora."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+
+def train_ner(
+    out: str = typer.Option(None, help="where to write the model (default: rasd/data/models/ner.crfsuite)"),
+    shared: str = typer.Option(None, help="the ner corpora folder (default: ../shared/data/ner)"),
+    extra: bool = typer.Option(False, help="also train on the Wiki-NER and Wojood train splits"),
+    holdout: bool = typer.Option(False, help="train on 90% of ANERcorp train, score on the last 10%"),
+    no_kb: bool = typer.Option(False, help="train without knowledge-base gazetteer features"),
+    c1: float = typer.Option(0.05, help="L1 regularization"),
+    c2: float = typer.Option(0.01, help="L2 regularization"),
+    iterations: int = typer.Option(150, help="L-BFGS iterations"),
+) -> None:
+    """Train the entity recognizer (a CRF) reproducibly from ANERcorp train (never a test split)."""
+    from .train import train
+
+    summary = train(
+        out=out,
+        shared=shared,
+        extra=extra,
+        holdout=holdout,
+        use_kb=not no_kb,
+        c1=c1,
+        c2=c2,
+        iterations=iterations,
+    )
+    typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))

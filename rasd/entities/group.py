@@ -1,0 +1,98 @@
+"""Grouping mentions into entities within one article.
+
+Linked mentions group by knowledge-base id. An unlinked person's mention joins an earlier person whose name
+contains it as a run of words (بايدن after جو بايدن; ساكي after جين ساكي), or whose name it contains (a full
+name after a surname). Other unlinked mentions group by their normalized text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..document import Document
+from .kb import KB, name_key
+from .recognize import Mention
+
+
+@dataclass
+class Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+    kb_id: str | None = None
+    keys: set[tuple[str, ...]] = field(default_factory=set)  # normalized names it is known by
+
+    def type(self, kb: KB | None) -> str:
+        e = kb.get(self.kb_id) if kb is not None else None
+        if e:
+            return e["type"]
+        return Counter(m.type for m in self.mentions).most_common(1)[0][0]
+
+
+def mention_key(doc: Document, m: Mention) -> tuple[str, ...]:
+    return name_key(doc.text[m.start : m.end])
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    n = len(small)
+    return 0 < n <= len(big) and any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+def _choose_id(m: Mention, clusters: Sequence[Cluster], kb: KB) -> str:
+    if len(m.kb_ids) == 1:
+        return m.kb_ids[0]
+    present = {c.kb_id for c in clusters}
+    for i in m.kb_ids:
+        if i in present:
+            return i
+    same_type = [i for i in m.kb_ids if kb.entries[i]["type"] == m.type]
+    return (same_type or list(m.kb_ids))[0]
+
+
+def group(doc: Document, mentions: Sequence[Mention], kb: KB | None) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    by_id: dict[str, Cluster] = {}
+    for m in mentions:
+        key = mention_key(doc, m)
+        if not key:
+            continue
+        if m.kb_ids and kb is not None:
+            kid = _choose_id(m, clusters, kb)
+            c = by_id.get(kid)
+            if c is None:
+                c = _find_unlinked(clusters, key, kb.entries[kid]["type"], kb)
+                if c is not None:
+                    c.kb_id = kid
+                else:
+                    c = Cluster(kb_id=kid)
+                    clusters.append(c)
+                by_id[kid] = c
+                e = kb.entries[kid]
+                c.keys.update(k for k in (name_key(n) for n in [e["name"], *e["aliases"]]) if k)
+            m.kb_ids = (kid,)
+        else:
+            c = _find_unlinked(clusters, key, m.type, kb, linked_too=m.type == "PER")
+            if c is None:
+                c = Cluster()
+                clusters.append(c)
+            elif c.kb_id:
+                m.kb_ids = (c.kb_id,)
+        c.mentions.append(m)
+        c.keys.add(key)
+    return clusters
+
+
+def _find_unlinked(
+    clusters: Sequence[Cluster], key: tuple[str, ...], typ: str, kb: KB | None, linked_too: bool = False
+) -> Cluster | None:
+    """The latest cluster of the same type this name belongs to (unlinked ones, or linked persons)."""
+    for c in reversed(clusters):
+        if c.kb_id and not linked_too:
+            continue
+        if c.type(kb) != typ:
+            continue
+        if key in c.keys:
+            return c
+        if typ == "PER" and any(_contains(k, key) or (not c.kb_id and _contains(key, k)) for k in c.keys):
+            return c
+    return None

@@ -1,0 +1,265 @@
+"""The knowledge base: loading (shipped JSONL, users' CSV/JSONL, entry dicts) and name matching over tokens.
+
+Names are indexed as tuples of normalized tokens (the text layer's tokenizer and normalizer), so matching in
+an article is a walk over its tokens: the first token may shed proclitics (``لأوكرانيا`` -> ``أوكرانيا``,
+``للحلف`` -> ``الحلف``), the following ones are compared by their normalized form.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .. import data
+from ..text.tokens import Token, tokenize
+
+log = logging.getLogger(__name__)
+
+TYPES = ("PER", "ORG", "LOC", "MISC")
+_MAX_NAME_TOKENS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class KBMatch:
+    """A run of tokens ``[first, last]`` naming ``ids``; ``start`` is the char offset after clitics."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    ids: tuple[str, ...]
+    demonym: bool = False
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The matching key of a name: its normalized tokens."""
+    return tuple(t.norm for t in tokenize(name) if t.kind != "punct" or t.text in "-.'")
+
+
+def demonym_forms(nisba: str) -> set[str]:
+    """Inflections of a masculine nisba without ال (روسي): الروسي، الروسية، روسية، الروس، الروسيين ..."""
+    base = name_key(nisba)
+    if len(base) != 1:
+        return set()
+    n = base[0]
+    stem = n[:-1] if n.endswith("ي") else n
+    forms = {n, n + "ه", n + "ين", n + "ون", n + "ات", stem + "يان", stem + "يتان", stem + "يين"}
+    if n.endswith("ي") and len(stem) >= 3:
+        forms.add(stem)  # الروس، العرب (plural of the people)
+    return forms | {"ال" + f for f in forms}
+
+
+@dataclass
+class KB:
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    names: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    first_words: set[str] = field(default_factory=set)
+    demonyms: dict[str, str] = field(default_factory=dict)  # normalized inflected nisba -> country id
+    words: set[str] = field(default_factory=set)  # every normalized token of every name (features)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, kb_id: str | None) -> dict[str, Any] | None:
+        return self.entries.get(kb_id) if kb_id else None
+
+    def add(self, entry: dict[str, Any]) -> None:
+        """Add or replace an entry (a later entry with the same id wins)."""
+        entry = _clean_entry(entry)
+        if entry is None:
+            return
+        if entry["id"] in self.entries:
+            self._unindex(entry["id"])
+        self.entries[entry["id"]] = entry
+        self._index(entry)
+
+    def _index(self, e: dict[str, Any]) -> None:
+        for name in [e["name"], *e.get("aliases", [])]:
+            key = name_key(name)
+            if not key or len(key) > _MAX_NAME_TOKENS:
+                continue
+            ids = self.names.setdefault(key, [])
+            if e["id"] not in ids:
+                ids.append(e["id"])
+            self.first_words.add(key[0])
+            self.words.update(key)
+            for i in range(1, len(key)):
+                self.prefixes.add(key[:i])
+        for nisba in e.get("demonyms") or []:
+            for form in demonym_forms(nisba):
+                self.demonyms.setdefault(form, e["id"])
+
+    def _unindex(self, kb_id: str) -> None:
+        for key in list(self.names):
+            ids = self.names[key]
+            if kb_id in ids:
+                ids.remove(kb_id)
+                if not ids:
+                    del self.names[key]
+        for form in [f for f, c in self.demonyms.items() if c == kb_id]:
+            del self.demonyms[form]
+
+    def lookup(self, name: str) -> list[dict[str, Any]]:
+        """Entries whose name or alias is ``name`` (normalized comparison)."""
+        return [self.entries[i] for i in self.names.get(name_key(name), [])]
+
+    def demonym_country(self, token: Token) -> str | None:
+        """Country id of a nisba token (الروسي، والأميركية ...), else None."""
+        form = token.match(self.demonyms)
+        return self.demonyms[form[1]] if form else None
+
+    def match(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[KBMatch]:
+        """Longest, leftmost, non-overlapping name matches in ``tokens[lo:hi]``."""
+        out = []
+        for i, last, k, key in match_phrases(tokens, self.names, self.prefixes, self.first_words, lo, hi):
+            out.append(KBMatch(i, last, tokens[i].start + k, tokens[last].end, tuple(self.names[key])))
+        return out
+
+
+def match_phrases(
+    tokens: Sequence[Token],
+    names: dict | set,
+    prefixes: set[tuple[str, ...]],
+    first_words: set[str],
+    lo: int = 0,
+    hi: int | None = None,
+) -> list[tuple[int, int, int, tuple[str, ...]]]:
+    """Longest, leftmost, non-overlapping phrases of ``names`` (keys: tuples of normalized tokens) in
+    ``tokens[lo:hi]``, as (first, last, clitic chars of the first token, key)."""
+    hi = len(tokens) if hi is None else hi
+    out = []
+    i = lo
+    while i < hi:
+        best: tuple[int, int, tuple[str, ...]] | None = None
+        tok = tokens[i]
+        if tok.kind != "punct":
+            for k, stem in tok.forms:
+                if stem not in first_words:
+                    continue
+                key: tuple[str, ...] = (stem,)
+                found = key if key in names else None
+                last = i if found else -1
+                j = i
+                while key in prefixes and j + 1 < hi:
+                    j += 1
+                    key = key + (tokens[j].norm,)
+                    if key in names:
+                        last, found = j, key
+                if found and (best is None or last > best[0]):
+                    best = (last, k, found)
+        if best is None:
+            i += 1
+            continue
+        out.append((i, best[0], best[1], best[2]))
+        i = best[0] + 1
+    return out
+
+
+def _split_multi(v: Any) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, list | tuple):
+        return [str(x).strip() for x in v if str(x).strip()]
+    return [s.strip() for s in str(v).split("|") if s.strip()]
+
+
+def _clean_entry(e: Any) -> dict[str, Any] | None:
+    """Validate and fill defaults; a bad entry is skipped with a warning, never a crash."""
+    if not isinstance(e, dict):
+        log.warning("kb: skipping non-object entry %r", e)
+        return None
+    if not e.get("id") or not e.get("name"):
+        log.warning("kb: skipping entry without id/name: %r", e)
+        return None
+    out = dict(e)
+    out["id"] = str(e["id"]).strip()
+    out["name"] = str(e["name"]).strip()
+    t = str(e.get("type") or "").upper()
+    out["type"] = {"PERS": "PER", "MIS": "MISC", "GPE": "LOC"}.get(t, t)
+    if out["type"] not in TYPES:
+        out["type"] = _type_from_id(out["id"])
+    out["name_en"] = e.get("name_en") or None
+    out["kind"] = e.get("kind") or None
+    out["aliases"] = _split_multi(e.get("aliases"))
+    out["demonyms"] = _split_multi(e.get("demonyms"))
+    out["country"] = e.get("country") or None
+    out["stands_for"] = e.get("stands_for") or None
+    roles = e.get("roles") or []
+    if isinstance(roles, str):
+        roles = [{"title": r} for r in _split_multi(roles)]
+    out["roles"] = [r for r in roles if isinstance(r, dict) and r.get("title")]
+    return out
+
+
+def _type_from_id(kb_id: str) -> str:
+    prefix = kb_id.split("/", 1)[0]
+    return {"person": "PER", "country": "LOC", "city": "LOC", "region": "LOC"}.get(prefix, "ORG")
+
+
+def read_entries(path: str | Path) -> list[dict[str, Any]]:
+    """Entries of a user's KB file: JSONL (one object a line, ``#`` comments) or CSV with a header row.
+
+    CSV columns: id,type,kind,name,name_en,aliases,country,qid,stands_for,gender,demonyms,roles — only id and
+    name are required; aliases, demonyms and roles (titles) are ``|``-separated.
+    """
+    p = Path(path)
+    text = p.read_text(encoding="utf-8-sig")
+    if p.suffix.lower() in (".jsonl", ".json", ".ndjson"):
+        out = []
+        for n, line in enumerate(text.splitlines(), 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                log.warning("kb: %s:%d: bad JSON (%s)", p, n, exc)
+        return out
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [dict(row) for row in csv.DictReader(lines)]
+
+
+def _shipped_files() -> list[Path]:
+    try:
+        kb_dir = data.path("kb")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return []
+    return sorted(kb_dir.glob("*.jsonl")) if kb_dir.is_dir() else []
+
+
+@lru_cache(maxsize=1)
+def shipped_kb() -> KB:
+    """The knowledge base shipped in ``rasd/data/kb/*.jsonl``, built once per process."""
+    kb = KB()
+    for f in _shipped_files():
+        for e in read_entries(f):
+            kb.add(e)
+    return kb
+
+
+def load_kb(*paths: str | Path, entries: Iterable[dict[str, Any]] | None = None, shipped: bool = True) -> KB:
+    """The shipped KB extended with users' files (CSV/JSONL) and entry dicts; later entries override."""
+    if not paths and not entries and shipped:
+        return shipped_kb()
+    kb = KB()
+    if shipped:
+        base = shipped_kb()
+        kb.entries = dict(base.entries)
+        kb.names = {k: list(v) for k, v in base.names.items()}
+        kb.prefixes = set(base.prefixes)
+        kb.first_words = set(base.first_words)
+        kb.demonyms = dict(base.demonyms)
+        kb.words = set(base.words)
+    for p in paths:
+        for e in read_entries(p):
+            kb.add(e)
+    for e in entries or []:
+        kb.add(e)
+    return kb

@@ -1,0 +1,51 @@
+"""The trained sequence model (a linear-chain CRF via python-crfsuite): loading and tagging."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+
+from .. import data
+from ..text.tokens import Token
+from .features import sentence_features
+from .kb import KB
+
+log = logging.getLogger(__name__)
+
+MODEL_NAME = "models/ner.crfsuite"
+
+
+def model_path() -> Path:
+    return data.path(MODEL_NAME)
+
+
+@lru_cache(maxsize=4)
+def _tagger(path: str) -> pycrfsuite.Tagger | None:
+    p = Path(path)
+    if not p.is_file():
+        log.warning("NER model %s missing: run `rasd train-ner`; using the knowledge base and cues only", p)
+        return None
+    t = pycrfsuite.Tagger()
+    t.open(str(p))
+    return t
+
+
+def tagger(path: str | Path | None = None) -> pycrfsuite.Tagger | None:
+    return _tagger(str(path or model_path()))
+
+
+def tag(
+    tokens: Sequence[Token], kb: KB | None, path: str | Path | None = None
+) -> tuple[list[str], list[float]]:
+    """BIO labels of a sentence's tokens and, for each, the model's probability that it is outside a name."""
+    t = tagger(path)
+    if t is None or not tokens:
+        return ["O"] * len(tokens), [1.0] * len(tokens)
+    t.set(sentence_features(tokens, kb))
+    labels = t.tag()
+    p_out = [t.marginal("O", i) for i in range(len(tokens))]
+    return labels, p_out

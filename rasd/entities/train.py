@@ -1,0 +1,126 @@
+"""Rebuild the NER model: ``rasd train-ner``.
+
+Trains a linear-chain CRF (python-crfsuite, L-BFGS with elastic-net regularization) on ANERcorp ``train.txt``
+(and optionally the Wiki-NER and Wojood *train* splits), over the text layer's tokens of each sentence with the
+features of :mod:`rasd.entities.features`. ``--holdout`` keeps the last tenth of ANERcorp train apart and
+reports the score there: that, never a test split, is what choices are made on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import pycrfsuite
+
+from ..evaluate.conll import read_conll, score
+from ..text.tokens import Token, tokenize
+from .features import sentence_features
+from .kb import KB, load_kb
+from .model import model_path
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "ner"
+WOJOOD_MAP = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+
+def align(sent: list[tuple[str, str]]) -> tuple[list[Token], list[str]]:
+    """The text layer's tokens of a file sentence (joined with spaces) with the file's labels carried over."""
+    text = " ".join(t for t, _ in sent)
+    toks = tokenize(text)
+    labels = []
+    bounds = []
+    pos = 0
+    for t, _ in sent:
+        bounds.append(pos)
+        pos += len(t) + 1
+    j = 0
+    last_file = -1
+    for tok in toks:
+        while j + 1 < len(bounds) and bounds[j + 1] <= tok.start:
+            j += 1
+        tag = sent[j][1]
+        if tag != "O" and j == last_file:
+            tag = "I-" + tag[2:]  # second piece of a split file token
+        labels.append(tag)
+        last_file = j
+    return toks, labels
+
+
+def load_sentences(
+    path: Path, types_map: dict[str, str] | None = None
+) -> list[tuple[list[Token], list[str]]]:
+    return [align(s) for s in read_conll(path, types_map)]
+
+
+def fit(
+    data: Iterable[tuple[list[Token], list[str]]],
+    kb: KB | None,
+    out: Path,
+    c1: float = 0.05,
+    c2: float = 0.01,
+    iterations: int = 150,
+    min_freq: int = 1,
+) -> Path:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for toks, labels in data:
+        if toks:
+            trainer.append(sentence_features(toks, kb), labels)
+    trainer.set_params(
+        {
+            "c1": c1,
+            "c2": c2,
+            "max_iterations": iterations,
+            "feature.minfreq": min_freq,
+            "feature.possible_transitions": True,
+        }
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    return out
+
+
+def evaluate_sentences(data: list[tuple[list[Token], list[str]]], kb: KB | None, model: Path) -> dict:
+    t = pycrfsuite.Tagger()
+    t.open(str(model))
+    gold, pred = [], []
+    for toks, labels in data:
+        if toks:
+            pred.append(t.tag(sentence_features(toks, kb)))
+            gold.append(labels)
+    return score(gold, pred)
+
+
+def train(
+    out: str | Path | None = None,
+    shared: str | Path | None = None,
+    extra: bool = False,
+    holdout: bool = False,
+    use_kb: bool = True,
+    c1: float = 0.05,
+    c2: float = 0.01,
+    iterations: int = 150,
+) -> dict:
+    """Train and save the model; returns a summary (and the held-out score with ``holdout``)."""
+    root = Path(shared) if shared else SHARED
+    out_path = Path(out) if out else model_path()
+    kb = load_kb() if use_kb else None
+    sents = load_sentences(root / "anercorp" / "train.txt")
+    summary: dict = {"anercorp_sentences": len(sents)}
+    train_part, dev_part = sents, []
+    if holdout:
+        cut = int(len(sents) * 0.9)
+        train_part, dev_part = sents[:cut], sents[cut:]
+    data = list(train_part)
+    if extra:
+        data += load_sentences(root / "wiki-ner" / "train.txt")
+        data += load_sentences(root / "wojood-sample" / "train.txt", WOJOOD_MAP)
+    summary["training_sentences"] = len(data)
+    t0 = time.perf_counter()
+    fit(data, kb, out_path, c1=c1, c2=c2, iterations=iterations)
+    summary["seconds"] = round(time.perf_counter() - t0, 1)
+    summary["model"] = str(out_path)
+    summary["kb_entries"] = len(kb) if kb is not None else 0
+    if holdout:
+        summary["holdout"] = evaluate_sentences(dev_part, kb, out_path)
+    return summary
