@@ -24,6 +24,14 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(row["abbr"] for row in read_tsv("abbreviations.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _continuations() -> frozenset[str]:
+    return frozenset(row["word"] for row in read_tsv("sentence_continuations.tsv"))
+
+
+_NEXT_WORD = regex.compile(r"\s*(\w+)")
+
+
 def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``(open, close)`` offsets of balanced quotation marks in ``text[start:end]``."""
     regions = []
@@ -58,6 +66,12 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         b = m.end()
         if any(o < b <= c for o, c in regions):
             continue
+        if b - 1 > m.start() and text[b - 1] in "\"»”’" and any(c == b - 1 for _, c in regions):
+            # «…!» قبل أن يغادر: a terminator inside a closing quotation does not end the sentence
+            # when the next word carries it on
+            nxt = _NEXT_WORD.match(text, b, end)
+            if nxt and normalize_word(nxt.group(1)) in _continuations():
+                continue
         if m.group() == ".":
             w = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start())
             if w and (len(w.group(1)) == 1 or normalize_word(w.group(1)) in abbr or w.group(1) in abbr):
