@@ -159,6 +159,13 @@ READERS: dict[str, Callable[[Path], Iterator[Item]]] = {
     ".ndjson": read_jsonl_file,
 }
 
+# WARC archives and RSS/Atom feeds (corpus ingest); imported here, after the names they use are defined
+from .feeds import read_feed_file, read_xml_file  # noqa: E402
+from .warc import read_warc_file  # noqa: E402
+
+READERS.update({".warc": read_warc_file, ".warc.gz": read_warc_file})
+READERS.update({".rss": read_feed_file, ".atom": read_feed_file, ".xml": read_xml_file})
+
 
 def _reader_for(path: Path) -> Callable[[Path], Iterator[Item]] | None:
     name = path.name.lower()
