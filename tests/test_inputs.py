@@ -80,7 +80,14 @@ def test_errors_name_file_and_line_and_keep_going(tmp_path):
     assert [a.origin for a in arts] == [str(good), f"{jl}:1"]
     assert arts[1].id == "x1" and arts[1].published == "2024-01-02" and arts[1].published_source == "metadata"
     origins = [e.origin for e in errors]
-    assert origins == [str(empty), str(binary), f"{jl}:2", f"{jl}:3", f"{jl}:4", str(tmp_path / "missing.txt")]
+    assert origins == [
+        str(empty),
+        str(binary),
+        f"{jl}:2",
+        f"{jl}:3",
+        f"{jl}:4",
+        str(tmp_path / "missing.txt"),
+    ]
     assert all("\n" not in str(e) for e in errors)
 
 

@@ -15,12 +15,18 @@ from rasd.text.tokens import clitic_forms
 ROWS = [
     r
     for r in csv.DictReader(
-        (line for line in (Path(__file__).parent / "corpus" / "text.tsv").open(encoding="utf-8") if not line.startswith("#")),
+        (
+            line
+            for line in (Path(__file__).parent / "corpus" / "text.tsv").open(encoding="utf-8")
+            if not line.startswith("#")
+        ),
         delimiter="\t",
         quoting=csv.QUOTE_NONE,
     )
 ]
-PARAGRAPH = "وقال المتحدث باسم الوزارة في بيان مطول إن المحادثات ستتواصل خلال الأيام المقبلة بمشاركة الوفود كافة."
+PARAGRAPH = (
+    "وقال المتحدث باسم الوزارة في بيان مطول إن المحادثات ستتواصل خلال الأيام المقبلة بمشاركة الوفود كافة."
+)
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['kind']}:{r['input']}" for r in ROWS])

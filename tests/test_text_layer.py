@@ -31,7 +31,9 @@ def test_seed_no_sentence_split_inside_quotes(seed_text):
     for b in doc.blocks:
         for o, c in quote_regions(seed_text, b.start, b.end):
             for s in doc.sentences:
-                assert not (o < s.start <= c), f"sentence starts inside a quotation: {seed_text[s.start:s.end]!r}"
+                assert not (o < s.start <= c), (
+                    f"sentence starts inside a quotation: {seed_text[s.start : s.end]!r}"
+                )
     # the multi-sentence quotation "...سيكون خطأ جسيماً. نأمل ألا يحدث ذلك" is one sentence with its cue
     joined = [seed_text[s.start : s.end] for s in doc.sentences]
     assert any("خطأ جسيماً. نأمل" in s for s in joined)
