@@ -70,7 +70,9 @@ class Entity(_Model):
     )
     kb_id: str | None = None
     kind: str | None = Field(None, description="finer kind from the KB: country, city, person, igo, ...")
-    country: str | None = Field(None, description="kb id of the country (or organization) the entity belongs to")
+    country: str | None = Field(
+        None, description="kb id of the country (or organization) the entity belongs to"
+    )
     roles: list[Role] = Field(default_factory=list)
     mentions: list[Span] = Field(default_factory=list)
 
@@ -92,7 +94,9 @@ class Quote(_Model):
     content: Span
     speaker: Speaker | None = None
     addressee: str | None = Field(None, description="entity id of the addressee when stated")
-    channel: str | None = Field(None, description="statement, press_conference, interview, tweet, television, ...")
+    channel: str | None = Field(
+        None, description="statement, press_conference, interview, tweet, television, ..."
+    )
     parent: str | None = Field(None, description="id of the quote this one is nested in")
     cue_class: Literal["speech", "stance", "threat", "attribution"] | None = None
     sentence: int | None = None
@@ -101,7 +105,9 @@ class Quote(_Model):
 class Timex(Span):
     id: str
     type: TimexType
-    value: str | None = Field(None, description="TIMEX3 value: 2021-12-30, 2021-12-30T21:25Z, PT50M, P1W, PAST_REF")
+    value: str | None = Field(
+        None, description="TIMEX3 value: 2021-12-30, 2021-12-30T21:25Z, PT50M, P1W, PAST_REF"
+    )
     mod: str | None = Field(None, description="START, MID, END, APPROX, LESS_THAN, MORE_THAN, ...")
     anchor: str | None = Field(None, description="ISO date the value was resolved against, for relative ones")
     range_to: str | None = Field(None, description="on the first value of a range: id of its end")
