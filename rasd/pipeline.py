@@ -2,8 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import entities, events, quotes, temporal, text
 from .document import Document, content_id
+
+# (name, step): each step reads the Document and the layers before it and adds its own list.
+LAYERS: list[tuple[str, Callable[[Document, object], object]]] = [
+    ("text", lambda doc, kb: text.annotate(doc)),
+    ("entities", lambda doc, kb: entities.annotate(doc, kb=kb)),
+    ("time", lambda doc, kb: temporal.annotate(doc)),
+    ("quotes", lambda doc, kb: quotes.annotate(doc)),
+    ("events", lambda doc, kb: events.annotate(doc)),
+]
+
+
+def new_document(
+    text_: str,
+    published: str | None = None,
+    *,
+    title: str | None = None,
+    doc_id: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    published_source: str | None = None,
+) -> Document:
+    if not isinstance(text_, str):
+        raise TypeError(f"text must be str, not {type(text_).__name__}")
+    return Document(
+        id=doc_id or content_id(text_),
+        text=text_,
+        title=title,
+        url=url,
+        source=source,
+        published=published[:10] if published else None,
+        published_source=(published_source or "given") if published else None,
+    )
 
 
 def analyze(
@@ -17,22 +51,11 @@ def analyze(
     source: str | None = None,
     published_source: str | None = None,
 ) -> Document:
-    """Analyze one article. ``published`` is an ISO date; ``kb`` a :class:`rasd.entities.kb.KB` or ``None``
-    for the shipped knowledge base."""
-    if not isinstance(text_, str):
-        raise TypeError(f"text must be str, not {type(text_).__name__}")
-    doc = Document(
-        id=doc_id or content_id(text_),
-        text=text_,
-        title=title,
-        url=url,
-        source=source,
-        published=published[:10] if published else None,
-        published_source=(published_source or "given") if published else None,
+    """Analyze one article. ``published`` is an ISO date; ``kb`` a knowledge base from :func:`rasd.load_kb`
+    or ``None`` for the shipped one."""
+    doc = new_document(
+        text_, published, title=title, doc_id=doc_id, url=url, source=source, published_source=published_source
     )
-    text.annotate(doc)
-    entities.annotate(doc, kb=kb)
-    temporal.annotate(doc)
-    quotes.annotate(doc)
-    events.annotate(doc)
+    for _, step in LAYERS:
+        step(doc, kb)
     return doc
