@@ -1,0 +1,89 @@
+"""Analyze one article, given as text or as an HTML page; the answer is the document contract's JSON."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import PlainTextResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..service import Analysis, Analyzer, check_published, decode_upload
+
+router = APIRouter(prefix="/api", tags=["analyze"])
+
+DOC_SCHEMA = {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}
+Format = Literal["json", "digest"]
+
+
+class AnalyzeRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, description="the article as plain text")
+    html: str | None = Field(None, description="an HTML page; its main text, title and date are extracted")
+    published: str | None = Field(None, description="ISO publication date, e.g. 2021-12-30")
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+def digest_of(analysis: Analysis) -> str:
+    from ...render.digest import render_digest
+
+    return render_digest(analysis.doc)
+
+
+async def _run(analyzer: Analyzer, fields: dict[str, Any]) -> Analysis:
+    text = fields.get("text")
+    if text is not None and fields.get("html") is None:
+        # Analyzed before: answer from the cache without a trip to the thread pool.
+        published = check_published(fields.get("published"))
+        meta = {k: fields.get(k) for k in ("title", "url", "source")}
+        key = analyzer.key(text, published=published, published_source="given" if published else None, **meta)
+        hit = analyzer.cached(key)
+        if hit is not None:
+            return hit
+    return await run_in_threadpool(lambda: analyzer.analyze_input(**fields))
+
+
+def _answer(analysis: Analysis, fmt: Format) -> Response:
+    if fmt == "digest":
+        return PlainTextResponse(digest_of(analysis))
+    return Response(analysis.body, media_type="application/json")
+
+
+@router.post(
+    "/analyze",
+    summary="Analyze an article (text or HTML)",
+    responses={200: {"content": {**DOC_SCHEMA, "text/plain": {}}, "description": "the analyzed document"}},
+    response_class=Response,
+)
+async def analyze(
+    body: AnalyzeRequest,
+    request: Request,
+    format: Format = Query("json", description="json: the document; digest: the English digest as text"),
+) -> Response:
+    analysis = await _run(request.app.state.analyzer, body.model_dump())
+    return _answer(analysis, format)
+
+
+@router.post(
+    "/analyze/file",
+    summary="Analyze an uploaded file (.txt or .html, any common Arabic encoding)",
+    responses={200: {"content": DOC_SCHEMA, "description": "the analyzed document"}},
+    response_class=Response,
+)
+async def analyze_file(
+    request: Request,
+    file: UploadFile = File(..., description="the article"),
+    kind: Literal["auto", "text", "html"] = Form("auto"),
+    published: str | None = Form(None),
+    title: str | None = Form(None),
+    format: Format = Query("json"),
+) -> Response:
+    data = await file.read()
+    text, html = decode_upload(data, file.filename, kind)
+    fields = {"text": text, "html": html, "published": published, "title": title or None}
+    analysis = await _run(request.app.state.analyzer, fields)
+    return _answer(analysis, format)
