@@ -25,6 +25,10 @@ from .entities.cli import train_ner  # noqa: E402
 
 app.command("train-ner")(train_ner)
 
+from .api.server import serve  # noqa: E402
+
+app.command("serve")(serve)
+
 
 def main() -> None:
     app()
