@@ -25,6 +25,11 @@ from .entities.cli import train_ner  # noqa: E402
 
 app.command("train-ner")(train_ner)
 
+from .corpus.cli import COMMANDS as corpus_commands  # noqa: E402
+
+for _name, _fn in corpus_commands.items():
+    app.command(_name)(_fn)
+
 from .api.server import serve  # noqa: E402
 
 app.command("serve")(serve)

@@ -201,7 +201,7 @@ def entity_profile(conn: Connection, name_or_id: str | int) -> dict | None:
     ).scalar_one()
     roles = conn.execute(
         text(
-            "SELECT text, source, max(text_en) AS text_en, count(*) AS n FROM roles WHERE entity_id = :e "
+            "SELECT text, source, max(text_en) AS text_en, count(DISTINCT doc_pk) AS n FROM roles WHERE entity_id = :e "
             "GROUP BY text, source ORDER BY n DESC, text LIMIT 20"
         ),
         {"e": eid},
