@@ -10,19 +10,24 @@ from rich.console import Console
 from rich.table import Table
 
 
+def _fmt(v) -> str:
+    if isinstance(v, dict):
+        return f"P {v['precision']} R {v['recall']} F1 {v['f1']} ({v['tp']}/{v['gold']})"
+    return str(v)
+
+
 def _gold_table(results: list[dict]) -> Table:
-    tab = Table(title="rasd vs gold JSON")
-    for col in ("file", "layer", "measure", "value"):
+    tab = Table(title="rasd vs gold JSON (rasd.gold/1)")
+    for col in ("file", "layer", "detection", "other measures"):
         tab.add_column(col)
     for r in results:
-        name = Path(r["file"]).name
+        name = Path(r["file"]).name.replace(".gold.json", "")
         for layer in ("entities", "timexes", "quotes", "events"):
             if layer not in r:
                 continue
-            for measure, v in r[layer].items():
-                if isinstance(v, dict):
-                    v = f"P {v['precision']}  R {v['recall']}  F1 {v['f1']}  ({v['tp']}/{v['gold']} gold, {v['pred']} predicted)"
-                tab.add_row(name, layer, measure, str(v))
+            m = dict(r[layer])
+            main = m.pop("mentions", None) or m.pop("detection", None) or m.pop("tuples", None)
+            tab.add_row(name, layer, _fmt(main), ", ".join(f"{k} {_fmt(v)}" for k, v in m.items()))
     return tab
 
 

@@ -1,0 +1,81 @@
+"""The gold-JSON scorer's arithmetic, on a hand-built document."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from rasd.cli import app
+from rasd.document import Document, Entity, Quote, Span, Speaker, Timex
+from rasd.evaluate.gold import GoldError, resolve, score_entities, score_quotes, score_timexes
+
+TEXT = "قال بايدن إن بايدن سيزور باريس غدا. وأضاف بايدن أن الزيارة مهمة."
+
+
+def _span(text: str, n: int = 1) -> Span:
+    s, e = resolve(TEXT, {"text": text, "n": n})
+    return Span(start=s, end=e, text=text)
+
+
+def test_resolve_occurrences():
+    assert resolve(TEXT, {"text": "بايدن", "n": 2}) == (TEXT.index("بايدن", 5), TEXT.index("بايدن", 5) + 5)
+    with pytest.raises(GoldError):
+        resolve(TEXT, {"text": "بايدن", "n": 4})
+
+
+def _doc() -> Document:
+    biden = Entity(
+        id="e1", type="PER", name="بايدن", name_en="Joe Biden", mentions=[_span("بايدن"), _span("بايدن", 2)]
+    )
+    biden2 = Entity(id="e2", type="PER", name="بايدن", name_en=None, mentions=[_span("بايدن", 3)])
+    paris = Entity(id="e3", type="ORG", name="باريس", mentions=[_span("باريس")])  # wrong type
+    q = Quote(
+        id="q1",
+        kind="indirect",
+        cue=_span("قال"),
+        content=_span("بايدن سيزور باريس غدا", 1),
+        speaker=Speaker(**_span("بايدن").model_dump(), entity="e1"),
+    )
+    t = Timex(id="t1", type="DATE", value="2024-01-02", **_span("غدا").model_dump())
+    return Document(id="d", text=TEXT, entities=[biden, biden2, paris], quotes=[q], timexes=[t])
+
+
+GOLD = {
+    "entities": [
+        {
+            "type": "PER",
+            "name_en": "Joe Biden",
+            "mentions": [{"text": "بايدن"}, {"text": "بايدن", "n": 2}, {"text": "بايدن", "n": 3}],
+        },
+        {"type": "LOC", "name_en": "Paris", "mentions": [{"text": "باريس"}]},
+    ],
+    "timexes": [{"text": "غدا", "type": "DATE", "value": "2024-01-02"}, {"text": "الزيارة", "value": "x"}],
+    "quotes": [
+        {"cue": {"text": "قال"}, "speaker": "Joe Biden", "content": {"text": "بايدن سيزور باريس غدا"}},
+        {"cue": {"text": "وأضاف"}, "speaker": "Joe Biden"},
+    ],
+}
+
+
+def test_entity_scores():
+    r = score_entities(GOLD, TEXT, _doc())
+    assert r["mentions"]["tp"] == 3 and r["mentions"]["pred"] == 4 and r["mentions"]["gold"] == 4
+    assert r["grouping"] == pytest.approx(66.7)  # 2 of the 3 Biden mentions are in the majority group
+    assert r["linked"] == 50.0  # Biden linked, Paris not found as LOC
+
+
+def test_timex_and_quote_scores():
+    t = score_timexes(GOLD, TEXT, _doc())
+    assert t["exact_values"] == 1 and t["value_accuracy"] == 50.0 and t["detection"]["precision"] == 100.0
+    q = score_quotes(GOLD, TEXT, _doc())
+    assert q["detection"]["tp"] == 1 and q["detection"]["recall"] == 50.0
+    assert q["speaker_accuracy"] == 50.0 and q["content_exact"] == 50.0
+
+
+def test_evaluate_command_on_examples(examples_dir):
+    r = CliRunner().invoke(app, ["evaluate", str(examples_dir / "gold"), "--json"])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert len(out["gold"]) == 3 and all("entities" in g for g in out["gold"])
