@@ -34,5 +34,16 @@ class StoreHolder:
             close()
 
 
+class LazyStore:
+    """Stands for the store in route signatures; opens it (or answers 503) only when a method is used, so
+    that a request's own mistakes are reported first."""
+
+    def __init__(self, holder: StoreHolder) -> None:
+        self._holder = holder
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._holder.get(), name)
+
+
 def get_store(request: Request) -> Any:
-    return request.app.state.store.get()
+    return LazyStore(request.app.state.store)

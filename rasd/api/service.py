@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -61,6 +62,14 @@ def decode_upload(data: bytes, filename: str | None, kind: str = "auto") -> tupl
         is_html = name.endswith((".html", ".htm", ".xhtml")) or looks_like_html(content)
         kind = "html" if is_html else "text"
     return (None, content) if kind == "html" else (content, None)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(text: str) -> str:
+    """Lone surrogates (JSON can carry them, UTF-8 cannot) become U+FFFD, one for one, so offsets hold."""
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
 
 
 def to_json_bytes(data: Any) -> bytes:
@@ -159,5 +168,10 @@ class Analyzer:
                     pass
         assert text is not None
         return self.analyze(
-            text, published=published, published_source=published_source, title=title, url=url, source=source
+            scrub_surrogates(text),
+            published=published,
+            published_source=published_source,
+            title=title,
+            url=url,
+            source=source,
         )
