@@ -97,3 +97,16 @@ def test_decode_arbitrary_bytes(data):
     except DecodeError:
         return
     assert isinstance(text, str) and text.strip()
+
+
+@settings(max_examples=60)
+@given(st.binary(max_size=400), st.sampled_from([".txt", ".html", ".jsonl", ".bin"]))
+def test_any_file_yields_articles_or_errors(tmp_path_factory, data, ext):
+    from rasd.inputs import Article, InputError, iter_inputs
+
+    path = tmp_path_factory.mktemp("fuzz") / f"input{ext}"
+    path.write_bytes(data)
+    for item in iter_inputs([str(path)]):
+        assert isinstance(item, Article | InputError)
+        if isinstance(item, InputError):
+            assert str(path) in item.origin and "\n" not in item.message
