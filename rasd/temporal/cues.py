@@ -1,0 +1,58 @@
+"""Tense cues: the words around a date that tell whether it lies before or after the publication date.
+
+The nearest cue in the sentence wins (``قال إن القمة ستعقد في يونيو``: ستعقد, not قال). Imperfect verbs with
+the future prefix س are found by shape; words that merely look like them are listed as "none" in the data."""
+
+from __future__ import annotations
+
+import regex
+
+from .lexicon import number_words, tense_cues, units
+
+_WORD = regex.compile(r"\w+")
+_FUTURE_VERB = regex.compile(r"س[يتن]\w{3,}")
+_PRONOUN = ("هما", "هم", "ها", "ه", "كم", "نا")
+MAX_DISTANCE = 100  # characters: a cue further away belongs to another clause
+
+
+def _tense(word: str) -> str | None:
+    cues = tense_cues()
+    for w in (word, word[1:] if word[:1] in "وف" and len(word) > 3 else None):
+        if not w:
+            continue
+        if w in cues:
+            return None if cues[w] == "none" else cues[w]
+        for suf in _PRONOUN:
+            if w.endswith(suf) and len(w) - len(suf) >= 3 and w[: -len(suf)] in cues:
+                t = cues[w[: -len(suf)]]
+                return None if t == "none" else t
+        if _FUTURE_VERB.fullmatch(w) and w not in units() and w not in number_words():
+            return "future"
+    return None
+
+
+def find_cues(norm: str) -> list[tuple[int, int, str]]:
+    """``(start, end, tense)`` of every tense cue in a normalized sentence."""
+    out = []
+    for m in _WORD.finditer(norm):
+        t = _tense(m.group())
+        if t:
+            out.append((m.start(), m.end(), t))
+    return out
+
+
+def tense_at(cues: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The tense of the nearest cue outside ``[start, end)``; ties go to the cue before."""
+    best: tuple[int, int, str] | None = None
+    for s, e, t in cues:
+        if s >= start and e <= end:
+            continue
+        if e <= start:
+            d, side = start - e, 0
+        elif s >= end:
+            d, side = s - end, 1
+        else:
+            continue
+        if d <= MAX_DISTANCE and (best is None or (d, side) < best[:2]):
+            best = (d, side, t)
+    return best[2] if best else None

@@ -1,0 +1,76 @@
+"""Inferring the publication date from the text when none was given.
+
+1. A weekday written with a day and month and no year (``الخميس 30 ديسمبر``) fixes the year: the first year,
+   from the latest year written in the article (articles mention the past: ``اجتاحتها في 2014``) up to next
+   year, in which that day falls on that weekday; with no year written, the latest such year not after the
+   current year (the news is not from the future).
+2. Absolute dates with day, month and year.
+The latest of these dates that is not in a future context is the publication date. Failing that,
+3. a month marked ``الحالي``/``الجاري`` gives the month, with its year taken from a written date of that month.
+Otherwise nothing is inferred and relative expressions keep partial or empty values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .anchor import Anchor
+from .resolve import Context, _direction, value_of
+from .rules import Mention
+
+MAX_YEARS = 40  # how far from the bound we look for a year with the right weekday
+
+
+def _weekday_year(month: int, day: int, weekday: int, lower: int | None, clock_year: int) -> int | None:
+    def ok(y: int) -> bool:
+        try:
+            return dt.date(y, month, day).isoweekday() == weekday
+        except ValueError:
+            return False
+
+    if lower is not None:
+        for y in range(lower, min(lower + MAX_YEARS, clock_year + 2)):
+            if ok(y):
+                return y
+        return None
+    for y in range(clock_year, clock_year - MAX_YEARS, -1):
+        if ok(y):
+            return y
+    return None
+
+
+def infer(items: list[tuple[Mention, str | None]], today: dt.date | None = None) -> Anchor | None:
+    """The publication date from ``(mention, tense)`` pairs, or ``None``."""
+    clock_year = (today or dt.date.today()).year
+    explicit: list[tuple[Mention, dt.date | None, int]] = []
+    for m, tense in items:
+        if tense == "future" or _direction(m.parts.get("rel")) == 1:
+            continue
+        if m.kind not in ("date", "numeric_date", "month", "year") or m.parts.get("calendar") == "hijri":
+            continue
+        v = value_of(m, Context(None, tense))
+        if v.explicit_year and v.value and v.value[:4].isdigit() and int(v.value[:4]) <= clock_year + 1:
+            explicit.append((m, v.day, int(v.value[:4])))
+    lower = max((y for _, _, y in explicit), default=None)
+    days = [d for _, d, _ in explicit if d is not None]
+    for m, tense in items:
+        p = m.parts
+        if m.kind != "date" or p.get("year") or p.get("calendar") != "gregorian" or not p.get("weekday"):
+            continue
+        if tense == "future" or _direction(p.get("rel")) == 1:
+            continue
+        y = _weekday_year(p["month"], p["day"], p["weekday"], lower, clock_year)
+        if y is not None:
+            days.append(dt.date(y, p["month"], p["day"]))
+    limit = (today or dt.date.today()) + dt.timedelta(days=1)
+    days = [d for d in days if d <= limit]
+    if days:
+        d = max(days)
+        return Anchor(d.year, d.month, d.day)
+    for m, _ in items:
+        p = m.parts
+        if m.kind in ("month", "date") and _direction(p.get("rel")) == 0 and p.get("calendar") == "gregorian":
+            years = [y for e, _, y in explicit if e.parts.get("month") == p["month"]]
+            if years:
+                return Anchor(max(years), p["month"])
+    return None

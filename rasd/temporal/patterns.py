@@ -1,0 +1,226 @@
+"""The recognition patterns, compiled once from the data files. They run on normalized text (see
+``rasd.text.normalize``): hamza/alef folded to ا, ة to ه, ى to ي, no diacritics or tatweel, ASCII digits.
+
+Every pattern has a group ``x``: the span of the expression, which leaves out proclitics and prepositions
+(``في``, ``و``) that precede it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .lexicon import months, parts_of_day, relative, units, weekdays, zones
+from .numbers import alternation, cardinal_pattern, ordinal_pattern
+
+FLAGS = regex.VERSION1 | regex.IGNORECASE
+
+# A word start, allowing the proclitics و ف and ب ل ك before the expression (they stay out of the span).
+CL = r"(?<!\w)(?:[وف]?[بلك]?)"
+ERA = r"(?:م|ميلادي[ه]?|للميلاد|ه|هجري[ه]?|للهجره)(?!\w)"
+
+
+@lru_cache(maxsize=1)
+def fragments() -> dict[str, str]:
+    rel = relative()
+    pods = parts_of_day()
+    unit_forms = units()
+    f = {
+        "MONTH": alternation(months()),
+        "WEEKDAY": alternation(weekdays()),
+        "WEEKDAY_BARE": alternation(w[2:] for w in weekdays()),
+        "CARD": cardinal_pattern(),
+        "ORD": ordinal_pattern(),
+        "DIR": alternation(rel["direction"]),
+        "DIR_AFTER": alternation(w for w in rel["direction"] if w not in ("هذا", "هذه")),
+        "BOUNDARY": alternation(rel["boundary"]),
+        "MOD": alternation(rel["mod"]),
+        "PHRASE": alternation(rel["phrase"]),
+        "SETADV": alternation(rel["set"]),
+        "UNITREF": alternation(rel["unit"]),
+        "PLURALREF": alternation(rel["plural_ref"]),
+        "POD_ADV": alternation(w for w, p in pods.items() if p.use == "adverb"),
+        "POD_NOUN": alternation(w for w, p in pods.items() if p.use == "noun"),
+        "UNIT": alternation(unit_forms),
+        "UNIT_SG": alternation(w for w, (_, c) in unit_forms.items() if c == "1"),
+        "UNIT_DUAL": alternation(w for w, (_, c) in unit_forms.items() if c == "2"),
+        "UNIT_PL": alternation(w for w, (_, c) in unit_forms.items() if c == "pl"),
+        "ZONENAME": alternation(w for w in zones() if regex.search(r"\p{Arabic}", w)),
+    }
+    f["DAY"] = rf"(?:(?:ال\s*)?(?P<day>\d{{1,2}})(?![\d:./])|(?P<dayw>{f['ORD']}))"
+    f["PAIRED"] = rf"(?:\s*\(\s*(?P<m2>{f['MONTH']})\s*\)|\s*/\s*(?P<m2>{f['MONTH']}))?"
+    f["YEAR"] = (
+        rf"(?:\s*[،,]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?P<year>\d{{4}})(?![\d:./])(?:\s*(?P<era>{ERA}))?)?"
+    )
+    f["ZONE"] = (
+        rf"(?:(?:ب|حسب\s+|وفق\s+|على\s+)?(?:ال)?توقيت\s+(?P<zname>{f['ZONENAME']})"
+        rf"|(?P<zname>GMT|UTC|ت\s*\.?\s*غ)(?!\w)(?:\s*(?P<zoff>[+-]\s*\d{{1,2}}(?::\d{{2}})?))?)"
+    )
+    return f
+
+
+def _c(p: str) -> regex.Pattern:
+    return regex.compile(p, FLAGS)
+
+
+@lru_cache(maxsize=1)
+def rules() -> list[tuple[str, regex.Pattern]]:
+    """``(name, pattern)`` in priority order (earlier wins between matches of the same length)."""
+    f = fragments()
+    podc = rf"(?:(?P<podc>{f['POD_NOUN']})\s+(?:يوم\s+)?)?"
+    wd_prefix = (
+        rf"(?:(?:يوم\s+)?(?P<wd>{f['WEEKDAY']})\s*[،,]?\s*(?:(?:الموافق|الموافقه)\s+)?(?P<po>\(\s*)?)?"
+    )
+    bnd = rf"(?:(?P<bnd>{f['BOUNDARY']})\s+)?"
+    year_kw = r"(?:ال)?(?:عام|سنه)"
+    preps = r"(?:في|منذ|حتى|خلال|بحلول|قبل|بعد|عام|سنه|اواخر|مطلع|منتصف|نهايه|بدايه|اوايل|اواسط)"
+    num = rf"(?:\d+(?:[.,]\d+)?(?![\d:/])|{f['CARD']})"
+    dur_preps = r"(?:لمده|خلال|طوال|طيله|مدي|مدار|غضون|قبل|بعد|منذ|نحو|حوالي|قرابه|زهاء)"
+    return [
+        (
+            "range_days",
+            _c(
+                rf"(?<!\w)(?:من|بين)\s+(?P<x1>(?:ال\s*)?(?P<d1>\d{{1,2}}))\s*(?:الى|حتى|و|-|–)\s*"
+                rf"(?P<x>(?:ال\s*)?(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<mon>{f['MONTH']}){f['PAIRED']}{f['YEAR']}"
+                rf"(?:\s+(?P<rel>{f['DIR_AFTER']}))?)"
+            ),
+        ),
+        (
+            "range_days_dash",
+            _c(
+                rf"(?<![\w/.-])(?P<x1>(?P<d1>\d{{1,2}}))\s*[-–]\s*"
+                rf"(?P<x>(?P<day>\d{{1,2}})\s+(?:من\s+)?(?P<mon>{f['MONTH']}){f['PAIRED']}{f['YEAR']}"
+                rf"(?:\s+(?P<rel>{f['DIR_AFTER']}))?)"
+            ),
+        ),
+        (
+            "range_years",
+            _c(
+                rf"(?<!\w)(?:من|بين|ما\s+بين)\s+(?:(?:ال)?(?:عامي|سنتي|عام|سنه)\s+)?(?P<x1>(?P<y1>\d{{4}}))(?!\d)"
+                rf"\s*(?:الى|حتى|و|-|–)\s*(?:{year_kw}\s+)?(?P<x>(?P<year>\d{{4}}))(?!\d)"
+            ),
+        ),
+        (
+            "date",
+            _c(
+                rf"{CL}(?P<x>{podc}{wd_prefix}{f['DAY']}\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{f['MONTH']}){f['PAIRED']}"
+                rf"{f['YEAR']}(?(po)\s*\)|)(?:\s+(?P<rel>{f['DIR_AFTER']}))?)"
+            ),
+        ),
+        (
+            "numeric_date",
+            _c(
+                r"(?<![\d/.-])(?P<x>(?P<day>\d{1,2})(?P<sep>[/.-])(?P<mo>\d{1,2})(?P=sep)(?P<year>\d{4})"
+                r"|(?P<year>\d{4})-(?P<mo>\d{1,2})-(?P<day>\d{1,2}))(?![\d/.-])"
+            ),
+        ),
+        (
+            "month",
+            _c(
+                rf"{CL}(?P<x>{bnd}(?:(?P<shahr>شهر)\s+)?(?P<mon>{f['MONTH']}){f['PAIRED']}{f['YEAR']}"
+                rf"(?:\s+(?P<rel>{f['DIR_AFTER']}))?)"
+            ),
+        ),
+        (
+            "year",
+            _c(
+                rf"{CL}(?P<x>{bnd}{year_kw}\s+(?P<year>\d{{3,4}})(?![\d:./%])(?:\s*(?P<era>{ERA}))?)"
+                rf"|(?<!\w)(?:{preps})\s+(?P<x>(?P<year>\d{{4}})(?![\d:./%])(?:\s*(?P<era>{ERA}))?)"
+                rf"|{CL}(?P<x>(?P<bnd>{f['BOUNDARY']})\s+(?P<year>\d{{4}})(?![\d:./%]))"
+                rf"|(?<![\d\w])(?P<x>(?P<year>\d{{3,4}})\s*(?P<era>{ERA}))"
+            ),
+        ),
+        (
+            "decade",
+            _c(
+                rf"{CL}(?P<x>{bnd}(?:عقد\s+)?(?:ال)?(?P<dec>عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين)(?:يات|ات)"
+                rf"(?:\s+(?:من\s+)?القرن\s+(?:(?P<cord>{f['ORD']})|(?P<crel>{f['DIR_AFTER']})))?)"
+            ),
+        ),
+        (
+            "century",
+            _c(rf"{CL}(?P<x>{bnd}القرن\s+(?:(?P<cord>{f['ORD']})|(?P<crel>{f['DIR_AFTER']})))"),
+        ),
+        (
+            "time_hm",
+            _c(
+                rf"{CL}(?P<x>(?:(?:تمام\s+)?(?:ال)?ساعه\s+)?(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?!\d)"
+                rf"(?:\s*(?P<pod>{f['POD_ADV']}))?)"
+                rf"|{CL}(?P<x>(?:تمام\s+)?(?:ال)?ساعه\s+(?P<h>\d{{1,2}})\.(?P<mi>\d{{2}})(?!\d)"
+                rf"(?:\s*(?P<pod>{f['POD_ADV']}))?)"
+            ),
+        ),
+        (
+            "time_h",
+            _c(
+                rf"{CL}(?P<x>(?:تمام\s+)?(?:ال)?ساعه\s+(?P<h>\d{{1,2}})(?![\d:.,])(?:\s*(?P<pod>{f['POD_ADV']}))?)"
+                rf"|(?<![\w.,:])(?P<x>(?P<h>\d{{1,2}})(?![\d:.,])\s*(?P<pod>{f['POD_ADV']}))"
+            ),
+        ),
+        (
+            "time_words",
+            _c(
+                rf"{CL}(?P<x>(?:تمام\s+)?(?:ال)?ساعه\s+(?P<hw>{f['ORD']})"
+                rf"(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?(?:\s+الا\s+(?P<minus>ربعا|ربع|ثلثا|ثلث))?"
+                rf"(?:\s+(?P<pod>{f['POD_ADV']}))?)"
+                rf"|{CL}(?P<x>(?:عند\s+)?منتصف\s+(?P<mid>الليل|النهار))"
+            ),
+        ),
+        (
+            "weekday",
+            _c(rf"{CL}(?P<x>{podc}(?:يوم\s+)?(?P<wd>{f['WEEKDAY']})(?:\s+(?P<rel>{f['DIR_AFTER']}))?)"),
+        ),
+        (
+            "phrase",
+            _c(
+                rf"{CL}(?P<x>(?:(?P<podc>{f['POD_NOUN']})\s+)?(?P<phrase>{f['PHRASE']}))"
+                r"(?!\s+(?:التالي|الاول|الثاني|الثالث|الاخير|نفسه|ذاته|الذي|التي|العالمي|الوطني|الدولي))"
+            ),
+        ),
+        (
+            "set",
+            _c(
+                rf"{CL}(?P<x>كل\s+(?:(?P<n>\d+|{f['CARD']})\s+)?(?P<unit>{f['UNIT']})"
+                rf"(?:\s+(?:(?P<wd>{f['WEEKDAY_BARE']})|(?P<wd>{f['WEEKDAY']})))?)"
+                rf"|{CL}(?P<x>كل\s+(?:(?P<wd>{f['WEEKDAY']})|(?P<wd>{f['WEEKDAY_BARE']})))"
+                rf"|{CL}(?P<x>(?P<adv>{f['SETADV']}))"
+                rf"|{CL}(?P<x>(?:مره|مرتين)\s+(?:(?:واحده|كل)\s+)?(?:كل|في)\s+(?:ال)?(?P<unit>{f['UNIT']}))"
+            ),
+        ),
+        (
+            "rel_unit",
+            _c(
+                rf"{CL}(?P<x>{bnd}(?:(?P<dir0>هذا|هذه)\s+)?(?P<unit>{f['UNITREF']})"
+                rf"(?:\s+(?P<rel>{f['DIR_AFTER']}))?)"
+            ),
+        ),
+        (
+            "plural_ref",
+            _c(rf"{CL}(?P<x>(?P<pl>{f['PLURALREF']})(?:\s+القليله)?\s+(?P<rel>{f['DIR_AFTER']}|الاخيره))"),
+        ),
+        (
+            "duration",
+            _c(
+                rf"{CL}(?P<x>(?:(?P<mod>{f['MOD']})\s+)?"
+                rf"(?:(?P<n>{num})\s+(?P<unit>{f['UNIT']})"
+                rf"|(?P<unit>{f['UNIT_DUAL']})"
+                rf"|(?P<frac>نصف|ربع)\s+(?P<unit>{f['UNIT_SG']})"
+                rf"|(?P<vague>بضع[ه]?|عده)\s+(?P<unit>{f['UNIT']})"
+                rf"|(?<=(?<!\w)(?:[وفل]?{dur_preps}|{f['MOD']})\s+)(?P<unit>{f['UNIT_SG']}|{f['UNIT_PL']}))"
+                rf"(?:\s+و\s*(?P<half>نصف|ربع))?(?:\s+(?P<post>تقريبا|على\s+الاقل))?)"
+            ),
+        ),
+    ]
+
+
+@lru_cache(maxsize=1)
+def zone_after() -> regex.Pattern:
+    """A zone right after a clock time, possibly behind a closing quote or bracket."""
+    return _c(rf"(?P<gap>\s*(?P<close>[\"»”’)\]]?)\s*)(?P<zone>{fragments()['ZONE']})")
+
+
+# A preposition just before a duration turns it into a date counted from the publication date.
+PREP_BEFORE = regex.compile(r"(?:^|[\s(])[وف]?(?P<prep>قبل|بعد|منذ)\s*$")
+AFTER_MIN = regex.compile(r"^\s+من\s")
+RANGE_BETWEEN = regex.compile(r"^\s*(?:الى|حتى|و|-|–|ل)\s*$")
+RANGE_BEFORE = regex.compile(r"(?:^|\s)[و]?(?:من|بين|ما\s+بين)\s*$")

@@ -1,0 +1,189 @@
+"""Recognition: every pattern runs over a sentence's normalized text; matches become :class:`Mention` objects
+with their parts read off (day, month, number of units…). Overlaps are settled longest-first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..text import normalize_with_map
+from .lexicon import months, weekdays
+from .numbers import parse_cardinal, parse_ordinal
+from .patterns import rules, zone_after
+from .zones import lookup
+
+# words before الاثنين that make it "the two", not Monday
+_TWO_BEFORE = regex.compile(r"(?:بين|كلا|هذين|الطرفين|من)\s+$")
+
+
+@dataclass
+class Mention:
+    kind: str  # the rule that matched (date, month, year, time_hm, duration, …)
+    start: int  # offsets into the document text
+    end: int
+    nstart: int  # offsets into the sentence's normalized text
+    nend: int
+    parts: dict[str, Any] = field(default_factory=dict)
+    link_to: Mention | None = None  # the end of a range this mention starts
+
+
+def _ambiguous_month(name: str) -> bool:
+    m = months().get(" ".join(name.split()))
+    return bool(m and m.ambiguous)
+
+
+def _groups(m: regex.Match) -> dict[str, str]:
+    return {k: v for k, v in m.groupdict().items() if v is not None}
+
+
+def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
+    """Context checks that a regex cannot express cheaply."""
+    if kind in ("month",) and _ambiguous_month(g["mon"]):
+        if not (g.get("shahr") or g.get("year") or g.get("m2") or g.get("rel") or g.get("bnd")):
+            return False
+    if g.get("year") and not g.get("era"):
+        y = int(g["year"])
+        if kind in ("year", "range_years") and not 1800 <= y <= 2100:
+            return False
+    if kind == "range_years" and not int(g["y1"]) < int(g["year"]) <= 2100:
+        return False
+    if kind == "weekday":
+        wd = weekdays().get(" ".join(g["wd"].split()))
+        if wd and wd[1] and not g.get("podc") and not g.get("rel"):
+            if _TWO_BEFORE.search(norm, max(0, s - 12), s):
+                return False
+    if kind == "rel_unit" and not (g.get("rel") or g.get("dir0") or g.get("bnd")):
+        return False
+    if kind == "time_hm" and not (int(g["h"]) <= 24 and int(g["mi"]) < 60):
+        return False
+    if kind == "time_h" and int(g["h"]) > 24:
+        return False
+    return True
+
+
+def _parts(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
+    p: dict[str, Any] = dict(g)
+    for key in ("day", "mo", "year", "h", "mi", "d1", "y1"):
+        if key in g:
+            p[key] = int(g[key])
+    if "dayw" in g:
+        p["day"] = parse_ordinal(g["dayw"])
+    if "hw" in g:
+        p["h"] = parse_ordinal(g["hw"])
+    if "cord" in g:
+        p["cord"] = parse_ordinal(g["cord"])
+    if "n" in g:
+        n = g["n"].replace(",", ".")
+        if regex.fullmatch(r"\d+(?:\.\d+)?", n):
+            p["n"] = float(n)
+        else:
+            p["n"] = parse_cardinal(n)
+        if p["n"] is None:
+            return None
+    if "mon" in g:
+        mon = months()[" ".join(g["mon"].split())]
+        p["month"], p["calendar"] = mon.number, mon.calendar
+    if "mo" in g:
+        p["month"], p["calendar"] = p["mo"], "gregorian"
+    if "wd" in g:
+        p["weekday"] = _weekday(g["wd"])
+    if p.get("day") is not None and not 1 <= p["day"] <= 31:
+        return None
+    if p.get("month") is not None and not 1 <= p["month"] <= 12:
+        return None
+    return p
+
+
+def _weekday(name: str) -> int:
+    name = " ".join(name.split())
+    wd = weekdays()
+    return wd[name][0] if name in wd else wd["ال" + name][0]
+
+
+def _attach_zone(norm: str, offs: list[int], m: Mention, sent_start: int) -> None:
+    z = zone_after().match(norm, m.nend)
+    if not z:
+        return
+    name = z.group("zname")
+    zone = lookup(name) if name else None
+    if zone is None:
+        return
+    m.parts["zone"] = zone
+    if z.group("zoff"):
+        sign = -1 if "-" in z.group("zoff") else 1
+        hh, _, mm = z.group("zoff").strip("+- ").replace(" ", "").partition(":")
+        m.parts["zoff"] = sign * (int(hh) * 60 + int(mm or 0))
+    else:
+        m.parts.pop("zoff", None)
+    if not z.group("close"):  # the zone directly follows the time: it is part of the expression
+        m.nend = z.end()
+        m.end = sent_start + offs[z.end() - 1] + 1
+
+
+def find(text: str, start: int, end: int) -> tuple[str, list[Mention]]:
+    """The normalized sentence ``text[start:end]`` and its temporal mentions in text order, without overlaps."""
+    norm, offs = normalize_with_map(text[start:end])
+    cands: list[tuple[int, int, Mention]] = []
+    for prio, (kind, pat) in enumerate(rules()):
+        for m in pat.finditer(norm):
+            g = _groups(m)
+            s, e = m.span("x")
+            if e <= s or not _accept(kind, g, norm, s):
+                continue
+            parts = _parts(kind, g)
+            if parts is None:
+                continue
+            ment = Mention(kind, start + offs[s], start + offs[e - 1] + 1, s, e, parts)
+            if kind.startswith("range_"):
+                s1, e1 = m.span("x1")
+                first = dict(parts)
+                if kind == "range_years":
+                    first["year"] = parts["y1"]
+                    kind1 = "year"
+                else:
+                    first["day"] = parts["d1"]
+                    kind1 = "date"
+                head = Mention(kind1, start + offs[s1], start + offs[e1 - 1] + 1, s1, e1, first, link_to=ment)
+                ment.kind = kind1
+                # the pair is judged by its whole stretch so that it beats the single date inside it
+                cands.append((e - s1, -prio, head))
+            cands.append((e - s, -prio, ment))
+    cands.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    taken: list[Mention] = []
+    used = bytearray(len(norm) + 1)
+    heads: set[int] = set()
+    for _, _, ment in cands:
+        if any(used[ment.nstart : ment.nend]):
+            continue
+        if ment.link_to is not None:  # a range start is kept only with its end
+            end_m = ment.link_to
+            if any(used[end_m.nstart : end_m.nend]):
+                continue
+            for x in (ment, end_m):
+                for i in range(x.nstart, x.nend):
+                    used[i] = 1
+            taken.extend([ment, end_m])
+            heads.add(id(end_m))
+            continue
+        if id(ment) in heads:
+            continue
+        for i in range(ment.nstart, ment.nend):
+            used[i] = 1
+        taken.append(ment)
+    taken.sort(key=lambda x: x.start)
+    for ment in taken:
+        if ment.kind.startswith("time"):
+            _attach_zone(norm, offs, ment, start)
+    return norm, _dedupe(taken)
+
+
+def _dedupe(ms: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    seen: set[int] = set()
+    for m in ms:
+        if id(m) not in seen:
+            seen.add(id(m))
+            out.append(m)
+    return out
