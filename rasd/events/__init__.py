@@ -1,9 +1,105 @@
-"""The events layer (see its issue); fills its list in the Document."""
+"""The events layer: who did what to whom, when and where (PLOVER types and modes), from Arabic text.
+
+``annotate(doc)`` reads sentences, tokens, entities, time expressions and quotes, and fills ``doc.events``
+and ``doc.summary``. Steps: trigger spotting (:mod:`.triggers`, lexicon in ``data/triggers.tsv``), actors
+(:mod:`.actors`), modality (:mod:`.modality`), date/place/attributes/quote (:mod:`.attach`), absorption of
+event nouns governed by another trigger (حذر من فرض عقوبات is one THREATEN event), coreference
+(:mod:`.merge`), then events without any actor are dropped: nobody can use "a meeting happened".
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+from ..document import Document, Event
+from . import actors, attach, context, merge, modality, triggers
+from .summary import summarize
+from .triggers import Cand
+
+__all__ = ["annotate", "extract"]
+
+ABSORB_WINDOW = 10  # words between a complement-taking trigger and the event noun it governs
+_ABSORB_PREPS = {None, "من", "ب", "على", "الى", "ل", "عن"}
+
+
+def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
+    """Mark event nouns that are the complement of a previous trigger (توعد … بعقوبات، استبعد تقديم أي تنازل)."""
+    toks = ctx.toks
+    for n, c in enumerate(cands):
+        if c.trig.pos != "noun" or n == 0:
+            continue
+        gov = cands[n - 1]
+        if "complement" not in gov.trig.flags or gov.absorbed:
+            continue
+        words = sum(1 for k in range(gov.j, c.i) if toks[k].token.kind != "punct")
+        if words > ABSORB_WINDOW:
+            continue
+        head = toks[c.i]
+        prev = toks[c.i - 1] if c.i > 0 else None
+        prep = head.prep
+        if prep is None and head.head_k:
+            clit = head.token.text[: head.head_k].lstrip("وف")
+            prep = clit[:1] or None
+        if prep is None and prev is not None and "prep" in prev.cats:
+            prep = prev.token.norm
+        if prev is not None and prev.punct and prev.token.text in context.STRONG_PUNCT:
+            continue
+        if prep in _ABSORB_PREPS and c.timex is None:
+            c.absorbed = True
+            gov.attributes.setdefault("about", c.trig.en)
+
+
+def extract(doc: Document) -> list[Cand]:
+    ctxs = context.build(doc)
+    kinds = {e.id: (e.type, e.kind) for e in doc.entities}
+    timexes_by_sent: dict[int, list] = {}
+    for x in doc.timexes:
+        si = doc.sentence_at(x.start)
+        if si is not None:
+            timexes_by_sent.setdefault(si, []).append(x)
+    out: list[Cand] = []
+    prev_sentence: list[str] = []
+    for ctx in ctxs:
+        cands = triggers.find(ctx)
+        if not cands:
+            continue
+        actors.fill(ctx, cands, prev_sentence)
+        sx = timexes_by_sent.get(ctx.index, [])
+        attach.attach_dates(doc, ctx, cands, sx)
+        attach.attach_attributes(ctx, cands, sx)
+        _absorb(ctx, cands)
+        for c in cands:
+            modality.decide(ctx, c)
+            if c.modality in ("occurred", "planned") and attach.planned_by_date(doc, c):
+                c.modality, c.modality_cue = "planned", True
+            attach.attach_location(doc, ctx, c, kinds)
+            attach.attach_quote(doc, c)
+        for c in cands:
+            if c.source:
+                prev_sentence = list(c.source)
+        out.extend(c for c in cands if not c.absorbed)
+    return out
 
 
 def annotate(doc: Document, **kwargs) -> Document:
+    cands = [c for c in merge.merge(doc, extract(doc)) if c.actors]
+    for n, c in enumerate(cands, 1):
+        doc.events.append(
+            Event(
+                id=f"v{n}",
+                type=c.trig.type,
+                mode=c.trig.mode,
+                trigger=doc.span(c.start, c.end),
+                source=c.source,
+                target=c.target,
+                symmetric=c.symmetric,
+                date=c.date,
+                date_source=c.date_source,
+                timex=c.timex,
+                location=c.location,
+                modality=c.modality,
+                sentence=c.sent.index,
+                quote=c.quote,
+                attributes=c.attributes,
+            )
+        )
+    doc.summary.extend(summarize(doc))
     return doc

@@ -1,0 +1,263 @@
+"""Source and target of an event from the syntax around its trigger.
+
+Verbs: the subject before the verb (SVO, كان X فعل), else the phrase right after it (VSO); a pronoun subject
+(لكنه، أنها، وهي) or a dropped one takes the antecedent; a verb right after أن with no subject of its own
+shares the subject of the clause that governs it (تنفي موسكو أن تكون تهدد أوكرانيا). The target is the direct
+object or the phrase after one of the trigger's prepositions (حث روسيا، بحث مع، فرض عقوبات على).
+Nouns: the genitive or nisba phrase after the noun (اتصال بايدن، المحادثات الروسية - الأميركية), بين X و Y,
+prepositional targets, a relative clause (المحادثات التي ستقودها X مع Y), the subject of a light verb before it
+(أجرى X مكالمة مع Y) and في إطار X.
+"""
+
+from __future__ import annotations
+
+from .context import STRONG_PUNCT, Chunk, SentCtx, Tok
+from .triggers import Cand
+
+_COMP = {"ان", "بان", "لان"}
+_STOP_LEFT = {"contrast", "condition", "denial", "relative", "pronoun"}
+_STOP_RIGHT = {"contrast", "condition", "denial", "relative", "pronoun", "light"}
+WINDOW = 14
+
+
+def _stem(tk: Tok) -> str:
+    return tk.token.forms[1][1] if tk.conj and len(tk.token.forms) > 1 else tk.token.norm
+
+
+def _is_comp(tk: Tok) -> bool:
+    return tk.token.kind == "word" and _stem(tk) in _COMP
+
+
+def _chunk(ctx: SentCtx, k: int) -> Chunk | None:
+    ci = ctx.chunk_of[k] if 0 <= k < len(ctx.toks) else -1
+    return ctx.chunks[ci] if ci >= 0 else None
+
+
+def _is_trigger(tk: Tok) -> bool:
+    return bool(tk.entries) and not tk.ent
+
+
+def first_subject_chunk(ctx: SentCtx, before: int, after: int = 0) -> Chunk | None:
+    """The first chunk with actors and no preposition in ``toks[after:before]``."""
+    for c in ctx.chunks:
+        if c.start >= before:
+            break
+        if c.start >= after and c.prep is None and c.actors:
+            return c
+    return None
+
+
+def resolve_pronoun(ctx: SentCtx, k: int, prev: list[Cand], prev_sentence: list[str]) -> list[str]:
+    """Antecedent of a pronoun subject at token ``k``."""
+    tk = ctx.toks[k]
+    stem = _stem(tk)
+    if tk.conj and stem.startswith(("ان", "بان")):
+        # وأنها after "أن الولايات المتحدة ...": the parallel clause has the same subject
+        for m in range(k - 1, -1, -1):
+            if _is_comp(ctx.toks[m]):
+                c = _chunk(ctx, m + 1)
+                if c and c.prep is None and c.actors:
+                    return c.actors[:1]
+    for c in reversed(prev):
+        if c.source:
+            return list(c.source)
+    c = first_subject_chunk(ctx, k)
+    if c:
+        return c.actors[:1]
+    return list(prev_sentence)
+
+
+def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list[str] | tuple[list, list]:
+    """Target actors after ``frm``; for بين X و Y returns (X, Y)."""
+    toks = ctx.toks
+    preps = cand.trig.targets
+    k = frm
+    seen_plain = False
+    while k < len(toks) and k - frm <= WINDOW:
+        tk = toks[k]
+        if tk.punct and tk.token.text in STRONG_PUNCT:
+            break
+        if not tk.ent and (tk.cats & _STOP_RIGHT or (_is_trigger(tk) and k >= cand.j)):
+            break
+        c = _chunk(ctx, k)
+        if c is None:
+            k += 1
+            continue
+        if c.actors:
+            if c.prep == "بين" and c.conjuncts:
+                return (c.conjuncts[0][:1], [e for cj in c.conjuncts[1:] for e in cj])
+            if c.prep and c.prep in preps:
+                return c.actors
+            if c.prep is None and allow_direct and "direct" in preps and not seen_plain:
+                return c.actors
+        if c.prep is None:
+            seen_plain = True
+        k = c.end
+    return []
+
+
+def _left_subject(ctx: SentCtx, i: int) -> tuple[str, int, Chunk | None]:
+    """Scan left from a verb: ("subject", k, chunk) | ("pronoun", k, None) | ("relative", k, None) |
+    ("comp", k, None) | ("none", k, None)."""
+    toks = ctx.toks
+    k = i - 1
+    while k >= 0 and i - k <= 10:
+        tk = toks[k]
+        if tk.punct and tk.token.text not in "-()–":
+            return "none", k, None
+        if _is_trigger(tk):
+            return "none", k, None
+        if not tk.ent:
+            if "pronoun" in tk.cats:
+                return "pronoun", k, None
+            if "relative" in tk.cats:
+                return "relative", k, None
+            if tk.cats & _STOP_LEFT:
+                return "none", k, None
+            if _is_comp(tk):
+                return "comp", k, None
+        c = _chunk(ctx, k)
+        if c is not None and c.prep is None and c.actors:
+            return "subject", k, c
+        k = (c.start - 1) if c is not None else k - 1
+    return "none", k, None
+
+
+def _right_subject(ctx: SentCtx, j: int) -> Chunk | None:
+    c = _chunk(ctx, j)
+    if c is not None and c.prep is None and c.start == j:
+        return c
+    return None
+
+
+def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentence: list[str]) -> None:
+    """Fill source/target for a verb trigger (or a light verb at ``i`` governing a noun trigger)."""
+    toks = ctx.toks
+    kind, k, subj = _left_subject(ctx, i)
+    after = cand.j if i == cand.i else i + 1
+    source: list[str] = []
+    direct = True
+    if kind == "subject" and subj is not None:
+        source = subj.actors
+    elif kind == "pronoun":
+        source = resolve_pronoun(ctx, k, prev, prev_sentence)
+    elif kind == "relative":
+        c = _chunk(ctx, k - 1)
+        source = c.actors[-1:] if c else []
+    else:
+        aux_between = all("aux" in toks[m].cats for m in range(k + 1, i))
+        if kind == "comp" and aux_between:
+            # أن + verb: the subjunctive shares the governing clause's subject (تنفي موسكو أن تكون تهدد)
+            c = _chunk(ctx, k - 1)
+            if c is None and k >= 2:
+                c = _chunk(ctx, k - 2)
+            if c is not None and c.prep is None and c.actors:
+                source = c.actors[-1:]
+        if not source:
+            r = _right_subject(ctx, after)
+            if r is not None:
+                source = r.actors
+                after = r.end
+                direct = True
+                if not source:
+                    direct = False
+            elif toks[i].conj and prev and prev[-1].source:
+                source = list(prev[-1].source)
+                cand.inherited = True
+    if i == cand.i:
+        tgt = _scan_targets(ctx, cand, after, direct)
+        if isinstance(tgt, tuple):
+            source, tgt = source or tgt[0], tgt[1]
+        target = [t for t in tgt if t not in source]
+        if not target and cand.obj:
+            # اجتاحتها: the object pronoun refers to the last other entity named before the verb
+            for m in range(i - 1, -1, -1):
+                e = toks[m].ent
+                if e and e not in source:
+                    target = [e]
+                    break
+        cand.target = target
+    cand.source = source
+
+
+def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[str]) -> None:
+    toks = ctx.toks
+    trig = cand.trig
+    j = cand.j
+    src: list[str] = []
+    tgt: list[str] = []
+    g = _chunk(ctx, j)
+    if g is not None and g.start == j and g.prep is None and g.actors:
+        nis = [e for e in g.actors if _is_nisba(ctx, g, e)]
+        plain = [e for e in g.actors if e not in nis]
+        if trig.gen == "target":
+            src, tgt = nis, plain
+        else:
+            src = g.actors
+    # a relative clause with a verb naming the actor: المحادثات التي ستقودها X، مع Y
+    if not src and j + 2 < len(toks) and "relative" in toks[j].cats:
+        r = _right_subject(ctx, j + 2)
+        if r is not None and r.actors:
+            src = r.actors
+    found = _scan_targets(ctx, cand, j, allow_direct=False)
+    if isinstance(found, tuple):
+        src = src or found[0]
+        found = found[1]
+    for e in found:
+        if e not in src and e not in tgt:
+            tgt.append(e)
+    if not src:
+        # a light verb before the noun: أجرى بلينكن مكالمة هاتفية، شنت روسيا هجوما
+        for m in range(cand.i - 1, max(-1, cand.i - 12), -1):
+            tk = toks[m]
+            if (tk.punct and tk.token.text in STRONG_PUNCT) or (_is_trigger(tk) and m != cand.i):
+                break
+            if tk.cats & {"contrast", "relative"}:
+                break
+            if "light" in tk.cats and not tk.ent:
+                cand.light = m
+                saved = cand.target
+                verb_actors(ctx, cand, m, prev, prev_sentence)
+                cand.target = saved
+                src = cand.source
+                break
+    if not src:
+        for m in range(j, min(len(toks), j + WINDOW)):
+            if "frame" in toks[m].cats or (m + 1 < len(toks) and _frame(toks, m)):
+                c = _chunk(ctx, m + 1) or _chunk(ctx, m + 2)
+                if c and c.actors:
+                    src = c.actors[:1]
+                break
+    if not src and "future" in trig.flags:
+        saved = cand.target
+        verb_actors(ctx, cand, cand.i, prev, prev_sentence)
+        src, cand.target = cand.source, saved
+    if trig.flags and "symmetric" in trig.flags and len(src) > 1 and not tgt:
+        src, tgt = src[:1], src[1:]
+    cand.source = src
+    cand.target = [e for e in tgt if e not in src]
+
+
+def _frame(toks: list[Tok], m: int) -> bool:
+    """في إطار as two tokens."""
+    return toks[m].token.norm in ("في", "وفي") and toks[m + 1].token.forms[-1][1] in ("اطار", "الاطار")
+
+
+def _is_nisba(ctx: SentCtx, chunk: Chunk, eid: str) -> bool:
+    return any(ctx.toks[k].ent == eid and ctx.toks[k].nisba for k in range(chunk.start, chunk.end))
+
+
+def fill(ctx: SentCtx, cands: list[Cand], prev_sentence: list[str]) -> None:
+    done: list[Cand] = []
+    for cand in cands:
+        if cand.trig.pos == "verb":
+            verb_actors(ctx, cand, cand.i, done, prev_sentence)
+        else:
+            noun_actors(ctx, cand, done, prev_sentence)
+        if "subject_target" in cand.trig.flags and cand.source and not cand.target:
+            cand.source, cand.target = [], cand.source
+        if "symmetric" in cand.trig.flags:
+            cand.symmetric = True
+            if len(cand.source) > 1 and not cand.target:
+                cand.source, cand.target = cand.source[:1], cand.source[1:]
+        done.append(cand)

@@ -1,0 +1,146 @@
+"""Dates, places, attributes and quotes attached to events.
+
+Date: a DATE/TIME expression in the trigger's clause (clauses end at commas, contrast words and conditions);
+else one standing in a clause of its own without a trigger (``بلينكن، الأربعاء (29 ديسمبر)، مكالمة``), given to
+the nearest trigger; else the previous event's date for a coordinated verb with a dropped subject; else the
+publication date (``date_source="published"``). Place: a location entity after في near the trigger. Attributes:
+duration after استمر/لمدة, start and end times after بدأ/انتهى (UTC values preferred), from the same sentence.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Document, Timex
+from .context import STRONG_PUNCT, SentCtx, Tok
+from .triggers import Cand
+
+_DATE_VALUE = regex.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|W\d{2}|Q\d)(?:-\d{2})?)?(?:T[\d:]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", ".", "؟", "?", "!"}
+
+
+def date_of(value: str | None) -> str | None:
+    """The date part of a TIMEX3 value, or None for values that are not calendar dates (PAST_REF, PT50M)."""
+    if not value or not _DATE_VALUE.match(value):
+        return None
+    return value.split("T", 1)[0]
+
+
+def _segments(ctx: SentCtx) -> list[int]:
+    seg = []
+    n = 0
+    for tk in ctx.toks:
+        if (tk.punct and tk.token.text in _CLAUSE_PUNCT) or (not tk.ent and tk.cats & {"contrast", "condition"}):
+            n += 1
+        elif tk.entries and tk.conj and not tk.ent:
+            n += 1  # وضمت: a coordinated verb opens a clause
+        seg.append(n)
+    return seg
+
+
+def _tok_index(ctx: SentCtx, start: int, end: int) -> int | None:
+    for k, tk in enumerate(ctx.toks):
+        if tk.token.end > start and tk.token.start < end:
+            return k
+    return None
+
+
+def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[Timex]) -> None:
+    seg = _segments(ctx)
+    dated = []
+    for x in timexes:
+        if x.type not in ("DATE", "TIME") or date_of(x.value) is None:
+            continue
+        k = _tok_index(ctx, x.start, x.end)
+        if k is not None:
+            dated.append((k, x))
+    trig_segs = {seg[c.i] for c in cands}
+    for c in cands:
+        same = [(abs(k - c.i), x) for k, x in dated if seg[k] == seg[c.i]]
+        if same:
+            _set(c, min(same, key=lambda p: p[0])[1])
+    for k, x in dated:
+        if seg[k] in trig_segs:
+            continue
+        free = [c for c in cands if c.date is None]
+        if free:
+            best = min(free, key=lambda c: abs(c.i - k))
+            _set(best, x)
+    for n, c in enumerate(cands):
+        if c.date is None and c.inherited and n > 0 and cands[n - 1].date_source == "timex":
+            prev = cands[n - 1]
+            c.date, c.date_source, c.timex = prev.date, "timex", prev.timex
+        if c.date is None and doc.published:
+            c.date, c.date_source = doc.published, "published"
+
+
+def _set(c: Cand, x: Timex) -> None:
+    c.date, c.date_source, c.timex = date_of(x.value), "timex", x.id
+
+
+def planned_by_date(doc: Document, c: Cand) -> bool:
+    """A date after the publication date (at the precision both have) means the event is still to come."""
+    if c.date_source != "timex" or not doc.published or not c.date or c.date.startswith("X"):
+        return False
+    n = min(len(c.date), len(doc.published))
+    if "W" in c.date:
+        return False
+    return c.date[:n] > doc.published[:n]
+
+
+def _cue_after(ctx: SentCtx, k: int, cat: str) -> bool:
+    for m in range(k - 1, max(-1, k - 9), -1):
+        tk: Tok = ctx.toks[m]
+        if cat in tk.cats and not tk.ent:
+            return True
+        if tk.punct and tk.token.text in STRONG_PUNCT:
+            return False
+    return False
+
+
+def attach_attributes(ctx: SentCtx, cands: list[Cand], timexes: list[Timex]) -> None:
+    if not cands:
+        return
+    for x in timexes:
+        k = _tok_index(ctx, x.start, x.end)
+        if k is None or not x.value:
+            continue
+        before = [c for c in cands if c.i <= k] or cands
+        owner = min(before, key=lambda c: abs(c.i - k))
+        if x.type == "DURATION" and x.value.startswith("P") and _cue_after(ctx, k, "duration_cue"):
+            owner.attributes.setdefault("duration", x.value)
+        elif x.type == "TIME" and "T" in x.value:
+            # the nearest cue before the time decides: بدأ -> start, انتهى -> end
+            for m in range(k - 1, max(-1, k - 9), -1):
+                cats = ctx.toks[m].cats
+                key = "start" if "start_cue" in cats else "end" if "end_cue" in cats else None
+                if key:
+                    old = owner.attributes.get(key)
+                    if old is None or (_is_utc(x.value) and not _is_utc(old)):
+                        owner.attributes[key] = x.value
+                    break
+
+
+def _is_utc(v: str) -> bool:
+    return v.endswith("Z") or v.endswith("+00:00")
+
+
+def attach_location(doc: Document, ctx: SentCtx, c: Cand, kinds: dict[str, tuple[str, str | None]]) -> None:
+    lo = c.light if c.light is not None else c.i
+    for chunk in ctx.chunks:
+        if chunk.start < lo - 2 or chunk.start > c.j + 14:
+            continue
+        if chunk.prep != "في":
+            continue
+        for eid in chunk.actors:
+            etype, kind = kinds.get(eid, ("", None))
+            if etype == "LOC" and eid not in c.actors:
+                c.location = eid
+                return
+
+
+def attach_quote(doc: Document, c: Cand) -> None:
+    for q in doc.quotes:
+        if q.content.start <= c.start < q.content.end:
+            c.quote = q.id
+            return

@@ -1,0 +1,207 @@
+"""What the events layer knows about each token of a sentence: the entity it belongs to, the function-word
+categories it has, the preposition or conjunction attached to it, and the noun-phrase chunks it forms.
+
+A *chunk* is a run of tokens between boundaries (punctuation, prepositions, triggers, particles). Its conjuncts
+(split at و before a name or a counterpart word) each stand for one actor: a person when one is named in the
+conjunct (وزير الخارجية الأميركي أنتوني بلينكن -> Blinken, not the United States), else each entity in turn
+(لقاء روسي أطلسي -> Russia, NATO).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ..document import Document
+from ..text.tokens import Token
+from .lexicon import Entry, lexicon
+from .nisba import nisba_index
+
+TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+_CLITIC_PREP = {"ب": "ب", "ل": "ل", "ك": "ك"}
+_NO_BREAK_PUNCT = {"-", "–", "(", ")", "/"}
+STRONG_PUNCT = {".", "؛", ";", ":", "!", "?", "؟", "…"}
+
+
+@dataclass
+class Tok:
+    token: Token
+    ent: str | None = None  # entity id of the mention covering this token (or of a nisba adjective)
+    ent_start: bool = False  # a mention starts inside this token
+    prep: str | None = None  # a preposition clitic attached to the token (ب ل ك)
+    conj: bool = False  # the token carries the conjunction و/ف
+    cats: frozenset[str] = frozenset()
+    fut: bool = False  # the future prefix س
+    entries: tuple[Entry, ...] = ()  # trigger entries matching this token as a head
+    head_k: int = 0  # clitic characters before the matched head
+    nisba: bool = False  # a nisba adjective of a document entity (روسي، الأميركية)
+
+    @property
+    def punct(self) -> bool:
+        return self.token.kind == "punct"
+
+
+@dataclass
+class Chunk:
+    start: int  # first token index (sentence-local), after any preposition word
+    end: int  # exclusive
+    prep: str | None
+    conjuncts: list[list[str]] = field(default_factory=list)  # entity ids per conjunct (best first)
+
+    @property
+    def actors(self) -> list[str]:
+        out: list[str] = []
+        for c in self.conjuncts:
+            for e in c:
+                if e not in out:
+                    out.append(e)
+        return out
+
+
+@dataclass
+class SentCtx:
+    index: int
+    start: int
+    end: int
+    toks: list[Tok]
+    chunks: list[Chunk]
+    chunk_of: list[int]  # token index -> chunk index or -1
+
+
+def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
+    """Actors of one conjunct: the person if one is named, else every distinct entity in order."""
+    uniq: list[str] = []
+    for e in ents:
+        if e not in uniq:
+            uniq.append(e)
+    pers = [e for e in uniq if doc_types.get(e) == "PER"]
+    return pers[-1:] if pers else uniq
+
+
+def build(doc: Document) -> list[SentCtx]:
+    lex = lexicon()
+    words = lex.words
+    tokens: list[Token] = doc.tokens
+    starts = [t.start for t in tokens]
+    types = {e.id: e.type for e in doc.entities}
+    # mention spans sorted, for token lookup
+    spans = sorted((m.start, m.end, e.id) for e in doc.entities for m in e.mentions if m.end > m.start)
+    nisba = nisba_index(doc)
+    out: list[SentCtx] = []
+    mi = 0
+    for si, s in enumerate(doc.sentences):
+        lo = bisect_left(starts, s.start)
+        hi = bisect_left(starts, s.end)
+        toks: list[Tok] = []
+        for t in tokens[lo:hi]:
+            tk = Tok(t)
+            while mi < len(spans) and spans[mi][1] <= t.start:
+                mi += 1
+            j = mi
+            while j < len(spans) and spans[j][0] < t.end:
+                ms, me, eid = spans[j]
+                if me > t.start:
+                    tk.ent = eid
+                    if ms >= t.start:
+                        tk.ent_start = True
+                        k = ms - t.start
+                        if k > 0:
+                            clit = t.text[:k].lstrip("وف")
+                            if clit[:1] in _CLITIC_PREP:
+                                tk.prep = _CLITIC_PREP[clit[0]]
+                            tk.conj = t.text[0] in "وف"
+                    break
+                j += 1
+            if t.kind == "word":
+                _annotate_word(tk, words, lex.heads, nisba)
+            toks.append(tk)
+        chunks, chunk_of = _chunks(toks, types)
+        out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of))
+    return out
+
+
+def _annotate_word(tk: Tok, words, heads, nisba: dict[str, str]) -> None:
+    t = tk.token
+    forms = t.forms
+    for k, stem in forms:
+        c = words.get(stem)
+        if c:
+            tk.cats = c
+            break
+    for k, stem in forms:
+        cands = heads.get(stem)
+        if cands is None and stem.startswith("ال") and len(stem) > 4:
+            cands = heads.get(stem[2:])
+        if cands:
+            tk.entries = cands
+            tk.head_k = k
+            tk.fut = "س" in t.text[:k]  # سيردون: the future prefix came off as a clitic
+            break
+    n0 = t.norm
+    if not tk.ent_start and not tk.ent:
+        if n0[:1] in "وف" and len(n0) > 3 and "not_conj" not in tk.cats:
+            tk.conj = True
+        rest = n0[1:] if tk.conj else n0
+        if rest.startswith(("بال", "لل", "كال")) and len(rest) > 4:
+            tk.prep = rest[0]
+    # a nisba adjective of an entity of the document (روسي، الأميركية) stands for that entity
+    for _, stem in forms:
+        eid = nisba.get(stem)
+        if eid:
+            tk.nisba = True
+            if not tk.ent:
+                tk.ent = eid
+                tk.ent_start = True
+            break
+
+
+def is_boundary(tk: Tok) -> bool:
+    if tk.punct:
+        return tk.token.text not in _NO_BREAK_PUNCT
+    if tk.entries and not tk.ent:
+        return True
+    return bool(tk.cats - {"not_conj", "planned_after", "frame"}) and not tk.ent
+
+
+def _chunks(toks: list[Tok], types: dict[str, str]) -> tuple[list[Chunk], list[int]]:
+    chunks: list[Chunk] = []
+    chunk_of = [-1] * len(toks)
+    cur: Chunk | None = None
+    cur_ents: list[str] = []
+    pending_prep: str | None = None
+
+    def close() -> None:
+        nonlocal cur, cur_ents
+        if cur is not None:
+            cur.conjuncts.append(_best(types, cur_ents))
+            cur.conjuncts = [c for c in cur.conjuncts if c]
+            chunks.append(cur)
+        cur, cur_ents = None, []
+
+    for i, tk in enumerate(toks):
+        if "prep" in tk.cats and not tk.ent:
+            close()
+            pending_prep = tk.token.forms[-1][1] if tk.conj else tk.token.norm
+            if tk.conj:
+                pending_prep = pending_prep[1:] if pending_prep[:1] in "وف" else pending_prep
+            continue
+        if is_boundary(tk):
+            close()
+            pending_prep = None
+            continue
+        new_conjunct = tk.conj and (tk.ent_start or tk.token.forms[-1][1].startswith("نظير"))
+        if tk.prep and cur is not None:
+            close()
+        if cur is None or (tk.conj and not new_conjunct):
+            close()
+            cur = Chunk(i, i + 1, tk.prep or pending_prep)
+            pending_prep = None
+        elif new_conjunct:
+            cur.conjuncts.append(_best(types, cur_ents))
+            cur_ents = []
+        cur.end = i + 1
+        chunk_of[i] = len(chunks)
+        if tk.ent:
+            cur_ents.append(tk.ent)
+    close()
+    return chunks, chunk_of

@@ -1,0 +1,140 @@
+"""The trigger lexicon (``data/triggers.tsv``) and the function words (``data/event_words.tsv``), loaded once.
+
+The data files list base forms; this module adds the regular inflections a news text uses (person/number
+affixes and object pronouns on verbs; article, plural, dual, feminine and possessive endings on nouns), so a
+trigger matches ``حذرت``, ``يحذرون``, ``محذراً``, ``مكالمتهما`` or ``اجتاحتها`` from one line of data.
+Clitics (و ف ب ل ك س) are not listed: they come off through the tokens' clitic readings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import read_tsv
+from ..text import normalize
+
+_OBJ = ("ه", "ها", "هم", "هما", "ني", "نا", "كم")
+_POSS = ("ه", "ها", "هما", "هم", "هن", "ي", "نا", "كم")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One row of the trigger lexicon."""
+
+    row: int
+    pos: str  # "verb" or "noun"
+    type: str
+    mode: str | None
+    en: str
+    targets: frozenset[str]  # "direct" and/or normalized prepositions
+    gen: str  # role of a genitive actor after a noun: "source" or "target"
+    flags: frozenset[str]
+    rest: tuple[frozenset[str], ...]  # the later words of a multiword form, as sets of cores
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    trigger: Trigger
+    obj_suffix: bool  # the matched form carries an object pronoun (اجتاحتها)
+
+
+def core(word: str) -> str:
+    """A loose key for the later words of a multiword trigger: no article, no tanween alef, no final ه."""
+    w = word
+    if w.startswith("ال") and len(w) > 3:
+        w = w[2:]
+    if len(w) > 3 and w[-1] in "اه":
+        w = w[:-1]
+    return w
+
+
+def verb_forms(base: str) -> dict[str, bool]:
+    """Inflected forms of a verb base -> whether the form carries an object pronoun."""
+    out: dict[str, bool] = {}
+
+    def add(stem: str, objects: bool = True) -> None:
+        out.setdefault(stem, False)
+        if objects:
+            for o in _OBJ:
+                out.setdefault(stem + o, True)
+
+    if base.startswith("ي"):  # present: every person prefix, then number suffixes
+        p = base[1:]
+        for pre in ("ي", "ت", "ن", "ا"):
+            add(pre + p)
+            for suf in ("ون", "ان", "ين", "ن", "وا"):
+                add(pre + p + suf, objects=False)
+            add(pre + p + "و")  # يدعونه-style stems before an object pronoun
+    elif base.startswith("م") and len(base) > 3:  # active participle, used adverbially (محذراً)
+        for suf in ("", "ا", "ه", "ين", "ون", "ان", "تين"):
+            add(base + suf, objects=False)
+    else:  # past
+        stems = [base]
+        if base[-1] in "اي" and len(base) > 2:  # defective: دعا/دعت/دعوا, التقى/التقت/التقوا
+            stems.append(base[:-1])
+        for s in stems:
+            add(s)
+            for suf in ("ت", "وا", "ا", "تا", "تم"):
+                add(s + suf, objects=suf in ("ت", "ا", "تا"))
+            add(s + "و")  # حذروه
+    return out
+
+
+def noun_forms(base: str) -> dict[str, bool]:
+    out: dict[str, bool] = {base: False, base + "ا": False}
+    if base.endswith("ه") and len(base) > 2:
+        b = base[:-1]
+        for suf in ("ات", "تان", "تين", "تا"):
+            out.setdefault(b + suf, False)
+        for p in _POSS:
+            out.setdefault(b + "ت" + p, False)
+    else:
+        for suf in ("ات", "ان", "ين", "ون", "ه", "يه", "اته", "اتها"):
+            out.setdefault(base + suf, False)
+        for p in _POSS:
+            out.setdefault(base + p, False)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    heads: dict[str, tuple[Entry, ...]]  # normalized head form -> entries (longest multiword first)
+    words: dict[str, frozenset[str]]  # normalized function word -> categories
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # category -> multiword cues (normalized words)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    heads: dict[str, list[Entry]] = {}
+    for i, row in enumerate(read_tsv("triggers.tsv")):
+        flags = frozenset(f for f in row["flags"].split(",") if f)
+        targets = frozenset(normalize(t) for t in row["targets"].split("|") if t)
+        for form in row["forms"].split("|"):
+            words = normalize(form).split()
+            if not words:
+                continue
+            rest = tuple(frozenset(core(a) for a in w.split("/")) for w in words[1:])
+            trig = Trigger(
+                i, row["pos"], row["type"], row["mode"] or None, row["en"], targets,
+                row["gen"] or "source", flags, rest,
+            )  # fmt: skip
+            forms = verb_forms(words[0]) if row["pos"] == "verb" else noun_forms(words[0])
+            for f, obj in forms.items():
+                heads.setdefault(f, []).append(Entry(trig, obj))
+    words: dict[str, set[str]] = {}
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for row in read_tsv("event_words.tsv"):
+        w = normalize(row["word"]).split()
+        cat = row["category"]
+        if len(w) > 1:
+            phrases.setdefault(cat, []).append(tuple(w))
+            continue
+        forms = verb_forms(w[0]) if row["expand"] == "verb" else {w[0]: False}
+        for f in forms:
+            words.setdefault(f, set()).add(cat)
+    return Lexicon(
+        heads={k: tuple(sorted(v, key=lambda e: -len(e.trigger.rest))) for k, v in heads.items()},
+        words={k: frozenset(v) for k, v in words.items()},
+        phrases={k: tuple(v) for k, v in phrases.items()},
+    )

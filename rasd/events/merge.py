@@ -1,0 +1,100 @@
+"""Event coreference: later mentions of the same event (الاتصال، مكالمتهما، المحادثات) fold into the first.
+
+A later candidate joins the most recent earlier event with the same type and compatible mode, modality, date
+and actors. Actors are compatible when one side's actors each match an actor of the other, a person matching
+the country or organization it belongs to (Sherman ~ United States) and a seat or capital matching its country
+(الكرملين ~ روسيا). The merged event keeps the first trigger and gains the later one's attributes, place, date
+and, when they are more specific (people rather than countries), its actors.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from .triggers import Cand
+
+
+def _keys(doc_ents: dict[str, tuple[str | None, str | None]], eid: str) -> set[str]:
+    kb_id, country = doc_ents.get(eid, (None, None))
+    return {k for k in (eid, kb_id) if k}
+
+
+def _match(doc_ents, a: str, b: str) -> bool:
+    if a == b:
+        return True
+    ka, ca = doc_ents.get(a, (None, None))
+    kb_, cb = doc_ents.get(b, (None, None))
+    if ka and kb_ and ka == kb_:
+        return True
+    return bool((ca and kb_ and ca == kb_) or (cb and ka and cb == ka))
+
+
+def _covers(doc_ents, small: list[str], big: list[str]) -> bool:
+    return all(any(_match(doc_ents, s, b) for b in big) for s in small)
+
+
+def _compatible(doc_ents, a: Cand, b: Cand) -> bool:
+    if a.trig.type != b.trig.type:
+        return False
+    if a.trig.mode and b.trig.mode and a.trig.mode != b.trig.mode:
+        return False
+    if a.modality != b.modality and b.modality_cue and a.modality_cue:
+        return False
+    if a.modality != b.modality and (a.modality not in ("occurred", "planned") or b.modality_cue):
+        return False
+    if b.date_source == "timex" and a.date != b.date:
+        return False
+    if a.date_source == "timex" and b.date_source == "timex" and a.date != b.date:
+        return False
+    if b.location and a.location and b.location != a.location:
+        return False
+    ab, bb = a.actors, b.actors
+    if not ab or not bb:
+        return True
+    return _covers(doc_ents, bb, ab) or _covers(doc_ents, ab, bb)
+
+
+def _people(types: dict[str, str], ids: list[str]) -> int:
+    return sum(1 for i in ids if types.get(i) == "PER")
+
+
+def _fold(doc_ents, types, target: Cand, b: Cand) -> None:
+    for k, v in b.attributes.items():
+        target.attributes.setdefault(k, v)
+    target.location = target.location or b.location
+    if target.date_source != "timex" and b.date_source == "timex":
+        target.date, target.date_source, target.timex = b.date, b.date_source, b.timex
+    ta, ba = target.actors, b.actors
+    if ba and (
+        _people(types, ba) > _people(types, ta)
+        or (len(ba) > len(ta) and _covers(doc_ents, ta, ba))
+        or not ta
+    ):
+        target.source, target.target = list(b.source), list(b.target)
+    if target.modality == "occurred" and b.modality != "occurred" and not target.modality_cue:
+        target.modality, target.modality_cue = b.modality, b.modality_cue
+    target.quote = target.quote or b.quote
+
+
+def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
+    """Fold repeated mentions: events with actors first (each into the latest compatible earlier one), then
+    mentions without actors into the nearest compatible event (earlier preferred); the rest are dropped."""
+    doc_ents = {e.id: (e.kb_id, e.country) for e in doc.entities}
+    types = {e.id: e.type for e in doc.entities}
+    kept: list[Cand] = []
+    for b in cands:
+        if not b.actors:
+            continue
+        target = next((a for a in reversed(kept) if _compatible(doc_ents, a, b)), None)
+        if target is None:
+            kept.append(b)
+        else:
+            _fold(doc_ents, types, target, b)
+    for b in cands:
+        if b.actors:
+            continue
+        earlier = [a for a in kept if a.start < b.start and _compatible(doc_ents, a, b)]
+        later = [a for a in kept if a.start > b.start and _compatible(doc_ents, a, b)]
+        target = earlier[-1] if earlier else (later[0] if later else None)
+        if target is not None:
+            _fold(doc_ents, types, target, b)
+    return kept

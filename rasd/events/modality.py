@@ -1,0 +1,114 @@
+"""Modality of an event: occurred, planned, hypothetical, conditional, negated or denied.
+
+Cues (``data/event_words.tsv``) are read in the trigger's clause: a denial verb before it (تنفي موسكو أن …),
+a negation right before it (لم، لن، لا), a condition before it in its clause (إذا، في حال) = hypothetical, a
+condition after a future or threatened response (سيردون بحزم إذا …) = conditional, plan cues (المقبلة، من
+المقرر، ستعقد، the future prefix س) = planned. A date later than the publication date also makes it planned
+(see :mod:`rasd.events.attach`). Precedence: denied > negated > hypothetical > conditional > planned.
+"""
+
+from __future__ import annotations
+
+from .context import STRONG_PUNCT, SentCtx, Tok
+from .lexicon import lexicon
+from .triggers import Cand
+
+_SOFT = {"(", ")", "-", "–", '"', "«", "»", "“", "”"}
+RANK = {"denied": 5, "negated": 4, "hypothetical": 3, "conditional": 2, "planned": 1, "occurred": 0}
+
+
+def _stems(tk: Tok) -> set[str]:
+    return {s for _, s in tk.token.forms}
+
+
+def _phrase_at(ctx: SentCtx, k: int, cat: str) -> bool:
+    for words in lexicon().phrases.get(cat, ()):
+        if k + len(words) > len(ctx.toks):
+            continue
+        if all(w in _stems(ctx.toks[k + n]) for n, w in enumerate(words)):
+            return True
+    return False
+
+
+def _has(tk: Tok, cat: str) -> bool:
+    return cat in tk.cats and not tk.ent
+
+
+def _negated_before(ctx: SentCtx, i: int) -> bool:
+    toks = ctx.toks
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 3:
+        tk = toks[k]
+        if _has(tk, "negation"):
+            # "إذا ما" is a condition, not a negation
+            return not (tk.token.norm == "ما" and k > 0 and _has(toks[k - 1], "condition"))
+        if not _has(tk, "aux"):
+            return False
+        k -= 1
+        steps += 1
+    return False
+
+
+def _scan_back(ctx: SentCtx, i: int, stop_soft: bool) -> list[int]:
+    """Token indices before ``i`` in the same clause (stopping at a contrast word or punctuation)."""
+    out = []
+    for k in range(i - 1, -1, -1):
+        tk = ctx.toks[k]
+        if tk.punct and (tk.token.text in STRONG_PUNCT or (stop_soft and tk.token.text not in _SOFT)):
+            break
+        if _has(tk, "contrast"):
+            break
+        out.append(k)
+    return out
+
+
+def decide(ctx: SentCtx, cand: Cand) -> None:
+    toks = ctx.toks
+    anchors = [cand.i] + ([cand.light] if cand.light is not None else [])
+    found: list[str] = []
+    first = min(anchors)
+    before = _scan_back(ctx, first, stop_soft=False)
+    for k in before:
+        if _has(toks[k], "denial"):
+            found.append("denied")
+            break
+        if _has(toks[k], "condition"):
+            break
+    if any(_negated_before(ctx, a) for a in anchors):
+        found.append("negated")
+    clause = _scan_back(ctx, first, stop_soft=True)
+    for k in clause:
+        if _has(toks[k], "condition") or _phrase_at(ctx, k, "condition"):
+            found.append("hypothetical")
+            break
+    if cand.trig.pos == "noun":
+        for k in clause[:2]:
+            if _has(toks[k], "hypothetical_before"):
+                found.append("hypothetical")
+    future = any(toks[a].fut for a in anchors) or "future" in cand.trig.flags
+    if future:
+        for k in range(cand.j, min(len(toks), cand.j + 16)):
+            tk = toks[k]
+            if tk.punct and tk.token.text in STRONG_PUNCT:
+                break
+            if _has(tk, "condition") or _phrase_at(ctx, k, "condition"):
+                found.append("conditional")
+                break
+    if future and cand.trig.pos == "verb":
+        found.append("planned")
+    if cand.trig.pos == "noun":
+        for k in range(cand.j, min(len(toks), cand.j + 4)):
+            if _has(toks[k], "planned_after"):
+                found.append("planned")
+                break
+        j = cand.j
+        if j + 1 < len(toks) and _has(toks[j], "relative") and toks[j + 1].token.text.lstrip("وف")[:1] == "س":
+            found.append("planned")  # المحادثات التي ستقودها …
+    for k in before[:6]:
+        if _has(toks[k], "planned_before") or _phrase_at(ctx, k, "planned_before"):
+            found.append("planned")
+            break
+    if found:
+        cand.modality = max(found, key=RANK.__getitem__)
+        cand.modality_cue = True

@@ -1,0 +1,58 @@
+"""Nisba adjectives (روسي، الأميركية، أطلسي) as stand-ins for entities of the document.
+
+``لقاء روسي أطلسي`` names its parties only by adjectives. When the entities layer has not marked such an
+adjective, this index maps its inflected forms to the document entity of that country or organization: the
+knowledge base's demonyms when it is available, else forms derived from the entity's own one-word names
+(روسيا -> روسي، أوكرانيا -> أوكراني، الأطلسي -> أطلسي).
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..text import normalize
+
+
+def _kb_demonyms() -> dict[str, str]:
+    try:
+        from ..entities.kb import shipped_kb
+
+        return shipped_kb().demonyms
+    except Exception:  # the KB is optional here: fall back to derived forms
+        return {}
+
+
+def _derived(name: str) -> set[str]:
+    n = normalize(name)
+    if " " in n or len(n) < 3:
+        return set()
+    base = n[2:] if n.startswith("ال") else n
+    if base.endswith("ي"):
+        stems = {base}
+    elif base[-1] in "اه":
+        stems = {base[:-1] + "ي"}
+    else:
+        return set()
+    forms = set()
+    for s in stems:
+        for f in (s, s + "ه", s + "ين", s + "ون"):
+            forms |= {f, "ال" + f}
+    return forms
+
+
+def nisba_index(doc: Document) -> dict[str, str]:
+    """Normalized nisba form -> id of the document entity it stands for."""
+    by_kb: dict[str, str] = {}
+    index: dict[str, str] = {}
+    for e in doc.entities:
+        if e.type not in ("LOC", "ORG"):
+            continue
+        if e.kb_id and e.kb_id not in by_kb:
+            by_kb[e.kb_id] = e.id
+        for name in {e.name, *(m.text for m in e.mentions)}:
+            for f in _derived(name):
+                index.setdefault(f, e.id)
+    if by_kb:
+        for form, kb_id in _kb_demonyms().items():
+            if kb_id in by_kb:
+                index[form] = by_kb[kb_id]
+    return index
