@@ -1,0 +1,125 @@
+"""Finding reporting cues: verbs and participles (with the conjunctions و/ف read off the tokens' clitic forms,
+and object pronouns such as أبلغه), attribution phrases (وفق ما أعلن، بحسب، نقلاً عن) and channel phrases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import normalize
+from ..text.tokens import Token
+from .context import Context
+from .lexicon import ENCLITICS, Cue, Lexicon
+
+_VERB_PREFIXES = frozenset({"", "و", "ف", "س", "وس", "فس"})
+
+
+@dataclass
+class CueHit:
+    i: int  # first token of the cue
+    j: int  # token after the cue phrase
+    cue: Cue | None  # the verb or participle (for "وفق ما أعلن" the verb أعلن)
+    kind: str  # verb, participle, attribution
+    enclitic: bool = False  # the verb carries an object pronoun (أبلغه)
+    source: int | None = None  # attribution: token where the source starts
+    source_offset: int | None = None  # attribution: char offset of the source (after a fused ل)
+
+
+def verb_cue(lex: Lexicon, tok: Token) -> tuple[Cue, bool] | None:
+    """The verb or participle cue read in ``tok`` and whether it carries an object pronoun."""
+    if tok.kind != "word":
+        return None
+    verbs = lex.verbs
+    for k, stem in tok.forms:
+        if normalize(tok.text[:k]) not in _VERB_PREFIXES:
+            continue
+        cue = verbs.get(stem)
+        if cue is not None:
+            return cue, False
+        for enc in ENCLITICS:
+            if stem.endswith(enc) and len(stem) - len(enc) >= 3:
+                cue = verbs.get(stem[: -len(enc)])
+                if cue is not None and cue.addressee == "obj":
+                    return cue, True
+    return None
+
+
+def _match_seq(ctx: Context, i: int, seq: tuple[str, ...], end: int) -> tuple[int, int | None] | None:
+    """Match ``seq`` at token ``i``; returns (next token, char offset of a fused ل's remainder or None)."""
+    if i + len(seq) > end:
+        return None
+    first = ctx.toks[i]
+    if not any(stem == seq[0] and k <= 1 for k, stem in first.forms):
+        return None
+    for n, word in enumerate(seq[1:], start=1):
+        tok = ctx.toks[i + n]
+        if word == "ل" and n == len(seq) - 1:
+            norm = ctx.norms[i + n]
+            if norm == "ل":  # لـ written apart
+                return i + n + 1, None
+            if norm.startswith("ل") and len(norm) > 2:  # للمصادر، لوكالة: the source starts inside the token
+                return i + n, tok.start + 1
+            return None
+        if ctx.norms[i + n] != word:
+            return None
+    return i + len(seq), None
+
+
+def attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
+    """An attribution phrase starting at token ``i`` (before ``end``)."""
+    best = None
+    first = ctx.lex.attr_first
+    cands = [c for k, stem in ctx.toks[i].forms if k <= 1 for c in first.get(stem, ())]
+    for seq, verb_after in cands:
+        m = _match_seq(ctx, i, seq, end)
+        if m is None or (best is not None and m[0] <= best.j):
+            continue
+        j, fused = m
+        if verb_after:
+            if j >= end or ctx.verb_at.get(j) is None:
+                continue
+            best = CueHit(i, j + 1, ctx.verb_at[j][0], "attribution", source=j + 1)
+        else:
+            best = CueHit(i, j, None, "attribution", source=j, source_offset=fused)
+    return best
+
+
+def channel_at(ctx: Context, i: int, end: int) -> tuple[str, int] | None:
+    """A channel phrase at token ``i``: (channel, next token)."""
+    channels = ctx.lex.channels
+    for length in range(min(ctx.lex.max_channel, end - i), 0, -1):
+        first = ctx.toks[i]
+        for _k, stem in first.forms:
+            seq = (stem, *ctx.norms[i + 1 : i + length])
+            ch = channels.get(seq)
+            if ch is not None:
+                return ch, i + length
+    return None
+
+
+def find_channel(ctx: Context, lo: int, hi: int) -> str | None:
+    """The first channel named in tokens ``[lo, hi)``."""
+    i = lo
+    while i < hi:
+        hit = channel_at(ctx, i, hi)
+        if hit:
+            return hit[0]
+        i += 1
+    return None
+
+
+def find_cues(ctx: Context, a: int, b: int) -> list[CueHit]:
+    """Cues in the sentence of tokens ``[a, b)``, in text order; a verb inside an attribution is not its own."""
+    hits: list[CueHit] = []
+    i = a
+    while i < b:
+        att = attribution_at(ctx, i, b)
+        if att is not None:
+            hits.append(att)
+            i = att.j
+            continue
+        v = ctx.verb_at.get(i)
+        if v is not None:
+            cue, enclitic = v
+            hits.append(CueHit(i, i + 1, cue, cue.kind, enclitic=enclitic))
+        i += 1
+    return hits

@@ -1,0 +1,355 @@
+"""Content spans: what follows a reporting cue (a quotation, a colon, a complement clause after إن/أن/بأن/إلى
+أن/من أن, a noun phrase after أعرب عن/حذر من/دعا إلى) and, while scanning towards it, the noun phrases met
+on the way: the post-verbal subject, an apposition (its role) and an addressee after ل."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import normalize
+from .context import PUNCT_END, Context
+from .cues import CueHit, attribution_at
+
+WINDOW = 30  # tokens between a cue and the start of its content, at most
+_COMP_PREFIXES = frozenset({"", "ب", "و", "وب", "ف"})
+_FIRST_COMP_PREFIXES = frozenset({"", "ب"})
+_COMMAS = frozenset({"،", ",", "؛", ";"})
+
+
+@dataclass
+class Scan:
+    content: tuple[int, int] | None = None  # char offsets
+    kind: str | None = None
+    content_tok: int | None = None  # token where the content starts
+    subject: tuple[int, int] | None = None  # post-verbal noun phrase, tokens [lo, hi)
+    appos: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+    end_tok: int = 0  # where the scan stopped (the channel is looked for before it)
+
+
+def word_is(ctx: Context, j: int, role: str) -> bool:
+    """Token ``j`` is a word of ``role`` (quote_words.tsv), possibly after a conjunction و/ف."""
+    words = ctx.lex.words[role]
+    tok = ctx.toks[j]
+    norm = ctx.norms[j]
+    if norm in words:
+        return True
+    if len(norm) > 1 and norm[0] in "وف" and norm[1:] in words:  # وهي، فهو: too short for clitic readings
+        return True
+    return any(k == 1 and stem in words and norm[0] in "وف" for k, stem in tok.forms)
+
+
+def is_comp(ctx: Context, j: int) -> bool:
+    """A complementizer opening reported speech: أن، إن، بأن، وأن، أنه، إنها…, but not لأن or كأن."""
+    tok = ctx.toks[j]
+    if tok.kind != "word":
+        return False
+    comps = ctx.lex.words["complementizer"]
+    norm = ctx.norms[j]
+    if any(
+        norm.startswith(p) and norm[len(p) :] in comps for p in _COMP_PREFIXES
+    ):  # بأن is too short to strip
+        return True
+    return any(stem in comps and normalize(tok.text[:k]) in _COMP_PREFIXES for k, stem in tok.forms)
+
+
+def is_open(ctx: Context, j: int) -> bool:
+    return ctx.toks[j].start in ctx.closes
+
+
+def close_tok(ctx: Context, j: int) -> int:
+    return ctx.tok_at(ctx.closes[ctx.toks[j].start])
+
+
+def _is_l_pp(ctx: Context, j: int) -> bool:
+    """A phrase opened by ل (قال للرئيس، لوكالة): لل+noun, لـ apart, or ل before a channel, medium or title."""
+    norm = ctx.norms[j]
+    if norm == "ل" or ctx.toks[j].text.startswith("لـ"):
+        return True
+    if not norm.startswith("ل") or len(norm) < 4:
+        return False
+    if norm.startswith("لل"):
+        return True
+    stem = norm[1:]
+    lex = ctx.lex
+    return stem in lex.anonymous or stem in lex.titles or (stem,) in lex.channels
+
+
+def _adverbial_before(ctx: Context, j: int) -> bool:
+    """A quotation after token ``j`` names something inside an adverbial (على "تويتر"، لقناة "العربية",
+    عبر حسابه "…" when short)."""
+    tok = ctx.toks[j]
+    if tok.kind != "word":
+        return False
+    if word_is(ctx, j, "stop") or _is_l_pp(ctx, j) or (ctx.norms[j][:1] == "ب" and len(ctx.norms[j]) <= 2):
+        return True
+    if any((stem,) in ctx.lex.channels for _k, stem in tok.forms):
+        close = close_tok(ctx, j + 1)
+        return close - j <= 4  # a name of a few words, not a statement
+    return False
+
+
+def _medium_before(ctx: Context, j: int) -> bool:
+    """A quotation after token ``j`` is a name: صحيفة "الغارديان"، وكالة "رويترز"."""
+    return ctx.toks[j].kind == "word" and ctx.lex.anonymous.get(ctx.norms[j]) in ("medium", "document")
+
+
+def starts_break(ctx: Context, j: int, b: int) -> bool:
+    """Token ``j`` (after a comma) starts a new attribution: a participle, an attribution phrase, a verb cue
+    with و (وقال), or a pronoun and a cue (وهي تؤكد)."""
+    if j >= b:
+        return False
+    v = ctx.verb_at.get(j)
+    if v is not None and (v[0].kind == "participle" or ctx.norms[j][:1] in "وف"):
+        return True
+    if word_is(ctx, j, "pronoun") and j + 1 < b and ctx.verb_at.get(j + 1) is not None:
+        return True
+    return attribution_at(ctx, j, b) is not None
+
+
+def _blocked(ctx: Context, j: int, lo: int) -> bool:
+    """أن after a word that takes it for itself (يجب أن، بعد أن، على الرغم من أن) is no reported speech."""
+    if j - 1 < lo:
+        return False
+    if word_is(ctx, j - 1, "block"):
+        return True
+    return j - 2 >= lo and ctx.norms[j - 1] in ("من", "علي", "الي") and word_is(ctx, j - 2, "block")
+
+
+def clause_end(ctx: Context, s: int, b: int, np: bool) -> int:
+    """Token index where a content starting at token ``s`` ends (exclusive); quotations are never cut."""
+    j = s
+    while j < b:
+        if is_open(ctx, j):
+            j = max(j + 1, close_tok(ctx, j) + 1)
+            continue
+        n = ctx.norms[j]
+        if n in _COMMAS and j > s:
+            if np or starts_break(ctx, j + 1, b):
+                return j
+        elif j > s and attribution_at(ctx, j, b) is not None:
+            return j
+        j += 1
+    return b
+
+
+def has_quote(ctx: Context, start: int, end: int) -> bool:
+    for o, c in ctx.regions:
+        if o >= end:
+            break
+        if o >= start and c < end:
+            return True
+    return False
+
+
+def content_span(ctx: Context, s: int, e: int, first_char: int | None = None) -> tuple[int, int, str] | None:
+    """Char span and kind of the content in tokens ``[s, e)``: trailing punctuation off, one enclosing
+    quotation's marks off (then it is direct), mixed when quotations are inside, else indirect."""
+    toks = ctx.toks
+    while e > s and toks[e - 1].kind == "punct" and not _closes_inside(ctx, s, e - 1):
+        e -= 1
+    while s < e and toks[s].kind == "punct" and not is_open(ctx, s):
+        s += 1
+    if s >= e:
+        return None
+    start = (
+        first_char if first_char is not None and toks[s].start <= first_char < toks[s].end else toks[s].start
+    )
+    end = toks[e - 1].end
+    if is_open(ctx, s) and ctx.closes[toks[s].start] == toks[e - 1].start:
+        inner = _trim(ctx, toks[s].end, toks[e - 1].start)
+        return (*inner, "direct") if inner else None
+    return start, end, "mixed" if has_quote(ctx, start, end) else "indirect"
+
+
+def _closes_inside(ctx: Context, s: int, j: int) -> bool:
+    """Token ``j`` is a closing mark whose opening mark lies in tokens ``[s, j)``."""
+    off = ctx.toks[j].start
+    return any(c == off and o >= ctx.toks[s].start for o, c in ctx.regions if o < off)
+
+
+def _trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    text = ctx.doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def split_subject(ctx: Context, lo: int, hi: int) -> int:
+    """Where a post-verbal subject ends when a noun-phrase content follows it with no boundary
+    (استبعد وزير الخارجية الروسي سيرغي لافروف تقديم…): after its person mention, its leading mention, or a
+    title with at most two name words."""
+    toks = ctx.toks
+    ms = ctx.mentions_in(toks[lo].start, toks[hi - 1].end)
+    per = [m for m in ms if m[2].type == "PER"]
+    if per:
+        return min(hi, ctx.tok_at(per[0][1]))
+    if ms and ms[0][0] <= toks[lo].start:
+        return min(hi, ctx.tok_at(ms[0][1]))
+    j = lo
+    if ctx.norms[j] in ctx.lex.titles:
+        j += 1
+        while j < hi and (ctx.norms[j].startswith("ال") or ctx.norms[j] == "باسم"):
+            j += 1
+        return min(hi, j + 2)
+    return min(hi, lo + 2)
+
+
+def _np_content(ctx: Context, s: int, b: int, need_quote: bool, first_char: int | None = None) -> Scan | None:
+    e = clause_end(ctx, s, b, np=True)
+    span = content_span(ctx, s, e, first_char)
+    if span is None or (need_quote and span[2] == "indirect"):
+        return None
+    return Scan(content=(span[0], span[1]), kind=span[2], content_tok=s)
+
+
+def scan_after(ctx: Context, hit: CueHit, b: int) -> Scan:
+    """Scan from a verb or participle cue to its content, collecting the noun phrases on the way."""
+    cue = hit.cue
+    assert cue is not None
+    toks, norms = ctx.toks, ctx.norms
+    subj: list[int] = []  # [lo, hi]
+    appos: list[int] = []
+    addr: list[int] = []
+    mode = "subj"
+    j = hit.j
+    limit = min(b, hit.j + WINDOW)
+    found: Scan | None = None
+    while j < limit:
+        t, n = toks[j], norms[j]
+        if is_open(ctx, j):
+            close = close_tok(ctx, j)
+            if j > hit.j and _medium_before(ctx, j - 1) and mode == "subj":
+                subj[1:] = [close + 1]
+                j = close + 1
+                continue
+            if j > hit.j and _adverbial_before(ctx, j - 1):
+                mode = "after" if subj or mode != "subj" else mode
+                j = close + 1
+                continue
+            s = j
+            if subj and mode == "subj" and subj[1] == j:
+                s = split_subject(ctx, subj[0], subj[1])
+                subj[1] = s
+            e = clause_end(ctx, s, b, np=cue.obj != "clause")
+            if s == j and all(toks[k].kind == "punct" for k in range(close + 1, e)):
+                span = content_span(ctx, j, close + 1)
+            else:
+                span = content_span(ctx, s, e)
+            if span is not None:
+                found = Scan(content=(span[0], span[1]), kind=span[2], content_tok=s)
+            break
+        if n == ":":
+            if j + 1 < b and is_open(ctx, j + 1):
+                span = content_span(ctx, j + 1, close_tok(ctx, j + 1) + 1)
+            else:
+                span = content_span(ctx, j + 1, clause_end(ctx, j + 1, b, np=False))
+                span = span and (span[0], span[1], "direct")
+            if span is not None:
+                found = Scan(content=(span[0], span[1]), kind=span[2], content_tok=j + 1)
+            break
+        if is_comp(ctx, j, first=True):
+            if _blocked(ctx, j, hit.j):
+                break
+            span = content_span(ctx, j + 1, clause_end(ctx, j + 1, b, np=False))
+            if span is not None:
+                found = Scan(content=(span[0], span[1]), kind=span[2], content_tok=j + 1)
+            break
+        if cue.prep and t.kind == "word":
+            if n == cue.prep and not (j + 1 < b and is_comp(ctx, j + 1)):
+                found = _np_content(ctx, j + 1, b, cue.obj == "npq")
+                if found is not None or cue.obj == "npq":
+                    break
+            elif (
+                cue.prep == "ب"
+                and n.startswith("ب")
+                and len(n) > 3
+                and any(k == 1 for k, _ in t.forms)
+                and (subj or mode != "subj" or hit.kind == "participle" or hit.enclitic)
+            ):
+                found = _np_content(ctx, j, b, False, first_char=t.start + 1)
+                break
+        if j > hit.j and (ctx.verb_at.get(j) is not None or attribution_at(ctx, j, b) is not None):
+            break
+        if n in PUNCT_END:
+            break
+        if mode == "subj":
+            if t.kind == "punct":
+                if n == "(" and subj:
+                    k = j + 1
+                    while k < limit and norms[k] != ")":
+                        k += 1
+                    subj[1:] = [k + 1]
+                    j = k + 1
+                    continue
+                if n in _COMMAS and subj:
+                    mode = "appos"
+                    appos = [j + 1, j + 1]
+                elif subj:
+                    mode = "after"
+            elif word_is(ctx, j, "stop"):
+                mode = "after"
+            elif _is_l_pp(ctx, j):
+                mode = "addr"
+                addr = [j, j + 1]
+            else:
+                subj = [subj[0] if subj else j, j + 1]
+        elif mode == "appos":
+            if t.kind == "punct" or (appos[0] == j and word_is(ctx, j, "stop")):
+                mode = "after"
+            else:
+                appos[1] = j + 1
+        elif mode == "addr":
+            if t.kind == "punct" or word_is(ctx, j, "stop") or _is_l_pp(ctx, j):
+                mode = "after"
+            else:
+                addr[1] = j + 1
+        j += 1
+    out = found or Scan()
+    out.subject = (subj[0], subj[1]) if subj and subj[1] > subj[0] else None
+    out.appos = (appos[0], appos[1]) if appos and appos[1] > appos[0] else None
+    out.addressee = (addr[0], addr[1]) if addr else None
+    out.end_tok = j
+    return out
+
+
+def quote_before(ctx: Context, hit: CueHit, a: int) -> Scan | None:
+    """A quotation right before the cue: «…»، قال الوزير."""
+    j = hit.i - 1
+    while j >= a and ctx.norms[j] in _COMMAS:
+        j -= 1
+    if j < a or ctx.toks[j].kind != "punct":
+        return None
+    off = ctx.toks[j].start
+    for o, c in ctx.regions:
+        if c == off:
+            inner = _trim(ctx, ctx.toks[ctx.tok_at(o)].end, c)
+            if inner:
+                return Scan(content=inner, kind="direct", content_tok=ctx.tok_at(o))
+    return None
+
+
+def attribution_content(ctx: Context, hit: CueHit, src_end: int, a: int, b: int) -> Scan | None:
+    """The content of an attribution phrase: the clause before it (…، وفق ما أعلن الكرملين), or the one after
+    its source when it opens the sentence (وبحسب البيان، فإن…)."""
+    norms = ctx.norms
+    if hit.i > a + 1:
+        s = a
+        # a leading adverbial ("في المقابل،", "من جهته،") is not part of what is attributed
+        for k in range(a, min(hit.i, a + 5)):
+            if norms[k] in _COMMAS:
+                if word_is(ctx, a, "stop") or word_is(ctx, a, "opener"):
+                    s = k + 1
+                break
+        e = hit.i
+        span = content_span(ctx, s, e)
+    else:
+        s = src_end
+        while s < b and (norms[s] in _COMMAS or norms[s] in ("فان", "ان")):
+            s += 1
+        span = content_span(ctx, s, clause_end(ctx, s, b, np=False))
+    if span is None:
+        return None
+    return Scan(content=(span[0], span[1]), kind=span[2], content_tok=s)

@@ -1,0 +1,216 @@
+"""Who speaks: the subject before the cue (وكان مسؤول في البيت الأبيض قال) or after it (قال المتحدث…), linked
+to ``doc.entities``; anonymous sources with their affiliation; dropped subjects and pronouns resolved to an
+antecedent; the role at that point; the addressee (قال للرئيس الروسي، أبلغ بايدن)."""
+
+from __future__ import annotations
+
+from ..document import Entity, Quote, Speaker
+from ..text import normalize
+from .context import Context
+from .cues import CueHit
+from .spans import _COMMAS, is_comp, word_is
+
+MAX_PRE = 10  # words between a clause start and its verb that can still be the subject
+
+
+def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | None:
+    """The subject written before the verb: ("np", lo, hi), ("pronoun", j, j+1), or None."""
+    j = hit.i - 1
+    norms = ctx.norms
+    while j >= a and hit.i - j <= MAX_PRE:
+        t = ctx.toks[j]
+        if t.kind == "punct" and norms[j] not in "()":
+            break
+        if word_is(ctx, j, "pronoun"):
+            return ("pronoun", j, j + 1) if j == hit.i - 1 else _np(ctx, j + 1, hit.i)
+        if is_comp(ctx, j) or word_is(ctx, j, "opener") or ctx.verb_at.get(j) is not None:
+            break
+        j -= 1
+    else:
+        if j >= a:  # no clause boundary close enough: not a subject
+            return None
+    return _np(ctx, j + 1, hit.i)
+
+
+def _np(ctx: Context, lo: int, hi: int) -> tuple[str, int, int] | None:
+    if lo >= hi or word_is(ctx, lo, "stop") or word_is(ctx, lo, "block"):
+        return None
+    if ctx.toks[lo].kind != "word":
+        return None
+    return ("np", lo, hi)
+
+
+def speaker_entity(ctx: Context, e: Entity) -> tuple[str, str | None]:
+    """The entity that speaks for a mention: a city stands for its country's government (موسكو → Russia)."""
+    if e.type == "LOC" and e.kind not in (None, "country") and e.country:
+        country = ctx.by_kb.get(e.country)
+        return (country.id if country else e.id), e.country
+    return e.id, None
+
+
+def _span_text(ctx: Context, start: int, end: int) -> str:
+    return ctx.doc.text[start:end]
+
+
+def _strip_al(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def from_range(
+    ctx: Context, lo: int, hi: int, appos: tuple[int, int] | None, quotes: list[Quote], orgs: dict[str, str]
+) -> tuple[Speaker, str | None]:
+    """A speaker from the noun phrase in tokens ``[lo, hi)``; also returns the organization in its role
+    (the White House for "المتحدثة باسم البيت الأبيض جين ساكي"), used to resolve "البيان" later."""
+    toks, lex = ctx.toks, ctx.lex
+    hi = min(hi, lo + 12)
+    start, end = toks[lo].start, toks[hi - 1].end
+    ms = ctx.mentions_in(start, end)
+    per = [m for m in ms if m[2].type == "PER"]
+    role = _span_text(ctx, toks[appos[0]].start, toks[appos[1] - 1].end) if appos else None
+    head = _strip_al(ctx.norms[lo])
+    org = next(
+        (m[2].id for m in ms if m[2].type in ("ORG", "LOC", "MISC") and (not per or m[0] < per[-1][0])), None
+    )
+    if per:
+        ms_, me, ent = per[-1]
+        pre = _span_text(ctx, start, ms_).strip(" ،,")
+        eid, aff = speaker_entity(ctx, ent)
+        role = pre or role or _known_role(ent, ms_)
+        return _speaker(ctx, ms_, me, entity=eid, role=role, affiliation=aff), org
+    kind = lex.anonymous.get(head) or lex.anonymous.get(ctx.norms[lo])
+    if kind in ("person", "group"):
+        aff = None
+        if ms:
+            aff = speaker_entity(ctx, ms[0][2])[0]
+        elif ctx.norms[lo].startswith("ال"):  # المسؤول الأميركي: the official met before
+            aff = _earlier_anonymous(ctx, head, quotes)
+        return _speaker(ctx, start, end, anonymous=True, affiliation=aff, role=role), aff
+    if (head,) in lex.channels and not ms:  # البيان الأميركي: whoever issued the statement reported before
+        channel = lex.channels[(head,)]
+        for q in reversed(quotes):
+            if q.channel == channel and q.speaker is not None:
+                eid = orgs.get(q.id) or q.speaker.entity
+                return _speaker(ctx, start, end, entity=eid), eid
+        return _speaker(ctx, start, end), None
+    if not ms:
+        for j in range(lo, hi):
+            ent = ctx.person_token(j)
+            if ent is not None:
+                t = toks[j]
+                pre = _span_text(ctx, start, t.start).strip(" ،,")
+                return _speaker(
+                    ctx, t.start, t.end, entity=ent.id, role=pre or role or _known_role(ent, start)
+                ), org
+    if ms:
+        first = ms[0]
+        eid, aff = speaker_entity(ctx, first[2])
+        if role is None and ctx.norms[lo] in lex.titles:  # وزير الخارجية السعودي: the phrase is the role
+            role = _span_text(ctx, start, end)
+        return _speaker(ctx, start, end, entity=eid, role=role, affiliation=aff), org
+    # no entity: split a title from the name, and look the name up among the document's mentions
+    s = lo
+    if ctx.norms[lo] in lex.titles:
+        s = lo + 1
+        while s < hi and (ctx.norms[s].startswith("ال") or ctx.norms[s] in ("باسم", "العام")):
+            s += 1
+    if s < hi:
+        name_start = toks[s].start
+        ent = ctx.by_name.get(normalize(_span_text(ctx, name_start, end)))
+        title = _span_text(ctx, start, name_start).strip() or None
+        eid = speaker_entity(ctx, ent)[0] if ent else None
+        return _speaker(ctx, name_start, end, entity=eid, role=title or role), None
+    ent = ctx.by_role.get(normalize(_span_text(ctx, start, end))) or ctx.by_name.get(
+        normalize(_span_text(ctx, start, end))
+    )
+    return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
+
+
+def _known_role(e: Entity, before: int) -> str | None:
+    """The entity's role as last written before this point (not a relation such as نظيره), else from the KB."""
+    seen = [r for r in e.roles if r.source == "text" and r.span is not None and r.span.start < before]
+    seen = [r for r in seen if not normalize(r.text).startswith("نظير")]
+    if seen:  # the last one written, preferring a full title (الرئيس الروسي) over a bare الرئيس
+        full = [r for r in seen if " " in r.text.strip()] or seen
+        return max(full, key=lambda r: r.span.start).text
+    kb = [r for r in e.roles if r.source == "kb"]
+    return kb[0].text if kb else None
+
+
+def _earlier_anonymous(ctx: Context, head: str, quotes: list[Quote]) -> str | None:
+    for q in reversed(quotes):
+        sp = q.speaker
+        if sp is not None and sp.anonymous and sp.affiliation:
+            words = normalize(sp.text).split()
+            if words and _strip_al(words[0]) == head:
+                return sp.affiliation
+    return None
+
+
+def _speaker(ctx: Context, start: int, end: int, **kw) -> Speaker:
+    return Speaker(start=start, end=end, text=ctx.doc.text[start:end], **kw)
+
+
+def as_implicit(sp: Speaker) -> Speaker:
+    return sp.model_copy(update={"implicit": True})
+
+
+def antecedent(ctx: Context, hit: CueHit, si: int, quotes: list[Quote]) -> Speaker | None:
+    """The speaker of a cue with no subject of its own (dropped, a pronoun, a participle)."""
+    cue_start = ctx.toks[hit.i].start
+    sentence_quotes = [q for q in quotes if q.sentence == si]
+    for q in reversed(sentence_quotes):  # inside a reported statement: its first person is the subject
+        if q.content.start <= cue_start < q.content.end:
+            per = [m for m in ctx.mentions_in(q.content.start, cue_start) if m[2].type == "PER"]
+            if per:
+                m = per[0]
+                eid, aff = speaker_entity(ctx, m[2])
+                return _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True)
+            break
+    for q in reversed(sentence_quotes):
+        if q.speaker is not None and not (q.content.start <= cue_start < q.content.end):
+            return as_implicit(q.speaker)
+    sentences = ctx.doc.sentences
+    blocks = ctx.doc.blocks
+    k = si - 1
+    while k >= 0 and blocks[sentences[k].block].kind == "heading":
+        k -= 1
+    if k < 0:
+        return None
+    prev = [q for q in quotes if q.sentence == k and q.speaker is not None and q.parent is None]
+    if prev:
+        return as_implicit(prev[0].speaker)
+    s = sentences[k]
+    first = next((m for m in ctx.mentions_in(s.start, s.end) if m[2].type in ("PER", "ORG")), None)
+    for j in range(ctx.tok_at(s.start), ctx.tok_at(first[0] if first else s.end)):
+        ent = ctx.person_token(j)  # a person's bare last name the entities layer did not mark
+        if ent is not None:
+            t = ctx.toks[j]
+            return _speaker(ctx, t.start, t.end, entity=ent.id, implicit=True)
+    if first is not None:
+        eid, aff = speaker_entity(ctx, first[2])
+        return _speaker(ctx, first[0], first[1], entity=eid, affiliation=aff, implicit=True)
+    return None
+
+
+def addressee(ctx: Context, lo: int, hi: int) -> str | None:
+    """Entity id of the addressee phrase in tokens ``[lo, hi)`` (ل read off: للرئيس الروسي → الرئيس الروسي)."""
+    toks = ctx.toks
+    start, end = toks[lo].start, toks[hi - 1].end
+    ms = ctx.mentions_in(start, end)
+    if ms:
+        per = [m for m in ms if m[2].type == "PER"]
+        return speaker_entity(ctx, (per or ms)[0][2])[0]
+    norm = normalize(_span_text(ctx, start, end))
+    for cand in (norm, "ا" + norm[1:] if norm.startswith("لل") else norm[1:]):
+        ent = ctx.by_role.get(cand) or ctx.by_name.get(cand)
+        if ent is not None:
+            return ent.id
+    return None
+
+
+def clause_start(ctx: Context, i: int, a: int) -> int:
+    """First token of the clause holding token ``i`` (after the last comma or the sentence start)."""
+    j = i - 1
+    while j >= a and ctx.norms[j] not in _COMMAS:
+        j -= 1
+    return j + 1
