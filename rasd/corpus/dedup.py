@@ -17,6 +17,7 @@ NUM_PERM = 64
 # Two reports of one wire story on different sites share most word 3-grams; rewrites of a story share few.
 THRESHOLD = 0.7
 SHINGLE = 3
+SCHEME = "affine32"  # datasketch's 32-bit hashing: values stored as 4 bytes each
 
 
 @lru_cache(maxsize=1)
@@ -27,8 +28,8 @@ def lsh_params() -> tuple[int, int]:
 
 
 def signature(words: list[str]) -> bytes:
-    """MinHash signature of the word shingles, as 32-bit values (datasketch's hash values fit in 32 bits)."""
-    m = MinHash(num_perm=NUM_PERM)
+    """MinHash signature of the word shingles, as bytes (32-bit values)."""
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     if len(words) < SHINGLE:
         shingles = [" ".join(words).encode("utf-8")] if words else []
     else:
@@ -54,7 +55,7 @@ def band_keys(sig: bytes) -> list[tuple[int, int]]:
 
 
 def _minhash(sig: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(sig, dtype=np.uint32).astype(np.uint64))
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(sig, dtype=np.uint32), scheme=SCHEME)
 
 
 def similarity(a: bytes, b: bytes) -> float:
