@@ -16,6 +16,16 @@ from warcio.exceptions import ArchiveLoadFailed
 from . import Article, InputError, Item, article_from_html
 from .decode import DecodeError, decode_bytes
 
+_WARC_TYPES = {
+    "warcinfo",
+    "response",
+    "request",
+    "resource",
+    "metadata",
+    "revisit",
+    "conversion",
+    "continuation",
+}
 _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
@@ -27,9 +37,11 @@ def _content_type(record) -> str:
 
 def read_warc_file(path: Path) -> Iterator[Item]:
     n = 0
+    seen_warc = False
     try:
         with path.open("rb") as f:
             for record in ArchiveIterator(f):
+                seen_warc = seen_warc or record.rec_type in _WARC_TYPES
                 if record.rec_type not in ("response", "resource"):
                     continue
                 n += 1
@@ -66,3 +78,6 @@ def read_warc_file(path: Path) -> Iterator[Item]:
                 yield item
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:
         yield InputError(f"{path}#{n + 1}" if n else str(path), f"not a readable WARC file: {e}")
+        return
+    if not seen_warc:
+        yield InputError(str(path), "not a WARC file: no WARC records found")
