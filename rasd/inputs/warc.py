@@ -41,6 +41,8 @@ def read_warc_file(path: Path) -> Iterator[Item]:
     try:
         with path.open("rb") as f:
             for record in ArchiveIterator(f):
+                if record.format not in ("warc", "arc2warc"):
+                    continue  # warcio reads anything line-based as an ARC file: not ours
                 seen_warc = seen_warc or record.rec_type in _WARC_TYPES
                 if record.rec_type not in ("response", "resource"):
                     continue
