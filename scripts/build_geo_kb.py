@@ -74,9 +74,8 @@ def read_table(name: str) -> list[dict[str, str]]:
     header = next(reader)
     rows = []
     for i, row in enumerate(reader, 2):
-        if len(row) > len(header):
+        if len(row) != len(header):
             raise ValueError(f"{name}: row {i} has {len(row)} fields, header has {len(header)}: {row}")
-        row = row + [""] * (len(header) - len(row))
         rows.append({h: v.strip() for h, v in zip(header, row, strict=True)})
     return rows
 
