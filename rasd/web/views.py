@@ -31,8 +31,8 @@ templates.env.filters["q"] = lambda s: urlquote(str(s), safe="")
 PAGE_SIZE = 20
 
 
-def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, context, status_code=status)
+def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, context, status_code=status)
 
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
@@ -184,14 +184,13 @@ def install(app: FastAPI) -> None:
         profile = _store(request).entity_profile(name)
         if profile is None:
             raise ApiError(404, f"no entity {name!r} in the corpus")
-        series = charts.day_series(profile.get("mentions_per_day"))
         return page(
             request,
             "entity.html",
             name=name,
             p=profile,
             entity=profile.get("entity") or {},
-            chart=charts.bar_chart(series),
+            chart=charts.mentions_chart(profile.get("mentions_per_day")),
         )
 
     @app.get("/speaker/{name:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -216,7 +215,7 @@ def install(app: FastAPI) -> None:
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request, a: str = "", b: str = "", by: str = "month") -> HTMLResponse:
-        if by not in ("day", "week", "month", "year"):
+        if by not in ("day", "week", "month"):
             by = "month"
         form = {"a": a, "b": b, "by": by}
         if not _has_store(request):

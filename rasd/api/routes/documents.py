@@ -70,8 +70,9 @@ async def ingest(body: IngestRequest, request: Request, store=Depends(get_store)
     for item in body.documents:
         fields = item.model_dump()
         docs.append((await run_in_threadpool(lambda f=fields: analyzer.analyze_input(**f))).doc)
-    result = await run_in_threadpool(lambda: store.ingest(docs))
-    return {"ids": [d.id for d in docs], "result": _jsonable(result)}
+    report = await run_in_threadpool(lambda: store.ingest(docs))
+    to_dict = getattr(report, "to_dict", None)
+    return {"ids": [d.id for d in docs], "report": to_dict() if callable(to_dict) else _jsonable(report)}
 
 
 @router.delete(

@@ -22,12 +22,8 @@ def fetch_profile(store, name: str) -> dict:
     return profile
 
 
-@router.get("/{name}", summary="An entity's profile")
-def entity_profile(name: str = Name, store=Depends(get_store)) -> dict:
-    return fetch_profile(store, name)
-
-
-@router.get("/{name}/quotes", summary="Quotes by the entity, or about it")
+# Declared first: a name may hold "/" (KB ids like person/vladimir-putin), so the profile route takes paths.
+@router.get("/{name:path}/quotes", summary="Quotes by the entity, or about it")
 def entity_quotes(
     request: Request,
     name: str = Name,
@@ -37,3 +33,8 @@ def entity_quotes(
 ) -> dict:
     who = {"speaker": name} if role == "by" else {"about": name}
     return paginate(request, page, lambda limit, offset: store.quotes(**who, limit=limit, offset=offset))
+
+
+@router.get("/{name:path}", summary="An entity's profile")
+def entity_profile(name: str = Name, store=Depends(get_store)) -> dict:
+    return fetch_profile(store, name)

@@ -11,7 +11,7 @@ from ..errors import ApiError
 
 router = APIRouter(prefix="/api", tags=["timelines"])
 
-Period = Literal["day", "week", "month", "year"]
+Period = Literal["day", "week", "month"]
 
 
 def fetch_timeline(store, a: str, b: str, by: str) -> dict:
