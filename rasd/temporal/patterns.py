@@ -39,8 +39,8 @@ def fragments() -> dict[str, str]:
         "SETADV": alternation(rel["set"]),
         "UNITREF": alternation(rel["unit"]),
         "PLURALREF": alternation(rel["plural_ref"]),
-        "POD_ADV": alternation(w for w, p in pods.items() if p.use == "adverb"),
-        "POD_NOUN": alternation(w for w, p in pods.items() if p.use == "noun"),
+        "POD_ADV": alternation(w for w, p in pods.items() if p.use in ("adverb", "both")),
+        "POD_NOUN": alternation(w for w, p in pods.items() if p.use in ("noun", "both")),
         "UNIT": alternation(unit_forms),
         "UNIT_SG": alternation(w for w, (_, c) in unit_forms.items() if c == "1"),
         "UNIT_DUAL": alternation(w for w, (_, c) in unit_forms.items() if c == "2"),
@@ -53,7 +53,7 @@ def fragments() -> dict[str, str]:
         rf"(?:\s*[،,]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?P<year>\d{{4}})(?![\d:./])(?:\s*(?P<era>{ERA}))?)?"
     )
     f["ZONE"] = (
-        rf"(?:(?:ب|حسب\s+|وفق\s+|على\s+)?(?:ال)?توقيت\s+(?P<zname>{f['ZONENAME']})"
+        rf"(?:(?:ب|حسب\s+|وفق\s+|علي\s+)?(?:ال)?توقيت\s+(?P<zname>{f['ZONENAME']})"
         rf"|(?P<zname>GMT|UTC|ت\s*\.?\s*غ)(?!\w)(?:\s*(?P<zoff>[+-]\s*\d{{1,2}}(?::\d{{2}})?))?)"
     )
     return f
@@ -73,14 +73,14 @@ def rules() -> list[tuple[str, regex.Pattern]]:
     )
     bnd = rf"(?:(?P<bnd>{f['BOUNDARY']})\s+)?"
     year_kw = r"(?:ال)?(?:عام|سنه)"
-    preps = r"(?:في|منذ|حتى|خلال|بحلول|قبل|بعد|عام|سنه|اواخر|مطلع|منتصف|نهايه|بدايه|اوايل|اواسط)"
+    preps = r"(?:في|منذ|حتي|خلال|بحلول|قبل|بعد|عام|سنه)"
     num = rf"(?:\d+(?:[.,]\d+)?(?![\d:/])|{f['CARD']})"
     dur_preps = r"(?:لمده|خلال|طوال|طيله|مدي|مدار|غضون|قبل|بعد|منذ|نحو|حوالي|قرابه|زهاء)"
     return [
         (
             "range_days",
             _c(
-                rf"(?<!\w)(?:من|بين)\s+(?P<x1>(?:ال\s*)?(?P<d1>\d{{1,2}}))\s*(?:الى|حتى|و|-|–)\s*"
+                rf"(?<!\w)(?:من|بين)\s+(?P<x1>(?:ال\s*)?(?P<d1>\d{{1,2}}))\s*(?:الي|حتي|و|-|–)\s*"
                 rf"(?P<x>(?:ال\s*)?(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<mon>{f['MONTH']}){f['PAIRED']}{f['YEAR']}"
                 rf"(?:\s+(?P<rel>{f['DIR_AFTER']}))?)"
             ),
@@ -97,7 +97,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             "range_years",
             _c(
                 rf"(?<!\w)(?:من|بين|ما\s+بين)\s+(?:(?:ال)?(?:عامي|سنتي|عام|سنه)\s+)?(?P<x1>(?P<y1>\d{{4}}))(?!\d)"
-                rf"\s*(?:الى|حتى|و|-|–)\s*(?:{year_kw}\s+)?(?P<x>(?P<year>\d{{4}}))(?!\d)"
+                rf"\s*(?:الي|حتي|و|-|–)\s*(?:{year_kw}\s+)?(?P<x>(?P<year>\d{{4}}))(?!\d)"
             ),
         ),
         (
@@ -125,8 +125,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             "year",
             _c(
                 rf"{CL}(?P<x>{bnd}{year_kw}\s+(?P<year>\d{{3,4}})(?![\d:./%])(?:\s*(?P<era>{ERA}))?)"
-                rf"|(?<!\w)(?:{preps})\s+(?P<x>(?P<year>\d{{4}})(?![\d:./%])(?:\s*(?P<era>{ERA}))?)"
                 rf"|{CL}(?P<x>(?P<bnd>{f['BOUNDARY']})\s+(?P<year>\d{{4}})(?![\d:./%]))"
+                rf"|(?<!\w)(?:{preps})\s+(?P<x>(?P<year>\d{{4}})(?![\d:./%])(?:\s*(?P<era>{ERA}))?)"
                 rf"|(?<![\d\w])(?P<x>(?P<year>\d{{3,4}})\s*(?P<era>{ERA}))"
             ),
         ),
@@ -205,9 +205,10 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"(?:(?P<n>{num})\s+(?P<unit>{f['UNIT']})"
                 rf"|(?P<unit>{f['UNIT_DUAL']})"
                 rf"|(?P<frac>نصف|ربع)\s+(?P<unit>{f['UNIT_SG']})"
+                rf"|(?P<unit>{f['UNIT_SG']})(?=\s+و\s*(?:نصف|ربع)(?!\w))"
                 rf"|(?P<vague>بضع[ه]?|عده)\s+(?P<unit>{f['UNIT']})"
                 rf"|(?<=(?<!\w)(?:[وفل]?{dur_preps}|{f['MOD']})\s+)(?P<unit>{f['UNIT_SG']}|{f['UNIT_PL']}))"
-                rf"(?:\s+و\s*(?P<half>نصف|ربع))?(?:\s+(?P<post>تقريبا|على\s+الاقل))?)"
+                rf"(?:\s+و\s*(?P<half>نصف|ربع))?(?:\s+(?P<post>تقريبا|علي\s+الاقل))?)"
             ),
         ),
     ]
@@ -221,6 +222,6 @@ def zone_after() -> regex.Pattern:
 
 # A preposition just before a duration turns it into a date counted from the publication date.
 PREP_BEFORE = regex.compile(r"(?:^|[\s(])[وف]?(?P<prep>قبل|بعد|منذ)\s*$")
-AFTER_MIN = regex.compile(r"^\s+من\s")
-RANGE_BETWEEN = regex.compile(r"^\s*(?:الى|حتى|و|-|–|ل)\s*$")
+AFTER_MIN = regex.compile(r"\s+من\s")
+RANGE_BETWEEN = regex.compile(r"^\s*(?:الي|حتي|و|-|–|ل)\s*$")
 RANGE_BEFORE = regex.compile(r"(?:^|\s)[و]?(?:من|بين|ما\s+بين)\s*$")

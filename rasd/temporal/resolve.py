@@ -318,19 +318,25 @@ def _amount(p: dict) -> tuple[str, float | None]:
 
 
 def duration_string(unit: str, n: float | None) -> str:
+    """ISO 8601 duration: ``PT50M``, ``P3W``; a fraction goes to the next smaller unit (3.5 hours: PT3H30M)."""
     if n is None:
         return f"PTX{'M' if unit == 'MIN' else unit}" if unit in ("H", "MIN", "S") else f"PX{unit}"
-    while n != int(n) and unit in _SMALLER:
+    parts: list[tuple[str, int]] = []
+    while True:
+        whole = int(n)
+        rest = n - whole
+        if rest >= 1e-9 and unit not in _SMALLER:  # months have no exact smaller unit: keep the decimal
+            parts.append((unit, n))  # type: ignore[arg-type]
+            break
+        if whole:
+            parts.append((unit, whole))
+        if rest < 1e-9:
+            break
         unit, k = _SMALLER[unit]
-        n = n * k
-    num = str(int(n)) if n == int(n) else f"{n:g}"
-    if unit == "H":
-        return f"PT{num}H"
-    if unit == "MIN":
-        return f"PT{num}M"
-    if unit == "S":
-        return f"PT{num}S"
-    return f"P{num}{unit}"
+        n = round(rest * k, 6)
+    date = "".join(f"{v:g}{u}" for u, v in parts if u in ("Y", "M", "W", "D"))
+    time = "".join(f"{v:g}{'M' if u == 'MIN' else u}" for u, v in parts if u in ("H", "MIN", "S"))
+    return "P" + date + ("T" + time if time else "") if parts else "P0D"
 
 
 def _duration_value(m: Mention, ctx: Context, prep: str | None) -> Value:
@@ -344,7 +350,7 @@ def _duration_value(m: Mention, ctx: Context, prep: str | None) -> Value:
         if n is None:
             return Value("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod)
         if n == int(n):
-            v = _offset_value({"MIN": "D", "H": "D", "S": "D"}.get(unit, unit), sign * int(n), ctx)
+            v = _offset_value(unit, sign * int(n), ctx)
             v.mod = mod
             return v
     return Value("DURATION", duration_string(unit, n), mod)

@@ -9,13 +9,14 @@ from typing import Any
 import regex
 
 from ..text import normalize_with_map
+from ..text.normalize import normalize_word
 from .lexicon import months, weekdays
 from .numbers import parse_cardinal, parse_ordinal
 from .patterns import rules, zone_after
 from .zones import lookup
 
 # words before الاثنين that make it "the two", not Monday
-_TWO_BEFORE = regex.compile(r"(?:بين|كلا|هذين|الطرفين|من)\s+$")
+_TWO_BEFORE = regex.compile(r"(?:بين|كلا|هذين|الطرفين)\s+$")
 
 
 @dataclass
@@ -135,7 +136,7 @@ def find(text: str, start: int, end: int) -> tuple[str, list[Mention]]:
             parts = _parts(kind, g)
             if parts is None:
                 continue
-            ment = Mention(kind, start + offs[s], start + offs[e - 1] + 1, s, e, parts)
+            ment = Mention(kind, start + offs[s], _end(text, start + offs[e - 1] + 1, end), s, e, parts)
             if kind.startswith("range_"):
                 s1, e1 = m.span("x1")
                 first = dict(parts)
@@ -145,7 +146,15 @@ def find(text: str, start: int, end: int) -> tuple[str, list[Mention]]:
                 else:
                     first["day"] = parts["d1"]
                     kind1 = "date"
-                head = Mention(kind1, start + offs[s1], start + offs[e1 - 1] + 1, s1, e1, first, link_to=ment)
+                head = Mention(
+                    kind1,
+                    start + offs[s1],
+                    _end(text, start + offs[e1 - 1] + 1, end),
+                    s1,
+                    e1,
+                    first,
+                    link_to=ment,
+                )
                 ment.kind = kind1
                 # the pair is judged by its whole stretch so that it beats the single date inside it
                 cands.append((e - s1, -prio, head))
@@ -177,6 +186,13 @@ def find(text: str, start: int, end: int) -> tuple[str, list[Mention]]:
         if ment.kind.startswith("time"):
             _attach_zone(norm, offs, ment, start)
     return norm, _dedupe(taken)
+
+
+def _end(text: str, e: int, limit: int) -> int:
+    """Extend an end offset over trailing tatweel and diacritics, which normalization dropped (هـ)."""
+    while e < limit and not normalize_word(text[e]):
+        e += 1
+    return e
 
 
 def _dedupe(ms: list[Mention]) -> list[Mention]:
