@@ -27,10 +27,10 @@ CALL = (
     'من جهته قال بوتين إن "العقوبات الجديدة ستكون خطأً فادحاً".\n'
 )
 CALL_ENTITIES = [
-    ("جو بايدن", "PER", "person/joe-biden", ["جو بايدن", "بايدن"]),
-    ("فلاديمير بوتين", "PER", "person/vladimir-putin", ["فلاديمير بوتين", "بوتين"]),
-    ("أوكرانيا", "LOC", "country/UA", ["أوكرانيا"]),
-    ("روسيا", "LOC", "country/RU", ["روسيا"]),
+    ("جو بايدن", "PER", "person/joe-biden", ["جو بايدن", "بايدن"], "person", "country/US"),
+    ("فلاديمير بوتين", "PER", "person/vladimir-putin", ["فلاديمير بوتين", "بوتين"], "person", "country/RU"),
+    ("أوكرانيا", "LOC", "country/UA", ["أوكرانيا"], "country"),
+    ("روسيا", "LOC", "country/RU", ["روسيا"], "country"),
 ]
 
 

@@ -32,14 +32,14 @@ def make_doc(
 ) -> Document:
     """A document with annotations placed by finding strings in ``body``.
 
-    entities: (name, type, kb_id, surfaces) — every occurrence of each surface is a mention.
+    entities: (name, type, kb_id, surfaces[, kind[, country]]) — every occurrence of a surface is a mention.
     quotes: (speaker name or None, cue word, content) — content and cue found in the text.
     events: {"type", "trigger", "source": [names], "target": [names], "symmetric", "modality", "date"}.
     """
     doc = Document(id=content_id(body), text=body, published=published, source=source, title=title)
     text_annotate(doc)
     by_name: dict[str, str] = {}
-    for i, (name, typ, kb_id, surfaces) in enumerate(entities):
+    for i, (name, typ, kb_id, surfaces, *extra) in enumerate(entities):
         mentions = []
         for s in surfaces:
             start = body.find(s)
@@ -55,6 +55,8 @@ def make_doc(
                     "type": typ,
                     "name": name,
                     "kb_id": kb_id,
+                    "kind": extra[0] if extra else None,
+                    "country": extra[1] if len(extra) > 1 else None,
                     "mentions": sorted(mentions, key=lambda m: m["start"]),
                     "roles": [{"text": r, "source": "text"} for r in (roles or {}).get(name, [])],
                 }
