@@ -17,14 +17,14 @@ from .triggers import Cand
 __all__ = ["annotate", "extract"]
 
 ABSORB_WINDOW = 10  # words between a complement-taking trigger and the event noun it governs
-_ABSORB_PREPS = {None, "من", "ب", "على", "الى", "ل", "عن"}
+_ABSORB_PREPS = {None, "من", "ب", "علي", "الى", "ل", "عن"}  # normalized
 
 
 def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
     """Mark event nouns that are the complement of a previous trigger (توعد … بعقوبات، استبعد تقديم أي تنازل)."""
     toks = ctx.toks
     for n, c in enumerate(cands):
-        if c.trig.pos != "noun" or n == 0:
+        if n == 0:
             continue
         gov = cands[n - 1]
         if "complement" not in gov.trig.flags or gov.absorbed:
@@ -42,9 +42,22 @@ def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
             prep = prev.token.norm
         if prev is not None and prev.punct and prev.token.text in context.STRONG_PUNCT:
             continue
+        if c.trig.pos == "verb" and prep is None:
+            continue  # a verb is only governed as a verbal noun after a preposition (من فرض عقوبات)
         if prep in _ABSORB_PREPS and c.timex is None:
             c.absorbed = True
             gov.attributes.setdefault("about", c.trig.en)
+
+
+def _condition_targets(cands: list[Cand]) -> None:
+    """A conditional threat is aimed at whoever would act in its condition (سيردون بحزم إذا شنت روسيا هجوما)."""
+    for n, c in enumerate(cands):
+        if c.modality != "conditional" or c.target:
+            continue
+        for h in cands[n + 1 :]:
+            if h.modality == "hypothetical" and h.source:
+                c.target = [e for e in h.source if e not in c.source]
+                break
 
 
 def extract(doc: Document) -> list[Cand]:
@@ -57,17 +70,20 @@ def extract(doc: Document) -> list[Cand]:
             timexes_by_sent.setdefault(si, []).append(x)
     out: list[Cand] = []
     prev_sentence: list[str] = []
+    states = actors.state_actors(doc.entities)
     for ctx in ctxs:
         cands = triggers.find(ctx)
         if not cands:
             continue
-        actors.fill(ctx, cands, prev_sentence)
+        actors.fill(ctx, cands, prev_sentence, states)
         sx = timexes_by_sent.get(ctx.index, [])
         attach.attach_dates(doc, ctx, cands, sx)
         attach.attach_attributes(ctx, cands, sx)
         _absorb(ctx, cands)
         for c in cands:
             modality.decide(ctx, c)
+        _condition_targets(cands)
+        for c in cands:
             if c.modality in ("occurred", "planned") and attach.planned_by_date(doc, c):
                 c.modality, c.modality_cue = "planned", True
             attach.attach_location(doc, ctx, c, kinds)
@@ -80,7 +96,7 @@ def extract(doc: Document) -> list[Cand]:
 
 
 def annotate(doc: Document, **kwargs) -> Document:
-    cands = [c for c in merge.merge(doc, extract(doc)) if c.actors]
+    cands = [c for c in merge.merge(doc, extract(doc)) if c.source]
     for n, c in enumerate(cands, 1):
         doc.events.append(
             Event(

@@ -18,6 +18,8 @@ _COMP = {"ان", "بان", "لان"}
 _STOP_LEFT = {"contrast", "condition", "denial", "relative", "pronoun"}
 _STOP_RIGHT = {"contrast", "condition", "denial", "relative", "pronoun", "light"}
 WINDOW = 14
+_TRANSPARENT = set("-()–\"«»“”'")  # punctuation a subject may stand behind
+LIGHT_WINDOW = 16  # tokens back from an event noun to its light verb (أجرى X، يوم Y، مكالمة)
 
 
 def _stem(tk: Tok) -> str:
@@ -34,7 +36,7 @@ def _chunk(ctx: SentCtx, k: int) -> Chunk | None:
 
 
 def _is_trigger(tk: Tok) -> bool:
-    return bool(tk.entries) and not tk.ent
+    return tk.in_trigger
 
 
 def first_subject_chunk(ctx: SentCtx, before: int, after: int = 0) -> Chunk | None:
@@ -103,7 +105,7 @@ def _left_subject(ctx: SentCtx, i: int) -> tuple[str, int, Chunk | None]:
     k = i - 1
     while k >= 0 and i - k <= 10:
         tk = toks[k]
-        if tk.punct and tk.token.text not in "-()–":
+        if tk.punct and tk.token.text not in _TRANSPARENT:
             return "none", k, None
         if _is_trigger(tk):
             return "none", k, None
@@ -153,6 +155,11 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 c = _chunk(ctx, k - 2)
             if c is not None and c.prep is None and c.actors:
                 source = c.actors[-1:]
+        coordinated = toks[i].conj and prev and prev[-1].source and i == cand.i
+        if not source and coordinated and "direct" in cand.trig.targets and _one_plain_phrase(ctx, after):
+            # وضمت شبه جزيرة القرم after "اجتاحتها": the subject is the previous verb's, the phrase its object
+            source = list(prev[-1].source)
+            cand.inherited = True
         if not source:
             r = _right_subject(ctx, after)
             if r is not None:
@@ -187,19 +194,32 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
     src: list[str] = []
     tgt: list[str] = []
     g = _chunk(ctx, j)
+    places: list[str] = []
     if g is not None and g.start == j and g.prep is None and g.actors:
+        # محادثات جنيف، قمة الرياض: a city after the noun is where, not who
+        places = [e for e in g.actors if e in ctx.cities]
+        if places:
+            cand.location = places[0]
         nis = [e for e in g.actors if _is_nisba(ctx, g, e)]
-        plain = [e for e in g.actors if e not in nis]
+        plain = [e for e in g.actors if e not in nis and e not in places]
         if trig.gen == "target":
             src, tgt = nis, plain
         else:
-            src = g.actors
+            src = [e for e in g.actors if e not in places]
     # a relative clause with a verb naming the actor: المحادثات التي ستقودها X، مع Y
+    scan_from = j
     if not src and j + 2 < len(toks) and "relative" in toks[j].cats:
         r = _right_subject(ctx, j + 2)
         if r is not None and r.actors:
             src = r.actors
-    found = _scan_targets(ctx, cand, j, allow_direct=False)
+            scan_from = r.end
+        else:
+            scan_from = j + 2
+            if toks[j + 1].token.norm[-1:] in "اه" and "light" in toks[j + 1].cats:
+                # القمة التي جمعته بـ…: the object pronoun is the party named first in the sentence
+                c = first_subject_chunk(ctx, cand.i)
+                src = c.actors[:1] if c else []
+    found = _scan_targets(ctx, cand, scan_from, allow_direct=False)
     if isinstance(found, tuple):
         src = src or found[0]
         found = found[1]
@@ -208,7 +228,7 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             tgt.append(e)
     if not src:
         # a light verb before the noun: أجرى بلينكن مكالمة هاتفية، شنت روسيا هجوما
-        for m in range(cand.i - 1, max(-1, cand.i - 12), -1):
+        for m in range(cand.i - 1, max(-1, cand.i - LIGHT_WINDOW), -1):
             tk = toks[m]
             if (tk.punct and tk.token.text in STRONG_PUNCT) or (_is_trigger(tk) and m != cand.i):
                 break
@@ -238,6 +258,14 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
     cand.target = [e for e in tgt if e not in src]
 
 
+def _one_plain_phrase(ctx: SentCtx, j: int) -> bool:
+    c = _chunk(ctx, j)
+    if c is None or c.prep is not None or c.start != j or not c.actors:
+        return False
+    nxt = _chunk(ctx, c.end)
+    return nxt is None or nxt.prep is not None or not nxt.actors
+
+
 def _frame(toks: list[Tok], m: int) -> bool:
     """في إطار as two tokens."""
     return toks[m].token.norm in ("في", "وفي") and toks[m + 1].token.forms[-1][1] in ("اطار", "الاطار")
@@ -247,8 +275,31 @@ def _is_nisba(ctx: SentCtx, chunk: Chunk, eid: str) -> bool:
     return any(ctx.toks[k].ent == eid and ctx.toks[k].nisba for k in range(chunk.start, chunk.end))
 
 
-def fill(ctx: SentCtx, cands: list[Cand], prev_sentence: list[str]) -> None:
+SEAT_KINDS = {"capital", "government_seat"}
+
+
+def state_actors(doc_entities) -> dict[str, str]:
+    """Capitals and seats of government that stand for a state named in the same document
+    (موسكو، الكرملين -> روسيا): event data codes the state as the actor."""
+    by_kb = {e.kb_id: e.id for e in doc_entities if e.kb_id and e.kind in (None, "country") and e.type == "LOC"}
+    out = {}
+    for e in doc_entities:
+        if e.kind in SEAT_KINDS and e.country and e.country in by_kb and by_kb[e.country] != e.id:
+            out[e.id] = by_kb[e.country]
+    return out
+
+
+def _dedup(ids: list[str]) -> list[str]:
+    out: list[str] = []
+    for i in ids:
+        if i not in out:
+            out.append(i)
+    return out
+
+
+def fill(ctx: SentCtx, cands: list[Cand], prev_sentence: list[str], states: dict[str, str] | None = None) -> None:
     done: list[Cand] = []
+    states = states or {}
     for cand in cands:
         if cand.trig.pos == "verb":
             verb_actors(ctx, cand, cand.i, done, prev_sentence)
@@ -256,6 +307,9 @@ def fill(ctx: SentCtx, cands: list[Cand], prev_sentence: list[str]) -> None:
             noun_actors(ctx, cand, done, prev_sentence)
         if "subject_target" in cand.trig.flags and cand.source and not cand.target:
             cand.source, cand.target = [], cand.source
+        if states:
+            cand.source = _dedup([states.get(e, e) for e in cand.source])
+            cand.target = [e for e in _dedup([states.get(e, e) for e in cand.target]) if e not in cand.source]
         if "symmetric" in cand.trig.flags:
             cand.symmetric = True
             if len(cand.source) > 1 and not cand.target:

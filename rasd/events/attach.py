@@ -16,6 +16,7 @@ from .context import STRONG_PUNCT, SentCtx, Tok
 from .triggers import Cand
 
 _DATE_VALUE = regex.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|W\d{2}|Q\d)(?:-\d{2})?)?(?:T[\d:]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+LOCATION_WINDOW = 12  # tokens after the trigger where "في <place>" still says where it happened
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", ".", "؟", "?", "!"}
 
 
@@ -128,13 +129,15 @@ def _is_utc(v: str) -> bool:
 def attach_location(doc: Document, ctx: SentCtx, c: Cand, kinds: dict[str, tuple[str, str | None]]) -> None:
     lo = c.light if c.light is not None else c.i
     for chunk in ctx.chunks:
-        if chunk.start < lo - 2 or chunk.start > c.j + 14:
+        if chunk.start < lo - 2 or chunk.start > c.j + LOCATION_WINDOW:
             continue
         if chunk.prep != "في":
             continue
+        near = chunk.start <= c.j + 4
         for eid in chunk.actors:
             etype, kind = kinds.get(eid, ("", None))
-            if etype == "LOC" and eid not in c.actors:
+            # a city is where it happened; a country only when it follows the trigger closely
+            if etype == "LOC" and eid not in c.actors and (near or kind in ("city", "capital")):
                 c.location = eid
                 return
 

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from ..text.tokens import Token
-from .lexicon import Entry, lexicon
+from .lexicon import Entry, core, lexicon
 from .nisba import nisba_index
 
 TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 _CLITIC_PREP = {"ب": "ب", "ل": "ل", "ك": "ك"}
 _NO_BREAK_PUNCT = {"-", "–", "(", ")", "/"}
+_QUOTE_MARKS = set("\"«»“”'")
 STRONG_PUNCT = {".", "؛", ";", ":", "!", "?", "؟", "…"}
 
 
@@ -33,6 +34,8 @@ class Tok:
     cats: frozenset[str] = frozenset()
     fut: bool = False  # the future prefix س
     entries: tuple[Entry, ...] = ()  # trigger entries matching this token as a head
+    hit: Entry | None = None  # the entry that matched here (set on the head token of a trigger)
+    in_trigger: bool = False  # the token is part of a matched trigger
     head_k: int = 0  # clitic characters before the matched head
     nisba: bool = False  # a nisba adjective of a document entity (روسي، الأميركية)
 
@@ -66,6 +69,7 @@ class SentCtx:
     toks: list[Tok]
     chunks: list[Chunk]
     chunk_of: list[int]  # token index -> chunk index or -1
+    cities: frozenset[str] = frozenset()  # ids of entities that are cities (places, not actors, after a noun)
 
 
 def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
@@ -87,6 +91,11 @@ def build(doc: Document) -> list[SentCtx]:
     # mention spans sorted, for token lookup
     spans = sorted((m.start, m.end, e.id) for e in doc.entities for m in e.mentions if m.end > m.start)
     nisba = nisba_index(doc)
+    cities = frozenset(
+        e.id
+        for e in doc.entities
+        if e.type == "LOC" and (e.kind in ("city", "capital") or (e.kb_id or "").startswith("city/"))
+    )
     out: list[SentCtx] = []
     mi = 0
     for si, s in enumerate(doc.sentences):
@@ -115,8 +124,9 @@ def build(doc: Document) -> list[SentCtx]:
             if t.kind == "word":
                 _annotate_word(tk, words, lex.heads, nisba)
             toks.append(tk)
+        _mark_triggers(toks)
         chunks, chunk_of = _chunks(toks, types)
-        out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of))
+        out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities))
     return out
 
 
@@ -155,10 +165,68 @@ def _annotate_word(tk: Tok, words, heads, nisba: dict[str, str]) -> None:
             break
 
 
+def _rest_matches(toks: list[Tok], j: int, rest) -> bool:
+    for n, alts in enumerate(rest):
+        k = j + n
+        if k >= len(toks) or toks[k].token.kind != "word":
+            return False
+        if not any(core(stem) in alts for _, stem in toks[k].token.forms):
+            return False
+    return True
+
+
+def _nominal(toks: list[Tok], i: int) -> bool:
+    """The head reads as a noun: it has the article, a preposition, or follows a preposition (إلى دعم)."""
+    tk = toks[i]
+    stem = tk.token.forms[-1][1] if tk.head_k == 0 else dict(tk.token.forms).get(tk.head_k, "")
+    if tk.token.norm.lstrip("وف").startswith(("ال", "بال", "لل", "كال")) or stem.startswith("ال"):
+        return True
+    clit = tk.token.text[: tk.head_k].lstrip("وف")
+    if clit[:1] in "بلك" and clit:
+        return True
+    k = i - 1
+    while k >= 0 and toks[k].punct and toks[k].token.text in _QUOTE_MARKS:
+        k -= 1
+    # after a preposition (إلى دعم), أي (أي تنازل) or عدم, a word is a noun
+    return k >= 0 and bool(toks[k].cats & {"prep", "hypothetical_before"} or toks[k].token.norm == "عدم")
+
+
+def _has_article(tk: Tok) -> bool:
+    stem = dict(tk.token.forms).get(tk.head_k, tk.token.norm)
+    return stem.startswith("ال") or tk.token.norm.lstrip("وف").startswith(("لل", "بال", "كال"))
+
+
+def _mark_triggers(toks: list[Tok]) -> None:
+    """Longest multiword trigger first; verb or noun reading chosen by the head's context."""
+    i = 0
+    while i < len(toks):
+        tk = toks[i]
+        if not tk.entries or tk.ent:  # words inside a name (منظمة الأمن والتعاون) are not triggers
+            i += 1
+            continue
+        hits = [e for e in tk.entries if _rest_matches(toks, i + 1, e.trigger.rest)]
+        if not hits:
+            i += 1
+            continue
+        longest = max(len(e.trigger.rest) for e in hits)
+        hits = [e for e in hits if len(e.trigger.rest) == longest]
+        want = "noun" if _nominal(toks, i) else "verb"
+        if _has_article(tk):  # a verb never takes the article: التفاوض is a noun or nothing
+            hits = [e for e in hits if e.trigger.pos == "noun"]
+            if not hits:
+                i += 1
+                continue
+        tk.hit = next((e for e in hits if e.trigger.pos == want), hits[0])
+        j = i + 1 + longest
+        for k in range(i, j):
+            toks[k].in_trigger = True
+        i = j
+
+
 def is_boundary(tk: Tok) -> bool:
     if tk.punct:
         return tk.token.text not in _NO_BREAK_PUNCT
-    if tk.entries and not tk.ent:
+    if tk.in_trigger:
         return True
     return bool(tk.cats - {"not_conj", "planned_after", "frame"}) and not tk.ent
 

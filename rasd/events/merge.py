@@ -35,7 +35,7 @@ def _covers(doc_ents, small: list[str], big: list[str]) -> bool:
 def _compatible(doc_ents, a: Cand, b: Cand) -> bool:
     if a.trig.type != b.trig.type:
         return False
-    if a.trig.mode and b.trig.mode and a.trig.mode != b.trig.mode:
+    if a.trig.mode != b.trig.mode:
         return False
     if a.modality != b.modality and b.modality_cue and a.modality_cue:
         return False

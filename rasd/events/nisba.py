@@ -12,6 +12,9 @@ from ..document import Document
 from ..text import normalize
 
 
+IGO_KINDS = {"igo", "alliance"}
+
+
 def _kb_demonyms() -> dict[str, str]:
     try:
         from ..entities.kb import shipped_kb
@@ -21,9 +24,15 @@ def _kb_demonyms() -> dict[str, str]:
         return {}
 
 
-def _derived(name: str) -> set[str]:
+def _derived(name: str, multiword: bool = False) -> set[str]:
     n = normalize(name)
-    if " " in n or len(n) < 3:
+    if " " in n:
+        if not multiword:
+            return set()
+        n = n.split()[-1]  # الحلف الأطلسي -> أطلسي: an alliance named by its adjective
+        if not n.endswith("ي"):
+            return set()
+    if len(n) < 3:
         return set()
     base = n[2:] if n.startswith("ال") else n
     if base.endswith("ي"):
@@ -48,8 +57,9 @@ def nisba_index(doc: Document) -> dict[str, str]:
             continue
         if e.kb_id and e.kb_id not in by_kb:
             by_kb[e.kb_id] = e.id
+        igo = e.kind in IGO_KINDS
         for name in {e.name, *(m.text for m in e.mentions)}:
-            for f in _derived(name):
+            for f in _derived(name, multiword=igo):
                 index.setdefault(f, e.id)
     if by_kb:
         for form, kb_id in _kb_demonyms().items():

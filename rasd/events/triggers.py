@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .context import SentCtx
-from .lexicon import Trigger, core
+from .lexicon import Trigger
 
 
 @dataclass
@@ -39,17 +39,6 @@ class Cand:
         return self.source + [t for t in self.target if t not in self.source]
 
 
-def _rest_matches(ctx: SentCtx, j: int, rest) -> bool:
-    toks = ctx.toks
-    for n, alts in enumerate(rest):
-        k = j + n
-        if k >= len(toks) or toks[k].token.kind != "word":
-            return False
-        if not any(core(stem) in alts for _, stem in toks[k].token.forms):
-            return False
-    return True
-
-
 def _head_offset(tk) -> int:
     """Clitic characters before the head: للمحادثات is ل + (ا)لمحادثات, so its head starts after لل."""
     k = tk.head_k
@@ -62,22 +51,10 @@ def _head_offset(tk) -> int:
 def find(ctx: SentCtx) -> list[Cand]:
     out: list[Cand] = []
     toks = ctx.toks
-    i = 0
-    while i < len(toks):
-        tk = toks[i]
-        if not tk.entries or tk.ent:  # words inside a name (منظمة الأمن والتعاون) are not triggers
-            i += 1
+    for i, tk in enumerate(toks):
+        if tk.hit is None:
             continue
-        hit = None
-        for entry in tk.entries:
-            if _rest_matches(ctx, i + 1, entry.trigger.rest):
-                hit = entry
-                break
-        if hit is None:
-            i += 1
-            continue
-        j = i + 1 + len(hit.trigger.rest)
+        j = i + 1 + len(tk.hit.trigger.rest)
         start = tk.token.start + _head_offset(tk)
-        out.append(Cand(ctx, i, j, hit.trigger, hit.obj_suffix, start, toks[j - 1].token.end))
-        i = j
+        out.append(Cand(ctx, i, j, tk.hit.trigger, tk.hit.obj_suffix, start, toks[j - 1].token.end))
     return out
