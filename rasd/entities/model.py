@@ -19,8 +19,18 @@ log = logging.getLogger(__name__)
 MODEL_NAME = "models/ner.crfsuite"
 
 
+_override: list[Path] = []
+
+
 def model_path() -> Path:
-    return data.path(MODEL_NAME)
+    return _override[-1] if _override else data.path(MODEL_NAME)
+
+
+def use_model(path: str | Path | None) -> None:
+    """Tag with the model at ``path`` from now on (None: the shipped one) — for training experiments."""
+    _override.clear()
+    if path is not None:
+        _override.append(Path(path))
 
 
 @lru_cache(maxsize=4)

@@ -164,4 +164,13 @@ def _resolve_title_only(head, affiliation, counterpart, start, clusters, kb, rol
             continue
         if counterpart or head in heads or not heads:
             cands.add(ci)
-    return cands.pop() if len(cands) == 1 else None
+    if len(cands) == 1:
+        return cands.pop()
+    if counterpart and cands:
+        # "his counterpart" points to a peer: the most mentioned candidate when clearly so
+        counts = sorted(
+            ((sum(m.start < start for m in clusters[ci].mentions), ci) for ci in cands), reverse=True
+        )
+        if counts[0][0] >= 2 * counts[1][0] and counts[0][0] >= 2:
+            return counts[0][1]
+    return None
