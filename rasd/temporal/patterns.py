@@ -47,10 +47,10 @@ def fragments() -> dict[str, str]:
         "UNIT_PL": alternation(w for w, (_, c) in unit_forms.items() if c == "pl"),
         "ZONENAME": alternation(w for w in zones() if regex.search(r"\p{Arabic}", w)),
     }
-    f["DAY"] = rf"(?:(?:ال\s*)?(?P<day>\d{{1,2}})(?![\d:./])|(?P<dayw>{f['ORD']}))"
+    f["DAY"] = rf"(?:(?:ال\s*)?(?P<day>\d{{1,2}})(?!\d|[:./]\d)|(?P<dayw>{f['ORD']}))"
     f["PAIRED"] = rf"(?:\s*\(\s*(?P<m2>{f['MONTH']})\s*\)|\s*/\s*(?P<m2>{f['MONTH']}))?"
     f["YEAR"] = (
-        rf"(?:\s*[،,]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?P<year>\d{{4}})(?![\d:./])(?:\s*(?P<era>{ERA}))?)?"
+        rf"(?:\s*[،,]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?P<year>\d{{4}})(?!\d|[:./]\d)(?:\s*(?P<era>{ERA}))?)?"
     )
     f["ZONE"] = (
         rf"(?:(?:ب|حسب\s+|وفق\s+|علي\s+)?(?:ال)?توقيت\s+(?P<zname>{f['ZONENAME']})"
@@ -124,9 +124,9 @@ def rules() -> list[tuple[str, regex.Pattern]]:
         (
             "year",
             _c(
-                rf"{CL}(?P<x>{bnd}{year_kw}\s+(?P<year>\d{{3,4}})(?![\d:./%])(?:\s*(?P<era>{ERA}))?)"
-                rf"|{CL}(?P<x>(?P<bnd>{f['BOUNDARY']})\s+(?P<year>\d{{4}})(?![\d:./%]))"
-                rf"|(?<!\w)(?:{preps})\s+(?P<x>(?P<year>\d{{4}})(?![\d:./%])(?:\s*(?P<era>{ERA}))?)"
+                rf"{CL}(?P<x>{bnd}{year_kw}\s+(?P<year>\d{{3,4}})(?!\d|[:./%]\d|%)(?:\s*(?P<era>{ERA}))?)"
+                rf"|{CL}(?P<x>(?P<bnd>{f['BOUNDARY']})\s+(?P<year>\d{{4}})(?!\d|[:./%]\d|%))"
+                rf"|(?<!\w)(?:{preps})\s+(?P<x>(?P<year>\d{{4}})(?!\d|[:./%]\d|%)(?:\s*(?P<era>{ERA}))?)"
                 rf"|(?<![\d\w])(?P<x>(?P<year>\d{{3,4}})\s*(?P<era>{ERA}))"
             ),
         ),
