@@ -17,6 +17,7 @@ import argparse
 import csv
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -226,6 +227,64 @@ def build_table(name: str, known_ids: set[str]) -> list[dict]:
     return entries
 
 
+# ------------------------------------------------------------------------------- ministries and armies
+
+
+def nisba_forms(demonym: str) -> tuple[str, str] | None:
+    """``روسي`` -> (``الروسي``, ``الروسية``); ``كوري شمالي`` -> (``الكوري الشمالي``, ``الكورية الشمالية``).
+
+    None when a word is not a nisba adjective (``جنوب أفريقي``): the article/feminine cannot go on it.
+    """
+    words = demonym.split()
+    if not all(w.endswith("ي") for w in words):
+        return None
+    return " ".join("ال" + w for w in words), " ".join("ال" + w + "ة" for w in words)
+
+
+def build_state_bodies(countries: list[dict], hand_written: list[dict]) -> list[dict]:
+    """Generated ministries and armies. A demonym two states share (كونغولي) names no single body, and a
+    generated name that a hand-written entry already uses (القوات اللبنانية, the party) is left to that entry."""
+    extra = {r["id"]: r for r in read_table("kb_state_bodies_extra.tsv")}
+    taken = _names_of(hand_written)
+    shared = {d for d, n in Counter(d for c in countries for d in c["demonyms"]).items() if n > 1}
+    entries = []
+    for pattern in read_table("kb_state_bodies.tsv"):
+        wanted = None if pattern["countries"] == "*" else set(pattern["countries"].split())
+        for country in countries:
+            code = country["id"].split("/")[1]
+            if country["kind"] != "country" or (wanted is not None and code not in wanted):
+                continue
+            forms = [f for f in map(nisba_forms, country["demonyms"]) if f and f[0][2:] not in shared]
+            if not forms:
+                continue
+            names = []
+            for m, f in forms:
+                names.append(pattern["name"].format(m=m, f=f))
+                names += [a.format(m=m, f=f) for a in split_names(pattern["aliases"])]
+            names = [n for n in names if normalize(n) not in taken]
+            entry_id = f"org/{pattern['key']}-{code.lower()}"
+            fix = extra.pop(entry_id, None)
+            if fix and fix["new_id"]:
+                entry_id = fix["new_id"]
+            name_en = pattern["name_en"].format(en=country["name_en"])
+            entries.append(
+                {
+                    "id": entry_id,
+                    "type": "ORG",
+                    "kind": pattern["kind"],
+                    "name": names[0],
+                    "name_en": (fix and fix["name_en"]) or name_en,
+                    "qid": None,
+                    "aliases": unique([*names[1:], *split_names(fix["aliases"] if fix else "")], [names[0]]),
+                    "country": country["id"],
+                    "stands_for": None,
+                }
+            )
+    if extra:
+        raise SystemExit(f"kb_state_bodies_extra.tsv: no generated entry for {sorted(extra)}")
+    return entries
+
+
 # ------------------------------------------------------------------------------------------------- output
 
 PROVENANCE = {
@@ -252,7 +311,9 @@ PROVENANCE = {
         "International and regional organizations, government seats and institutions, parties, armed groups",
         "and movements: written by the rasd team from Wikipedia/Wikidata facts as of 2024, in the spelling",
         "Arabic news uses (scripts/kb_organizations.tsv). stands_for marks seats whose name stands for a",
-        "government (البيت الأبيض -> country/US). QIDs only where the team is certain.",
+        "government (البيت الأبيض -> country/US). QIDs only where the team is certain. Foreign and defence",
+        "ministries of every state and the armed forces of newsworthy ones (ids org/mfa-*, org/mod-*, org/army-*)",
+        "are generated from the country demonyms (scripts/kb_state_bodies.tsv, kb_state_bodies_extra.tsv).",
     ],
     "media": [
         "News agencies, broadcasters, newspapers and platforms cited in Arabic news: written by the rasd team",
@@ -284,6 +345,7 @@ def build_all() -> dict[str, list[dict]]:
     organizations = build_table("kb_organizations.tsv", ids)
     ids |= {e["id"] for e in organizations}
     media = build_table("kb_media.tsv", ids)
+    organizations += build_state_bodies(countries, cities + regions + organizations + media)
     out = {"countries": countries, "cities": cities, "regions": regions, "organizations": organizations}
     out["media"] = media
     seen: dict[str, str] = {}
