@@ -8,6 +8,7 @@ addressee and channel (``speakers``), and which quote is reported inside which (
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 
 from ..document import Document, Quote, Speaker
 from ..text import normalize
@@ -15,12 +16,22 @@ from .context import Context, build_context
 from .cues import CueHit, find_channel, find_cues, verb_cue
 from .nesting import assign_parents
 from .spans import attribution_content, quote_before, scan_after, word_is
-from .speakers import addressee, antecedent, clause_start, from_range, pre_subject
+from .speakers import addressee, antecedent, from_range, pre_subject
 
 __all__ = ["annotate"]
 
 log = logging.getLogger(__name__)
 MAX_SOURCE = 8  # words of the source after an attribution phrase
+
+
+@dataclass
+class _State:
+    quotes: list[Quote] = field(default_factory=list)
+    orgs: dict[str, str] = field(default_factory=dict)  # quote id -> organization named in the speaker's role
+    subjects: list[tuple[int, int, Speaker]] = field(
+        default_factory=list
+    )  # (sentence, offset, subject) of cues
+    consumed: int = -1  # tokens before this one belong to a quote's cue, speaker or adverbials
 
 
 def annotate(doc: Document, **kwargs) -> Document:
@@ -29,19 +40,22 @@ def annotate(doc: Document, **kwargs) -> Document:
         return doc
     ctx = build_context(doc)
     ctx.verb_at = _verb_cues(ctx)
-    quotes: list[Quote] = []
-    orgs: dict[str, str] = {}  # quote id -> organization named in its speaker's role
+    st = _State()
     for si, sent in enumerate(doc.sentences):
         a, b = ctx.tok_at(sent.start), ctx.tok_at(sent.end)
         try:
+            last = a
             for hit in find_cues(ctx, a, b):
-                q = _quote(ctx, hit, si, a, b, quotes, orgs)
+                if hit.i < st.consumed:
+                    continue
+                q = _quote(ctx, hit, si, a, b, st, last)
+                last = hit.j
                 if q is not None:
-                    quotes.append(q)
+                    st.quotes.append(q)
         except Exception:  # pragma: no cover - defensive: one odd sentence must not lose the article
             log.exception("quotes: sentence %d skipped", si)
-    assign_parents(quotes)
-    doc.quotes.extend(quotes)
+    assign_parents(st.quotes)
+    doc.quotes.extend(st.quotes)
     return doc
 
 
@@ -68,9 +82,7 @@ def _verb_cues(ctx: Context) -> dict[int, tuple]:
 _MISS = object()
 
 
-def _quote(
-    ctx: Context, hit: CueHit, si: int, a: int, b: int, quotes: list[Quote], orgs: dict[str, str]
-) -> Quote | None:
+def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last: int) -> Quote | None:
     toks = ctx.toks
     org = None
     addr = None
@@ -82,7 +94,7 @@ def _quote(
         scan = attribution_content(ctx, hit, hi, a, b)
         if scan is None or scan.content is None:
             return None
-        speaker, org = from_range(ctx, lo, hi, None, quotes, orgs)
+        speaker, org = from_range(ctx, lo, hi, None, st.quotes, st.orgs)
         if hit.source_offset is not None and speaker.start < hit.source_offset <= speaker.end:
             speaker = speaker.model_copy(
                 update={"start": hit.source_offset, "text": ctx.doc.text[hit.source_offset : speaker.end]}
@@ -93,7 +105,19 @@ def _quote(
         cue = hit.cue
         assert cue is not None
         pre = None if hit.kind == "participle" else pre_subject(ctx, hit, a)
-        scan = scan_after(ctx, hit, b)
+        scan = scan_after(ctx, hit, b, np_direct=hit.kind == "participle" or pre is not None)
+        speaker: Speaker | None = None
+        obj_addressee = None
+        if pre is not None and pre[0] == "np":
+            speaker, org = from_range(ctx, pre[1], pre[2], scan.appos, st.quotes, st.orgs)
+            obj_addressee = scan.subject
+        elif pre is None and hit.kind != "participle" and scan.subject is not None:
+            lo, hi = scan.subject
+            if cue.addressee == "obj":
+                lo, hi, obj_addressee = _split_vso(ctx, lo, hi)
+            speaker, org = from_range(ctx, lo, hi, scan.appos, st.quotes, st.orgs)
+        if speaker is not None:  # remembered even without a content: a later وقال may refer to it
+            st.subjects.append((si, toks[hit.i].start, speaker))
         if scan.content is None:
             before = quote_before(ctx, hit, a)
             if before is None:
@@ -101,36 +125,29 @@ def _quote(
             before.subject, before.appos, before.addressee = scan.subject, scan.appos, scan.addressee
             before.end_tok = scan.end_tok
             scan = before
-        speaker: Speaker | None = None
-        obj_addressee = None
-        if pre is not None and pre[0] == "np":
-            speaker, org = from_range(ctx, pre[1], pre[2], scan.appos, quotes, orgs)
-            obj_addressee = scan.subject
-        elif pre is None and hit.kind != "participle" and scan.subject is not None:
-            lo, hi = scan.subject
-            if cue.addressee == "obj":
-                lo, hi, obj_addressee = _split_vso(ctx, lo, hi)
-            speaker, org = from_range(ctx, lo, hi, scan.appos, quotes, orgs)
-        else:  # dropped subject, pronoun or participle
-            speaker = antecedent(ctx, hit, si, quotes)
-            obj_addressee = scan.subject
+        if speaker is None:  # dropped subject, pronoun or participle
+            speaker = antecedent(ctx, hit, si, st.quotes, st.subjects, pronoun=pre is not None)
+            if pre is None or pre[0] != "np":
+                obj_addressee = scan.subject
         if scan.addressee is not None:
             addr = addressee(ctx, *scan.addressee)
         elif obj_addressee is not None and cue.addressee == "obj":
             addr = addressee(ctx, *obj_addressee)
         stop = scan.content_tok if scan.content_tok is not None and scan.content_tok > hit.j else scan.end_tok
         channel = find_channel(ctx, hit.j, stop) if stop > hit.j else None
-        if channel is None and pre is None:
-            channel = find_channel(ctx, clause_start(ctx, hit.i, a), hit.i)
+        if channel is None and pre is None:  # وفي مؤتمر صحافي عقده في عمّان، قال…
+            channel = find_channel(ctx, last, hit.i)
         channel = channel or cue.channel
         cue_class = cue.cls
         if speaker is not None and channel is None:
             channel = ctx.lex.channels.get((_head(ctx, speaker),))
+        if scan.content_tok is not None and scan.content_tok > hit.j:
+            st.consumed = scan.content_tok
     cs, ce = scan.content
     cue_span = ctx.doc.span(toks[hit.i].start, toks[hit.j - 1].end)
-    qid = f"q{len(quotes) + 1}"
+    qid = f"q{len(st.quotes) + 1}"
     if org:
-        orgs[qid] = org
+        st.orgs[qid] = org
     return Quote(
         id=qid,
         kind=scan.kind or "indirect",

@@ -39,18 +39,19 @@ def word_is(ctx: Context, j: int, role: str) -> bool:
     return any(k == 1 and stem in words and norm[0] in "وف" for k, stem in tok.forms)
 
 
-def is_comp(ctx: Context, j: int) -> bool:
-    """A complementizer opening reported speech: أن، إن، بأن، وأن، أنه، إنها…, but not لأن or كأن."""
+def is_comp(ctx: Context, j: int, first: bool = False) -> bool:
+    """A complementizer opening reported speech: أن، إن، بأن، وأن، أنه، إنها…, but not لأن or كأن. With
+    ``first``, not وأن either: a coordinated complement (…، وأن) cannot be a verb's first one."""
     tok = ctx.toks[j]
     if tok.kind != "word":
         return False
     comps = ctx.lex.words["complementizer"]
+    prefixes = _FIRST_COMP_PREFIXES if first else _COMP_PREFIXES
     norm = ctx.norms[j]
-    if any(
-        norm.startswith(p) and norm[len(p) :] in comps for p in _COMP_PREFIXES
-    ):  # بأن is too short to strip
+    # بأن is too short for the text layer to strip, so prefixes are also read off here
+    if any(norm.startswith(p) and norm[len(p) :] in comps for p in prefixes):
         return True
-    return any(stem in comps and normalize(tok.text[:k]) in _COMP_PREFIXES for k, stem in tok.forms)
+    return any(stem in comps and normalize(tok.text[:k]) in prefixes for k, stem in tok.forms)
 
 
 def is_open(ctx: Context, j: int) -> bool:
@@ -73,6 +74,27 @@ def _is_l_pp(ctx: Context, j: int) -> bool:
     stem = norm[1:]
     lex = ctx.lex
     return stem in lex.anonymous or stem in lex.titles or (stem,) in lex.channels
+
+
+def _is_audience(ctx: Context, j: int) -> bool:
+    """ل before those spoken to: للصحافيين، لنظيره، للرئيس."""
+    norm = ctx.norms[j]
+    if not norm.startswith("ل") or len(norm) < 4:
+        return False
+    words = ctx.lex.words["audience"]
+    return norm[1:] in words or (norm.startswith("لل") and "ال" + norm[2:] in words)
+
+
+def _genitive_l(ctx: Context, lo: int, hi: int) -> bool:
+    """A ل phrase after a title or a document still belongs to it (الأمين العام للأمم المتحدة) as long as no
+    name has been met (after وزير الدفاع لويد أوستن, لنظيره names the addressee)."""
+    if _head_kind(ctx, lo) in ("medium", "document"):
+        return True
+    if ctx.norms[lo] not in ctx.lex.titles:
+        return False
+    if any(m[2].type == "PER" for m in ctx.mentions_in(ctx.toks[lo].start, ctx.toks[hi - 1].end)):
+        return False
+    return all(ctx.norms[k].startswith("ال") or ctx.norms[k] == "باسم" for k in range(lo + 1, hi))
 
 
 def _adverbial_before(ctx: Context, j: int) -> bool:
@@ -107,6 +129,16 @@ def starts_break(ctx: Context, j: int, b: int) -> bool:
     return attribution_at(ctx, j, b) is not None
 
 
+_AFFILIATION = frozenset({"في", "من", "لدي"})
+
+
+def _head_kind(ctx: Context, j: int) -> str | None:
+    """Kind of source (anonymous_sources.tsv) that token ``j`` heads, if any."""
+    norm = ctx.norms[j]
+    anon = ctx.lex.anonymous
+    return anon.get(norm) or (anon.get(norm[2:]) if norm.startswith("ال") else None)
+
+
 def _blocked(ctx: Context, j: int, lo: int) -> bool:
     """أن after a word that takes it for itself (يجب أن، بعد أن، على الرغم من أن) is no reported speech."""
     if j - 1 < lo:
@@ -129,6 +161,8 @@ def clause_end(ctx: Context, s: int, b: int, np: bool) -> int:
                 return j
         elif j > s and attribution_at(ctx, j, b) is not None:
             return j
+        elif j > s and word_is(ctx, j, "contrast") and j + 1 < b and ctx.verb_at.get(j + 1) is not None:
+            return j  # …، فيما قالت هيئة الأرصاد إن…: another speaker's clause
         j += 1
     return b
 
@@ -205,8 +239,10 @@ def _np_content(ctx: Context, s: int, b: int, need_quote: bool, first_char: int 
     return Scan(content=(span[0], span[1]), kind=span[2], content_tok=s)
 
 
-def scan_after(ctx: Context, hit: CueHit, b: int) -> Scan:
-    """Scan from a verb or participle cue to its content, collecting the noun phrases on the way."""
+def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Scan:
+    """Scan from a verb or participle cue to its content, collecting the noun phrases on the way.
+    ``np_direct``: the subject is already known (a participle, a subject before the verb), so a noun phrase
+    right after the cue is its content."""
     cue = hit.cue
     assert cue is not None
     toks, norms = ctx.toks, ctx.norms
@@ -219,6 +255,18 @@ def scan_after(ctx: Context, hit: CueHit, b: int) -> Scan:
     found: Scan | None = None
     while j < limit:
         t, n = toks[j], norms[j]
+        if (
+            np_direct
+            and j == hit.j
+            and cue.obj == "npq"
+            and t.kind == "word"
+            and not is_comp(ctx, j)
+            and not word_is(ctx, j, "stop")
+            and ctx.verb_at.get(j) is None
+        ):
+            # مؤكداً استعداد موسكو للحوار: no subject can stand between the cue and its object
+            found = _np_content(ctx, j, b, False)
+            break
         if is_open(ctx, j):
             close = close_tok(ctx, j)
             if j > hit.j and _medium_before(ctx, j - 1) and mode == "subj":
@@ -265,14 +313,25 @@ def scan_after(ctx: Context, hit: CueHit, b: int) -> Scan:
             elif (
                 cue.prep == "ب"
                 and n.startswith("ب")
-                and len(n) > 3
-                and any(k == 1 for k, _ in t.forms)
+                and len(n) >= 3
+                and (len(n) == 3 or any(k == 1 for k, _ in t.forms))  # برد is too short to be stripped
                 and (subj or mode != "subj" or hit.kind == "participle" or hit.enclitic)
             ):
                 found = _np_content(ctx, j, b, False, first_char=t.start + 1)
                 break
-        if j > hit.j and (ctx.verb_at.get(j) is not None or attribution_at(ctx, j, b) is not None):
-            break
+        if j > hit.j:
+            v = ctx.verb_at.get(j)
+            if v is not None and v[0].kind == "participle" and v[0].lemma == "قال":
+                j += 1  # غرد السفير قائلاً إن…: قائلاً belongs to the verb before it
+                mode = "after" if subj else mode
+                continue
+            att = attribution_at(ctx, j, b) if v is None else None
+            if att is not None and (subj or hit.kind == "participle"):
+                j = att.j  # قالت رويترز نقلاً عن مصادر إن…: the original source, passed over
+                mode = "after"
+                continue
+            if v is not None or att is not None:
+                break
         if n in PUNCT_END:
             break
         if mode == "subj":
@@ -290,10 +349,22 @@ def scan_after(ctx: Context, hit: CueHit, b: int) -> Scan:
                 elif subj:
                     mode = "after"
             elif word_is(ctx, j, "stop"):
-                mode = "after"
-            elif _is_l_pp(ctx, j):
-                mode = "addr"
-                addr = [j, j + 1]
+                if (
+                    subj
+                    and n in _AFFILIATION
+                    and subj[1] - subj[0] <= 2
+                    and not norms[subj[0]].startswith("ال")
+                    and _head_kind(ctx, subj[0]) in ("person", "group")
+                ):
+                    subj[1] = j + 1  # مسؤول في البيت الأبيض: the affiliation belongs to the source
+                else:
+                    mode = "after"
+            elif _is_l_pp(ctx, j) or _is_audience(ctx, j):
+                if subj and not _is_audience(ctx, j) and _genitive_l(ctx, subj[0], subj[1]):
+                    subj[1] = j + 1  # تقرير للبنك الدولي، الأمين العام للأمم المتحدة
+                else:
+                    mode = "addr"
+                    addr = [j, j + 1]
             else:
                 subj = [subj[0] if subj else j, j + 1]
         elif mode == "appos":

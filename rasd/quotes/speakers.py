@@ -8,7 +8,7 @@ from ..document import Entity, Quote, Speaker
 from ..text import normalize
 from .context import Context
 from .cues import CueHit
-from .spans import _COMMAS, is_comp, word_is
+from .spans import is_comp, word_is
 
 MAX_PRE = 10  # words between a clause start and its verb that can still be the subject
 
@@ -17,19 +17,23 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
     """The subject written before the verb: ("np", lo, hi), ("pronoun", j, j+1), or None."""
     j = hit.i - 1
     norms = ctx.norms
+    end = hit.i
+    while j >= a and norms[j] in ("قد", "لقد"):  # وكان الوزير قد أكد: قد belongs to the verb
+        j -= 1
+        end = j + 1
     while j >= a and hit.i - j <= MAX_PRE:
         t = ctx.toks[j]
         if t.kind == "punct" and norms[j] not in "()":
             break
         if word_is(ctx, j, "pronoun"):
-            return ("pronoun", j, j + 1) if j == hit.i - 1 else _np(ctx, j + 1, hit.i)
+            return ("pronoun", j, j + 1) if j == end - 1 else _np(ctx, j + 1, end)
         if is_comp(ctx, j) or word_is(ctx, j, "opener") or ctx.verb_at.get(j) is not None:
             break
         j -= 1
     else:
         if j >= a:  # no clause boundary close enough: not a subject
             return None
-    return _np(ctx, j + 1, hit.i)
+    return _np(ctx, j + 1, end)
 
 
 def _np(ctx: Context, lo: int, hi: int) -> tuple[str, int, int] | None:
@@ -78,7 +82,9 @@ def from_range(
         role = pre or role or _known_role(ent, ms_)
         return _speaker(ctx, ms_, me, entity=eid, role=role, affiliation=aff), org
     kind = lex.anonymous.get(head) or lex.anonymous.get(ctx.norms[lo])
-    if kind in ("person", "group"):
+    name_lo = _title_end(ctx, lo, hi)
+    named = ctx.norms[lo].startswith("ال") and name_lo < hi  # المتحدثة باسم البيت الأبيض جين ساكي
+    if kind in ("person", "group") and not named:
         aff = None
         if ms:
             aff = speaker_entity(ctx, ms[0][2])[0]
@@ -108,11 +114,7 @@ def from_range(
             role = _span_text(ctx, start, end)
         return _speaker(ctx, start, end, entity=eid, role=role, affiliation=aff), org
     # no entity: split a title from the name, and look the name up among the document's mentions
-    s = lo
-    if ctx.norms[lo] in lex.titles:
-        s = lo + 1
-        while s < hi and (ctx.norms[s].startswith("ال") or ctx.norms[s] in ("باسم", "العام")):
-            s += 1
+    s = name_lo
     if s < hi:
         name_start = toks[s].start
         ent = ctx.by_name.get(normalize(_span_text(ctx, name_start, end)))
@@ -123,6 +125,16 @@ def from_range(
         normalize(_span_text(ctx, start, end))
     )
     return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
+
+
+def _title_end(ctx: Context, lo: int, hi: int) -> int:
+    """Where the name starts after a leading title (الناطق باسم الكرملين | دميتري بيسكوف); ``lo`` if none."""
+    if ctx.norms[lo] not in ctx.lex.titles:
+        return lo
+    s = lo + 1
+    while s < hi and (ctx.norms[s].startswith("ال") or ctx.norms[s] in ("باسم", "العام")):
+        s += 1
+    return s
 
 
 def _known_role(e: Entity, before: int) -> str | None:
@@ -154,8 +166,16 @@ def as_implicit(sp: Speaker) -> Speaker:
     return sp.model_copy(update={"implicit": True})
 
 
-def antecedent(ctx: Context, hit: CueHit, si: int, quotes: list[Quote]) -> Speaker | None:
-    """The speaker of a cue with no subject of its own (dropped, a pronoun, a participle)."""
+def antecedent(
+    ctx: Context,
+    hit: CueHit,
+    si: int,
+    quotes: list[Quote],
+    subjects: list[tuple[int, int, Speaker]],
+    pronoun: bool = False,
+) -> Speaker | None:
+    """The speaker of a cue with no subject of its own (dropped, a pronoun, a participle): the first person
+    of a statement it sits in, the last speaker or subject of its sentence, else of the previous sentence."""
     cue_start = ctx.toks[hit.i].start
     sentence_quotes = [q for q in quotes if q.sentence == si]
     for q in reversed(sentence_quotes):  # inside a reported statement: its first person is the subject
@@ -166,11 +186,22 @@ def antecedent(ctx: Context, hit: CueHit, si: int, quotes: list[Quote]) -> Speak
                 eid, aff = speaker_entity(ctx, m[2])
                 return _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True)
             break
-    for q in reversed(sentence_quotes):
-        if q.speaker is not None and not (q.content.start <= cue_start < q.content.end):
-            return as_implicit(q.speaker)
-    sentences = ctx.doc.sentences
-    blocks = ctx.doc.blocks
+    outside = [
+        q
+        for q in sentence_quotes
+        if q.speaker is not None and not q.content.start <= cue_start < q.content.end
+    ]
+    subj = [sp for s, off, sp in subjects if s == si and off < cue_start]
+    if outside:
+        return as_implicit(outside[-1].speaker)
+    if subj:
+        return as_implicit(subj[-1])
+    s = ctx.doc.sentences[si]
+    if pronoun:  # وتتهم موسكو كييف…، وهي تؤكد: the first name of the sentence
+        sp = _first_name(ctx, s.start, cue_start)
+        if sp is not None:
+            return sp
+    sentences, blocks = ctx.doc.sentences, ctx.doc.blocks
     k = si - 1
     while k >= 0 and blocks[sentences[k].block].kind == "heading":
         k -= 1
@@ -179,9 +210,18 @@ def antecedent(ctx: Context, hit: CueHit, si: int, quotes: list[Quote]) -> Speak
     prev = [q for q in quotes if q.sentence == k and q.speaker is not None and q.parent is None]
     if prev:
         return as_implicit(prev[0].speaker)
-    s = sentences[k]
-    first = next((m for m in ctx.mentions_in(s.start, s.end) if m[2].type in ("PER", "ORG")), None)
-    for j in range(ctx.tok_at(s.start), ctx.tok_at(first[0] if first else s.end)):
+    subj = [sp for s_, _off, sp in subjects if s_ == k]
+    if subj:
+        return as_implicit(subj[0])
+    return _first_name(ctx, sentences[k].start, sentences[k].end)
+
+
+def _first_name(ctx: Context, start: int, end: int) -> Speaker | None:
+    """The first person or organization named in ``[start, end)``, as an implicit speaker."""
+    first = next((m for m in ctx.mentions_in(start, end) if m[2].type in ("PER", "ORG")), None)
+    if first is None:
+        first = next((m for m in ctx.mentions_in(start, end) if m[2].type == "LOC"), None)
+    for j in range(ctx.tok_at(start), ctx.tok_at(first[0] if first else end)):
         ent = ctx.person_token(j)  # a person's bare last name the entities layer did not mark
         if ent is not None:
             t = ctx.toks[j]
@@ -206,11 +246,3 @@ def addressee(ctx: Context, lo: int, hi: int) -> str | None:
         if ent is not None:
             return ent.id
     return None
-
-
-def clause_start(ctx: Context, i: int, a: int) -> int:
-    """First token of the clause holding token ``i`` (after the last comma or the sentence start)."""
-    j = i - 1
-    while j >= a and ctx.norms[j] not in _COMMAS:
-        j -= 1
-    return j + 1
