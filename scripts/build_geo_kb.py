@@ -148,8 +148,10 @@ def build_cities(countries: list[dict]) -> list[dict]:
         fix = corrections.get(tz)
         if fix and fix["kind"] == "-":
             continue
-        cldr = clean(city)
+        cldr, _ = without_parens(clean(city))
         name = (fix and fix["name"]) or cldr
+        keep_cldr = not name.endswith("!")  # `!`: the CLDR spelling is a wrong or ambiguous word, drop it
+        name = name.rstrip("!")
         # An unreviewed exemplar city spelled like a country (الكويت, سنغافورة) would only duplicate the country.
         if not fix and normalize(name) in country_names:
             continue
@@ -165,7 +167,9 @@ def build_cities(countries: list[dict]) -> list[dict]:
             "name": name,
             "name_en": tz.rsplit("/", 1)[1].replace("_", " "),
             "qid": (fix and fix["qid"]) or None,
-            "aliases": unique([*split_names(fix["aliases"] if fix else ""), cldr], exclude=[name]),
+            "aliases": unique(
+                [*split_names(fix["aliases"] if fix else ""), cldr if keep_cldr else ""], [name]
+            ),
             "country": country,
             "stands_for": country if kind == "capital" else None,
             "tz": tz,

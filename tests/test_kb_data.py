@@ -198,6 +198,9 @@ def test_names_have_no_diacritics_tatweel_or_repeats(path: Path) -> None:
         untrimmed = [s for s in names_of(e) if s != " ".join(s.split())]
         if untrimmed:
             problems.append(f"{e['id']}: stray spaces in {untrimmed}")
+        bracketed = [s for s in [e["name"], *aliases] if any(c in s for c in '()[]"')]
+        if bracketed:  # a name is matched as written: "X (Y)" would never occur in an article
+            problems.append(f"{e['id']}: brackets or quotes in {bracketed}")
     assert not problems, "\n".join(problems[:40])
 
 
