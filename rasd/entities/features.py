@@ -47,6 +47,11 @@ def word_features(text: str, forms: tuple[tuple[int, str], ...]) -> tuple[tuple[
     vowels = sum(1 for c in core if c in "اوي")
     if ln >= 4:
         f.append("vr=" + str(min(3, (3 * vowels) // ln)))
+    try:
+        "".join(f).encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: crfsuite takes UTF-8 only
+        f = [x.encode("utf-8", "replace").decode("utf-8") for x in f]
+        stem = stem.encode("utf-8", "replace").decode("utf-8")
     return tuple(f), stem
 
 

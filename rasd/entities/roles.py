@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document
 from ..text.normalize import normalize
@@ -30,6 +31,13 @@ class TextRole:
     text_en: str | None
     affiliation: str | None
     counterpart: bool = False
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(
+        k[0] for k, (kind, _) in cue_index().phrases.items() if kind == "org_head" and len(k) == 1
+    )
 
 
 def _head(cue_text: str) -> str:
@@ -91,6 +99,7 @@ def _role_from_cue(doc, tokens, hi, cue: Cue, m_at, clusters, kb, out) -> None:
     end = cue.end
     holder: int | None = None
     steps = 0
+    in_np = False
     while j < hi and steps < _MAX_ROLE_TOKENS:
         steps += 1
         tok = tokens[j]
@@ -112,7 +121,10 @@ def _role_from_cue(doc, tokens, hi, cue: Cue, m_at, clusters, kb, out) -> None:
         if _looks_nisba(tok):
             end, j = tok.end, j + 1
             continue
-        if tok.norm in _BASM:
+        if tok.norm in _BASM or tok.match(_org_heads()):
+            end, j, in_np = tok.end, j + 1, True  # باسم / وزارة: a noun phrase naming the body follows
+            continue
+        if in_np and tok.norm.startswith("ال"):
             end, j = tok.end, j + 1
             continue
         if appositive and tok.kind == "word" and len(tok.forms) > 1 and tok.forms[1][1].startswith("ال"):
