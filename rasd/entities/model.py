@@ -57,5 +57,6 @@ def tag(
         return ["O"] * len(tokens), [1.0] * len(tokens)
     t.set(sentence_features(tokens, kb))
     labels = t.tag()
-    p_out = [t.marginal("O", i) for i in range(len(tokens))]
+    # punctuation and numbers are never read as names here: skip their marginals (a C call each)
+    p_out = [t.marginal("O", i) if tok.kind == "word" else 1.0 for i, tok in enumerate(tokens)]
     return labels, p_out
