@@ -96,7 +96,12 @@ def extract(doc: Document) -> list[Cand]:
 
 
 def annotate(doc: Document, **kwargs) -> Document:
-    cands = [c for c in merge.merge(doc, extract(doc)) if c.source]
+    # an event needs someone who acts; only "X is under sanctions" names just who undergoes it
+    cands = [
+        c
+        for c in merge.merge(doc, extract(doc))
+        if c.source or (c.target and "subject_target" in c.trig.flags)
+    ]
     for n, c in enumerate(cands, 1):
         doc.events.append(
             Event(

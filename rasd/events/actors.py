@@ -92,7 +92,7 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
                 return c.actors
             if c.prep is None and allow_direct and "direct" in preps and not seen_plain:
                 return c.actors
-        if c.prep is None:
+        if c.prep is None and not all(toks[m].timex for m in range(c.start, c.end)):
             seen_plain = True
         k = c.end
     return []
@@ -128,6 +128,13 @@ def _left_subject(ctx: SentCtx, i: int) -> tuple[str, int, Chunk | None]:
 def _right_subject(ctx: SentCtx, j: int) -> Chunk | None:
     c = _chunk(ctx, j)
     if c is not None and c.prep is None and c.start == j:
+        if not c.actors:
+            # الأمين العام للأمم المتحدة أنطونيو غوتيريش: the name sits in the title's ل/ب phrase
+            nxt = _chunk(ctx, c.end)
+            if nxt is not None and nxt.prep in ("ل", "ب") and nxt.start == c.end:
+                people = [e for e in nxt.actors if ctx.types.get(e) == "PER"]
+                if people:
+                    return Chunk(c.start, nxt.end, None, [people[-1:]])
         return c
     return None
 
@@ -172,6 +179,9 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 source = list(prev[-1].source)
                 cand.inherited = True
     if i == cand.i:
+        if cand.rest_end > cand.j:  # gapped multiword: the object noun is part of the trigger
+            after = max(after, cand.rest_end)
+            direct = False
         tgt = _scan_targets(ctx, cand, after, direct)
         if isinstance(tgt, tuple):
             source, tgt = source or tgt[0], tgt[1]

@@ -35,6 +35,8 @@ class Tok:
     fut: bool = False  # the future prefix س
     entries: tuple[Entry, ...] = ()  # trigger entries matching this token as a head
     hit: Entry | None = None  # the entry that matched here (set on the head token of a trigger)
+    gap: int = 0  # tokens between the head and the rest of a multiword trigger (the subject)
+    timex: bool = False  # inside a time expression
     in_trigger: bool = False  # the token is part of a matched trigger
     head_k: int = 0  # clitic characters before the matched head
     nisba: bool = False  # a nisba adjective of a document entity (روسي، الأميركية)
@@ -70,6 +72,7 @@ class SentCtx:
     chunks: list[Chunk]
     chunk_of: list[int]  # token index -> chunk index or -1
     cities: frozenset[str] = frozenset()  # ids of entities that are cities (places, not actors, after a noun)
+    types: dict[str, str] = field(default_factory=dict)  # entity id -> PER/ORG/LOC/MISC
 
 
 def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
@@ -124,9 +127,14 @@ def build(doc: Document) -> list[SentCtx]:
             if t.kind == "word":
                 _annotate_word(tk, words, lex.heads, nisba)
             toks.append(tk)
+        for x in doc.timexes:
+            if x.end > s.start and x.start < s.end:
+                for tk in toks:
+                    if tk.token.end > x.start and tk.token.start < x.end:
+                        tk.timex = True
         _mark_triggers(toks)
         chunks, chunk_of = _chunks(toks, types)
-        out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities))
+        out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities, types))
     return out
 
 
@@ -191,6 +199,23 @@ def _nominal(toks: list[Tok], i: int) -> bool:
     return k >= 0 and bool(toks[k].cats & {"prep", "hypothetical_before"} or toks[k].token.norm == "عدم")
 
 
+MAX_GAP = 5
+
+
+def _gapped(toks: list[Tok], i: int) -> tuple[int, list[Entry]]:
+    verbs = [e for e in toks[i].entries if e.trigger.pos == "verb" and e.trigger.rest]
+    if not verbs:
+        return 0, []
+    for gap in range(1, MAX_GAP + 1):
+        k = i + gap
+        if k >= len(toks) or (toks[k].punct and toks[k].token.text in STRONG_PUNCT) or toks[k].entries:
+            break
+        hits = [e for e in verbs if _rest_matches(toks, k + 1, e.trigger.rest)]
+        if hits:
+            return gap, hits
+    return 0, []
+
+
 def _has_article(tk: Tok) -> bool:
     stem = dict(tk.token.forms).get(tk.head_k, tk.token.norm)
     return stem.startswith("ال") or tk.token.norm.lstrip("وف").startswith(("لل", "بال", "كال"))
@@ -205,6 +230,10 @@ def _mark_triggers(toks: list[Tok]) -> None:
             i += 1
             continue
         hits = [e for e in tk.entries if _rest_matches(toks, i + 1, e.trigger.rest)]
+        gap = 0
+        if not hits:
+            # a verb and its object noun with the subject between: حشدت روسيا قوات، فرضت واشنطن عقوبات
+            gap, hits = _gapped(toks, i)
         if not hits:
             i += 1
             continue
@@ -217,10 +246,11 @@ def _mark_triggers(toks: list[Tok]) -> None:
                 i += 1
                 continue
         tk.hit = next((e for e in hits if e.trigger.pos == want), hits[0])
-        j = i + 1 + longest
-        for k in range(i, j):
+        tk.gap = gap
+        j = i + 1 + gap + longest
+        for k in [i, *range(i + 1 + gap, j)]:
             toks[k].in_trigger = True
-        i = j
+        i = i + 1 if gap else j
 
 
 def is_boundary(tk: Tok) -> bool:
@@ -257,7 +287,9 @@ def _chunks(toks: list[Tok], types: dict[str, str]) -> tuple[list[Chunk], list[i
             close()
             pending_prep = None
             continue
-        new_conjunct = tk.conj and (tk.ent_start or tk.token.forms[-1][1].startswith("نظير"))
+        stem = tk.token.forms[1][1] if len(tk.token.forms) > 1 else tk.token.norm
+        # و before a name, a counterpart or a definite noun (والرئيس التركي …) coordinates actors
+        new_conjunct = tk.conj and (tk.ent_start or stem.startswith(("نظير", "ال")))
         if tk.prep and cur is not None:
             close()
         if cur is None or (tk.conj and not new_conjunct):

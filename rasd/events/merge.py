@@ -72,7 +72,6 @@ def _fold(doc_ents, types, target: Cand, b: Cand) -> None:
         target.source, target.target = list(b.source), list(b.target)
     if target.modality == "occurred" and b.modality != "occurred" and not target.modality_cue:
         target.modality, target.modality_cue = b.modality, b.modality_cue
-    target.quote = target.quote or b.quote
 
 
 def merge(doc: Document, cands: list[Cand]) -> list[Cand]:

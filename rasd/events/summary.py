@@ -8,6 +8,7 @@ EVENT_WEIGHT = 3.0
 QUOTE_WEIGHT = 1.5
 ENTITY_WEIGHT = 1.0
 MIN_WORDS = 6
+LEAD_BONUS = 6.0  # a news lead states the main event: it should take a very busy sentence to displace it
 
 
 def summary_size(n_sentences: int) -> int:
@@ -41,7 +42,7 @@ def summarize(doc: Document, size: int | None = None) -> list[int]:
         if kinds[i] == "heading" or words < MIN_WORDS:
             continue
         # the lead sentence of a news article states its main event: a small bonus keeps it
-        lead = 1.0 if not cands else 0.0
+        lead = LEAD_BONUS if not cands else 0.0
         cands.append((score[i] + ENTITY_WEIGHT * len(seen[i]) + lead, -i, i))
     k = size or summary_size(n)
     top = sorted(cands, reverse=True)[:k]

@@ -33,6 +33,7 @@ class Cand:
     quote: str | None = None
     attributes: dict[str, str] = field(default_factory=dict)
     absorbed: bool = False
+    rest_end: int = 0  # end token of a gapped multiword trigger (its object noun)
 
     @property
     def actors(self) -> list[str]:
@@ -54,7 +55,10 @@ def find(ctx: SentCtx) -> list[Cand]:
     for i, tk in enumerate(toks):
         if tk.hit is None:
             continue
-        j = i + 1 + len(tk.hit.trigger.rest)
+        j = i + 1 + tk.gap + len(tk.hit.trigger.rest)
         start = tk.token.start + _head_offset(tk)
-        out.append(Cand(ctx, i, j, tk.hit.trigger, tk.hit.obj_suffix, start, toks[j - 1].token.end))
+        end = (tk.token.end if tk.gap else toks[j - 1].token.end)
+        c = Cand(ctx, i, j if not tk.gap else i + 1, tk.hit.trigger, tk.hit.obj_suffix, start, end)
+        c.rest_end = j
+        out.append(c)
     return out
