@@ -149,3 +149,19 @@ def test_binary_upload_is_refused_clearly(client: TestClient) -> None:
     r = client.post("/api/analyze/file", files=files)
     assert r.status_code == 422
     assert "cannot read the uploaded file" in r.json()["error"]["message"]
+
+
+def test_a_failing_layer_is_a_clear_500_not_a_dropped_connection(monkeypatch) -> None:
+    import rasd.pipeline
+
+    def broken(*args, **kwargs):
+        raise ValueError("position out of range")
+
+    monkeypatch.setattr(rasd.pipeline, "analyze", broken)
+    client = TestClient(create_app())
+    r = client.post("/api/analyze", json={"text": "نص جديد لم يحلل بعد"})
+    assert r.status_code == 500
+    err = r.json()["error"]
+    assert err["code"] == "analysis_failed" and "ValueError: position out of range" in err["message"]
+    page = client.post("/analyze", data={"text": "نص جديد لم يحلل بعد"})
+    assert page.status_code == 500 and "ValueError" in page.text

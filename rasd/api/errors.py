@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .service import InputError
+from .service import AnalysisError, InputError
 
 log = logging.getLogger("rasd.api")
 
@@ -83,6 +83,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(InputError)
     async def _input_error(request: Request, exc: InputError) -> Response:
         return error_response(request, 422, str(exc), "invalid_input")
+
+    @app.exception_handler(AnalysisError)
+    async def _analysis_error(request: Request, exc: AnalysisError) -> Response:
+        return error_response(request, 500, str(exc)[:500], "analysis_failed")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import threading
 from collections import OrderedDict
@@ -17,9 +18,15 @@ from typing import Any
 
 from ..document import Document
 
+log = logging.getLogger("rasd.api")
+
 
 class InputError(ValueError):
     """The request cannot be analyzed as given; the message says why, for the user."""
+
+
+class AnalysisError(RuntimeError):
+    """The pipeline failed on an input: a bug in a layer, reported as a 500 with the layer's message."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,7 @@ class Analyzer:
         self.cache_size = cache_size
         self._cache: OrderedDict[str, Analysis] = OrderedDict()
         self._lock = threading.Lock()
+        self._pipeline_lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
@@ -129,9 +137,23 @@ class Analyzer:
             return hit
         from ..pipeline import analyze
 
-        doc = analyze(
-            text, published=published, published_source=published_source, title=title, url=url, source=source
-        )
+        # One analysis at a time per process: the pipeline's cached models (the CRF tagger) are not
+        # thread-safe, and under the GIL concurrent analyses would not run faster anyway.
+        with self._pipeline_lock:
+            try:
+                doc = analyze(
+                    text,
+                    published=published,
+                    published_source=published_source,
+                    title=title,
+                    url=url,
+                    source=source,
+                )
+            except Exception as exc:
+                log.exception("analysis failed")
+                raise AnalysisError(
+                    f"the analyzer failed on this article ({type(exc).__name__}: {exc})"
+                ) from exc
         result = Analysis(doc, to_json_bytes(doc.to_dict()))
         with self._lock:
             self.misses += 1
