@@ -5,6 +5,8 @@ the future prefix س are found by shape; words that merely look like them are li
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .lexicon import number_words, tense_cues, units
@@ -15,6 +17,7 @@ _PRONOUN = ("هما", "هم", "ها", "ه", "كم", "نا")
 MAX_DISTANCE = 100  # characters: a cue further away belongs to another clause
 
 
+@lru_cache(maxsize=50_000)
 def _tense(word: str) -> str | None:
     cues = tense_cues()
     for w in (word, word[1:] if word[:1] in "وف" and len(word) > 3 else None):

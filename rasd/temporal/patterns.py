@@ -13,7 +13,7 @@ import regex
 from .lexicon import months, parts_of_day, relative, units, weekdays, zones
 from .numbers import alternation, cardinal_pattern, ordinal_pattern
 
-FLAGS = regex.VERSION1 | regex.IGNORECASE
+FLAGS = regex.VERSION0
 
 # A word start, allowing the proclitics و ف and ب ل ك before the expression (they stay out of the span).
 CL = r"(?<!\w)(?:[وف]?[بلك]?)"
@@ -54,7 +54,7 @@ def fragments() -> dict[str, str]:
     )
     f["ZONE"] = (
         rf"(?:(?:ب|حسب\s+|وفق\s+|علي\s+)?(?:ال)?توقيت\s+(?P<zname>{f['ZONENAME']})"
-        rf"|(?P<zname>GMT|UTC|ت\s*\.?\s*غ)(?!\w)(?:\s*(?P<zoff>[+-]\s*\d{{1,2}}(?::\d{{2}})?))?)"
+        rf"|(?P<zname>(?i:GMT|UTC)|ت\s*\.?\s*غ)(?!\w)(?:\s*(?P<zoff>[+-]\s*\d{{1,2}}(?::\d{{2}})?))?)"
     )
     return f
 
@@ -225,3 +225,113 @@ PREP_BEFORE = regex.compile(r"(?:^|[\s(])[وف]?(?P<prep>قبل|بعد|منذ)\s
 AFTER_MIN = regex.compile(r"\s+من\s")
 RANGE_BETWEEN = regex.compile(r"^\s*(?:الي|حتي|و|-|–|ل)\s*$")
 RANGE_BEFORE = regex.compile(r"(?:^|\s)[و]?(?:من|بين|ما\s+بين)\s*$")
+
+
+_WORDS = regex.compile(r"\w+")
+_DIGIT = regex.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], bool]]:
+    """For each rule, what a sentence must contain before the rule is worth running (speed only):
+    ``(words, substrings, needs_digit)``; the rule runs when a digit is present (if needed) and one of the
+    words (proclitics stripped) or substrings occurs; empty words and substrings mean no such condition."""
+    rel = relative()
+    first = lambda ws: frozenset(w.split()[0] for w in ws)  # noqa: E731
+    month_w = first(months())
+    wd_w = first(weekdays()) | frozenset(w[2:] for w in weekdays())
+    unit_w = frozenset(units())
+    pod_w = first(parts_of_day())
+    none: frozenset[str] = frozenset()
+    return {
+        "range_days": (month_w, (), True),
+        "range_days_dash": (month_w, (), True),
+        "range_years": (none, (), True),
+        "date": (month_w, (), False),
+        "numeric_date": (none, (), True),
+        "month": (month_w, (), False),
+        "year": (none, (), True),
+        "decade": (none, ("يات", "ينات"), False),
+        "century": (frozenset({"القرن"}), (), False),
+        "time_hm": (none, (":", "ساعه"), True),
+        "time_h": (pod_w | {"الساعه", "ساعه"}, (), True),
+        "time_words": (frozenset({"الساعه", "ساعه", "منتصف"}), (), False),
+        "weekday": (wd_w, (), False),
+        "phrase": (frozenset(w.split()[-1] for w in rel["phrase"]), (), False),
+        "set": (frozenset({"كل", "مره", "مرتين"}) | frozenset(rel["set"]), (), False),
+        "rel_unit": (frozenset(rel["unit"]), (), False),
+        "plural_ref": (frozenset(rel["plural_ref"]), (), False),
+        "duration": (unit_w, (), False),
+    }
+
+
+WINDOW = 60  # characters around a trigger that an expression may span (prefixes like مساء الخميس 30)
+_DIGITS = regex.compile(r"\d+")
+
+
+def _word_positions(norm: str) -> dict[str, list[tuple[int, int]]]:
+    """Each word of a normalized sentence (also without one or two proclitics و ف ب ل ك) -> its spans."""
+    pos: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORDS.finditer(norm):
+        w, span = m.group(), m.span()
+        pos.setdefault(w, []).append(span)
+        if len(w) > 2 and w[0] in "وفبلك":
+            pos.setdefault(w[1:], []).append(span)
+            if len(w) > 3 and w[1] in "بلك":
+                pos.setdefault(w[2:], []).append(span)
+    return pos
+
+
+def _windows(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """Merged stretches of ``WINDOW`` characters around the spans, widened to white space."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        s, e = max(0, s - WINDOW), min(n, e + WINDOW)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[int, int]]]]:
+    """The rules worth running on a normalized sentence: ``(priority, name, pattern, windows)``; a rule only
+    needs to look around its trigger words (speed only: the windows cover any expression they start)."""
+    pos = _word_positions(norm)
+    digits = [m.span() for m in _DIGITS.finditer(norm)]
+    trig = triggers()
+    n = len(norm)
+    out = []
+    for prio, (name, pat) in enumerate(rules()):
+        tw, subs, need_digit = trig[name]
+        if need_digit and not digits:
+            continue
+        if tw or subs:
+            spans = [sp for w in tw.intersection(pos) for sp in pos[w]]
+            for sub in subs:
+                i = norm.find(sub)
+                while i >= 0:
+                    spans.append((i, i + len(sub)))
+                    i = norm.find(sub, i + 1)
+            if not spans:
+                continue
+        else:
+            spans = digits
+        wins = _windows(spans, n)
+        # widen to white space so that no window cuts a word
+        wins = [(_ws_left(norm, s), _ws_right(norm, e)) for s, e in wins]
+        out.append((prio, name, pat, wins))
+    return out
+
+
+def _ws_left(norm: str, s: int) -> int:
+    while s > 0 and not norm[s - 1].isspace():
+        s -= 1
+    return s
+
+
+def _ws_right(norm: str, e: int) -> int:
+    n = len(norm)
+    while e < n and not norm[e].isspace():
+        e += 1
+    return e

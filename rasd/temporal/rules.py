@@ -12,7 +12,7 @@ from ..text import normalize_with_map
 from ..text.normalize import normalize_word
 from .lexicon import months, weekdays
 from .numbers import parse_cardinal, parse_ordinal
-from .patterns import rules, zone_after
+from .patterns import active_rules, zone_after
 from .zones import lookup
 
 # words before الاثنين that make it "the two", not Monday
@@ -127,8 +127,8 @@ def find(text: str, start: int, end: int) -> tuple[str, list[Mention]]:
     """The normalized sentence ``text[start:end]`` and its temporal mentions in text order, without overlaps."""
     norm, offs = normalize_with_map(text[start:end])
     cands: list[tuple[int, int, Mention]] = []
-    for prio, (kind, pat) in enumerate(rules()):
-        for m in pat.finditer(norm):
+    for prio, kind, pat, windows in active_rules(norm):
+        for m in (m for ws, we in windows for m in pat.finditer(norm, ws, we)):
             g = _groups(m)
             s, e = m.span("x")
             if e <= s or not _accept(kind, g, norm, s):

@@ -1,0 +1,142 @@
+"""Speed and accuracy of the time layer, side by side with dateparser's ``search_dates`` in the same run.
+
+    nice .venv/bin/python bench/bench_time.py [--seconds 3]
+
+Articles: the seed (../shared/seed) and our examples (examples/*.txt, examples/articles.jsonl). The time layer
+is timed alone in CPU time (the text layer runs before the clock starts; CPU time keeps other jobs on a
+shared machine out of the figures); dateparser gets each text with
+``languages=['ar']`` and ``RELATIVE_BASE`` set to the publication date. On the seed's 14 expressions it counts
+how many each finds (a match overlapping the expression) and how many values are exactly right; a dateparser
+datetime is compared at the granularity of the expected value (2021-06 for a month), and durations cannot be
+right since it returns dates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from rasd import temporal, text  # noqa: E402
+from rasd.document import Document  # noqa: E402
+from test_temporal_seed import EXPECTED, SEED  # noqa: E402
+
+
+def articles() -> list[tuple[str, str, str | None]]:
+    out = []
+    if SEED.exists():
+        out.append(("seed", SEED.read_text(encoding="utf-8"), "2021-12-30"))
+    for p in sorted((ROOT / "examples").glob("*.txt")):
+        out.append((p.name, p.read_text(encoding="utf-8"), None))
+    jl = ROOT / "examples" / "articles.jsonl"
+    if jl.exists():
+        for line in jl.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                out.append((d["id"], d["text"], d.get("published")))
+    return out
+
+
+def _prepared(s: str, published: str | None) -> Document:
+    doc = Document(id="b", text=s, published=published, published_source="given" if published else None)
+    text.annotate(doc)
+    return doc
+
+
+def rasd_run(s: str, published: str | None) -> tuple[Document, float]:
+    doc = _prepared(s, published)
+    t0 = time.process_time()
+    temporal.annotate(doc)
+    return doc, time.process_time() - t0
+
+
+def dateparser_run(s: str, published: str | None):
+    from dateparser.search import search_dates
+
+    base = dt.datetime.fromisoformat(published[:10]) if published and len(published) >= 10 else None
+    settings = {"RELATIVE_BASE": base} if base else {}
+    t0 = time.process_time()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = search_dates(s, languages=["ar"], settings=settings) or []
+    return found, time.process_time() - t0
+
+
+def rate(fn, docs, seconds: float) -> float:
+    """Articles per second of ``fn`` over ``docs``, repeated for about ``seconds``."""
+    n = 0
+    spent = 0.0
+    while spent < seconds or n < len(docs):
+        for _, s, pub in docs:
+            spent += fn(s, pub)[1]
+            n += 1
+    return n / spent
+
+
+def _format(d: dt.datetime, want: str) -> str:
+    if "T" in want:
+        v = d.strftime("%Y-%m-%dT%H:%M")
+        off = d.utcoffset()
+        return v + ("Z" if off is not None and off.total_seconds() == 0 else "")
+    return {4: d.strftime("%Y"), 7: d.strftime("%Y-%m")}.get(len(want), d.date().isoformat())
+
+
+def seed_scores() -> dict[str, tuple[int, int]]:
+    s = SEED.read_text(encoding="utf-8")
+    spans = []
+    pos = 0
+    for want_text, typ, value, _ in EXPECTED:
+        i = s.index(want_text, pos)
+        spans.append((i, i + len(want_text), typ, value))
+        pos = i + 1
+    doc, _ = rasd_run(s, None)
+    r_found = r_exact = 0
+    for a, b, typ, value in spans:
+        hits = [t for t in doc.timexes if t.start < b and a < t.end]
+        r_found += bool(hits)
+        r_exact += any(t.value == value and t.type == typ for t in hits)
+    found, _ = dateparser_run(s, "2021-12-30")
+    d_found = d_exact = 0
+    cursor = 0
+    located = []
+    for sub, d in found:
+        i = s.find(sub, cursor)
+        if i < 0:
+            i = s.find(sub)
+        else:
+            cursor = i + 1
+        located.append((i, i + len(sub), d))
+    for a, b, typ, value in spans:
+        hits = [(i, j, d) for i, j, d in located if i >= 0 and i < b and a < j]
+        d_found += bool(hits)
+        d_exact += typ in ("DATE", "TIME") and any(_format(d, value) == value for _, _, d in hits)
+    return {"rasd (no date given)": (r_found, r_exact), "dateparser": (d_found, d_exact)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=float, default=3.0, help="time budget per measurement")
+    args = ap.parse_args()
+    docs = articles()
+    rasd_run(docs[0][1], docs[0][2])  # load the data files and compile the patterns before timing
+    r_rate = rate(lambda s, p: rasd_run(s, p), docs, args.seconds)
+    d_rate = rate(dateparser_run, docs, args.seconds)
+    print(f"{len(docs)} articles: {', '.join(name for name, _, _ in docs)}")
+    print(f"{'engine':<24}{'articles/s':>12}{'seed found':>12}{'seed exact':>12}")
+    scores = seed_scores() if SEED.exists() else {}
+    for name, r in (("rasd (no date given)", r_rate), ("dateparser", d_rate)):
+        f, e = scores.get(name, (0, 0))
+        print(f"{name:<24}{r:>12.1f}{f:>9}/{len(EXPECTED)}{e:>9}/{len(EXPECTED)}")
+    print(f"speed ratio rasd/dateparser: {r_rate / d_rate:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
