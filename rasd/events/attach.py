@@ -16,7 +16,7 @@ from .context import STRONG_PUNCT, SentCtx, Tok
 from .triggers import Cand
 
 _DATE_VALUE = regex.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|W\d{2}|Q\d)(?:-\d{2})?)?(?:T[\d:]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
-LOCATION_WINDOW = 12  # tokens after the trigger where "في <place>" still says where it happened
+LOCATION_WINDOW = 24  # tokens after the trigger where "في <place>" still says where it happened
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", ".", "؟", "?", "!"}
 
 
@@ -127,19 +127,31 @@ def _is_utc(v: str) -> bool:
 
 
 def attach_location(doc: Document, ctx: SentCtx, c: Cand, kinds: dict[str, tuple[str, str | None]]) -> None:
+    """The first place after في in the trigger's stretch of the sentence (until the next trigger, a contrast
+    or a full stop): a city anywhere there, a country only close to the trigger."""
     lo = c.light if c.light is not None else c.i
-    for chunk in ctx.chunks:
-        if chunk.start < lo - 2 or chunk.start > c.j + LOCATION_WINDOW:
+    toks = ctx.toks
+    k = max(0, lo - 2)
+    limit = min(len(toks), c.j + LOCATION_WINDOW)
+    while k < limit:
+        tk = toks[k]
+        if k >= c.j and (tk.in_trigger or (tk.punct and tk.token.text in STRONG_PUNCT)):
+            break
+        if k >= c.j and not tk.ent and tk.cats & {"contrast", "condition"}:
+            break
+        ci = ctx.chunk_of[k]
+        if ci < 0:
+            k += 1
             continue
-        if chunk.prep != "في":
-            continue
-        near = chunk.start <= c.j + 4
-        for eid in chunk.actors:
-            etype, kind = kinds.get(eid, ("", None))
-            # a city is where it happened; a country only when it follows the trigger closely
-            if etype == "LOC" and eid not in c.actors and (near or kind in ("city", "capital")):
-                c.location = eid
-                return
+        chunk = ctx.chunks[ci]
+        if chunk.prep == "في":
+            near = chunk.start <= c.j + 4
+            for eid in chunk.actors:
+                etype, kind = kinds.get(eid, ("", None))
+                if etype == "LOC" and eid not in c.actors and (near or kind in ("city", "capital")):
+                    c.location = eid
+                    return
+        k = max(chunk.end, k + 1)
 
 
 def attach_quote(doc: Document, c: Cand) -> None:

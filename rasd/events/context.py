@@ -20,6 +20,7 @@ from .nisba import nisba_index
 TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 _CLITIC_PREP = {"ب": "ب", "ل": "ل", "ك": "ك"}
 _NO_BREAK_PUNCT = {"-", "–", "(", ")", "/"}
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين")
 _QUOTE_MARKS = set("\"«»“”'")
 STRONG_PUNCT = {".", "؛", ";", ":", "!", "?", "؟", "…"}
 
@@ -37,6 +38,7 @@ class Tok:
     hit: Entry | None = None  # the entry that matched here (set on the head token of a trigger)
     gap: int = 0  # tokens between the head and the rest of a multiword trigger (the subject)
     timex: bool = False  # inside a time expression
+    article: bool = False  # the trigger head matched only with its article stripped (المحادثات)
     in_trigger: bool = False  # the token is part of a matched trigger
     head_k: int = 0  # clitic characters before the matched head
     nisba: bool = False  # a nisba adjective of a document entity (روسي، الأميركية)
@@ -138,9 +140,17 @@ def build(doc: Document) -> list[SentCtx]:
     return out
 
 
+def _forms(t: Token) -> tuple[tuple[int, str], ...]:
+    """The token's readings, plus و/ف off a three-letter word (ولم، وحث، فقد), which the text layer keeps whole."""
+    n = t.norm
+    if len(t.forms) == 1 and len(n) == 3 and n[0] in "وف":
+        return (*t.forms, (1, n[1:]))
+    return t.forms
+
+
 def _annotate_word(tk: Tok, words, heads, nisba: dict[str, str]) -> None:
     t = tk.token
-    forms = t.forms
+    forms = _forms(t)
     for k, stem in forms:
         c = words.get(stem)
         if c:
@@ -150,6 +160,7 @@ def _annotate_word(tk: Tok, words, heads, nisba: dict[str, str]) -> None:
         cands = heads.get(stem)
         if cands is None and stem.startswith("ال") and len(stem) > 4:
             cands = heads.get(stem[2:])
+            tk.article = cands is not None
         if cands:
             tk.entries = cands
             tk.head_k = k
@@ -157,7 +168,7 @@ def _annotate_word(tk: Tok, words, heads, nisba: dict[str, str]) -> None:
             break
     n0 = t.norm
     if not tk.ent_start and not tk.ent:
-        if n0[:1] in "وف" and len(n0) > 3 and "not_conj" not in tk.cats:
+        if n0[:1] in "وف" and len(n0) >= 3 and len(forms) > 1 and "not_conj" not in tk.cats:
             tk.conj = True
         rest = n0[1:] if tk.conj else n0
         if rest.startswith(("بال", "لل", "كال")) and len(rest) > 4:
@@ -165,7 +176,8 @@ def _annotate_word(tk: Tok, words, heads, nisba: dict[str, str]) -> None:
     # a nisba adjective of an entity of the document (روسي، الأميركية) stands for that entity
     for _, stem in forms:
         eid = nisba.get(stem)
-        if eid:
+        # inside a name only an adjective form counts (الروسية), not the name itself (مصر)
+        if eid and (not tk.ent or stem.endswith(_NISBA_ENDINGS)):
             tk.nisba = True
             if not tk.ent:
                 tk.ent = eid
@@ -186,8 +198,7 @@ def _rest_matches(toks: list[Tok], j: int, rest) -> bool:
 def _nominal(toks: list[Tok], i: int) -> bool:
     """The head reads as a noun: it has the article, a preposition, or follows a preposition (إلى دعم)."""
     tk = toks[i]
-    stem = tk.token.forms[-1][1] if tk.head_k == 0 else dict(tk.token.forms).get(tk.head_k, "")
-    if tk.token.norm.lstrip("وف").startswith(("ال", "بال", "لل", "كال")) or stem.startswith("ال"):
+    if tk.article:
         return True
     clit = tk.token.text[: tk.head_k].lstrip("وف")
     if clit[:1] in "بلك" and clit:
@@ -217,8 +228,7 @@ def _gapped(toks: list[Tok], i: int) -> tuple[int, list[Entry]]:
 
 
 def _has_article(tk: Tok) -> bool:
-    stem = dict(tk.token.forms).get(tk.head_k, tk.token.norm)
-    return stem.startswith("ال") or tk.token.norm.lstrip("وف").startswith(("لل", "بال", "كال"))
+    return tk.article
 
 
 def _mark_triggers(toks: list[Tok]) -> None:
@@ -250,7 +260,7 @@ def _mark_triggers(toks: list[Tok]) -> None:
         j = i + 1 + gap + longest
         for k in [i, *range(i + 1 + gap, j)]:
             toks[k].in_trigger = True
-        i = i + 1 if gap else j
+        i = j
 
 
 def is_boundary(tk: Tok) -> bool:
@@ -259,6 +269,16 @@ def is_boundary(tk: Tok) -> bool:
     if tk.in_trigger:
         return True
     return bool(tk.cats - {"not_conj", "planned_after", "frame"}) and not tk.ent
+
+
+def _np_ends(prev: Tok, tk: Tok, types: dict[str, str]) -> bool:
+    """A noun phrase ends after a person's name (غالانت | حزب الله، فيدان | نظيره) and between two names
+    side by side (العراق | الكويت) — but not between a title's nisba and the name (الأميركي جو بايدن)."""
+    if not prev.ent or prev.ent == tk.ent or tk.nisba or tk.conj:
+        return False
+    if types.get(prev.ent) == "PER" and not prev.nisba:
+        return True
+    return tk.ent_start and not prev.nisba and types.get(tk.ent) != "PER"
 
 
 def _chunks(toks: list[Tok], types: dict[str, str]) -> tuple[list[Chunk], list[int]]:
@@ -291,6 +311,8 @@ def _chunks(toks: list[Tok], types: dict[str, str]) -> tuple[list[Chunk], list[i
         # و before a name, a counterpart or a definite noun (والرئيس التركي …) coordinates actors
         new_conjunct = tk.conj and (tk.ent_start or stem.startswith(("نظير", "ال")))
         if tk.prep and cur is not None:
+            close()
+        elif cur is not None and i > 0 and _np_ends(toks[i - 1], tk, types):
             close()
         if cur is None or (tk.conj and not new_conjunct):
             close()

@@ -66,6 +66,8 @@ def verb_forms(base: str) -> dict[str, bool]:
             for suf in ("ون", "ان", "ين", "ن", "وا"):
                 add(pre + p + suf, objects=False)
             add(pre + p + "و")  # يدعونه-style stems before an object pronoun
+            if p[-1] in "يوا" and len(p) > 2:
+                add(pre + p[:-1], objects=False)  # jussive of a defective verb: لم يلتق، لم يدع
     elif base.startswith("م") and len(base) > 3:  # active participle, used adverbially (محذراً)
         for suf in ("", "ا", "ه", "ين", "ون", "ان", "تين"):
             add(base + suf, objects=False)
