@@ -87,6 +87,32 @@ def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
     return pers[-1:] if pers else uniq
 
 
+def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
+    """Mentions, plus the spans of roles the entities layer tied to an entity (نظيره الروسي, الرئيس الأوكراني)
+    where they overlap no mention: a title standing alone refers to its holder."""
+    spans = sorted((m.start, m.end, e.id) for e in doc.entities for m in e.mentions if m.end > m.start)
+    extra = []
+    for e in doc.entities:
+        for r in e.roles:
+            sp = r.span
+            if sp is None or sp.end <= sp.start:
+                continue
+            if any(s < sp.end and sp.start < t for s, t, _ in spans):
+                continue
+            extra.append((sp.start, sp.end, e.id))
+    if not extra:
+        return spans
+    out = spans + extra
+    out.sort()
+    # keep them non-overlapping: the first (earliest, longest) wins
+    clean: list[tuple[int, int, str]] = []
+    for s in out:
+        if clean and s[0] < clean[-1][1]:
+            continue
+        clean.append(s)
+    return clean
+
+
 def build(doc: Document) -> list[SentCtx]:
     lex = lexicon()
     words = lex.words
@@ -94,7 +120,7 @@ def build(doc: Document) -> list[SentCtx]:
     starts = [t.start for t in tokens]
     types = {e.id: e.type for e in doc.entities}
     # mention spans sorted, for token lookup
-    spans = sorted((m.start, m.end, e.id) for e in doc.entities for m in e.mentions if m.end > m.start)
+    spans = _reference_spans(doc)
     nisba = nisba_index(doc)
     cities = frozenset(
         e.id
