@@ -228,14 +228,20 @@ RANGE_BEFORE = regex.compile(r"(?:^|\s)[و]?(?:من|بين|ما\s+بين)\s*$")
 
 
 _WORDS = regex.compile(r"\w+")
-_DIGIT = regex.compile(r"\d")
+
+
+_D = regex.compile(r"\d")
+_D_YEAR = regex.compile(r"\d{3,4}")
+_D_YEARS = regex.compile(r"\d{4}\D{1,30}\d{4}")
+_D_NUMDATE = regex.compile(r"\d[/.-]\d")
+_D_RANGE = regex.compile(r"\d\s*\S{0,4}\s*\d")
 
 
 @lru_cache(maxsize=1)
-def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], bool]]:
+def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern | None]]:
     """For each rule, what a sentence must contain before the rule is worth running (speed only):
-    ``(words, substrings, needs_digit)``; the rule runs when a digit is present (if needed) and one of the
-    words (proclitics stripped) or substrings occurs; empty words and substrings mean no such condition."""
+    ``(words, substrings, digits)``; the rule runs when ``digits`` (if any) matches and one of the words
+    (proclitics stripped) or substrings occurs; with no words or substrings, around the digits' matches."""
     rel = relative()
     first = lambda ws: frozenset(w.split()[0] for w in ws)  # noqa: E731
     month_w = first(months())
@@ -244,29 +250,28 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], bool]]:
     pod_w = first(parts_of_day())
     none: frozenset[str] = frozenset()
     return {
-        "range_days": (month_w, (), True),
-        "range_days_dash": (month_w, (), True),
-        "range_years": (none, (), True),
-        "date": (month_w, (), False),
-        "numeric_date": (none, (), True),
-        "month": (month_w, (), False),
-        "year": (none, (), True),
-        "decade": (none, ("يات", "ينات"), False),
-        "century": (frozenset({"القرن"}), (), False),
-        "time_hm": (none, (":", "ساعه"), True),
-        "time_h": (pod_w | {"الساعه", "ساعه"}, (), True),
-        "time_words": (frozenset({"الساعه", "ساعه", "منتصف"}), (), False),
-        "weekday": (wd_w, (), False),
-        "phrase": (frozenset(w.split()[-1] for w in rel["phrase"]), (), False),
-        "set": (frozenset({"كل", "مره", "مرتين"}) | frozenset(rel["set"]), (), False),
-        "rel_unit": (frozenset(rel["unit"]), (), False),
-        "plural_ref": (frozenset(rel["plural_ref"]), (), False),
-        "duration": (unit_w, (), False),
+        "range_days": (month_w, (), _D_RANGE),
+        "range_days_dash": (month_w, (), _D_RANGE),
+        "range_years": (none, (), _D_YEARS),
+        "date": (month_w, (), None),
+        "numeric_date": (none, (), _D_NUMDATE),
+        "month": (month_w, (), None),
+        "year": (none, (), _D_YEAR),
+        "decade": (none, ("يات", "ينات"), None),
+        "century": (frozenset({"القرن"}), (), None),
+        "time_hm": (none, (":", "ساعه"), _D),
+        "time_h": (pod_w | {"الساعه", "ساعه"}, (), _D),
+        "time_words": (frozenset({"الساعه", "ساعه", "منتصف"}), (), None),
+        "weekday": (wd_w, (), None),
+        "phrase": (frozenset(w.split()[-1] for w in rel["phrase"]), (), None),
+        "set": (frozenset({"كل", "مره", "مرتين"}) | frozenset(rel["set"]), (), None),
+        "rel_unit": (frozenset(rel["unit"]), (), None),
+        "plural_ref": (frozenset(rel["plural_ref"]), (), None),
+        "duration": (unit_w, (), None),
     }
 
 
 WINDOW = 60  # characters around a trigger that an expression may span (prefixes like مساء الخميس 30)
-_DIGITS = regex.compile(r"\d+")
 
 
 def _word_positions(norm: str) -> dict[str, list[tuple[int, int]]]:
@@ -298,13 +303,13 @@ def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[in
     """The rules worth running on a normalized sentence: ``(priority, name, pattern, windows)``; a rule only
     needs to look around its trigger words (speed only: the windows cover any expression they start)."""
     pos = _word_positions(norm)
-    digits = [m.span() for m in _DIGITS.finditer(norm)]
+    has_digit = _D.search(norm) is not None
     trig = triggers()
     n = len(norm)
     out = []
     for prio, (name, pat) in enumerate(rules()):
-        tw, subs, need_digit = trig[name]
-        if need_digit and not digits:
+        tw, subs, digit_re = trig[name]
+        if digit_re is not None and (not has_digit or digit_re.search(norm) is None):
             continue
         if tw or subs:
             spans = [sp for w in tw.intersection(pos) for sp in pos[w]]
@@ -316,7 +321,7 @@ def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[in
             if not spans:
                 continue
         else:
-            spans = digits
+            spans = [m.span() for m in digit_re.finditer(norm)] if digit_re is not None else [(0, n)]
         wins = _windows(spans, n)
         # widen to white space so that no window cuts a word
         wins = [(_ws_left(norm, s), _ws_right(norm, e)) for s, e in wins]
