@@ -18,9 +18,9 @@ from typing import Any
 from .decode import DecodeError, decode_bytes
 from .html import extract_html
 
-# Texts longer than this are split at paragraph boundaries into several documents, so that a stray dump of tens
+# Texts longer than this (about forty long news articles) are split at line breaks into several documents, so that a stray dump of tens
 # of megabytes is analyzed piece by piece instead of as one huge document.
-MAX_DOC_CHARS = 1_000_000
+MAX_DOC_CHARS = 200_000
 
 
 @dataclass
