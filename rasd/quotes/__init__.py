@@ -8,15 +8,19 @@ addressee and channel (``speakers``), and which quote is reported inside which (
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..document import Document, Quote, Speaker
-from ..text import normalize
+from ..document import Document
+from ..text.normalize import normalize_word
 from .context import Context, build_context
-from .cues import CueHit, find_channel, find_cues, verb_cue
+from .cues import CueHit, find_channel, find_cues
 from .nesting import assign_parents
+from .records import QuoteRec as Quote
+from .records import Sp
+from .records import SpeakerRec as Speaker
 from .spans import attribution_content, quote_before, scan_after, word_is
 from .speakers import addressee, antecedent, from_range, pre_subject
+from .tokinfo import TOKEN_CACHE, token_info
 
 __all__ = ["annotate"]
 
@@ -39,7 +43,7 @@ def annotate(doc: Document, **kwargs) -> Document:
     if not doc.sentences or not doc.tokens:
         return doc
     ctx = build_context(doc)
-    ctx.verb_at = _verb_cues(ctx)
+    _token_infos(ctx)
     st = _State()
     for si, sent in enumerate(doc.sentences):
         a, b = ctx.tok_at(sent.start), ctx.tok_at(sent.end)
@@ -55,31 +59,16 @@ def annotate(doc: Document, **kwargs) -> Document:
         except Exception:  # pragma: no cover - defensive: one odd sentence must not lose the article
             log.exception("quotes: sentence %d skipped", si)
     assign_parents(st.quotes)
-    doc.quotes.extend(st.quotes)
+    doc.quotes.extend(q.to_model(doc.text) for q in st.quotes)
     return doc
 
 
-_VERB_CACHE: dict[str, tuple | None] = {}
-
-
-def _verb_cues(ctx: Context) -> dict[int, tuple]:
-    """Token index -> (Cue, enclitic) for every reporting verb or participle; memoized by token text."""
-    out = {}
+def _token_infos(ctx: Context) -> None:
     lex = ctx.lex
-    for i, tok in enumerate(ctx.toks):
-        if tok.kind != "word":
-            continue
-        v = _VERB_CACHE.get(tok.text, _MISS)
-        if v is _MISS:
-            v = verb_cue(lex, tok)
-            if len(_VERB_CACHE) < 200_000:
-                _VERB_CACHE[tok.text] = v
-        if v is not None:
-            out[i] = v
-    return out
-
-
-_MISS = object()
+    cache = TOKEN_CACHE
+    ctx.info = [cache.get(tok.text) or token_info(lex, tok) for tok in ctx.toks]
+    ctx.verb_at = {i: info.verb for i, info in enumerate(ctx.info) if info.verb is not None}
+    ctx.cue_tokens = [i for i, info in enumerate(ctx.info) if info.verb is not None or info.attr]
 
 
 def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last: int) -> Quote | None:
@@ -96,8 +85,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             return None
         speaker, org = from_range(ctx, lo, hi, None, st.quotes, st.orgs)
         if hit.source_offset is not None and speaker.start < hit.source_offset <= speaker.end:
-            speaker = speaker.model_copy(
-                update={"start": hit.source_offset, "text": ctx.doc.text[hit.source_offset : speaker.end]}
+            speaker = replace(
+                speaker, start=hit.source_offset, text=ctx.doc.text[hit.source_offset : speaker.end]
             )
         channel = find_channel(ctx, lo, hi)
         cue_class = "attribution"
@@ -144,7 +133,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         if scan.content_tok is not None and scan.content_tok > hit.j:
             st.consumed = scan.content_tok
     cs, ce = scan.content
-    cue_span = ctx.doc.span(toks[hit.i].start, toks[hit.j - 1].end)
+    cue_span = Sp(toks[hit.i].start, toks[hit.j - 1].end)
     qid = f"q{len(st.quotes) + 1}"
     if org:
         st.orgs[qid] = org
@@ -152,7 +141,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         id=qid,
         kind=scan.kind or "indirect",
         cue=cue_span,
-        content=ctx.doc.span(cs, ce),
+        content=Sp(cs, ce),
         speaker=speaker,
         addressee=addr,
         channel=channel,
@@ -162,7 +151,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
 
 
 def _head(ctx: Context, sp: Speaker) -> str:
-    words = normalize(sp.text).split()
+    words = normalize_word(sp.text).split()
     return words[0] if words else ""
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Document, Entity
-from ..text import normalize
+from ..text.normalize import normalize_word
 from ..text.sentences import quote_regions
 from .lexicon import Lexicon, lexicon
 
@@ -26,13 +26,50 @@ class Context:
     starts: list[int]
     closes: dict[int, int] = field(default_factory=dict)  # opening mark offset -> closing mark offset
     regions: list[tuple[int, int]] = field(default_factory=list)
+    open_tok: dict[int, int] = field(default_factory=dict)  # token of an opening mark -> its closing mark's
+    open_of: dict[int, int] = field(default_factory=dict)  # closing mark offset -> opening mark offset
     mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
     mention_starts: list[int] = field(default_factory=list)
-    by_name: dict[str, Entity] = field(default_factory=dict)
     by_kb: dict[str, Entity] = field(default_factory=dict)
-    by_role: dict[str, Entity] = field(default_factory=dict)
-    by_part: dict[str, Entity | None] = field(default_factory=dict)  # a person's last name -> the person
+    _names: tuple | None = None  # (by_name, by_role, by_part), built on first use
     verb_at: dict[int, tuple] = field(default_factory=dict)  # token index -> (Cue, enclitic) for verb cues
+    info: list = field(default_factory=list)  # TokInfo of every token (see tokinfo.py)
+    cue_tokens: list[int] = field(default_factory=list)  # tokens that may start a cue, in order
+
+    def _indexes(self) -> tuple:
+        """Entities by normalized mention, by role text and by a person's last name; only the fallbacks
+        need them, so they are built lazily."""
+        if self._names is None:
+            by_name: dict[str, Entity] = {}
+            by_role: dict[str, Entity] = {}
+            by_part: dict[str, Entity | None] = {}
+            for e in self.doc.entities:
+                for m in e.mentions:
+                    by_name.setdefault(normalize_word(m.text), e)
+                for r in e.roles:
+                    if r.text:
+                        by_role.setdefault(normalize_word(r.text), e)
+                if e.type == "PER":
+                    for m in e.mentions:
+                        words = normalize_word(m.text).split()
+                        if words and len(words[-1]) >= 3:
+                            other = by_part.get(words[-1], e)
+                            by_part[words[-1]] = e if other is e else None  # two people share it: unusable
+            self._names = (by_name, by_role, by_part)
+        return self._names
+
+    @property
+    def by_name(self) -> dict[str, Entity]:
+        return self._indexes()[0]
+
+    @property
+    def by_role(self) -> dict[str, Entity]:
+        return self._indexes()[1]
+
+    @property
+    def by_part(self) -> dict[str, Entity | None]:
+        """A person's last name -> the person (None when two people share it)."""
+        return self._indexes()[2]
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -77,23 +114,15 @@ def build_context(doc: Document) -> Context:
         for m in _SINGLE.finditer(text, b.start, b.end):
             ctx.closes.setdefault(m.start(), m.end() - 1)
     ctx.regions = sorted(ctx.closes.items())
+    ctx.open_tok = {ctx.tok_at(o): ctx.tok_at(c) for o, c in ctx.regions}
+    ctx.open_of = {c: o for o, c in ctx.regions}
     n = len(text)
     for e in doc.entities:
         for m in e.mentions:
             if 0 <= m.start < m.end <= n:
                 ctx.mentions.append((m.start, m.end, e))
-                ctx.by_name.setdefault(normalize(text[m.start : m.end]), e)
         if e.kb_id:
             ctx.by_kb.setdefault(e.kb_id, e)
-        for r in e.roles:
-            if r.text:
-                ctx.by_role.setdefault(normalize(r.text), e)
-        if e.type == "PER":
-            for m in e.mentions:
-                words = normalize(m.text).split()
-                if words and len(words[-1]) >= 3:
-                    other = ctx.by_part.get(words[-1], e)
-                    ctx.by_part[words[-1]] = e if other is e else None  # two people share it: unusable
     ctx.mentions.sort(key=lambda m: (m[0], -m[1]))
     ctx.mention_starts = [m[0] for m in ctx.mentions]
     return ctx

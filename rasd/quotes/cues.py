@@ -3,6 +3,7 @@ and object pronouns such as أبلغه), attribution phrases (وفق ما أعل
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..text import normalize
@@ -66,6 +67,8 @@ def _match_seq(ctx: Context, i: int, seq: tuple[str, ...], end: int) -> tuple[in
 
 def attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
     """An attribution phrase starting at token ``i`` (before ``end``)."""
+    if not ctx.info[i].attr:
+        return None
     best = None
     first = ctx.lex.attr_first
     cands = [c for k, stem in ctx.toks[i].forms if k <= 1 for c in first.get(stem, ())]
@@ -85,6 +88,8 @@ def attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
 
 def channel_at(ctx: Context, i: int, end: int) -> tuple[str, int] | None:
     """A channel phrase at token ``i``: (channel, next token)."""
+    if not ctx.info[i].chan:
+        return None
     channels = ctx.lex.channels
     for length in range(min(ctx.lex.max_channel, end - i), 0, -1):
         first = ctx.toks[i]
@@ -110,16 +115,21 @@ def find_channel(ctx: Context, lo: int, hi: int) -> str | None:
 def find_cues(ctx: Context, a: int, b: int) -> list[CueHit]:
     """Cues in the sentence of tokens ``[a, b)``, in text order; a verb inside an attribution is not its own."""
     hits: list[CueHit] = []
-    i = a
-    while i < b:
+    cands = ctx.cue_tokens
+    k = bisect_left(cands, a)
+    skip_to = a
+    while k < len(cands) and cands[k] < b:
+        i = cands[k]
+        k += 1
+        if i < skip_to:
+            continue
         att = attribution_at(ctx, i, b)
         if att is not None:
             hits.append(att)
-            i = att.j
+            skip_to = att.j
             continue
         v = ctx.verb_at.get(i)
         if v is not None:
             cue, enclitic = v
             hits.append(CueHit(i, i + 1, cue, cue.kind, enclitic=enclitic))
-        i += 1
     return hits

@@ -33,6 +33,7 @@ class Cue:
 class Lexicon:
     verbs: dict[str, Cue] = field(default_factory=dict)  # one-word verb and participle forms
     channels: dict[tuple[str, ...], str] = field(default_factory=dict)  # token sequence -> channel
+    channel_first: set[str] = field(default_factory=set)  # first words of channel phrases
     attributions: dict[tuple[str, ...], bool] = field(default_factory=dict)  # sequence -> followed by a verb
     attr_first: dict[str, list[tuple[tuple[str, ...], bool]]] = field(default_factory=dict)  # by first word
     words: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # role -> words
@@ -70,6 +71,7 @@ def lexicon() -> Lexicon:
                 lex.verbs[seq[0]] = cue
             elif kind == "channel":
                 lex.channels[seq] = cue.channel or ""
+                lex.channel_first.add(seq[0])
                 lex.max_channel = max(lex.max_channel, len(seq))
             elif kind == "attribution":
                 # "وفق ما" and kin are followed by a verb (وفق ما أعلن الكرملين); "بحسب" by the source itself

@@ -3,7 +3,7 @@ Z that …"); its ``parent`` is the innermost such quote."""
 
 from __future__ import annotations
 
-from ..document import Quote
+from .records import QuoteRec as Quote
 
 
 def assign_parents(quotes: list[Quote]) -> None:

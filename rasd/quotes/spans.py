@@ -4,15 +4,13 @@ on the way: the post-verbal subject, an apposition (its role) and an addressee a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..text import normalize
 from .context import PUNCT_END, Context
 from .cues import CueHit, attribution_at
 
 WINDOW = 30  # tokens between a cue and the start of its content, at most
-_COMP_PREFIXES = frozenset({"", "ب", "و", "وب", "ف"})
-_FIRST_COMP_PREFIXES = frozenset({"", "ب"})
 _COMMAS = frozenset({"،", ",", "؛", ";"})
 
 
@@ -29,37 +27,22 @@ class Scan:
 
 def word_is(ctx: Context, j: int, role: str) -> bool:
     """Token ``j`` is a word of ``role`` (quote_words.tsv), possibly after a conjunction و/ف."""
-    words = ctx.lex.words[role]
-    tok = ctx.toks[j]
-    norm = ctx.norms[j]
-    if norm in words:
-        return True
-    if len(norm) > 1 and norm[0] in "وف" and norm[1:] in words:  # وهي، فهو: too short for clitic readings
-        return True
-    return any(k == 1 and stem in words and norm[0] in "وف" for k, stem in tok.forms)
+    return role in ctx.info[j].roles
 
 
 def is_comp(ctx: Context, j: int, first: bool = False) -> bool:
     """A complementizer opening reported speech: أن، إن، بأن، وأن، أنه، إنها…, but not لأن or كأن. With
     ``first``, not وأن either: a coordinated complement (…، وأن) cannot be a verb's first one."""
-    tok = ctx.toks[j]
-    if tok.kind != "word":
-        return False
-    comps = ctx.lex.words["complementizer"]
-    prefixes = _FIRST_COMP_PREFIXES if first else _COMP_PREFIXES
-    norm = ctx.norms[j]
-    # بأن is too short for the text layer to strip, so prefixes are also read off here
-    if any(norm.startswith(p) and norm[len(p) :] in comps for p in prefixes):
-        return True
-    return any(stem in comps and normalize(tok.text[:k]) in prefixes for k, stem in tok.forms)
+    info = ctx.info[j]
+    return info.comp_first if first else info.comp
 
 
 def is_open(ctx: Context, j: int) -> bool:
-    return ctx.toks[j].start in ctx.closes
+    return j in ctx.open_tok
 
 
 def close_tok(ctx: Context, j: int) -> int:
-    return ctx.tok_at(ctx.closes[ctx.toks[j].start])
+    return ctx.open_tok[j]
 
 
 def _is_l_pp(ctx: Context, j: int) -> bool:
@@ -150,16 +133,17 @@ def _blocked(ctx: Context, j: int, lo: int) -> bool:
 
 def clause_end(ctx: Context, s: int, b: int, np: bool) -> int:
     """Token index where a content starting at token ``s`` ends (exclusive); quotations are never cut."""
+    opens = ctx.open_tok
     j = s
     while j < b:
-        if is_open(ctx, j):
-            j = max(j + 1, close_tok(ctx, j) + 1)
+        if j in opens:
+            j = max(j + 1, opens[j] + 1)
             continue
         n = ctx.norms[j]
         if n in _COMMAS and j > s:
             if np or starts_break(ctx, j + 1, b):
                 return j
-        elif j > s and attribution_at(ctx, j, b) is not None:
+        elif j > s and ctx.info[j].attr and attribution_at(ctx, j, b) is not None:
             return j
         elif j > s and word_is(ctx, j, "contrast") and j + 1 < b and ctx.verb_at.get(j + 1) is not None:
             return j  # …، فيما قالت هيئة الأرصاد إن…: another speaker's clause
@@ -168,12 +152,10 @@ def clause_end(ctx: Context, s: int, b: int, np: bool) -> int:
 
 
 def has_quote(ctx: Context, start: int, end: int) -> bool:
-    for o, c in ctx.regions:
-        if o >= end:
-            break
-        if o >= start and c < end:
-            return True
-    return False
+    """A whole quotation lies inside ``[start, end)``."""
+    regions = ctx.regions
+    k = bisect_left(regions, (start, -1))
+    return k < len(regions) and regions[k][0] < end and regions[k][1] < end
 
 
 def content_span(ctx: Context, s: int, e: int, first_char: int | None = None) -> tuple[int, int, str] | None:
@@ -198,8 +180,8 @@ def content_span(ctx: Context, s: int, e: int, first_char: int | None = None) ->
 
 def _closes_inside(ctx: Context, s: int, j: int) -> bool:
     """Token ``j`` is a closing mark whose opening mark lies in tokens ``[s, j)``."""
-    off = ctx.toks[j].start
-    return any(c == off and o >= ctx.toks[s].start for o, c in ctx.regions if o < off)
+    o = ctx.open_of.get(ctx.toks[j].start)
+    return o is not None and o >= ctx.toks[s].start
 
 
 def _trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
@@ -325,7 +307,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 j += 1  # غرد السفير قائلاً إن…: قائلاً belongs to the verb before it
                 mode = "after" if subj else mode
                 continue
-            att = attribution_at(ctx, j, b) if v is None else None
+            att = attribution_at(ctx, j, b) if v is None and ctx.info[j].attr else None
             if att is not None and (subj or hit.kind == "participle"):
                 j = att.j  # قالت رويترز نقلاً عن مصادر إن…: the original source, passed over
                 mode = "after"

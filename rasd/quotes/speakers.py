@@ -4,10 +4,14 @@ antecedent; the role at that point; the addressee (قال للرئيس الرو�
 
 from __future__ import annotations
 
-from ..document import Entity, Quote, Speaker
-from ..text import normalize
+from dataclasses import replace
+
+from ..document import Entity
+from ..text.normalize import normalize_word
 from .context import Context
 from .cues import CueHit
+from .records import QuoteRec as Quote
+from .records import SpeakerRec as Speaker
 from .spans import is_comp, word_is
 
 MAX_PRE = 10  # words between a clause start and its verb that can still be the subject
@@ -117,12 +121,12 @@ def from_range(
     s = name_lo
     if s < hi:
         name_start = toks[s].start
-        ent = ctx.by_name.get(normalize(_span_text(ctx, name_start, end)))
+        ent = ctx.by_name.get(normalize_word(_span_text(ctx, name_start, end)))
         title = _span_text(ctx, start, name_start).strip() or None
         eid = speaker_entity(ctx, ent)[0] if ent else None
         return _speaker(ctx, name_start, end, entity=eid, role=title or role), None
-    ent = ctx.by_role.get(normalize(_span_text(ctx, start, end))) or ctx.by_name.get(
-        normalize(_span_text(ctx, start, end))
+    ent = ctx.by_role.get(normalize_word(_span_text(ctx, start, end))) or ctx.by_name.get(
+        normalize_word(_span_text(ctx, start, end))
     )
     return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
 
@@ -140,7 +144,7 @@ def _title_end(ctx: Context, lo: int, hi: int) -> int:
 def _known_role(e: Entity, before: int) -> str | None:
     """The entity's role as last written before this point (not a relation such as نظيره), else from the KB."""
     seen = [r for r in e.roles if r.source == "text" and r.span is not None and r.span.start < before]
-    seen = [r for r in seen if not normalize(r.text).startswith("نظير")]
+    seen = [r for r in seen if not normalize_word(r.text).startswith("نظير")]
     if seen:  # the last one written, preferring a full title (الرئيس الروسي) over a bare الرئيس
         full = [r for r in seen if " " in r.text.strip()] or seen
         return max(full, key=lambda r: r.span.start).text
@@ -152,7 +156,7 @@ def _earlier_anonymous(ctx: Context, head: str, quotes: list[Quote]) -> str | No
     for q in reversed(quotes):
         sp = q.speaker
         if sp is not None and sp.anonymous and sp.affiliation:
-            words = normalize(sp.text).split()
+            words = normalize_word(sp.text).split()
             if words and _strip_al(words[0]) == head:
                 return sp.affiliation
     return None
@@ -163,7 +167,7 @@ def _speaker(ctx: Context, start: int, end: int, **kw) -> Speaker:
 
 
 def as_implicit(sp: Speaker) -> Speaker:
-    return sp.model_copy(update={"implicit": True})
+    return replace(sp, implicit=True)
 
 
 def antecedent(
@@ -240,7 +244,7 @@ def addressee(ctx: Context, lo: int, hi: int) -> str | None:
     if ms:
         per = [m for m in ms if m[2].type == "PER"]
         return speaker_entity(ctx, (per or ms)[0][2])[0]
-    norm = normalize(_span_text(ctx, start, end))
+    norm = normalize_word(_span_text(ctx, start, end))
     for cand in (norm, "ا" + norm[1:] if norm.startswith("لل") else norm[1:]):
         ent = ctx.by_role.get(cand) or ctx.by_name.get(cand)
         if ent is not None:

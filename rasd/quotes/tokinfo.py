@@ -1,0 +1,71 @@
+"""What the quotes layer needs to know about one token, computed once per distinct token text: its function
+word roles, whether it is a complementizer, a reporting verb, or may open an attribution or channel phrase.
+The rules then ask these questions with a lookup instead of re-reading the token's clitic forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import normalize
+from ..text.tokens import Token
+from .cues import verb_cue
+from .lexicon import Cue, Lexicon
+
+_COMP_PREFIXES = frozenset({"", "ب", "و", "وب", "ف"})
+_FIRST_COMP_PREFIXES = frozenset({"", "ب"})
+TOKEN_CACHE: dict[str, TokInfo] = {}
+TOKEN_CACHE_MAX = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class TokInfo:
+    roles: frozenset[str]
+    comp: bool  # أن، إن، بأن، وأن…
+    comp_first: bool  # the same without a conjunction: a verb's first complement
+    verb: tuple[Cue, bool] | None  # reporting verb or participle, and whether it carries an object pronoun
+    attr: bool  # may start an attribution phrase
+    chan: bool  # may start a channel phrase
+
+
+NONE = TokInfo(frozenset(), False, False, None, False, False)
+
+
+def _roles(lex: Lexicon, tok: Token) -> frozenset[str]:
+    norm = tok.norm
+    out = set()
+    for role, words in lex.words.items():
+        if norm in words or (len(norm) > 1 and norm[0] in "وف" and norm[1:] in words):
+            out.add(role)
+        elif norm and norm[0] in "وف" and any(k == 1 and stem in words for k, stem in tok.forms):
+            out.add(role)
+    return frozenset(out)
+
+
+def _comp(lex: Lexicon, tok: Token, prefixes: frozenset[str]) -> bool:
+    comps = lex.words["complementizer"]
+    norm = tok.norm
+    # بأن is too short for the text layer to strip, so prefixes are also read off here
+    if any(norm.startswith(p) and norm[len(p) :] in comps for p in prefixes):
+        return True
+    return any(stem in comps and normalize(tok.text[:k]) in prefixes for k, stem in tok.forms)
+
+
+def token_info(lex: Lexicon, tok: Token) -> TokInfo:
+    info = TOKEN_CACHE.get(tok.text)
+    if info is None and tok.kind != "word":
+        roles = _roles(lex, tok)
+        info = TokInfo(roles, False, False, None, False, False) if roles else NONE
+        TOKEN_CACHE[tok.text] = info
+    elif info is None:
+        stems = [stem for k, stem in tok.forms if k <= 1]
+        info = TokInfo(
+            roles=_roles(lex, tok),
+            comp=_comp(lex, tok, _COMP_PREFIXES),
+            comp_first=_comp(lex, tok, _FIRST_COMP_PREFIXES),
+            verb=verb_cue(lex, tok),
+            attr=any(s in lex.attr_first for s in stems),
+            chan=any((s,) in lex.channels or s in lex.channel_first for _k, s in tok.forms),
+        )
+        if len(TOKEN_CACHE) < TOKEN_CACHE_MAX:
+            TOKEN_CACHE[tok.text] = info
+    return info
