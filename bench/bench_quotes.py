@@ -16,7 +16,9 @@ from rasd.document import Document
 from rasd.pipeline import new_document
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = sorted((ROOT / "examples").glob("*.txt")) + [ROOT.parent / "shared" / "seed" / "000_94f9661d6d9a40c9.txt"]
+DEFAULT = sorted((ROOT / "examples").glob("*.txt")) + [
+    ROOT.parent / "shared" / "seed" / "000_94f9661d6d9a40c9.txt"
+]
 
 
 def _articles(paths: list[Path]) -> list[str]:
