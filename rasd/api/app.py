@@ -67,7 +67,7 @@ def create_app(
         app.include_router(module.router)
 
     @app.get("/api/health", tags=["meta"], summary="Liveness, version and configuration")
-    def health() -> dict[str, Any]:
+    async def health() -> dict[str, Any]:
         return {
             "status": "ok",
             "version": __version__,
