@@ -25,9 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from test_temporal_seed import EXPECTED, SEED  # noqa: E402
+
 from rasd import temporal, text  # noqa: E402
 from rasd.document import Document  # noqa: E402
-from test_temporal_seed import EXPECTED, SEED  # noqa: E402
 
 
 def articles() -> list[tuple[str, str, str | None]]:

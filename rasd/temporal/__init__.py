@@ -20,6 +20,8 @@ from .rules import Mention, find
 
 __all__ = ["annotate", "find", "infer", "Anchor"]
 
+NEXT_DAY_GAP = 12  # characters between a clock time and the day it belongs to: " من صباح "
+
 
 def _prep(norm: str, m: Mention) -> str | None:
     """قبل / بعد / منذ right before a duration, unless من follows (قبل يومين من الانتخابات)."""
@@ -29,6 +31,37 @@ def _prep(norm: str, m: Mention) -> str | None:
     if not pm or AFTER_MIN.match(norm, m.nend):
         return None
     return pm.group("prep")
+
+
+def _safe_value(m: Mention, ctx: Context, prep: str | None) -> Value:
+    try:
+        return value_of(m, ctx, prep)
+    except (ValueError, KeyError, OverflowError, TypeError):
+        return Value("DATE", None)  # a malformed match must not stop the article
+
+
+def _resolve_sentence(norm: str, mentions: list[Mention], tenses: list, anchor: Anchor | None) -> list[Value]:
+    """Dates first; then clock times, which take the day of a date right after them (الساعة العاشرة من صباح
+    الأحد), else of the last date before them in the sentence, else the anchor's day."""
+    values: list[Value | None] = [None] * len(mentions)
+    for i, (m, tense) in enumerate(zip(mentions, tenses, strict=True)):
+        if not m.kind.startswith("time"):
+            values[i] = _safe_value(m, Context(anchor, tense), _prep(norm, m))
+    for i, (m, tense) in enumerate(zip(mentions, tenses, strict=True)):
+        if values[i] is not None:
+            continue
+        day = None
+        nxt = values[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and nxt.day and mentions[i + 1].nstart - m.nend <= NEXT_DAY_GAP:
+            day = nxt.day
+        else:
+            for j in range(i - 1, -1, -1):
+                v = values[j]
+                if v is not None and v.day and not mentions[j].kind.startswith("time"):
+                    day = v.day
+                    break
+        values[i] = _safe_value(m, Context(anchor, tense, day), None)
+    return values  # type: ignore[return-value]
 
 
 def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
@@ -49,17 +82,9 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
             doc.published_source = "inferred"
     resolved: list[tuple[Mention, Value]] = []
     for norm, mentions, tenses in sentences:
-        day = None  # the sentence's last day-precise date, for the clock times after it
-        start = len(resolved)
-        for m, tense in zip(mentions, tenses, strict=True):
-            try:
-                v = value_of(m, Context(anchor, tense, day), _prep(norm, m))
-            except (ValueError, KeyError, OverflowError, TypeError):
-                v = Value("DATE", None)  # a malformed match must not stop the article
-            if v.day is not None and not m.kind.startswith("time"):
-                day = v.day
-            resolved.append((m, v))
-        link_ranges(norm, resolved[start:])
+        values = _resolve_sentence(norm, mentions, tenses, anchor)
+        link_ranges(norm, list(zip(mentions, values, strict=True)))
+        resolved.extend(zip(mentions, values, strict=True))
     ids = {id(m): f"t{i + 1}" for i, (m, _) in enumerate(resolved)}
     for m, v in resolved:
         doc.timexes.append(

@@ -90,8 +90,8 @@ def parse_cardinal(phrase: str) -> int | None:
                 total += value
             current = 0
         else:
-            if adjacent:
-                return None  # two numbers side by side without و
+            if adjacent or (conj and kind == "unit" and prev_kind == "unit"):
+                return None  # two numbers side by side, or two units joined by و (ثلاثة وخمسة)
             current += value
         prev_kind = kind
     return total + current or None

@@ -17,6 +17,7 @@ FLAGS = regex.VERSION0
 
 # A word start, allowing the proclitics و ف and ب ل ك before the expression (they stay out of the span).
 CL = r"(?<!\w)(?:[وف]?[بلك]?)"
+LAST_N = r"(?:الماضيين|المقبلين|الاخيرين|القادمين|الماضيه|المقبله|الاخيره|القادمه|الفايته|المنصرمه)(?!\w)"
 ERA = r"(?:م|ميلادي[ه]?|للميلاد|ه|هجري[ه]?|للهجره)(?!\w)"
 
 
@@ -145,15 +146,15 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             "time_hm",
             _c(
                 rf"{CL}(?P<x>(?:(?:تمام\s+)?(?:ال)?ساعه\s+)?(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?!\d)"
-                rf"(?:\s*(?P<pod>{f['POD_ADV']}))?)"
+                rf"(?:\s*(?P<pod>{f['POD_ADV']})|(?=\s+(?:من\s+)?(?P<pod>{f['POD_NOUN']})\s))?)"
                 rf"|{CL}(?P<x>(?:تمام\s+)?(?:ال)?ساعه\s+(?P<h>\d{{1,2}})\.(?P<mi>\d{{2}})(?!\d)"
-                rf"(?:\s*(?P<pod>{f['POD_ADV']}))?)"
+                rf"(?:\s*(?P<pod>{f['POD_ADV']})|(?=\s+(?:من\s+)?(?P<pod>{f['POD_NOUN']})\s))?)"
             ),
         ),
         (
             "time_h",
             _c(
-                rf"{CL}(?P<x>(?:تمام\s+)?(?:ال)?ساعه\s+(?P<h>\d{{1,2}})(?![\d:.,])(?:\s*(?P<pod>{f['POD_ADV']}))?)"
+                rf"{CL}(?P<x>(?:تمام\s+)?(?:ال)?ساعه\s+(?P<h>\d{{1,2}})(?![\d:.,])(?:\s*(?P<pod>{f['POD_ADV']})|(?=\s+(?:من\s+)?(?P<pod>{f['POD_NOUN']})\s))?)"
                 rf"|(?<![\w.,:])(?P<x>(?P<h>\d{{1,2}})(?![\d:.,])\s*(?P<pod>{f['POD_ADV']}))"
             ),
         ),
@@ -162,7 +163,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             _c(
                 rf"{CL}(?P<x>(?:تمام\s+)?(?:ال)?ساعه\s+(?P<hw>{f['ORD']})"
                 rf"(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?(?:\s+الا\s+(?P<minus>ربعا|ربع|ثلثا|ثلث))?"
-                rf"(?:\s+(?P<pod>{f['POD_ADV']}))?)"
+                rf"(?:\s+(?P<pod>{f['POD_ADV']})|(?=\s+(?:من\s+)?(?P<pod>{f['POD_NOUN']})\s))?)"
                 rf"|{CL}(?P<x>(?:عند\s+)?منتصف\s+(?P<mid>الليل|النهار))"
             ),
         ),
@@ -199,6 +200,21 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             _c(rf"{CL}(?P<x>(?P<pl>{f['PLURALREF']})(?:\s+القليله)?\s+(?P<rel>{f['DIR_AFTER']}|الاخيره))"),
         ),
         (
+            "past_n",
+            _c(
+                rf"{CL}(?P<x>(?:(?P<mod>{f['MOD']})\s+)?ال(?P<unit>{f['UNIT_DUAL']}|{f['UNIT_PL']})"
+                rf"(?:\s+ال(?P<n>{f['CARD']}))?\s+(?P<prel>{LAST_N}))"
+            ),
+        ),
+        (
+            "quarter",
+            _c(
+                rf"{CL}(?P<x>(?P<qh>الربع|النصف)\s+(?P<qo>الاول|الثاني|الثالث|الرابع|الاخير)\s+(?:من\s+)?"
+                rf"(?:(?:ال)?(?:عام|سنه)\s+(?P<year>\d{{4}})|(?P<year>\d{{4}})"
+                rf"|(?P<unit>العام|السنه)(?:\s+(?P<rel>{f['DIR_AFTER']}))?|(?P<dir0>هذا|هذه)\s+(?P<unit>العام|السنه)))"
+            ),
+        ),
+        (
             "duration",
             _c(
                 rf"{CL}(?P<x>(?:(?P<mod>{f['MOD']})\s+)?"
@@ -207,7 +223,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"|(?P<frac>نصف|ربع)\s+(?P<unit>{f['UNIT_SG']})"
                 rf"|(?P<unit>{f['UNIT_SG']})(?=\s+و\s*(?:نصف|ربع)(?!\w))"
                 rf"|(?P<vague>بضع[ه]?|عده)\s+(?P<unit>{f['UNIT']})"
-                rf"|(?<=(?<!\w)(?:[وفل]?{dur_preps}|{f['MOD']})\s+)(?P<unit>{f['UNIT_SG']}|{f['UNIT_PL']}))"
+                rf"|(?<=(?<!\w)(?:[وفل]?{dur_preps}|{f['MOD']})\s+)(?P<unit>{f['UNIT_SG']}|{f['UNIT_PL']})(?!\s+ال\w))"
                 rf"(?:\s+و\s*(?P<half>نصف|ربع))?(?:\s+(?P<post>تقريبا|علي\s+الاقل))?)"
             ),
         ),
@@ -268,6 +284,8 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
         "rel_unit": (frozenset(rel["unit"]), (), None),
         "plural_ref": (frozenset(rel["plural_ref"]), (), None),
         "duration": (unit_w, (), None),
+        "past_n": (frozenset("ال" + u for u in unit_w), (), None),
+        "quarter": (frozenset({"الربع", "النصف"}), (), None),
     }
 
 

@@ -246,8 +246,8 @@ def _rel_unit_value(m: Mention, ctx: Context) -> Value:
     if direction is None:
         direction = 0
     mod = _mod(p.get("bnd"))
-    if unit == "W" and mod == "END" and direction == 0 and p.get("bnd") == "نهايه" and not p.get("rel"):
-        v = _offset_value("W", 0, ctx)
+    if unit == "W" and p.get("bnd") == "نهايه":  # نهاية الأسبوع: the weekend
+        v = _offset_value("W", direction, ctx)
         if v.value:
             v.value, v.mod = v.value + "-WE", None
         return v
@@ -366,8 +366,29 @@ def _set_value(m: Mention, ctx: Context) -> Value:
     return Value("SET", duration_string(unit, n if n is not None else 1))
 
 
+_ORDER = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
+
+
+def _quarter_value(m: Mention, ctx: Context) -> Value:
+    p = m.parts
+    half = p["qh"] == "النصف"
+    n = 2 if half and p["qo"] == "الاخير" else 4 if p["qo"] == "الاخير" else _ORDER[p["qo"]]
+    if half and n > 2:
+        return Value("DATE", None)
+    year, anchored = p.get("year"), False
+    if year is None:
+        if ctx.anchor is None:
+            return Value("DATE", None)
+        year, anchored = ctx.anchor.year + (_direction(p.get("rel")) or 0), True
+    return Value("DATE", f"{year:04d}-{'H' if half else 'Q'}{n}", None, anchored)
+
+
 def value_of(m: Mention, ctx: Context, prep: str | None = None) -> Value:
     k = m.kind
+    if k == "quarter":
+        return _quarter_value(m, ctx)
+    if k == "past_n":
+        return _duration_value(m, ctx, None)
     if k == "date":
         return _with_pod(_date_value(m, ctx), m.parts.get("podc"))
     if k == "numeric_date":

@@ -10,7 +10,7 @@ import regex
 
 from ..text import normalize_with_map
 from ..text.normalize import normalize_word
-from .lexicon import months, weekdays
+from .lexicon import months, units, weekdays
 from .numbers import parse_cardinal, parse_ordinal
 from .patterns import active_rules, zone_after
 from .zones import lookup
@@ -28,6 +28,10 @@ class Mention:
     nend: int
     parts: dict[str, Any] = field(default_factory=dict)
     link_to: Mention | None = None  # the end of a range this mention starts
+
+
+def _dual_units() -> set[str]:
+    return {w for w, (_, c) in units().items() if c == "2"}
 
 
 def _ambiguous_month(name: str) -> bool:
@@ -55,6 +59,8 @@ def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
         if wd and wd[1] and not g.get("podc") and not g.get("rel"):
             if _TWO_BEFORE.search(norm, max(0, s - 12), s):
                 return False
+    if kind == "past_n" and not (g.get("n") or g["unit"] in _dual_units()):
+        return False
     if kind == "rel_unit" and not (g.get("rel") or g.get("dir0") or g.get("bnd")):
         return False
     if kind == "time_hm" and not (int(g["h"]) <= 24 and int(g["mi"]) < 60):
@@ -128,7 +134,7 @@ def find(text: str, start: int, end: int) -> tuple[str, list[Mention]]:
     norm, offs = normalize_with_map(text[start:end])
     cands: list[tuple[int, int, Mention]] = []
     for prio, kind, pat, windows in active_rules(norm):
-        for m in (m for ws, we in windows for m in pat.finditer(norm, ws, we)):
+        for m in _matches(pat, norm, windows):
             g = _groups(m)
             s, e = m.span("x")
             if e <= s or not _accept(kind, g, norm, s):
@@ -186,6 +192,33 @@ def find(text: str, start: int, end: int) -> tuple[str, list[Mention]]:
         if ment.kind.startswith("time"):
             _attach_zone(norm, offs, ment, start)
     return norm, _dedupe(taken)
+
+
+_NEXT_WORD = regex.compile(r"\S*\s+")
+
+
+def _matches(pat: regex.Pattern, norm: str, windows: list[tuple[int, int]]):
+    """Matches of ``pat`` in the windows. A match whose parts do not make sense (ثلاثة وخمسة أيام) is
+    retried from its next word, so that the good expression inside it (خمسة أيام) is still found."""
+    for ws, we in windows:
+        pos = ws
+        while pos < we:
+            m = pat.search(norm, pos, we)
+            if m is None:
+                break
+            yield m
+            if _good(m):
+                nxt_pos = m.end()
+            else:
+                nw = _NEXT_WORD.match(norm, max(m.start("x"), m.start()))
+                nxt_pos = nw.end() if nw else m.end()
+            pos = max(nxt_pos, m.start() + 1, pos + 1)
+
+
+def _good(m: regex.Match) -> bool:
+    """Whether a match's number parses (the one check that calls for a retry)."""
+    n = m.groupdict().get("n")
+    return n is None or n.replace(",", ".").replace(".", "", 1).isdigit() or parse_cardinal(n) is not None
 
 
 def _end(text: str, e: int, limit: int) -> int:
