@@ -79,6 +79,14 @@ def from_range(
     org = next(
         (m[2].id for m in ms if m[2].type in ("ORG", "LOC", "MISC") and (not per or m[0] < per[-1][0])), None
     )
+    if ctx.norms[lo] in lex.titles and (not per or _title_word(ctx, per[-1][0])):
+        # وزير الخارجية السعودي: a title alone names whoever holds it in this article
+        holder = ctx.by_role.get(normalize_word(_span_text(ctx, start, end)))
+        if holder is not None and holder.type == "PER":
+            eid, aff = speaker_entity(ctx, holder)
+            return _speaker(
+                ctx, start, end, entity=eid, role=_span_text(ctx, start, end), affiliation=aff
+            ), org
     if per:
         ms_, me, ent = per[-1]
         pre = _span_text(ctx, start, ms_).strip(" ،,")
@@ -129,6 +137,12 @@ def from_range(
         normalize_word(_span_text(ctx, start, end))
     )
     return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
+
+
+def _title_word(ctx: Context, offset: int) -> bool:
+    """A "person" mention starting with ال (الخارجية السعودي) is the rest of a title, not a name."""
+    j = ctx.tok_at(offset)
+    return j < len(ctx.toks) and ctx.norms[j].startswith("ال")
 
 
 def _title_end(ctx: Context, lo: int, hi: int) -> int:
