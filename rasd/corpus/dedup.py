@@ -54,12 +54,10 @@ def band_keys(sig: bytes) -> list[tuple[int, int]]:
     ]
 
 
-def _minhash(sig: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(sig, dtype=np.uint32), scheme=SCHEME)
-
-
 def similarity(a: bytes, b: bytes) -> float:
-    """Estimated Jaccard similarity of two signatures."""
-    if len(a) != len(b):
+    """Estimated Jaccard similarity of two signatures: the share of equal values (``MinHash.jaccard``'s
+    estimator, computed on the stored arrays without rebuilding MinHash objects and their permutations)."""
+    if len(a) != len(b) or not a:
         return 0.0
-    return float(_minhash(a).jaccard(_minhash(b)))
+    va, vb = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
+    return float(np.count_nonzero(va == vb)) / len(va)

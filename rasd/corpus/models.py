@@ -71,17 +71,18 @@ class DocEntityRow(Base):
     n_mentions: Mapped[int] = mapped_column(Integer, default=0)
     published: Mapped[str | None] = mapped_column(String(10))
 
-    __table_args__ = (Index("ix_doc_entities_entity", "entity_id", "published"),)
+    __table_args__ = (Index("ix_doc_entities_entity", "entity_id", "published"), {"sqlite_with_rowid": False})
 
 
 class MentionRow(Base):
     __tablename__ = "mentions"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.pk"), index=True)
-    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
+    doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.pk"), primary_key=True)
+    start: Mapped[int] = mapped_column(Integer, primary_key=True)
+    end: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class RoleRow(Base):
@@ -103,7 +104,7 @@ class QuoteRow(Base):
     local_id: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(10))
     cue: Mapped[str] = mapped_column(Text)
-    content: Mapped[str] = mapped_column(Text)
+    # the content's offsets in the document's text: the words themselves are read from documents.body
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     speaker_text: Mapped[str | None] = mapped_column(Text)
@@ -124,6 +125,8 @@ class QuoteAboutRow(Base):
     quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id"), primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), primary_key=True, index=True)
 
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
 
 class TimexRow(Base):
     __tablename__ = "timexes"
@@ -132,7 +135,7 @@ class TimexRow(Base):
     doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.pk"), index=True)
     local_id: Mapped[str] = mapped_column(String(64))
     type: Mapped[str] = mapped_column(String(10))
-    value: Mapped[str | None] = mapped_column(String(100), index=True)
+    value: Mapped[str | None] = mapped_column(String(100))
     mod: Mapped[str | None] = mapped_column(String(20))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -163,7 +166,7 @@ class EventActorRow(Base):
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), primary_key=True)
     role: Mapped[str] = mapped_column(String(6), primary_key=True, doc="source or target")
 
-    __table_args__ = (Index("ix_event_actors_entity", "entity_id", "role"),)
+    __table_args__ = (Index("ix_event_actors_entity", "entity_id", "role"), {"sqlite_with_rowid": False})
 
 
 class LshBandRow(Base):
@@ -175,13 +178,4 @@ class LshBandRow(Base):
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.pk"), primary_key=True)
 
-    __table_args__ = (Index("ix_lsh_bands_doc", "doc_pk"),)
-
-
-CHILD_TABLES = [
-    MentionRow,
-    RoleRow,
-    DocEntityRow,
-    TimexRow,
-    LshBandRow,
-]
+    __table_args__ = (Index("ix_lsh_bands_doc", "doc_pk"), {"sqlite_with_rowid": False})

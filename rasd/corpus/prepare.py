@@ -7,6 +7,7 @@ as ``{"error": ...}`` so one bad article cannot stop a run.
 
 from __future__ import annotations
 
+import zlib
 from functools import lru_cache
 from typing import Any
 
@@ -58,6 +59,8 @@ def _finish(doc: Document) -> dict[str, Any]:
     words = [t.norm for t in tokens if t.kind != "punct"]
     return {
         "doc": doc.to_dict(),
+        # compressed here, so that on Dask the workers do it; pydantic's serializer is the fast one
+        "body": zlib.compress(doc.model_dump_json(by_alias=True).encode("utf-8"), 6),
         "terms": search.index_terms(tokens, doc.title),
         "minhash": dedup.signature(words),
     }

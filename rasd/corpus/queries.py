@@ -15,6 +15,7 @@ from sqlalchemy import Connection, text
 
 from ..data import read_tsv
 from ..text import normalize
+from .writer import unpack
 
 
 @lru_cache(maxsize=1)
@@ -96,12 +97,20 @@ def _entities(conn: Connection, ids: list[int]) -> dict[int, dict[str, Any]]:
     return {r.id: _entity_dict(r) for r in rows}
 
 
+def _texts(conn: Connection, doc_pks: set[int]) -> dict[int, str]:
+    """Document texts by pk (quote contents are read from them, not stored twice)."""
+    if not doc_pks:
+        return {}
+    rows = conn.execute(text("SELECT pk, body FROM documents WHERE pk IN " + _in(sorted(doc_pks)))).all()
+    return {pk: unpack(body)["text"] for pk, body in rows}
+
+
 def _in(ids: list[int]) -> str:
     return "(" + ",".join(str(int(i)) for i in ids) + ")"
 
 
 _QUOTE_SQL = (
-    "SELECT q.id, q.local_id, q.kind, q.cue, q.content, q.speaker_text, q.speaker_role, q.speaker_entity_id, "
+    'SELECT q.id, q.doc_pk, q.start, q."end" AS stop, q.local_id, q.kind, q.cue, q.speaker_text, q.speaker_role, q.speaker_entity_id, '
     "q.anonymous, q.channel, q.cue_class, q.published, d.id AS doc_id, d.title, d.source, d.url "
     "FROM quotes q JOIN documents d ON d.pk = q.doc_pk "
 )
@@ -120,6 +129,7 @@ def _quote_rows(
             text("SELECT quote_id, entity_id FROM quote_about WHERE quote_id IN " + _in([r.id for r in rows]))
         ):
             about[qid].append(eid)
+    texts = _texts(conn, {r.doc_pk for r in rows})
     ents = _entities(
         conn,
         [e for v in about.values() for e in v] + [r.speaker_entity_id for r in rows if r.speaker_entity_id],
@@ -142,7 +152,7 @@ def _quote_rows(
                 "anonymous": bool(r.anonymous),
                 "kind": r.kind,
                 "cue": r.cue,
-                "content": r.content,
+                "content": texts[r.doc_pk][r.start : r.stop],
                 "channel": r.channel,
                 "about": [ents[e]["name"] for e in sorted(about.get(r.id, [])) if e in ents],
             }

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from bisect import bisect_left, bisect_right
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, or_, select, text
+from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..text import normalize
@@ -44,6 +46,14 @@ def event_day(date: str | None, published: str | None) -> str | None:
         if d and _DAY.match(d):
             return d[:10]
     return None
+
+
+@lru_cache(maxsize=4)
+def _band_sql(n: int):
+    return text(
+        "SELECT doc_pk FROM lsh_bands WHERE "
+        + " OR ".join(f"(band = :b{i} AND key = :k{i})" for i in range(n))
+    )
 
 
 def pack(doc: dict[str, Any]) -> bytes:
@@ -105,8 +115,10 @@ class Writer:
     def _near_duplicate(
         self, conn: Connection, sig: bytes, bands: list[tuple[int, int]]
     ) -> tuple[int, float] | None:
-        cond = or_(*(and_(LshBandRow.band == b, LshBandRow.key == k) for b, k in bands))
-        cands = sorted({r[0] for r in conn.execute(select(LshBandRow.doc_pk).where(cond))})
+        params = {f"b{i}": b for i, (b, _) in enumerate(bands)} | {
+            f"k{i}": k for i, (_, k) in enumerate(bands)
+        }
+        cands = sorted({r[0] for r in conn.execute(_band_sql(len(bands)), params)})
         best: tuple[int, float, int] | None = None
         if not cands:
             return None
@@ -144,7 +156,7 @@ class Writer:
                 "dup_group": dup[0] if dup else None,
                 "dup_similarity": round(dup[1], 4) if dup else None,
                 "minhash": sig,
-                "body": pack(doc),
+                "body": prepared.get("body") or pack(doc),
                 "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
             },
         ).scalar_one()
@@ -169,7 +181,8 @@ class Writer:
         entities = doc.get("entities", [])
         ids = self._entity_ids(conn, entities) if entities else {}
         de_rows: dict[int, dict[str, Any]] = {}
-        mentions, roles = [], []
+        mentions: set[tuple[int, int, int]] = set()
+        roles: dict[tuple[int, str, str], str | None] = {}
         for e in entities:
             eid = ids[e["id"]]
             row = de_rows.setdefault(
@@ -183,19 +196,21 @@ class Writer:
                 },
             )
             row["n_mentions"] += len(e.get("mentions", []))
-            for m in e.get("mentions", []):
-                mentions.append({"doc_pk": pk, "entity_id": eid, "start": m["start"], "end": m["end"]})
+            mentions.update((m["start"], m["end"], eid) for m in e.get("mentions", []))
             for r in e.get("roles", []):
-                roles.append(
-                    {
-                        "doc_pk": pk,
-                        "entity_id": eid,
-                        "text": r["text"],
-                        "text_en": r.get("text_en"),
-                        "source": r["source"],
-                    }
-                )
-        for rows, table in ((list(de_rows.values()), DocEntityRow), (mentions, MentionRow), (roles, RoleRow)):
+                roles.setdefault((eid, r["text"], r["source"]), r.get("text_en"))
+        mention_rows = [
+            {"doc_pk": pk, "start": s, "end": e, "entity_id": eid} for s, e, eid in sorted(mentions)
+        ]
+        role_rows = [
+            {"doc_pk": pk, "entity_id": eid, "text": t, "text_en": en, "source": src}
+            for (eid, t, src), en in roles.items()
+        ]
+        for rows, table in (
+            (list(de_rows.values()), DocEntityRow),
+            (mention_rows, MentionRow),
+            (role_rows, RoleRow),
+        ):
             if rows:
                 conn.execute(insert(table), rows)
         self._write_quotes(conn, pk, doc, ids)
@@ -229,7 +244,6 @@ class Writer:
                     "local_id": q["id"],
                     "kind": q["kind"],
                     "cue": q["cue"]["text"],
-                    "content": q["content"]["text"],
                     "start": q["content"]["start"],
                     "end": q["content"]["end"],
                     "speaker_text": sp.get("text"),
@@ -248,12 +262,17 @@ class Writer:
             .all()
         )
         about: set[tuple[int, int]] = set()
+        spans = sorted(
+            (m["start"], m["end"], ids[e["id"]])
+            for e in doc.get("entities", [])
+            for m in e.get("mentions", [])
+        )
+        starts = [s[0] for s in spans]
         for q, qid in zip(quotes, qids, strict=True):
             cs, ce = q["content"]["start"], q["content"]["end"]
             speaker = ids.get((q.get("speaker") or {}).get("entity") or "")
-            for e in doc.get("entities", []):
-                eid = ids[e["id"]]
-                if eid != speaker and any(cs <= m["start"] and m["end"] <= ce for m in e.get("mentions", [])):
+            for _ms, me, eid in spans[bisect_left(starts, cs) : bisect_right(starts, ce)]:
+                if me <= ce and eid != speaker:
                     about.add((qid, eid))
             if q.get("addressee") in ids:
                 about.add((qid, ids[q["addressee"]]))

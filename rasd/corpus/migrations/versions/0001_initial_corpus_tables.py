@@ -79,6 +79,7 @@ def upgrade() -> None:
             ["entities.id"],
         ),
         sa.PrimaryKeyConstraint("doc_pk", "entity_id"),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("doc_entities", schema=None) as batch_op:
         batch_op.create_index("ix_doc_entities_entity", ["entity_id", "published"], unique=False)
@@ -122,17 +123,17 @@ def upgrade() -> None:
             ["documents.pk"],
         ),
         sa.PrimaryKeyConstraint("band", "key", "doc_pk"),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("lsh_bands", schema=None) as batch_op:
         batch_op.create_index("ix_lsh_bands_doc", ["doc_pk"], unique=False)
 
     op.create_table(
         "mentions",
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("doc_pk", sa.Integer(), nullable=False),
-        sa.Column("entity_id", sa.Integer(), nullable=False),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
+        sa.Column("entity_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["doc_pk"],
             ["documents.pk"],
@@ -141,11 +142,9 @@ def upgrade() -> None:
             ["entity_id"],
             ["entities.id"],
         ),
-        sa.PrimaryKeyConstraint("id"),
+        sa.PrimaryKeyConstraint("doc_pk", "start", "end", "entity_id"),
+        sqlite_with_rowid=False,
     )
-    with op.batch_alter_table("mentions", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_mentions_doc_pk"), ["doc_pk"], unique=False)
-
     op.create_table(
         "quotes",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -153,7 +152,6 @@ def upgrade() -> None:
         sa.Column("local_id", sa.String(length=64), nullable=False),
         sa.Column("kind", sa.String(length=10), nullable=False),
         sa.Column("cue", sa.Text(), nullable=False),
-        sa.Column("content", sa.Text(), nullable=False),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("speaker_text", sa.Text(), nullable=True),
@@ -219,7 +217,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("timexes", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_timexes_doc_pk"), ["doc_pk"], unique=False)
-        batch_op.create_index(batch_op.f("ix_timexes_value"), ["value"], unique=False)
 
     op.create_table(
         "event_actors",
@@ -235,6 +232,7 @@ def upgrade() -> None:
             ["events.id"],
         ),
         sa.PrimaryKeyConstraint("event_id", "entity_id", "role"),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("event_actors", schema=None) as batch_op:
         batch_op.create_index("ix_event_actors_entity", ["entity_id", "role"], unique=False)
@@ -252,6 +250,7 @@ def upgrade() -> None:
             ["quotes.id"],
         ),
         sa.PrimaryKeyConstraint("quote_id", "entity_id"),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("quote_about", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_quote_about_entity_id"), ["entity_id"], unique=False)
@@ -286,7 +285,6 @@ def downgrade() -> None:
 
     op.drop_table("event_actors")
     with op.batch_alter_table("timexes", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_timexes_value"))
         batch_op.drop_index(batch_op.f("ix_timexes_doc_pk"))
 
     op.drop_table("timexes")
@@ -300,9 +298,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_quotes_doc_pk"))
 
     op.drop_table("quotes")
-    with op.batch_alter_table("mentions", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_mentions_doc_pk"))
-
     op.drop_table("mentions")
     with op.batch_alter_table("lsh_bands", schema=None) as batch_op:
         batch_op.drop_index("ix_lsh_bands_doc")
