@@ -75,6 +75,9 @@ def extract(doc: Document) -> list[Cand]:
         cands = triggers.find(ctx)
         if not cands:
             continue
+        for c in cands:
+            attach.attach_quote(doc, c)
+        ctx.history = out
         actors.fill(ctx, cands, prev_sentence, states)
         sx = timexes_by_sent.get(ctx.index, [])
         attach.attach_dates(doc, ctx, cands, sx)
@@ -87,7 +90,6 @@ def extract(doc: Document) -> list[Cand]:
             if c.modality in ("occurred", "planned") and attach.planned_by_date(doc, c):
                 c.modality, c.modality_cue = "planned", True
             attach.attach_location(doc, ctx, c, kinds)
-            attach.attach_quote(doc, c)
         for c in cands:
             if c.source:
                 prev_sentence = list(c.source)

@@ -125,6 +125,23 @@ def _left_subject(ctx: SentCtx, i: int) -> tuple[str, int, Chunk | None]:
     return "none", k, None
 
 
+_DUAL_ENDINGS = ("ان", "ين")
+
+
+def _dual_subject(ctx: SentCtx, i: int, kind: str, k: int, subj) -> int | None:
+    """Index of a dual noun subject (الرئيسين اتفقا، وكان الوزيران قد التقيا) right before the verb."""
+    toks = ctx.toks
+    m = i - 1
+    while m >= 0 and (toks[m].cats & {"aux", "comp"} or (toks[m].punct and toks[m].token.text in _TRANSPARENT)):
+        m -= 1
+    if m < 0 or toks[m].ent or toks[m].token.kind != "word":
+        return None
+    stem = toks[m].token.forms[-1][1]
+    if stem.startswith("ال") and stem.endswith(_DUAL_ENDINGS) and len(stem) > 6 and toks[i].token.norm.endswith("ا"):
+        return m  # the verb agrees in the dual (اتفقا، التقيا)
+    return None
+
+
 def _right_subject(ctx: SentCtx, j: int) -> Chunk | None:
     c = _chunk(ctx, j)
     if c is not None and c.prep is None and c.start == j:
@@ -146,7 +163,15 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
     after = cand.j if i == cand.i else i + 1
     source: list[str] = []
     direct = True
-    if kind == "subject" and subj is not None:
+    dual = _dual_subject(ctx, i, kind, k, subj)
+    if dual is not None:
+        pair = next((c.actors for c in reversed(prev + ctx.history) if c.symmetric and len(c.actors) == 2), None)
+        if pair:
+            source = list(pair)
+            direct = False
+    if source:
+        pass
+    elif kind == "subject" and subj is not None:
         source = subj.actors
     elif kind == "pronoun":
         source = resolve_pronoun(ctx, k, prev, prev_sentence)
@@ -184,15 +209,15 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             direct = False
         tgt = _scan_targets(ctx, cand, after, direct)
         if isinstance(tgt, tuple):
-            source, tgt = source or tgt[0], tgt[1]
+            # بين X و Y right after the verb names both sides; further on it belongs to another phrase
+            close = _chunk(ctx, after) is not None and _chunk(ctx, after).prep == "بين"
+            source, tgt = (source or tgt[0], tgt[1]) if close and not source else (source, [])
+        if len(source) == 2 and not tgt and "symmetric" in cand.trig.flags:
+            source, tgt = source[:1], source[1:]
         target = [t for t in tgt if t not in source]
         if not target and cand.obj:
-            # اجتاحتها: the object pronoun refers to the last other entity named before the verb
-            for m in range(i - 1, -1, -1):
-                e = toks[m].ent
-                if e and e not in source:
-                    target = [e]
-                    break
+            # اجتاحتها: the object pronoun refers to an entity named before the verb
+            target = _antecedent(ctx, i, source)
         cand.target = target
     cand.source = source
 
@@ -251,6 +276,9 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 cand.target = saved
                 src = cand.source
                 break
+    if not src and trig.type == "CONSULT":
+        src, extra = _governing_clause(ctx, cand, bool(tgt))
+        tgt += [e for e in extra if e not in tgt and e not in src]
     if not src:
         for m in range(j, min(len(toks), j + WINDOW)):
             if "frame" in toks[m].cats or (m + 1 < len(toks) and _frame(toks, m)):
@@ -266,6 +294,48 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         src, tgt = src[:1], src[1:]
     cand.source = src
     cand.target = [e for e in tgt if e not in src]
+
+
+_ADJUNCT_PREPS = {"في", "خلال"}
+
+
+def _governing_clause(ctx: SentCtx, cand: Cand, has_counterpart: bool):
+    """X أبلغه في اتصال هاتفي، وأضاف X خلال مؤتمر صحافي مع Y: an event noun in an adjunct of a clause has
+    that clause's subject as its source (and the clause verb's object pronoun as its other party)."""
+    toks = ctx.toks
+    m = cand.i - 1
+    if m < 0 or toks[m].token.norm not in _ADJUNCT_PREPS:
+        return [], []
+    v = m - 1
+    while v >= 0 and toks[v].punct and toks[v].token.text in "،,":
+        v -= 1
+    if v < 0:
+        return [], []
+    c = _chunk(ctx, v)
+    if c is not None and c.prep is None and c.actors:
+        # وأضاف الصفدي، خلال مؤتمر صحافي مع …: only with a counterpart named after the noun
+        return (c.actors[-1:], []) if has_counterpart else ([], [])
+    if toks[v].in_trigger or toks[v].token.kind != "word":
+        return [], []
+    kind, k, subj = _left_subject(ctx, v)
+    if kind != "subject" or subj is None:
+        return [], []
+    src = subj.actors[-1:]
+    other: list[str] = []
+    if toks[v].token.norm.endswith(("ه", "ها", "هم")):
+        other = _antecedent(ctx, subj.start, src)
+    return src, other
+
+
+def _antecedent(ctx: SentCtx, before: int, exclude: list[str]) -> list[str]:
+    """The entity an object pronoun refers to: the nearest person named before, else the nearest entity."""
+    seen: list[str] = []
+    for m in range(before - 1, -1, -1):
+        e = ctx.toks[m].ent
+        if e and e not in exclude and e not in seen:
+            seen.append(e)
+    people = [e for e in seen if ctx.types.get(e) == "PER"]
+    return (people or seen)[:1]
 
 
 def _one_plain_phrase(ctx: SentCtx, j: int) -> bool:
@@ -315,6 +385,9 @@ def fill(ctx: SentCtx, cands: list[Cand], prev_sentence: list[str], states: dict
             verb_actors(ctx, cand, cand.i, done, prev_sentence)
         else:
             noun_actors(ctx, cand, done, prev_sentence)
+        if not cand.source and cand.trig.pos == "verb" and cand.speaker:
+            # المملكة "ترفض" … in a minister's words: the speaker stands for the unnamed subject
+            cand.source = [cand.speaker]
         if "subject_target" in cand.trig.flags and cand.source and not cand.target:
             cand.source, cand.target = [], cand.source
         if states:

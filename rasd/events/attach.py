@@ -158,4 +158,6 @@ def attach_quote(doc: Document, c: Cand) -> None:
     for q in doc.quotes:
         if q.content.start <= c.start < q.content.end:
             c.quote = q.id
+            if q.speaker is not None and q.speaker.entity and doc.entity(q.speaker.entity) is not None:
+                c.speaker = q.speaker.entity
             return

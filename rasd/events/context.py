@@ -75,6 +75,7 @@ class SentCtx:
     chunk_of: list[int]  # token index -> chunk index or -1
     cities: frozenset[str] = frozenset()  # ids of entities that are cities (places, not actors, after a noun)
     types: dict[str, str] = field(default_factory=dict)  # entity id -> PER/ORG/LOC/MISC
+    history: list = field(default_factory=list)  # events of earlier sentences (for dual anaphora)
 
 
 def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
@@ -276,7 +277,7 @@ def _mark_triggers(toks: list[Tok]) -> None:
         longest = max(len(e.trigger.rest) for e in hits)
         hits = [e for e in hits if len(e.trigger.rest) == longest]
         want = "noun" if _nominal(toks, i) else "verb"
-        if _has_article(tk):  # a verb never takes the article: التفاوض is a noun or nothing
+        if want == "noun":  # a verb never takes the article or a preposition: لبحث، التفاوض are nouns or nothing
             hits = [e for e in hits if e.trigger.pos == "noun"]
             if not hits:
                 i += 1
@@ -303,7 +304,9 @@ def _np_ends(prev: Tok, tk: Tok, types: dict[str, str]) -> bool:
     if not prev.ent or prev.ent == tk.ent or tk.nisba or tk.conj:
         return False
     if types.get(prev.ent) == "PER" and not prev.nisba:
-        return True
+        if prev.token.forms[-1][1].startswith("نظير") or "نظير" in prev.token.norm:
+            return False  # a title taken for a name (نظيره السعودي | الأمير فيصل): the name follows
+        return tk.ent_start or tk.token.forms[-1][1].startswith("نظير")
     return tk.ent_start and not prev.nisba and types.get(tk.ent) != "PER"
 
 
@@ -338,6 +341,8 @@ def _chunks(toks: list[Tok], types: dict[str, str]) -> tuple[list[Chunk], list[i
         new_conjunct = tk.conj and (tk.ent_start or stem.startswith(("نظير", "ال")))
         if tk.prep and cur is not None:
             close()
+        elif cur is not None and not tk.conj and tk.token.forms[-1][1].startswith("نظير"):
+            close()  # نظيره …: a counterpart phrase starts a new noun phrase
         elif cur is not None and i > 0 and _np_ends(toks[i - 1], tk, types):
             close()
         if cur is None or (tk.conj and not new_conjunct):

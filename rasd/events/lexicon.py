@@ -65,7 +65,8 @@ def verb_forms(base: str) -> dict[str, bool]:
             add(pre + p)
             for suf in ("ون", "ان", "ين", "ن", "وا"):
                 add(pre + p + suf, objects=False)
-            add(pre + p + "و")  # يدعونه-style stems before an object pronoun
+            for o in _OBJ:
+                out.setdefault(pre + p + "و" + o, True)  # يدعونه
             if p[-1] in "يوا" and len(p) > 2:
                 add(pre + p[:-1], objects=False)  # jussive of a defective verb: لم يلتق، لم يدع
     elif base.startswith("م") and len(base) > 3:  # active participle, used adverbially (محذراً)
@@ -79,7 +80,8 @@ def verb_forms(base: str) -> dict[str, bool]:
             add(s)
             for suf in ("ت", "وا", "ا", "تا", "تم"):
                 add(s + suf, objects=suf in ("ت", "ا", "تا"))
-            add(s + "و")  # حذروه
+            for o in _OBJ:
+                out.setdefault(s + "و" + o, True)  # حذروه (not a bare و-stem: غزو is a noun)
     return out
 
 

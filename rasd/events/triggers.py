@@ -33,6 +33,7 @@ class Cand:
     quote: str | None = None
     attributes: dict[str, str] = field(default_factory=dict)
     absorbed: bool = False
+    speaker: str | None = None  # entity id of the speaker of the quote the trigger sits in
     rest_end: int = 0  # end token of a gapped multiword trigger (its object noun)
 
     @property
