@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.document import Block, Document, Entity, Quote, Span, Speaker, Timex
+from rasd.document import Block, Document, Entity, Event, Quote, Span, Speaker, Timex
 from rasd.web.highlight import render_blocks, speaker_label
 
 TEXT = 'قالت المتحدثة جين ساكي يوم الخميس إن "الرئيس بايدن حث روسيا على التهدئة".\nاقرأ المزيد'
@@ -158,3 +158,17 @@ def test_any_spans_never_break_the_text(text: str, spans: list[tuple[int, int]])
     blocks = render_blocks(doc)
     if text.strip():
         assert pieces_text(blocks) == text
+
+
+def test_event_triggers_are_marked_with_type_and_modality() -> None:
+    doc = build()
+    trigger = span(TEXT, "حث")
+    doc.events = [
+        Event(
+            id="v1", type="REQUEST", mode="urge", trigger=trigger, source=["e2"], target=["e3"], sentence=0
+        ),
+        Event(id="v2", type="THREATEN", trigger=span(TEXT, "قالت"), modality="hypothetical", sentence=0),
+    ]
+    pieces = {p.text: p for b in render_blocks(doc) for p in b.pieces}
+    assert pieces["حث"].event.title == "REQUEST/urge" and pieces["حث"].quote == "q1"
+    assert pieces["قالت"].event.title == "THREATEN (hypothetical)" and pieces["قالت"].cue

@@ -38,12 +38,26 @@ class TimexMark:
         return f"{self.type}: {value}" + (f" ({self.mod})" if self.mod else "")
 
 
+@dataclass(frozen=True)
+class EventMark:
+    id: str
+    type: str
+    mode: str | None
+    modality: str
+
+    @property
+    def title(self) -> str:
+        kind = self.type + (f"/{self.mode}" if self.mode else "")
+        return kind if self.modality == "occurred" else f"{kind} ({self.modality})"
+
+
 @dataclass
 class Piece:
     text: str
     start: int
     entity: EntityMark | None = None
     timex: TimexMark | None = None
+    event: EventMark | None = None  # the piece is (part of) an event's trigger
     quote: str | None = None  # id of the innermost quote the piece lies in
     quote_kind: str | None = None
     cue: bool = False
@@ -52,7 +66,7 @@ class Piece:
 
     @property
     def plain(self) -> bool:
-        return not (self.entity or self.timex or self.quote or self.cue or self.speaker)
+        return not (self.entity or self.timex or self.event or self.quote or self.cue or self.speaker)
 
 
 @dataclass
@@ -138,6 +152,8 @@ def render_blocks(doc: Document, entity_link=lambda key: f"/entity/{key}") -> li
             add(m.start, m.end, "entity", mark)
     for t in doc.timexes:
         add(t.start, t.end, "timex", TimexMark(t.id, t.type, t.value, t.mod))
+    for ev in doc.events:
+        add(ev.trigger.start, ev.trigger.end, "event", EventMark(ev.id, ev.type, ev.mode, ev.modality))
     for q in doc.quotes:
         add(q.content.start, q.content.end, "quote", q)
         add(q.cue.start, q.cue.end, "cue", None)
@@ -159,6 +175,7 @@ def render_blocks(doc: Document, entity_link=lambda key: f"/entity/{key}") -> li
             covering = [sp for sp in spans if sp[0] <= a and b <= sp[1]]
             piece.entity = _innermost(covering, "entity")
             piece.timex = _innermost(covering, "timex")
+            piece.event = _innermost(covering, "event")
             q = _innermost(covering, "quote")
             if q is not None:
                 piece.quote, piece.quote_kind = q.id, q.kind

@@ -10,9 +10,14 @@ document.addEventListener("DOMContentLoaded", function () {
     file.addEventListener("change", function () {
       var f = file.files && file.files[0];
       if (!f || f.size > 5 * 1024 * 1024) return;
-      var reader = new FileReader();
-      reader.onload = function () { text.value = String(reader.result || ""); file.value = ""; };
-      reader.readAsText(f);
+      // Only UTF-8 is shown here; other encodings (cp1256, ISO-8859-6, UTF-16) stay in the file input
+      // and are decoded by the server, which detects them.
+      f.arrayBuffer().then(function (buf) {
+        try {
+          text.value = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+          file.value = "";
+        } catch (e) { /* not UTF-8: leave it to the server */ }
+      });
     });
   }
 
