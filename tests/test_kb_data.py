@@ -20,6 +20,7 @@ import pytest
 
 from rasd import data
 from rasd.text import normalize
+from rasd.text.tokens import tokenize
 
 KB_DIR = data.path("kb")
 FILES = sorted(KB_DIR.glob("*.jsonl"))
@@ -61,10 +62,17 @@ FUNCTION_WORDS = {
 # Countries with no nisba in common Arabic news use, or whose nisba is mostly another word (مالي "financial",
 # قمري "lunar", بنيني from بنين "sons").
 NO_DEMONYM = set("BJ CF CV GQ GW KI KM KN LC LS MC MH ML NR PG PW SB SM ST TV VC VU".split())
+
+
+def key(name: str) -> tuple[str, ...]:
+    """How a name is matched in an article: its normalized word tokens (punctuation ignored)."""
+    return tuple(t.norm for t in tokenize(name) if t.kind != "punct")
+
+
 # Distinct places that Arabic writes the same way; every other shared name among non-person entries is a defect.
 HOMOGRAPHS = {
-    normalize("عمان"): {"country/OM", "city/amman"},
-    normalize("طرابلس"): {"city/tripoli", "city/tripoli-lebanon"},
+    key("عمان"): {"country/OM", "city/amman"},
+    key("طرابلس"): {"city/tripoli", "city/tripoli-lebanon"},
 }
 
 
@@ -95,13 +103,13 @@ def by_id() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
-def geo_index() -> dict[str, set[str]]:
-    """Normalized name or alias -> ids, over the non-person files."""
-    index: dict[str, set[str]] = defaultdict(set)
+def geo_index() -> dict[tuple[str, ...], set[str]]:
+    """Matching key of a name or alias -> ids, over the non-person files."""
+    index: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for name in GEO_FILES:
         for e in all_entries().get(name, []):
             for n in [e["name"], *e.get("aliases", [])]:
-                index[normalize(n)].add(e["id"])
+                index[key(n)].add(e["id"])
     return index
 
 
@@ -384,7 +392,7 @@ NEWS_NAMES = [
 
 @pytest.mark.parametrize(("name", "kb_id"), NEWS_NAMES)
 def test_news_names_find_their_entry(name: str, kb_id: str) -> None:
-    assert geo_index().get(normalize(name)) == {kb_id}
+    assert geo_index().get(key(name)) == {kb_id}
     assert by_id()[kb_id]["name_en"]
 
 
