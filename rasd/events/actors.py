@@ -121,6 +121,12 @@ def _left_subject(ctx: SentCtx, i: int) -> tuple[str, int, Chunk | None]:
         c = _chunk(ctx, k)
         if c is not None and c.prep is None and c.actors:
             return "subject", k, c
+        if c is not None and c.prep in ("ل", "ب") and c.start > 0:
+            # الأمين العام للأمم المتحدة أنطونيو غوتيريش أبلغه: the name in the title's ل phrase is the subject
+            head = _chunk(ctx, c.start - 1)
+            people = [e for e in c.actors if ctx.types.get(e) == "PER"]
+            if people and head is not None and head.prep is None and not head.actors:
+                return "subject", k, Chunk(head.start, c.end, None, [people[-1:]])
         k = (c.start - 1) if c is not None else k - 1
     return "none", k, None
 
@@ -165,7 +171,11 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
     direct = True
     dual = _dual_subject(ctx, i, kind, k, subj)
     if dual is not None:
-        pair = next((c.actors for c in reversed(prev + ctx.history) if c.symmetric and len(c.actors) == 2), None)
+        # الوزيران: the latest pair of actors who both hold that title (وزير), else the latest pair
+        word = toks[dual].token.forms[-1][1][2:-2]
+        pairs = [c.actors for c in reversed(prev + ctx.history) if c.symmetric and len(c.actors) == 2]
+        titled = [p for p in pairs if all(word in ctx.titles.get(e, "") for e in p)]
+        pair = (titled or pairs or [None])[0]
         if pair:
             source = list(pair)
             direct = False

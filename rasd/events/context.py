@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..document import Document
+from ..text import normalize
 from ..text.tokens import Token
 from .lexicon import Entry, core, lexicon
 from .nisba import nisba_index
@@ -76,6 +77,7 @@ class SentCtx:
     cities: frozenset[str] = frozenset()  # ids of entities that are cities (places, not actors, after a noun)
     types: dict[str, str] = field(default_factory=dict)  # entity id -> PER/ORG/LOC/MISC
     history: list = field(default_factory=list)  # events of earlier sentences (for dual anaphora)
+    titles: dict[str, str] = field(default_factory=dict)  # entity id -> its roles' normalized text, joined
 
 
 def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
@@ -120,6 +122,7 @@ def build(doc: Document) -> list[SentCtx]:
     tokens: list[Token] = doc.tokens
     starts = [t.start for t in tokens]
     types = {e.id: e.type for e in doc.entities}
+    titles = {e.id: " ".join(normalize(r.text) for r in e.roles) for e in doc.entities if e.roles}
     # mention spans sorted, for token lookup
     spans = _reference_spans(doc)
     nisba = nisba_index(doc)
@@ -163,7 +166,7 @@ def build(doc: Document) -> list[SentCtx]:
                         tk.timex = True
         _mark_triggers(toks)
         chunks, chunk_of = _chunks(toks, types)
-        out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities, types))
+        out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities, types, [], titles))
     return out
 
 
@@ -298,13 +301,17 @@ def is_boundary(tk: Tok) -> bool:
     return bool(tk.cats - {"not_conj", "planned_after", "frame"}) and not tk.ent
 
 
-def _np_ends(prev: Tok, tk: Tok, types: dict[str, str]) -> bool:
+def _np_ends(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
     """A noun phrase ends after a person's name (غالانت | حزب الله، فيدان | نظيره) and between two names
     side by side (العراق | الكويت) — but not between a title's nisba and the name (الأميركي جو بايدن)."""
+    prev, tk = toks[i - 1], toks[i]
     if not prev.ent or prev.ent == tk.ent or tk.nisba or tk.conj:
         return False
     if types.get(prev.ent) == "PER" and not prev.nisba:
-        if prev.token.forms[-1][1].startswith("نظير") or "نظير" in prev.token.norm:
+        first = i - 1
+        while first > 0 and toks[first - 1].ent == prev.ent and not toks[first].ent_start:
+            first -= 1
+        if toks[first].token.forms[-1][1].startswith("نظير"):
             return False  # a title taken for a name (نظيره السعودي | الأمير فيصل): the name follows
         return tk.ent_start or tk.token.forms[-1][1].startswith("نظير")
     return tk.ent_start and not prev.nisba and types.get(tk.ent) != "PER"
@@ -343,7 +350,7 @@ def _chunks(toks: list[Tok], types: dict[str, str]) -> tuple[list[Chunk], list[i
             close()
         elif cur is not None and not tk.conj and tk.token.forms[-1][1].startswith("نظير"):
             close()  # نظيره …: a counterpart phrase starts a new noun phrase
-        elif cur is not None and i > 0 and _np_ends(toks[i - 1], tk, types):
+        elif cur is not None and i > 0 and _np_ends(toks, i, types):
             close()
         if cur is None or (tk.conj and not new_conjunct):
             close()
