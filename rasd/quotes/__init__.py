@@ -14,11 +14,11 @@ from ..document import Document
 from ..text.normalize import normalize_word
 from .context import Context, build_context
 from .cues import CueHit, find_channel, find_cues
-from .nesting import assign_parents
+from .nesting import assign_parents, same_speaker
 from .records import QuoteRec as Quote
 from .records import Sp
 from .records import SpeakerRec as Speaker
-from .spans import attribution_content, quote_before, scan_after, word_is
+from .spans import attribution_content, has_quote, quote_before, scan_after, word_is
 from .speakers import addressee, antecedent, from_range, pre_subject
 from .tokinfo import TOKEN_CACHE, token_info
 
@@ -59,6 +59,10 @@ def annotate(doc: Document, **kwargs) -> Document:
         except Exception:  # pragma: no cover - defensive: one odd sentence must not lose the article
             log.exception("quotes: sentence %d skipped", si)
     assign_parents(st.quotes)
+    if _cut_self_reports(ctx, st.quotes):
+        for q in st.quotes:
+            q.parent = None
+        assign_parents(st.quotes)
     doc.quotes.extend(q.to_model(doc.text) for q in st.quotes)
     return doc
 
@@ -148,6 +152,26 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         cue_class=cue_class,
         sentence=si,
     )
+
+
+def _cut_self_reports(ctx: Context, quotes: list[Quote]) -> bool:
+    """ "قال المصدر إن …، لكن المصدر رجح أن …": a speaker does not report himself; the outer content ends at
+    the comma before the inner clause and the two quotes stand side by side. Returns whether any was cut."""
+    by_id = {q.id: q for q in quotes}
+    cut = False
+    for q in quotes:
+        p = by_id.get(q.parent) if q.parent else None
+        if p is None or q.speaker is None or q.speaker.implicit or not same_speaker(p, q):
+            continue
+        j = ctx.tok_at(q.cue.start) - 1
+        while j >= 0 and ctx.toks[j].start > p.content.start and ctx.norms[j] not in ("،", ",", "؛"):
+            j -= 1
+        if j > 0 and ctx.toks[j].start > p.content.start:
+            p.content = Sp(p.content.start, ctx.toks[j - 1].end)
+            if p.kind == "mixed" and not has_quote(ctx, p.content.start, p.content.end):
+                p.kind = "indirect"
+            cut = True
+    return cut
 
 
 def _head(ctx: Context, sp: Speaker) -> str:

@@ -78,12 +78,29 @@ def attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
             continue
         j, fused = m
         if verb_after:
-            if j >= end or ctx.verb_at.get(j) is None:
+            verb = _attributing_verb(ctx, j, end)
+            if verb is None:
                 continue
-            best = CueHit(i, j + 1, ctx.verb_at[j][0], "attribution", source=j + 1)
+            best = CueHit(i, j + 1, verb, "attribution", source=j + 1)
         else:
             best = CueHit(i, j, None, "attribution", source=j, source_offset=fused)
     return best
+
+
+def _attributing_verb(ctx: Context, j: int, end: int) -> Cue | None:
+    """The verb after وفق ما / بحسب ما, also with a pronoun referring back (وفقاً لما ذكره مصدر)."""
+    if j >= end:
+        return None
+    v = ctx.verb_at.get(j)
+    if v is not None:
+        return v[0]
+    norm = ctx.norms[j]
+    for enc in ("ه", "ها", "هم", "هما"):
+        if norm.endswith(enc) and len(norm) - len(enc) >= 3:
+            cue = ctx.lex.verbs.get(norm[: -len(enc)])
+            if cue is not None and cue.kind == "verb":
+                return cue
+    return None
 
 
 def channel_at(ctx: Context, i: int, end: int) -> tuple[str, int] | None:

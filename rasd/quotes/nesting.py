@@ -19,6 +19,15 @@ def assign_parents(quotes: list[Quote]) -> None:
             q.parent = best.id
 
 
+def same_speaker(a: Quote, b: Quote) -> bool:
+    sa, sb = a.speaker, b.speaker
+    if sa is None or sb is None:
+        return False
+    if sa.entity and sa.entity == sb.entity:
+        return True
+    return sa.text == sb.text
+
+
 def _is_ancestor(qid: str, p: Quote, by_id: dict[str, Quote]) -> bool:
     """Would making ``p`` the parent of ``qid`` close a cycle?"""
     seen = set()

@@ -109,6 +109,8 @@ def starts_break(ctx: Context, j: int, b: int) -> bool:
         return True
     if word_is(ctx, j, "pronoun") and j + 1 < b and ctx.verb_at.get(j + 1) is not None:
         return True
+    if j + 1 < b and ctx.norms[j + 1] == "ما" and ctx.norms[j] in ("وهو", "وهي", "وهذا", "هو", "هذا", "ما"):
+        return True  # …، وهو ما رفضته الدول العربية: the writer's aside, not the speaker's words
     return attribution_at(ctx, j, b) is not None
 
 
@@ -120,6 +122,24 @@ def _head_kind(ctx: Context, j: int) -> str | None:
     norm = ctx.norms[j]
     anon = ctx.lex.anonymous
     return anon.get(norm) or (anon.get(norm[2:]) if norm.startswith("ال") else None)
+
+
+def _name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
+    """After a title and a preposition phrase, the token after a person's name that follows within a few
+    words with no punctuation (… في الصندوق جهاد أزعور); 0 if none."""
+    if ctx.norms[lo] not in ctx.lex.titles or ctx.norms[j] not in ("في", "لدي", "ب"):
+        return 0
+    toks = ctx.toks
+    if any(m[2].type == "PER" for m in ctx.mentions_in(toks[lo].start, toks[j].start)):
+        return 0
+    end = min(limit, j + 6)
+    for k in range(j + 1, end):
+        if toks[k].kind == "punct" or ctx.info[k].comp:
+            return 0
+        for m in ctx.mentions_in(toks[k].start, toks[k].end):
+            if m[2].type == "PER" and m[0] >= toks[k].start:
+                return ctx.tok_at(m[1])
+    return 0
 
 
 def _blocked(ctx: Context, j: int, lo: int) -> bool:
@@ -330,6 +350,10 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                     appos = [j + 1, j + 1]
                 elif subj:
                     mode = "after"
+            elif word_is(ctx, j, "stop") and subj and (k := _name_after_pp(ctx, subj[0], j, limit)):
+                subj[1] = k  # مدير إدارة الشرق الأوسط في الصندوق جهاد أزعور: the name comes after the PP
+                j = k
+                continue
             elif word_is(ctx, j, "stop"):
                 if (
                     subj

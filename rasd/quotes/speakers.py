@@ -95,7 +95,7 @@ def from_range(
         return _speaker(ctx, ms_, me, entity=eid, role=role, affiliation=aff), org
     kind = lex.anonymous.get(head) or lex.anonymous.get(ctx.norms[lo])
     name_lo = _title_end(ctx, lo, hi)
-    named = ctx.norms[lo].startswith("ال") and name_lo < hi  # المتحدثة باسم البيت الأبيض جين ساكي
+    named = ctx.norms[lo].startswith("ال") and lo < name_lo < hi  # المتحدثة باسم البيت الأبيض جين ساكي
     if kind in ("person", "group") and not named:
         aff = None
         if ms:
@@ -119,12 +119,18 @@ def from_range(
                 return _speaker(
                     ctx, t.start, t.end, entity=ent.id, role=pre or role or _known_role(ent, start)
                 ), org
+    if ms and ctx.norms[lo] in lex.titles:
+        # مدير إدارة الشرق الأوسط: a title naming a place or body is no name; they are its affiliation
+        aff = speaker_entity(ctx, ms[0][2])[0]
+        return _speaker(ctx, start, end, role=role or _span_text(ctx, start, end), affiliation=aff), org
     if ms:
         first = ms[0]
         eid, aff = speaker_entity(ctx, first[2])
-        if role is None and ctx.norms[lo] in lex.titles:  # وزير الخارجية السعودي: the phrase is the role
-            role = _span_text(ctx, start, end)
         return _speaker(ctx, start, end, entity=eid, role=role, affiliation=aff), org
+    if hi - lo == 1 and ctx.norms[lo].startswith("ال"):  # الصندوق after صندوق النقد الدولي
+        ent = _same_head(ctx, ctx.norms[lo][2:], start)
+        if ent is not None:
+            return _speaker(ctx, start, end, entity=ent.id, role=role), org
     # no entity: split a title from the name, and look the name up among the document's mentions
     s = name_lo
     if s < hi:
@@ -137,6 +143,19 @@ def from_range(
         normalize_word(_span_text(ctx, start, end))
     )
     return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
+
+
+def _same_head(ctx: Context, head: str, before: int) -> Entity | None:
+    """The last organization named before ``before`` whose name starts with ``head`` (الصندوق → صندوق النقد)."""
+    best = None
+    for m in ctx.mentions:
+        if m[0] >= before:
+            break
+        if m[2].type == "ORG":
+            words = normalize_word(m[2].name).split()
+            if words and (words[0] == head or words[0] == "ال" + head):
+                best = m[2]
+    return best
 
 
 def _title_word(ctx: Context, offset: int) -> bool:
@@ -215,7 +234,7 @@ def antecedent(
     if subj:
         return as_implicit(subj[-1])
     s = ctx.doc.sentences[si]
-    if pronoun:  # وتتهم موسكو كييف…، وهي تؤكد: the first name of the sentence
+    if pronoun or hit.kind == "participle":  # وتتهم موسكو كييف…، وهي تؤكد: the first name of the sentence
         sp = _first_name(ctx, s.start, cue_start)
         if sp is not None:
             return sp
