@@ -305,8 +305,17 @@ def test_timeline_scores_and_periods(store):
     week = store.timeline("بايدن", "بوتين", by="week")
     assert [(p["period"], p["events"]) for p in week["periods"]] == [("2021-W52", 1), ("2022-W01", 2)]
     # the conditional threat against Russia counts only with all modalities
-    assert store.timeline("بايدن", "روسيا")["rows"] == []
-    assert store.timeline("بايدن", "روسيا", all_modalities=True)["rows"][0]["type"] == "THREATEN"
+    assert store.timeline("بايدن", "روسيا", members=False)["rows"] == []
+    assert (
+        store.timeline("بايدن", "روسيا", all_modalities=True, members=False)["rows"][0]["type"] == "THREATEN"
+    )
+    # countries stand for their officials (KB country): Biden and Putin's call is between the US and Russia
+    d3 = call_doc(published="2022-01-20", body=CALL + "وأكد الطرفان استمرار الاتصالات بين واشنطن وموسكو.\n")
+    store.ingest([d3])
+    countries = store.timeline("country/US", "روسيا")
+    assert countries["a"]["kb_id"] == "country/US"
+    assert [(r["period"], r["type"]) for r in countries["rows"]][-1] == ("2022-01-20", "CONSULT")
+    assert store.timeline("country/US", "روسيا", members=False)["rows"] == []
     none = store.timeline("بايدن", "لا أحد")
     assert none["b"] is None and none["rows"] == []
     with pytest.raises(ValueError):

@@ -245,6 +245,9 @@ def timeline(
     all_modalities: bool = typer.Option(
         False, "--all-modalities", help="count planned, denied... events too"
     ),
+    members: bool = typer.Option(
+        True, "--members/--no-members", help="a country or organization stands for its officials too"
+    ),
     db: str | None = DB,
     fmt: str = FORMAT,
 ) -> None:
@@ -253,7 +256,7 @@ def timeline(
         typer.echo("error: --by must be day, week or month", err=True)
         raise typer.Exit(2)
     store = _store(db)
-    res = store.timeline(between[0], between[1], by=by, all_modalities=all_modalities)
+    res = store.timeline(between[0], between[1], by=by, all_modalities=all_modalities, members=members)
     for side, name in (("a", between[0]), ("b", between[1])):
         if res[side] is None:
             typer.echo(f"no entity matches {name!r}", err=True)

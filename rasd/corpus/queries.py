@@ -262,11 +262,24 @@ def period_of(day: str, by: str) -> str:
     raise ValueError(f"by must be day, week or month, not {by!r}")
 
 
-def timeline(conn: Connection, a: str, b: str, by: str = "day", *, all_modalities: bool = False) -> dict:
+def _with_members(conn: Connection, eid: int) -> set[int]:
+    """The entity and, for a country or organization in the KB, the entities that belong to it (its leaders,
+    ministries, spokespeople), so that a timeline between two countries includes their officials' events."""
+    kb = conn.execute(text("SELECT kb_id FROM entities WHERE id = :e"), {"e": eid}).scalar()
+    ids = {eid}
+    if kb:
+        ids.update(conn.execute(text("SELECT id FROM entities WHERE country = :kb"), {"kb": kb}).scalars())
+    return ids
+
+
+def timeline(
+    conn: Connection, a: str, b: str, by: str = "day", *, all_modalities: bool = False, members: bool = True
+) -> dict:
     """Events between ``a`` and ``b`` per period and type, with the cooperation–conflict score of each type.
 
     An event is *between* them when one is among its sources and the other among its targets, or when it is
-    symmetric and both take part. Counts are given in events and in stories (near-duplicates once); the score
+    symmetric and both take part; with ``members``, an actor stands also for the entities that belong to it
+    (KB ``country``), so ``--between`` two countries counts their officials' events. Counts are given in events and in stories (near-duplicates once); the score
     of a row is the type's score times its stories. Only events that occurred count unless ``all_modalities``.
     """
     period_of("2000-01-01", by)  # validates ``by``
@@ -283,15 +296,22 @@ def timeline(conn: Connection, a: str, b: str, by: str = "day", *, all_modalitie
     if not ia or not ib:
         return result
     ea, eb = ia[0], ib[0]
+    sa = _with_members(conn, ea) if members else {ea}
+    sb = _with_members(conn, eb) if members else {eb}
+    sa, sb = sa - sb, sb - sa  # an entity belonging to both sides stands for neither
+    if not sa or not sb:
+        return result
     rows = conn.execute(
         text(
             "SELECT e.id, e.type, e.date, e.symmetric, e.modality, coalesce(d.dup_group, d.pk) AS story, "
             "ea.entity_id AS ent, ea.role FROM events e JOIN documents d ON d.pk = e.doc_pk "
             "JOIN event_actors ea ON ea.event_id = e.id "
-            "WHERE e.date IS NOT NULL AND e.id IN (SELECT event_id FROM event_actors WHERE entity_id = :a) "
-            "AND e.id IN (SELECT event_id FROM event_actors WHERE entity_id = :b)"
-        ),
-        {"a": ea, "b": eb},
+            "WHERE e.date IS NOT NULL AND e.id IN (SELECT event_id FROM event_actors WHERE entity_id IN "
+            + _in(sorted(sa))
+            + ") AND e.id IN (SELECT event_id FROM event_actors WHERE entity_id IN "
+            + _in(sorted(sb))
+            + ")"
+        )
     ).all()
     events: dict[int, dict[str, Any]] = {}
     for r in rows:
@@ -313,16 +333,18 @@ def timeline(conn: Connection, a: str, b: str, by: str = "day", *, all_modalitie
     for ev in events.values():
         if not all_modalities and ev["modality"] != "occurred":
             continue
-        directed = (ea in ev["source"] and eb in ev["target"]) or (eb in ev["source"] and ea in ev["target"])
-        both = {ea, eb} <= (ev["source"] | ev["target"])
-        if not (directed or (ev["symmetric"] and both)):
+        src_a, src_b = bool(ev["source"] & sa), bool(ev["source"] & sb)
+        tgt_a, tgt_b = bool(ev["target"] & sa), bool(ev["target"] & sb)
+        a_to_b, b_to_a = src_a and tgt_b, src_b and tgt_a
+        both = (src_a or tgt_a) and (src_b or tgt_b)
+        if not (a_to_b or b_to_a or (ev["symmetric"] and both)):
             continue
         key = (period_of(ev["date"], by), ev["type"])
         cell = cells.setdefault(key, {"events": 0, "stories": set(), "a_to_b": 0, "b_to_a": 0})
         cell["events"] += 1
         cell["stories"].add(ev["story"])
-        cell["a_to_b"] += int(ea in ev["source"] and eb in ev["target"])
-        cell["b_to_a"] += int(eb in ev["source"] and ea in ev["target"])
+        cell["a_to_b"] += int(a_to_b)
+        cell["b_to_a"] += int(b_to_a)
     per_period: dict[str, dict[str, float]] = defaultdict(lambda: {"events": 0, "stories": 0, "score": 0.0})
     for (period, etype), cell in sorted(cells.items()):
         s = scale.get(etype, 0.0)

@@ -265,9 +265,11 @@ class Store:
         with self.engine.connect() as conn:
             return queries.quotes(conn, speaker=speaker, about=about, limit=limit, offset=offset)
 
-    def timeline(self, a: str, b: str, by: str = "day", *, all_modalities: bool = False) -> dict:
+    def timeline(
+        self, a: str, b: str, by: str = "day", *, all_modalities: bool = False, members: bool = True
+    ) -> dict:
         with self.engine.connect() as conn:
-            return queries.timeline(conn, a, b, by=by, all_modalities=all_modalities)
+            return queries.timeline(conn, a, b, by=by, all_modalities=all_modalities, members=members)
 
     def top(self, since: str | None = None, limit: int = 10, *, until: str | None = None) -> dict:
         with self.engine.connect() as conn:
