@@ -34,6 +34,10 @@ from .api.server import serve  # noqa: E402
 
 app.command("serve")(serve)
 
+from .temporal.cli import time as time_cmd  # noqa: E402
+
+app.command("time")(time_cmd)
+
 
 def main() -> None:
     app()

@@ -174,7 +174,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
         (
             "phrase",
             _c(
-                rf"{CL}(?P<x>(?:(?P<podc>{f['POD_NOUN']})\s+)?(?P<phrase>{f['PHRASE']}))"
+                rf"{CL}(?P<x>(?:(?P<podc>{f['POD_NOUN']})\s+)?(?P<phrase>{f['PHRASE']})"
+                rf"(?:\s*[،,]?\s*(?P<wd2>{f['WEEKDAY']}))?)"
                 r"(?!\s+(?:التالي|الاول|الثاني|الثالث|الاخير|نفسه|ذاته|الذي|التي|العالمي|الوطني|الدولي))"
             ),
         ),
