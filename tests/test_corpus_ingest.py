@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_corpus_support import BACKENDS, open_backend, wire_article
 from typer.testing import CliRunner
 
@@ -160,3 +162,47 @@ def test_cli_ingest_and_questions(tmp_path):
     assert res.exit_code == 1
     res = runner.invoke(app, ["timeline", "--between", "لا أحد", "أحد آخر", "--db", db])
     assert res.exit_code == 1
+
+
+def test_kb_file_links_entities_in_the_corpus(tmp_path):
+    kb = tmp_path / "people.csv"
+    kb.write_text(
+        "id,type,kind,name,name_en,aliases,country\n"
+        "person/test-envoy,PER,person,نزار العبيدي,Nizar al-Obeidi,العبيدي,country/IQ\n",
+        encoding="utf-8",
+    )
+    art = tmp_path / "a.txt"
+    art.write_text(
+        "وصل المبعوث الخاص نزار العبيدي إلى بيروت اليوم في زيارة تستمر يومين.\n"
+        'وقال العبيدي للصحافيين إن "الحوار هو الطريق الوحيد".\n',
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'kb.db'}"
+    res = CliRunner().invoke(app, ["ingest", str(art), "--db", db, "--kb", str(kb), "-q"])
+    assert res.exit_code == 0, res.output
+    prof = open_store(db).entity_profile("person/test-envoy")
+    assert prof is not None and prof["entity"]["name"] == "نزار العبيدي"
+    bad = CliRunner().invoke(
+        app, ["ingest", str(art), "--db", db, "--kb", str(tmp_path / "missing.csv"), "-q"]
+    )
+    assert bad.exit_code == 2 and "--kb" in bad.output
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.text(
+        alphabet=st.sampled_from(list('ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى ،."«»\n0123456789٠١٢٣َُِّْـ')),
+        max_size=300,
+    )
+)
+def test_any_text_ingests_without_crash_and_spans_hold(tmp_path_factory, text):
+    from rasd.document import check_spans
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'f.db'}"
+    store = open_store(url)
+    r = store.ingest([{"text": text, "origin": "fuzz"}])
+    assert r.ingested + len(r.failed) == 1
+    for doc_id in r.ids:
+        assert check_spans(store.get_document(doc_id)) == []
+        assert isinstance(store.search(text[:20]), list)
+    store.close()

@@ -95,6 +95,14 @@ def ingest(
     except Exception as e:  # noqa: BLE001 - bad engine name, unreachable scheduler
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
+    if kb:
+        from .prepare import load_kb
+
+        try:
+            load_kb(tuple(kb))  # fail early on a bad file; cached for the run
+        except Exception as e:  # noqa: BLE001 - any reader error: report it and stop before ingesting
+            typer.echo(f"error: --kb: {type(e).__name__}: {e}", err=True)
+            raise typer.Exit(2) from None
     store = _store(db)
     items = list(iter_inputs(paths))
     err = Console(stderr=True)
