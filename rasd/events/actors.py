@@ -138,12 +138,19 @@ def _dual_subject(ctx: SentCtx, i: int, kind: str, k: int, subj) -> int | None:
     """Index of a dual noun subject (الرئيسين اتفقا، وكان الوزيران قد التقيا) right before the verb."""
     toks = ctx.toks
     m = i - 1
-    while m >= 0 and (toks[m].cats & {"aux", "comp"} or (toks[m].punct and toks[m].token.text in _TRANSPARENT)):
+    while m >= 0 and (
+        toks[m].cats & {"aux", "comp"} or (toks[m].punct and toks[m].token.text in _TRANSPARENT)
+    ):
         m -= 1
     if m < 0 or toks[m].ent or toks[m].token.kind != "word":
         return None
     stem = toks[m].token.forms[-1][1]
-    if stem.startswith("ال") and stem.endswith(_DUAL_ENDINGS) and len(stem) > 6 and toks[i].token.norm.endswith("ا"):
+    if (
+        stem.startswith("ال")
+        and stem.endswith(_DUAL_ENDINGS)
+        and len(stem) > 6
+        and toks[i].token.norm.endswith("ا")
+    ):
         return m  # the verb agrees in the dual (اتفقا، التقيا)
     return None
 
@@ -371,7 +378,9 @@ SEAT_KINDS = {"capital", "government_seat"}
 def state_actors(doc_entities) -> dict[str, str]:
     """Capitals and seats of government that stand for a state named in the same document
     (موسكو، الكرملين -> روسيا): event data codes the state as the actor."""
-    by_kb = {e.kb_id: e.id for e in doc_entities if e.kb_id and e.kind in (None, "country") and e.type == "LOC"}
+    by_kb = {
+        e.kb_id: e.id for e in doc_entities if e.kb_id and e.kind in (None, "country") and e.type == "LOC"
+    }
     out = {}
     for e in doc_entities:
         if e.kind in SEAT_KINDS and e.country and e.country in by_kb and by_kb[e.country] != e.id:
@@ -387,7 +396,9 @@ def _dedup(ids: list[str]) -> list[str]:
     return out
 
 
-def fill(ctx: SentCtx, cands: list[Cand], prev_sentence: list[str], states: dict[str, str] | None = None) -> None:
+def fill(
+    ctx: SentCtx, cands: list[Cand], prev_sentence: list[str], states: dict[str, str] | None = None
+) -> None:
     done: list[Cand] = []
     states = states or {}
     for cand in cands:

@@ -15,7 +15,9 @@ from ..document import Document, Timex
 from .context import STRONG_PUNCT, SentCtx, Tok
 from .triggers import Cand
 
-_DATE_VALUE = regex.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|W\d{2}|Q\d)(?:-\d{2})?)?(?:T[\d:]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_DATE_VALUE = regex.compile(
+    r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|W\d{2}|Q\d)(?:-\d{2})?)?(?:T[\d:]+(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
 LOCATION_WINDOW = 24  # tokens after the trigger where "في <place>" still says where it happened
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", ".", "؟", "?", "!"}
 
@@ -31,7 +33,9 @@ def _segments(ctx: SentCtx) -> list[int]:
     seg = []
     n = 0
     for tk in ctx.toks:
-        if (tk.punct and tk.token.text in _CLAUSE_PUNCT) or (not tk.ent and tk.cats & {"contrast", "condition"}):
+        if (tk.punct and tk.token.text in _CLAUSE_PUNCT) or (
+            not tk.ent and tk.cats & {"contrast", "condition"}
+        ):
             n += 1
         elif tk.entries and tk.conj and not tk.ent:
             n += 1  # وضمت: a coordinated verb opens a clause

@@ -181,7 +181,7 @@ def _forms(t: Token) -> tuple[tuple[int, str], ...]:
 def _annotate_word(tk: Tok, words, heads, nisba: dict[str, str]) -> None:
     t = tk.token
     forms = _forms(t)
-    for k, stem in forms:
+    for _, stem in forms:
         c = words.get(stem)
         if c:
             tk.cats = c
@@ -280,7 +280,9 @@ def _mark_triggers(toks: list[Tok]) -> None:
         longest = max(len(e.trigger.rest) for e in hits)
         hits = [e for e in hits if len(e.trigger.rest) == longest]
         want = "noun" if _nominal(toks, i) else "verb"
-        if want == "noun":  # a verb never takes the article or a preposition: لبحث، التفاوض are nouns or nothing
+        if (
+            want == "noun"
+        ):  # a verb never takes the article or a preposition: لبحث، التفاوض are nouns or nothing
             hits = [e for e in hits if e.trigger.pos == "noun"]
             if not hits:
                 i += 1

@@ -33,7 +33,9 @@ def prepared(
     entities: Sequence[Sequence[str | None]] = (),
     timexes: Sequence[Sequence[str | None]] = (),
 ) -> Document:
-    doc = Document(id=content_id(text), text=text, published=published, published_source="given" if published else None)
+    doc = Document(
+        id=content_id(text), text=text, published=published, published_source="given" if published else None
+    )
     text_layer.annotate(doc)
     taken: list[tuple[int, int]] = []
     groups: dict[str, Entity] = {}
@@ -54,7 +56,9 @@ def prepared(
                 continue
             taken.append((s, e))
             ent.mentions.append(doc.span(s, e))
-    ordered = sorted((e for e in groups.values() if e.mentions), key=lambda e: min(m.start for m in e.mentions))
+    ordered = sorted(
+        (e for e in groups.values() if e.mentions), key=lambda e: min(m.start for m in e.mentions)
+    )
     for n, e in enumerate(ordered, 1):
         e.id = f"e{n}"
         e.mentions.sort(key=lambda m: m.start)

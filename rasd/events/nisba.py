@@ -11,7 +11,6 @@ from __future__ import annotations
 from ..document import Document
 from ..text import normalize
 
-
 IGO_KINDS = {"igo", "alliance"}
 
 

@@ -58,7 +58,7 @@ def find(ctx: SentCtx) -> list[Cand]:
             continue
         j = i + 1 + tk.gap + len(tk.hit.trigger.rest)
         start = tk.token.start + _head_offset(tk)
-        end = (tk.token.end if tk.gap else toks[j - 1].token.end)
+        end = tk.token.end if tk.gap else toks[j - 1].token.end
         c = Cand(ctx, i, j if not tk.gap else i + 1, tk.hit.trigger, tk.hit.obj_suffix, start, end)
         c.rest_end = j
         out.append(c)

@@ -16,7 +16,9 @@ from ..document import Document, Entity, Event
 
 MAX_QUOTES = 6
 MAX_NAMES = 12
-_ISO_DUR = regex.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
+_ISO_DUR = regex.compile(
+    r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$"
+)
 _DUR_UNITS = ("year", "month", "week", "day", "h", "min", "s")
 MODALITY_EN = {
     "planned": "planned",
@@ -51,7 +53,7 @@ def duration_en(value: str) -> str:
 
 
 def _clock(value: str) -> tuple[str, bool]:
-    """"2021-12-30T20:35Z" -> ("20:35", True): the time of day and whether it is UTC."""
+    """ "2021-12-30T20:35Z" -> ("20:35", True): the time of day and whether it is UTC."""
     t = value.split("T", 1)[1] if "T" in value else value
     utc = t.endswith("Z") or t.endswith("+00:00")
     return t.rstrip("Z").split("+")[0][:5], utc
@@ -75,7 +77,7 @@ def entity_name(e: Entity) -> str:
 
 
 def actor_label(doc: Document, entity_id: str) -> str:
-    """"Joe Biden (United States)": the English name and, for people and bodies, their country."""
+    """ "Joe Biden (United States)": the English name and, for people and bodies, their country."""
     e = doc.entity(entity_id)
     if e is None:
         return entity_id
@@ -195,7 +197,9 @@ def render_digest(doc: Document) -> str:
     lines.append("")
     lines.append("## Events")
     if doc.events:
-        lines.extend(event_line(doc, ev) for ev in sorted(doc.events, key=lambda e: (e.sentence, e.trigger.start)))
+        lines.extend(
+            event_line(doc, ev) for ev in sorted(doc.events, key=lambda e: (e.sentence, e.trigger.start))
+        )
         if any(ev.date_source == "published" for ev in doc.events):
             lines.append("(* no date in the text: the publication date)")
     else:
