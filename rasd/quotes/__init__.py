@@ -126,6 +126,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             addr = addressee(ctx, *scan.addressee)
         elif obj_addressee is not None and cue.addressee == "obj":
             addr = addressee(ctx, *obj_addressee)
+        if addr is not None and speaker is not None and addr == speaker.entity:
+            addr = None  # a mention running over "لقناة" is not someone speaking to himself
         stop = scan.content_tok if scan.content_tok is not None and scan.content_tok > hit.j else scan.end_tok
         channel = find_channel(ctx, hit.j, stop) if stop > hit.j else None
         if channel is None and pre is None:  # وفي مؤتمر صحافي عقده في عمّان، قال…
@@ -180,13 +182,15 @@ def _head(ctx: Context, sp: Speaker) -> str:
 
 
 def _split_vso(ctx: Context, lo: int, hi: int) -> tuple[int, int, tuple[int, int] | None]:
-    """أبلغ الرئيس بوتين نظيره بايدن: with two mentions after the verb, the first speaks to the second."""
+    """أبلغ الرئيس بوتين نظيره بايدن: the speaker's phrase ends with its first person (or, with none, its
+    first name); what follows is the addressee."""
     toks = ctx.toks
     ms = ctx.mentions_in(toks[lo].start, toks[hi - 1].end)
-    if len(ms) >= 2:
-        cut = ctx.tok_at(ms[0][1])
-        nxt = ctx.tok_at(ms[1][0])
-        if lo < cut <= nxt < hi:
+    per = [m for m in ms if m[2].type == "PER"]
+    first = per[0] if per else (ms[0] if len(ms) >= 2 else None)
+    if first is not None:
+        cut = ctx.tok_at(first[1])
+        if lo < cut < hi:
             return lo, cut, (cut, hi)
     return lo, hi, None
 

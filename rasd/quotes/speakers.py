@@ -89,11 +89,19 @@ def from_range(
             ), org
     if per:
         ms_, me, ent = per[-1]
+        ms_, me = max(ms_, start), min(me, end)  # a mention running past the phrase (… لقناة) is clipped
         pre = _span_text(ctx, start, ms_).strip(" ،,")
         eid, aff = speaker_entity(ctx, ent)
         role = pre or role or _known_role(ent, ms_)
         return _speaker(ctx, ms_, me, entity=eid, role=role, affiliation=aff), org
     kind = lex.anonymous.get(head) or lex.anonymous.get(ctx.norms[lo])
+    if kind is None and head.endswith("ا"):  # مصدراً أمنياً: the accusative of مصدر
+        kind = lex.anonymous.get(head[:-1])
+    if hi - lo <= 2 and ctx.norms[lo].startswith("ال") and ctx.norms[lo] in lex.titles and not ms:
+        # المدرب، الوزير: the holder of that title spoken of before
+        holder = _title_holder(ctx, head, start, quotes)
+        if holder is not None:
+            return _speaker(ctx, start, end, entity=holder, role=_span_text(ctx, start, end)), org
     name_lo = _title_end(ctx, lo, hi)
     named = ctx.norms[lo].startswith("ال") and lo < name_lo < hi  # المتحدثة باسم البيت الأبيض جين ساكي
     if kind in ("person", "group") and not named:
@@ -108,6 +116,8 @@ def from_range(
         for q in reversed(quotes):
             if q.channel == channel and q.speaker is not None:
                 eid = orgs.get(q.id) or q.speaker.entity
+                if eid is None:  # an issuer the entities layer did not mark: it speaks again, implicitly
+                    return as_implicit(q.speaker), None
                 return _speaker(ctx, start, end, entity=eid), eid
         return _speaker(ctx, start, end), None
     if not ms:
@@ -143,6 +153,24 @@ def from_range(
         normalize_word(_span_text(ctx, start, end))
     )
     return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
+
+
+def _title_holder(ctx: Context, head: str, before: int, quotes: list[Quote]) -> str | None:
+    """Entity id of the speaker or person last given a title starting with ``head`` (المدرب → مدرب المنتخب
+    المغربي وليد الركراكي)."""
+    for q in reversed(quotes):
+        sp = q.speaker
+        if sp is not None and sp.entity and sp.role:
+            words = normalize_word(sp.role).split()
+            if words and _strip_al(words[0]) == head:
+                return sp.entity
+    for m in reversed(ctx.mentions):
+        if m[0] < before and m[2].type == "PER":
+            for r in m[2].roles:
+                words = normalize_word(r.text).split()
+                if r.source == "text" and words and _strip_al(words[0]) == head:
+                    return m[2].id
+    return None
 
 
 def _same_head(ctx: Context, head: str, before: int) -> Entity | None:
@@ -273,6 +301,10 @@ def addressee(ctx: Context, lo: int, hi: int) -> str | None:
     """Entity id of the addressee phrase in tokens ``[lo, hi)`` (ل read off: للرئيس الروسي → الرئيس الروسي)."""
     toks = ctx.toks
     start, end = toks[lo].start, toks[hi - 1].end
+    first = ctx.norms[lo]
+    stem = first[1:] if first.startswith("ل") else first
+    if (stem,) in ctx.lex.channels or ctx.lex.anonymous.get(stem) in ("medium", "document"):
+        return None  # لقناة، لوكالة: a channel spoken through, not a person spoken to
     ms = ctx.mentions_in(start, end)
     if ms:
         per = [m for m in ms if m[2].type == "PER"]
