@@ -103,7 +103,9 @@ def build_countries() -> list[dict]:
             continue
         if row["kind"] not in TERRITORY_KINDS:
             raise SystemExit(f"geo_countries.tsv: bad kind {row['kind']!r} for {code}")
-        base, inner = without_parens(clean(ar[code]))
+        # Parenthesized CLDR additions are dropped: some are names (بورما, in the supplement), some are not
+        # (منطقة إدارية خاصة).
+        base, _ = without_parens(clean(ar[code]))
         name = row["name"] or base
         sovereign = row["sovereign"]
         country = (
@@ -115,9 +117,9 @@ def build_countries() -> list[dict]:
                 "type": "LOC",
                 "kind": row["kind"],
                 "name": name,
-                "name_en": row["name_en"] or without_parens(en[code])[0],
+                "name_en": row["name_en"] or without_parens(en[code])[0].replace(" & ", " and "),
                 "qid": row["qid"] or None,
-                "aliases": unique([*split_names(row["aliases"]), base, *inner], exclude=[name]),
+                "aliases": unique([*split_names(row["aliases"]), base], exclude=[name]),
                 "country": country,
                 "demonyms": unique(split_names(row["demonyms"])),
                 "metonyms": [],
