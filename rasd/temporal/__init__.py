@@ -44,9 +44,12 @@ def _resolve_sentence(norm: str, mentions: list[Mention], tenses: list, anchor: 
     """Dates first; then clock times, which take the day of a date right after them (الساعة العاشرة من صباح
     الأحد), else of the last date before them in the sentence, else the anchor's day."""
     values: list[Value | None] = [None] * len(mentions)
+    hint: Anchor | None = None
     for i, (m, tense) in enumerate(zip(mentions, tenses, strict=True)):
         if not m.kind.startswith("time"):
-            values[i] = _safe_value(m, Context(anchor, tense), _prep(norm, m))
+            v = values[i] = _safe_value(m, Context(anchor, tense, None, hint), _prep(norm, m))
+            if v.explicit_year and v.value and v.value[:4].isdigit():
+                hint = Anchor.parse(v.value)
     for i, (m, tense) in enumerate(zip(mentions, tenses, strict=True)):
         if values[i] is not None:
             continue

@@ -44,6 +44,11 @@ def fragments() -> dict[str, str]:
         "POD_NOUN": alternation(w for w, p in pods.items() if p.use in ("noun", "both")),
         "UNIT": alternation(unit_forms),
         "UNIT_SG": alternation(w for w, (_, c) in unit_forms.items() if c == "1"),
+        # decade and century nouns double as common words (عقد: held, contract): alone they need a phrase end
+        "UNIT_SG_SHORT": alternation(
+            w for w, (u, c) in unit_forms.items() if c == "1" and u not in ("DE", "CE")
+        ),
+        "UNIT_SG_LONG": alternation(w for w, (u, c) in unit_forms.items() if c == "1" and u in ("DE", "CE")),
         "UNIT_DUAL": alternation(w for w, (_, c) in unit_forms.items() if c == "2"),
         "UNIT_PL": alternation(w for w, (_, c) in unit_forms.items() if c == "pl"),
         "ZONENAME": alternation(w for w in zones() if regex.search(r"\p{Arabic}", w)),
@@ -73,7 +78,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
         rf"(?:(?:يوم\s+)?(?P<wd>{f['WEEKDAY']})\s*[،,]?\s*(?:(?:الموافق|الموافقه)\s+)?(?P<po>\(\s*)?)?"
     )
     bnd = rf"(?:(?P<bnd>{f['BOUNDARY']})\s+)?"
-    year_kw = r"(?:ال)?(?:عام|سنه)"
+    year_kw = r"(?:ال)?(?:عامي|سنتي|عام|سنه)"
     preps = r"(?:في|منذ|حتي|خلال|بحلول|قبل|بعد|عام|سنه)"
     num = rf"(?:\d+(?:[.,]\d+)?(?![\d:/])|{f['CARD']})"
     dur_preps = r"(?:لمده|خلال|طوال|طيله|مدي|مدار|غضون|قبل|بعد|منذ|نحو|حوالي|قرابه|زهاء)"
@@ -129,6 +134,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"|{CL}(?P<x>(?P<bnd>{f['BOUNDARY']})\s+(?P<year>\d{{4}})(?!\d|[:./%]\d|%))"
                 rf"|(?<!\w)(?:{preps})\s+(?P<x>(?P<year>\d{{4}})(?!\d|[:./%]\d|%)(?:\s*(?P<era>{ERA}))?)"
                 rf"|(?<![\d\w])(?P<x>(?P<year>\d{{3,4}})\s*(?P<era>{ERA}))"
+                rf"|(?<=\d{{4}}\s*[،,]?\s*و\s*)(?P<x>(?P<year>\d{{4}})(?!\d|[:./%]\d|%))"
             ),
         ),
         (
@@ -154,7 +160,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
         (
             "time_h",
             _c(
-                rf"{CL}(?P<x>(?:تمام\s+)?(?:ال)?ساعه\s+(?P<h>\d{{1,2}})(?![\d:.,])(?:\s*(?P<pod>{f['POD_ADV']})|(?=\s+(?:من\s+)?(?P<pod>{f['POD_NOUN']})\s))?)"
+                rf"{CL}(?P<x>(?:تمام\s+)?(?:ال)?ساعه\s+(?:ال\s*)?(?P<h>\d{{1,2}})(?![\d:.,])(?:\s*(?P<pod>{f['POD_ADV']})|(?=\s+(?:من\s+)?(?P<pod>{f['POD_NOUN']})\s))?)"
                 rf"|(?<![\w.,:])(?P<x>(?P<h>\d{{1,2}})(?![\d:.,])\s*(?P<pod>{f['POD_ADV']}))"
             ),
         ),
@@ -164,6 +170,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"{CL}(?P<x>(?:تمام\s+)?(?:ال)?ساعه\s+(?P<hw>{f['ORD']})"
                 rf"(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?(?:\s+الا\s+(?P<minus>ربعا|ربع|ثلثا|ثلث))?"
                 rf"(?:\s+(?P<pod>{f['POD_ADV']})|(?=\s+(?:من\s+)?(?P<pod>{f['POD_NOUN']})\s))?)"
+                rf"|{CL}(?P<x>(?:تمام\s+)?(?P<hw>{f['ORD']})(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?"
+                rf"\s+(?P<pod>{f['POD_ADV']}))"
                 rf"|{CL}(?P<x>(?:عند\s+)?منتصف\s+(?P<mid>الليل|النهار))"
             ),
         ),
@@ -224,7 +232,10 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"|(?P<frac>نصف|ربع)\s+(?P<unit>{f['UNIT_SG']})"
                 rf"|(?P<unit>{f['UNIT_SG']})(?=\s+و\s*(?:نصف|ربع)(?!\w))"
                 rf"|(?P<vague>بضع[ه]?|عده)\s+(?P<unit>{f['UNIT']})"
-                rf"|(?<=(?<!\w)(?:[وفل]?{dur_preps}|{f['MOD']})\s+)(?P<unit>{f['UNIT_SG']}|{f['UNIT_PL']})(?!\s+ال\w))"
+                rf"|(?<=(?<!\w)(?:[وفل]?{dur_preps}|{f['MOD']})\s+)(?P<unit>{f['UNIT_SG_SHORT']}|{f['UNIT_PL']})(?!\s+ال\w)"
+                rf"|(?<=(?<!\w)(?:[وفل]?{dur_preps}|{f['MOD']})\s+)(?P<unit>{f['UNIT_SG_LONG']})"
+                r"(?=\s*(?:[.,،؛:)\"»]|$|من\s+الزمن|تقريبا|و\s))"
+                rf")"
                 rf"(?:\s+و\s*(?P<half>نصف|ربع))?(?:\s+(?P<post>تقريبا|علي\s+الاقل))?)"
             ),
         ),
@@ -239,7 +250,7 @@ def zone_after() -> regex.Pattern:
 
 # A preposition just before a duration turns it into a date counted from the publication date.
 PREP_BEFORE = regex.compile(r"(?:^|[\s(])[وف]?(?P<prep>قبل|بعد|منذ)\s*$")
-AFTER_MIN = regex.compile(r"\s+من\s")
+AFTER_MIN = regex.compile(r"\s+من\s+(?!الزمن)")
 RANGE_BETWEEN = regex.compile(r"^\s*(?:الي|حتي|و|-|–|ل)\s*$")
 RANGE_BEFORE = regex.compile(r"(?:^|\s)[و]?(?:من|بين|ما\s+بين)\s*$")
 
@@ -278,7 +289,7 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
         "century": (frozenset({"القرن"}), (), None),
         "time_hm": (none, (":", "ساعه"), _D),
         "time_h": (pod_w | {"الساعه", "ساعه"}, (), _D),
-        "time_words": (frozenset({"الساعه", "ساعه", "منتصف"}), (), None),
+        "time_words": (pod_w | {"الساعه", "ساعه", "منتصف"}, (), None),
         "weekday": (wd_w, (), None),
         "phrase": (frozenset(w.split()[-1] for w in rel["phrase"]), (), None),
         "set": (frozenset({"كل", "مره", "مرتين"}) | frozenset(rel["set"]), (), None),

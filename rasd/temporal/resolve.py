@@ -5,8 +5,11 @@ Conventions (also in the README):
 - a named zone adds its UTC offset for that date (``Z`` for GMT/UTC); ``بالتوقيت المحلي`` or no zone gives the
   wall-clock time without offset (``2021-12-30T16:25``), since the place is not known;
 - ``قبل/منذ/بعد`` + a duration is a date counted from the anchor at the unit's granularity (``قبل ثلاثة أيام``
-  -> a day, ``قبل أسبوعين`` -> an ISO week); with ``من`` after it (``قبل يومين من الانتخابات``) it stays a duration;
+  -> a day, ``قبل أسبوعين`` -> an ISO week); with ``من`` after it (``قبل يومين من الانتخابات``), or ``بعد`` without a
+  future cue (``أفرج عنه بعد عشرين عاما``: after the events told), it stays a duration;
 - a weekday alone is the latest such day not after the anchor, or the next one with a future cue;
+- a Gregorian date without a year after one with a written year in the same sentence takes the year nearest
+  to that one (``في 3 مارس 2020، ثم في 15 يونيو`` -> 2020-06-15), unless a future cue ties it to the present;
 - a Hijri date is converted with hijridate; a Hijri month or year without day gets the Gregorian month or year
   only when it falls entirely inside one, else no value.
 """
@@ -44,6 +47,7 @@ class Context:
     anchor: Anchor | None
     tense: str | None = None
     day: dt.date | None = None  # the sentence's current day, for clock times
+    hint: Anchor | None = None  # the last date with a written year earlier in the sentence
 
 
 def _direction(word: str | None) -> int | None:
@@ -116,6 +120,11 @@ def _date_value(m: Mention, ctx: Context) -> Value:
             return Value("DATE", f"{sp[0].year:04d}", mod, p.get("year") is None)
         return Value("DATE", None, mod)
     explicit = year is not None
+    if year is None and ctx.hint is not None and direction is None and ctx.tense != "future":
+        # "وقع الاتفاق في 3 مارس 2020، ثم انهار في 15 يونيو": the narrative's year, not the anchor's
+        h = ctx.hint
+        year = choose(h, gregorian_candidates(h, month, day), weekday=p.get("weekday")) or h.year
+        return _finish(month, day, year, mod, False)
     if year is None and a is not None:
         year = choose(
             a,
@@ -124,6 +133,11 @@ def _date_value(m: Mention, ctx: Context) -> Value:
             tense=ctx.tense,
             weekday=p.get("weekday"),
         )
+    return _finish(month, day, year, mod, explicit)
+
+
+def _finish(month: int, day: int | None, year: int | None, mod: str | None, explicit: bool) -> Value:
+    """The value of a Gregorian day or month once its year is known (or not: XXXX)."""
     if day:
         if year is None:
             return Value("DATE", f"XXXX-{month:02d}-{day:02d}", mod)
@@ -345,6 +359,8 @@ def _duration_value(m: Mention, ctx: Context, prep: str | None) -> Value:
     mod = _mod(p.get("mod"))
     if p.get("post"):
         mod = "APPROX" if p["post"].startswith("تقريب") else "EQUAL_OR_MORE"
+    if prep == "بعد" and ctx.tense != "future":
+        prep = None  # "أفرج عنه بعد عشرين عاما": after the events told, not after the publication date
     if prep in ("قبل", "منذ", "بعد"):
         sign = 1 if prep == "بعد" else -1
         if n is None:

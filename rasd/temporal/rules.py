@@ -15,6 +15,8 @@ from .numbers import parse_cardinal, parse_ordinal
 from .patterns import active_rules, zone_after
 from .zones import lookup
 
+# a temporal preposition before an ambiguous month name (في مارس, منذ رمضان) makes it a month
+_TIME_PREP_BEFORE = regex.compile(r"(?:^|\s)[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|طيله|طوال)\s+$")
 # words before الاثنين that make it "the two", not Monday
 _TWO_BEFORE = regex.compile(r"(?:بين|كلا|هذين|الطرفين)\s+$")
 
@@ -47,7 +49,8 @@ def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
     """Context checks that a regex cannot express cheaply."""
     if kind in ("month",) and _ambiguous_month(g["mon"]):
         if not (g.get("shahr") or g.get("year") or g.get("m2") or g.get("rel") or g.get("bnd")):
-            return False
+            if not _TIME_PREP_BEFORE.search(norm, max(0, s - 12), s):
+                return False
     if g.get("year") and not g.get("era"):
         y = int(g["year"])
         if kind in ("year", "range_years") and not 1800 <= y <= 2100:
