@@ -126,7 +126,7 @@ def _left_subject(ctx: SentCtx, i: int) -> tuple[str, int, Chunk | None]:
             head = _chunk(ctx, c.start - 1)
             people = [e for e in c.actors if ctx.types.get(e) == "PER"]
             if people and head is not None and head.prep is None and not head.actors:
-                return "subject", k, Chunk(head.start, c.end, None, [people[-1:]])
+                return "subject", k, Chunk(head.start, c.end, None, [people[-1:]]).seal()
         k = (c.start - 1) if c is not None else k - 1
     return "none", k, None
 
@@ -164,7 +164,7 @@ def _right_subject(ctx: SentCtx, j: int) -> Chunk | None:
             if nxt is not None and nxt.prep in ("ل", "ب") and nxt.start == c.end:
                 people = [e for e in nxt.actors if ctx.types.get(e) == "PER"]
                 if people:
-                    return Chunk(c.start, nxt.end, None, [people[-1:]])
+                    return Chunk(c.start, nxt.end, None, [people[-1:]]).seal()
         return c
     return None
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..document import Document
 from ..text import normalize
-from ..text.tokens import Token
+from ..text.tokens import Token, clitic_forms
 from .lexicon import Entry, core, lexicon
 from .nisba import nisba_index
 
@@ -26,9 +27,10 @@ _QUOTE_MARKS = set("\"«»“”'")
 STRONG_PUNCT = {".", "؛", ";", ":", "!", "?", "؟", "…"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     token: Token
+    punct: bool = False
     ent: str | None = None  # entity id of the mention covering this token (or of a nisba adjective)
     ent_start: bool = False  # a mention starts inside this token
     prep: str | None = None  # a preposition clitic attached to the token (ب ل ك)
@@ -40,13 +42,11 @@ class Tok:
     gap: int = 0  # tokens between the head and the rest of a multiword trigger (the subject)
     timex: bool = False  # inside a time expression
     article: bool = False  # the trigger head matched only with its article stripped (المحادثات)
+    cores: frozenset[str] = frozenset()  # loose keys of the readings, for multiword triggers
+    phrases: frozenset[str] = frozenset()  # categories of multiword cues starting here (في حال، من المقرر)
     in_trigger: bool = False  # the token is part of a matched trigger
     head_k: int = 0  # clitic characters before the matched head
     nisba: bool = False  # a nisba adjective of a document entity (روسي، الأميركية)
-
-    @property
-    def punct(self) -> bool:
-        return self.token.kind == "punct"
 
 
 @dataclass
@@ -55,15 +55,16 @@ class Chunk:
     end: int  # exclusive
     prep: str | None
     conjuncts: list[list[str]] = field(default_factory=list)  # entity ids per conjunct (best first)
+    actors: list[str] = field(default_factory=list)  # all of them, in order, once (set by seal())
 
-    @property
-    def actors(self) -> list[str]:
+    def seal(self) -> Chunk:
         out: list[str] = []
         for c in self.conjuncts:
             for e in c:
                 if e not in out:
                     out.append(e)
-        return out
+        self.actors = out
+        return self
 
 
 @dataclass
@@ -136,9 +137,11 @@ def build(doc: Document) -> list[SentCtx]:
     for si, s in enumerate(doc.sentences):
         lo = bisect_left(starts, s.start)
         hi = bisect_left(starts, s.end)
+        if not any(t.kind == "word" and _word_info(t.text)[1] for t in tokens[lo:hi]):
+            continue  # no trigger word in the sentence: nothing to build
         toks: list[Tok] = []
         for t in tokens[lo:hi]:
-            tk = Tok(t)
+            tk = Tok(t, t.kind == "punct")
             while mi < len(spans) and spans[mi][1] <= t.start:
                 mi += 1
             j = mi
@@ -164,38 +167,47 @@ def build(doc: Document) -> list[SentCtx]:
                 for tk in toks:
                     if tk.token.end > x.start and tk.token.start < x.end:
                         tk.timex = True
+        _mark_phrases(toks, lex.phrases_by_first)
         _mark_triggers(toks)
         chunks, chunk_of = _chunks(toks, types)
         out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities, types, [], titles))
     return out
 
 
-def _forms(t: Token) -> tuple[tuple[int, str], ...]:
-    """The token's readings, plus و/ف off a three-letter word (ولم، وحث، فقد), which the text layer keeps whole."""
-    n = t.norm
-    if len(t.forms) == 1 and len(n) == 3 and n[0] in "وف":
-        return (*t.forms, (1, n[1:]))
-    return t.forms
+@lru_cache(maxsize=100_000)
+def _word_info(text: str):
+    """What the lexicons say about a word, cached by its text: (categories, entries, head_k, article, future,
+    cores of its readings, the readings)."""
+    lex = lexicon()
+    forms = clitic_forms(text)
+    n = forms[0][1]
+    if len(forms) == 1 and len(n) == 3 and n[0] in "وف":
+        forms = (*forms, (1, n[1:]))  # ولم، وحث، فقد: the text layer keeps three-letter words whole
+    cats: frozenset[str] = frozenset()
+    for _, stem in forms:
+        c = lex.words.get(stem)
+        if c:
+            cats = c
+            break
+    entries: tuple[Entry, ...] = ()
+    head_k, article, fut = 0, False, False
+    for k, stem in forms:
+        cands = lex.heads.get(stem)
+        art = False
+        if cands is None and stem.startswith("ال") and len(stem) > 4:
+            cands = lex.heads.get(stem[2:])
+            art = cands is not None
+        if cands:
+            entries, head_k, article = cands, k, art
+            fut = "س" in text[:k]  # سيردون: the future prefix came off as a clitic
+            break
+    cores = frozenset(core(stem) for _, stem in forms)
+    return cats, entries, head_k, article, fut, cores, forms
 
 
 def _annotate_word(tk: Tok, words, heads, nisba: dict[str, str]) -> None:
     t = tk.token
-    forms = _forms(t)
-    for _, stem in forms:
-        c = words.get(stem)
-        if c:
-            tk.cats = c
-            break
-    for k, stem in forms:
-        cands = heads.get(stem)
-        if cands is None and stem.startswith("ال") and len(stem) > 4:
-            cands = heads.get(stem[2:])
-            tk.article = cands is not None
-        if cands:
-            tk.entries = cands
-            tk.head_k = k
-            tk.fut = "س" in t.text[:k]  # سيردون: the future prefix came off as a clitic
-            break
+    tk.cats, tk.entries, tk.head_k, tk.article, tk.fut, tk.cores, forms = _word_info(t.text)
     n0 = t.norm
     if not tk.ent_start and not tk.ent:
         if n0[:1] in "وف" and len(n0) >= 3 and len(forms) > 1 and "not_conj" not in tk.cats:
@@ -215,12 +227,24 @@ def _annotate_word(tk: Tok, words, heads, nisba: dict[str, str]) -> None:
             break
 
 
+def _mark_phrases(toks: list[Tok], by_first) -> None:
+    for k, tk in enumerate(toks):
+        if tk.token.kind != "word":
+            continue
+        for _, stem in tk.token.forms:
+            for words, cat in by_first.get(stem, ()):
+                if k + len(words) <= len(toks) and all(
+                    any(s == w for _, s in toks[k + n].token.forms) for n, w in enumerate(words[1:], 1)
+                ):
+                    tk.phrases |= {cat}
+
+
 def _rest_matches(toks: list[Tok], j: int, rest) -> bool:
     for n, alts in enumerate(rest):
         k = j + n
         if k >= len(toks) or toks[k].token.kind != "word":
             return False
-        if not any(core(stem) in alts for _, stem in toks[k].token.forms):
+        if toks[k].cores.isdisjoint(alts):
             return False
     return True
 
@@ -331,7 +355,7 @@ def _chunks(toks: list[Tok], types: dict[str, str]) -> tuple[list[Chunk], list[i
         if cur is not None:
             cur.conjuncts.append(_best(types, cur_ents))
             cur.conjuncts = [c for c in cur.conjuncts if c]
-            chunks.append(cur)
+            chunks.append(cur.seal())
         cur, cur_ents = None, []
 
     for i, tk in enumerate(toks):

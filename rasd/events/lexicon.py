@@ -39,6 +39,7 @@ class Entry:
     obj_suffix: bool  # the matched form carries an object pronoun (اجتاحتها)
 
 
+@lru_cache(maxsize=100_000)
 def core(word: str) -> str:
     """A loose key for the later words of a multiword trigger: no article, no tanween alef, no final ه."""
     w = word
@@ -106,6 +107,7 @@ class Lexicon:
     heads: dict[str, tuple[Entry, ...]]  # normalized head form -> entries (longest multiword first)
     words: dict[str, frozenset[str]]  # normalized function word -> categories
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # category -> multiword cues (normalized words)
+    phrases_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (cue, category)
 
 
 @lru_cache(maxsize=1)
@@ -141,4 +143,15 @@ def lexicon() -> Lexicon:
         heads={k: tuple(sorted(v, key=lambda e: -len(e.trigger.rest))) for k, v in heads.items()},
         words={k: frozenset(v) for k, v in words.items()},
         phrases={k: tuple(v) for k, v in phrases.items()},
+        phrases_by_first=_by_first(phrases),
     )
+
+
+def _by_first(
+    phrases: dict[str, list[tuple[str, ...]]],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for cat, cues in phrases.items():
+        for words in cues:
+            out.setdefault(words[0], []).append((words, cat))
+    return {k: tuple(v) for k, v in out.items()}

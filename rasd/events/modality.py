@@ -10,7 +10,6 @@ condition after a future or threatened response (سيردون بحزم إذا �
 from __future__ import annotations
 
 from .context import STRONG_PUNCT, SentCtx, Tok
-from .lexicon import lexicon
 from .triggers import Cand
 
 _SOFT = {"(", ")", "-", "–", '"', "«", "»", "“", "”"}
@@ -22,12 +21,7 @@ def _stems(tk: Tok) -> set[str]:
 
 
 def _phrase_at(ctx: SentCtx, k: int, cat: str) -> bool:
-    for words in lexicon().phrases.get(cat, ()):
-        if k + len(words) > len(ctx.toks):
-            continue
-        if all(w in _stems(ctx.toks[k + n]) for n, w in enumerate(words)):
-            return True
-    return False
+    return cat in ctx.toks[k].phrases
 
 
 def _has(tk: Tok, cat: str) -> bool:
