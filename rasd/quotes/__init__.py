@@ -79,7 +79,16 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
     toks = ctx.toks
     org = None
     addr = None
-    if hit.kind == "attribution":
+    if hit.kind == "attribution" and hit.pronoun:  # …، على حد قوله
+        if any(q.sentence == si for q in st.quotes):
+            return None  # it repeats the attribution of the quote already read in this sentence
+        scan = attribution_content(ctx, hit, hit.j, a, b)
+        if scan is None or scan.content is None or scan.content_tok is None or scan.content_tok > hit.i:
+            return None
+        speaker = antecedent(ctx, hit, si, st.quotes, st.subjects, pronoun=True)
+        channel = None
+        cue_class = "attribution"
+    elif hit.kind == "attribution":
         src = _source_end(ctx, hit, b)
         if src is None:
             return None
@@ -109,6 +118,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             if cue.addressee == "obj":
                 lo, hi, obj_addressee = _split_vso(ctx, lo, hi)
             speaker, org = from_range(ctx, lo, hi, scan.appos, st.quotes, st.orgs)
+        if speaker is None and cue.lemma == "نقل" and pre is None:
+            speaker = _reported_source(ctx, hit, scan, st)  # ونُقل عن الوزير قوله إن…
         if speaker is not None:  # remembered even without a content: a later وقال may refer to it
             st.subjects.append((si, toks[hit.i].start, speaker))
         if scan.content is None:
@@ -181,6 +192,21 @@ def _head(ctx: Context, sp: Speaker) -> str:
     return words[0] if words else ""
 
 
+def _reported_source(ctx: Context, hit: CueHit, scan, st: _State) -> Speaker | None:
+    """The source after عن when نقل has no subject of its own (the passive نُقل عن الوزير قوله)."""
+    stop = scan.content_tok if scan.content_tok is not None else scan.end_tok
+    for j in range(hit.j, min(stop, hit.j + 3)):
+        if ctx.norms[j] == "عن":
+            k = j + 1
+            while k < stop and ctx.toks[k].kind == "word" and not ctx.info[k].comp and k - j <= MAX_SOURCE:
+                if ctx.norms[k].startswith("قول"):  # قوله، قولها
+                    break
+                k += 1
+            if k > j + 1:
+                return from_range(ctx, j + 1, k, None, st.quotes, st.orgs)[0]
+    return None
+
+
 def _split_vso(ctx: Context, lo: int, hi: int) -> tuple[int, int, tuple[int, int] | None]:
     """أبلغ الرئيس بوتين نظيره بايدن: the speaker's phrase ends with its first person (or, with none, its
     first name); what follows is the addressee."""
@@ -205,7 +231,7 @@ def _source_end(ctx: Context, hit: CueHit, b: int) -> tuple[int, int] | None:
         t = ctx.toks[j]
         if t.kind == "punct" and ctx.norms[j] not in '()"«»':
             break
-        if j > lo and (word_is(ctx, j, "stop") or ctx.verb_at.get(j) is not None):
+        if j > lo and (word_is(ctx, j, "stop") or ctx.verb_at.get(j) is not None or ctx.info[j].comp):
             break
         j += 1
     if j == lo:

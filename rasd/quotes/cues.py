@@ -23,6 +23,8 @@ class CueHit:
     enclitic: bool = False  # the verb carries an object pronoun (أبلغه)
     source: int | None = None  # attribution: token where the source starts
     source_offset: int | None = None  # attribution: char offset of the source (after a fused ل)
+    pronoun: bool = False  # attribution to a pronoun (على حد قوله)
+    forward: bool = False  # the attributed words follow the source (وجاء في البيان أن…)
 
 
 def verb_cue(lex: Lexicon, tok: Token) -> tuple[Cue, bool] | None:
@@ -44,8 +46,9 @@ def verb_cue(lex: Lexicon, tok: Token) -> tuple[Cue, bool] | None:
     return None
 
 
-def _match_seq(ctx: Context, i: int, seq: tuple[str, ...], end: int) -> tuple[int, int | None] | None:
-    """Match ``seq`` at token ``i``; returns (next token, char offset of a fused ل's remainder or None)."""
+def _match_seq(ctx: Context, i: int, seq: tuple[str, ...], end: int) -> tuple[int, int | None, bool] | None:
+    """Match ``seq`` at token ``i``: (next token, char offset of a fused ل's remainder or None, whether the
+    last word carries a pronoun: على حد قوله)."""
     if i + len(seq) > end:
         return None
     first = ctx.toks[i]
@@ -53,16 +56,22 @@ def _match_seq(ctx: Context, i: int, seq: tuple[str, ...], end: int) -> tuple[in
         return None
     for n, word in enumerate(seq[1:], start=1):
         tok = ctx.toks[i + n]
-        if word == "ل" and n == len(seq) - 1:
-            norm = ctx.norms[i + n]
+        norm = ctx.norms[i + n]
+        last = n == len(seq) - 1
+        if word == "ل" and last:
             if norm == "ل":  # لـ written apart
-                return i + n + 1, None
+                return i + n + 1, None, False
             if norm.startswith("ل") and len(norm) > 2:  # للمصادر، لوكالة: the source starts inside the token
-                return i + n, tok.start + 1
+                return i + n, tok.start + 1, False
             return None
-        if ctx.norms[i + n] != word:
+        if norm != word:
+            if last and len(word) > 2 and norm[len(word) :] in _PRONOUNS and norm.startswith(word):
+                return i + n + 1, None, True
             return None
-    return i + len(seq), None
+    return i + len(seq), None, False
+
+
+_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 
 
 def attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
@@ -72,18 +81,20 @@ def attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
     best = None
     first = ctx.lex.attr_first
     cands = [c for k, stem in ctx.toks[i].forms if k <= 1 for c in first.get(stem, ())]
-    for seq, verb_after in cands:
+    for seq, mode in cands:
         m = _match_seq(ctx, i, seq, end)
         if m is None or (best is not None and m[0] <= best.j):
             continue
-        j, fused = m
-        if verb_after:
+        j, fused, pronoun = m
+        if mode == "verb":
             verb = _attributing_verb(ctx, j, end)
             if verb is None:
                 continue
             best = CueHit(i, j + 1, verb, "attribution", source=j + 1)
+        elif pronoun:  # على حد قوله: the source is whoever "he" is
+            best = CueHit(i, j, None, "attribution", source=None, pronoun=True)
         else:
-            best = CueHit(i, j, None, "attribution", source=j, source_offset=fused)
+            best = CueHit(i, j, None, "attribution", source=j, source_offset=fused, forward=mode == "forward")
     return best
 
 

@@ -34,8 +34,9 @@ class Lexicon:
     verbs: dict[str, Cue] = field(default_factory=dict)  # one-word verb and participle forms
     channels: dict[tuple[str, ...], str] = field(default_factory=dict)  # token sequence -> channel
     channel_first: set[str] = field(default_factory=set)  # first words of channel phrases
-    attributions: dict[tuple[str, ...], bool] = field(default_factory=dict)  # sequence -> followed by a verb
-    attr_first: dict[str, list[tuple[tuple[str, ...], bool]]] = field(default_factory=dict)  # by first word
+    # attribution phrase -> "verb" (وفق ما أعلن X), "forward" (جاء في البيان أن…) or "source" (بحسب X)
+    attributions: dict[tuple[str, ...], str] = field(default_factory=dict)
+    attr_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # by first word
     words: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # role -> words
     anonymous: dict[str, str] = field(default_factory=dict)  # head noun -> kind
     titles: frozenset[str] = frozenset()
@@ -74,9 +75,9 @@ def lexicon() -> Lexicon:
                 lex.channel_first.add(seq[0])
                 lex.max_channel = max(lex.max_channel, len(seq))
             elif kind == "attribution":
-                # "وفق ما" and kin are followed by a verb (وفق ما أعلن الكرملين); "بحسب" by the source itself
-                lex.attributions[seq] = row["lemma"] == "وفق ما"
-                lex.attr_first.setdefault(seq[0], []).append((seq, row["lemma"] == "وفق ما"))
+                mode = {"وفق ما": "verb", "جاء في": "forward"}.get(row["lemma"], "source")
+                lex.attributions[seq] = mode
+                lex.attr_first.setdefault(seq[0], []).append((seq, mode))
                 lex.max_attribution = max(lex.max_attribution, len(seq))
     for row in read_tsv("quote_words.tsv"):
         lex.words[row["role"]].add(normalize(row["word"]))

@@ -321,19 +321,18 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             ):
                 found = _np_content(ctx, j, b, False, first_char=t.start + 1)
                 break
-        if j > hit.j:
-            v = ctx.verb_at.get(j)
-            if v is not None and v[0].kind == "participle" and v[0].lemma == "قال":
-                j += 1  # غرد السفير قائلاً إن…: قائلاً belongs to the verb before it
-                mode = "after" if subj else mode
-                continue
-            att = attribution_at(ctx, j, b) if v is None and ctx.info[j].attr else None
-            if att is not None and (subj or hit.kind == "participle"):
-                j = att.j  # قالت رويترز نقلاً عن مصادر إن…: the original source, passed over
-                mode = "after"
-                continue
-            if v is not None or att is not None:
-                break
+        v = ctx.verb_at.get(j)
+        if v is not None and v[0].kind == "participle" and v[0].lemma == "قال":
+            j += 1  # غرد السفير قائلاً إن…: قائلاً belongs to the verb before it
+            mode = "after" if subj else mode
+            continue
+        att = attribution_at(ctx, j, b) if v is None and ctx.info[j].attr else None
+        if att is not None and (subj or hit.kind == "participle"):
+            j = att.j  # قالت رويترز نقلاً عن مصادر إن…: the original source, passed over
+            mode = "after"
+            continue
+        if v is not None or att is not None:
+            break
         if n in PUNCT_END:
             break
         if mode == "subj":
@@ -412,7 +411,7 @@ def attribution_content(ctx: Context, hit: CueHit, src_end: int, a: int, b: int)
     """The content of an attribution phrase: the clause before it (…، وفق ما أعلن الكرملين), or the one after
     its source when it opens the sentence (وبحسب البيان، فإن…)."""
     norms = ctx.norms
-    if hit.i > a + 1:
+    if hit.i > a + 1 and not hit.forward:
         s = a
         # a leading adverbial ("في المقابل،", "من جهته،") is not part of what is attributed
         for k in range(a, min(hit.i, a + 5)):

@@ -294,6 +294,12 @@ def _first_name(ctx: Context, start: int, end: int) -> Speaker | None:
     if first is not None:
         eid, aff = speaker_entity(ctx, first[2])
         return _speaker(ctx, first[0], first[1], entity=eid, affiliation=aff, implicit=True)
+    for j in range(ctx.tok_at(start), ctx.tok_at(end)):  # no names at all: the first title (وبحث الوزير…)
+        if ctx.norms[j] in ctx.lex.titles:
+            k = _title_end(ctx, j, min(len(ctx.toks), j + 6))
+            t0, t1 = ctx.toks[j].start, ctx.toks[k - 1].end
+            holder = ctx.by_role.get(normalize_word(_span_text(ctx, t0, t1)))
+            return _speaker(ctx, t0, t1, entity=holder.id if holder else None, implicit=True)
     return None
 
 
