@@ -3,7 +3,9 @@ delete — against a real SQLite store filled through the API itself."""
 
 from __future__ import annotations
 
+import os
 import re
+import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -265,3 +267,30 @@ def test_ingest_validates_its_body(corpus) -> None:
     assert client.post("/api/documents", json={"documents": []}, headers=AUTH).status_code == 422
     r = client.post("/api/documents", json={"documents": [{"text": "x", "published": "غدًا"}]}, headers=AUTH)
     assert r.status_code == 422 and "ISO date" in r.json()["error"]["message"]
+
+
+@pytest.mark.postgres
+def test_the_api_on_postgresql() -> None:
+    """The same routes on the PostgreSQL store (CI starts one); the database may hold others' documents."""
+    url = os.environ.get("RASD_TEST_PG_URL")
+    if not url:
+        pytest.skip("RASD_TEST_PG_URL is not set")
+    client = TestClient(create_app(db_url=url, token=TOKEN))
+    marker = f"{time.time_ns()}"
+    article = {
+        "text": f"قال وزير الخارجية الروسي سيرغي لافروف إن موسكو تدرس مقترح كوزموفاريا رقم {marker}.",
+        "published": "2022-01-10",
+        "source": "اختبار بوستغرس",
+    }
+    r = client.post("/api/documents", json={"documents": [article]}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    doc_id = r.json()["ids"][0]
+    try:
+        assert client.get(f"/api/documents/{doc_id}").json()["text"] == article["text"]
+        found = client.get("/api/search", params={"q": "كوزموفاريا", "source": "اختبار بوستغرس"}).json()
+        assert doc_id in [d["id"] for d in found["items"]]
+        assert client.get("/api/search", params={"q": "'; DROP TABLE documents; --"}).status_code == 200
+        assert client.get("/api/entities/لافروف").status_code == 200
+    finally:
+        assert client.delete(f"/api/documents/{doc_id}", headers=AUTH).status_code == 200
+    assert client.get(f"/api/documents/{doc_id}").status_code == 404
