@@ -76,6 +76,42 @@ HOMOGRAPHS = {
 }
 
 
+# The kinds each id prefix may take: a closed list, so that a typo (goverment_seat) cannot hide an entry from
+# code that selects by kind. Extend it here when a new kind is introduced on purpose.
+KINDS = {
+    "country": {"country", "territory"},
+    "city": {"capital", "city"},
+    "region": {
+        "continent",
+        "world_region",
+        "region",
+        "sea",
+        "lake",
+        "strait",
+        "river",
+        "mountain",
+        "island",
+        "camp",
+    }
+    | {"landmark", "historical_state"},
+    "org": {
+        "igo",
+        "un_organ",
+        "un_agency",
+        "eu_body",
+        "peacekeeping",
+        "court",
+        "government",
+        "government_seat",
+    }
+    | {"government_body", "ministry", "agency", "legislature", "central_bank", "armed_forces", "armed_group"}
+    | {"party", "movement", "union", "ngo", "think_tank", "university", "religious_body", "sports_body"}
+    | {"sports_club", "forum", "company"},
+    "media": {"agency", "broadcaster", "newspaper", "magazine", "website", "platform"},
+    "person": {"person"},
+}
+
+
 def _read(path: Path) -> tuple[list[str], list[tuple[int, Any]]]:
     """Header comment lines and ``(line number, parsed JSON or the raw line if invalid)`` of one file."""
     header, rows = [], []
@@ -219,6 +255,16 @@ def test_no_function_word_is_a_name(path: Path) -> None:
         for e in all_entries()[path.name]
         for n in [e["name"], *e.get("aliases", [])]
         if normalize(n) in FUNCTION_WORDS or len(normalize(n).replace(" ", "")) < 2
+    ]
+    assert not bad, "\n".join(bad[:40])
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_kinds_come_from_the_closed_list(path: Path) -> None:
+    bad = [
+        f"{e['id']}: kind {e.get('kind')!r}"
+        for e in all_entries()[path.name]
+        if e.get("kind") not in KINDS.get(e["id"].split("/")[0], set())
     ]
     assert not bad, "\n".join(bad[:40])
 
