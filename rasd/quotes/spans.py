@@ -127,7 +127,7 @@ def _head_kind(ctx: Context, j: int) -> str | None:
 def _name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
     """After a title and a preposition phrase, the token after a person's name that follows within a few
     words with no punctuation (… في الصندوق جهاد أزعور); 0 if none."""
-    if ctx.norms[lo] not in ctx.lex.titles or ctx.norms[j] not in ("في", "لدي", "ب"):
+    if ctx.norms[lo] not in ctx.lex.titles or ctx.norms[j] not in ("في", "لدي", "ب", "عن"):
         return 0
     toks = ctx.toks
     if any(m[2].type == "PER" for m in ctx.mentions_in(toks[lo].start, toks[j].start)):
@@ -271,9 +271,10 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             break
         if is_open(ctx, j):
             close = close_tok(ctx, j)
-            if j > hit.j and _medium_before(ctx, j - 1) and mode == "subj":
-                subj[1:] = [close + 1]
-                j = close + 1
+            if j > hit.j and _medium_before(ctx, j - 1):
+                if mode == "subj":  # قالت صحيفة "الغارديان": the name belongs to the source
+                    subj[1:] = [close + 1]
+                j = close + 1  # في مقابلة مع تلفزيون "بلومبرغ": a name inside an adverbial
                 continue
             if j > hit.j and _adverbial_before(ctx, j - 1):
                 mode = "after" if subj or mode != "subj" else mode

@@ -132,6 +132,16 @@ def from_range(
     if ms and ctx.norms[lo] in lex.titles:
         # مدير إدارة الشرق الأوسط: a title naming a place or body is no name; they are its affiliation
         aff = speaker_entity(ctx, ms[0][2])[0]
+        if name_lo < hi:
+            # الرئيس التنفيذي للشركة | أمين الناصر: a name after the title is the speaker's, whatever type
+            # the entities layer gave it
+            title = _span_text(ctx, start, toks[name_lo].start).strip()
+            at = next((m for m in ms if m[0] == toks[name_lo].start), None)
+            if at is not None or not named_in(ctx, ms, toks[name_lo].start):
+                eid = at[2].id if at is not None else None
+                first = next((m for m in ms if m[0] < toks[name_lo].start), None)
+                aff = speaker_entity(ctx, first[2])[0] if first else None
+                return _speaker(ctx, toks[name_lo].start, end, entity=eid, role=title, affiliation=aff), org
         return _speaker(ctx, start, end, role=role or _span_text(ctx, start, end), affiliation=aff), org
     if ms:
         first = ms[0]
@@ -197,9 +207,14 @@ def _title_end(ctx: Context, lo: int, hi: int) -> int:
     if ctx.norms[lo] not in ctx.lex.titles:
         return lo
     s = lo + 1
-    while s < hi and (ctx.norms[s].startswith("ال") or ctx.norms[s] in ("باسم", "العام")):
+    while s < hi and (ctx.norms[s].startswith(("ال", "لل")) or ctx.norms[s] in ("باسم", "العام")):
         s += 1
     return s
+
+
+def named_in(ctx: Context, ms: list, offset: int) -> bool:
+    """A mention starts at or after ``offset``: the words there are a body's or place's name, not a person's."""
+    return any(m[0] >= offset for m in ms)
 
 
 def _known_role(e: Entity, before: int) -> str | None:
