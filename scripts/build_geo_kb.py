@@ -317,9 +317,10 @@ PROVENANCE = {
         "International and regional organizations, government seats and institutions, parties, armed groups",
         "and movements: written by the rasd team from Wikipedia/Wikidata facts as of 2024, in the spelling",
         "Arabic news uses (scripts/kb_organizations.tsv). stands_for marks seats whose name stands for a",
-        "government (البيت الأبيض -> country/US). QIDs only where the team is certain. Foreign and defence",
-        "ministries of every state and the armed forces of newsworthy ones (ids org/mfa-*, org/mod-*, org/army-*)",
-        "are generated from the country demonyms (scripts/kb_state_bodies.tsv, kb_state_bodies_extra.tsv).",
+        "government (البيت الأبيض -> country/US). QIDs only where the team is certain. Foreign, defence,",
+        "interior and health ministries of every state and the armed forces of newsworthy ones (ids org/mfa-*,",
+        "org/mod-*, org/moi-*, org/moh-*, org/army-*) are generated from the country demonyms",
+        "(scripts/kb_state_bodies.tsv, kb_state_bodies_extra.tsv).",
     ],
     "media": [
         "News agencies, broadcasters, newspapers and platforms cited in Arabic news: written by the rasd team",
