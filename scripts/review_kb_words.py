@@ -1,7 +1,7 @@
 """List the one-word names of the knowledge base that are frequent Arabic words, for a human to review.
 
-A place or body whose bare name is also a common word (مشهد "scene", الخبر "the news", حجة "pretext") would be
-tagged in ordinary prose; such entries are named with their noun instead (مدينة مشهد). Word frequencies come
+A place or body whose bare name is also a common word (الخبر "the news", حجة "pretext", عاليه "high") would be
+tagged in ordinary prose; such entries are named with their noun instead (مدينة حجة). Word frequencies come
 from wordfreq (a dev-time tool, `pip install -e .[dev]`); a frequent name is not wrong by itself (موسكو is
 frequent because it is named often), so the list is a reading aid, not a test::
 
