@@ -8,8 +8,13 @@ Only sentences are read (boilerplate has none). Layout: ``lexicon`` (data files)
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
+
+import regex
 
 from ..document import Document, Timex
+from ..text import normalize, normalize_with_map
+from ..text.normalize import TABLE
 from .anchor import Anchor
 from .cues import find_cues, tense_at
 from .infer import infer
@@ -31,6 +36,35 @@ def _prep(norm: str, m: Mention) -> str | None:
     if not pm or AFTER_MIN.match(norm, m.nend):
         return None
     return pm.group("prep")
+
+
+class _Shifted:
+    """Offsets of a sentence whose normalization keeps every character in place: ``start + i``."""
+
+    __slots__ = ("start",)
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+
+    def __getitem__(self, i: int) -> int:
+        return self.start + i
+
+
+@lru_cache(maxsize=1)
+def _shifting_re() -> regex.Pattern:
+    """Characters the text layer's normalization deletes or expands (they move offsets)."""
+    chars = "".join(chr(cp) for cp, v in TABLE.items() if v is None or len(v) != 1)
+    return regex.compile("[" + regex.escape(chars) + "]")
+
+
+def _normalized(text: str, start: int, end: int):
+    """A sentence's normalized text and offsets into ``text``; the common case (no diacritic, tatweel or
+    presentation form) skips the per-character offset list."""
+    seg = text[start:end]
+    if _shifting_re().search(seg) is None:
+        return normalize(seg), _Shifted(start)
+    norm, offs = normalize_with_map(seg)
+    return norm, [start + o for o in offs]
 
 
 def _safe_value(m: Mention, ctx: Context, prep: str | None) -> Value:
@@ -72,7 +106,8 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     ``today`` stands for the clock when inferring a year (tests fix it)."""
     sentences = []
     for s in doc.sentences:
-        norm, mentions = find(doc.text, s.start, s.end)
+        norm, offs = _normalized(doc.text, s.start, s.end)
+        norm, mentions = find(doc.text, s.start, s.end, norm, offs)
         if mentions:
             cues = find_cues(norm)
             tenses = [tense_at(cues, m.nstart, m.nend) for m in mentions]

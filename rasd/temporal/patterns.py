@@ -304,17 +304,21 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
 WINDOW = 60  # characters around a trigger that an expression may span (prefixes like مساء الخميس 30)
 
 
-def _word_positions(norm: str) -> dict[str, list[tuple[int, int]]]:
-    """Each word of a normalized sentence (also without one or two proclitics و ف ب ل ك) -> its spans."""
-    pos: dict[str, list[tuple[int, int]]] = {}
-    for m in _WORDS.finditer(norm):
-        w, span = m.group(), m.span()
-        pos.setdefault(w, []).append(span)
-        if len(w) > 2 and w[0] in "وفبلك":
-            pos.setdefault(w[1:], []).append(span)
-            if len(w) > 3 and w[1] in "بلك":
-                pos.setdefault(w[2:], []).append(span)
-    return pos
+def _words(norm: str) -> set[str]:
+    """The words of a normalized sentence, also without one or two proclitics و ف ب ل ك."""
+    words = set(_WORDS.findall(norm))
+    words |= {w[1:] for w in words if len(w) > 2 and w[0] in "وفبلك"}
+    words |= {w[1:] for w in words if len(w) > 2 and w[0] in "بلك"}
+    return words
+
+
+def _occurrences(norm: str, sub: str) -> list[tuple[int, int]]:
+    out = []
+    i = norm.find(sub)
+    while i >= 0:
+        out.append((i, i + len(sub)))
+        i = norm.find(sub, i + 1)
+    return out
 
 
 def _windows(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
@@ -332,7 +336,7 @@ def _windows(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
 def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[int, int]]]]:
     """The rules worth running on a normalized sentence: ``(priority, name, pattern, windows)``; a rule only
     needs to look around its trigger words (speed only: the windows cover any expression they start)."""
-    pos = _word_positions(norm)
+    words = _words(norm)
     has_digit = _D.search(norm) is not None
     trig = triggers()
     n = len(norm)
@@ -342,12 +346,10 @@ def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[in
         if digit_re is not None and (not has_digit or digit_re.search(norm) is None):
             continue
         if tw or subs:
-            spans = [sp for w in tw.intersection(pos) for sp in pos[w]]
+            # where the trigger words occur (as substrings: a few extra windows cost less than a word index)
+            spans = [sp for w in tw.intersection(words) for sp in _occurrences(norm, w)]
             for sub in subs:
-                i = norm.find(sub)
-                while i >= 0:
-                    spans.append((i, i + len(sub)))
-                    i = norm.find(sub, i + 1)
+                spans.extend(_occurrences(norm, sub))
             if not spans:
                 continue
         else:

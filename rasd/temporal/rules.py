@@ -112,7 +112,7 @@ def _weekday(name: str) -> int:
     return wd[name][0] if name in wd else wd["ال" + name][0]
 
 
-def _attach_zone(norm: str, offs: list[int], m: Mention, sent_start: int) -> None:
+def _attach_zone(norm: str, offs: list[int], m: Mention) -> None:
     z = zone_after().match(norm, m.nend)
     if not z:
         return
@@ -129,12 +129,15 @@ def _attach_zone(norm: str, offs: list[int], m: Mention, sent_start: int) -> Non
         m.parts.pop("zoff", None)
     if not z.group("close"):  # the zone directly follows the time: it is part of the expression
         m.nend = z.end()
-        m.end = sent_start + offs[z.end() - 1] + 1
+        m.end = offs[z.end() - 1] + 1
 
 
-def find(text: str, start: int, end: int) -> tuple[str, list[Mention]]:
-    """The normalized sentence ``text[start:end]`` and its temporal mentions in text order, without overlaps."""
-    norm, offs = normalize_with_map(text[start:end])
+def find(text: str, start: int, end: int, norm: str | None = None, offs=None) -> tuple[str, list[Mention]]:
+    """The normalized sentence ``text[start:end]`` and its temporal mentions in text order, without overlaps.
+    ``norm``/``offs`` may give the sentence's normalization, with offsets into ``text`` (and one past the end)."""
+    if norm is None or offs is None:
+        norm, rel_offs = normalize_with_map(text[start:end])
+        offs = [start + o for o in rel_offs]
     cands: list[tuple[int, int, Mention]] = []
     for prio, kind, pat, windows in active_rules(norm):
         for m in _matches(pat, norm, windows):
@@ -145,7 +148,7 @@ def find(text: str, start: int, end: int) -> tuple[str, list[Mention]]:
             parts = _parts(kind, g)
             if parts is None:
                 continue
-            ment = Mention(kind, start + offs[s], _end(text, start + offs[e - 1] + 1, end), s, e, parts)
+            ment = Mention(kind, offs[s], _end(text, offs[e - 1] + 1, end), s, e, parts)
             if kind.startswith("range_"):
                 s1, e1 = m.span("x1")
                 first = dict(parts)
@@ -157,8 +160,8 @@ def find(text: str, start: int, end: int) -> tuple[str, list[Mention]]:
                     kind1 = "date"
                 head = Mention(
                     kind1,
-                    start + offs[s1],
-                    _end(text, start + offs[e1 - 1] + 1, end),
+                    offs[s1],
+                    _end(text, offs[e1 - 1] + 1, end),
                     s1,
                     e1,
                     first,
@@ -193,7 +196,7 @@ def find(text: str, start: int, end: int) -> tuple[str, list[Mention]]:
     taken.sort(key=lambda x: x.start)
     for ment in taken:
         if ment.kind.startswith("time"):
-            _attach_zone(norm, offs, ment, start)
+            _attach_zone(norm, offs, ment)
     return norm, _dedupe(taken)
 
 
