@@ -46,26 +46,13 @@ def close_tok(ctx: Context, j: int) -> int:
 
 
 def _is_l_pp(ctx: Context, j: int) -> bool:
-    """A phrase opened by ل (قال للرئيس، لوكالة): لل+noun, لـ apart, or ل before a channel, medium or title."""
-    norm = ctx.norms[j]
-    if norm == "ل" or ctx.toks[j].text.startswith("لـ"):
-        return True
-    if not norm.startswith("ل") or len(norm) < 4:
-        return False
-    if norm.startswith("لل"):
-        return True
-    stem = norm[1:]
-    lex = ctx.lex
-    return stem in lex.anonymous or stem in lex.titles or (stem,) in lex.channels
+    """A phrase opened by ل (قال للرئيس، لوكالة), see :mod:`tokinfo`."""
+    return ctx.info[j].lpp
 
 
 def _is_audience(ctx: Context, j: int) -> bool:
     """ل before those spoken to: للصحافيين، لنظيره، للرئيس."""
-    norm = ctx.norms[j]
-    if not norm.startswith("ل") or len(norm) < 4:
-        return False
-    words = ctx.lex.words["audience"]
-    return norm[1:] in words or (norm.startswith("لل") and "ال" + norm[2:] in words)
+    return ctx.info[j].audience
 
 
 def _genitive_l(ctx: Context, lo: int, hi: int) -> bool:
@@ -100,12 +87,12 @@ def _medium_before(ctx: Context, j: int) -> bool:
 
 
 def starts_break(ctx: Context, j: int, b: int) -> bool:
-    """Token ``j`` (after a comma) starts a new attribution: a participle, an attribution phrase, a verb cue
-    with و (وقال), or a pronoun and a cue (وهي تؤكد)."""
+    """Token ``j`` (after a comma) starts a new attribution: a cue (وقال، مضيفاً، في حين قال X…، أكد Y), an
+    attribution phrase, a pronoun and a cue (وهي تؤكد), or the writer's aside (وهو ما…)."""
     if j >= b:
         return False
     v = ctx.verb_at.get(j)
-    if v is not None and (v[0].kind == "participle" or ctx.norms[j][:1] in "وف"):
+    if v is not None:  # …، وقال / …، مضيفاً / في حين قال X إن…، أكد Y أن…: a new attribution
         return True
     if word_is(ctx, j, "pronoun") and j + 1 < b and ctx.verb_at.get(j + 1) is not None:
         return True
@@ -153,7 +140,7 @@ def _blocked(ctx: Context, j: int, lo: int) -> bool:
 
 def clause_end(ctx: Context, s: int, b: int, np: bool) -> int:
     """Token index where a content starting at token ``s`` ends (exclusive); quotations are never cut."""
-    opens = ctx.open_tok
+    opens, infos = ctx.open_tok, ctx.info
     j = s
     while j < b:
         if j in opens:
@@ -163,9 +150,9 @@ def clause_end(ctx: Context, s: int, b: int, np: bool) -> int:
         if n in _COMMAS and j > s:
             if np or starts_break(ctx, j + 1, b):
                 return j
-        elif j > s and ctx.info[j].attr and attribution_at(ctx, j, b) is not None:
+        elif j > s and infos[j].attr and attribution_at(ctx, j, b) is not None:
             return j
-        elif j > s and word_is(ctx, j, "contrast") and j + 1 < b and ctx.verb_at.get(j + 1) is not None:
+        elif j > s and "contrast" in infos[j].roles and j + 1 < b and infos[j + 1].verb is not None:
             return j  # …، فيما قالت هيئة الأرصاد إن…: another speaker's clause
         j += 1
     return b
@@ -247,7 +234,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     right after the cue is its content."""
     cue = hit.cue
     assert cue is not None
-    toks, norms = ctx.toks, ctx.norms
+    toks, norms, infos, opens = ctx.toks, ctx.norms, ctx.info, ctx.open_tok
     subj: list[int] = []  # [lo, hi]
     appos: list[int] = []
     addr: list[int] = []
@@ -256,21 +243,22 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     limit = min(b, hit.j + WINDOW)
     found: Scan | None = None
     while j < limit:
-        t, n = toks[j], norms[j]
+        t, n, info = toks[j], norms[j], infos[j]
+        roles = info.roles
         if (
             np_direct
             and j == hit.j
             and cue.obj == "npq"
             and t.kind == "word"
-            and not is_comp(ctx, j)
-            and not word_is(ctx, j, "stop")
-            and ctx.verb_at.get(j) is None
+            and not info.comp
+            and "stop" not in roles
+            and info.verb is None
         ):
             # مؤكداً استعداد موسكو للحوار: no subject can stand between the cue and its object
             found = _np_content(ctx, j, b, False)
             break
-        if is_open(ctx, j):
-            close = close_tok(ctx, j)
+        if j in opens:
+            close = opens[j]
             if j > hit.j and _medium_before(ctx, j - 1):
                 if mode == "subj":  # قالت صحيفة "الغارديان": the name belongs to the source
                     subj[1:] = [close + 1]
@@ -301,7 +289,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             if span is not None:
                 found = Scan(content=(span[0], span[1]), kind=span[2], content_tok=j + 1)
             break
-        if is_comp(ctx, j, first=True):
+        if info.comp_first:
             if _blocked(ctx, j, hit.j):
                 break
             span = content_span(ctx, j + 1, clause_end(ctx, j + 1, b, np=False))
@@ -309,10 +297,9 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 found = Scan(content=(span[0], span[1]), kind=span[2], content_tok=j + 1)
             break
         if cue.prep and t.kind == "word":
-            if n == cue.prep and not (j + 1 < b and is_comp(ctx, j + 1)):
-                found = _np_content(ctx, j + 1, b, cue.obj == "npq")
-                if found is not None or cue.obj == "npq":
-                    break
+            if n == cue.prep and not (j + 1 < b and infos[j + 1].comp):
+                found = _np_content(ctx, j + 1, b, False)  # أعرب عن قلقه، أكد على ضرورة
+                break
             elif (
                 cue.prep == "ب"
                 and n.startswith("ب")
@@ -322,12 +309,12 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             ):
                 found = _np_content(ctx, j, b, False, first_char=t.start + 1)
                 break
-        v = ctx.verb_at.get(j)
+        v = info.verb
         if v is not None and v[0].kind == "participle" and v[0].lemma == "قال":
             j += 1  # غرد السفير قائلاً إن…: قائلاً belongs to the verb before it
             mode = "after" if subj else mode
             continue
-        att = attribution_at(ctx, j, b) if v is None and ctx.info[j].attr else None
+        att = attribution_at(ctx, j, b) if v is None and info.attr else None
         if att is not None and (subj or hit.kind == "participle"):
             j = att.j  # قالت رويترز نقلاً عن مصادر إن…: the original source, passed over
             mode = "after"
@@ -350,11 +337,11 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                     appos = [j + 1, j + 1]
                 elif subj:
                     mode = "after"
-            elif word_is(ctx, j, "stop") and subj and (k := _name_after_pp(ctx, subj[0], j, limit)):
+            elif "stop" in roles and subj and (k := _name_after_pp(ctx, subj[0], j, limit)):
                 subj[1] = k  # مدير إدارة الشرق الأوسط في الصندوق جهاد أزعور: the name comes after the PP
                 j = k
                 continue
-            elif word_is(ctx, j, "stop"):
+            elif "stop" in roles:
                 if (
                     subj
                     and n in _AFFILIATION
@@ -365,8 +352,8 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                     subj[1] = j + 1  # مسؤول في البيت الأبيض: the affiliation belongs to the source
                 else:
                     mode = "after"
-            elif _is_l_pp(ctx, j) or _is_audience(ctx, j):
-                if subj and not _is_audience(ctx, j) and _genitive_l(ctx, subj[0], subj[1]):
+            elif info.lpp or info.audience:
+                if subj and not info.audience and _genitive_l(ctx, subj[0], subj[1]):
                     subj[1] = j + 1  # تقرير للبنك الدولي، الأمين العام للأمم المتحدة
                 else:
                     mode = "addr"
@@ -374,12 +361,12 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             else:
                 subj = [subj[0] if subj else j, j + 1]
         elif mode == "appos":
-            if t.kind == "punct" or (appos[0] == j and word_is(ctx, j, "stop")):
+            if t.kind == "punct" or (appos[0] == j and "stop" in roles):
                 mode = "after"
             else:
                 appos[1] = j + 1
         elif mode == "addr":
-            if t.kind == "punct" or word_is(ctx, j, "stop") or _is_l_pp(ctx, j):
+            if t.kind == "punct" or "stop" in roles or info.lpp:
                 mode = "after"
             else:
                 addr[1] = j + 1

@@ -88,7 +88,7 @@ def from_range(
                 ctx, start, end, entity=eid, role=_span_text(ctx, start, end), affiliation=aff
             ), org
     if per:
-        ms_, me, ent = per[-1]
+        ms_, me, ent = per[_joint_first(ctx, per)]
         ms_, me = max(ms_, start), min(me, end)  # a mention running past the phrase (… لقناة) is clipped
         pre = _span_text(ctx, start, ms_).strip(" ،,")
         eid, aff = speaker_entity(ctx, ent)
@@ -163,6 +163,16 @@ def from_range(
         normalize_word(_span_text(ctx, start, end))
     )
     return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
+
+
+def _joint_first(ctx: Context, per: list) -> int:
+    """Index of the person who speaks in a phrase naming several: the first of a coordination (الصفدي
+    ونظيره المصري عبد العاطي), else the last (the name after its titles)."""
+    if len(per) > 1:
+        for j in range(ctx.tok_at(per[0][1]), ctx.tok_at(per[-1][0])):
+            if ctx.norms[j].startswith("و") and ctx.toks[j].kind == "word":
+                return 0
+    return len(per) - 1
 
 
 def _title_holder(ctx: Context, head: str, before: int, quotes: list[Quote]) -> str | None:

@@ -25,9 +25,32 @@ class TokInfo:
     verb: tuple[Cue, bool] | None  # reporting verb or participle, and whether it carries an object pronoun
     attr: bool  # may start an attribution phrase
     chan: bool  # may start a channel phrase
+    lpp: bool = False  # opens a phrase with ل: للرئيس، لـ، لوكالة
+    audience: bool = False  # ل before those spoken to: للصحافيين، لنظيره
 
 
 NONE = TokInfo(frozenset(), False, False, None, False, False)
+
+
+def _l_pp(lex: Lexicon, tok: Token) -> bool:
+    """لل+noun, لـ written apart, or ل before a channel, a medium or a title (قال للرئيس، لوكالة، لقناة)."""
+    norm = tok.norm
+    if norm == "ل" or tok.text.startswith("لـ"):
+        return True
+    if not norm.startswith("ل") or len(norm) < 4:
+        return False
+    if norm.startswith("لل"):
+        return True
+    stem = norm[1:]
+    return stem in lex.anonymous or stem in lex.titles or (stem,) in lex.channels
+
+
+def _audience(lex: Lexicon, tok: Token) -> bool:
+    norm = tok.norm
+    if not norm.startswith("ل") or len(norm) < 4:
+        return False
+    words = lex.words["audience"]
+    return norm[1:] in words or (norm.startswith("لل") and "ال" + norm[2:] in words)
 
 
 def _roles(lex: Lexicon, tok: Token) -> frozenset[str]:
@@ -65,6 +88,8 @@ def token_info(lex: Lexicon, tok: Token) -> TokInfo:
             verb=verb_cue(lex, tok),
             attr=any(s in lex.attr_first for s in stems),
             chan=any((s,) in lex.channels or s in lex.channel_first for _k, s in tok.forms),
+            lpp=_l_pp(lex, tok),
+            audience=_audience(lex, tok),
         )
         if len(TOKEN_CACHE) < TOKEN_CACHE_MAX:
             TOKEN_CACHE[tok.text] = info
