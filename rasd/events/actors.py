@@ -11,7 +11,7 @@ prepositional targets, a relative clause (المحادثات التي ستقود
 
 from __future__ import annotations
 
-from .context import STRONG_PUNCT, Chunk, SentCtx, Tok
+from .context import STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
 from .triggers import Cand
 
 _COMP = {"ان", "بان", "لان"}
@@ -114,6 +114,8 @@ def _left_subject(ctx: SentCtx, i: int) -> tuple[str, int, Chunk | None]:
                 return "pronoun", k, None
             if "relative" in tk.cats:
                 return "relative", k, None
+            if "linker" in tk.cats:
+                return "linker", k, None
             if tk.cats & _STOP_LEFT:
                 return "none", k, None
             if _is_comp(tk):
@@ -121,6 +123,9 @@ def _left_subject(ctx: SentCtx, i: int) -> tuple[str, int, Chunk | None]:
         c = _chunk(ctx, k)
         if c is not None and c.prep is None and c.actors:
             return "subject", k, c
+        if c is not None and c.prep is None and k == i - 1 and plain_word(toks[k]) and not toks[i].conj:
+            # قوات الدعم السريع هاجمت: a subject is there, only not a known entity; what follows is the object
+            return "unknown", k, None
         if c is not None and c.prep in ("ل", "ب") and c.start > 0:
             # الأمين العام للأمم المتحدة أنطونيو غوتيريش أبلغه: the name in the title's ل phrase is the subject
             head = _chunk(ctx, c.start - 1)
@@ -144,15 +149,14 @@ def _dual_subject(ctx: SentCtx, i: int, kind: str, k: int, subj) -> int | None:
         m -= 1
     if m < 0 or toks[m].ent or toks[m].token.kind != "word":
         return None
-    stem = toks[m].token.forms[-1][1]
-    if (
-        stem.startswith("ال")
-        and stem.endswith(_DUAL_ENDINGS)
-        and len(stem) > 6
-        and toks[i].token.norm.endswith("ا")
-    ):
+    if _is_dual(toks[m]) and toks[i].token.norm.endswith("ا"):
         return m  # the verb agrees in the dual (اتفقا، التقيا)
     return None
+
+
+def _is_dual(tk: Tok) -> bool:
+    stem = tk.token.forms[-1][1]
+    return not tk.ent and stem.startswith("ال") and stem.endswith(_DUAL_ENDINGS) and len(stem) > 6
 
 
 def _right_subject(ctx: SentCtx, j: int) -> Chunk | None:
@@ -177,9 +181,12 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
     source: list[str] = []
     direct = True
     dual = _dual_subject(ctx, i, kind, k, subj)
+    if dual is None and i + 1 < len(toks) and _is_dual(toks[i + 1]):
+        dual = i + 1  # VSO: the verb stays singular before a dual subject (وبحث الجانبان)
     if dual is not None:
         # الوزيران: the latest pair of actors who both hold that title (وزير), else the latest pair
         word = toks[dual].token.forms[-1][1][2:-2]
+        after = max(after, dual + 1)
         pairs = [c.actors for c in reversed(prev + ctx.history) if c.symmetric and len(c.actors) == 2]
         titled = [p for p in pairs if all(word in ctx.titles.get(e, "") for e in p)]
         pair = (titled or pairs or [None])[0]
@@ -204,12 +211,15 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 c = _chunk(ctx, k - 2)
             if c is not None and c.prep is None and c.actors:
                 source = c.actors[-1:]
-        coordinated = toks[i].conj and prev and prev[-1].source and i == cand.i
+        linked = toks[i].conj or kind == "linker"  # وضمت …، حيث التقى …: the subject carries over
+        coordinated = linked and prev and prev[-1].source and i == cand.i
         if not source and coordinated and "direct" in cand.trig.targets and _one_plain_phrase(ctx, after):
             # وضمت شبه جزيرة القرم after "اجتاحتها": the subject is the previous verb's, the phrase its object
-            source = list(prev[-1].source)
+            source = _inherited(toks[i], prev[-1])
             cand.inherited = True
-        if not source:
+        if not source and kind == "unknown":
+            pass
+        elif not source:
             r = _right_subject(ctx, after)
             if r is not None:
                 source = r.actors
@@ -218,7 +228,7 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 if not source:
                     direct = False
             elif toks[i].conj and prev and prev[-1].source:
-                source = list(prev[-1].source)
+                source = _inherited(toks[i], prev[-1])
                 cand.inherited = True
     if i == cand.i:
         if cand.rest_end > cand.j:  # gapped multiword: the object noun is part of the trigger
@@ -353,6 +363,14 @@ def _antecedent(ctx: SentCtx, before: int, exclude: list[str]) -> list[str]:
             seen.append(e)
     people = [e for e in seen if ctx.types.get(e) == "PER"]
     return (people or seen)[:1]
+
+
+def _inherited(verb: Tok, prev: Cand) -> list[str]:
+    """The dropped subject of a coordinated verb: the previous event's source, or both its parties when the
+    verb is plural or dual and that event was between two sides (وقعا اتفاقية ودعوا إلى …)."""
+    if prev.symmetric and verb.token.norm.endswith(("وا", "ا")) and len(prev.actors) > 1:
+        return list(prev.actors)
+    return list(prev.source)
 
 
 def _one_plain_phrase(ctx: SentCtx, j: int) -> bool:

@@ -19,6 +19,7 @@ _DATE_VALUE = regex.compile(
     r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|W\d{2}|Q\d)(?:-\d{2})?)?(?:T[\d:]+(?:Z|[+-]\d{2}:?\d{2})?)?$"
 )
 LOCATION_WINDOW = 24  # tokens after the trigger where "في <place>" still says where it happened
+PLACED_TYPES = {"CONSULT", "AGREE", "COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", ".", "؟", "?", "!"}
 
 
@@ -133,6 +134,8 @@ def _is_utc(v: str) -> bool:
 def attach_location(doc: Document, ctx: SentCtx, c: Cand, kinds: dict[str, tuple[str, str | None]]) -> None:
     """The first place after في in the trigger's stretch of the sentence (until the next trigger, a contrast
     or a full stop): a city anywhere there, a country only close to the trigger."""
+    if c.trig.type not in PLACED_TYPES:
+        return  # في غزة after "دعا إلى وقف إطلاق النار" is what the call is about, not where it was made
     lo = c.light if c.light is not None else c.i
     toks = ctx.toks
     k = max(0, lo - 2)

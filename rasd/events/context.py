@@ -101,8 +101,8 @@ def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
             sp = r.span
             if sp is None or sp.end <= sp.start:
                 continue
-            if any(s < sp.end and sp.start < t for s, t, _ in spans):
-                continue
+            if any(s < sp.end + 2 and sp.start - 2 < t for s, t, _ in spans):
+                continue  # overlapping or right beside a mention (الأمير | محمد بن سلمان): part of that phrase
             extra.append((sp.start, sp.end, e.id))
     if not extra:
         return spans
@@ -124,6 +124,7 @@ def build(doc: Document) -> list[SentCtx]:
     starts = [t.start for t in tokens]
     types = {e.id: e.type for e in doc.entities}
     titles = {e.id: " ".join(normalize(r.text) for r in e.roles) for e in doc.entities if e.roles}
+    linked = frozenset(e.id for e in doc.entities if e.kb_id)
     # mention spans sorted, for token lookup
     spans = _reference_spans(doc)
     nisba = nisba_index(doc)
@@ -169,7 +170,7 @@ def build(doc: Document) -> list[SentCtx]:
                         tk.timex = True
         _mark_phrases(toks, lex.phrases_by_first)
         _mark_triggers(toks)
-        chunks, chunk_of = _chunks(toks, types)
+        chunks, chunk_of = _chunks(toks, types, linked)
         out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities, types, [], titles))
     return out
 
@@ -285,6 +286,16 @@ def _has_article(tk: Tok) -> bool:
     return tk.article
 
 
+def plain_word(tk: Tok) -> bool:
+    """A content word that is no name, particle, trigger or time: a noun a verb would follow only as SVO."""
+    return tk.token.kind == "word" and not tk.ent and not tk.cats and not tk.in_trigger and not tk.timex
+
+
+def _after_plain_word(toks: list[Tok], i: int) -> bool:
+    """أكد البيان دعم …، قوات الدعم السريع: after a plain noun a word with a noun reading is that noun."""
+    return i > 0 and not toks[i].conj and plain_word(toks[i - 1]) and not toks[i - 1].entries
+
+
 def _mark_triggers(toks: list[Tok]) -> None:
     """Longest multiword trigger first; verb or noun reading chosen by the head's context."""
     i = 0
@@ -303,10 +314,9 @@ def _mark_triggers(toks: list[Tok]) -> None:
             continue
         longest = max(len(e.trigger.rest) for e in hits)
         hits = [e for e in hits if len(e.trigger.rest) == longest]
-        want = "noun" if _nominal(toks, i) else "verb"
-        if (
-            want == "noun"
-        ):  # a verb never takes the article or a preposition: لبحث، التفاوض are nouns or nothing
+        nominal = _nominal(toks, i)
+        want = "noun" if nominal or _after_plain_word(toks, i) else "verb"
+        if nominal:  # a verb never takes the article or a preposition: لبحث، التفاوض are nouns or nothing
             hits = [e for e in hits if e.trigger.pos == "noun"]
             if not hits:
                 i += 1
@@ -343,7 +353,41 @@ def _np_ends(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
     return tk.ent_start and not prev.nisba and types.get(tk.ent) != "PER"
 
 
-def _chunks(toks: list[Tok], types: dict[str, str]) -> tuple[list[Chunk], list[int]]:
+def _after_place(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
+    prev, tk = toks[i - 1], toks[i]
+    return (
+        bool(prev.ent)
+        and types.get(prev.ent) == "LOC"
+        and not tk.ent
+        and not tk.nisba
+        and not tk.conj
+        and tk.token.forms[-1][1].startswith("ال")
+    )
+
+
+def _second_person(
+    toks: list[Tok], start: int, i: int, eid: str, types: dict[str, str], linked: frozenset[str]
+) -> int | None:
+    """Where a phrase holding another person before token ``i`` should be cut: right after that person's name.
+    An unlinked "person" followed by a linked one is taken for a title (ولي العهد السعودي | الأمير محمد)."""
+    last = None
+    for m in range(i - 1, start - 1, -1):
+        e = toks[m].ent
+        if e and e != eid and types.get(e) == "PER" and not toks[m].nisba:
+            last = m
+            break
+        if toks[m].conj:
+            return None  # coordinated (بوتين والرئيس التركي أردوغان): a conjunct of its own already
+    if last is None or last == i - 1:
+        return None
+    if toks[last].ent not in linked and eid in linked:
+        return None
+    return last + 1
+
+
+def _chunks(
+    toks: list[Tok], types: dict[str, str], linked: frozenset[str] = frozenset()
+) -> tuple[list[Chunk], list[int]]:
     chunks: list[Chunk] = []
     chunk_of = [-1] * len(toks)
     cur: Chunk | None = None
@@ -378,6 +422,19 @@ def _chunks(toks: list[Tok], types: dict[str, str]) -> tuple[list[Chunk], list[i
             close()  # نظيره …: a counterpart phrase starts a new noun phrase
         elif cur is not None and i > 0 and _np_ends(toks, i, types):
             close()
+        elif cur is not None and cur.prep and _after_place(toks, i, types):
+            close()  # في الرياض | الرئيس الفرنسي: a definite noun after a place in a PP starts a new phrase
+        elif cur is not None and tk.ent_start and types.get(tk.ent) == "PER" and not tk.conj:
+            # a second person in one phrase (بلينكن قائد الجيش البرهان): the title before him starts a new one
+            split = _second_person(toks, cur.start, i, tk.ent, types, linked)
+            if split is not None:
+                cur.end = split
+                cur_ents = [toks[m].ent for m in range(cur.start, split) if toks[m].ent]
+                close()
+                cur = Chunk(split, i, None)
+                for m in range(split, i):
+                    chunk_of[m] = len(chunks)
+                cur_ents = [toks[m].ent for m in range(split, i) if toks[m].ent]
         if cur is None or (tk.conj and not new_conjunct):
             close()
             cur = Chunk(i, i + 1, tk.prep or pending_prep)
