@@ -172,7 +172,7 @@ def grow(db: Path, target: int) -> int:
         terms[row[0]] = index_terms(doc_tokens(d), d.title)
     tables = {
         "doc_entities": con.execute(
-            "SELECT doc_pk, entity_id, local_id, n_mentions, published FROM doc_entities"
+            "SELECT doc_pk, entity_id, local_id, n_mentions, published, story FROM doc_entities"
         ).fetchall(),
         "roles": con.execute("SELECT doc_pk, entity_id, text, text_en, source FROM roles").fetchall(),
         "quotes": con.execute("SELECT * FROM quotes").fetchall(),
@@ -209,9 +209,10 @@ def grow(db: Path, target: int) -> int:
                 [(d[0] + k * max_pk, terms[d[0]]) for d in take],
             )
             con.executemany(
-                "INSERT INTO doc_entities VALUES (?,?,?,?,?)",
+                "INSERT INTO doc_entities (doc_pk, entity_id, local_id, n_mentions, published, story) "
+                "VALUES (?,?,?,?,?,?)",
                 [
-                    (r[0] + k * max_pk, r[1], r[2], r[3], day(r[4]))
+                    (r[0] + k * max_pk, r[1], r[2], r[3], day(r[4]), r[5] + k * max_pk)
                     for r in tables["doc_entities"]
                     if r[0] in keep
                 ],

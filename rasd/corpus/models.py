@@ -70,8 +70,15 @@ class DocEntityRow(Base):
     local_id: Mapped[str] = mapped_column(String(64))
     n_mentions: Mapped[int] = mapped_column(Integer, default=0)
     published: Mapped[str | None] = mapped_column(String(10))
+    story: Mapped[int] = mapped_column(
+        Integer, doc="the document's near-duplicate group (its own pk if none)"
+    )
 
-    __table_args__ = (Index("ix_doc_entities_entity", "entity_id", "published"), {"sqlite_with_rowid": False})
+    # covering: an entity's profile counts mentions, documents and stories per day from this index alone
+    __table_args__ = (
+        Index("ix_doc_entities_entity", "entity_id", "published", "story", "n_mentions"),
+        {"sqlite_with_rowid": False},
+    )
 
 
 class MentionRow(Base):

@@ -182,7 +182,7 @@ def quotes(
 
 
 # Co-mentions are counted over an entity's most recent documents, which keeps a profile fast on a big corpus.
-CO_MENTION_WINDOW = 5000
+CO_MENTION_WINDOW = 1000
 
 
 def entity_profile(conn: Connection, name_or_id: str | int) -> dict | None:
@@ -193,21 +193,16 @@ def entity_profile(conn: Connection, name_or_id: str | int) -> dict | None:
     entity = _entities(conn, [eid])[eid]
     per_day = conn.execute(
         text(
-            "SELECT de.published AS day, sum(de.n_mentions) AS mentions, count(*) AS documents, "
-            "count(DISTINCT coalesce(d.dup_group, d.pk)) AS stories "
-            "FROM doc_entities de JOIN documents d ON d.pk = de.doc_pk WHERE de.entity_id = :e "
-            "GROUP BY de.published ORDER BY de.published"
+            "SELECT published AS day, sum(n_mentions) AS mentions, count(*) AS documents, "
+            "count(DISTINCT story) AS stories FROM doc_entities WHERE entity_id = :e "
+            "GROUP BY published ORDER BY published"
         ),
         {"e": eid},
     ).all()
     entity["documents"] = sum(r.documents for r in per_day)
     entity["mentions"] = sum(r.mentions or 0 for r in per_day)
     entity["stories"] = conn.execute(
-        text(
-            "SELECT count(DISTINCT coalesce(d.dup_group, d.pk)) FROM doc_entities de "
-            "JOIN documents d ON d.pk = de.doc_pk WHERE de.entity_id = :e"
-        ),
-        {"e": eid},
+        text("SELECT count(DISTINCT story) FROM doc_entities WHERE entity_id = :e"), {"e": eid}
     ).scalar_one()
     roles = conn.execute(
         text(
@@ -235,14 +230,13 @@ def entity_profile(conn: Connection, name_or_id: str | int) -> dict | None:
         "roles": [
             {"text": r.text, "text_en": r.text_en, "source": r.source, "documents": r.n} for r in roles
         ],
-        "quotes_by": _quote_rows(
-            conn, "WHERE q.speaker_entity_id = :e", {"e": eid}, "q.published DESC, q.id DESC", 20, 0
-        ),
+        # the latest quotes by ingestion: the indexes give them without sorting all of a busy speaker's quotes
+        "quotes_by": _quote_rows(conn, "WHERE q.speaker_entity_id = :e", {"e": eid}, "q.id DESC", 20, 0),
         "quotes_about": _quote_rows(
             conn,
-            "WHERE q.id IN (SELECT quote_id FROM quote_about WHERE entity_id = :e)",
+            "WHERE q.id IN (SELECT quote_id FROM quote_about WHERE entity_id = :e ORDER BY quote_id DESC LIMIT 20)",
             {"e": eid},
-            "q.published DESC, q.id DESC",
+            "q.id DESC",
             20,
             0,
         ),

@@ -14,6 +14,8 @@ from typing import Any
 
 from ..document import Document
 from ..text import tokenize
+from ..text.normalize import normalize_word
+from ..text.tokens import TOKEN_RE, clitic_forms
 
 
 def doc_tokens(doc: Document) -> list:
@@ -61,9 +63,13 @@ def snippet(text: str, terms: list[str], width: int = 160) -> dict[str, Any]:
     want = set(terms)
     hit_at: tuple[int, int] | None = None
     if want:
-        for t in tokenize(text):
-            if t.kind != "punct" and any(stem in want for _, stem in t.forms):
-                hit_at = (t.start, t.end)
+        for m in TOKEN_RE.finditer(text):  # lazily: stop at the first matching word
+            word = m.group()
+            forms = (
+                clitic_forms(word) if (word[0].isalpha() or len(word) > 1) else ((0, normalize_word(word)),)
+            )
+            if any(stem in want for _, stem in forms):
+                hit_at = (m.start(), m.end())
                 break
     if hit_at is None:
         start = 0
@@ -83,6 +89,40 @@ def snippet(text: str, terms: list[str], width: int = 160) -> dict[str, Any]:
     return {"snippet": prefix + out + suffix, "hit": hit}
 
 
+# Ranking reads the most recently ingested matches only: bm25 over every match of a word found in most of
+# 100,000 documents costs more than the whole search may take, and the newest matches are what monitors read.
+CANDIDATES = 1000
+
+
+def _filters(conn, params: dict[str, Any], **f: Any) -> list[str] | None:
+    """SQL conditions on ``d`` (documents) for the filters; ``None`` when an entity filter matches nothing."""
+    from .queries import resolve_entities
+
+    conds: list[str] = []
+    if f.get("since"):
+        conds.append("d.published >= :since")
+        params["since"] = f["since"]
+    if f.get("until"):
+        conds.append("d.published <= :until")
+        params["until"] = f["until"]
+    if f.get("source"):
+        conds.append("d.source = :source")
+        params["source"] = f["source"]
+    if f.get("event_type"):
+        conds.append("d.pk IN (SELECT doc_pk FROM events WHERE type = :etype)")
+        params["etype"] = f["event_type"].upper()
+    for key, sub in (
+        ("entity", "SELECT doc_pk FROM doc_entities WHERE entity_id IN ({ids})"),
+        ("speaker", "SELECT doc_pk FROM quotes WHERE speaker_entity_id IN ({ids})"),
+    ):
+        if f.get(key):
+            ids = resolve_entities(conn, f[key])
+            if not ids:
+                return None
+            conds.append("d.pk IN (" + sub.format(ids=", ".join(str(int(i)) for i in ids)) + ")")
+    return conds
+
+
 def run_search(
     conn,
     dialect: str,
@@ -99,70 +139,61 @@ def run_search(
 ) -> list[dict[str, Any]]:
     from sqlalchemy import text as sql
 
-    from .queries import resolve_entities
     from .writer import unpack
 
     terms = query_terms(query)
-    params: dict[str, Any] = {"limit": max(0, int(limit)), "offset": max(0, int(offset))}
-    conds: list[str] = []
-    if terms and dialect == "sqlite":
-        frm = "doc_fts f JOIN documents d ON d.pk = f.rowid"
-        conds.append("doc_fts MATCH :q")
-        params["q"] = fts5_query(terms)
-        score, order = "-bm25(doc_fts)", "bm25(doc_fts)"
-    elif terms:
-        frm = "doc_search s JOIN documents d ON d.pk = s.doc_pk"
-        conds.append("s.tsv @@ plainto_tsquery('simple', :q)")
-        params["q"] = " ".join(terms)
-        score = "ts_rank(s.tsv, plainto_tsquery('simple', :q))"
-        order = score + " DESC"
-    else:
-        frm, score, order = "documents d", "0.0", "d.published DESC"
-    if since:
-        conds.append("d.published >= :since")
-        params["since"] = since
-    if until:
-        conds.append("d.published <= :until")
-        params["until"] = until
-    if source:
-        conds.append("d.source = :source")
-        params["source"] = source
-    if event_type:
-        conds.append("d.pk IN (SELECT doc_pk FROM events WHERE type = :etype)")
-        params["etype"] = event_type.upper()
-    for key, value, sub in (
-        ("ent", entity, "SELECT doc_pk FROM doc_entities WHERE entity_id IN ({ids})"),
-        ("spk", speaker, "SELECT doc_pk FROM quotes WHERE speaker_entity_id IN ({ids})"),
-    ):
-        if value:
-            ids = resolve_entities(conn, value)
-            if not ids:
-                return []
-            names = []
-            for i, eid in enumerate(ids):
-                params[f"{key}{i}"] = eid
-                names.append(f":{key}{i}")
-            conds.append("d.pk IN (" + sub.format(ids=", ".join(names)) + ")")
-    where = " WHERE " + " AND ".join(conds) if conds else ""
-    rows = conn.execute(
-        sql(
-            f"SELECT d.pk, d.id, d.title, d.published, d.source, d.url, g.id AS dup, {score} AS score "  # noqa: S608
-            f"FROM {frm} LEFT JOIN documents g ON g.pk = d.dup_group{where} "
-            f"ORDER BY {order}, d.pk DESC LIMIT :limit OFFSET :offset"
-        ),
+    params: dict[str, Any] = {"limit": max(0, int(limit)), "offset": max(0, int(offset)), "k": CANDIDATES}
+    conds = _filters(
+        conn,
         params,
-    ).all()
-    if not rows:
-        return []
-    bodies = dict(
-        conn.execute(
-            sql("SELECT pk, body FROM documents WHERE pk IN (" + ",".join(str(r.pk) for r in rows) + ")")
-        ).all()
+        since=since,
+        until=until,
+        entity=entity,
+        speaker=speaker,
+        event_type=event_type,
+        source=source,
     )
+    if conds is None:
+        return []
+    where = "".join(" AND " + c for c in conds)
+    if terms and dialect == "sqlite":
+        params["q"] = fts5_query(terms)
+        # the FTS index is walked newest first and stops after CANDIDATES matches passing the filters
+        ranked = (
+            "SELECT pk, score FROM (SELECT f.rowid AS pk, -bm25(doc_fts) AS score FROM doc_fts f "
+            f"JOIN documents d ON d.pk = f.rowid WHERE doc_fts MATCH :q{where} ORDER BY f.rowid DESC LIMIT :k) "
+            "ORDER BY score DESC, pk DESC LIMIT :limit OFFSET :offset"
+        )
+    elif terms:
+        params["q"] = " ".join(terms)
+        ranked = (
+            "SELECT pk, ts_rank(tsv, plainto_tsquery('simple', :q)) AS score FROM (SELECT s.doc_pk AS pk, s.tsv "
+            "FROM doc_search s JOIN documents d ON d.pk = s.doc_pk "
+            f"WHERE s.tsv @@ plainto_tsquery('simple', :q){where} ORDER BY s.doc_pk DESC LIMIT :k) c "
+            "ORDER BY score DESC, pk DESC LIMIT :limit OFFSET :offset"
+        )
+    else:
+        ranked = (
+            "SELECT d.pk AS pk, 0.0 AS score FROM documents d WHERE 1=1"
+            f"{where} ORDER BY d.published DESC, d.pk DESC LIMIT :limit OFFSET :offset"
+        )
+    hits = conn.execute(sql(ranked), params).all()
+    if not hits:
+        return []
+    pks = ",".join(str(int(h.pk)) for h in hits)
+    rows = {
+        r.pk: r
+        for r in conn.execute(
+            sql(
+                "SELECT d.pk, d.id, d.title, d.published, d.source, d.url, d.body, g.id AS dup FROM documents d "
+                f"LEFT JOIN documents g ON g.pk = d.dup_group WHERE d.pk IN ({pks})"  # noqa: S608 - integers
+            )
+        )
+    }
     out = []
-    for r in rows:
-        doc_text = unpack(bodies[r.pk])["text"]
-        snip = snippet(doc_text, terms)
+    for h in hits:
+        r = rows[h.pk]
+        snip = snippet(unpack(r.body)["text"], terms)
         out.append(
             {
                 "id": r.id,
@@ -172,7 +203,7 @@ def run_search(
                 "url": r.url,
                 "snippet": snip["snippet"],
                 "hit": snip["hit"],
-                "score": round(float(r.score or 0.0), 4),
+                "score": round(float(h.score or 0.0), 4),
                 "near_duplicate_of": r.dup,
             }
         )

@@ -213,6 +213,9 @@ class Store:
                         .where(DocumentRow.pk.in_(members[1:]))
                         .values(dup_group=members[0])
                     )
+                conn.execute(
+                    update(DocEntityRow).where(DocEntityRow.doc_pk.in_(members)).values(story=members[0])
+                )
         return True
 
     def stats(self) -> dict[str, int]:

@@ -162,7 +162,7 @@ class Writer:
         ).scalar_one()
         conn.execute(insert(LshBandRow), [{"band": b, "key": k, "doc_pk": pk} for b, k in bands])
         self._write_index(conn, pk, prepared["terms"])
-        self._write_annotations(conn, pk, doc)
+        self._write_annotations(conn, pk, doc, story=dup[0] if dup else pk)
         return "duplicate" if dup else "new"
 
     def _write_index(self, conn: Connection, pk: int, terms: str) -> None:
@@ -176,7 +176,7 @@ class Writer:
                 {"pk": pk, "terms": terms},
             )
 
-    def _write_annotations(self, conn: Connection, pk: int, doc: dict[str, Any]) -> None:
+    def _write_annotations(self, conn: Connection, pk: int, doc: dict[str, Any], story: int) -> None:
         published = doc.get("published")
         entities = doc.get("entities", [])
         ids = self._entity_ids(conn, entities) if entities else {}
@@ -193,6 +193,7 @@ class Writer:
                     "local_id": e["id"],
                     "n_mentions": 0,
                     "published": published,
+                    "story": story,
                 },
             )
             row["n_mentions"] += len(e.get("mentions", []))

@@ -70,6 +70,7 @@ def upgrade() -> None:
         sa.Column("local_id", sa.String(length=64), nullable=False),
         sa.Column("n_mentions", sa.Integer(), nullable=False),
         sa.Column("published", sa.String(length=10), nullable=True),
+        sa.Column("story", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["doc_pk"],
             ["documents.pk"],
@@ -82,7 +83,9 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
     with op.batch_alter_table("doc_entities", schema=None) as batch_op:
-        batch_op.create_index("ix_doc_entities_entity", ["entity_id", "published"], unique=False)
+        batch_op.create_index(
+            "ix_doc_entities_entity", ["entity_id", "published", "story", "n_mentions"], unique=False
+        )
 
     op.create_table(
         "events",
