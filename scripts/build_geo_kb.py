@@ -167,7 +167,7 @@ def build_cities(countries: list[dict]) -> list[dict]:
             "type": "LOC",
             "kind": kind,
             "name": name,
-            "name_en": tz.rsplit("/", 1)[1].replace("_", " "),
+            "name_en": (fix and fix["name_en"]) or tz.rsplit("/", 1)[1].replace("_", " "),
             "qid": (fix and fix["qid"]) or None,
             "aliases": unique(
                 [*split_names(fix["aliases"] if fix else ""), cldr if keep_cldr else ""], [name]
