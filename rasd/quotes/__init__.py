@@ -18,8 +18,8 @@ from .nesting import assign_parents, same_speaker
 from .records import QuoteRec as Quote
 from .records import Sp
 from .records import SpeakerRec as Speaker
-from .spans import attribution_content, has_quote, quote_before, scan_after, word_is
-from .speakers import addressee, antecedent, from_range, pre_subject
+from .spans import attribution_content, content_span, has_quote, quote_before, scan_after, word_is
+from .speakers import addressee, antecedent, from_range, pre_subject, speaker_entity
 from .tokinfo import TOKEN_CACHE, token_info
 
 __all__ = ["annotate"]
@@ -49,6 +49,10 @@ def annotate(doc: Document, **kwargs) -> Document:
         a, b = ctx.tok_at(sent.start), ctx.tok_at(sent.end)
         try:
             last = a
+            head = _headline_quote(ctx, si, a, b, st)
+            if head is not None:
+                st.quotes.append(head)
+                continue
             for hit in find_cues(ctx, a, b):
                 if hit.i < st.consumed:
                     continue
@@ -190,6 +194,44 @@ def _cut_self_reports(ctx: Context, quotes: list[Quote]) -> bool:
 def _head(ctx: Context, sp: Speaker) -> str:
     words = normalize_word(sp.text).split()
     return words[0] if words else ""
+
+
+MAX_HEADLINE_SPEAKER = 4  # words before the colon of "بيسكوف: لا خطط لعقد قمة"
+
+
+def _headline_quote(ctx: Context, si: int, a: int, b: int, st: _State) -> Quote | None:
+    """A speaker, a colon and their words, with no verb: "بيسكوف: لا خطط لعقد قمة" (headline style). Only
+    when the words before the colon are exactly a person or organization the entities layer found, or an
+    unnamed source; a place (a dateline) or anything else is not a speaker."""
+    toks = ctx.toks
+    k = next((j for j in range(a, min(b, a + MAX_HEADLINE_SPEAKER + 1)) if ctx.norms[j] == ":"), None)
+    if k is None or k == a or k + 1 >= b or any(ctx.info[j].verb for j in range(a, k)):
+        return None
+    start, end = toks[a].start, toks[k - 1].end
+    ms = [m for m in ctx.mentions_in(start, end) if m[0] <= start and m[1] >= end]
+    anonymous = ctx.lex.anonymous.get(ctx.norms[a]) in ("person", "group")
+    if not (ms and ms[0][2].type in ("PER", "ORG")) and not anonymous:
+        return None
+    span = content_span(ctx, k + 1, b)
+    if span is None:
+        return None
+    if ms:
+        eid, aff = speaker_entity(ctx, ms[0][2])
+        speaker = Speaker(start, end, ctx.doc.text[start:end], entity=eid, affiliation=aff)
+    else:
+        speaker = Speaker(start, end, ctx.doc.text[start:end], anonymous=True)
+    st.subjects.append((si, start, speaker))
+    return Quote(
+        id=f"q{len(st.quotes) + 1}",
+        kind="direct",
+        cue=Sp(toks[k].start, toks[k].end),
+        content=Sp(span[0], span[1]),
+        speaker=speaker,
+        addressee=None,
+        channel=None,
+        cue_class="speech",
+        sentence=si,
+    )
 
 
 def _reported_source(ctx: Context, hit: CueHit, scan, st: _State) -> Speaker | None:
