@@ -212,23 +212,30 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             if c is not None and c.prep is None and c.actors:
                 source = c.actors[-1:]
         linked = toks[i].conj or kind == "linker"  # وضمت …، حيث التقى …: the subject carries over
-        coordinated = linked and prev and prev[-1].source and i == cand.i
+        last = next((c for c in reversed(prev) if c.source), None)  # the previous act with a known actor
+        coordinated = linked and last is not None and i == cand.i
         if not source and coordinated and "direct" in cand.trig.targets and _one_plain_phrase(ctx, after):
             # وضمت شبه جزيرة القرم after "اجتاحتها": the subject is the previous verb's, the phrase its object
-            source = _inherited(toks[i], prev[-1])
+            source = _inherited(toks[i], last)
             cand.inherited = True
         if not source and kind == "unknown":
             pass
         elif not source:
             r = _right_subject(ctx, after)
-            if r is not None:
-                source = r.actors
+            if r is not None and not r.actors and toks[i].conj and last is not None:
+                # ودعا المجتمع الدولي إلى …: a dropped subject and an object that is no entity
+                source = _inherited(toks[i], last)
+                cand.inherited = True
                 after = r.end
-                direct = True
-                if not source:
-                    direct = False
-            elif toks[i].conj and prev and prev[-1].source:
-                source = _inherited(toks[i], prev[-1])
+                direct = False
+            elif r is not None:
+                # VSO: the subject is the phrase's first actor (a person when named, both sides when
+                # coordinated); a nisba further on belongs to the object (رفضت طهران الاتهامات الأميركية)
+                source = r.actors if len(r.conjuncts) > 1 else r.actors[:1]
+                after = r.end
+                direct = bool(source)
+            elif toks[i].conj and last is not None:
+                source = _inherited(toks[i], last)
                 cand.inherited = True
     if i == cand.i:
         if cand.rest_end > cand.j:  # gapped multiword: the object noun is part of the trigger

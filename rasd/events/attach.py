@@ -9,6 +9,8 @@ duration after استمر/لمدة, start and end times after بدأ/انتهى 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import regex
 
 from ..document import Document, Timex
@@ -86,11 +88,15 @@ def _set(c: Cand, x: Timex) -> None:
 
 def planned_by_date(doc: Document, c: Cand) -> bool:
     """A date after the publication date (at the precision both have) means the event is still to come."""
-    if c.date_source != "timex" or not doc.published or not c.date or c.date.startswith("X"):
-        return False
+    if c.date_source != "timex" or not doc.published or not c.date or c.date.startswith("X") or c.past:
+        return False  # a past-tense verb reports what happened, whatever the date says
+    if "W" in c.date:  # ISO week: compare with the publication date's week
+        try:
+            y, w, _ = dt.date.fromisoformat(doc.published[:10]).isocalendar()
+        except ValueError:
+            return False
+        return c.date > f"{y:04d}-W{w:02d}"
     n = min(len(c.date), len(doc.published))
-    if "W" in c.date:
-        return False
     return c.date[:n] > doc.published[:n]
 
 

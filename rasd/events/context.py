@@ -202,6 +202,8 @@ def _word_info(text: str):
             entries, head_k, article = cands, k, art
             fut = "س" in text[:k]  # سيردون: the future prefix came off as a clitic
             break
+    if not entries and "light" in cats:  # سترسل، سيعقد: a light verb in the future
+        fut = any(k and "س" in text[:k] and stem[:1] in "يتنا" for k, stem in forms)
     cores = frozenset(core(stem) for _, stem in forms)
     return cats, entries, head_k, article, fut, cores, forms
 

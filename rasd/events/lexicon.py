@@ -37,6 +37,7 @@ class Trigger:
 class Entry:
     trigger: Trigger
     obj_suffix: bool  # the matched form carries an object pronoun (اجتاحتها)
+    past: bool = False  # a past-tense verb form (اجتمع): what it reports has happened
 
 
 @lru_cache(maxsize=100_000)
@@ -126,8 +127,9 @@ def lexicon() -> Lexicon:
                 row["gen"] or "source", flags, rest,
             )  # fmt: skip
             forms = verb_forms(words[0]) if row["pos"] == "verb" else noun_forms(words[0])
+            past = row["pos"] == "verb" and not words[0].startswith(("ي", "م"))
             for f, obj in forms.items():
-                heads.setdefault(f, []).append(Entry(trig, obj))
+                heads.setdefault(f, []).append(Entry(trig, obj, past))
     words: dict[str, set[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
     for row in read_tsv("event_words.tsv"):

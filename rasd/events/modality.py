@@ -89,8 +89,8 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
             if _has(tk, "condition") or _phrase_at(ctx, k, "condition"):
                 found.append("conditional")
                 break
-    if future and cand.trig.pos == "verb":
-        found.append("planned")
+    if future and (cand.trig.pos == "verb" or cand.light is not None):
+        found.append("planned")  # سيزور، سترسل مساعدات
     if cand.trig.pos == "noun":
         for k in range(cand.j, min(len(toks), cand.j + 4)):
             if _has(toks[k], "planned_after"):

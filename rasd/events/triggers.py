@@ -34,6 +34,7 @@ class Cand:
     attributes: dict[str, str] = field(default_factory=dict)
     absorbed: bool = False
     speaker: str | None = None  # entity id of the speaker of the quote the trigger sits in
+    past: bool = False  # the trigger is a past-tense verb
     rest_end: int = 0  # end token of a gapped multiword trigger (its object noun)
 
     @property
@@ -61,5 +62,6 @@ def find(ctx: SentCtx) -> list[Cand]:
         end = tk.token.end if tk.gap else toks[j - 1].token.end
         c = Cand(ctx, i, j if not tk.gap else i + 1, tk.hit.trigger, tk.hit.obj_suffix, start, end)
         c.rest_end = j
+        c.past = tk.hit.past and not tk.fut
         out.append(c)
     return out
