@@ -255,10 +255,12 @@ def build_state_bodies(countries: list[dict], hand_written: list[dict]) -> list[
     shared = {d for d, n in Counter(d for c in countries for d in c["demonyms"]).items() if n > 1}
     entries = []
     for pattern in read_table("kb_state_bodies.tsv"):
-        wanted = None if pattern["countries"] == "*" else set(pattern["countries"].split())
+        listed = pattern["countries"].split()
+        removed = {c[1:] for c in listed if c.startswith("-")}
+        wanted = None if "*" in listed else set(listed)
         for country in countries:
             code = country["id"].split("/")[1]
-            if country["kind"] != "country" or (wanted is not None and code not in wanted):
+            if country["kind"] != "country" or code in removed or (wanted is not None and code not in wanted):
                 continue
             forms = [f for f in map(nisba_forms, country["demonyms"]) if f and f[0][2:] not in shared]
             if not forms:
