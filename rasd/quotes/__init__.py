@@ -18,7 +18,7 @@ from .nesting import assign_parents, same_speaker
 from .records import QuoteRec as Quote
 from .records import Sp
 from .records import SpeakerRec as Speaker
-from .spans import attribution_content, content_span, has_quote, quote_before, scan_after, word_is
+from .spans import Scan, attribution_content, content_span, has_quote, quote_before, scan_after, word_is
 from .speakers import addressee, antecedent, from_range, pre_subject, speaker_entity
 from .tokinfo import TOKEN_CACHE, token_info
 
@@ -127,7 +127,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         if speaker is not None:  # remembered even without a content: a later وقال may refer to it
             st.subjects.append((si, toks[hit.i].start, speaker))
         if scan.content is None:
-            before = quote_before(ctx, hit, a)
+            before = quote_before(ctx, hit, a) or _quote_in_next_paragraph(ctx, hit, scan, b)
             if before is None:
                 return None
             before.subject, before.appos, before.addressee = scan.subject, scan.appos, scan.addressee
@@ -232,6 +232,17 @@ def _headline_quote(ctx: Context, si: int, a: int, b: int, st: _State) -> Quote 
         cue_class="speech",
         sentence=si,
     )
+
+
+def _quote_in_next_paragraph(ctx: Context, hit: CueHit, scan, b: int):
+    """وأضاف: ⏎ «…»: the sentence ends on the colon and the quotation opens the next paragraph."""
+    j = scan.end_tok
+    if j >= b or ctx.norms[j] != ":" or j + 1 != b or b >= len(ctx.toks) or b not in ctx.open_tok:
+        return None
+    span = content_span(ctx, b, ctx.open_tok[b] + 1)
+    if span is None:
+        return None
+    return Scan(content=(span[0], span[1]), kind="direct", content_tok=b)
 
 
 def _reported_source(ctx: Context, hit: CueHit, scan, st: _State) -> Speaker | None:
