@@ -35,7 +35,7 @@ QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 # Harakat, dagger alef, Quranic marks and tatweel: names are written bare (the loader normalizes for matching).
 MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
-# Field -> allowed JSON types (None = null). Unknown fields are allowed only from this list.
+# Field -> allowed JSON types (None = null); no other field is allowed.
 FIELDS: dict[str, tuple[type | None, ...]] = {
     "id": (str,),
     "type": (str,),
@@ -205,6 +205,8 @@ def test_every_line_is_a_well_formed_entry(path: Path) -> None:
             problems.append(f"line {n}: qid {e['qid']!r}")
         if not ARABIC_LETTER.search(e["name"]):
             problems.append(f"line {n}: name {e['name']!r} has no Arabic letter")
+        if ARABIC_LETTER.search(e["name_en"]):
+            problems.append(f"line {n}: name_en {e['name_en']!r} is not English")
         for f in ("aliases", "demonyms", "metonyms"):
             if any(not isinstance(a, str) or not a.strip() for a in e.get(f, [])):
                 problems.append(f"line {n}: {f} must be non-empty strings")
@@ -347,6 +349,14 @@ def test_every_state_has_one_capital_that_stands_for_it() -> None:
     without = sorted(s for s in states if s not in capitals)
     assert without == ["country/IL", "country/PS"], without
     assert not {c: ids for c, ids in capitals.items() if len(ids) > 1}
+
+
+def test_time_zones_of_cities_exist() -> None:
+    zoneinfo = pytest.importorskip("zoneinfo")
+    zones = [e["tz"] for e in entries_of("cities.jsonl") if "tz" in e]
+    assert zones
+    for tz in zones:
+        zoneinfo.ZoneInfo(tz)  # raises on an unknown zone
 
 
 def test_seats_stand_for_a_government() -> None:
