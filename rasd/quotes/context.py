@@ -92,9 +92,6 @@ class Context:
                 return e
         return None
 
-    def region_at(self, open_offset: int) -> int | None:
-        return self.closes.get(open_offset)
-
 
 def build_context(doc: Document) -> Context:
     toks = list(doc.tokens)

@@ -1,0 +1,81 @@
+"""Where the source of an attribution is: the noun phrase after بحسب/وفق ما أعلن, the one after عن in a passive
+نُقل عن, and the split of "verb + speaker + addressee" (أبلغ الرئيس بوتين نظيره بايدن)."""
+
+from __future__ import annotations
+
+from .context import Context
+from .cues import CueHit
+from .records import QuoteRec as Quote
+from .records import SpeakerRec as Speaker
+from .spans import Scan, word_is
+from .speakers import from_range
+
+MAX_SOURCE = 8  # words of the source after an attribution phrase
+
+
+def reported_source(
+    ctx: Context, hit: CueHit, scan: Scan, quotes: list[Quote], orgs: dict[str, str]
+) -> Speaker | None:
+    """The source after عن when نقل has no subject of its own (the passive نُقل عن الوزير قوله)."""
+    stop = scan.content_tok if scan.content_tok is not None else scan.end_tok
+    for j in range(hit.j, min(stop, hit.j + 3)):
+        if ctx.norms[j] == "عن":
+            k = j + 1
+            while k < stop and ctx.toks[k].kind == "word" and not ctx.info[k].comp and k - j <= MAX_SOURCE:
+                if ctx.norms[k].startswith("قول"):  # قوله، قولها
+                    break
+                k += 1
+            if k > j + 1:
+                return from_range(ctx, j + 1, k, None, quotes, orgs)[0]
+    return None
+
+
+def split_vso(ctx: Context, lo: int, hi: int) -> tuple[int, int, tuple[int, int] | None]:
+    """أبلغ الرئيس بوتين نظيره بايدن: the speaker's phrase ends with its first person (or, with none, its
+    first name); what follows is the addressee."""
+    toks = ctx.toks
+    ms = ctx.mentions_in(toks[lo].start, toks[hi - 1].end)
+    per = [m for m in ms if m[2].type == "PER"]
+    first = per[0] if per else (ms[0] if len(ms) >= 2 else None)
+    if first is not None:
+        cut = ctx.tok_at(first[1])
+        if lo < cut < hi:
+            return lo, cut, (cut, hi)
+    return lo, hi, None
+
+
+def source_end(ctx: Context, hit: CueHit, b: int) -> tuple[int, int] | None:
+    """Tokens of the source after an attribution phrase, up to punctuation or a preposition."""
+    lo = hit.source
+    if lo is None or lo >= b:
+        return None
+    j = lo
+    while j < b and j - lo < MAX_SOURCE:
+        t = ctx.toks[j]
+        if t.kind == "punct" and ctx.norms[j] not in '()"«»':
+            break
+        if j > lo and (word_is(ctx, j, "stop") or ctx.verb_at.get(j) is not None or ctx.info[j].comp):
+            break
+        j += 1
+    if j == lo:
+        return None
+    if hit.cue is None and not _is_source(ctx, lo, j, hit):
+        return None  # بحسب الخطة: "according to" a thing that does not speak
+    return lo, j
+
+
+def _is_source(ctx: Context, lo: int, hi: int, hit: CueHit) -> bool:
+    toks = ctx.toks
+    start = hit.source_offset if hit.source_offset is not None else toks[lo].start
+    if ctx.mentions_in(start, toks[hi - 1].end):
+        return True
+    norm = ctx.norms[lo]
+    if hit.source_offset is not None:
+        norm = norm[1:]
+        if norm.startswith("ل"):  # للمصادر → المصادر
+            norm = "ا" + norm
+    head = norm[2:] if norm.startswith("ال") else norm
+    lex = ctx.lex
+    return (
+        head in lex.anonymous or norm in lex.anonymous or (head,) in lex.channels or (norm,) in lex.channels
+    )
