@@ -475,8 +475,14 @@ def test_the_geographic_part_is_large() -> None:
 
 
 def test_the_generated_files_match_their_generator() -> None:
-    pytest.importorskip("babel")
+    babel = pytest.importorskip("babel")
     pytest.importorskip("pycountry")
+    from importlib.metadata import version
+
+    header = " ".join(_read(KB_DIR / "countries.jsonl")[0])
+    # Another CLDR or ISO release may rename places: then the check says nothing about our tables.
+    if f"babel {babel.__version__}" not in header or f"pycountry {version('pycountry')}" not in header:
+        pytest.skip("the KB was generated with other babel/pycountry versions than the installed ones")
     spec = importlib.util.spec_from_file_location("build_geo_kb", ROOT / "scripts" / "build_geo_kb.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
