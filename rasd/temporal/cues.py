@@ -26,9 +26,13 @@ def _tense(word: str) -> str | None:
         if w in cues:
             return None if cues[w] == "none" else cues[w]
         for suf in _PRONOUN:
-            if w.endswith(suf) and len(w) - len(suf) >= 3 and w[: -len(suf)] in cues:
-                t = cues[w[: -len(suf)]]
-                return None if t == "none" else t
+            stem = w[: -len(suf)]
+            if not (w.endswith(suf) and len(stem) >= 3):
+                continue
+            # ألقاه: a final ى turns into ا before a pronoun
+            for form in (stem, stem[:-1] + "ي" if stem.endswith("ا") else None):
+                if form and form in cues:
+                    return None if cues[form] == "none" else cues[form]
         if _FUTURE_VERB.fullmatch(w) and w not in units() and w not in number_words():
             return "future"
     return None

@@ -48,6 +48,7 @@ def fragments() -> dict[str, str]:
         "UNIT_SG_SHORT": alternation(
             w for w, (u, c) in unit_forms.items() if c == "1" and u not in ("DE", "CE")
         ),
+        "UNIT_ACC": alternation(w for w, (u, c) in unit_forms.items() if c == "1" and w.endswith("ا")),
         "UNIT_SG_LONG": alternation(w for w, (u, c) in unit_forms.items() if c == "1" and u in ("DE", "CE")),
         "UNIT_DUAL": alternation(w for w, (_, c) in unit_forms.items() if c == "2"),
         "UNIT_PL": alternation(w for w, (_, c) in unit_forms.items() if c == "pl"),
@@ -114,10 +115,18 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             ),
         ),
         (
+            "day_rel_month",
+            _c(
+                rf"{CL}(?P<x>{podc}{wd_prefix}{f['DAY']}\s*(?:من\s+)?(?:(?:الشهر|هذا\s+الشهر)\s+)?"
+                rf"(?P<rel>{f['DIR_AFTER']})(?(po)\s*\)|))"
+            ),
+        ),
+        (
             "numeric_date",
             _c(
-                r"(?<![\d/.-])(?P<x>(?P<day>\d{1,2})(?P<sep>[/.-])(?P<mo>\d{1,2})(?P=sep)(?P<year>\d{4})"
-                r"|(?P<year>\d{4})-(?P<mo>\d{1,2})-(?P<day>\d{1,2}))(?![\d/.-])"
+                rf"(?<![\d/.-])(?P<x>(?:(?:يوم\s+)?(?P<wd>{f['WEEKDAY']})\s*[،,]?\s*(?:(?:الموافق|الموافقه)\s+)?)?"
+                r"(?:(?P<day>\d{1,2})(?P<sep>[/.-])(?P<mo>\d{1,2})(?P=sep)(?P<year>\d{4})"
+                r"|(?P<year>\d{4})-(?P<mo>\d{1,2})-(?P<day>\d{1,2})))(?![\d/.-])"
             ),
         ),
         (
@@ -230,6 +239,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"(?:(?P<n>{num})\s+(?P<unit>{f['UNIT']})"
                 rf"|(?P<unit>{f['UNIT_DUAL']})"
                 rf"|(?P<frac>نصف|ربع)\s+(?P<unit>{f['UNIT_SG']})"
+                # an indefinite accusative singular is one unit: استمرت أسبوعا كاملا
+                rf"|(?P<unit>{f['UNIT_ACC']})(?!\s+ما(?!\w))(?:\s+(?P<full>كاملا|كامله|بكامله))?"
                 rf"|(?P<unit>{f['UNIT_SG']})(?=\s+و\s*(?:نصف|ربع)(?!\w))"
                 rf"|(?P<vague>بضع[ه]?|عده)\s+(?P<unit>{f['UNIT']})"
                 rf"|(?<=(?<!\w)(?:[وفل]?{dur_preps}|{f['MOD']})\s+)(?P<unit>{f['UNIT_SG_SHORT']}|{f['UNIT_PL']})(?!\s+ال\w)"
@@ -283,6 +294,7 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
         "range_years": (none, (), _D_YEARS),
         "date": (month_w, (), None),
         "numeric_date": (none, (), _D_NUMDATE),
+        "day_rel_month": (frozenset(rel["direction"]), (), None),
         "month": (month_w, (), None),
         "year": (none, (), _D_YEAR),
         "decade": (none, ("يات", "ينات"), None),

@@ -150,6 +150,19 @@ def _finish(month: int, day: int | None, year: int | None, mod: str | None, expl
     return Value("DATE", f"{y}-{month:02d}", mod, not explicit and year is not None, None, explicit)
 
 
+def _day_of_month_value(m: Mention, ctx: Context) -> Value:
+    """``15 الجاري``, ``3 من الشهر الماضي``: a day of the anchor's month, or of the month before or after."""
+    a = ctx.anchor
+    if a is None or a.month is None:
+        return Value("DATE", None)
+    y, mo = _add_months(a.year, a.month, _direction(m.parts.get("rel")) or 0)
+    try:
+        d = dt.date(y, mo, m.parts["day"])
+    except ValueError:
+        return Value("DATE", None)
+    return Value("DATE", d.isoformat(), None, True, d)
+
+
 def _year_value(m: Mention, ctx: Context) -> Value:
     p = m.parts
     y = p["year"]
@@ -407,6 +420,8 @@ def value_of(m: Mention, ctx: Context, prep: str | None = None) -> Value:
         return _duration_value(m, ctx, None)
     if k == "date":
         return _with_pod(_date_value(m, ctx), m.parts.get("podc"))
+    if k == "day_rel_month":
+        return _with_pod(_day_of_month_value(m, ctx), m.parts.get("podc"))
     if k == "numeric_date":
         try:
             d = dt.date(m.parts["year"], m.parts["month"], m.parts["day"])

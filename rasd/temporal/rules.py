@@ -17,6 +17,8 @@ from .zones import lookup
 
 # a temporal preposition before an ambiguous month name (في مارس, منذ رمضان) makes it a month
 _TIME_PREP_BEFORE = regex.compile(r"(?:^|\s)[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|طيله|طوال)\s+$")
+# direction words that follow a bare day number as "of this/last/next month" (15 الجاري، 3 من الشهر الماضي)
+_MONTH_DIRECTIONS = {"الجاري", "الحالي", "الماضي", "المنصرم", "الفايت", "المقبل", "القادم"}
 # words before الاثنين that make it "the two", not Monday
 _TWO_BEFORE = regex.compile(r"(?:بين|كلا|هذين|الطرفين)\s+$")
 
@@ -62,6 +64,8 @@ def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
         if wd and wd[1] and not g.get("podc") and not g.get("rel"):
             if _TWO_BEFORE.search(norm, max(0, s - 12), s):
                 return False
+    if kind == "day_rel_month" and g.get("rel") not in _MONTH_DIRECTIONS:
+        return False
     if kind == "past_n" and not (g.get("n") or g["unit"] in _dual_units()):
         return False
     if kind == "rel_unit" and not (g.get("rel") or g.get("dir0") or g.get("bnd")):
