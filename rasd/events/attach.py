@@ -146,8 +146,12 @@ def attach_location(doc: Document, ctx: SentCtx, c: Cand, kinds: dict[str, tuple
     toks = ctx.toks
     k = max(0, lo - 2)
     limit = min(len(toks), c.j + LOCATION_WINDOW)
+    actors = set(c.actors)
+    last_actor = max((m for m in range(c.j, len(toks)) if toks[m].ent in actors), default=c.j)
     while k < limit:
         tk = toks[k]
+        if k > last_actor and tk.punct and tk.token.text in "،," and not _place_follows(toks, k + 1):
+            break  # past the actors a comma closes the event's phrase (…، تناول الأوضاع في غزة)
         if k >= c.j and (tk.in_trigger or (tk.punct and tk.token.text in STRONG_PUNCT)):
             break
         if k >= c.j and not tk.ent and tk.cats & {"contrast", "condition"}:
@@ -165,6 +169,13 @@ def attach_location(doc: Document, ctx: SentCtx, c: Cand, kinds: dict[str, tuple
                     c.location = eid
                     return
         k = max(chunk.end, k + 1)
+
+
+def _place_follows(toks: list[Tok], k: int) -> bool:
+    """After a comma: only a date and commas, then في (…، الجمعة، في باريس)."""
+    while k < len(toks) and (toks[k].timex or (toks[k].punct and toks[k].token.text in "،,()")):
+        k += 1
+    return k < len(toks) and toks[k].token.norm in ("في", "وفي")
 
 
 def attach_quote(doc: Document, c: Cand) -> None:

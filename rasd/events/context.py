@@ -276,7 +276,7 @@ def _gapped(toks: list[Tok], i: int) -> tuple[int, list[Entry]]:
         return 0, []
     for gap in range(1, MAX_GAP + 1):
         k = i + gap
-        if k >= len(toks) or (toks[k].punct and toks[k].token.text in STRONG_PUNCT) or toks[k].entries:
+        if k >= len(toks) or (toks[k].punct and toks[k].token.text in STRONG_PUNCT):
             break
         hits = [e for e in verbs if _rest_matches(toks, k + 1, e.trigger.rest)]
         if hits:
@@ -308,9 +308,11 @@ def _mark_triggers(toks: list[Tok]) -> None:
             continue
         hits = [e for e in tk.entries if _rest_matches(toks, i + 1, e.trigger.rest)]
         gap = 0
-        if not hits:
-            # a verb and its object noun with the subject between: حشدت روسيا قوات، فرضت واشنطن عقوبات
-            gap, hits = _gapped(toks, i)
+        if not any(e.trigger.rest for e in hits):
+            # a verb and its object noun with the subject between: حشدت روسيا قوات، بحث X هاتفيا مع Y
+            g, gapped = _gapped(toks, i)
+            if gapped:
+                gap, hits = g, gapped
         if not hits:
             i += 1
             continue

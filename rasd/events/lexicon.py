@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..data import read_tsv
 from ..text import normalize
 
-_OBJ = ("ه", "ها", "هم", "هما", "ني", "نا", "كم")
+_OBJ = ("ه", "ها", "هم", "هما", "نا", "كم")  # no ني: يرد+ني would read الأردني
 _POSS = ("ه", "ها", "هما", "هم", "هن", "ي", "نا", "كم")
 
 
