@@ -127,6 +127,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             speaker = reported_source(ctx, hit, scan, st.quotes, st.orgs)  # ونُقل عن الوزير قوله إن…
         if speaker is not None:  # remembered even without a content: a later وقال may refer to it
             st.subjects.append((si, toks[hit.i].start, speaker))
+        if scan.np and not _verb_in_place(ctx, hit, pre, a):
+            return None  # قتل طالب جامعي بالرصاص: طالب is a student here, not "demanded"
         if scan.content is None:
             before = quote_before(ctx, hit, a) or quote_in_next_paragraph(ctx, hit, scan, b)
             if before is None:
@@ -170,6 +172,26 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         cue_class=cue_class,
         sentence=si,
     )
+
+
+def _verb_in_place(ctx: Context, hit: CueHit, pre: tuple | None, a: int) -> bool:
+    """A cue whose content is a bare noun phrase must stand where a verb stands: opening its clause (after the
+    sentence start, a comma, و/ف or كان/قد…), after a subject that can speak, or as a participle."""
+    if hit.kind == "participle" or hit.enclitic:
+        return True
+    if pre is not None:
+        if pre[0] == "pronoun":
+            return True
+        lo, hi = pre[1], pre[2]
+        toks, lex = ctx.toks, ctx.lex
+        if ctx.mentions_in(toks[lo].start, toks[hi - 1].end):
+            return True
+        head = ctx.norms[lo][2:] if ctx.norms[lo].startswith("ال") else ctx.norms[lo]
+        return ctx.norms[lo] in lex.titles or head in lex.anonymous or head[:-1] in lex.anonymous  # مصدراً
+    i = hit.i
+    if i == a or ctx.norms[i - 1] in ("،", ",", "؛", ":") or "opener" in ctx.info[i - 1].roles:
+        return True
+    return ctx.norms[i][:1] in "وف" and ctx.toks[i].forms[-1][0] > 0
 
 
 def _cut_self_reports(ctx: Context, quotes: list[Quote]) -> bool:

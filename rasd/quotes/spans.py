@@ -23,6 +23,7 @@ class Scan:
     appos: tuple[int, int] | None = None
     addressee: tuple[int, int] | None = None
     end_tok: int = 0  # where the scan stopped (the channel is looked for before it)
+    np: bool = False  # the content is a plain noun phrase (أعرب عن قلقه): the weakest evidence of a quote
 
 
 def word_is(ctx: Context, j: int, role: str) -> bool:
@@ -225,7 +226,7 @@ def _np_content(ctx: Context, s: int, b: int, need_quote: bool, first_char: int 
     span = content_span(ctx, s, e, first_char)
     if span is None or (need_quote and span[2] == "indirect"):
         return None
-    return Scan(content=(span[0], span[1]), kind=span[2], content_tok=s)
+    return Scan(content=(span[0], span[1]), kind=span[2], content_tok=s, np=span[2] == "indirect")
 
 
 def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Scan:
@@ -305,7 +306,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 and n.startswith("ب")
                 and len(n) >= 3
                 and (len(n) == 3 or any(k == 1 for k, _ in t.forms))  # برد is too short to be stripped
-                and (subj or mode != "subj" or hit.kind == "participle" or hit.enclitic)
+                and (subj or mode != "subj" or np_direct or hit.enclitic)
             ):
                 found = _np_content(ctx, j, b, False, first_char=t.start + 1)
                 break
