@@ -16,6 +16,7 @@ from . import docs, errors
 from .corpus import StoreHolder
 from .limits import BodyLimitMiddleware
 from .routes import analyze, documents, entities, events, quotes, search, timelines
+from .routes.analyze import AnalyzeRequest
 from .security import SecurityHeadersMiddleware
 from .service import Analyzer
 from .settings import Settings
@@ -105,6 +106,9 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         for name, sub in doc_schema.pop("$defs", {}).items():
             schemas.setdefault(name, sub)
         schemas["Document"] = doc_schema
+        schemas["AnalyzeRequest"] = AnalyzeRequest.model_json_schema(
+            ref_template="#/components/schemas/{model}"
+        )
         app.openapi_schema = spec
     return app.openapi_schema
 

@@ -157,11 +157,18 @@ class Analyzer:
         result = Analysis(doc, to_json_bytes(doc.to_dict()))
         with self._lock:
             self.misses += 1
-            if self.cache_size > 0:
-                self._cache[key] = result
-                while len(self._cache) > self.cache_size:
-                    self._cache.popitem(last=False)
+        self.remember(key, result)
         return result
+
+    def remember(self, key: str, result: Analysis) -> None:
+        """Keep a result under a further key too (e.g. the raw request body's hash)."""
+        if self.cache_size <= 0:
+            return
+        with self._lock:
+            self._cache[key] = result
+            self._cache.move_to_end(key)
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
 
     def analyze_input(
         self,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..service import Analysis, Analyzer, check_published, decode_upload
 
@@ -53,18 +56,43 @@ def _answer(analysis: Analysis, fmt: Format) -> Response:
     return Response(analysis.body, media_type="application/json")
 
 
+REQUEST_SCHEMA = {
+    "required": True,
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AnalyzeRequest"}}},
+}
+
+
 @router.post(
     "/analyze",
     summary="Analyze an article (text or HTML)",
     responses={200: {"content": {**DOC_SCHEMA, "text/plain": {}}, "description": "the analyzed document"}},
     response_class=Response,
+    openapi_extra={"requestBody": REQUEST_SCHEMA},
 )
 async def analyze(
-    body: AnalyzeRequest,
     request: Request,
     format: Format = Query("json", description="json: the document; digest: the English digest as text"),
 ) -> Response:
-    analysis = await _run(request.app.state.analyzer, body.model_dump())
+    # The body is read and hashed as bytes first: the same request again (the common case under load) is
+    # answered from the cache without parsing its JSON at all.
+    analyzer: Analyzer = request.app.state.analyzer
+    raw = await request.body()
+    raw_key = "raw:" + hashlib.sha256(raw).hexdigest()
+    analysis = analyzer.cached(raw_key)
+    if analysis is None:
+        try:
+            # json.loads, not pydantic's parser: JSON may carry lone surrogates, which the service scrubs.
+            body = AnalyzeRequest.model_validate(json.loads(raw or b"null"))
+        except json.JSONDecodeError as exc:
+            raise RequestValidationError(
+                [{"loc": ("body",), "msg": f"JSON decode error: {exc.msg}"}]
+            ) from None
+        except UnicodeDecodeError:
+            raise RequestValidationError([{"loc": ("body",), "msg": "the body is not UTF-8"}]) from None
+        except ValidationError as exc:
+            raise RequestValidationError(exc.errors(include_url=False)) from None
+        analysis = await _run(analyzer, body.model_dump())
+        analyzer.remember(raw_key, analysis)
     return _answer(analysis, format)
 
 
