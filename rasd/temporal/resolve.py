@@ -6,10 +6,13 @@ Conventions (also in the README):
   wall-clock time without offset (``2021-12-30T16:25``), since the place is not known;
 - ``قبل/منذ/بعد`` + a duration is a date counted from the anchor at the unit's granularity (``قبل ثلاثة أيام``
   -> a day, ``قبل أسبوعين`` -> an ISO week); with ``من`` after it (``قبل يومين من الانتخابات``), or ``بعد`` without a
-  future cue (``أفرج عنه بعد عشرين عاما``: after the events told), it stays a duration;
+  future cue (``أفرج عنه بعد عشرين عاما``: after the events told), or a mod (``بعد نحو أربعة أسابيع``,
+  ``منذ أكثر من عقد``: a fuzzy distance), it stays a duration;
 - a weekday alone is the latest such day not after the anchor, or the next one with a future cue;
 - a Gregorian date without a year after one with a written year in the same sentence takes the year nearest
   to that one (``في 3 مارس 2020، ثم في 15 يونيو`` -> 2020-06-15), unless a future cue ties it to the present;
+- a part of day before a day (``مساء الأحد 29 شعبان``, ``صباح اليوم``) keeps the DATE value of the day;
+  ``الليلة``, ``هذا الصباح`` and clock times are TIME;
 - a Hijri date is converted with hijridate; a Hijri month or year without day gets the Gregorian month or year
   only when it falls entirely inside one, else no value.
 """
@@ -64,11 +67,6 @@ def _mod(word: str | None) -> str | None:
     return v[1] if v else None
 
 
-def _pod(word: str | None) -> str | None:
-    p = parts_of_day().get(word or "")
-    return p.code if p else None
-
-
 def _week(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y:04d}-W{w:02d}"
@@ -77,13 +75,6 @@ def _week(d: dt.date) -> str:
 def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
     k = y * 12 + (m - 1) + n
     return k // 12, k % 12 + 1
-
-
-def _with_pod(v: Value, podc: str | None) -> Value:
-    code = _pod(podc)
-    if code and v.value and v.day:
-        v.type, v.value = "TIME", f"{v.value}T{code}"
-    return v
 
 
 def _date_value(m: Mention, ctx: Context) -> Value:
@@ -214,7 +205,7 @@ def _weekday_value(m: Mention, ctx: Context) -> Value:
     p = m.parts
     a = ctx.anchor.date if ctx.anchor else None
     if a is None:
-        return _with_pod(Value("DATE", f"XXXX-WXX-{p['weekday']}"), None)
+        return Value("DATE", f"XXXX-WXX-{p['weekday']}")
     direction = _direction(p.get("rel"))
     back = (a.isoweekday() - p["weekday"]) % 7
     ahead = (p["weekday"] - a.isoweekday()) % 7
@@ -228,7 +219,7 @@ def _weekday_value(m: Mention, ctx: Context) -> Value:
         d = a + dt.timedelta(days=ahead)
     else:
         d = a - dt.timedelta(days=back)
-    return _with_pod(Value("DATE", d.isoformat(), None, True, d), p.get("podc"))
+    return Value("DATE", d.isoformat(), None, True, d)
 
 
 def _offset_value(kind: str, n: int, ctx: Context) -> Value:
@@ -263,7 +254,7 @@ def _phrase_value(m: Mention, ctx: Context) -> Value:
     v = _offset_value("D", int(off), ctx)
     if pod and v.value:
         v.type, v.value = "TIME", f"{v.value}T{pod}"
-    return _with_pod(v, m.parts.get("podc"))
+    return v
 
 
 def _rel_unit_value(m: Mention, ctx: Context) -> Value:
@@ -372,6 +363,10 @@ def _duration_value(m: Mention, ctx: Context, prep: str | None) -> Value:
     mod = _mod(p.get("mod"))
     if p.get("post"):
         mod = "APPROX" if p["post"].startswith("تقريب") else "EQUAL_OR_MORE"
+    if mod is not None:
+        prep = (
+            None  # "بعد نحو أربعة أسابيع", "منذ أكثر من عقد": a fuzzy distance stays a duration with its mod
+        )
     if prep == "بعد" and ctx.tense != "future":
         prep = None  # "أفرج عنه بعد عشرين عاما": after the events told, not after the publication date
     if prep in ("قبل", "منذ", "بعد"):
@@ -419,9 +414,9 @@ def value_of(m: Mention, ctx: Context, prep: str | None = None) -> Value:
     if k == "past_n":
         return _duration_value(m, ctx, None)
     if k == "date":
-        return _with_pod(_date_value(m, ctx), m.parts.get("podc"))
+        return _date_value(m, ctx)
     if k == "day_rel_month":
-        return _with_pod(_day_of_month_value(m, ctx), m.parts.get("podc"))
+        return _day_of_month_value(m, ctx)
     if k == "numeric_date":
         try:
             d = dt.date(m.parts["year"], m.parts["month"], m.parts["day"])
