@@ -52,7 +52,12 @@ class Generator:
         self.bases = []
         self.pool: dict[str, list[str]] = {}
         for text in bases:
-            doc = analyze(text)
+            try:
+                doc = analyze(text)
+            except Exception as e:  # noqa: BLE001 - a layer being rebuilt: vary numbers only
+                print(f"warning: analysis failed on a base text ({type(e).__name__}: {e})", file=sys.stderr)
+                self.bases.append((text, []))
+                continue
             spans = [(m.start, m.end, e.type, e.id) for e in doc.entities for m in e.mentions]
             self.bases.append((text, sorted(spans)))
             for e in doc.entities:

@@ -124,7 +124,7 @@ def _write_batch(
 ) -> None:
     try:
         with store.engine.begin() as conn:
-            outcomes = [store.writer.write(conn, res) for res in batch]
+            outcomes = store.writer.write_batch(conn, batch)
     except Exception:  # noqa: BLE001 - isolate the document that fails, below
         store.writer.reset()
         for res in batch:
