@@ -172,3 +172,13 @@ def test_hostile_article_stays_text_in_the_browser(page, server: str) -> None:
     assert payload in page.locator("#article").inner_text()
     page.locator("#article .blk").first.hover()
     page.screenshot(path=str(OUT / "hostile.png"))
+
+
+def test_api_docs_render_offline(page, server: str) -> None:
+    OUT.mkdir(exist_ok=True)
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=20_000)  # Swagger UI has drawn the operations
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/api/analyze" in p for p in paths)
+    assert page.locator(".errors-wrapper").count() == 0
+    page.screenshot(path=str(OUT / "docs.png"))
