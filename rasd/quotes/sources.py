@@ -8,7 +8,7 @@ from .cues import CueHit
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
 from .spans import Scan, word_is
-from .speakers import from_range
+from .speakers import from_range, same_head
 
 MAX_SOURCE = 8  # words of the source after an attribution phrase
 
@@ -41,6 +41,17 @@ def split_vso(ctx: Context, lo: int, hi: int) -> tuple[int, int, tuple[int, int]
         cut = ctx.tok_at(first[1])
         if lo < cut < hi:
             return lo, cut, (cut, hi)
+    elif (
+        not ms
+        and hi - lo > 1
+        and ctx.norms[lo].startswith("ال")
+        and same_head(ctx, ctx.norms[lo][2:], toks[lo].start)
+    ):
+        return (
+            lo,
+            lo + 1,
+            (lo + 1, hi),
+        )  # ودعت المنظمة الدول المانحة: the organization named before, then whom
     return lo, hi, None
 
 

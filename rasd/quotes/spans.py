@@ -65,7 +65,7 @@ def _genitive_l(ctx: Context, lo: int, hi: int) -> bool:
         return False
     if any(m[2].type == "PER" for m in ctx.mentions_in(ctx.toks[lo].start, ctx.toks[hi - 1].end)):
         return False
-    return all(ctx.norms[k].startswith("ال") or ctx.norms[k] == "باسم" for k in range(lo + 1, hi))
+    return all(ctx.norms[k].startswith(("ال", "لل")) or ctx.norms[k] == "باسم" for k in range(lo + 1, hi))
 
 
 def _adverbial_before(ctx: Context, j: int) -> bool:
@@ -226,7 +226,7 @@ def _np_content(ctx: Context, s: int, b: int, need_quote: bool, first_char: int 
     span = content_span(ctx, s, e, first_char)
     if span is None or (need_quote and span[2] == "indirect"):
         return None
-    return Scan(content=(span[0], span[1]), kind=span[2], content_tok=s, np=span[2] == "indirect")
+    return Scan(content=(span[0], span[1]), kind=span[2], content_tok=s, np=True)
 
 
 def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Scan:

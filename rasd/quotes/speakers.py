@@ -148,7 +148,7 @@ def from_range(
         eid, aff = speaker_entity(ctx, first[2])
         return _speaker(ctx, start, end, entity=eid, role=role, affiliation=aff), org
     if hi - lo == 1 and ctx.norms[lo].startswith("ال"):  # الصندوق after صندوق النقد الدولي
-        ent = _same_head(ctx, ctx.norms[lo][2:], start)
+        ent = same_head(ctx, ctx.norms[lo][2:], start)
         if ent is not None:
             return _speaker(ctx, start, end, entity=ent.id, role=role), org
     # no entity: split a title from the name, and look the name up among the document's mentions
@@ -193,7 +193,7 @@ def _title_holder(ctx: Context, head: str, before: int, quotes: list[Quote]) -> 
     return None
 
 
-def _same_head(ctx: Context, head: str, before: int) -> Entity | None:
+def same_head(ctx: Context, head: str, before: int) -> Entity | None:
     """The last organization named before ``before`` whose name starts with ``head`` (الصندوق → صندوق النقد)."""
     best = None
     for m in ctx.mentions:
