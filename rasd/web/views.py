@@ -124,7 +124,7 @@ def install(app: FastAPI) -> None:
             elif kind == "html" or (kind == "auto" and _looks_html(text)):
                 text, html = None, text
             if text is not None and not text.strip():
-                raise InputError("paste an article or choose a file first")
+                raise InputError("لا نص: الصق مقالًا أو اختر ملفًا أولًا.")
             fields = {"text": text, "html": html, "published": published or None, "title": title or None}
             analyzer = request.app.state.analyzer
             analysis = await run_in_threadpool(lambda: analyzer.analyze_input(**fields))
