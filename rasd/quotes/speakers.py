@@ -218,6 +218,13 @@ def _title_end(ctx: Context, lo: int, hi: int) -> int:
         return lo
     s = lo + 1
     while s < hi and (ctx.norms[s].startswith(("ال", "لل")) or ctx.norms[s] in ("باسم", "العام")):
+        if ctx.norms[s] == "باسم" or ctx.norms[s].startswith("لل"):
+            # باسم مديرية الأمن العام: the body spoken for is a whole construct, up to its definite word
+            k = s + 1
+            while k < hi and k - s <= 3 and not ctx.norms[k].startswith("ال") and ctx.toks[k].kind == "word":
+                k += 1
+            if ctx.norms[s] == "باسم" and k < hi and k - s <= 3:
+                s = k
         s += 1
     return s
 
@@ -287,6 +294,10 @@ def antecedent(
     if subj:
         return as_implicit(subj[-1])
     s = ctx.doc.sentences[si]
+    if hit.kind == "participle":  # رحبت غرفة التجارة بالزيارة، معتبرة…: the subject of the main verb
+        sp = _clause_subject(ctx, ctx.tok_at(s.start), hit.i, quotes)
+        if sp is not None:
+            return sp
     if pronoun or hit.kind == "participle":  # وتتهم موسكو كييف…، وهي تؤكد: the first name of the sentence
         sp = _first_name(ctx, s.start, cue_start)
         if sp is not None:
@@ -304,6 +315,30 @@ def antecedent(
     if subj:
         return as_implicit(subj[0])
     return _first_name(ctx, sentences[k].start, sentences[k].end)
+
+
+def _clause_subject(ctx: Context, a: int, cue: int, quotes: list[Quote]) -> Speaker | None:
+    """The subject after the verb opening the sentence (after a leading "بدورها،"): its noun phrase up to a
+    preposition, a ل or ب phrase or punctuation."""
+    start = a
+    for k in range(a, min(cue, a + 4)):
+        if ctx.norms[k] in ("،", ","):
+            start = k + 1
+            break
+    lo = start + 1  # the verb
+    hi = lo
+    while hi < cue and hi - lo < 6:
+        info = ctx.info[hi]
+        tok = ctx.toks[hi]
+        if tok.kind != "word" or "stop" in info.roles or info.lpp or info.verb or info.comp:
+            break
+        if hi > lo and ctx.norms[hi][:1] == "ب" and len(ctx.norms[hi]) > 3:
+            break  # رحبت الغرفة بالزيارة
+        hi += 1
+    if hi == lo or "opener" in ctx.info[start].roles:
+        return None
+    sp, _org = from_range(ctx, lo, hi, None, quotes, {})
+    return as_implicit(sp)
 
 
 def _first_name(ctx: Context, start: int, end: int) -> Speaker | None:
