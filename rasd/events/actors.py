@@ -66,7 +66,7 @@ def resolve_pronoun(ctx: SentCtx, k: int, prev: list[Cand], prev_sentence: list[
     c = first_subject_chunk(ctx, k)
     if c:
         return c.actors[:1]
-    return list(prev_sentence)
+    return list(prev_sentence) if k <= 1 else []  # وهي تؤكد at the start: the last sentence's actor
 
 
 def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list[str] | tuple[list, list]:
@@ -176,7 +176,10 @@ def _right_subject(ctx: SentCtx, j: int) -> Chunk | None:
 def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentence: list[str]) -> None:
     """Fill source/target for a verb trigger (or a light verb at ``i`` governing a noun trigger)."""
     toks = ctx.toks
-    kind, k, subj = _left_subject(ctx, i)
+    if toks[i].conj and not (i > 0 and "aux" in toks[i - 1].cats):
+        kind, k, subj = "none", i - 1, None  # واتهمها: a new clause; what stands before is the last one's
+    else:
+        kind, k, subj = _left_subject(ctx, i)
     after = cand.j if i == cand.i else i + 1
     source: list[str] = []
     direct = True
@@ -250,8 +253,13 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             source, tgt = source[:1], source[1:]
         target = [t for t in tgt if t not in source]
         if not target and cand.obj:
-            # اجتاحتها: the object pronoun refers to an entity named before the verb
-            target = _antecedent(ctx, i, source)
+            # اجتاحتها: the object pronoun refers to an entity named before the verb (after a coordinated
+            # verb, to the previous event's target: انتقد X إسرائيل واتهمها)
+            last = next((c for c in reversed(prev) if c.target), None) if toks[i].conj else None
+            if last is not None and not set(last.target) & set(source):
+                target = list(last.target)
+            else:
+                target = _antecedent(ctx, i, source)
         cand.target = target
     cand.source = source
 
@@ -349,8 +357,8 @@ def _governing_clause(ctx: SentCtx, cand: Cand, has_counterpart: bool):
     if c is not None and c.prep is None and c.actors:
         # وأضاف الصفدي، خلال مؤتمر صحافي مع …: only with a counterpart named after the noun
         return (c.actors[-1:], []) if has_counterpart else ([], [])
-    if toks[v].in_trigger or toks[v].token.kind != "word":
-        return [], []
+    if toks[v].in_trigger or toks[v].token.kind != "word" or toks[v].ent:
+        return [], []  # أبلغ … أنان في اتصال: a name before في is the clause's object
     kind, k, subj = _left_subject(ctx, v)
     if kind != "subject" or subj is None:
         return [], []
@@ -378,6 +386,14 @@ def _inherited(verb: Tok, prev: Cand) -> list[str]:
     if prev.symmetric and verb.token.norm.endswith(("وا", "ا")) and len(prev.actors) > 1:
         return list(prev.actors)
     return list(prev.source)
+
+
+def _state_subject(ctx: SentCtx, i: int) -> bool:
+    """The word before the verb is a state noun (المملكة، الحكومة، بلاده)."""
+    k = i - 1
+    while k >= 0 and ctx.toks[k].punct and ctx.toks[k].token.text in _TRANSPARENT:
+        k -= 1
+    return k >= 0 and "state_noun" in ctx.toks[k].cats
 
 
 def _one_plain_phrase(ctx: SentCtx, j: int) -> bool:
@@ -431,11 +447,14 @@ def fill(
             verb_actors(ctx, cand, cand.i, done, prev_sentence)
         else:
             noun_actors(ctx, cand, done, prev_sentence)
-        if not cand.source and cand.trig.pos == "verb" and cand.speaker:
-            # المملكة "ترفض" … in a minister's words: the speaker stands for the unnamed subject
+        if not cand.source and cand.trig.pos == "verb" and cand.speaker and _state_subject(ctx, cand.i):
+            # المملكة "ترفض" … in a minister's words: the speaker stands for his state
             cand.source = [cand.speaker]
         if "subject_target" in cand.trig.flags and cand.source and not cand.target:
             cand.source, cand.target = [], cand.source
+        if ctx.places:
+            # a town or region does not act (تفجير كركوك يستهدف): only states, capitals, bodies and people
+            cand.source = [e for e in cand.source if e not in ctx.places]
         if states:
             cand.source = _dedup([states.get(e, e) for e in cand.source])
             cand.target = [e for e in _dedup([states.get(e, e) for e in cand.target]) if e not in cand.source]

@@ -23,6 +23,7 @@ TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 _CLITIC_PREP = {"ب": "ب", "ل": "ل", "ك": "ك"}
 _NO_BREAK_PUNCT = {"-", "–", "(", ")", "/"}
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين")
+PLACE_KINDS = {"city", "region", "landmark", "continent", "sea", "river", "district", "province", "state"}
 _QUOTE_MARKS = set("\"«»“”'")
 STRONG_PUNCT = {".", "؛", ";", ":", "!", "?", "؟", "…"}
 
@@ -79,6 +80,7 @@ class SentCtx:
     types: dict[str, str] = field(default_factory=dict)  # entity id -> PER/ORG/LOC/MISC
     history: list = field(default_factory=list)  # events of earlier sentences (for dual anaphora)
     titles: dict[str, str] = field(default_factory=dict)  # entity id -> its roles' normalized text, joined
+    places: frozenset[str] = frozenset()  # places that cannot act: towns, regions, landmarks (not capitals)
 
 
 def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
@@ -125,6 +127,13 @@ def build(doc: Document) -> list[SentCtx]:
     types = {e.id: e.type for e in doc.entities}
     titles = {e.id: " ".join(normalize(r.text) for r in e.roles) for e in doc.entities if e.roles}
     linked = frozenset(e.id for e in doc.entities if e.kb_id)
+    places = frozenset(
+        e.id
+        for e in doc.entities
+        if e.type == "LOC"
+        and e.kind != "capital"
+        and (e.kind in PLACE_KINDS or (e.kb_id or "").startswith(("city/", "region/")))
+    )
     # mention spans sorted, for token lookup
     spans = _reference_spans(doc)
     nisba = nisba_index(doc)
@@ -171,7 +180,7 @@ def build(doc: Document) -> list[SentCtx]:
         _mark_phrases(toks, lex.phrases_by_first)
         _mark_triggers(toks)
         chunks, chunk_of = _chunks(toks, types, linked)
-        out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities, types, [], titles))
+        out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities, types, [], titles, places))
     return out
 
 
