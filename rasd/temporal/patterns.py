@@ -40,6 +40,7 @@ def fragments() -> dict[str, str]:
         "SETADV": alternation(rel["set"]),
         "UNITREF": alternation(rel["unit"]),
         "PLURALREF": alternation(rel["plural_ref"]),
+        "SEASON": alternation(list(rel["season"]) + ["ال" + w for w in rel["season"]]),
         "POD_ADV": alternation(w for w, p in pods.items() if p.use in ("adverb", "both")),
         "POD_NOUN": alternation(w for w, p in pods.items() if p.use in ("noun", "both")),
         "UNIT": alternation(unit_forms),
@@ -105,6 +106,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             _c(
                 rf"(?<!\w)(?:من|بين|ما\s+بين)\s+(?:(?:ال)?(?:عامي|سنتي|عام|سنه)\s+)?(?P<x1>(?P<y1>\d{{4}}))(?!\d)"
                 rf"\s*(?:الي|حتي|و|-|–)\s*(?:{year_kw}\s+)?(?P<x>(?P<year>\d{{4}}))(?!\d)"
+                r"|(?<![\w/.-])(?P<x1>(?P<y1>\d{4}))\s*[-–/]\s*(?P<x>(?P<year>\d{4}))(?![\w/.-])"
             ),
         ),
         (
@@ -218,6 +220,14 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             _c(rf"{CL}(?P<x>(?P<pl>{f['PLURALREF']})(?:\s+القليله)?\s+(?P<rel>{f['DIR_AFTER']}|الاخيره))"),
         ),
         (
+            "season",
+            _c(
+                rf"{CL}(?P<x>(?:فصل\s+)?(?P<season>{f['SEASON']})"
+                rf"(?:\s+(?:(?:من\s+)?(?:ال)?عام\s+)?(?P<year>\d{{4}})(?!\d)|\s+(?P<rel>{f['DIR_AFTER']})"
+                rf"|\s+(?:(?P<dir0>هذا)\s+)?(?:من\s+)?(?P<unit>العام|السنه)(?:\s+(?P<urel>{f['DIR_AFTER']}))?))"
+            ),
+        ),
+        (
             "past_n",
             _c(
                 rf"{CL}(?P<x>(?:(?P<mod>{f['MOD']})\s+)?ال(?P<unit>{f['UNIT_DUAL']}|{f['UNIT_PL']})"
@@ -237,6 +247,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             _c(
                 rf"{CL}(?P<x>(?:(?P<mod>{f['MOD']})\s+)?"
                 rf"(?:(?P<n>{num})\s+(?P<unit>{f['UNIT']})"
+                rf"|ال\s*(?P<n>\d+)\s+(?P<unit>{f['UNIT']})(?:\s+(?P<prel>{LAST_N}))?"
                 rf"|(?P<unit>{f['UNIT_DUAL']})"
                 rf"|(?P<frac>نصف|ربع)\s+(?P<unit>{f['UNIT_SG']})"
                 # an indefinite accusative singular is one unit: استمرت أسبوعا كاملا
@@ -310,6 +321,7 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
         "duration": (unit_w, (), None),
         "past_n": (frozenset("ال" + u for u in unit_w), (), None),
         "quarter": (frozenset({"الربع", "النصف"}), (), None),
+        "season": (frozenset(rel["season"]) | frozenset("ال" + w for w in rel["season"]), (), None),
     }
 
 

@@ -407,8 +407,36 @@ def _quarter_value(m: Mention, ctx: Context) -> Value:
     return Value("DATE", f"{year:04d}-{'H' if half else 'Q'}{n}", None, anchored)
 
 
+def _season_value(m: Mention, ctx: Context) -> Value:
+    """``صيف 2021``, ``الصيف الماضي``, ``شتاء هذا العام``: TIMEX3 seasons (2021-SU). A season's year is the year
+    it starts in; "last" is the latest one that has started and is not the current one, "next" the next to start."""
+    p = m.parts
+    name = p["season"].removeprefix("ال")
+    code, start = relative()["season"][name]
+    first = int(start)
+    if p.get("year"):
+        return Value("DATE", f"{p['year']:04d}-{code}", None, False, explicit_year=True)
+    a = ctx.anchor
+    if a is None or a.month is None:
+        return Value("DATE", None)
+    if p.get("unit"):  # صيف هذا العام / صيف العام الماضي
+        return Value("DATE", f"{a.year + (_direction(p.get('urel')) or 0):04d}-{code}", None, True)
+    direction = _direction(p.get("rel"))
+    started = a.year if a.month >= first else a.year - 1  # the latest start not after the anchor
+    current = (a.month - first) % 12 < 3  # the anchor lies inside that season
+    if direction == -1:
+        y = started - 1 if current else started
+    elif direction == 1:
+        y = started + 1
+    else:
+        y = started if current else None
+    return Value("DATE", f"{y:04d}-{code}" if y is not None else None, None, True)
+
+
 def value_of(m: Mention, ctx: Context, prep: str | None = None) -> Value:
     k = m.kind
+    if k == "season":
+        return _season_value(m, ctx)
     if k == "quarter":
         return _quarter_value(m, ctx)
     if k == "past_n":
