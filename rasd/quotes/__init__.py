@@ -22,7 +22,7 @@ from .records import Sp
 from .records import SpeakerRec as Speaker
 from .sources import reported_source, source_end, split_vso
 from .spans import attribution_content, has_quote, quote_before, scan_after
-from .speakers import addressee, antecedent, from_range, pre_subject
+from .speakers import addressee, antecedent, clause_subject, from_range, pre_subject
 from .tokinfo import TOKEN_CACHE, token_info
 
 __all__ = ["annotate"]
@@ -122,11 +122,18 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             lo, hi = scan.subject
             if cue.addressee == "obj":
                 lo, hi, obj_addressee = split_vso(ctx, lo, hi)
-            speaker, org = from_range(ctx, lo, hi, scan.appos, st.quotes, st.orgs)
+            coordinated = (
+                _coordinated(ctx, hit, a) if cue.addressee == "obj" and obj_addressee is None else None
+            )
+            if coordinated is not None:  # وأدان الاتحاد الأوروبي الهجوم، ودعا موسكو إلى…: موسكو is called on
+                speaker, obj_addressee = coordinated, (lo, hi)
+            else:
+                speaker, org = from_range(ctx, lo, hi, scan.appos, st.quotes, st.orgs)
         if speaker is None and cue.lemma == "نقل" and pre is None:
             speaker = reported_source(ctx, hit, scan, st.quotes, st.orgs)  # ونُقل عن الوزير قوله إن…
         if speaker is not None:  # remembered even without a content: a later وقال may refer to it
             st.subjects.append((si, toks[hit.i].start, speaker))
+            ctx.recent.append(speaker)
         if scan.np and not _verb_in_place(ctx, hit, pre, a):
             return None  # قتل طالب جامعي بالرصاص: طالب is a student here, not "demanded"
         if scan.content is None:
@@ -172,6 +179,15 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         cue_class=cue_class,
         sentence=si,
     )
+
+
+def _coordinated(ctx: Context, hit: CueHit, a: int) -> Speaker | None:
+    """ "…، ودعا X إلى": a verb joined by و after a comma shares the subject of its sentence, so the phrase after
+    it is whom it addresses. Returns that subject, if the sentence opens with one."""
+    i = hit.i
+    if i - 1 <= a or ctx.norms[i - 1] not in ("،", ",") or ctx.norms[i][:1] != "و":
+        return None
+    return clause_subject(ctx, a, i, [])
 
 
 def _verb_in_place(ctx: Context, hit: CueHit, pre: tuple | None, a: int) -> bool:

@@ -306,7 +306,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 and n.startswith("ب")
                 and len(n) >= 3
                 and (len(n) == 3 or any(k == 1 for k, _ in t.forms))  # برد is too short to be stripped
-                and (subj or mode != "subj" or np_direct or hit.enclitic)
+                and (subj or mode != "subj" or np_direct or hit.enclitic or j == hit.j)
             ):
                 found = _np_content(ctx, j, b, False, first_char=t.start + 1)
                 break
@@ -387,13 +387,14 @@ def quote_before(ctx: Context, hit: CueHit, a: int) -> Scan | None:
         j -= 1
     if j < a or ctx.toks[j].kind != "punct":
         return None
-    off = ctx.toks[j].start
-    for o, c in ctx.regions:
-        if c == off:
-            inner = _trim(ctx, ctx.toks[ctx.tok_at(o)].end, c)
-            if inner:
-                return Scan(content=inner, kind="direct", content_tok=ctx.tok_at(o))
-    return None
+    o = ctx.open_of.get(ctx.toks[j].start)
+    if o is None:
+        return None
+    k = ctx.tok_at(o)
+    if any(ctx.toks[x].kind != "punct" for x in range(a, k)):
+        return None  # the quotation must open the sentence: …الزيادة "غير كافية"، وطالبت… is no «…»، قال
+    inner = _trim(ctx, ctx.toks[k].end, ctx.toks[j].start)
+    return Scan(content=inner, kind="direct", content_tok=k) if inner else None
 
 
 def attribution_content(ctx: Context, hit: CueHit, src_end: int, a: int, b: int) -> Scan | None:

@@ -99,7 +99,7 @@ def from_range(
         kind = lex.anonymous.get(head[:-1])
     if hi - lo <= 2 and ctx.norms[lo].startswith("ال") and ctx.norms[lo] in lex.titles and not ms:
         # المدرب، الوزير: the holder of that title spoken of before
-        holder = _title_holder(ctx, head, start, quotes)
+        holder = _title_holder(ctx, head, start, quotes, tuple(ctx.norms[lo + 1 : hi]))
         if holder is not None:
             return _speaker(ctx, start, end, entity=holder, role=_span_text(ctx, start, end)), org
     name_lo = _title_end(ctx, lo, hi)
@@ -151,6 +151,12 @@ def from_range(
         ent = same_head(ctx, ctx.norms[lo][2:], start)
         if ent is not None:
             return _speaker(ctx, start, end, entity=ent.id, role=role), org
+        for sp in reversed(ctx.recent):  # الوزارة after "نفت وزارة الدفاع الروسية"
+            words = normalize_word(sp.text).split()
+            if words and _strip_al(words[0]) == head and sp.start < start:
+                if sp.entity:
+                    return _speaker(ctx, start, end, entity=sp.entity, role=role), org
+                return as_implicit(sp), org
     # no entity: split a title from the name, and look the name up among the document's mentions
     s = name_lo
     if s < hi:
@@ -175,20 +181,24 @@ def _joint_first(ctx: Context, per: list) -> int:
     return len(per) - 1
 
 
-def _title_holder(ctx: Context, head: str, before: int, quotes: list[Quote]) -> str | None:
+def _title_holder(
+    ctx: Context, head: str, before: int, quotes: list[Quote], extra: tuple[str, ...] = ()
+) -> str | None:
     """Entity id of the speaker or person last given a title starting with ``head`` (المدرب → مدرب المنتخب
     المغربي وليد الركراكي)."""
+
+    def fits(role: str) -> bool:  # الوزير السوري is not وزير الخارجية التركي: the other words must agree
+        words = [_strip_al(w) for w in normalize_word(role).split()]
+        return bool(words) and words[0] == head and all(_strip_al(w) in words for w in extra)
+
     for q in reversed(quotes):
         sp = q.speaker
-        if sp is not None and sp.entity and sp.role:
-            words = normalize_word(sp.role).split()
-            if words and _strip_al(words[0]) == head:
-                return sp.entity
+        if sp is not None and sp.entity and sp.role and fits(sp.role):
+            return sp.entity
     for m in reversed(ctx.mentions):
         if m[0] < before and m[2].type == "PER":
             for r in m[2].roles:
-                words = normalize_word(r.text).split()
-                if r.source == "text" and words and _strip_al(words[0]) == head:
+                if r.source == "text" and fits(r.text):
                     return m[2].id
     return None
 
@@ -295,7 +305,7 @@ def antecedent(
         return as_implicit(subj[-1])
     s = ctx.doc.sentences[si]
     if hit.kind == "participle":  # رحبت غرفة التجارة بالزيارة، معتبرة…: the subject of the main verb
-        sp = _clause_subject(ctx, ctx.tok_at(s.start), hit.i, quotes)
+        sp = clause_subject(ctx, ctx.tok_at(s.start), hit.i, quotes)
         if sp is not None:
             return sp
     if pronoun or hit.kind == "participle":  # وتتهم موسكو كييف…، وهي تؤكد: the first name of the sentence
@@ -317,7 +327,7 @@ def antecedent(
     return _first_name(ctx, sentences[k].start, sentences[k].end)
 
 
-def _clause_subject(ctx: Context, a: int, cue: int, quotes: list[Quote]) -> Speaker | None:
+def clause_subject(ctx: Context, a: int, cue: int, quotes: list[Quote]) -> Speaker | None:
     """The subject after the verb opening the sentence (after a leading "بدورها،"): its noun phrase up to a
     preposition, a ل or ب phrase or punctuation."""
     start = a
@@ -337,6 +347,9 @@ def _clause_subject(ctx: Context, a: int, cue: int, quotes: list[Quote]) -> Spea
         hi += 1
     if hi == lo or "opener" in ctx.info[start].roles:
         return None
+    ms = ctx.mentions_in(ctx.toks[lo].start, ctx.toks[hi - 1].end)
+    if ms and ms[0][0] <= ctx.toks[lo].start:  # الاتحاد الأوروبي | الهجوم: the object follows the name
+        hi = max(lo + 1, min(hi, ctx.tok_at(ms[0][1])))
     sp, _org = from_range(ctx, lo, hi, None, quotes, {})
     return as_implicit(sp)
 
