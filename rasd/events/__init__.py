@@ -102,7 +102,8 @@ def annotate(doc: Document, **kwargs) -> Document:
     cands = [
         c
         for c in merge.merge(doc, extract(doc))
-        if c.source or (c.target and "subject_target" in c.trig.flags)
+        if (c.source or (c.target and "subject_target" in c.trig.flags))
+        and (c.target or "needs_target" not in c.trig.flags)
     ]
     for n, c in enumerate(cands, 1):
         doc.events.append(

@@ -92,6 +92,8 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
                 return c.actors
             if c.prep is None and allow_direct and "direct" in preps and not seen_plain:
                 return c.actors
+        if cand.trig.pos == "noun" and c.prep and c.prep not in preps and c.prep not in ("في", "بين"):
+            break  # شكر أنان في اتصال هاتفي على اهتمامه بلبنان: another phrase has begun
         if c.prep is None and not all(toks[m].timex for m in range(c.start, c.end)):
             seen_plain = True
         k = c.end
@@ -123,7 +125,12 @@ def _left_subject(ctx: SentCtx, i: int) -> tuple[str, int, Chunk | None]:
         c = _chunk(ctx, k)
         if c is not None and c.prep is None and c.actors:
             return "subject", k, c
-        if c is not None and c.prep is None and k == i - 1 and plain_word(toks[k]) and not toks[i].conj:
+        if (
+            c is not None
+            and plain_word(toks[k])
+            and not toks[i].conj
+            and all("aux" in toks[m].cats for m in range(k + 1, i))
+        ):
             # قوات الدعم السريع هاجمت: a subject is there, only not a known entity; what follows is the object
             return "unknown", k, None
         if c is not None and c.prep in ("ل", "ب") and c.start > 0:
@@ -215,7 +222,10 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             if c is not None and c.prep is None and c.actors:
                 source = c.actors[-1:]
         linked = toks[i].conj or kind == "linker"  # وضمت …، حيث التقى …: the subject carries over
-        last = next((c for c in reversed(prev) if c.source), None)  # the previous act with a known actor
+        # the previous act with a known actor, a verb first (coordination links verbs)
+        last = next((c for c in reversed(prev) if c.source and c.trig.pos == "verb"), None) or next(
+            (c for c in reversed(prev) if c.source), None
+        )
         coordinated = linked and last is not None and i == cand.i
         if not source and coordinated and "direct" in cand.trig.targets and _one_plain_phrase(ctx, after):
             # وضمت شبه جزيرة القرم after "اجتاحتها": the subject is the previous verb's, the phrase its object
@@ -281,6 +291,11 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         plain = [e for e in g.actors if e not in nis and e not in places]
         if trig.gen == "target":
             src, tgt = nis, plain
+        elif toks[j].token.forms[-1][1].startswith("نظير"):
+            # بعد لقاء نظيره الفرنسي: the counterpart is the other party; the clause's subject the first
+            tgt = [e for e in g.actors if e not in places]
+            kind, _, subj = _left_subject(ctx, cand.i)
+            src = subj.actors[-1:] if kind == "subject" and subj is not None else []
         else:
             src = [e for e in g.actors if e not in places]
     # a relative clause with a verb naming the actor: المحادثات التي ستقودها X، مع Y

@@ -23,7 +23,18 @@ TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 _CLITIC_PREP = {"ب": "ب", "ل": "ل", "ك": "ك"}
 _NO_BREAK_PUNCT = {"-", "–", "(", ")", "/"}
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين")
-PLACE_KINDS = {"city", "region", "landmark", "continent", "sea", "river", "district", "province", "state"}
+PLACE_KINDS = {
+    "city",
+    "region",
+    "landmark",
+    "continent",
+    "sea",
+    "river",
+    "district",
+    "province",
+    "state",
+    "island",
+}
 _QUOTE_MARKS = set("\"«»“”'")
 STRONG_PUNCT = {".", "؛", ";", ":", "!", "?", "؟", "…"}
 
