@@ -260,7 +260,10 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             break
         if j in opens:
             close = opens[j]
-            if j > hit.j and _medium_before(ctx, j - 1):
+            if j > hit.j and (
+                _medium_before(ctx, j - 1)
+                or (mode == "subj" and subj and _head_kind(ctx, subj[0]) == "medium" and close - j <= 4)
+            ):  # وكالة الأنباء الرسمية "وفا"
                 if mode == "subj":  # قالت صحيفة "الغارديان": the name belongs to the source
                     subj[1:] = [close + 1]
                 j = close + 1  # في مقابلة مع تلفزيون "بلومبرغ": a name inside an adverbial
@@ -366,6 +369,9 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 mode = "after"
             else:
                 appos[1] = j + 1
+        elif mode == "after" and n in _COMMAS and subj and not appos and not addr:
+            mode = "appos"  # المديرة القطرية للبنك في اليمن، دينا أبو غيدا، …
+            appos = [j + 1, j + 1]
         elif mode == "addr":
             if t.kind == "punct" or "stop" in roles or info.lpp:
                 mode = "after"

@@ -79,6 +79,14 @@ def from_range(
     org = next(
         (m[2].id for m in ms if m[2].type in ("ORG", "LOC", "MISC") and (not per or m[0] < per[-1][0])), None
     )
+    if not per and appos and ctx.norms[lo] in lex.titles:
+        # المديرة القطرية للبنك في اليمن، دينا أبو غيدا،: the name stands in apposition after the title
+        a0, a1 = toks[appos[0]].start, toks[appos[1] - 1].end
+        named = [m for m in ctx.mentions_in(a0, a1) if m[2].type == "PER"]
+        if named or (appos[1] - appos[0] <= 3 and not ctx.norms[appos[0]].startswith("ال")):
+            n0, n1 = (named[0][0], named[0][1]) if named else (a0, a1)
+            eid = speaker_entity(ctx, named[0][2])[0] if named else None
+            return _speaker(ctx, n0, n1, entity=eid, role=_span_text(ctx, start, end)), org
     if ctx.norms[lo] in lex.titles and (not per or _title_word(ctx, per[-1][0])):
         # وزير الخارجية السعودي: a title alone names whoever holds it in this article
         holder = ctx.by_role.get(normalize_word(_span_text(ctx, start, end)))
@@ -227,7 +235,7 @@ def _title_end(ctx: Context, lo: int, hi: int) -> int:
     if ctx.norms[lo] not in ctx.lex.titles:
         return lo
     s = lo + 1
-    while s < hi and (ctx.norms[s].startswith(("ال", "لل")) or ctx.norms[s] in ("باسم", "العام")):
+    while s < hi and (ctx.norms[s].startswith(("ال", "لل")) or ctx.norms[s] in ("باسم", "العام", "عام")):
         if ctx.norms[s] == "باسم" or ctx.norms[s].startswith("لل"):
             # باسم مديرية الأمن العام: the body spoken for is a whole construct, up to its definite word
             k = s + 1
