@@ -30,7 +30,7 @@ NEXT_DAY_GAP = 12  # characters between a clock time and the day it belongs to: 
 
 def _prep(norm: str, m: Mention) -> str | None:
     """قبل / بعد / منذ right before a duration, unless من follows (قبل يومين من الانتخابات)."""
-    if m.kind != "duration":
+    if m.kind not in ("duration", "duration_bare"):
         return None
     pm = PREP_BEFORE.search(norm, max(0, m.nstart - 12), m.nstart)
     if not pm or AFTER_MIN.match(norm, m.nend):

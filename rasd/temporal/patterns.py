@@ -83,6 +83,11 @@ def rules() -> list[tuple[str, regex.Pattern]]:
     year_kw = r"(?:ال)?(?:عامي|سنتي|عام|سنه)"
     preps = r"(?:في|منذ|حتي|خلال|بحلول|قبل|بعد|عام|سنه)"
     num = rf"(?:\d+(?:[.,]\d+)?(?![\d:/])|{f['CARD']})"
+    bare = (
+        rf"(?:(?P<unit>{f['UNIT_SG_SHORT']}|{f['UNIT_PL']})(?!\s+ال\w)"
+        rf"|(?P<unit>{f['UNIT_SG_LONG']})(?=\s*(?:[.,،؛:)\"»]|$|من\s+الزمن|تقريبا|و\s)))"
+    )
+    dur_tail = r"(?:\s+و\s*(?P<half>نصف|ربع))?(?:\s+(?P<post>تقريبا|علي\s+الاقل))?"
     dur_preps = r"(?:لمده|خلال|طوال|طيله|مدي|مدار|غضون|قبل|بعد|منذ|نحو|حوالي|قرابه|زهاء)"
     return [
         (
@@ -254,11 +259,17 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"|(?P<unit>{f['UNIT_ACC']})(?!\s+ما(?!\w))(?:\s+(?P<full>كاملا|كامله|بكامله))?"
                 rf"|(?P<unit>{f['UNIT_SG']})(?=\s+و\s*(?:نصف|ربع)(?!\w))"
                 rf"|(?P<vague>بضع[ه]?|عده)\s+(?P<unit>{f['UNIT']})"
-                rf"|(?<=(?<!\w)(?:[وفل]?{dur_preps}|{f['MOD']})\s+)(?P<unit>{f['UNIT_SG_SHORT']}|{f['UNIT_PL']})(?!\s+ال\w)"
-                rf"|(?<=(?<!\w)(?:[وفل]?{dur_preps}|{f['MOD']})\s+)(?P<unit>{f['UNIT_SG_LONG']})"
-                r"(?=\s*(?:[.,،؛:)\"»]|$|من\s+الزمن|تقريبا|و\s))"
                 rf")"
                 rf"(?:\s+و\s*(?P<half>نصف|ربع))?(?:\s+(?P<post>تقريبا|علي\s+الاقل))?)"
+            ),
+        ),
+        (
+            # a unit noun alone after a preposition or a mod is one unit (لمدة ساعة، قبل يوم، نحو شهر); the
+            # preposition stays out of the span, the mod is in it
+            "duration_bare",
+            _c(
+                rf"(?<!\w)[وفل]?{dur_preps}\s+(?P<x>{bare}{dur_tail})"
+                rf"|{CL}(?P<x>(?P<mod>{f['MOD']})\s+{bare}{dur_tail})"
             ),
         ),
     ]
@@ -305,7 +316,7 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
         "range_years": (none, (), _D_YEARS),
         "date": (month_w, (), None),
         "numeric_date": (none, (), _D_NUMDATE),
-        "day_rel_month": (frozenset(rel["direction"]), (), None),
+        "day_rel_month": (frozenset({"الجاري", "الحالي", "الماضي", "المنصرم", "المقبل", "القادم"}), (), _D),
         "month": (month_w, (), None),
         "year": (none, (), _D_YEAR),
         "decade": (none, ("يات", "ينات"), None),
@@ -319,6 +330,7 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
         "rel_unit": (frozenset(rel["unit"]), (), None),
         "plural_ref": (frozenset(rel["plural_ref"]), (), None),
         "duration": (unit_w, (), None),
+        "duration_bare": (unit_w, (), None),
         "past_n": (frozenset("ال" + u for u in unit_w), (), None),
         "quarter": (frozenset({"الربع", "النصف"}), (), None),
         "season": (frozenset(rel["season"]) | frozenset("ال" + w for w in rel["season"]), (), None),

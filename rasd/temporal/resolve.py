@@ -469,7 +469,7 @@ def value_of(m: Mention, ctx: Context, prep: str | None = None) -> Value:
         return _plural_ref_value(m, ctx)
     if k.startswith("time"):
         return _time_value(m, ctx)
-    if k == "duration":
+    if k in ("duration", "duration_bare"):
         return _duration_value(m, ctx, prep)
     if k == "set":
         return _set_value(m, ctx)
