@@ -72,3 +72,11 @@ def test_given_date_is_never_overridden():
     assert (doc.published, doc.published_source) == ("2024-05-20", "given")
     # values follow the given date: no December 30 near May 2024 is a Thursday, and none is near enough
     assert [t.value for t in doc.timexes] == ["XXXX-12-30"]
+
+
+def test_hijri_date_with_year_sets_the_publication_date():
+    doc = _doc(
+        "أعلنت المحكمة العليا مساء الأحد 29 شعبان 1445 هـ ثبوت رؤية هلال رمضان، وأن يوم غد هو أول أيام الشهر."
+    )
+    assert (doc.published, doc.published_source) == ("2024-03-10", "inferred")
+    assert {t.text: t.value for t in doc.timexes}["يوم غد"] == "2024-03-11"

@@ -4,7 +4,7 @@
    from the latest year written in the article (articles mention the past: ``اجتاحتها في 2014``) up to next
    year, in which that day falls on that weekday; with no year written, the latest such year not after the
    current year (the news is not from the future).
-2. Absolute dates with day, month and year.
+2. Absolute dates with day, month and year (Hijri ones converted).
 The latest of these dates that is not in a future context is the publication date. Failing that,
 3. a month marked ``الحالي``/``الجاري`` gives the month, with its year taken from a written date of that month.
 Otherwise nothing is inferred and relative expressions keep partial or empty values.
@@ -46,8 +46,8 @@ def infer(items: list[tuple[Mention, str | None]], today: dt.date | None = None)
     for m, tense in items:
         if tense == "future" or _direction(m.parts.get("rel")) == 1:
             continue
-        if m.kind not in ("date", "numeric_date", "month", "year") or m.parts.get("calendar") == "hijri":
-            continue
+        if m.kind not in ("date", "numeric_date", "month", "year"):
+            continue  # (a Hijri date with its year counts: its value is the converted Gregorian day)
         v = value_of(m, Context(None, tense))
         if v.explicit_year and v.value and v.value[:4].isdigit() and int(v.value[:4]) <= clock_year + 1:
             explicit.append((m, v.day, int(v.value[:4])))
