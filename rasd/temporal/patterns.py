@@ -227,7 +227,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
         (
             "season",
             _c(
-                rf"{CL}(?P<x>(?:فصل\s+)?(?P<season>{f['SEASON']})"
+                rf"{CL}(?P<x>(?P<dir0>هذا|هذه)\s+(?:ال)?(?P<season>{f['SEASON']})(?!\w))"
+                rf"|{CL}(?P<x>(?:فصل\s+)?(?P<season>{f['SEASON']})"
                 rf"(?:\s+(?:(?:من\s+)?(?:ال)?عام\s+)?(?P<year>\d{{4}})(?!\d)|\s+(?P<rel>{f['DIR_AFTER']})"
                 rf"|\s+(?:(?P<dir0>هذا)\s+)?(?:من\s+)?(?P<unit>العام|السنه)(?:\s+(?P<urel>{f['DIR_AFTER']}))?))"
             ),
@@ -258,6 +259,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 # an indefinite accusative singular is one unit: استمرت أسبوعا كاملا
                 rf"|(?P<unit>{f['UNIT_ACC']})(?!\s+ما(?!\w))(?:\s+(?P<full>كاملا|كامله|بكامله))?"
                 rf"|(?P<unit>{f['UNIT_SG']})(?=\s+و\s*(?:نصف|ربع)(?!\w))"
+                rf"|(?P<unit>{f['UNIT_SG']})\s+(?P<one>واحد|واحده)(?!\w)"
                 rf"|(?P<vague>بضع[ه]?|عده)\s+(?P<unit>{f['UNIT']})"
                 rf")"
                 rf"(?:\s+و\s*(?P<half>نصف|ربع))?(?:\s+(?P<post>تقريبا|علي\s+الاقل))?)"

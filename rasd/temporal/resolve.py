@@ -421,13 +421,15 @@ def _season_value(m: Mention, ctx: Context) -> Value:
         return Value("DATE", None)
     if p.get("unit"):  # صيف هذا العام / صيف العام الماضي
         return Value("DATE", f"{a.year + (_direction(p.get('urel')) or 0):04d}-{code}", None, True)
-    direction = _direction(p.get("rel"))
+    direction = _direction(p.get("rel")) if not p.get("dir0") else 0
     started = a.year if a.month >= first else a.year - 1  # the latest start not after the anchor
     current = (a.month - first) % 12 < 3  # the anchor lies inside that season
     if direction == -1:
         y = started - 1 if current else started
     elif direction == 1:
         y = started + 1
+    elif direction == 0:  # هذا الصيف: the current one, else the one of the anchor's year
+        y = started if current else a.year
     else:
         y = started if current else None
     return Value("DATE", f"{y:04d}-{code}" if y is not None else None, None, True)
