@@ -121,7 +121,9 @@ def channel_at(ctx: Context, i: int, end: int) -> tuple[str, int] | None:
     channels = ctx.lex.channels
     for length in range(min(ctx.lex.max_channel, end - i), 0, -1):
         first = ctx.toks[i]
-        for _k, stem in first.forms:
+        for k, stem in first.forms:
+            if k and first.text[k - 1] == "س":  # the future prefix is read off verbs, never off a channel
+                continue
             seq = (stem, *ctx.norms[i + 1 : i + length])
             ch = channels.get(seq)
             if ch is not None:

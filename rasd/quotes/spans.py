@@ -130,6 +130,22 @@ def _name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
     return 0
 
 
+def _comp_ahead(ctx: Context, j: int, limit: int) -> bool:
+    """A complementizer or a colon comes later in the window (outside quotations): what lies before it is
+    still the speaker's phrase."""
+    opens = ctx.open_tok
+    while j < limit:
+        if j in opens:
+            j = opens[j] + 1
+            continue
+        if ctx.info[j].comp_first or ctx.norms[j] == ":":
+            return True
+        if ctx.norms[j] in PUNCT_END:
+            return False
+        j += 1
+    return False
+
+
 def _blocked(ctx: Context, j: int, lo: int) -> bool:
     """أن after a word that takes it for itself (يجب أن، بعد أن، على الرغم من أن) is no reported speech."""
     if j - 1 < lo:
@@ -263,7 +279,8 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             if j > hit.j and (
                 _medium_before(ctx, j - 1)
                 or (mode == "subj" and subj and _head_kind(ctx, subj[0]) == "medium" and close - j <= 4)
-            ):  # وكالة الأنباء الرسمية "وفا"
+                or (mode == "subj" and subj and close - j <= 4 and _comp_ahead(ctx, close + 1, limit))
+            ):  # وكالة الأنباء الرسمية "وفا"، محللون في بنك "غولدمان ساكس" … إن
                 if mode == "subj":  # قالت صحيفة "الغارديان": the name belongs to the source
                     subj[1:] = [close + 1]
                 j = close + 1  # في مقابلة مع تلفزيون "بلومبرغ": a name inside an adverbial
@@ -299,6 +316,12 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             span = content_span(ctx, j + 1, clause_end(ctx, j + 1, b, np=False))
             if span is not None:
                 found = Scan(content=(span[0], span[1]), kind=span[2], content_tok=j + 1)
+            break
+        if "np_start" in roles and subj and mode == "subj" and cue.obj == "npq":
+            # نفى تحالف الفتح أي علاقة له…: أي opens the object; the subject ends before it
+            s0 = split_subject(ctx, subj[0], subj[1]) if ctx.mentions_in(toks[subj[0]].start, t.start) else j
+            subj[1] = min(subj[1], s0)
+            found = _np_content(ctx, s0, b, False)
             break
         if cue.prep and t.kind == "word":
             if n == cue.prep and not (j + 1 < b and infos[j + 1].comp):
