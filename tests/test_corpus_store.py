@@ -334,3 +334,15 @@ def test_top(store):
     since = store.top(since="2022-01-01", limit=1)
     assert len(since["entities"]) == 1 and since["entities"][0]["documents"] == 2
     assert {e["type"] for e in since["event_types"]} == {"CONSULT"}
+
+
+def test_a_batch_is_written_in_one_go(store):
+    from rasd.corpus.prepare import job_from_item, prepare
+
+    docs = [call_doc(), sanctions_doc(), call_doc(published="2022-02-02", body=CALL + "وانتهى الاتصال.\n")]
+    prepared = [prepare(job_from_item(d)) for d in docs] + [prepare(job_from_item(docs[0]))]
+    with store.engine.begin() as conn:  # no fallback to one document at a time: this must not raise
+        outcomes = store.writer.write_batch(conn, prepared)
+    assert outcomes == ["new", "new", "duplicate", "known"]
+    assert store.count("entities") == 7 and store.count("documents") == 3
+    assert [e["documents"] for e in store.top()["entities"]][:1] == [3]

@@ -75,17 +75,17 @@ class Writer:
         self.entity_ids.clear()
 
     # -- entities ----------------------------------------------------------------------------------
-    def _entity_ids(self, conn: Connection, entities: list[dict[str, Any]]) -> dict[str, int]:
-        """Map the document's local entity ids to corpus entity ids, creating corpus entities as needed."""
-        keys = {e["id"]: entity_key(e) for e in entities}
-        missing = sorted({k for k in keys.values() if k not in self.entity_ids})
+    def _ensure_entities(self, conn: Connection, entities: list[dict[str, Any]]) -> None:
+        """Make sure every entity (of any document of the batch) has a corpus entity id in the cache."""
+        keys = [entity_key(e) for e in entities]
+        missing = sorted({k for k in keys if k not in self.entity_ids})
         if missing:
             self._load_keys(conn, missing)
             new = [k for k in missing if k not in self.entity_ids]
             if new:
-                by_key = {}
-                for e in entities:
-                    by_key.setdefault(keys[e["id"]], e)
+                by_key: dict[str, dict[str, Any]] = {}
+                for k, e in zip(keys, entities, strict=True):
+                    by_key.setdefault(k, e)
                 rows = [
                     {
                         "key": k,
@@ -102,7 +102,6 @@ class Writer:
                 ins = (postgresql if self.dialect == "postgresql" else sqlite).insert(EntityRow)
                 conn.execute(ins.on_conflict_do_nothing(index_elements=["key"]), rows)
                 self._load_keys(conn, new)
-        return {local: self.entity_ids[k] for local, k in keys.items()}
 
     def _load_keys(self, conn: Connection, keys: list[str]) -> None:
         for i in range(0, len(keys), 500):
@@ -248,7 +247,7 @@ class Writer:
 
     def _write_annotations(self, conn: Connection, docs: list[tuple[int, dict[str, Any], int]]) -> None:
         all_entities = [e for _, doc, _ in docs for e in doc.get("entities", [])]
-        self._entity_ids(conn, all_entities)  # one lookup (and insert) for the batch; cached below
+        self._ensure_entities(conn, all_entities)  # one lookup (and insert) for the batch; cached below
         de_rows: list[dict[str, Any]] = []
         mention_rows: list[dict[str, Any]] = []
         role_rows: list[dict[str, Any]] = []
