@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .anchor import Anchor, choose, gregorian_candidates, hijri_candidates, month_interval
+from .anchor import Anchor, choose, gregorian_candidates, hijri_candidates
 from .hijri import hijri_year_of, month_span, to_gregorian, year_span
 from .lexicon import parts_of_day, relative, units
 from .rules import Mention
@@ -476,7 +476,3 @@ def value_of(m: Mention, ctx: Context, prep: str | None = None) -> Value:
     if k == "set":
         return _set_value(m, ctx)
     return Value("DATE", None)
-
-
-def month_of(anchor: Anchor) -> tuple[dt.date, dt.date] | None:
-    return month_interval(anchor.year, anchor.month) if anchor.month else None

@@ -178,30 +178,19 @@ def find(text: str, start: int, end: int, norm: str | None = None, offs=None) ->
     cands.sort(key=lambda c: (c[0], c[1]), reverse=True)
     taken: list[Mention] = []
     used = bytearray(len(norm) + 1)
-    heads: set[int] = set()
     for _, _, ment in cands:
-        if any(used[ment.nstart : ment.nend]):
+        # a range start comes with its end: both must be free (the end alone is then seen as used)
+        pair = [ment] if ment.link_to is None else [ment, ment.link_to]
+        if any(any(used[x.nstart : x.nend]) for x in pair):
             continue
-        if ment.link_to is not None:  # a range start is kept only with its end
-            end_m = ment.link_to
-            if any(used[end_m.nstart : end_m.nend]):
-                continue
-            for x in (ment, end_m):
-                for i in range(x.nstart, x.nend):
-                    used[i] = 1
-            taken.extend([ment, end_m])
-            heads.add(id(end_m))
-            continue
-        if id(ment) in heads:
-            continue
-        for i in range(ment.nstart, ment.nend):
-            used[i] = 1
-        taken.append(ment)
+        for x in pair:
+            used[x.nstart : x.nend] = b"\x01" * (x.nend - x.nstart)
+        taken.extend(pair)
     taken.sort(key=lambda x: x.start)
     for ment in taken:
         if ment.kind.startswith("time"):
             _attach_zone(norm, offs, ment)
-    return norm, _dedupe(taken)
+    return norm, taken
 
 
 _NEXT_WORD = regex.compile(r"\S*\s+")
@@ -236,13 +225,3 @@ def _end(text: str, e: int, limit: int) -> int:
     while e < limit and not normalize_word(text[e]):
         e += 1
     return e
-
-
-def _dedupe(ms: list[Mention]) -> list[Mention]:
-    out: list[Mention] = []
-    seen: set[int] = set()
-    for m in ms:
-        if id(m) not in seen:
-            seen.add(id(m))
-            out.append(m)
-    return out
