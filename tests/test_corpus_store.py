@@ -346,3 +346,16 @@ def test_a_batch_is_written_in_one_go(store):
     assert outcomes == ["new", "new", "duplicate", "known"]
     assert store.count("entities") == 7 and store.count("documents") == 3
     assert [e["documents"] for e in store.top()["entities"]][:1] == [3]
+
+
+def test_deleting_the_first_of_a_group_keeps_the_group(store):
+    base = call_doc(source="موقع أ")
+    copy1 = call_doc(source="موقع ب", body="موسكو (رويترز) - " + CALL)
+    copy2 = call_doc(source="موقع ج", body="واشنطن (أ ف ب) - " + CALL)
+    store.ingest([base, copy1, copy2])
+    assert store.stats() == {"documents": 3, "stories": 1}
+    assert store.delete_document(base.id)
+    assert store.stats() == {"documents": 2, "stories": 1}
+    dups = {d["id"]: d["near_duplicate_of"] for d in store.list_documents()}
+    assert dups == {copy1.id: None, copy2.id: copy1.id}
+    assert store.entity_profile("بايدن")["entity"]["stories"] == 1
