@@ -3,6 +3,8 @@ entities and ignores boilerplate."""
 
 from __future__ import annotations
 
+import logging
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +13,21 @@ from rasd.document import Entity, Span, check_spans
 from rasd.pipeline import new_document
 from rasd.quotes.nesting import assign_parents
 from rasd.quotes.records import QuoteRec, Sp
+
+
+class _Errors(logging.Handler):
+    """Collects what the layer logs when a sentence trips a rule: the tests want none."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+ERRORS = _Errors()
+logging.getLogger("rasd.quotes").addHandler(ERRORS)
 
 PIECES = [
     "قال",
@@ -78,8 +95,10 @@ def _run(s: str, entities: list[Entity] | None = None):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), max_size=60).map(" ".join))
 def test_random_cue_soup_never_breaks(s: str) -> None:
+    ERRORS.records.clear()
     doc = _run(s)
     assert check_spans(doc) == []
+    assert ERRORS.records == []  # no sentence was skipped because a rule raised
     for q in doc.quotes:
         assert q.content.end > q.content.start
 
@@ -113,8 +132,10 @@ def test_odd_entities_never_break(s: str, spans: list[tuple[int, int]]) -> None:
                 kb_id=None,
             )
         )
+    ERRORS.records.clear()
     doc = _run(s, ents)
     assert [p for p in check_spans(doc) if p.startswith("quotes")] == []
+    assert ERRORS.records == []
 
 
 def test_empty_and_blank() -> None:

@@ -352,13 +352,14 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             break
         if mode == "subj":
             if t.kind == "punct":
-                if n == "(" and subj:
+                if n == "(" and subj:  # وكالة الأنباء الأردنية (بترا)
                     k = j + 1
                     while k < limit and norms[k] != ")":
                         k += 1
-                    subj[1:] = [k + 1]
-                    j = k + 1
-                    continue
+                    if k < limit:
+                        subj[1:] = [k + 1]
+                        j = k + 1
+                        continue
                 if n in _COMMAS and subj:
                     mode = "appos"
                     appos = [j + 1, j + 1]
@@ -402,9 +403,10 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 addr[1] = j + 1
         j += 1
     out = found or Scan()
-    out.subject = (subj[0], subj[1]) if subj and subj[1] > subj[0] else None
-    out.appos = (appos[0], appos[1]) if appos and appos[1] > appos[0] else None
-    out.addressee = (addr[0], addr[1]) if addr else None
+    # ranges never leave the sentence (a quotation skipped over may close beyond it)
+    out.subject = (subj[0], min(subj[1], b)) if subj and min(subj[1], b) > subj[0] else None
+    out.appos = (appos[0], min(appos[1], b)) if appos and min(appos[1], b) > appos[0] else None
+    out.addressee = (addr[0], min(addr[1], b)) if addr and min(addr[1], b) > addr[0] else None
     out.end_tok = j
     return out
 

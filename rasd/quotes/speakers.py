@@ -70,7 +70,7 @@ def from_range(
     """A speaker from the noun phrase in tokens ``[lo, hi)``; also returns the organization in its role
     (the White House for "المتحدثة باسم البيت الأبيض جين ساكي"), used to resolve "البيان" later."""
     toks, lex = ctx.toks, ctx.lex
-    hi = min(hi, lo + 12)
+    hi = max(lo + 1, min(hi, lo + 12, len(toks)))
     start, end = toks[lo].start, toks[hi - 1].end
     ms = ctx.mentions_in(start, end)
     per = [m for m in ms if m[2].type == "PER"]
@@ -82,10 +82,10 @@ def from_range(
     if not per and appos and ctx.norms[lo] in lex.titles:
         # المديرة القطرية للبنك في اليمن، دينا أبو غيدا،: the name stands in apposition after the title
         a0, a1 = toks[appos[0]].start, toks[appos[1] - 1].end
-        named = [m for m in ctx.mentions_in(a0, a1) if m[2].type == "PER"]
-        if named or (appos[1] - appos[0] <= 3 and not ctx.norms[appos[0]].startswith("ال")):
-            n0, n1 = (named[0][0], named[0][1]) if named else (a0, a1)
-            eid = speaker_entity(ctx, named[0][2])[0] if named else None
+        names = [m for m in ctx.mentions_in(a0, a1) if m[2].type == "PER"]
+        if names or (appos[1] - appos[0] <= 3 and not ctx.norms[appos[0]].startswith("ال")):
+            n0, n1 = (names[0][0], names[0][1]) if names else (a0, a1)
+            eid = speaker_entity(ctx, names[0][2])[0] if names else None
             return _speaker(ctx, n0, n1, entity=eid, role=_span_text(ctx, start, end)), org
     if ctx.norms[lo] in lex.titles and (not per or _title_word(ctx, per[-1][0])):
         # وزير الخارجية السعودي: a title alone names whoever holds it in this article
