@@ -2,8 +2,9 @@
 publication date, which is inferred from the text when none was given (see ``infer.py``).
 
 Only sentences are read (boilerplate has none). Layout: ``lexicon`` (data files), ``numbers`` (number words),
-``patterns``/``rules`` (recognition), ``cues`` (tense), ``anchor`` (year choice), ``resolve`` (values),
-``zones``, ``hijri``, ``infer`` (publication date), ``ranges`` (linked pairs)."""
+``patterns`` (the regexes), ``scan`` (which rule runs where), ``rules`` (matches -> mentions), ``cues`` (tense),
+``anchor`` (year choice), ``resolve`` -> ``dates``, ``relative_values``, ``clock``, ``durations`` (values),
+``zones``, ``hijri``, ``infer`` (publication date), ``ranges`` (linked pairs), ``cli`` (``rasd time``)."""
 
 from __future__ import annotations
 

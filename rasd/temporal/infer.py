@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 
 from .anchor import Anchor
-from .resolve import Context, _direction, value_of
+from .resolve import Context, value_of
 from .rules import Mention
+from .values import direction_of
 
 MAX_YEARS = 40  # how far from the bound we look for a year with the right weekday
 
@@ -44,7 +45,7 @@ def infer(items: list[tuple[Mention, str | None]], today: dt.date | None = None)
     clock_year = (today or dt.date.today()).year
     explicit: list[tuple[Mention, dt.date | None, int]] = []
     for m, tense in items:
-        if tense == "future" or _direction(m.parts.get("rel")) == 1:
+        if tense == "future" or direction_of(m.parts.get("rel")) == 1:
             continue
         if m.kind not in ("date", "numeric_date", "month", "year"):
             continue  # (a Hijri date with its year counts: its value is the converted Gregorian day)
@@ -57,7 +58,7 @@ def infer(items: list[tuple[Mention, str | None]], today: dt.date | None = None)
         p = m.parts
         if m.kind != "date" or p.get("year") or p.get("calendar") != "gregorian" or not p.get("weekday"):
             continue
-        if tense == "future" or _direction(p.get("rel")) == 1:
+        if tense == "future" or direction_of(p.get("rel")) == 1:
             continue
         y = _weekday_year(p["month"], p["day"], p["weekday"], lower, clock_year)
         if y is not None:
@@ -69,7 +70,11 @@ def infer(items: list[tuple[Mention, str | None]], today: dt.date | None = None)
         return Anchor(d.year, d.month, d.day)
     for m, _ in items:
         p = m.parts
-        if m.kind in ("month", "date") and _direction(p.get("rel")) == 0 and p.get("calendar") == "gregorian":
+        if (
+            m.kind in ("month", "date")
+            and direction_of(p.get("rel")) == 0
+            and p.get("calendar") == "gregorian"
+        ):
             years = [y for e, _, y in explicit if e.parts.get("month") == p["month"]]
             if years:
                 return Anchor(max(years), p["month"])

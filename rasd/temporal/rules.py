@@ -12,7 +12,8 @@ from ..text import normalize_with_map
 from ..text.normalize import normalize_word
 from .lexicon import months, units, weekdays
 from .numbers import parse_cardinal, parse_ordinal
-from .patterns import active_rules, zone_after
+from .patterns import zone_after
+from .scan import active_rules
 from .zones import lookup
 
 # a temporal preposition before an ambiguous month name (في مارس, منذ رمضان) makes it a month

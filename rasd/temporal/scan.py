@@ -1,0 +1,132 @@
+"""Which rules to run where (speed only): each rule has trigger words, substrings or digit patterns; a rule
+runs on a sentence only around its triggers, in windows wide enough for any expression they start."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .lexicon import months, parts_of_day, relative, units, weekdays
+from .patterns import rules
+
+_WORDS = regex.compile(r"\w+")
+
+
+_D = regex.compile(r"\d")
+_D_YEAR = regex.compile(r"\d{3,4}")
+_D_YEARS = regex.compile(r"\d{4}\D{1,30}\d{4}")
+_D_NUMDATE = regex.compile(r"\d[/.-]\d")
+_D_RANGE = regex.compile(r"\d\s*\S{0,4}\s*\d")
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern | None]]:
+    """For each rule, what a sentence must contain before the rule is worth running (speed only):
+    ``(words, substrings, digits)``; the rule runs when ``digits`` (if any) matches and one of the words
+    (proclitics stripped) or substrings occurs; with no words or substrings, around the digits' matches."""
+    rel = relative()
+    first = lambda ws: frozenset(w.split()[0] for w in ws)  # noqa: E731
+    month_w = first(months())
+    wd_w = first(weekdays()) | frozenset(w[2:] for w in weekdays())
+    unit_w = frozenset(units())
+    pod_w = first(parts_of_day())
+    none: frozenset[str] = frozenset()
+    return {
+        "range_days": (month_w, (), _D_RANGE),
+        "range_days_dash": (month_w, (), _D_RANGE),
+        "range_years": (none, (), _D_YEARS),
+        "date": (month_w, (), None),
+        "numeric_date": (none, (), _D_NUMDATE),
+        "day_rel_month": (frozenset({"الجاري", "الحالي", "الماضي", "المنصرم", "المقبل", "القادم"}), (), _D),
+        "month": (month_w, (), None),
+        "year": (none, (), _D_YEAR),
+        "decade": (none, ("يات", "ينات"), None),
+        "century": (frozenset({"القرن"}), (), None),
+        "time_hm": (none, (":", "ساعه"), _D),
+        "time_h": (pod_w | {"الساعه", "ساعه"}, (), _D),
+        "time_words": (pod_w | {"الساعه", "ساعه", "منتصف"}, (), None),
+        "weekday": (wd_w, (), None),
+        "phrase": (frozenset(w.split()[-1] for w in rel["phrase"]), (), None),
+        "set": (frozenset({"كل", "مره", "مرتين"}) | frozenset(rel["set"]), (), None),
+        "rel_unit": (frozenset(rel["unit"]), (), None),
+        "plural_ref": (frozenset(rel["plural_ref"]), (), None),
+        "duration": (unit_w, (), None),
+        "duration_bare": (unit_w, (), None),
+        "past_n": (frozenset("ال" + u for u in unit_w), (), None),
+        "quarter": (frozenset({"الربع", "النصف"}), (), None),
+        "season": (frozenset(rel["season"]) | frozenset("ال" + w for w in rel["season"]), (), None),
+    }
+
+
+WINDOW = 60  # characters around a trigger that an expression may span (prefixes like مساء الخميس 30)
+
+
+def _words(norm: str) -> set[str]:
+    """The words of a normalized sentence, also without one or two proclitics و ف ب ل ك."""
+    words = set(_WORDS.findall(norm))
+    words |= {w[1:] for w in words if len(w) > 2 and w[0] in "وفبلك"}
+    words |= {w[1:] for w in words if len(w) > 2 and w[0] in "بلك"}
+    return words
+
+
+def _occurrences(norm: str, sub: str) -> list[tuple[int, int]]:
+    out = []
+    i = norm.find(sub)
+    while i >= 0:
+        out.append((i, i + len(sub)))
+        i = norm.find(sub, i + 1)
+    return out
+
+
+def _windows(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """Merged stretches of ``WINDOW`` characters around the spans, widened to white space."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        s, e = max(0, s - WINDOW), min(n, e + WINDOW)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[int, int]]]]:
+    """The rules worth running on a normalized sentence: ``(priority, name, pattern, windows)``; a rule only
+    needs to look around its trigger words (speed only: the windows cover any expression they start)."""
+    words = _words(norm)
+    has_digit = _D.search(norm) is not None
+    trig = triggers()
+    n = len(norm)
+    out = []
+    for prio, (name, pat) in enumerate(rules()):
+        tw, subs, digit_re = trig[name]
+        if digit_re is not None and (not has_digit or digit_re.search(norm) is None):
+            continue
+        if tw or subs:
+            # where the trigger words occur (as substrings: a few extra windows cost less than a word index)
+            spans = [sp for w in tw.intersection(words) for sp in _occurrences(norm, w)]
+            for sub in subs:
+                spans.extend(_occurrences(norm, sub))
+            if not spans:
+                continue
+        else:
+            spans = [m.span() for m in digit_re.finditer(norm)] if digit_re is not None else [(0, n)]
+        wins = _windows(spans, n)
+        # widen to white space so that no window cuts a word
+        wins = [(_ws_left(norm, s), _ws_right(norm, e)) for s, e in wins]
+        out.append((prio, name, pat, wins))
+    return out
+
+
+def _ws_left(norm: str, s: int) -> int:
+    while s > 0 and not norm[s - 1].isspace():
+        s -= 1
+    return s
+
+
+def _ws_right(norm: str, e: int) -> int:
+    n = len(norm)
+    while e < n and not norm[e].isspace():
+        e += 1
+    return e
