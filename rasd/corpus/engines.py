@@ -37,7 +37,7 @@ class DaskEngine:
     def map(self, fn: Callable[..., Any], items: Iterable[Any], **kwargs: Any) -> Iterator[Any]:
         pending: deque = deque()
         for item in items:
-            pending.append(self.client.submit(fn, item, pure=False, **kwargs))
+            pending.append((item, self.client.submit(fn, item, pure=False, **kwargs)))
             if len(pending) >= self.window:
                 yield self._take(pending)
         while pending:
@@ -45,9 +45,12 @@ class DaskEngine:
 
     @staticmethod
     def _take(pending: deque) -> Any:
-        fut = pending.popleft()
+        item, fut = pending.popleft()
         try:
             return fut.result()
+        except Exception as e:  # noqa: BLE001 - a worker lost or unable to run the task: report the article
+            origin = item.get("origin", "?") if isinstance(item, dict) else "?"
+            return {"error": f"dask: {type(e).__name__}: {e}", "origin": origin, "id": None}
         finally:
             fut.release()
 
