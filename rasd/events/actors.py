@@ -100,6 +100,13 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
     return []
 
 
+def _definite(tk: Tok) -> bool:
+    """A definite noun (الجيش، قوات الدعم السريع): an indefinite one before a verb (خطوة نددت بها موسكو) heads a
+    relative clause instead of being its subject."""
+    # the original text, not the normalized one: ة is folded to ه there
+    return tk.token.forms[-1][1].startswith("ال") or tk.token.text.endswith(("ه", "ها", "هم"))
+
+
 def _left_subject(ctx: SentCtx, i: int) -> tuple[str, int, Chunk | None]:
     """Scan left from a verb: ("subject", k, chunk) | ("pronoun", k, None) | ("relative", k, None) |
     ("comp", k, None) | ("none", k, None)."""
@@ -128,6 +135,7 @@ def _left_subject(ctx: SentCtx, i: int) -> tuple[str, int, Chunk | None]:
         if (
             c is not None
             and plain_word(toks[k])
+            and _definite(toks[k])
             and not toks[i].conj
             and all("aux" in toks[m].cats for m in range(k + 1, i))
         ):
@@ -183,6 +191,9 @@ def _right_subject(ctx: SentCtx, j: int) -> Chunk | None:
 def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentence: list[str]) -> None:
     """Fill source/target for a verb trigger (or a light verb at ``i`` governing a noun trigger)."""
     toks = ctx.toks
+    if i == cand.i and cand.participle:
+        _participle_actors(ctx, cand, prev)
+        return
     if toks[i].conj and not (i > 0 and "aux" in toks[i - 1].cats):
         kind, k, subj = "none", i - 1, None  # واتهمها: a new clause; what stands before is the last one's
     else:
@@ -409,6 +420,21 @@ def _state_subject(ctx: SentCtx, i: int) -> bool:
     while k >= 0 and ctx.toks[k].punct and ctx.toks[k].token.text in _TRANSPARENT:
         k -= 1
     return k >= 0 and "state_noun" in ctx.toks[k].cats
+
+
+def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
+    """محذراً، متهمة، داعياً: a circumstantial participle shares the main clause's subject (or, inside a quote
+    with none named, the speaker's); the phrase right after it is its object."""
+    last = next((c for c in reversed(prev) if c.source and c.trig.pos == "verb"), None)
+    c = first_subject_chunk(ctx, cand.i)
+    if last is not None:
+        cand.source = list(last.source)
+    elif c is not None:
+        cand.source = c.actors[-1:]
+    elif cand.speaker:
+        cand.source = [cand.speaker]
+    tgt = _scan_targets(ctx, cand, cand.j, True)
+    cand.target = [e for e in (tgt[1] if isinstance(tgt, tuple) else tgt) if e not in cand.source]
 
 
 def _one_plain_phrase(ctx: SentCtx, j: int) -> bool:

@@ -23,6 +23,7 @@ TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 _CLITIC_PREP = {"ب": "ب", "ل": "ل", "ك": "ك"}
 _NO_BREAK_PUNCT = {"-", "–", "(", ")", "/"}
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين")
+ACTOR_TYPES = {"PER", "ORG", "LOC"}  # MISC (currencies, events, works) never acts
 PLACE_KINDS = {
     "city",
     "region",
@@ -107,9 +108,10 @@ def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
 def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
     """Mentions, plus the spans of roles the entities layer tied to an entity (نظيره الروسي, الرئيس الأوكراني)
     where they overlap no mention: a title standing alone refers to its holder."""
-    spans = sorted((m.start, m.end, e.id) for e in doc.entities for m in e.mentions if m.end > m.start)
+    actors = [e for e in doc.entities if e.type in ACTOR_TYPES]
+    spans = sorted((m.start, m.end, e.id) for e in actors for m in e.mentions if m.end > m.start)
     extra = []
-    for e in doc.entities:
+    for e in actors:
         for r in e.roles:
             sp = r.span
             if sp is None or sp.end <= sp.start:
@@ -154,6 +156,7 @@ def build(doc: Document) -> list[SentCtx]:
         if e.type == "LOC" and (e.kind in ("city", "capital") or (e.kb_id or "").startswith("city/"))
     )
     out: list[SentCtx] = []
+    timexes = [x for x in doc.timexes if x.end > x.start]
     mi = 0
     for si, s in enumerate(doc.sentences):
         lo = bisect_left(starts, s.start)
@@ -183,7 +186,7 @@ def build(doc: Document) -> list[SentCtx]:
             if t.kind == "word":
                 _annotate_word(tk, words, lex.heads, nisba)
             toks.append(tk)
-        for x in doc.timexes:
+        for x in timexes:
             if x.end > s.start and x.start < s.end:
                 for tk in toks:
                     if tk.token.end > x.start and tk.token.start < x.end:
@@ -212,7 +215,8 @@ def _word_info(text: str):
             break
     entries: tuple[Entry, ...] = ()
     head_k, article, fut = 0, False, False
-    for k, stem in forms:
+    # a word known whole (وزارة، وفد) is not و + a trigger (زارة)
+    for k, stem in forms[:1] if "not_conj" in cats else forms:
         cands = lex.heads.get(stem)
         art = False
         if cands is None and stem.startswith("ال") and len(stem) > 4:
@@ -239,6 +243,8 @@ def _annotate_word(tk: Tok, words, heads, nisba: dict[str, str]) -> None:
         if rest.startswith(("بال", "لل", "كال")) and len(rest) > 4:
             tk.prep = rest[0]
     # a nisba adjective of an entity of the document (روسي، الأميركية) stands for that entity
+    if not nisba:
+        return
     for _, stem in forms:
         eid = nisba.get(stem)
         # inside a name only an adjective form counts (الروسية), not the name itself (مصر)
@@ -287,7 +293,7 @@ def _nominal(toks: list[Tok], i: int) -> bool:
     return k >= 0 and bool(toks[k].cats & {"prep", "hypothetical_before"} or toks[k].token.norm == "عدم")
 
 
-MAX_GAP = 5
+MAX_GAP = 8  # فرض الاتحاد الأوروبي، الاثنين، حزمة عقوبات
 
 
 def _gapped(toks: list[Tok], i: int) -> tuple[int, list[Entry]]:

@@ -38,6 +38,7 @@ class Entry:
     trigger: Trigger
     obj_suffix: bool  # the matched form carries an object pronoun (اجتاحتها)
     past: bool = False  # a past-tense verb form (اجتمع): what it reports has happened
+    participle: bool = False  # an active participle used adverbially (محذراً، متهمة)
 
 
 @lru_cache(maxsize=100_000)
@@ -71,7 +72,8 @@ def verb_forms(base: str) -> dict[str, bool]:
                 out.setdefault(pre + p + "و" + o, True)  # يدعونه
             if p[-1] in "يوا" and len(p) > 2:
                 add(pre + p[:-1], objects=False)  # jussive of a defective verb: لم يلتق، لم يدع
-    elif base.startswith("م") and len(base) > 3:  # active participle, used adverbially (محذراً)
+    elif base.startswith("~"):  # active participle, used adverbially (محذراً، داعياً)
+        base = base[1:]
         for suf in ("", "ا", "ه", "ين", "ون", "ان", "تين"):
             add(base + suf, objects=False)
     else:  # past
@@ -127,9 +129,10 @@ def lexicon() -> Lexicon:
                 row["gen"] or "source", flags, rest,
             )  # fmt: skip
             forms = verb_forms(words[0]) if row["pos"] == "verb" else noun_forms(words[0])
-            past = row["pos"] == "verb" and not words[0].startswith(("ي", "م"))
+            past = row["pos"] == "verb" and not words[0].startswith(("ي", "~"))
+            part = row["pos"] == "verb" and words[0].startswith("~")
             for f, obj in forms.items():
-                heads.setdefault(f, []).append(Entry(trig, obj, past))
+                heads.setdefault(f, []).append(Entry(trig, obj, past, part))
     words: dict[str, set[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
     for row in read_tsv("event_words.tsv"):

@@ -8,6 +8,8 @@ knowledge base's demonyms when it is available, else forms derived from the enti
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..document import Document
 from ..text import normalize
 
@@ -23,28 +25,29 @@ def _kb_demonyms() -> dict[str, str]:
         return {}
 
 
-def _derived(name: str, multiword: bool = False) -> set[str]:
+@lru_cache(maxsize=50_000)
+def _derived(name: str, multiword: bool = False) -> frozenset[str]:
     n = normalize(name)
     if " " in n:
         if not multiword:
-            return set()
+            return frozenset()
         n = n.split()[-1]  # الحلف الأطلسي -> أطلسي: an alliance named by its adjective
         if not n.endswith("ي"):
-            return set()
+            return frozenset()
     if len(n) < 3:
-        return set()
+        return frozenset()
     base = n[2:] if n.startswith("ال") else n
     if base.endswith("ي"):
         stems = {base}
     elif base[-1] in "اه":
         stems = {base[:-1] + "ي"}
     else:
-        return set()
+        return frozenset()
     forms = set()
     for s in stems:
         for f in (s, s + "ه", s + "ين", s + "ون"):
             forms |= {f, "ال" + f}
-    return forms
+    return frozenset(forms)
 
 
 def nisba_index(doc: Document) -> dict[str, str]:

@@ -35,6 +35,7 @@ class Cand:
     absorbed: bool = False
     speaker: str | None = None  # entity id of the speaker of the quote the trigger sits in
     past: bool = False  # the trigger is a past-tense verb
+    participle: bool = False  # the trigger is an adverbial participle (محذراً)
     rest_end: int = 0  # end token of a gapped multiword trigger (its object noun)
 
     @property
@@ -63,5 +64,6 @@ def find(ctx: SentCtx) -> list[Cand]:
         c = Cand(ctx, i, j if not tk.gap else i + 1, tk.hit.trigger, tk.hit.obj_suffix, start, end)
         c.rest_end = j
         c.past = tk.hit.past and not tk.fut
+        c.participle = tk.hit.participle
         out.append(c)
     return out
