@@ -60,12 +60,15 @@ def resolve_pronoun(ctx: SentCtx, k: int, prev: list[Cand], prev_sentence: list[
                 c = _chunk(ctx, m + 1)
                 if c and c.prep is None and c.actors:
                     return c.actors[:1]
+    plural = stem.endswith(("هم", "هن"))  # انهم: a group, not one person
     for c in reversed(prev):
-        if c.source:
+        if c.source and not (plural and all(ctx.types.get(e) == "PER" for e in c.source)):
             return list(c.source)
     c = first_subject_chunk(ctx, k)
-    if c:
+    if c and not (plural and all(ctx.types.get(e) == "PER" for e in c.actors)):
         return c.actors[:1]
+    if plural:
+        return []
     return list(prev_sentence) if k <= 1 else []  # وهي تؤكد at the start: the last sentence's actor
 
 
@@ -326,6 +329,8 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
     if isinstance(found, tuple):
         src = src or found[0]
         found = found[1]
+    if trig.gen == "target" and found and tgt and not src:
+        src, tgt = tgt, []  # قصف إسرائيل لغزة: with a target of its own the genitive is the one who acts
     for e in found:
         if e not in src and e not in tgt:
             tgt.append(e)
@@ -385,6 +390,8 @@ def _governing_clause(ctx: SentCtx, cand: Cand, has_counterpart: bool):
         return (c.actors[-1:], []) if has_counterpart else ([], [])
     if toks[v].in_trigger or toks[v].token.kind != "word" or toks[v].ent:
         return [], []  # أبلغ … أنان في اتصال: a name before في is the clause's object
+    if not has_counterpart and "speech" not in toks[v].cats:
+        return [], []  # only a verb of telling (أبلغه، شكره، هنأه) makes its subject the caller
     kind, k, subj = _left_subject(ctx, v)
     if kind != "subject" or subj is None:
         return [], []

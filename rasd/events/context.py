@@ -222,6 +222,8 @@ def _word_info(text: str):
         if cands is None and stem.startswith("ال") and len(stem) > 4:
             cands = lex.heads.get(stem[2:])
             art = cands is not None
+        if cands and text.endswith("ة"):
+            cands = tuple(e for e in cands if e.trigger.pos == "noun") or None  # إدانة is no verb form
         if cands:
             entries, head_k, article = cands, k, art
             fut = "س" in text[:k]  # سيردون: the future prefix came off as a clitic
