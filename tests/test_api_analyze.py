@@ -8,6 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rasd.api import create_app
 from rasd.document import Document, check_spans
@@ -165,3 +167,13 @@ def test_a_failing_layer_is_a_clear_500_not_a_dropped_connection(monkeypatch) ->
     assert err["code"] == "analysis_failed" and "ValueError: position out of range" in err["message"]
     page = client.post("/analyze", data={"text": "نص جديد لم يحلل بعد"})
     assert page.status_code == 500 and "ValueError" in page.text
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300), published=st.one_of(st.none(), st.dates().map(str)))
+def test_any_text_gives_a_valid_document(client: TestClient, text: str, published: str | None) -> None:
+    r = client.post("/api/analyze", json={"text": text, "published": published})
+    assert r.status_code == 200
+    doc = r.json()
+    assert check_spans(doc) == []
+    assert len(doc["text"]) == len(text)

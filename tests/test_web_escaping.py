@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markupsafe import escape
 
 from rasd.api import create_app
@@ -176,3 +178,18 @@ def test_pages_forbid_inline_script_by_policy(client: TestClient) -> None:
     csp = client.get("/").headers["content-security-policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert "object-src 'none'" in csp
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.text(
+        alphabet=st.one_of(
+            st.sampled_from(list('<>"\'&/=;(){}[] \n\tقالبوتينإن«»"روسيا٢٠٢١')), st.characters(codec="utf-8")
+        ),
+        max_size=200,
+    )
+)
+def test_any_pasted_text_gives_a_page_with_no_markup_from_it(client: TestClient, text: str) -> None:
+    r = client.post("/analyze", data={"text": text, "kind": "text"})
+    assert r.status_code in (200, 422)
+    assert audit(r.text) == []
