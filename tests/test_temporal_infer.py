@@ -70,7 +70,7 @@ def test_year_less_date_without_anchor_stays_partial():
 def test_given_date_is_never_overridden():
     doc = _doc("أعلنت الحكومة الخميس 30 ديسمبر خطة جديدة.", published="2024-05-20")
     assert (doc.published, doc.published_source) == ("2024-05-20", "given")
-    # values follow the given date: no December 30 near May 2024 is a Thursday, and none is near enough
+    # values follow the given date: no December 30 near May 2024 is a Thursday, so no year is guessed
     assert [t.value for t in doc.timexes] == ["XXXX-12-30"]
 
 

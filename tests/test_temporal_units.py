@@ -63,7 +63,9 @@ def test_year_choice_by_tense_and_direction():
     assert _year(1, 10) == 2022  # nearest: 11 days ahead
     assert _year(6, tense="past") == 2021
     assert _year(6, tense="future") == 2022
-    assert _year(6) is None  # six months either way: undecidable
+    assert _year(6) == 2021  # unmarked: the past June, within PAST_DAYS
+    assert _year(5, 3) is None  # 241 days back, 124 ahead: undecidable
+    assert _year(2) == 2022  # 33 days ahead
     assert _year(12, direction=-1) == 2020  # "ديسمبر الماضي" in December is last year's
     assert _year(12, direction=0) == 2021
     assert _year(1, direction=1) == 2022

@@ -2,13 +2,16 @@
 
 Rule for a day or month written without a year (``10 يناير``, ``في يونيو``), against the anchor's year Y:
 the candidates are the occurrences in Y-1, Y and Y+1;
-1. a weekday written with the date (``الخميس 30 ديسمبر``) keeps only the candidate on that weekday;
+1. a weekday written with the date (``الخميس 30 ديسمبر``) keeps only the candidate on that weekday (none:
+   no year);
 2. a direction word right after it decides: ``الماضي`` the latest strictly before the anchor, ``المقبل`` the
    earliest strictly after it, ``الحالي``/``الجاري`` the one containing (or nearest to) the anchor;
 3. otherwise the tense of the nearest cue in the sentence (see ``cues.py``): past -> the latest not after the
    anchor, future -> the earliest not before it;
-4. otherwise the nearest candidate, but only when it lies within ``NEAREST_DAYS`` of the anchor; else the
-   year is undecidable and the value stays partial (``XXXX-06``): a wrong year is worse than none.
+4. otherwise (no cue) the nearest candidate among the past ones within ``PAST_DAYS`` and the future ones within
+   ``FUTURE_DAYS`` (news reports the past unless it says otherwise: future references come with سـ, المقبل,
+   المقرر…); if there is none the year is undecidable and the value stays partial (``XXXX-05-03``): a wrong year
+   is worse than none.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from dataclasses import dataclass
 
 import regex
 
-NEAREST_DAYS = 120
+PAST_DAYS = 240  # how far back an unmarked date may lie
+FUTURE_DAYS = 120  # how far ahead
 Interval = tuple[dt.date, dt.date]
 
 _ISO = regex.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
@@ -97,6 +101,7 @@ def choose(
         same = [c for c in cands if c[1][0] == c[1][1] and c[1][0].isoweekday() == weekday]
         if same:
             return min(same, key=lambda c: _gap(c[1], a))[0]
+        return None  # the weekday fits none of the years near the anchor: do not guess
     if direction == -1:
         past = [c for c in cands if c[1][1] < a[0]]
         return max(past, key=lambda c: c[1][0])[0] if past else None
@@ -113,8 +118,11 @@ def choose(
         fut = [c for c in cands if c[1][1] >= a[0]]
         if fut:
             return min(fut, key=lambda c: c[1][0])[0]
-    best = min(cands, key=lambda c: _gap(c[1], a))
-    return best[0] if _gap(best[1], a) <= NEAREST_DAYS else None
+    # no cue: news reports the past unless it says otherwise, so a past candidate may lie further away
+    past = [c for c in cands if c[1][0] <= a[1] and _gap(c[1], a) <= PAST_DAYS]
+    fut = [c for c in cands if c[1][1] >= a[0] and _gap(c[1], a) <= FUTURE_DAYS]
+    near = past + fut
+    return min(near, key=lambda c: _gap(c[1], a))[0] if near else None
 
 
 def gregorian_candidates(anchor: Anchor, month: int, day: int | None) -> list[tuple[int, Interval]]:
