@@ -223,7 +223,8 @@ def _word_info(text: str):
             cands = lex.heads.get(stem[2:])
             art = cands is not None
         if cands and text.endswith("ة"):
-            cands = tuple(e for e in cands if e.trigger.pos == "noun") or None  # إدانة is no verb form
+            # إدانة is no verb form (a feminine participle is: متهمة)
+            cands = tuple(e for e in cands if e.trigger.pos == "noun" or e.participle) or None
         if cands:
             entries, head_k, article = cands, k, art
             fut = "س" in text[:k]  # سيردون: the future prefix came off as a clitic
