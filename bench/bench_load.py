@@ -237,7 +237,7 @@ def first_view(base: str, seed: str, views: int) -> list[float] | str:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        for i in range(views + 1):
+        for _ in range(views + 1):
             page.goto(base + "/")
             # A new line each time: the page is measured with a real analysis, not a cached one.
             page.fill("#text", f"{seed}\nتحديث رقم {time.time_ns()}.")
