@@ -170,7 +170,7 @@ def find(text: str, start: int, end: int, norm: str | None = None, offs=None) ->
                     s1,
                     e1,
                     first,
-                    link_to=ment,
+                    link_to=None if g.get("lst") else ment,  # يومي 10 و11: two days, not a range
                 )
                 ment.kind = kind1
                 # the pair is judged by its whole stretch so that it beats the single date inside it
