@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..document import Document
 from ..text.normalize import normalize_word
 from .context import Context, build_context
-from .cues import CueHit, find_channel, find_cues
+from .cues import CueHit, drop_out_of_place, find_channel, find_cues
 from .headline import headline_quote, quote_in_next_paragraph
 from .nesting import assign_parents, same_speaker
 from .records import QuoteRec as Quote
@@ -77,7 +77,8 @@ def _token_infos(ctx: Context) -> None:
     cache = TOKEN_CACHE
     ctx.info = [cache.get(tok.text) or token_info(lex, tok) for tok in ctx.toks]
     ctx.verb_at = {i: info.verb for i, info in enumerate(ctx.info) if info.verb is not None}
-    ctx.cue_tokens = [i for i, info in enumerate(ctx.info) if info.verb is not None or info.attr]
+    drop_out_of_place(ctx)
+    ctx.cue_tokens = [i for i, info in enumerate(ctx.info) if i in ctx.verb_at or info.attr]
 
 
 def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last: int) -> Quote | None:
@@ -134,6 +135,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         if speaker is not None:  # remembered even without a content: a later وقال may refer to it
             st.subjects.append((si, toks[hit.i].start, speaker))
             ctx.recent.append(speaker)
+        if cue.lemma == "نقل" and not _has_an(ctx, hit.j, scan):
+            return None  # نقل reports only "عن" someone (نقلت الوكالة عن الوزير…); otherwise it moves things
         if scan.np and not _verb_in_place(ctx, hit, pre, a):
             return None  # قتل طالب جامعي بالرصاص: طالب is a student here, not "demanded"
         if scan.content is None:
@@ -188,6 +191,12 @@ def _coordinated(ctx: Context, hit: CueHit, a: int) -> Speaker | None:
     if i - 1 <= a or ctx.norms[i - 1] not in ("،", ",") or ctx.norms[i][:1] != "و":
         return None
     return clause_subject(ctx, a, i, [])
+
+
+def _has_an(ctx: Context, lo: int, scan) -> bool:
+    """An عن between the cue and its content."""
+    hi = scan.content_tok if scan.content_tok is not None else scan.end_tok
+    return any(ctx.norms[j] == "عن" for j in range(lo, min(hi, len(ctx.norms))))
 
 
 def _verb_in_place(ctx: Context, hit: CueHit, pre: tuple | None, a: int) -> bool:

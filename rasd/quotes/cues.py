@@ -142,6 +142,43 @@ def find_channel(ctx: Context, lo: int, hi: int) -> str | None:
     return None
 
 
+def drop_out_of_place(ctx: Context) -> None:
+    """Forget verb cues that cannot report here: inside a relative clause (يحيى الذي يعتبر…), a present tense
+    after أن/لن/لم (أن يكتب عليه…), or the writer's impersonal formulas (ويذكر أن، يشار إلى أن)."""
+    norms, infos = ctx.norms, ctx.info
+    for i in list(ctx.verb_at):
+        cue = ctx.verb_at[i][0]
+        prev = infos[i - 1].roles if i > 0 else frozenset()
+        stem = ctx.toks[i].forms[-1][1] if ctx.norms[i][:1] in "وف" else norms[i]
+        if "relative" in prev:
+            del ctx.verb_at[i]
+        elif cue.kind == "verb" and stem[:1] in "يت" and "subjunctive" in prev:
+            del ctx.verb_at[i]
+        elif "impersonal" in infos[i].roles and i + 1 < len(norms):
+            nxt = i + 2 if norms[i + 1] == "الي" and i + 2 < len(norms) else i + 1
+            if infos[nxt].comp:
+                del ctx.verb_at[i]
+        elif "impersonal_soft" in infos[i].roles and i + 1 < len(norms) and infos[i + 1].comp and i > 0:
+            # بسيدة يُعتقد أنها مغربية: "it is believed", right after a noun that cannot be its subject
+            p = ctx.toks[i - 1]
+            if (
+                p.kind == "word"
+                and not (prev & {"pronoun", "opener", "complementizer"})
+                and not _speaks(ctx, i - 1)
+            ):
+                del ctx.verb_at[i]
+
+
+def _speaks(ctx: Context, j: int) -> bool:
+    """Token ``j`` can end a speaker's phrase: a name, a title or an unnamed source."""
+    t = ctx.toks[j]
+    if ctx.mentions_in(t.start, t.end):
+        return True
+    norm = ctx.norms[j]
+    head = norm[2:] if norm.startswith("ال") else norm
+    return norm in ctx.lex.titles or head in ctx.lex.anonymous
+
+
 def find_cues(ctx: Context, a: int, b: int) -> list[CueHit]:
     """Cues in the sentence of tokens ``[a, b)``, in text order; a verb inside an attribution is not its own."""
     hits: list[CueHit] = []

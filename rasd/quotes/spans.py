@@ -169,7 +169,9 @@ def clause_end(ctx: Context, s: int, b: int, np: bool) -> int:
                 return j
         elif j > s and infos[j].attr and attribution_at(ctx, j, b) is not None:
             return j
-        elif j > s and "contrast" in infos[j].roles and j + 1 < b and infos[j + 1].verb is not None:
+        elif j > s and "contrast_comp" in infos[j].roles and j + 1 < b and infos[j + 1].comp:
+            return j  # …»، غير أن الدكتور البردويل قال…: the writer turns to someone else
+        elif j > s and "contrast" in infos[j].roles and j + 1 < b and (j + 1) in ctx.verb_at:
             return j  # …، فيما قالت هيئة الأرصاد إن…: another speaker's clause
         j += 1
     return b
@@ -251,7 +253,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     right after the cue is its content."""
     cue = hit.cue
     assert cue is not None
-    toks, norms, infos, opens = ctx.toks, ctx.norms, ctx.info, ctx.open_tok
+    toks, norms, infos, opens, verb_at = ctx.toks, ctx.norms, ctx.info, ctx.open_tok, ctx.verb_at
     subj: list[int] = []  # [lo, hi]
     appos: list[int] = []
     addr: list[int] = []
@@ -266,21 +268,25 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             np_direct
             and j == hit.j
             and cue.obj == "npq"
+            and (hit.kind != "participle" or norms[hit.i].endswith("ا"))  # مؤكداً, but not the adjective مؤكدة
             and t.kind == "word"
             and not info.comp
             and "stop" not in roles
-            and info.verb is None
+            and j not in verb_at
         ):
             # مؤكداً استعداد موسكو للحوار: no subject can stand between the cue and its object
             found = _np_content(ctx, j, b, False)
             break
         if j in opens:
             close = opens[j]
-            if j > hit.j and (
-                _medium_before(ctx, j - 1)
-                or (mode == "subj" and subj and _head_kind(ctx, subj[0]) == "medium" and close - j <= 4)
-                or (mode == "subj" and subj and close - j <= 4 and _comp_ahead(ctx, close + 1, limit))
-            ):  # وكالة الأنباء الرسمية "وفا"، محللون في بنك "غولدمان ساكس" … إن
+            if (
+                j > hit.j
+                and (
+                    _medium_before(ctx, j - 1)
+                    or (mode == "subj" and subj and _head_kind(ctx, subj[0]) == "medium" and close - j <= 4)
+                    or (close - j <= 4 and (subj or mode != "subj") and _comp_ahead(ctx, close + 1, limit))
+                )
+            ):  # وكالة الأنباء الرسمية "وفا"، محللون في بنك "غولدمان ساكس" … إن، اتصال أجرته معه "الشرق الأوسط"
                 if mode == "subj":  # قالت صحيفة "الغارديان": the name belongs to the source
                     subj[1:] = [close + 1]
                 j = close + 1  # في مقابلة مع تلفزيون "بلومبرغ": a name inside an adverbial
@@ -294,7 +300,10 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 s = split_subject(ctx, subj[0], subj[1])
                 subj[1] = s
             e = clause_end(ctx, s, b, np=cue.obj != "clause")
-            if s == j and all(toks[k].kind == "punct" for k in range(close + 1, e)):
+            ends = all(toks[k].kind == "punct" for k in range(close + 1, e))
+            if s == j and mode != "subj" and not ends:
+                break  # بدأ يكتب الشعر…، وأصدر ديوانه "…" عام 1944: a title further on is no content
+            if s == j and ends:
                 span = content_span(ctx, j, close + 1)
             else:
                 span = content_span(ctx, s, e)
@@ -336,7 +345,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             ):
                 found = _np_content(ctx, j, b, False, first_char=t.start + 1)
                 break
-        v = info.verb
+        v = verb_at.get(j)
         if v is not None and v[0].kind == "participle" and v[0].lemma == "قال":
             j += 1  # غرد السفير قائلاً إن…: قائلاً belongs to the verb before it
             mode = "after" if subj else mode
@@ -351,7 +360,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
         if n in PUNCT_END:
             break
         if mode == "subj":
-            if t.kind == "punct":
+            if t.kind == "punct" or not n:  # a lone tatweel (الوزير ـ في تصريحاته ـ) is a dash
                 if n == "(" and subj:  # وكالة الأنباء الأردنية (بترا)
                     k = j + 1
                     while k < limit and norms[k] != ")":

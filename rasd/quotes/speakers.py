@@ -19,6 +19,8 @@ MAX_PRE = 10  # words between a clause start and its verb that can still be the 
 
 def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | None:
     """The subject written before the verb: ("np", lo, hi), ("pronoun", j, j+1), or None."""
+    if ctx.norms[hit.i][:1] in "وف" and ctx.toks[hit.i].forms[-1][0] > 0:
+        return None  # وقال: a verb joined by و follows its subject only in the clause before, if at all
     j = hit.i - 1
     norms = ctx.norms
     end = hit.i
@@ -348,7 +350,7 @@ def clause_subject(ctx: Context, a: int, cue: int, quotes: list[Quote]) -> Speak
     while hi < cue and hi - lo < 6:
         info = ctx.info[hi]
         tok = ctx.toks[hi]
-        if tok.kind != "word" or "stop" in info.roles or info.lpp or info.verb or info.comp:
+        if tok.kind != "word" or "stop" in info.roles or info.lpp or hi in ctx.verb_at or info.comp:
             break
         if hi > lo and ctx.norms[hi][:1] == "ب" and len(ctx.norms[hi]) > 3:
             break  # رحبت الغرفة بالزيارة
