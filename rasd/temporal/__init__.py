@@ -137,9 +137,7 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
                 mod=v.mod,
                 anchor=anchor.iso() if (v.anchored and anchor) else None,
                 range_to=ids.get(id(m.link_to)) if m.link_to is not None else None,
-                range_from=ids.get(id(getattr(m, "link_from", None)))
-                if getattr(m, "link_from", None)
-                else None,
+                range_from=ids.get(id(m.link_from)) if m.link_from is not None else None,
             )
         )
     return doc

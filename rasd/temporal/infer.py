@@ -49,7 +49,10 @@ def infer(items: list[tuple[Mention, str | None]], today: dt.date | None = None)
             continue
         if m.kind not in ("date", "numeric_date", "month", "year"):
             continue  # (a Hijri date with its year counts: its value is the converted Gregorian day)
-        v = value_of(m, Context(None, tense))
+        try:
+            v = value_of(m, Context(None, tense))
+        except (ValueError, KeyError, OverflowError, TypeError):
+            continue
         if v.explicit_year and v.value and v.value[:4].isdigit() and int(v.value[:4]) <= clock_year + 1:
             explicit.append((m, v.day, int(v.value[:4])))
     lower = max((y for _, _, y in explicit), default=None)

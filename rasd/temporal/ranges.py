@@ -12,9 +12,9 @@ from .rules import Mention
 def link_ranges(norm: str, items: list[tuple[Mention, Value]]) -> None:
     for m, _ in items:
         if m.link_to is not None:
-            m.link_to.link_from = m  # type: ignore[attr-defined]
+            m.link_to.link_from = m
     for (a, va), (b, vb) in zip(items, items[1:], strict=False):
-        if a.link_to is not None or getattr(b, "link_from", None) is not None:
+        if a.link_to is not None or b.link_from is not None:
             continue
         if va.type != vb.type or va.type not in ("DATE", "TIME") or not (va.value and vb.value):
             continue
@@ -22,4 +22,4 @@ def link_ranges(norm: str, items: list[tuple[Mention, Value]]) -> None:
             norm, max(0, a.nstart - 10), a.nstart
         ):
             a.link_to = b
-            b.link_from = a  # type: ignore[attr-defined]
+            b.link_from = a

@@ -33,6 +33,7 @@ class Mention:
     nend: int
     parts: dict[str, Any] = field(default_factory=dict)
     link_to: Mention | None = None  # the end of a range this mention starts
+    link_from: Mention | None = None  # the start of a range this mention ends
 
 
 def _dual_units() -> set[str]:
