@@ -71,15 +71,23 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
         if seg[k] in trig_segs:
             continue
         free = [c for c in cands if c.date is None]
-        if free:
-            best = min(free, key=lambda c: abs(c.i - k))
-            _set(best, x)
+        # a date set off by commas belongs to the act before it (أفرجت حماس …، الجمعة، …; أجرى X، الأربعاء،
+        # مكالمة: the light verb stands for its noun), else to the nearest one after it
+        before = [c for c in free if _anchor(c) < k]
+        if before:
+            _set(max(before, key=_anchor), x)
+        elif free:
+            _set(min(free, key=lambda c: abs(c.i - k)), x)
     for n, c in enumerate(cands):
         if c.date is None and c.inherited and n > 0 and cands[n - 1].date_source == "timex":
             prev = cands[n - 1]
             c.date, c.date_source, c.timex = prev.date, "timex", prev.timex
         if c.date is None and doc.published:
             c.date, c.date_source = doc.published, "published"
+
+
+def _anchor(c: Cand) -> int:
+    return c.light if c.light is not None else c.i
 
 
 def _set(c: Cand, x: Timex) -> None:
