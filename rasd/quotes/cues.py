@@ -150,7 +150,7 @@ def drop_out_of_place(ctx: Context) -> None:
         cue = ctx.verb_at[i][0]
         prev = infos[i - 1].roles if i > 0 else frozenset()
         stem = ctx.toks[i].forms[-1][1] if ctx.norms[i][:1] in "وف" else norms[i]
-        if "relative" in prev:
+        if "relative" in prev or "np_start" in prev:  # الذي يعتبر، أي ذكر غريب
             del ctx.verb_at[i]
         elif cue.kind == "verb" and stem[:1] in "يت" and "subjunctive" in prev:
             del ctx.verb_at[i]
@@ -158,14 +158,16 @@ def drop_out_of_place(ctx: Context) -> None:
             nxt = i + 2 if norms[i + 1] == "الي" and i + 2 < len(norms) else i + 1
             if infos[nxt].comp:
                 del ctx.verb_at[i]
-        elif "impersonal_soft" in infos[i].roles and i + 1 < len(norms) and infos[i + 1].comp and i > 0:
-            # بسيدة يُعتقد أنها مغربية: "it is believed", right after a noun that cannot be its subject
-            p = ctx.toks[i - 1]
-            if (
-                p.kind == "word"
-                and not (prev & {"pronoun", "opener", "complementizer"})
-                and not _speaks(ctx, i - 1)
-            ):
+        elif (
+            "impersonal_soft" in infos[i].roles
+            and norms[i][:1] not in "وف"
+            and i + 1 < len(norms)
+            and infos[i + 1].comp
+        ):
+            # يُعتقد أنه انقرض، بسيدة يُعتقد أنها مغربية: "it is believed" has no subject before أن, and what
+            # stands before it (nothing, punctuation, a noun) cannot be one
+            p = ctx.toks[i - 1] if i > 0 else None
+            if p is None or p.kind != "word" or not (prev & {"pronoun", "opener"} or _speaks(ctx, i - 1)):
                 del ctx.verb_at[i]
 
 
