@@ -144,6 +144,10 @@ def _left_subject(ctx: SentCtx, i: int) -> tuple[str, int, Chunk | None]:
         ):
             # قوات الدعم السريع هاجمت: a subject is there, only not a known entity; what follows is the object
             return "unknown", k, None
+        if c is not None and plain_word(toks[k]) and k == i - 1 and not toks[i].conj:
+            # an indefinite noun right before the verb heads a relative clause: its subject is the head
+            # (اعتداء يستهدف مصالحها) or named after the verb (خطوة نددت بها موسكو), never further left
+            return "indef", k, None
         if c is not None and c.prep in ("ل", "ب") and c.start > 0:
             # الأمين العام للأمم المتحدة أنطونيو غوتيريش أبلغه: the name in the title's ل phrase is the subject
             head = _chunk(ctx, c.start - 1)
