@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import months, parts_of_day, relative, units, weekdays
+from .lexicon import months, number_words, parts_of_day, relative, units, weekdays
 from .patterns import rules
 
 _WORDS = regex.compile(r"\w+")
@@ -91,6 +91,15 @@ def _windows(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
     return out
 
 
+# rules that need a number: a digit, or a number word (الخامس عشر من يناير, ثلاثة أسابيع)
+_NEEDS_NUMBER = {"date"}
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    return frozenset(w for w in number_words())
+
+
 def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[int, int]]]]:
     """The rules worth running on a normalized sentence: ``(priority, name, pattern, windows)``; a rule only
     needs to look around its trigger words (speed only: the windows cover any expression they start)."""
@@ -102,6 +111,8 @@ def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[in
     for prio, (name, pat) in enumerate(rules()):
         tw, subs, digit_re = trig[name]
         if digit_re is not None and (not has_digit or digit_re.search(norm) is None):
+            continue
+        if name in _NEEDS_NUMBER and not has_digit and words.isdisjoint(_number_words()):
             continue
         if tw or subs:
             # where the trigger words occur (as substrings: a few extra windows cost less than a word index)
