@@ -67,3 +67,20 @@ def test_no_publication_date_means_no_date() -> None:
     events.annotate(doc)
     (ev,) = doc.events
     assert ev.date is None and ev.date_source is None
+
+
+def test_a_failing_sentence_costs_only_itself(monkeypatch) -> None:
+    from rasd.events import actors
+
+    text = "أجرى بايدن اتصالا هاتفيا مع بوتين. وحذر بوتين بايدن من العقوبات."
+    ents = [["بايدن", "PER", "Joe Biden"], ["بوتين", "PER", "Vladimir Putin"]]
+    real = actors.fill
+
+    def flaky(ctx, cands, *args, **kwargs):
+        if ctx.index == 0:
+            raise RuntimeError("boom")
+        return real(ctx, cands, *args, **kwargs)
+
+    monkeypatch.setattr(actors, "fill", flaky)
+    doc = events.annotate(prepared(text, "2024-01-01", ents))
+    assert [ev.type for ev in doc.events] == ["THREATEN"]

@@ -9,12 +9,16 @@ event nouns governed by another trigger (حذر من فرض عقوبات is one 
 
 from __future__ import annotations
 
+import logging
+
 from ..document import Document, Event
 from . import actors, attach, context, merge, modality, triggers
 from .summary import summarize
 from .triggers import Cand
 
 __all__ = ["annotate", "extract"]
+
+log = logging.getLogger(__name__)
 
 ABSORB_WINDOW = 10  # words between a complement-taking trigger and the event noun it governs
 _ABSORB_PREPS = {None, "من", "ب", "علي", "الى", "ل", "عن"}  # normalized
@@ -72,24 +76,11 @@ def extract(doc: Document) -> list[Cand]:
     prev_sentence: list[str] = []
     states = actors.state_actors(doc.entities)
     for ctx in ctxs:
-        cands = triggers.find(ctx)
-        if not cands:
+        try:
+            cands = _sentence(doc, ctx, out, prev_sentence, states, kinds, timexes_by_sent)
+        except Exception:  # one odd sentence must not cost the article its other events
+            log.exception("events: sentence %d skipped", ctx.index)
             continue
-        for c in cands:
-            attach.attach_quote(doc, c)
-        ctx.history = out
-        actors.fill(ctx, cands, prev_sentence, states)
-        sx = timexes_by_sent.get(ctx.index, [])
-        attach.attach_dates(doc, ctx, cands, sx)
-        attach.attach_attributes(ctx, cands, sx)
-        _absorb(ctx, cands)
-        for c in cands:
-            modality.decide(ctx, c)
-        _condition_targets(cands)
-        for c in cands:
-            if c.modality in ("occurred", "planned") and attach.planned_by_date(doc, c):
-                c.modality, c.modality_cue = "planned", True
-            attach.attach_location(doc, ctx, c, kinds)
         for c in cands:
             if c.source:
                 prev_sentence = list(c.source)
@@ -97,11 +88,46 @@ def extract(doc: Document) -> list[Cand]:
     return out
 
 
+def _sentence(
+    doc: Document,
+    ctx: context.SentCtx,
+    out: list[Cand],
+    prev_sentence: list[str],
+    states: dict[str, str],
+    kinds: dict,
+    timexes_by_sent: dict[int, list],
+) -> list[Cand]:
+    cands = triggers.find(ctx)
+    if not cands:
+        return []
+    for c in cands:
+        attach.attach_quote(doc, c)
+    ctx.history = out
+    actors.fill(ctx, cands, prev_sentence, states)
+    sx = timexes_by_sent.get(ctx.index, [])
+    attach.attach_dates(doc, ctx, cands, sx)
+    attach.attach_attributes(ctx, cands, sx)
+    _absorb(ctx, cands)
+    for c in cands:
+        modality.decide(ctx, c)
+    _condition_targets(cands)
+    for c in cands:
+        if c.modality in ("occurred", "planned") and attach.planned_by_date(doc, c):
+            c.modality, c.modality_cue = "planned", True
+        attach.attach_location(doc, ctx, c, kinds)
+    return cands
+
+
 def annotate(doc: Document, **kwargs) -> Document:
+    try:
+        found = merge.merge(doc, extract(doc))
+    except Exception:  # never let the last layer take the article down with it
+        log.exception("events: layer failed on %s", doc.id)
+        found = []
     # an event needs someone who acts; only "X is under sanctions" names just who undergoes it
     cands = [
         c
-        for c in merge.merge(doc, extract(doc))
+        for c in found
         if (c.source or (c.target and "subject_target" in c.trig.flags))
         and (c.target or "needs_target" not in c.trig.flags)
     ]
@@ -125,5 +151,8 @@ def annotate(doc: Document, **kwargs) -> Document:
                 attributes=c.attributes,
             )
         )
-    doc.summary.extend(summarize(doc))
+    try:
+        doc.summary.extend(summarize(doc))
+    except Exception:
+        log.exception("events: no summary for %s", doc.id)
     return doc
