@@ -326,7 +326,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             if span is not None:
                 found = Scan(content=(span[0], span[1]), kind=span[2], content_tok=j + 1)
             break
-        if "np_start" in roles and subj and mode == "subj" and cue.obj == "npq":
+        if roles & {"np_start", "demonstrative"} and subj and mode == "subj" and cue.obj == "npq":
             # نفى تحالف الفتح أي علاقة له…: أي opens the object; the subject ends before it
             s0 = split_subject(ctx, subj[0], subj[1]) if ctx.mentions_in(toks[subj[0]].start, t.start) else j
             subj[1] = min(subj[1], s0)

@@ -350,7 +350,13 @@ def clause_subject(ctx: Context, a: int, cue: int, quotes: list[Quote]) -> Speak
     while hi < cue and hi - lo < 6:
         info = ctx.info[hi]
         tok = ctx.toks[hi]
-        if tok.kind != "word" or "stop" in info.roles or info.lpp or hi in ctx.verb_at or info.comp:
+        if (
+            tok.kind != "word"
+            or info.roles & {"stop", "np_start", "demonstrative"}
+            or info.lpp
+            or hi in ctx.verb_at
+            or info.comp
+        ):
             break
         if hi > lo and ctx.norms[hi][:1] == "ب" and len(ctx.norms[hi]) > 3:
             break  # رحبت الغرفة بالزيارة
