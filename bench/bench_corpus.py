@@ -131,6 +131,8 @@ def bench_ingest(arts: list[Article], bare_n: int, workdir: Path, workers: int) 
     rep = store.ingest(arts, engine=LocalEngine())
     res["ingest_rate"] = _rate(rep.ingested, time.perf_counter() - t)
     res["ingested"], res["near_dups"], res["failed"] = rep.ingested, rep.near_duplicates, len(rep.failed)
+    for origin, reason in rep.failed[:3]:
+        print(f"failed: {origin}: {reason[:200]}", file=sys.stderr)
     store.close()
     if workers:
         from distributed import Client, LocalCluster

@@ -55,7 +55,7 @@ def test_dask_equals_local(cluster, tmp_path):
     local_url, dask_url = f"sqlite:///{tmp_path / 'local.db'}", f"sqlite:///{tmp_path / 'dask.db'}"
     r1 = open_store(local_url).ingest(_articles(), engine=LocalEngine())
     with distributed.Client(cluster) as client:
-        eng = DaskEngine(client, window=8)
+        eng = DaskEngine(client, window=3, chunk=4)
         r2 = open_store(dask_url).ingest(_articles(), engine=eng)
     assert r1.to_dict() == r2.to_dict()
     assert (r1.ingested, r1.known) == (41, 1) and r1.near_duplicates >= 1
