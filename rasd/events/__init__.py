@@ -100,7 +100,10 @@ def _sentence(
     cands = triggers.find(ctx)
     if not cands:
         return []
+    block = doc.sentences[ctx.index].block
+    heading = 0 <= block < len(doc.blocks) and doc.blocks[block].kind == "heading"
     for c in cands:
+        c.heading = heading
         attach.attach_quote(doc, c)
     ctx.history = out
     actors.fill(ctx, cands, prev_sentence, states)

@@ -41,7 +41,8 @@ def _compatible(doc_ents, a: Cand, b: Cand) -> bool:
         return False
     if a.modality != b.modality and (a.modality not in ("occurred", "planned") or b.modality_cue):
         return False
-    if b.date_source == "timex" and a.date != b.date:
+    headline = a.heading or b.heading  # a headline restates the story's event without its date
+    if not headline and b.date_source == "timex" and a.date != b.date:
         return False
     if a.date_source == "timex" and b.date_source == "timex" and a.date != b.date:
         return False
@@ -58,6 +59,10 @@ def _people(types: dict[str, str], ids: list[str]) -> int:
 
 
 def _fold(doc_ents, types, target: Cand, b: Cand) -> None:
+    if target.heading and not b.heading:
+        # the body's wording is the one to point at: trigger, sentence and quote move to it
+        target.start, target.end, target.sent, target.i, target.j = b.start, b.end, b.sent, b.i, b.j
+        target.heading, target.quote = False, b.quote
     for k, v in b.attributes.items():
         target.attributes.setdefault(k, v)
     target.location = target.location or b.location

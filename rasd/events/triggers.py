@@ -34,6 +34,7 @@ class Cand:
     attributes: dict[str, str] = field(default_factory=dict)
     absorbed: bool = False
     speaker: str | None = None  # entity id of the speaker of the quote the trigger sits in
+    heading: bool = False  # the trigger is in a headline
     past: bool = False  # the trigger is a past-tense verb
     participle: bool = False  # the trigger is an adverbial participle (محذراً)
     rest_end: int = 0  # end token of a gapped multiword trigger (its object noun)
