@@ -25,6 +25,8 @@ def _tense(word: str) -> str | None:
             continue
         if w in cues:
             return None if cues[w] == "none" else cues[w]
+        if w.endswith("ا") and w[:-1] in cues:  # the accusative: موعدا، مقررا
+            return None if cues[w[:-1]] == "none" else cues[w[:-1]]
         for suf in _PRONOUN:
             stem = w[: -len(suf)]
             if not (w.endswith(suf) and len(stem) >= 3):

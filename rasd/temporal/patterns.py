@@ -279,8 +279,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
 
 @lru_cache(maxsize=1)
 def zone_after() -> regex.Pattern:
-    """A zone right after a clock time, possibly behind a closing quote or bracket."""
-    return _c(rf"(?P<gap>\s*(?P<close>[\"»”’)\]]?)\s*)(?P<zone>{fragments()['ZONE']})")
+    """A zone right after a clock time, possibly behind a closing quote or bracket, or in brackets (ت.غ)."""
+    return _c(rf"(?P<gap>\s*(?P<close>[\"»”’)\]]?\s*\(?)\s*)(?P<zone>{fragments()['ZONE']})")
 
 
 # A preposition just before a duration turns it into a date counted from the publication date.
