@@ -80,7 +80,7 @@ def snippet(text: str, terms: list[str], width: int = 160) -> dict[str, Any]:
     end = min(len(text), start + width)
     sp = text.find(" ", end)
     end = sp if 0 <= sp < end + 20 else end
-    out = text[start:end].replace("\n", " ")
+    out = text[start:end].replace("\n", " ").rstrip()
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     hit = None
