@@ -179,3 +179,16 @@ def season_value(m: Mention, ctx: Context) -> Value:
     else:
         y = started if current else None
     return Value("DATE", f"{y:04d}-{code}" if y is not None else None, None, True)
+
+
+def numeric_date_value(m: Mention, ctx: Context) -> Value:
+    """``30/12/2021``, ``2021-12-30``; a Hijri year (``26/5/1443هـ``, or any year before 1600) is converted."""
+    p = m.parts
+    if (p.get("era") or "").startswith(("ه", "للهجر")) or p["year"] < 1600:
+        d = to_gregorian(p["year"], p["month"], p["day"])
+    else:
+        try:
+            d = dt.date(p["year"], p["month"], p["day"])
+        except ValueError:
+            d = None
+    return Value("DATE", d.isoformat(), None, False, d, True) if d else Value("DATE", None)

@@ -133,7 +133,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             _c(
                 rf"(?<![\d/.-])(?P<x>(?:(?:يوم\s+)?(?P<wd>{f['WEEKDAY']})\s*[،,]?\s*(?:(?:الموافق|الموافقه)\s+)?)?"
                 r"(?:(?P<day>\d{1,2})(?P<sep>[/.-])(?P<mo>\d{1,2})(?P=sep)(?P<year>\d{4})"
-                r"|(?P<year>\d{4})-(?P<mo>\d{1,2})-(?P<day>\d{1,2})))(?![\d/.-])"
+                r"|(?P<year>\d{4})(?P<sep>[/-])(?P<mo>\d{1,2})(?P=sep)(?P<day>\d{1,2}))(?![\d/.-])"
+                rf"(?:\s*(?P<era>{ERA}))?)"
             ),
         ),
         (

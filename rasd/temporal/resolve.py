@@ -20,14 +20,13 @@ Conventions (also in the README):
 
 from __future__ import annotations
 
-import datetime as dt
-
 from .clock import time_value
 from .dates import (
     century_value,
     date_value,
     day_of_month_value,
     decade_value,
+    numeric_date_value,
     quarter_value,
     season_value,
     year_value,
@@ -53,11 +52,7 @@ def value_of(m: Mention, ctx: Context, prep: str | None = None) -> Value:
     if k == "day_rel_month":
         return day_of_month_value(m, ctx)
     if k == "numeric_date":
-        try:
-            d = dt.date(m.parts["year"], m.parts["month"], m.parts["day"])
-        except ValueError:
-            return Value("DATE", None)
-        return Value("DATE", d.isoformat(), None, False, d, True)
+        return numeric_date_value(m, ctx)
     if k == "month":
         return date_value(m, ctx)
     if k == "year":
