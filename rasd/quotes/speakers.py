@@ -129,6 +129,12 @@ def from_range(
                 if eid is None:  # an issuer the entities layer did not mark: it speaks again, implicitly
                     return as_implicit(q.speaker), None
                 return _speaker(ctx, start, end, entity=eid), eid
+        earlier = [sp for sp in ctx.recent if sp.start < start]
+        if earlier:  # أكدت الوزارة في بيان رفضها… . وجاء في البيان: the subject met last issued it
+            sp = earlier[-1]
+            if sp.entity:
+                return _speaker(ctx, start, end, entity=sp.entity), sp.entity
+            return as_implicit(sp), None
         return _speaker(ctx, start, end), None
     if not ms:
         for j in range(lo, hi):
@@ -237,7 +243,15 @@ def _title_end(ctx: Context, lo: int, hi: int) -> int:
     if ctx.norms[lo] not in ctx.lex.titles:
         return lo
     s = lo + 1
-    while s < hi and (ctx.norms[s].startswith(("ال", "لل")) or ctx.norms[s] in ("باسم", "العام", "عام")):
+    while (
+        s < hi
+        and (
+            ctx.norms[s].startswith(("ال", "لل"))
+            or ctx.norms[s] in ("باسم", "العام", "عام")
+            # لكرة القدم، لشؤون اللاجئين: ل + a noun whose own complement is definite
+            or (ctx.norms[s][:1] == "ل" and s + 1 < hi and ctx.norms[s + 1].startswith("ال"))
+        )
+    ):
         if ctx.norms[s] == "باسم" or ctx.norms[s].startswith("لل"):
             # باسم مديرية الأمن العام: the body spoken for is a whole construct, up to its definite word
             k = s + 1
@@ -358,8 +372,8 @@ def clause_subject(ctx: Context, a: int, cue: int, quotes: list[Quote]) -> Speak
             or info.comp
         ):
             break
-        if hi > lo and ctx.norms[hi][:1] == "ب" and len(ctx.norms[hi]) > 3:
-            break  # رحبت الغرفة بالزيارة
+        if hi > lo and ctx.norms[hi][:1] == "ب" and len(ctx.norms[hi]) > 3 and ctx.norms[hi] != "باسم":
+            break  # رحبت الغرفة بالزيارة (but المتحدث باسم…)
         hi += 1
     if hi == lo or "opener" in ctx.info[start].roles:
         return None
