@@ -211,7 +211,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"(?:\s+(?:(?P<wd>{f['WEEKDAY_BARE']})|(?P<wd>{f['WEEKDAY']})))?)"
                 rf"|{CL}(?P<x>كل\s+(?:(?P<wd>{f['WEEKDAY']})|(?P<wd>{f['WEEKDAY_BARE']})))"
                 rf"|{CL}(?P<x>(?P<adv>{f['SETADV']}))"
-                rf"|{CL}(?P<x>(?:مره|مرتين)\s+(?:(?:واحده|كل)\s+)?(?:كل|في)\s+(?:ال)?(?P<unit>{f['UNIT']}))"
+                rf"|{CL}(?P<x>(?:(?:\d+|{f['CARD']})\s+مرات|مره|مرتين)\s+(?:(?:واحده|كل)\s+)?(?:كل|في)\s+(?:ال)?"
+                rf"(?P<unit>{f['UNIT']}))"
             ),
         ),
         (

@@ -48,7 +48,7 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
         "time_words": (pod_w | {"الساعه", "ساعه", "منتصف"}, (), None),
         "weekday": (wd_w, (), None),
         "phrase": (frozenset(w.split()[-1] for w in rel["phrase"]), (), None),
-        "set": (frozenset({"كل", "مره", "مرتين"}) | frozenset(rel["set"]), (), None),
+        "set": (frozenset({"كل", "مره", "مرتين", "مرات"}) | frozenset(rel["set"]), (), None),
         "rel_unit": (frozenset(rel["unit"]), (), None),
         "plural_ref": (frozenset(rel["plural_ref"]), (), None),
         "duration": (unit_w, (), None),
