@@ -11,6 +11,8 @@ prepositional targets, a relative clause (المحادثات التي ستقود
 
 from __future__ import annotations
 
+import re
+
 from .context import STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
 from .triggers import Cand
 
@@ -101,6 +103,16 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
             seen_plain = True
         k = c.end
     return []
+
+
+_RESUMPTIVE = re.compile(
+    r"^(?:[بل]|عن|من|في|الي|علي)?(?:ه|ها|هم|هما)$|^(?:عليه|عليها|اليه|اليها|منه|منها|فيه|فيها|عنه|عنها)$"
+)
+
+
+def _resumptive(toks: list[Tok], k: int) -> bool:
+    """A preposition with a pronoun right after a relative clause's verb (نددت بها): it points at the head noun."""
+    return k < len(toks) and toks[k].token.kind == "word" and bool(_RESUMPTIVE.match(toks[k].token.norm))
 
 
 def _definite(tk: Tok) -> bool:
@@ -249,7 +261,14 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             # وضمت شبه جزيرة القرم after "اجتاحتها": the subject is the previous verb's, the phrase its object
             source = _inherited(toks[i], last)
             cand.inherited = True
-        if not source and kind == "unknown":
+        if not source and kind == "indef" and not _resumptive(toks, after):
+            pass  # قرار يدين روسيا: the head noun is the subject, the name after the verb its object
+        elif not source and kind == "indef":
+            r = _chunk(ctx, after + 1)
+            if r is not None and r.prep is None and r.actors:
+                source = r.actors[:1]  # خطوة نددت بها موسكو
+                after = r.end
+        elif not source and kind == "unknown":
             pass
         elif not source:
             r = _right_subject(ctx, after)
@@ -313,7 +332,9 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             # بعد لقاء نظيره الفرنسي: the counterpart is the other party; the clause's subject the first
             tgt = [e for e in g.actors if e not in places]
             kind, _, subj = _left_subject(ctx, cand.i)
-            src = subj.actors[-1:] if kind == "subject" and subj is not None else []
+            if kind != "subject" or subj is None:
+                subj = first_subject_chunk(ctx, cand.i)  # خلال لقائه نظيره …: the main clause's subject
+            src = subj.actors[-1:] if subj is not None else []
         else:
             src = [e for e in g.actors if e not in places]
     # a relative clause with a verb naming the actor: المحادثات التي ستقودها X، مع Y
@@ -384,14 +405,17 @@ def _governing_clause(ctx: SentCtx, cand: Cand, has_counterpart: bool):
     if m < 0 or toks[m].token.norm not in _ADJUNCT_PREPS:
         return [], []
     v = m - 1
-    while v >= 0 and toks[v].punct and toks[v].token.text in "،,":
+    while v >= 0 and ((toks[v].punct and toks[v].token.text in "،,()") or toks[v].timex):
         v -= 1
     if v < 0:
         return [], []
+    if has_counterpart:
+        # وأضاف الصفدي، خلال مؤتمر صحافي مع …، وصل مودي إلى أبوظبي في زيارة إلى الإمارات: the clause's subject
+        c = first_subject_chunk(ctx, m)
+        return (c.actors[-1:], []) if c is not None else ([], [])
     c = _chunk(ctx, v)
     if c is not None and c.prep is None and c.actors:
-        # وأضاف الصفدي، خلال مؤتمر صحافي مع …: only with a counterpart named after the noun
-        return (c.actors[-1:], []) if has_counterpart else ([], [])
+        return [], []
     if toks[v].in_trigger or toks[v].token.kind != "word" or toks[v].ent:
         return [], []  # أبلغ … أنان في اتصال: a name before في is the clause's object
     if not has_counterpart and "speech" not in toks[v].cats:

@@ -164,11 +164,15 @@ def attach_location(doc: Document, ctx: SentCtx, c: Cand, kinds: dict[str, tuple
             break
         if k >= c.j and not tk.ent and tk.cats & {"contrast", "condition"}:
             break
+        if k >= c.j and _purpose(tk):
+            break  # لبحث الوضع في غزة: a purpose clause says what about, not where
         ci = ctx.chunk_of[k]
         if ci < 0:
             k += 1
             continue
         chunk = ctx.chunks[ci]
+        if k >= c.j and any(_purpose(toks[m]) for m in range(k, chunk.end)):
+            break  # the purpose clause starts inside this phrase
         if chunk.prep == "في":
             near = chunk.start <= c.j + 4
             for eid in chunk.actors:
@@ -177,6 +181,19 @@ def attach_location(doc: Document, ctx: SentCtx, c: Cand, kinds: dict[str, tuple
                     c.location = eid
                     return
         k = max(chunk.end, k + 1)
+
+
+def _purpose(tk: Tok) -> bool:
+    """ل + a verbal noun (لبحث، لمناقشة، لتجنب): a purpose clause begins."""
+    forms = tk.token.forms
+    return (
+        tk.token.kind == "word"
+        and not tk.ent
+        and tk.token.text[:1] == "ل"
+        and len(forms) > 1
+        and forms[1][0] == 1
+        and not forms[1][1].startswith("ال")
+    )
 
 
 def _place_follows(toks: list[Tok], k: int) -> bool:

@@ -102,6 +102,9 @@ def noun_forms(base: str) -> dict[str, bool]:
             out.setdefault(base + suf, False)
         for p in _POSS:
             out.setdefault(base + p, False)
+            if base.endswith("اء"):  # لقاء: لقائه، لقاؤه (the hamza's seat follows the case)
+                out.setdefault(base[:-1] + "ي" + p, False)
+                out.setdefault(base[:-1] + "و" + p, False)
     return out
 
 

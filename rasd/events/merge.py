@@ -94,8 +94,9 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
     for b in cands:
         if b.actors:
             continue
+        # a mention without actors refers back (الاتصال، مكالمتهما), or it is a headline announcing what follows
         earlier = [a for a in kept if a.start < b.start and _compatible(doc_ents, a, b)]
-        later = [a for a in kept if a.start > b.start and _compatible(doc_ents, a, b)]
+        later = [a for a in kept if a.start > b.start and _compatible(doc_ents, a, b)] if b.heading else []
         target = earlier[-1] if earlier else (later[0] if later else None)
         if target is not None:
             _fold(doc_ents, types, target, b)
