@@ -8,7 +8,7 @@ shared machine out of the figures); dateparser gets each text with
 ``languages=['ar']`` and ``RELATIVE_BASE`` set to the publication date. On the seed's 14 expressions it counts
 how many each finds (a match overlapping the expression) and how many values are exactly right; a dateparser
 datetime is compared at the granularity of the expected value (2021-06 for a month), and durations cannot be
-right since it returns dates.
+right since it returns dates. Last, both run on the example corpus rows holding one DATE or TIME expression.
 """
 
 from __future__ import annotations
@@ -122,6 +122,20 @@ def seed_scores() -> dict[str, tuple[int, int]]:
     return {"rasd (no date given)": (r_found, r_exact), "dateparser": (d_found, d_exact)}
 
 
+def corpus_scores() -> dict[str, tuple[int, int]]:
+    """Exact values on the example corpus rows with one DATE or TIME expression: (right, rows)."""
+    from test_temporal_corpus import ROWS
+
+    rows = [r for r in ROWS if r[2] in ("DATE", "TIME") and ".." not in r[3] and "|" not in r[3] and r[3]]
+    r_ok = d_ok = 0
+    for reference, phrase, typ, value, _ in rows:
+        doc, _ = rasd_run(phrase, reference)
+        r_ok += any(t.value == value and t.type == typ for t in doc.timexes)
+        found, _ = dateparser_run(phrase, reference)
+        d_ok += any(_format(d, value) == value for _, d in found)
+    return {"rasd": (r_ok, len(rows)), "dateparser": (d_ok, len(rows))}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=3.0, help="time budget per measurement")
@@ -137,6 +151,9 @@ def main() -> None:
         f, e = scores.get(name, (0, 0))
         print(f"{name:<24}{r:>12.1f}{f:>9}/{len(EXPECTED)}{e:>9}/{len(EXPECTED)}")
     print(f"speed ratio rasd/dateparser: {r_rate / d_rate:.1f}x")
+    cs = corpus_scores()
+    for name, (ok, n) in cs.items():
+        print(f"example corpus, single DATE/TIME rows, exact values — {name}: {ok}/{n}")
 
 
 if __name__ == "__main__":
