@@ -13,7 +13,12 @@ from ..text.normalize import normalize_word
 from ..text.sentences import quote_regions
 from .lexicon import Lexicon, lexicon
 
-_SINGLE = regex.compile(r"‘([^‘’\n]{1,2000})’")  # ‘…’ pairs; straight ' is an apostrophe too often
+_SINGLE = regex.compile(
+    r"‘([^‘’\n]{1,2000})’"  # ‘…’ pairs
+    # straight '…' only around Arabic words, opened after a space or a colon and closed before a space or
+    # punctuation, so that the apostrophes of Latin text (don't, l'Etat) are left alone
+    r"|(?<=^|[\s:،(])'(?=\p{Arabic})([^'\n]{1,2000})(?<=[\p{Arabic}\p{N}.!؟?])'(?=$|[\s.,،؛:!?)])"
+)
 PUNCT_END = frozenset(".؟?!…")
 
 
