@@ -261,6 +261,17 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             # وضمت شبه جزيرة القرم after "اجتاحتها": the subject is the previous verb's, the phrase its object
             source = _inherited(toks[i], last)
             cand.inherited = True
+        if (
+            not source
+            and kind == "linker"
+            and last is None
+            and "direct" in cand.trig.targets
+            and _one_plain_phrase(ctx, after)
+        ):
+            # وصل بلينكن إلى القاهرة، حيث يلتقي السيسي: the main clause's subject, the phrase the object
+            c = first_subject_chunk(ctx, k)
+            if c is not None:
+                source = c.actors[-1:]
         if not source and kind == "indef" and not _resumptive(toks, after):
             pass  # قرار يدين روسيا: the head noun is the subject, the name after the verb its object
         elif not source and kind == "indef":
@@ -319,6 +330,15 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
     tgt: list[str] = []
     g = _chunk(ctx, j)
     places: list[str] = []
+    if _purpose_noun(toks[cand.i]) and "symmetric" in trig.flags or trig.mode == "visit":
+        if _purpose_noun(toks[cand.i]):
+            # توجه بلينكن إلى الدوحة للقاء أمير قطر: the one who goes meets whom the noun governs
+            c = first_subject_chunk(ctx, cand.i)
+            if c is not None and g is not None and g.start == j and g.prep is None and g.actors:
+                cand.source = c.actors[-1:]
+                cand.target = [e for e in g.actors if e not in cand.source and e not in ctx.cities][-1:]
+                cand.purpose = True
+                return
     if g is not None and g.start == j and g.prep is None and g.actors:
         # محادثات جنيف، قمة الرياض: a city after the noun is where, not who
         places = [e for e in g.actors if e in ctx.cities]
@@ -470,6 +490,11 @@ def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
         cand.source = [cand.speaker]
     tgt = _scan_targets(ctx, cand, cand.j, True)
     cand.target = [e for e in (tgt[1] if isinstance(tgt, tuple) else tgt) if e not in cand.source]
+
+
+def _purpose_noun(tk: Tok) -> bool:
+    """An event noun after the purpose ل (للقاء، لبحث): the act is intended."""
+    return tk.token.text[:1] == "ل" and tk.head_k >= 1 and not tk.token.text.startswith("لل" + "ا")
 
 
 def _one_plain_phrase(ctx: SentCtx, j: int) -> bool:

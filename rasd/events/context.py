@@ -207,6 +207,8 @@ def _word_info(text: str):
     n = forms[0][1]
     if len(forms) == 1 and len(n) == 3 and n[0] in "وف":
         forms = (*forms, (1, n[1:]))  # ولم، وحث، فقد: the text layer keeps three-letter words whole
+    elif n.startswith("لل") and len(n) > 4 and text[:2] == "لل":
+        forms = (*forms, (1, n[1:]))  # للقاء is ل + لقاء (not ل + اللقاء)
     cats: frozenset[str] = frozenset()
     for _, stem in forms:
         c = lex.words.get(stem)

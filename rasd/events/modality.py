@@ -99,6 +99,8 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
         j = cand.j
         if j + 1 < len(toks) and _has(toks[j], "relative") and toks[j + 1].token.text.lstrip("وف")[:1] == "س":
             found.append("planned")  # المحادثات التي ستقودها …
+    if cand.purpose:
+        found.append("planned")
     for k in before[:6]:
         if _has(toks[k], "planned_before") or _phrase_at(ctx, k, "planned_before"):
             found.append("planned")

@@ -35,6 +35,7 @@ class Cand:
     absorbed: bool = False
     speaker: str | None = None  # entity id of the speaker of the quote the trigger sits in
     heading: bool = False  # the trigger is in a headline
+    purpose: bool = False  # an event noun after the purpose ل: intended (للقاء أمير قطر)
     past: bool = False  # the trigger is a past-tense verb
     participle: bool = False  # the trigger is an adverbial participle (محذراً)
     rest_end: int = 0  # end token of a gapped multiword trigger (its object noun)
@@ -48,7 +49,7 @@ def _head_offset(tk) -> int:
     """Clitic characters before the head: للمحادثات is ل + (ا)لمحادثات, so its head starts after لل."""
     k = tk.head_k
     text = tk.token.text
-    if k and text[k - 1 : k + 1] == "لل" and k + 1 < len(text):
+    if k and tk.article and text[k - 1 : k + 1] == "لل" and k + 1 < len(text):
         return k + 1
     return k
 
