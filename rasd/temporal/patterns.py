@@ -88,7 +88,11 @@ def rules() -> list[tuple[str, regex.Pattern]]:
         rf"|(?P<unit>{f['UNIT_SG_LONG']})(?=\s*(?:[.,،؛:)\"»]|$|من\s+الزمن|تقريبا|و\s)))"
     )
     dur_tail = r"(?:\s+و\s*(?P<half>نصف|ربع))?(?:\s+(?P<post>تقريبا|علي\s+الاقل))?"
-    dur_preps = r"(?:لمده|خلال|طوال|طيله|مدي|مدار|غضون|قبل|بعد|منذ|نحو|حوالي|قرابه|زهاء)"
+    # prepositions, and verbs of lasting, after which a unit noun alone is one unit (استمر ساعة)
+    dur_preps = (
+        r"(?:لمده|خلال|طوال|طيله|مدي|مدار|غضون|قبل|بعد|منذ|نحو|حوالي|قرابه|زهاء"
+        r"|[يت]?استمر[ت]?|[يت]?ستمر|دام[ت]?|[يت]?دوم|[يت]?استغرق[ت]?|[يت]?ستغرق)"
+    )
     return [
         (
             "range_days",
@@ -239,7 +243,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             "past_n",
             _c(
                 rf"{CL}(?P<x>(?:(?P<mod>{f['MOD']})\s+)?ال(?P<unit>{f['UNIT_DUAL']}|{f['UNIT_PL']})"
-                rf"(?:\s+ال(?P<n>{f['CARD']}))?\s+(?P<prel>{LAST_N}))"
+                rf"(?:\s+ال\s*(?P<n>\d+|{f['CARD']}))?\s+(?P<prel>{LAST_N}))"
             ),
         ),
         (
