@@ -106,6 +106,8 @@ def test_documents_round_trip_and_idempotent(store):
     assert (r.ingested, r.known) == (0, 3)
     assert store.count("documents") == 2
     assert store.get_document("no-such-id") is None
+    with pytest.raises(ValueError):
+        store.count("documents; DROP TABLE documents")
     listed = store.list_documents()
     assert [d["id"] for d in listed] == [d2.id, d1.id]  # newest first
     assert store.list_documents(limit=1, offset=1)[0]["id"] == d1.id
