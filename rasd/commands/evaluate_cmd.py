@@ -16,6 +16,23 @@ def _fmt(v) -> str:
     return str(v)
 
 
+def _totals(results: list[dict]) -> dict:
+    """Micro totals over all files: P/R/F1 from summed counts for each layer's main measure."""
+    from ..evaluate.gold import _prf
+
+    out: dict = {"file": "ALL"}
+    for layer, key in (
+        ("entities", "mentions"),
+        ("timexes", "detection"),
+        ("quotes", "detection"),
+        ("events", "tuples"),
+    ):
+        parts = [r[layer][key] for r in results if layer in r]
+        if parts:
+            out[layer] = {key: _prf(*(sum(p[k] for p in parts) for k in ("tp", "pred", "gold")))}
+    return out
+
+
 def _gold_table(results: list[dict]) -> Table:
     tab = Table(title="rasd vs gold JSON (rasd.gold/1)")
     for col in ("file", "layer", "detection", "other measures"):
@@ -60,8 +77,9 @@ def evaluate(
         from ..evaluate.gold import evaluate_gold
 
         out["gold"] = [evaluate_gold(f) for f in files]
+        out["gold_total"] = _totals(out["gold"])
         if not as_json:
-            console.print(_gold_table(out["gold"]))
+            console.print(_gold_table(out["gold"] + [out["gold_total"]]))
     elif not conll:
         typer.echo("nothing to evaluate: give gold JSON files or --conll FILE", err=True)
         raise typer.Exit(2)
