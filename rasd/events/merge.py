@@ -13,11 +13,6 @@ from ..document import Document
 from .triggers import Cand
 
 
-def _keys(doc_ents: dict[str, tuple[str | None, str | None]], eid: str) -> set[str]:
-    kb_id, country = doc_ents.get(eid, (None, None))
-    return {k for k in (eid, kb_id) if k}
-
-
 def _match(doc_ents, a: str, b: str) -> bool:
     if a == b:
         return True

@@ -16,10 +16,6 @@ _SOFT = {"(", ")", "-", "–", '"', "«", "»", "“", "”"}
 RANK = {"denied": 5, "negated": 4, "hypothetical": 3, "conditional": 2, "planned": 1, "occurred": 0}
 
 
-def _stems(tk: Tok) -> set[str]:
-    return {s for _, s in tk.token.forms}
-
-
 def _phrase_at(ctx: SentCtx, k: int, cat: str) -> bool:
     return cat in ctx.toks[k].phrases
 
