@@ -80,3 +80,8 @@ def test_hijri_date_with_year_sets_the_publication_date():
     )
     assert (doc.published, doc.published_source) == ("2024-03-10", "inferred")
     assert {t.text: t.value for t in doc.timexes}["يوم غد"] == "2024-03-11"
+
+
+def test_a_year_still_to_come_does_not_bound_the_weekday_search():
+    doc = _doc("أعلنت الحكومة الخميس 30 ديسمبر خطة لخفض الانبعاثات بحلول 2050.")
+    assert doc.published == "2021-12-30"

@@ -55,7 +55,8 @@ def infer(items: list[tuple[Mention, str | None]], today: dt.date | None = None)
             continue
         if v.explicit_year and v.value and v.value[:4].isdigit() and int(v.value[:4]) <= clock_year + 1:
             explicit.append((m, v.day, int(v.value[:4])))
-    lower = max((y for _, _, y in explicit), default=None)
+    # the latest year the article writes, not counting years still to come (بحلول 2030)
+    lower = max((y for _, _, y in explicit if y <= clock_year), default=None)
     days = [d for _, d, _ in explicit if d is not None]
     for m, tense in items:
         p = m.parts
@@ -64,6 +65,8 @@ def infer(items: list[tuple[Mention, str | None]], today: dt.date | None = None)
         if tense == "future" or direction_of(p.get("rel")) == 1:
             continue
         y = _weekday_year(p["month"], p["day"], p["weekday"], lower, clock_year)
+        if y is None and lower is not None:
+            y = _weekday_year(p["month"], p["day"], p["weekday"], None, clock_year)
         if y is not None:
             days.append(dt.date(y, p["month"], p["day"]))
     limit = (today or dt.date.today()) + dt.timedelta(days=1)
