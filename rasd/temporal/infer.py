@@ -1,9 +1,10 @@
 """Inferring the publication date from the text when none was given.
 
 1. A weekday written with a day and month and no year (``الخميس 30 ديسمبر``) fixes the year: the first year,
-   from the latest year written in the article (articles mention the past: ``اجتاحتها في 2014``) up to next
-   year, in which that day falls on that weekday; with no year written, the latest such year not after the
-   current year (the news is not from the future).
+   from the latest year written in the article that is not after the current one (articles mention the
+   past: ``اجتاحتها في 2014``; ``بحلول 2050`` does not count) up to next year, in which that day falls on
+   that weekday; with no such year, the latest such year not after the current year (news is not from the
+   future).
 2. Absolute dates with day, month and year (Hijri ones converted).
 The latest of these dates that is not in a future context is the publication date. Failing that,
 3. a month marked ``الحالي``/``الجاري`` gives the month, with its year taken from a written date of that month.
