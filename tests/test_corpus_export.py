@@ -162,3 +162,13 @@ def test_chart_labels_are_shaped():
     shaped = label("بايدن")
     assert shaped != "بايدن" and all(not ("\u0600" <= ch <= "\u06ff") for ch in shaped)  # presentation forms
     assert label("Biden") == "Biden" and label(None) == ""
+
+
+def test_cli_dates_are_checked(db):
+    runner = CliRunner()
+    bad = runner.invoke(app, ["search", "بايدن", "--since", "yesterday", "--db", db])
+    assert bad.exit_code == 2
+    ok = runner.invoke(app, ["search", "", "--since", "2022", "--db", db, "--format", "json"])
+    assert ok.exit_code == 0 and [h["published"] for h in json.loads(ok.stdout)] == ["2022-01-04"]
+    ok = runner.invoke(app, ["top", "--since", "2022-01", "--db", db, "--format", "json"])
+    assert ok.exit_code == 0 and json.loads(ok.stdout)["since"] == "2022-01-01"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -21,6 +23,22 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+
+
+def _date(value: str | None) -> str | None:
+    """Check a --since/--until value: a date YYYY-MM-DD (a year or year-month is taken as its first day)."""
+    if value is None:
+        return None
+    v = value.strip()
+    if re.fullmatch(r"\d{4}", v):
+        v += "-01-01"
+    elif re.fullmatch(r"\d{4}-\d{2}", v):
+        v += "-01"
+    try:
+        return dt.date.fromisoformat(v).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+
 
 DB = typer.Option(None, "--db", help="database URL (default $RASD_DB or sqlite:///rasd.db)")
 FORMAT = typer.Option("table", "--format", "-f", help="table, json or csv")
@@ -155,8 +173,12 @@ def ingest(
 # -- search ---------------------------------------------------------------------------------------------------
 def search(
     query: str = typer.Argument("", help="words to find (Arabic-aware: clitics, hamza forms, diacritics)"),
-    since: str | None = typer.Option(None, "--since", help="published on or after YYYY-MM-DD"),
-    until: str | None = typer.Option(None, "--until", help="published on or before YYYY-MM-DD"),
+    since: str | None = typer.Option(
+        None, "--since", help="published on or after YYYY-MM-DD", callback=_date
+    ),
+    until: str | None = typer.Option(
+        None, "--until", help="published on or before YYYY-MM-DD", callback=_date
+    ),
     entity: str | None = typer.Option(
         None, "--entity", help="mentions this entity (name, KB id or corpus id)"
     ),
@@ -285,8 +307,8 @@ def timeline(
 
 # -- top ------------------------------------------------------------------------------------------------------
 def top(
-    since: str | None = typer.Option(None, "--since", help="from YYYY-MM-DD"),
-    until: str | None = typer.Option(None, "--until", help="to YYYY-MM-DD"),
+    since: str | None = typer.Option(None, "--since", help="from YYYY-MM-DD", callback=_date),
+    until: str | None = typer.Option(None, "--until", help="to YYYY-MM-DD", callback=_date),
     limit: int = typer.Option(10, "--limit"),
     chart: Path | None = typer.Option(None, "--chart", help="most mentioned entities as .png or .svg"),
     db: str | None = DB,
@@ -319,8 +341,8 @@ def export(
     out: Path | None = typer.Option(
         None, "--out", "-o", help="output file (a directory for brat); default stdout"
     ),
-    since: str | None = typer.Option(None, "--since"),
-    until: str | None = typer.Option(None, "--until"),
+    since: str | None = typer.Option(None, "--since", callback=_date),
+    until: str | None = typer.Option(None, "--until", callback=_date),
     source: str | None = typer.Option(None, "--source"),
     db: str | None = DB,
 ) -> None:
