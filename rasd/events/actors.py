@@ -298,6 +298,10 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             elif toks[i].conj and last is not None:
                 source = _inherited(toks[i], last)
                 cand.inherited = True
+            elif toks[i].conj and i == 0 and prev_sentence and _opens_complement(toks, after):
+                # "… قال بوتين. وحذر من أن …": a sentence opening on a verb with no subject continues the
+                # last actor of the sentence before
+                source = list(prev_sentence)
     if i == cand.i:
         if cand.rest_end > cand.j:  # gapped multiword: the object noun is part of the trigger
             after = max(after, cand.rest_end)
@@ -495,6 +499,16 @@ def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
 def _purpose_noun(tk: Tok) -> bool:
     """An event noun after the purpose ل (للقاء، لبحث): the act is intended."""
     return tk.token.text[:1] == "ل" and tk.head_k >= 1 and not tk.token.text.startswith("لل" + "ا")
+
+
+def _opens_complement(toks: list[Tok], k: int) -> bool:
+    """The verb is followed straight by a preposition or أن (وحذر من أن، ودعا إلى، وطالب بـ), not a subject."""
+    if k >= len(toks):
+        return False
+    tk = toks[k]
+    return not tk.ent and (
+        "prep" in tk.cats or "comp" in tk.cats or (tk.prep is not None and not tk.ent_start)
+    )
 
 
 def _one_plain_phrase(ctx: SentCtx, j: int) -> bool:
