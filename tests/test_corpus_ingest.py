@@ -206,3 +206,28 @@ def test_any_text_ingests_without_crash_and_spans_hold(tmp_path_factory, text):
         assert check_spans(store.get_document(doc_id)) == []
         assert isinstance(store.search(text[:20]), list)
     store.close()
+
+
+def test_two_writers_racing_for_one_document(tmp_path):
+    """A document another process stored between our check and our insert counts as known, not failed."""
+    from rasd.corpus.prepare import job_from_item, prepare
+
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    a, b = open_store(url), open_store(url)
+    arts = [wire_article(i) for i in range(3)]
+    prepared = [prepare(job_from_item(x)) for x in arts]
+    assert b.ingest([arts[1]]).ingested == 1  # the other writer wins document 1
+    from rasd.corpus.ingest import IngestReport, _write_batch
+
+    real = a.writer.write_batch
+
+    def stale_check(conn, batch):  # as if the existence check had run before the other writer committed
+        if len(batch) > 1:
+            raise RuntimeError("batch failed")
+        return real(conn, batch)
+
+    a.writer.write_batch = stale_check
+    a.writer.write = lambda conn, p: (_ for _ in ()).throw(RuntimeError("UNIQUE constraint failed"))
+    rep = IngestReport()
+    _write_batch(a, [p | {"origin": f"a{i}"} for i, p in enumerate(prepared)], rep, lambda o, origin: None)
+    assert rep.known == 1 and [o for o, _ in rep.failed] == ["a0", "a2"]

@@ -133,6 +133,9 @@ def _write_batch(
                     outcome = store.writer.write(conn, res)
             except Exception as e:  # noqa: BLE001 - reported per document
                 store.writer.reset()
+                if store.known_ids([res["id"]]):  # another process stored it meanwhile: known, not failed
+                    _record(report, tick, res, "known")
+                    continue
                 report.failed.append((res["origin"], f"store: {type(e).__name__}: {e}"))
                 tick("failed", res["origin"])
                 continue
