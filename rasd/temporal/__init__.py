@@ -20,7 +20,7 @@ from .anchor import Anchor
 from .cues import find_cues, tense_at
 from .infer import infer
 from .patterns import AFTER_MIN, PREP_BEFORE
-from .ranges import link_ranges
+from .ranges import link_ranges, undate_schedules
 from .resolve import Context, Value, value_of
 from .rules import Mention, find
 
@@ -122,7 +122,9 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     resolved: list[tuple[Mention, Value]] = []
     for norm, mentions, tenses in sentences:
         values = _resolve_sentence(norm, mentions, tenses, anchor)
-        link_ranges(norm, list(zip(mentions, values, strict=True)))
+        items = list(zip(mentions, values, strict=True))
+        link_ranges(norm, items)
+        undate_schedules(items)
         resolved.extend(zip(mentions, values, strict=True))
     ids = {id(m): f"t{i + 1}" for i, (m, _) in enumerate(resolved)}
     for m, v in resolved:

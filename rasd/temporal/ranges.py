@@ -23,3 +23,19 @@ def link_ranges(norm: str, items: list[tuple[Mention, Value]]) -> None:
         ):
             a.link_to = b
             b.link_from = a
+
+
+def undate_schedules(items: list[tuple[Mention, Value]]) -> None:
+    """A range of clock times with no day of its own (``من الساعة السادسة صباحا حتى منتصف الليل``) is a
+    schedule, not a moment of the publication day: its values keep the time only (``T06:00``)."""
+    for m, v in items:
+        other = m.link_to or m.link_from
+        if other is None or v.type != "TIME" or not v.anchored or not v.value or "T" not in v.value:
+            continue
+        partner = next((pv for pm, pv in items if pm is other), None)
+        if (
+            partner is not None
+            and partner.type == "TIME"
+            and (partner.anchored or partner.value.startswith("T"))
+        ):
+            v.value, v.anchored, v.day = v.value[v.value.index("T") :], False, None

@@ -2,7 +2,9 @@
 
 Conventions (also in the README):
 - a clock time takes the day of a date right after it (``الساعة العاشرة من صباح الأحد``), else of the last
-  day-precise date before it in its sentence, else the anchor's day (see ``_resolve_sentence``);
+  day-precise date before it in its sentence, else the anchor's day (see ``_resolve_sentence``); a range of
+  times with no day of its own is a schedule and keeps the time only (``من الساعة السادسة صباحا حتى منتصف
+  الليل`` -> ``T06:00``, ``T24:00``; see ``ranges.py``);
 - a named zone adds its UTC offset for that date (``Z`` for GMT/UTC); ``بالتوقيت المحلي`` or no zone gives the
   wall-clock time without offset (``2021-12-30T16:25``), since the place is not known;
 - ``قبل/منذ/بعد`` + a duration is a date counted from the anchor at the unit's granularity (``قبل ثلاثة أيام``
