@@ -20,7 +20,8 @@ from .zones import lookup
 _TIME_PREP_BEFORE = regex.compile(r"(?:^|\s)[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|طيله|طوال)\s+$")
 # direction words that follow a bare day number as "of this/last/next month" (15 الجاري، 3 من الشهر الماضي)
 _MONTH_DIRECTIONS = {"الجاري", "الحالي", "الماضي", "المنصرم", "الفايت", "المقبل", "القادم"}
-# words before الاثنين that make it "the two", not Monday
+# words around الاثنين that make it "the two", not Monday (بين الاثنين، الاثنين معا)
+_TWO_AFTER = regex.compile(r"\s+(?:معا|كليهما|كلاهما)(?!\w)")
 _TWO_BEFORE = regex.compile(r"(?:بين|كلا|هذين|الطرفين)\s+$")
 
 
@@ -64,7 +65,7 @@ def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
     if kind == "weekday":
         wd = weekdays().get(" ".join(g["wd"].split()))
         if wd and wd[1] and not g.get("podc") and not g.get("rel"):
-            if _TWO_BEFORE.search(norm, max(0, s - 12), s):
+            if _TWO_BEFORE.search(norm, max(0, s - 12), s) or _TWO_AFTER.match(norm, s + len(g["x"])):
                 return False
     if kind == "day_rel_month" and g.get("rel") not in _MONTH_DIRECTIONS:
         return False
