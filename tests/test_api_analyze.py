@@ -177,3 +177,29 @@ def test_any_text_gives_a_valid_document(client: TestClient, text: str, publishe
     doc = r.json()
     assert check_spans(doc) == []
     assert len(doc["text"]) == len(text)
+
+
+def test_raw_text_and_html_bodies(client: TestClient) -> None:
+    r = client.post(
+        "/api/analyze",
+        params={"published": "2022-03-01", "title": "قمة"},
+        content=ARTICLE.encode("cp1256"),
+        headers={"content-type": "text/plain"},
+    )
+    assert r.status_code == 200
+    doc = valid(r.json())
+    assert doc["text"] == ARTICLE and doc["published"] == "2022-03-01" and doc["title"] == "قمة"
+    page = client.post(
+        "/api/analyze", content=PAGE.encode(), headers={"content-type": "text/html; charset=utf-8"}
+    )
+    assert page.status_code == 200 and page.json()["title"] == "بوتين يستقبل أردوغان"
+    # The same bytes with another date are another analysis, not a cache hit.
+    other = client.post(
+        "/api/analyze",
+        params={"published": "2022-03-02"},
+        content=ARTICLE.encode("cp1256"),
+        headers={"content-type": "text/plain"},
+    )
+    assert other.json()["published"] == "2022-03-02"
+    bad = client.post("/api/analyze", content=b"\x00\x01\x02" * 50, headers={"content-type": "text/plain"})
+    assert bad.status_code == 422

@@ -58,13 +58,31 @@ def _answer(analysis: Analysis, fmt: Format) -> Response:
 
 REQUEST_SCHEMA = {
     "required": True,
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AnalyzeRequest"}}},
+    "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/AnalyzeRequest"}},
+        "text/plain": {
+            "schema": {"type": "string", "description": "the article (any common Arabic encoding)"}
+        },
+        "text/html": {"schema": {"type": "string", "description": "an HTML page"}},
+    },
 }
+
+
+def _parse_json(raw: bytes) -> dict[str, Any]:
+    try:
+        # json.loads, not pydantic's parser: JSON may carry lone surrogates, which the service scrubs.
+        return AnalyzeRequest.model_validate(json.loads(raw or b"null")).model_dump()
+    except json.JSONDecodeError as exc:
+        raise RequestValidationError([{"loc": ("body",), "msg": f"JSON decode error: {exc.msg}"}]) from None
+    except UnicodeDecodeError:
+        raise RequestValidationError([{"loc": ("body",), "msg": "the body is not UTF-8"}]) from None
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False)) from None
 
 
 @router.post(
     "/analyze",
-    summary="Analyze an article (text or HTML)",
+    summary="Analyze an article (JSON with text or html, or the article itself as text/plain or text/html)",
     responses={200: {"content": {**DOC_SCHEMA, "text/plain": {}}, "description": "the analyzed document"}},
     response_class=Response,
     openapi_extra={"requestBody": REQUEST_SCHEMA},
@@ -72,26 +90,26 @@ REQUEST_SCHEMA = {
 async def analyze(
     request: Request,
     format: Format = Query("json", description="json: the document; digest: the English digest as text"),
+    published: str | None = Query(None, description="for a text/plain or text/html body: ISO date"),
+    title: str | None = Query(None, max_length=1000, description="for a text/plain or text/html body"),
 ) -> Response:
     # The body is read and hashed as bytes first: the same request again (the common case under load) is
-    # answered from the cache without parsing its JSON at all.
+    # answered from the cache without parsing it at all.
     analyzer: Analyzer = request.app.state.analyzer
     raw = await request.body()
-    raw_key = "raw:" + hashlib.sha256(raw).hexdigest()
+    ctype = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+    raw_key = "raw:" + hashlib.sha256(f"{ctype}\x00{published}\x00{title}\x00".encode() + raw).hexdigest()
     analysis = analyzer.cached(raw_key)
     if analysis is None:
-        try:
-            # json.loads, not pydantic's parser: JSON may carry lone surrogates, which the service scrubs.
-            body = AnalyzeRequest.model_validate(json.loads(raw or b"null"))
-        except json.JSONDecodeError as exc:
-            raise RequestValidationError(
-                [{"loc": ("body",), "msg": f"JSON decode error: {exc.msg}"}]
-            ) from None
-        except UnicodeDecodeError:
-            raise RequestValidationError([{"loc": ("body",), "msg": "the body is not UTF-8"}]) from None
-        except ValidationError as exc:
-            raise RequestValidationError(exc.errors(include_url=False)) from None
-        analysis = await _run(analyzer, body.model_dump())
+        if ctype in (
+            "text/plain",
+            "text/html",
+        ):  # curl --data-binary @article.txt -H 'Content-Type: text/plain'
+            text, html = decode_upload(raw, None, "html" if ctype == "text/html" else "text")
+            fields = {"text": text, "html": html, "published": published, "title": title}
+        else:
+            fields = _parse_json(raw)
+        analysis = await _run(analyzer, fields)
         analyzer.remember(raw_key, analysis)
     return _answer(analysis, format)
 
