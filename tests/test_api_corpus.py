@@ -238,6 +238,10 @@ def test_top(corpus) -> None:
 
 def test_pages_show_the_corpus(corpus) -> None:
     client, ids = corpus
+    overview = client.get("/search")
+    assert overview.status_code == 200 and "أحدث المقالات" in overview.text
+    assert all(a["title"] in overview.text for a in ARTICLES)
+    assert 'id="overview"' in overview.text and "/speaker/person%2Fsergey-lavrov" in overview.text
     search = client.get("/search", params={"q": "زيلينسكي"})
     assert search.status_code == 200 and ARTICLES[2]["title"] in search.text
     assert 'class="hitword"' in search.text

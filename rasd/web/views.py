@@ -170,14 +170,17 @@ def install(app: FastAPI) -> None:
             }
         except InputError as exc:
             return page(request, "search.html", status=422, form=form, results=None, error=str(exc))
+        store = _store(request)
         searched = bool(q.strip()) or any(filters.values())
-        rows: list[dict] = []
         if searched:
-            rows = _store(request).search(q.strip(), **filters, limit=PAGE_SIZE + 1, offset=offset)
+            rows = store.search(q.strip(), **filters, limit=PAGE_SIZE + 1, offset=offset)
+        else:  # no question yet: the latest documents and what the corpus talks about most
+            rows = store.list_documents(limit=PAGE_SIZE + 1, offset=offset)
         more = len(rows) > PAGE_SIZE
         results = [_with_hit(r) for r in rows[:PAGE_SIZE]]
         nav = _nav(request, offset, more)
-        return page(request, "search.html", form=form, results=results if searched else None, **nav)
+        top = None if searched or offset else store.top(limit=12)
+        return page(request, "search.html", form=form, results=results, searched=searched, top=top, **nav)
 
     @app.get("/entity/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, name: str) -> HTMLResponse:
