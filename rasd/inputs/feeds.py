@@ -54,6 +54,11 @@ def html_fragment_text(fragment: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _field(d, key: str):
+    """A feedparser field read without its fallbacks (it maps published to updated, with a warning)."""
+    return dict.get(d, key)
+
+
 def _date(*parsed: time.struct_time | None) -> str | None:
     for p in parsed:
         if p:
@@ -63,7 +68,7 @@ def _date(*parsed: time.struct_time | None) -> str | None:
 
 def _entries(parsed, origin: str) -> Iterator[Item]:
     feed = parsed.get("feed", {})
-    feed_date = _date(feed.get("published_parsed"), feed.get("updated_parsed"))
+    feed_date = _date(_field(feed, "published_parsed"), _field(feed, "updated_parsed"))
     source = feed.get("title") or None
     for i, entry in enumerate(parsed.entries, 1):
         eorigin = f"{origin}#{i}"
@@ -75,7 +80,7 @@ def _entries(parsed, origin: str) -> Iterator[Item]:
         if not text.strip():
             yield InputError(eorigin, "feed entry without content or summary")
             continue
-        published = _date(entry.get("published_parsed"), entry.get("updated_parsed")) or feed_date
+        published = _date(_field(entry, "published_parsed"), _field(entry, "updated_parsed")) or feed_date
         yield Article(
             text=text,
             origin=eorigin,
