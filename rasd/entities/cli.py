@@ -13,9 +13,11 @@ def train_ner(
     extra: bool = typer.Option(False, help="also train on the Wiki-NER and Wojood train splits"),
     holdout: bool = typer.Option(False, help="train on 90% of ANERcorp train, score on the last 10%"),
     no_kb: bool = typer.Option(False, help="train without knowledge-base gazetteer features"),
-    c1: float = typer.Option(0.05, help="L1 regularization"),
+    c1: float = typer.Option(0.15, help="L1 regularization"),
     c2: float = typer.Option(0.01, help="L2 regularization"),
     iterations: int = typer.Option(150, help="L-BFGS iterations"),
+    bilou: bool = typer.Option(False, help="train with BILOU labels instead of BIO"),
+    kb_dropout: float = typer.Option(0.0, help="share of training sentences seen without KB features"),
 ) -> None:
     """Train the entity recognizer (a CRF) reproducibly from ANERcorp train (never a test split)."""
     from .train import train
@@ -29,5 +31,7 @@ def train_ner(
         c1=c1,
         c2=c2,
         iterations=iterations,
+        bilou=bilou,
+        kb_dropout=kb_dropout,
     )
     typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))

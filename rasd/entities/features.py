@@ -6,16 +6,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .. import data
 from ..text.tokens import Token
+from .clusters import word_clusters
 from .cues import cue_index
 from .kb import KB
 
-_WINDOW = (-2, -1, 1, 2)
+# switches for training experiments (rasd.entities.train); the shipped model is trained with these values
+OPTS: dict[str, object] = {
+    "window": (-2, -1, 1, 2),
+    "clusters": True,
+    "names": True,
+    "ctx_clusters": (-1, 1),
+}
+
+
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, str]:
+    """normalized given name or name particle -> its kind (rasd/data/given_names.tsv)."""
+    from ..text import normalize
+
+    return {normalize(r["name"]): r["kind"] for r in data.read_tsv("given_names.tsv") if r.get("name")}
 
 
 @lru_cache(maxsize=300_000)
-def word_features(text: str, forms: tuple[tuple[int, str], ...]) -> tuple[tuple[str, ...], str]:
-    """Features of a token on its own (cached by its text), and its short context label."""
+def word_features(
+    text: str, forms: tuple[tuple[int, str], ...]
+) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+    """Features of a token on its own (cached by its text), its stem, and the tags its neighbours see."""
     norm = forms[0][1]
     stem = forms[-1][1]
     f = ["w=" + norm, "s=" + stem]
@@ -47,69 +65,97 @@ def word_features(text: str, forms: tuple[tuple[int, str], ...]) -> tuple[tuple[
     vowels = sum(1 for c in core if c in "اوي")
     if ln >= 4:
         f.append("vr=" + str(min(3, (3 * vowels) // ln)))
+    ctx: list[str] = []
+    if OPTS["clusters"]:
+        for n, c in enumerate(word_clusters().get(stem, ())):
+            f.append(f"k{n}={c}")
+            if n == 0:
+                ctx.append(f"k{n}={c}")
+    if OPTS["names"]:
+        names = name_words()
+        nk = next((names[st] for _, st in forms if st in names), None)
+        if nk:
+            f.append("nm=" + nk)
+            ctx.append("nm=" + nk)
+        elif len(core) >= 4 and core.endswith("ي") and core is not stem:
+            f.append("nisba")  # الآلوسي، البدري: family names (and adjectives) in ال...ي
     try:
         "".join(f).encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: crfsuite takes UTF-8 only
         f = [x.encode("utf-8", "replace").decode("utf-8") for x in f]
         stem = stem.encode("utf-8", "replace").decode("utf-8")
-    return tuple(f), stem
+    return tuple(f), stem, tuple(ctx)
+
+
+def _neighbour_features(stem: str, ctx: tuple[str, ...]) -> dict[int, tuple[str, ...]]:
+    """What a token at each window offset ``d`` contributes to the features of the token ``d`` before it."""
+    window, ctx_window = OPTS["window"], OPTS["ctx_clusters"]
+    out: dict[int, tuple[str, ...]] = {}
+    for d in sorted({*window, *ctx_window}):  # type: ignore[misc]
+        f = [f"{d}s={stem}"] if d in window else []  # type: ignore[operator]
+        if d in ctx_window:  # type: ignore[operator]
+            f.extend(f"{d}{c}" for c in ctx)
+        out[d] = tuple(f)
+    return out
+
+
+@lru_cache(maxsize=300_000)
+def _token_features(
+    text: str, forms: tuple[tuple[int, str], ...]
+) -> tuple[tuple[str, ...], str, dict[int, tuple[str, ...]]]:
+    own, stem, ctx = word_features(text, forms)
+    return own, stem, _neighbour_features(stem, ctx)
 
 
 def sentence_features(tokens: Sequence[Token], kb: KB | None) -> list[list[str]]:
     """Feature lists for one sentence's tokens."""
     n = len(tokens)
-    gaz = [""] * n
+    # per token, the sentence-dependent tags (KB name, cue, demonym, KB word) that it and its neighbours see
+    tags: list[list[str]] = [[] for _ in range(n)]
+    kinds: list[str] = [""] * n  # the KB kind of a name's tokens, seen by the token only
     if kb is not None and len(kb):
         for m in kb.match(tokens):
             e = kb.entries.get(m.ids[0])
             typ = e["type"] if e else "X"
             kind = (e.get("kind") or "") if e else ""
             for j in range(m.first, m.last + 1):
-                gaz[j] = ("B-" if j == m.first else "I-") + typ + ("|" + kind if kind else "")
-    cue = [""] * n
-    for c in cue_index().match(tokens):
-        for j in range(c.first, c.last + 1):
-            cue[j] = ("B-" if j == c.first else "I-") + c.kind
-    dem = [""] * n
-    inkb = [False] * n
-    if kb is not None and len(kb):
+                tags[j].append("gz=" + ("B-" if j == m.first else "I-") + typ)
+                kinds[j] = kind
         for j, t in enumerate(tokens):
             if t.kind == "word":
                 if kb.demonym_country(t):
-                    dem[j] = "dem"
-                inkb[j] = t.match(kb.words) is not None
-    own = [word_features(t.text, t.forms) for t in tokens]
+                    tags[j].append("dem")
+                if t.match(kb.words) is not None:
+                    tags[j].append("kbw")
+    for c in cue_index().match(tokens):
+        for j in range(c.first, c.last + 1):
+            tags[j].append("cu=" + ("B-" if j == c.first else "I-") + c.kind)
+    feats = [_token_features(t.text, t.forms) for t in tokens]
+    offsets = sorted({*OPTS["window"], *OPTS["ctx_clusters"]})  # type: ignore[misc]
+    window = OPTS["window"]
     out = []
     for i in range(n):
-        f = ["b", *own[i][0]]
-        if gaz[i]:
-            f.append("gz=" + gaz[i])
-            f.append("gzt=" + gaz[i].split("|")[0])
-        if inkb[i]:
-            f.append("kbw")
-        if cue[i]:
-            f.append("cu=" + cue[i])
-        if dem[i]:
-            f.append("dem")
+        own, stem, _ = feats[i]
+        f = ["b", *own]
+        for tg in tags[i]:
+            if tg.startswith("gz="):
+                f.append("gzt=" + tg[3:])
+                f.append("gz=" + tg[3:] + ("|" + kinds[i] if kinds[i] else ""))
+            else:
+                f.append(tg)
         if i == 0:
             f.append("BOS")
         if i == n - 1:
             f.append("EOS")
-        for d in _WINDOW:
+        for d in offsets:
             j = i + d
             if 0 <= j < n:
-                f.append(f"{d}s={own[j][1]}")
-                if gaz[j]:
-                    f.append(f"{d}gz={gaz[j].split('|')[0]}")
-                if cue[j]:
-                    f.append(f"{d}cu={cue[j]}")
-                if dem[j]:
-                    f.append(f"{d}dem")
-                if inkb[j]:
-                    f.append(f"{d}kbw")
+                f.extend(feats[j][2][d])
+                if d in window:  # type: ignore[operator]
+                    f.extend(f"{d}{tg}" for tg in tags[j])
         if i > 0:
-            f.append(f"bg={own[i - 1][1]}|{own[i][1]}")
+            f.append(f"bg={feats[i - 1][1]}|{stem}")
         if i + 1 < n:
-            f.append(f"bg+={own[i][1]}|{own[i + 1][1]}")
+            f.append(f"bg+={stem}|{feats[i + 1][1]}")
         out.append(f)
     return out

@@ -27,10 +27,19 @@ def model_path() -> Path:
 
 
 def use_model(path: str | Path | None) -> None:
-    """Tag with the model at ``path`` from now on (None: the shipped one) — for training experiments."""
+    """Tag with the model at ``path`` from now on (None: the shipped one) — for training experiments. Word
+    clusters are read from the same path with a ``.tsv`` suffix when train() wrote them there."""
+    from .clusters import use_clusters
+    from .features import word_features
+
     _override.clear()
+    clusters = None
     if path is not None:
         _override.append(Path(path))
+        if Path(path).with_suffix(".tsv").is_file():  # the clusters that train() wrote beside the model
+            clusters = Path(path).with_suffix(".tsv")
+    use_clusters(clusters)
+    word_features.cache_clear()
 
 
 @lru_cache(maxsize=4)
@@ -48,6 +57,11 @@ def tagger(path: str | Path | None = None) -> pycrfsuite.Tagger | None:
     return _tagger(str(path or model_path()))
 
 
+def to_bio(labels: list[str]) -> list[str]:
+    """Labels of a BILOU-trained model back to BIO (U- -> B-, L- -> I-); BIO labels pass unchanged."""
+    return [("B-" if t[0] == "U" else "I-") + t[2:] if t[0] in "UL" and t[1:2] == "-" else t for t in labels]
+
+
 def tag(
     tokens: Sequence[Token], kb: KB | None, path: str | Path | None = None
 ) -> tuple[list[str], list[float]]:
@@ -56,7 +70,7 @@ def tag(
     if t is None or not tokens:
         return ["O"] * len(tokens), [1.0] * len(tokens)
     t.set(sentence_features(tokens, kb))
-    labels = t.tag()
+    labels = to_bio(t.tag())
     # punctuation and numbers are never read as names here: skip their marginals (a C call each)
     p_out = [t.marginal("O", i) if tok.kind == "word" else 1.0 for i, tok in enumerate(tokens)]
     return labels, p_out

@@ -22,6 +22,10 @@ from .kb import KB
 _KB_MAX_P_OUT = 0.5
 # the model's longer name replaces a KB name only where its extra words are names with this P(outside) at most
 _EXTEND_MAX_P_OUT = 0.3
+# the model's shorter name inside a KB name replaces it where the KB name's other words have at least this
+# P(outside): the model keeps head nouns and epithets out (حركة [حماس], [مكة] المكرمة) as its corpus does
+_SHRINK_MIN_P_OUT = 0.5
+_SHRINK_MAX_WORDS = 2  # ... and where those other words are this few (a head noun, an epithet, a nisba)
 
 
 @dataclass(slots=True)
@@ -82,6 +86,36 @@ def strip_clitics(tok: Token, kb: KB | None, seen: set[str] | frozenset[str] = f
     return 0
 
 
+def _starts_coordinated_name(tok: Token, kb: KB | None) -> bool:
+    """و + a given name or the first word of a KB name (وحسن، وأسامة), where the whole word is not a name
+    itself (وليد، وائل)."""
+    from .features import name_words
+
+    if not tok.text.startswith("و") or len(tok.forms) < 2 or tok.forms[1][0] != 1:
+        return False
+    names = name_words()
+    kb_words = kb.words if kb is not None else set()
+    if tok.norm in names or tok.norm in kb_words:
+        return False
+    stem = tok.forms[1][1]
+    return names.get(stem) == "given" or (kb is not None and stem in kb.first_words)
+
+
+def _split_coordinated(
+    tokens: Sequence[Token], spans: list[tuple[int, int, str]], kb: KB | None
+) -> list[tuple[int, int, str]]:
+    """The model's names cut before a coordinated name inside them (طارق السعيد وحسن مصطفى: two people)."""
+    out = []
+    for a, b, typ in spans:
+        start = a
+        for j in range(a + 1, b + 1):
+            if _starts_coordinated_name(tokens[j], kb):
+                out.append((start, j - 1, typ))
+                start = j
+        out.append((start, b, typ))
+    return out
+
+
 def recognize_span(
     tokens: Sequence[Token],
     lo: int,
@@ -96,7 +130,7 @@ def recognize_span(
     labels, p_out = model.tag(tokens[lo:hi], kb)
     if p_out_all is not None:
         p_out_all[lo:hi] = p_out
-    model_spans = [(lo + a, lo + b, t) for a, b, t in _bio_spans(labels)]
+    model_spans = _split_coordinated(tokens, [(lo + a, lo + b, t) for a, b, t in _bio_spans(labels)], kb)
     kb_matches = kb.match(tokens, lo, hi) if kb is not None and len(kb) else []
     taken: list[Mention] = []
     for m in kb_matches:
@@ -109,6 +143,7 @@ def recognize_span(
                 rejected.append(mention)
             continue
         taken.append(mention)
+    taken = _shrink(tokens, lo, taken, model_spans, p_out, kb, seen)
     out = list(taken)
     for a, b, typ in model_spans:
         overlapping = [m for m in taken if m.first <= b and a <= m.last]
@@ -131,6 +166,38 @@ def recognize_span(
             continue
         k = strip_clitics(tokens[a], kb, seen)
         out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ))
+    return out
+
+
+def _shrink(
+    tokens: Sequence[Token],
+    lo: int,
+    taken: list[Mention],
+    model_spans: list[tuple[int, int, str]],
+    p_out: list[float],
+    kb: KB | None,
+    seen: set[str] | frozenset[str],
+) -> list[Mention]:
+    """KB names with the model's shorter names inside them, replaced by those where the model is sure the
+    rest is outside a name (each inner name keeps a KB link when it is a KB name itself)."""
+    out = []
+    for m in taken:
+        inner = [
+            (a, b, t) for a, b, t in model_spans if m.first <= a and b <= m.last and b - a < m.last - m.first
+        ]
+        covered = {j for a, b, _ in inner for j in range(a, b + 1)}
+        rest = [j for j in range(m.first, m.last + 1) if j not in covered and tokens[j].kind == "word"]
+        if not inner or len(rest) > _SHRINK_MAX_WORDS or any(p_out[j - lo] < _SHRINK_MIN_P_OUT for j in rest):
+            out.append(m)
+            continue
+        for a, b, typ in inner:
+            if all(t.kind != "word" for t in tokens[a : b + 1]):
+                continue
+            ids: tuple[str, ...] = ()
+            if kb is not None:
+                ids = next((x.ids for x in kb.match(tokens, a, b + 1) if x.first == a and x.last == b), ())
+            k = strip_clitics(tokens[a], kb, seen)
+            out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ, ids, "kb" if ids else "model"))
     return out
 
 
@@ -168,6 +235,10 @@ def _key(doc: Document, tokens: Sequence[Token], m: Mention) -> tuple[str, ...]:
     return (stem, *(t.norm for t in tokens[m.first + 1 : m.last + 1]))
 
 
+def _maqsura(tokens: Sequence[Token], first: int, last: int) -> tuple[bool, ...]:
+    return tuple(t.text.endswith("ى") for t in tokens[first : last + 1])
+
+
 def propagate(
     doc: Document,
     tokens: Sequence[Token],
@@ -181,11 +252,15 @@ def propagate(
     from .kb import match_phrases
 
     votes: dict[tuple[str, ...], Counter] = {}
+    # matching folds ى into ي; a name ending in ي (علي) must not spread to words ending in ى (على)
+    maqsura: dict[tuple[str, ...], set[tuple[bool, ...]]] = {}
     for m in mentions:
         key = _key(doc, tokens, m)
         votes.setdefault(key, Counter())[m.type] += 1
+        maqsura.setdefault(key, set()).add(_maqsura(tokens, m.first, m.last))
         if m.type == "PER" and m.last > m.first and tokens[m.last].kind == "word":
             votes.setdefault((tokens[m.last].norm,), Counter())["PER_"] += 1
+            maqsura.setdefault((tokens[m.last].norm,), set()).add(_maqsura(tokens, m.last, m.last))
     cues = cue_index().phrases
     names = {k: v for k, v in votes.items() if len(k[0]) >= 3 and k not in cues}
     prefixes = {k[:i] for k in names for i in range(1, len(k))}
@@ -198,6 +273,9 @@ def propagate(
         for i, last, k, key in match_phrases(tokens, names, prefixes, firsts, lo, hi):
             if any(j in taken for j in range(i, last + 1)) or p_out[i] > PROPAGATE_MAX_P_OUT:
                 continue
+            cand = _maqsura(tokens, i, last)
+            if not any(all(s or not c for c, s in zip(cand, sig, strict=True)) for sig in maqsura[key]):
+                continue  # ى here where every mention of the name has ي
             typ = names[key].most_common(1)[0][0].rstrip("_")
             if typ not in PROPAGATE_TYPES:
                 continue

@@ -8,6 +8,7 @@ reports the score there: that, never a test split, is what choices are made on.
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,9 +17,10 @@ import pycrfsuite
 
 from ..evaluate.conll import read_conll, score
 from ..text.tokens import Token, tokenize
-from .features import sentence_features
+from .clusters import CLUSTERS_NAME, build_clusters, use_clusters
+from .features import sentence_features, word_features
 from .kb import KB, load_kb
-from .model import model_path
+from .model import model_path, to_bio
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "ner"
 WOJOOD_MAP = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -53,19 +55,39 @@ def load_sentences(
     return [align(s) for s in read_conll(path, types_map)]
 
 
+def to_bilou(labels: list[str]) -> list[str]:
+    """BIO -> BILOU: a name's last token is L-, a one-token name U- (the tagger maps them back to BIO)."""
+    out = []
+    for i, t in enumerate(labels):
+        nxt = labels[i + 1] if i + 1 < len(labels) else "O"
+        ends = not (nxt.startswith("I-") and nxt[2:] == t[2:])
+        if t.startswith("B-") and ends:
+            t = "U-" + t[2:]
+        elif t.startswith("I-") and ends:
+            t = "L-" + t[2:]
+        out.append(t)
+    return out
+
+
 def fit(
     data: Iterable[tuple[list[Token], list[str]]],
     kb: KB | None,
     out: Path,
-    c1: float = 0.05,
+    c1: float = 0.15,
     c2: float = 0.01,
     iterations: int = 150,
     min_freq: int = 1,
+    kb_dropout: float = 0.0,
+    bilou: bool = False,
 ) -> Path:
+    """Train a CRF on ``data``. ``kb_dropout``: the share of sentences seen without KB features, so that the
+    model also learns to find names the KB lacks (the KB knows many of the training corpus's names)."""
     trainer = pycrfsuite.Trainer(verbose=False)
+    rng = random.Random(7)
     for toks, labels in data:
         if toks:
-            trainer.append(sentence_features(toks, kb), labels)
+            feats = sentence_features(toks, None if rng.random() < kb_dropout else kb)
+            trainer.append(feats, to_bilou(labels) if bilou else labels)
     trainer.set_params(
         {
             "c1": c1,
@@ -86,7 +108,7 @@ def evaluate_sentences(data: list[tuple[list[Token], list[str]]], kb: KB | None,
     gold, pred = [], []
     for toks, labels in data:
         if toks:
-            pred.append(t.tag(sentence_features(toks, kb)))
+            pred.append(to_bio(t.tag(sentence_features(toks, kb))))
             gold.append(labels)
     return score(gold, pred)
 
@@ -96,10 +118,13 @@ def train(
     shared: str | Path | None = None,
     extra: bool = False,
     holdout: bool = False,
+    holdout_tenth: int = 9,
     use_kb: bool = True,
-    c1: float = 0.05,
+    c1: float = 0.15,
     c2: float = 0.01,
     iterations: int = 150,
+    kb_dropout: float = 0.0,
+    bilou: bool = False,
 ) -> dict:
     """Train and save the model; returns a summary (and the held-out score with ``holdout``)."""
     root = Path(shared) if shared else SHARED
@@ -108,16 +133,38 @@ def train(
     sents = load_sentences(root / "anercorp" / "train.txt")
     summary: dict = {"anercorp_sentences": len(sents)}
     train_part, dev_part = sents, []
-    if holdout:
-        cut = int(len(sents) * 0.9)
-        train_part, dev_part = sents[:cut], sents[cut:]
+    if holdout:  # the last tenth by default; holdout_tenth picks another one (a second check of a choice)
+        a, b = int(len(sents) * holdout_tenth / 10), int(len(sents) * (holdout_tenth + 1) / 10)
+        train_part, dev_part = sents[:a] + sents[b:], sents[a:b]
     data = list(train_part)
+    others = load_sentences(root / "wiki-ner" / "train.txt")
+    others += load_sentences(root / "wojood-sample" / "train.txt", WOJOOD_MAP)
     if extra:
-        data += load_sentences(root / "wiki-ner" / "train.txt")
-        data += load_sentences(root / "wojood-sample" / "train.txt", WOJOOD_MAP)
+        data += others
     summary["training_sentences"] = len(data)
     t0 = time.perf_counter()
-    fit(data, kb, out_path, c1=c1, c2=c2, iterations=iterations)
+    # word clusters from the text of the training sentences (and the other corpora's train splits)
+    clusters_out = out_path.parent / Path(CLUSTERS_NAME).name if out is None else out_path.with_suffix(".tsv")
+    stems = [[t.forms[-1][1] for t in toks if t.kind != "punct"] for toks, _ in [*train_part, *others]]
+    summary["cluster_words"] = build_clusters(
+        stems,
+        clusters_out,
+        "ANERcorp train.txt"
+        + (" (without the held-out tenth)" if holdout else "")
+        + ", Wiki-NER train.txt and Wojood-sample train.txt (../shared/data/ner)",
+    )
+    use_clusters(None if out is None else clusters_out)
+    word_features.cache_clear()
+    fit(
+        data,
+        kb,
+        out_path,
+        c1=c1,
+        c2=c2,
+        iterations=iterations,
+        kb_dropout=kb_dropout,
+        bilou=bilou,
+    )
     summary["seconds"] = round(time.perf_counter() - t0, 1)
     summary["model"] = str(out_path)
     summary["kb_entries"] = len(kb) if kb is not None else 0
