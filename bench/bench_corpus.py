@@ -261,7 +261,19 @@ def grow(db: Path, target: int) -> int:
             evs = [r for r in tables["events"] if r[1] in keep]
             con.executemany(
                 f"INSERT INTO events VALUES ({','.join('?' * ecols)})",
-                [(r[0] + k * max_e, r[1] + k * max_pk, r[2], r[3], r[4], day(r[5]), *r[6:]) for r in evs],
+                [
+                    (
+                        r[0] + k * max_e,
+                        r[1] + k * max_pk,
+                        r[2],
+                        r[3],
+                        r[4],
+                        day(r[5]),
+                        *r[6:-1],
+                        r[-1] + k * max_pk,
+                    )
+                    for r in evs
+                ],
             )
             eids = {r[0] for r in evs}
             con.executemany(

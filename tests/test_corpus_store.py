@@ -336,6 +336,14 @@ def test_top(store):
     since = store.top(since="2022-01-01", limit=1)
     assert len(since["entities"]) == 1 and since["entities"][0]["documents"] == 2
     assert {e["type"] for e in since["event_types"]} == {"CONSULT"}
+    # results are cached until the corpus changes, here or in another process
+    assert store.top() == t
+    store.ingest([call_doc(published="2022-03-03", body=CALL + "وجرى الاتصال الثالث.\n")])
+    assert store.top()["entities"][0]["documents"] == 4
+    other = open_store(store.url)
+    other.ingest([call_doc(published="2022-03-04", body=CALL + "وجرى الاتصال الرابع.\n")])
+    other.close()
+    assert store.top()["entities"][0]["documents"] == 5
 
 
 def test_a_batch_is_written_in_one_go(store):

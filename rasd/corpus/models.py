@@ -155,7 +155,7 @@ class EventRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     doc_pk: Mapped[int] = mapped_column(ForeignKey("documents.pk"), index=True)
     local_id: Mapped[str] = mapped_column(String(64))
-    type: Mapped[str] = mapped_column(String(40), index=True)
+    type: Mapped[str] = mapped_column(String(40))
     mode: Mapped[str | None] = mapped_column(String(40))
     date: Mapped[str | None] = mapped_column(String(10), index=True)
     modality: Mapped[str] = mapped_column(String(20))
@@ -164,6 +164,12 @@ class EventRow(Base):
     trigger: Mapped[str] = mapped_column(Text)
     sentence: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str | None] = mapped_column(String(64))
+    story: Mapped[int] = mapped_column(
+        Integer, doc="the document's near-duplicate group (its own pk if none)"
+    )
+
+    # covering for counts of events and stories per type
+    __table_args__ = (Index("ix_events_type", "type", "date", "story"),)
 
 
 class EventActorRow(Base):

@@ -297,9 +297,8 @@ def timeline(
         return result
     rows = conn.execute(
         text(
-            "SELECT e.id, e.type, e.date, e.symmetric, e.modality, coalesce(d.dup_group, d.pk) AS story, "
-            "ea.entity_id AS ent, ea.role FROM events e JOIN documents d ON d.pk = e.doc_pk "
-            "JOIN event_actors ea ON ea.event_id = e.id "
+            "SELECT e.id, e.type, e.date, e.symmetric, e.modality, e.story, "
+            "ea.entity_id AS ent, ea.role FROM events e JOIN event_actors ea ON ea.event_id = e.id "
             "WHERE e.date IS NOT NULL AND e.id IN (SELECT event_id FROM event_actors WHERE entity_id IN "
             + _in(sorted(sa))
             + ") AND e.id IN (SELECT event_id FROM event_actors WHERE entity_id IN "
@@ -386,7 +385,7 @@ def top(conn: Connection, since: str | None = None, until: str | None = None, li
     ).all()
     speakers = conn.execute(
         text(
-            "SELECT speaker_entity_id AS id, count(*) AS quotes, count(DISTINCT doc_pk) AS documents FROM quotes "
+            "SELECT speaker_entity_id AS id, count(*) AS quotes FROM quotes "
             "WHERE speaker_entity_id IS NOT NULL"
             + date_cond.format(col="published")
             + " GROUP BY speaker_entity_id "
@@ -396,14 +395,27 @@ def top(conn: Connection, since: str | None = None, until: str | None = None, li
     ).all()
     types = conn.execute(
         text(
-            "SELECT e.type, count(*) AS events, count(DISTINCT coalesce(d.dup_group, d.pk)) AS stories FROM events e "
-            "JOIN documents d ON d.pk = e.doc_pk WHERE 1=1"
+            "SELECT e.type, count(*) AS events, count(DISTINCT e.story) AS stories FROM events e WHERE 1=1"
             + date_cond.format(col="e.date")
             + " GROUP BY e.type "
             "ORDER BY events DESC, e.type LIMIT :limit"
         ),
         p,
     ).all()
+    # documents per top speaker, for those few only (a count of distinct documents for every speaker is slow)
+    spk_docs = {}
+    if speakers:
+        spk_docs = dict(
+            conn.execute(
+                text(
+                    "SELECT speaker_entity_id, count(DISTINCT doc_pk) FROM quotes WHERE speaker_entity_id IN "
+                    + _in([r.id for r in speakers])
+                    + date_cond.format(col="published")
+                    + " GROUP BY speaker_entity_id"
+                ),
+                p,
+            ).all()
+        )
     info = _entities(conn, [r.id for r in ents] + [r.id for r in speakers])
     scale = goldstein()
     return {
@@ -412,7 +424,9 @@ def top(conn: Connection, since: str | None = None, until: str | None = None, li
         "entities": [
             {**info[r.id], "documents": r.documents, "mentions": int(r.mentions or 0)} for r in ents
         ],
-        "speakers": [{**info[r.id], "quotes": r.quotes, "documents": r.documents} for r in speakers],
+        "speakers": [
+            {**info[r.id], "quotes": r.quotes, "documents": spk_docs.get(r.id, 0)} for r in speakers
+        ],
         "event_types": [
             {"type": r.type, "events": r.events, "stories": r.stories, "score": scale.get(r.type, 0.0)}
             for r in types

@@ -7,6 +7,7 @@ brought to the current schema before anything else happens.
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -80,6 +81,7 @@ class Store:
         self.dialect = self.engine.dialect.name
         migrate(self.engine)
         self.writer = Writer(self.dialect)
+        self._top_cache: dict[tuple, tuple[tuple, dict]] = {}
 
     def close(self) -> None:
         self.engine.dispose()
@@ -106,6 +108,7 @@ class Store:
         Returns an :class:`rasd.corpus.ingest.IngestReport`. See :mod:`rasd.corpus.ingest`."""
         from .ingest import ingest
 
+        self._top_cache.clear()
         return ingest(
             self,
             items,
@@ -175,6 +178,7 @@ class Store:
             return conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()  # noqa: S608 - checked above
 
     def delete_document(self, doc_id: str) -> bool:
+        self._top_cache.clear()
         with self.engine.begin() as conn:
             row = conn.execute(
                 select(DocumentRow.pk, DocumentRow.body).where(DocumentRow.id == doc_id)
@@ -217,9 +221,8 @@ class Store:
                         .where(DocumentRow.pk.in_(members[1:]))
                         .values(dup_group=members[0])
                     )
-                conn.execute(
-                    update(DocEntityRow).where(DocEntityRow.doc_pk.in_(members)).values(story=members[0])
-                )
+                for table in (DocEntityRow, EventRow):
+                    conn.execute(update(table).where(table.doc_pk.in_(members)).values(story=members[0]))
         return True
 
     def stats(self) -> dict[str, int]:
@@ -279,8 +282,17 @@ class Store:
             return queries.timeline(conn, a, b, by=by, all_modalities=all_modalities, members=members)
 
     def top(self, since: str | None = None, limit: int = 10, *, until: str | None = None) -> dict:
+        """Top lists (see :func:`queries.top`). They scan whole tables, so a result is kept until the corpus
+        changes: this store's own ingests and deletes, or another process's (seen in the documents' count and
+        highest pk)."""
+        key = (since, until, int(limit))
         with self.engine.connect() as conn:
-            return queries.top(conn, since=since, until=until, limit=limit)
+            version = tuple(conn.execute(text("SELECT count(*), max(pk) FROM documents")).one())
+            cached = self._top_cache.get(key)
+            if cached is None or cached[0] != version:
+                cached = (version, queries.top(conn, since=since, until=until, limit=limit))
+                self._top_cache[key] = cached
+        return copy.deepcopy(cached[1])
 
 
 def open_store(url: str | None = None) -> Store:

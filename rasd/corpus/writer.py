@@ -301,7 +301,7 @@ class Writer:
                 for t in doc.get("timexes", [])
             )
             quote_rows.extend(_quote_row(pk, doc, q, ids) for q in doc.get("quotes", []))
-            event_rows.extend(_event_row(pk, doc, ev, ids) for ev in doc.get("events", []))
+            event_rows.extend(_event_row(pk, doc, ev, ids) | {"story": story} for ev in doc.get("events", []))
         for rows, table in (
             (de_rows, DocEntityRow),
             (mention_rows, MentionRow),

@@ -101,6 +101,7 @@ def upgrade() -> None:
         sa.Column("trigger", sa.Text(), nullable=False),
         sa.Column("sentence", sa.Integer(), nullable=False),
         sa.Column("quote", sa.String(length=64), nullable=True),
+        sa.Column("story", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["doc_pk"],
             ["documents.pk"],
@@ -114,7 +115,7 @@ def upgrade() -> None:
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_events_date"), ["date"], unique=False)
         batch_op.create_index(batch_op.f("ix_events_doc_pk"), ["doc_pk"], unique=False)
-        batch_op.create_index(batch_op.f("ix_events_type"), ["type"], unique=False)
+        batch_op.create_index("ix_events_type", ["type", "date", "story"], unique=False)
 
     op.create_table(
         "lsh_bands",
@@ -307,7 +308,7 @@ def downgrade() -> None:
 
     op.drop_table("lsh_bands")
     with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_events_type"))
+        batch_op.drop_index("ix_events_type")
         batch_op.drop_index(batch_op.f("ix_events_doc_pk"))
         batch_op.drop_index(batch_op.f("ix_events_date"))
 
