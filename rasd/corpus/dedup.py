@@ -27,9 +27,15 @@ def lsh_params() -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    """A MinHash whose permutations every signature reuses (generating them is half the cost of a signature)."""
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+
+
 def signature(words: list[str]) -> bytes:
     """MinHash signature of the word shingles, as bytes (32-bit values)."""
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_template().permutations)
     if len(words) < SHINGLE:
         shingles = [" ".join(words).encode("utf-8")] if words else []
     else:

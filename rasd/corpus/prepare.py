@@ -60,7 +60,7 @@ def _finish(doc: Document) -> dict[str, Any]:
     return {
         "doc": doc.to_dict(),
         # compressed here, so that on Dask the workers do it; pydantic's serializer is the fast one
-        "body": zlib.compress(doc.model_dump_json(by_alias=True).encode("utf-8"), 6),
+        "body": zlib.compress(doc.model_dump_json(by_alias=True).encode("utf-8"), 4),
         "terms": search.index_terms(tokens, doc.title),
         "minhash": dedup.signature(words),
     }
