@@ -100,7 +100,7 @@ def ingest(
     kb: list[str] = typer.Option([], "--kb", help="extra knowledge-base file(s), CSV or JSONL"),
     engine: str = typer.Option("local", "--engine", help="local or dask"),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT"),
-    batch_size: int = typer.Option(16, "--batch-size", help="documents per transaction"),
+    batch_size: int = typer.Option(32, "--batch-size", help="documents per transaction"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
     report_json: bool = typer.Option(False, "--json", help="print the final report as JSON"),
 ) -> None:

@@ -80,7 +80,7 @@ def ingest(
     kb: Any = None,
     kb_paths: tuple[str, ...] = (),
     engine: Any = None,
-    batch_size: int = 16,
+    batch_size: int = 32,
     progress: Callable[[str, str], None] | None = None,
 ) -> IngestReport:
     """Ingest ``items`` into ``store``; ``progress(outcome, origin)`` is called once per item with outcome

@@ -100,7 +100,7 @@ class Store:
         kb: Any = None,
         kb_paths: Iterable[str] = (),
         engine: Any = None,
-        batch_size: int = 16,
+        batch_size: int = 32,
         progress: Callable[[str, str], None] | None = None,
     ):
         """Ingest articles (``rasd.inputs.Article``), Documents, contract dicts or strings.
