@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..inputs import InputError
 from .engines import LocalEngine
 from .prepare import job_from_item, load_kb, prepare
 
@@ -56,8 +57,8 @@ def _jobs(
         chunk.clear()
 
     for item in items:
-        if hasattr(item, "message") and hasattr(item, "origin") and not hasattr(item, "text"):
-            report.failed.append((item.origin, item.message))  # an InputError from rasd.inputs
+        if isinstance(item, InputError):  # bad input: reported and skipped, as in rasd analyze
+            report.failed.append((item.origin, item.message))
             tick("failed", item.origin)
             continue
         try:
