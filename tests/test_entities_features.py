@@ -69,3 +69,43 @@ def test_model_name_inside_kb_name_wins_only_where_sure() -> None:
     assert unsure == [kb_mention]
     no_inner = _shrink(toks, 0, [kb_mention], [], [0.99, 0.01, 0.95, 0.99], None, frozenset())
     assert no_inner == [kb_mention]
+
+
+def test_shrinking_keeps_a_different_kb_entity_whole_and_the_link_of_the_same() -> None:
+    kb = load_kb(
+        entries=[
+            {"id": "region/gaza-strip", "type": "LOC", "name": "قطاع غزة"},
+            {"id": "city/gaza", "type": "LOC", "name": "غزة"},
+            {"id": "org/hamas", "type": "ORG", "name": "حركة حماس"},
+        ],
+        shipped=False,
+    )
+    toks = tokenize("في قطاع غزة أمس")
+    strip = Mention(1, 2, toks[1].start, toks[2].end, "LOC", ("region/gaza-strip",), "kb")
+    kept = _shrink(toks, 0, [strip], [(2, 2, "LOC")], [0.99, 0.9, 0.01, 0.99], kb, frozenset())
+    assert kept == [strip]  # Gaza city is not the Gaza Strip
+    toks = tokenize("وقالت حركة حماس إن")
+    movement = Mention(1, 2, toks[1].start, toks[2].end, "ORG", ("org/hamas",), "kb")
+    out = _shrink(toks, 0, [movement], [(2, 2, "ORG")], [0.99, 0.9, 0.01, 0.99], kb, frozenset())
+    assert [(m.first, m.last, m.kb_ids) for m in out] == [(2, 2, ("org/hamas",))]
+
+
+def test_coordinated_names_are_split() -> None:
+    from rasd.entities.recognize import _split_coordinated
+
+    toks = tokenize("قال طارق السعيد وحسن مصطفى إن")
+    assert _split_coordinated(toks, [(1, 4, "PER")], load_kb()) == [(1, 2, "PER"), (3, 4, "PER")]
+    toks = tokenize("قال خالد وليد إن")  # وليد is a name, not و + ليد
+    assert _split_coordinated(toks, [(1, 2, "PER")], load_kb()) == [(1, 2, "PER")]
+
+
+def test_a_name_in_ya_does_not_spread_to_words_in_alef_maqsura() -> None:
+    from rasd.document import Document
+    from rasd.entities.recognize import propagate
+
+    text = "قال علي إن الاتفاق على وشك وإن علي سيوقعه"
+    toks = tokenize(text)
+    ali = Mention(1, 1, toks[1].start, toks[1].end, "PER")
+    out = propagate(Document(id="t", text=text), toks, [(0, len(toks))], [ali], [0.5] * len(toks))
+    found = {toks[m.first].text for m in out[1:]}
+    assert found == {"علي"}  # the second علي, never the preposition على

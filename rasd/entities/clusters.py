@@ -17,6 +17,7 @@ from pathlib import Path
 from .. import data
 
 CLUSTERS_NAME = "models/ner_clusters.tsv"
+
 SIZES = (64, 384)  # coarse and fine k-means granularities
 _MIN_FREQ = 3
 _CONTEXT_WORDS = 600

@@ -10,7 +10,7 @@ from .. import data
 from ..text.tokens import Token
 from .clusters import word_clusters
 from .cues import cue_index
-from .kb import KB
+from .kb import KB, KBMatch
 
 # switches for training experiments (rasd.entities.train); the shipped model is trained with these values
 OPTS: dict[str, object] = {
@@ -37,8 +37,8 @@ def word_features(
     norm = forms[0][1]
     stem = forms[-1][1]
     f = ["w=" + norm, "s=" + stem]
-    if len(forms) > 1:
-        f.append("cl=" + norm[: len(norm) - len(stem)])
+    if stem != norm:
+        f.append("cl=" + norm[: max(0, len(norm) - len(stem))])
     core = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
     if core is not stem:
         f.append("al")
@@ -107,14 +107,16 @@ def _token_features(
     return own, stem, _neighbour_features(stem, ctx)
 
 
-def sentence_features(tokens: Sequence[Token], kb: KB | None) -> list[list[str]]:
-    """Feature lists for one sentence's tokens."""
+def sentence_features(
+    tokens: Sequence[Token], kb: KB | None, kb_matches: Sequence[KBMatch] | None = None
+) -> list[list[str]]:
+    """Feature lists for one sentence's tokens (``kb_matches``: the KB's matches in them when known)."""
     n = len(tokens)
     # per token, the sentence-dependent tags (KB name, cue, demonym, KB word) that it and its neighbours see
     tags: list[list[str]] = [[] for _ in range(n)]
     kinds: list[str] = [""] * n  # the KB kind of a name's tokens, seen by the token only
     if kb is not None and len(kb):
-        for m in kb.match(tokens):
+        for m in kb.match(tokens) if kb_matches is None else kb_matches:
             e = kb.entries.get(m.ids[0])
             typ = e["type"] if e else "X"
             kind = (e.get("kind") or "") if e else ""
@@ -151,8 +153,8 @@ def sentence_features(tokens: Sequence[Token], kb: KB | None) -> list[list[str]]
             j = i + d
             if 0 <= j < n:
                 f.extend(feats[j][2][d])
-                if d in window:  # type: ignore[operator]
-                    f.extend(f"{d}{tg}" for tg in tags[j])
+                if tags[j] and d in window:  # type: ignore[operator]
+                    f.extend([f"{d}{tg}" for tg in tags[j]])
         if i > 0:
             f.append(f"bg={feats[i - 1][1]}|{stem}")
         if i + 1 < n:

@@ -12,7 +12,7 @@ import pycrfsuite
 from .. import data
 from ..text.tokens import Token
 from .features import sentence_features
-from .kb import KB
+from .kb import KB, KBMatch
 
 log = logging.getLogger(__name__)
 
@@ -63,13 +63,16 @@ def to_bio(labels: list[str]) -> list[str]:
 
 
 def tag(
-    tokens: Sequence[Token], kb: KB | None, path: str | Path | None = None
+    tokens: Sequence[Token],
+    kb: KB | None,
+    path: str | Path | None = None,
+    kb_matches: Sequence[KBMatch] | None = None,
 ) -> tuple[list[str], list[float]]:
     """BIO labels of a sentence's tokens and, for each, the model's probability that it is outside a name."""
     t = tagger(path)
     if t is None or not tokens:
         return ["O"] * len(tokens), [1.0] * len(tokens)
-    t.set(sentence_features(tokens, kb))
+    t.set(sentence_features(tokens, kb, kb_matches))
     labels = to_bio(t.tag())
     # punctuation and numbers are never read as names here: skip their marginals (a C call each)
     p_out = [t.marginal("O", i) if tok.kind == "word" else 1.0 for i, tok in enumerate(tokens)]

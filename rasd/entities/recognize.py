@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Document
 from ..text.tokens import Token
@@ -127,11 +127,12 @@ def recognize_span(
 ) -> list[Mention]:
     """Mentions of one sentence ``tokens[lo:hi]``; the model's P(outside) per token goes to ``p_out_all``
     and the KB matches left out to ``rejected``."""
-    labels, p_out = model.tag(tokens[lo:hi], kb)
+    kb_matches = kb.match(tokens, lo, hi) if kb is not None and len(kb) else []
+    local = [replace(m, first=m.first - lo, last=m.last - lo) for m in kb_matches]
+    labels, p_out = model.tag(tokens[lo:hi], kb, kb_matches=local)
     if p_out_all is not None:
         p_out_all[lo:hi] = p_out
     model_spans = _split_coordinated(tokens, [(lo + a, lo + b, t) for a, b, t in _bio_spans(labels)], kb)
-    kb_matches = kb.match(tokens, lo, hi) if kb is not None and len(kb) else []
     taken: list[Mention] = []
     for m in kb_matches:
         e = kb.entries[m.ids[0]]
@@ -169,6 +170,12 @@ def recognize_span(
     return out
 
 
+def _kb_ids(tokens: Sequence[Token], a: int, b: int, kb: KB | None) -> tuple[str, ...]:
+    if kb is None:
+        return ()
+    return next((x.ids for x in kb.match(tokens, a, b + 1) if x.first == a and x.last == b), ())
+
+
 def _shrink(
     tokens: Sequence[Token],
     lo: int,
@@ -190,12 +197,15 @@ def _shrink(
         if not inner or len(rest) > _SHRINK_MAX_WORDS or any(p_out[j - lo] < _SHRINK_MIN_P_OUT for j in rest):
             out.append(m)
             continue
-        for a, b, typ in inner:
+        inner_ids = [_kb_ids(tokens, a, b, kb) for a, b, _ in inner]
+        if any(ids and not set(ids) & set(m.kb_ids) for ids in inner_ids):
+            out.append(m)  # a different KB entity inside (غزة in قطاع غزة): the longer name means more
+            continue
+        for (a, b, typ), ids in zip(inner, inner_ids, strict=True):
             if all(t.kind != "word" for t in tokens[a : b + 1]):
                 continue
-            ids: tuple[str, ...] = ()
-            if kb is not None:
-                ids = next((x.ids for x in kb.match(tokens, a, b + 1) if x.first == a and x.last == b), ())
+            if len(inner) == 1:
+                ids = ids or m.kb_ids  # حماس in حركة حماس is still the KB's movement
             k = strip_clitics(tokens[a], kb, seen)
             out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ, ids, "kb" if ids else "model"))
     return out

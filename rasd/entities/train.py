@@ -145,14 +145,14 @@ def train(
     t0 = time.perf_counter()
     # word clusters from the text of the training sentences (and the other corpora's train splits)
     clusters_out = out_path.parent / Path(CLUSTERS_NAME).name if out is None else out_path.with_suffix(".tsv")
-    stems = [[t.forms[-1][1] for t in toks if t.kind != "punct"] for toks, _ in [*train_part, *others]]
-    summary["cluster_words"] = build_clusters(
-        stems,
-        clusters_out,
+    sources = (
         "ANERcorp train.txt"
         + (" (without the held-out tenth)" if holdout else "")
-        + ", Wiki-NER train.txt and Wojood-sample train.txt (../shared/data/ner)",
+        + ", Wiki-NER train.txt and Wojood-sample train.txt (../shared/data/ner)"
     )
+    texts = [*train_part, *others]
+    stems = [[t.forms[-1][1] for t in toks if t.kind != "punct"] for toks, _ in texts]
+    summary["cluster_words"] = build_clusters(stems, clusters_out, sources)
     use_clusters(None if out is None else clusters_out)
     word_features.cache_clear()
     fit(
