@@ -200,6 +200,17 @@ class Document(_Model):
         return [b for b in self.blocks if b.kind != "boilerplate"]
 
 
+def fast_construct(cls: type[BaseModel], **fields: Any) -> Any:
+    """Build a model from already-valid fields without validation: for hot paths that make many small objects
+    (blocks, sentences). Equivalent to ``cls.model_construct`` with every field given, about twice as fast."""
+    obj = object.__new__(cls)
+    object.__setattr__(obj, "__dict__", fields)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
 def content_id(text: str) -> str:
     """A stable id from the text: the first 16 hex digits of its SHA-256."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

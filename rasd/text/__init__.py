@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import Block, Document, Sentence
+from ..document import Block, Document, Sentence, fast_construct
 from .blocks import split_blocks
 from .normalize import normalize, normalize_with_map
 from .sentences import split_sentences
@@ -13,14 +13,25 @@ __all__ = ["annotate", "normalize", "normalize_with_map", "tokenize", "clitic_fo
 
 def annotate(doc: Document) -> Document:
     text = doc.text
-    tokens: list[Token] = []
-    for kind, start, end in split_blocks(text):
-        bi = len(doc.blocks)
-        doc.blocks.append(Block.model_construct(kind=kind, start=start, end=end))
+    blocks, sentences = doc.blocks, doc.sentences
+    skipped: list[tuple[int, int]] = []
+    for bi, (kind, start, end) in enumerate(split_blocks(text)):
+        blocks.append(fast_construct(Block, kind=kind, start=start, end=end))
         if kind == "boilerplate":
+            skipped.append((start, end))
             continue
         for s, e in split_sentences(text, start, end):
-            doc.sentences.append(Sentence.model_construct(start=s, end=e, block=bi))
-        tokens.extend(tokenize(text, start, end))
+            sentences.append(fast_construct(Sentence, start=s, end=e, block=bi))
+    # One pass over each stretch between boilerplate blocks is cheaper than one per block; tokens never cross a
+    # line, so this gives the same tokens as tokenizing the content blocks one by one.
+    if not skipped:
+        doc._tokens = tokenize(text)
+        return doc
+    tokens: list[Token] = []
+    pos = 0
+    for s, e in skipped:
+        tokens += tokenize(text, pos, s)
+        pos = e
+    tokens += tokenize(text, pos)
     doc._tokens = tokens
     return doc

@@ -59,14 +59,14 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``, trimmed of white space."""
-    regions = quote_regions(text, start, end)
+    regions = quote_regions(text, start, end) if _QUOTE.search(text, start, end) else []
     abbr = _abbreviations()
     cuts = []
     for m in _BOUNDARY.finditer(text, start, end):
         b = m.end()
-        if any(o < b <= c for o, c in regions):
+        if regions and any(o < b <= c for o, c in regions):
             continue
-        if b - 1 > m.start() and text[b - 1] in "\"»”’" and any(c == b - 1 for _, c in regions):
+        if regions and b - 1 > m.start() and text[b - 1] in '"»”’' and any(c == b - 1 for _, c in regions):
             # «…!» قبل أن يغادر: a terminator inside a closing quotation does not end the sentence
             # when the next word carries it on
             nxt = _NEXT_WORD.match(text, b, end)

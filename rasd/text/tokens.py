@@ -111,21 +111,40 @@ def _analyze(t: str) -> tuple[str, tuple[tuple[int, str], ...], str]:
     return a
 
 
-_SPACED_TOKEN_RE = regex.compile(r"(\s*)(" + TOKEN_RE.pattern + ")")
+_CHUNK_RE = regex.compile(r"(\s*)(\S+)")
+_CHUNKS: dict[str, tuple[tuple[int, int, str, str, tuple[tuple[int, str], ...], str], ...]] = {}
+
+
+def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, str, str, tuple[tuple[int, str], ...], str], ...]:
+    """The tokens of one white-space-delimited chunk, with offsets relative to the chunk (cached)."""
+    out = []
+    for m in TOKEN_RE.finditer(chunk):
+        tok = m.group()
+        a = _ANALYSES.get(tok) or _analyze(tok)
+        out.append((m.start(), m.end(), tok, a[0], a[1], a[2]))
+    toks = tuple(out)
+    if len(_CHUNKS) < 500_000:  # bounded, like _ANALYSES
+        _CHUNKS[chunk] = toks
+    return toks
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    # findall with the leading white space captured is faster than finditer: offsets are running sums
-    get = _ANALYSES.get
+    # Most white-space-delimited chunks recur (words, "word،", "(كانون"), so their tokens are cached per chunk and
+    # only shifted here; findall with the leading white space captured gives offsets as running sums.
+    get = _CHUNKS.get
     new = tuple.__new__
     out: list[Token] = []
     append = out.append
     pos = start
-    for ws, tok in _SPACED_TOKEN_RE.findall(text, start, len(text) if end is None else end):
+    for ws, chunk in _CHUNK_RE.findall(text, start, len(text) if end is None else end):
         pos += len(ws)
-        e = pos + len(tok)
-        a = get(tok) or _analyze(tok)
-        append(new(Token, (pos, e, tok, a[0], a[1], a[2])))
-        pos = e
+        toks = get(chunk) or _chunk_tokens(chunk)
+        if len(toks) == 1:
+            t = toks[0]
+            append(new(Token, (pos, pos + t[1], t[2], t[3], t[4], t[5])))
+        else:
+            for s, e, tok, norm, forms, kind in toks:
+                append(new(Token, (pos + s, pos + e, tok, norm, forms, kind)))
+        pos += len(chunk)
     return out
