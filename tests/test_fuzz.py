@@ -110,3 +110,11 @@ def test_any_file_yields_articles_or_errors(tmp_path_factory, data, ext):
         assert isinstance(item, Article | InputError)
         if isinstance(item, InputError):
             assert str(path) in item.origin and "\n" not in item.message
+
+
+@settings(max_examples=80)
+@given(st.lists(st.sampled_from(ARABIC_BITS + ["\ud800", "\udfff", "\ud83d"]), max_size=40).map(" ".join))
+def test_lone_surrogates_from_the_python_api(text):
+    # files are decoded strictly and never hold lone surrogates, but a Python caller may pass them
+    d = rasd.analyze(text).to_dict()
+    assert check_spans(d) == []
