@@ -109,3 +109,16 @@ def test_a_name_in_ya_does_not_spread_to_words_in_alef_maqsura() -> None:
     out = propagate(Document(id="t", text=text), toks, [(0, len(toks))], [ali], [0.5] * len(toks))
     found = {toks[m.first].text for m in out[1:]}
     assert found == {"علي"}  # the second علي, never the preposition على
+
+
+def test_month_names_in_dates_are_not_names() -> None:
+    from rasd.entities.recognize import _month_in_date
+
+    toks = tokenize("الموافق 8 أبريل (نيسان) المقبل")
+    assert _month_in_date(toks, Mention(4, 4, toks[4].start, toks[4].end, "ORG"))
+    toks = tokenize("وقعت الاتفاقية في نيسان 2024")
+    assert _month_in_date(toks, Mention(3, 3, toks[3].start, toks[3].end, "ORG"))
+    toks = tokenize("أعلنت شركة نيسان عن طراز جديد")  # no date around it: the model's reading stands
+    assert not _month_in_date(toks, Mention(2, 2, toks[2].start, toks[2].end, "ORG"))
+    linked = Mention(3, 3, 0, 1, "ORG", ("org/x",))
+    assert not _month_in_date(tokenize("وقعت الاتفاقية في نيسان 2024"), linked)

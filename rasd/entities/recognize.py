@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..document import Document
 from ..text.tokens import Token
@@ -227,9 +228,36 @@ def recognize(doc: Document, kb: KB | None, single_sentence: bool = False) -> li
     for m in rejected:
         if named.intersection(m.kb_ids) and not taken.intersection(range(m.first, m.last + 1)):
             out.append(m)
+    out = [m for m in out if not _month_in_date(tokens, m)]
     out = propagate(doc, tokens, ranges, out, p_out)
     out.sort(key=lambda m: m.start)
     return out
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> frozenset[str]:
+    from .. import data
+    from ..text import normalize
+
+    try:
+        return frozenset(normalize(r["name"]) for r in data.read_tsv("months.tsv") if r.get("name"))
+    except Exception:  # the time layer's file: never let its format break us
+        return frozenset()
+
+
+def _month_in_date(tokens: Sequence[Token], m: Mention) -> bool:
+    """A one-word model name that is a month name in a date (أبريل (نيسان)، 8 نيسان، نيسان 2024): a month."""
+    if m.kb_ids or m.first != m.last:
+        return False
+    months = _month_names()
+    if tokens[m.first].match(months) is None:
+        return False
+    prev = next((t for t in reversed(tokens[max(0, m.first - 3) : m.first]) if t.kind != "punct"), None)
+    nxt = next((t for t in tokens[m.last + 1 : m.last + 4] if t.kind != "punct"), None)
+    return bool(
+        (prev is not None and (prev.kind == "num" or prev.match(months) is not None))
+        or (nxt is not None and nxt.kind == "num")
+    )
 
 
 # a name found once is found again elsewhere in the article unless the model is this sure it is not a name
