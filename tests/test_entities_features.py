@@ -122,3 +122,16 @@ def test_month_names_in_dates_are_not_names() -> None:
     assert not _month_in_date(toks, Mention(2, 2, toks[2].start, toks[2].end, "ORG"))
     linked = Mention(3, 3, 0, 1, "ORG", ("org/x",))
     assert not _month_in_date(tokenize("وقعت الاتفاقية في نيسان 2024"), linked)
+
+
+def test_organization_head_with_its_definite_complement() -> None:
+    from rasd.entities.recognize import _org_heads
+
+    toks = tokenize("وقالت لجنة تحري الأهلة إن الهلال لم ير")
+    n = len(toks)
+    found = _org_heads(toks, [(0, n)], [], [0.99, 0.6, 0.7, 0.8] + [0.99] * (n - 4), None)
+    assert [(m.first, m.last, m.type) for m in found] == [(1, 3, "ORG")]
+    sure = _org_heads(toks, [(0, n)], [], [0.99] * n, None)  # the model is sure these are plain words
+    assert sure == []
+    taken = Mention(1, 3, toks[1].start, toks[3].end, "ORG")
+    assert _org_heads(toks, [(0, n)], [taken], [0.5] * n, None) == []

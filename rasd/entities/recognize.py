@@ -229,8 +229,49 @@ def recognize(doc: Document, kb: KB | None, single_sentence: bool = False) -> li
         if named.intersection(m.kb_ids) and not taken.intersection(range(m.first, m.last + 1)):
             out.append(m)
     out = [m for m in out if not _month_in_date(tokens, m)]
+    if ORG_HEADS:
+        out += _org_heads(tokens, ranges, out, p_out, kb)
     out = propagate(doc, tokens, ranges, out, p_out)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+ORG_HEADS = True
+_ORG_HEAD_MAX_P_OUT = 0.9
+
+
+def _org_heads(
+    tokens: Sequence[Token],
+    ranges: Sequence[tuple[int, int]],
+    mentions: list[Mention],
+    p_out: Sequence[float],
+    kb: KB | None,
+) -> list[Mention]:
+    """Unnamed bodies the model missed: an organization head noun (وزارة، المحكمة، لجنة ...) with its definite
+    complement (المحكمة العليا، لجنة تحري الأهلة), where the model gives the words some chance of a name."""
+    from .cues import cue_index
+
+    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    out = []
+    for lo, hi in ranges:
+        for c in cue_index().match(tokens, lo, hi):
+            if c.kind != "org_head" or c.first in taken:
+                continue
+            last = c.last
+            while last + 1 < hi and last - c.last < 3:
+                t = tokens[last + 1]
+                if t.kind != "word" or last + 1 in taken or not (t.norm.startswith("ال") or last == c.last):
+                    break
+                last += 1
+            if (
+                last == c.last
+                or tokens[last].norm in ("الذي", "التي")
+                or min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT
+            ):
+                continue
+            k = strip_clitics(tokens[c.first], kb)
+            out.append(Mention(c.first, last, tokens[c.first].start + k, tokens[last].end, "ORG", (), "cue"))
+            taken.update(range(c.first, last + 1))
     return out
 
 
