@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -43,18 +44,31 @@ def use_model(path: str | Path | None) -> None:
 
 
 @lru_cache(maxsize=4)
-def _tagger(path: str) -> pycrfsuite.Tagger | None:
-    p = Path(path)
-    if not p.is_file():
-        log.warning("NER model %s missing: run `rasd train-ner`; using the knowledge base and cues only", p)
-        return None
-    t = pycrfsuite.Tagger()
-    t.open(str(p))
-    return t
+def _missing(path: str) -> bool:
+    if Path(path).is_file():
+        return False
+    log.warning("NER model %s missing: run `rasd train-ner`; using the knowledge base and cues only", path)
+    return True
+
+
+# A crfsuite Tagger holds the sentence being tagged (set, then tag/marginal), so threads must not share one:
+# each thread opens its own (the model file is memory-mapped, so this costs little memory).
+_local = threading.local()
 
 
 def tagger(path: str | Path | None = None) -> pycrfsuite.Tagger | None:
-    return _tagger(str(path or model_path()))
+    key = str(path or model_path())
+    cache: dict[str, pycrfsuite.Tagger | None] | None = getattr(_local, "taggers", None)
+    if cache is None:
+        cache = _local.taggers = {}
+    if key not in cache:
+        if _missing(key):
+            cache[key] = None
+        else:
+            t = pycrfsuite.Tagger()
+            t.open(key)
+            cache[key] = t
+    return cache[key]
 
 
 def to_bio(labels: list[str]) -> list[str]:
