@@ -97,12 +97,13 @@ class SentCtx:
 
 def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
     """Actors of one conjunct: the person if one is named, else every distinct entity in order."""
-    uniq: list[str] = []
-    for e in ents:
-        if e not in uniq:
-            uniq.append(e)
-    pers = [e for e in uniq if doc_types.get(e) == "PER"]
-    return pers[-1:] if pers else uniq
+    if not ents:
+        return []
+    uniq = list(dict.fromkeys(ents))
+    for e in reversed(uniq):
+        if doc_types.get(e) == "PER":
+            return [e]  # the last person named
+    return uniq
 
 
 def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
