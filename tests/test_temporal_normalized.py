@@ -1,0 +1,29 @@
+"""The time layer's own sentence normalization (a faster search for the characters that shift offsets) must
+give exactly what the text layer's ``normalize_with_map`` gives."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rasd.temporal import _normalized
+from rasd.text import normalize_with_map
+from rasd.text.normalize import TABLE
+
+# Arabic letters, digits and spaces mixed with every kind of character the normalization deletes or expands
+_ALPHABET = st.sampled_from(list("قال الوزير ٢٠٢١ 12:30 أإآة") + [chr(cp) for cp in TABLE])
+
+
+@given(st.text(_ALPHABET, max_size=60), st.integers(0, 5), st.integers(0, 5))
+def test_same_as_text_layer(body: str, pad_left: int, pad_right: int) -> None:
+    text = "x" * pad_left + body + "y" * pad_right
+    start, end = pad_left, pad_left + len(body)
+    norm, offs = _normalized(text, start, end)
+    want_norm, want_offs = normalize_with_map(body)
+    assert norm == want_norm
+    assert [offs[i] for i in range(len(want_offs))] == [start + o for o in want_offs]
+
+
+def test_diacritics_and_ligatures() -> None:
+    text = "قالَ ﻻ بدّ من ذلك ـــ غداً"
+    norm, offs = _normalized(text, 0, len(text))
+    want_norm, want_offs = normalize_with_map(text)
+    assert (norm, list(offs)) == (want_norm, want_offs)
