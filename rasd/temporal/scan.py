@@ -62,12 +62,23 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
 WINDOW = 60  # characters around a trigger that an expression may span (prefixes like مساء الخميس 30)
 
 
-def _words(norm: str) -> set[str]:
-    """The words of a normalized sentence, also without one or two proclitics و ف ب ل ك."""
-    words = set(_WORDS.findall(norm))
-    words |= {w[1:] for w in words if len(w) > 2 and w[0] in "وفبلك"}
-    words |= {w[1:] for w in words if len(w) > 2 and w[0] in "بلك"}
-    return words
+@lru_cache(maxsize=1)
+def _wanted() -> frozenset[str]:
+    """Every word :func:`active_rules` asks about: the trigger words and the number words."""
+    out: set[str] = set(_number_words())
+    for tw, _, _ in triggers().values():
+        out |= tw
+    return frozenset(out)
+
+
+@lru_cache(maxsize=100_000)
+def _wanted_forms(word: str) -> tuple[str, ...]:
+    """The readings of one word (itself, without one or two proclitics و ف ب ل ك) that :func:`_wanted` holds;
+    cached per process, so that a sentence costs one lookup per word."""
+    forms = {word}
+    forms |= {w[1:] for w in forms if len(w) > 2 and w[0] in "وفبلك"}
+    forms |= {w[1:] for w in forms if len(w) > 2 and w[0] in "بلك"}
+    return tuple(f for f in forms if f in _wanted())
 
 
 def _occurrences(norm: str, sub: str) -> list[tuple[int, int]]:
@@ -103,31 +114,51 @@ def _number_words() -> frozenset[str]:
 def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[int, int]]]]:
     """The rules worth running on a normalized sentence: ``(priority, name, pattern, windows)``; a rule only
     needs to look around its trigger words (speed only: the windows cover any expression they start)."""
-    words = _words(norm)
+    # only the words some rule asks about matter: the sentence's words met with the wanted ones
+    words: set[str] = set()
+    for w in set(_WORDS.findall(norm)):
+        words.update(_wanted_forms(w))
     has_digit = _D.search(norm) is not None
     trig = triggers()
     n = len(norm)
     out = []
+    digits_found: dict[regex.Pattern, bool] = {_D: has_digit}
+    # rules sharing trigger words share their windows (the month names start four rules)
+    windows_of: dict[tuple[frozenset[str], tuple[str, ...]], list[tuple[int, int]] | None] = {}
     for prio, (name, pat) in enumerate(rules()):
         tw, subs, digit_re = trig[name]
-        if digit_re is not None and (not has_digit or digit_re.search(norm) is None):
-            continue
+        if digit_re is not None:
+            if not has_digit:
+                continue
+            found = digits_found.get(digit_re)
+            if found is None:
+                found = digits_found[digit_re] = digit_re.search(norm) is not None
+            if not found:
+                continue
         if name in _NEEDS_NUMBER and not has_digit and words.isdisjoint(_number_words()):
             continue
         if tw or subs:
-            # where the trigger words occur (as substrings: a few extra windows cost less than a word index)
-            spans = [sp for w in tw.intersection(words) for sp in _occurrences(norm, w)]
-            for sub in subs:
-                spans.extend(_occurrences(norm, sub))
-            if not spans:
+            key = (tw, subs)
+            if key in windows_of:
+                wins = windows_of[key]
+            else:
+                # where the trigger words occur (as substrings: a few extra windows cost less than a word index)
+                spans = [sp for w in tw.intersection(words) for sp in _occurrences(norm, w)]
+                for sub in subs:
+                    spans.extend(_occurrences(norm, sub))
+                wins = windows_of[key] = _widened(norm, spans, n) if spans else None
+            if wins is None:
                 continue
         else:
             spans = [m.span() for m in digit_re.finditer(norm)] if digit_re is not None else [(0, n)]
-        wins = _windows(spans, n)
-        # widen to white space so that no window cuts a word
-        wins = [(_ws_left(norm, s), _ws_right(norm, e)) for s, e in wins]
+            wins = _widened(norm, spans, n)
         out.append((prio, name, pat, wins))
     return out
+
+
+def _widened(norm: str, spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """The windows around ``spans``, widened to white space so that no window cuts a word."""
+    return [(_ws_left(norm, s), _ws_right(norm, e)) for s, e in _windows(spans, n)]
 
 
 def _ws_left(norm: str, s: int) -> int:
