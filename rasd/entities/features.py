@@ -107,10 +107,29 @@ def _token_features(
     return own, stem, _neighbour_features(stem, ctx)
 
 
+@lru_cache(maxsize=300_000)
+def _kept_token_features(
+    text: str, forms: tuple[tuple[int, str], ...], keep: frozenset[str]
+) -> tuple[tuple[str, ...], str, dict[int, tuple[str, ...]]]:
+    """``_token_features`` without the strings outside ``keep`` (in the same order)."""
+    own, stem, nb = _token_features(text, forms)
+    return (
+        tuple(x for x in own if x in keep),
+        stem,
+        {d: tuple(x for x in f if x in keep) for d, f in nb.items()},
+    )
+
+
 def sentence_features(
-    tokens: Sequence[Token], kb: KB | None, kb_matches: Sequence[KBMatch] | None = None
+    tokens: Sequence[Token],
+    kb: KB | None,
+    kb_matches: Sequence[KBMatch] | None = None,
+    keep: frozenset[str] | None = None,
 ) -> list[list[str]]:
-    """Feature lists for one sentence's tokens (``kb_matches``: the KB's matches in them when known)."""
+    """Feature lists for one sentence's tokens (``kb_matches``: the KB's matches in them when known).
+
+    ``keep``: the feature strings a trained model knows; the others are left out (in the same order), which
+    tags identically — crfsuite skips unknown attributes — and saves it converting and looking them up."""
     n = len(tokens)
     # per token, the sentence-dependent tags (KB name, cue, demonym, KB word) that it and its neighbours see
     tags: list[list[str]] = [[] for _ in range(n)]
@@ -132,32 +151,46 @@ def sentence_features(
     for c in cue_index().match(tokens):
         for j in range(c.first, c.last + 1):
             tags[j].append("cu=" + ("B-" if j == c.first else "I-") + c.kind)
-    feats = [_token_features(t.text, t.forms) for t in tokens]
+    if keep is None:
+        feats = [_token_features(t.text, t.forms) for t in tokens]
+    else:
+        feats = [_kept_token_features(t.text, t.forms, keep) for t in tokens]
     offsets = sorted({*OPTS["window"], *OPTS["ctx_clusters"]})  # type: ignore[misc]
     window = OPTS["window"]
+    b_ok = keep is None or "b" in keep
     out = []
     for i in range(n):
         own, stem, _ = feats[i]
-        f = ["b", *own]
-        for tg in tags[i]:
-            if tg.startswith("gz="):
-                f.append("gzt=" + tg[3:])
-                f.append("gz=" + tg[3:] + ("|" + kinds[i] if kinds[i] else ""))
-            else:
-                f.append(tg)
-        if i == 0:
+        f = ["b", *own] if b_ok else [*own]
+        if tags[i]:
+            for tg in tags[i]:
+                if tg.startswith("gz="):
+                    kind = ("|" + kinds[i]) if kinds[i] else ""
+                    for x in ("gzt=" + tg[3:], "gz=" + tg[3:] + kind):
+                        if keep is None or x in keep:
+                            f.append(x)
+                elif keep is None or tg in keep:
+                    f.append(tg)
+        if i == 0 and (keep is None or "BOS" in keep):
             f.append("BOS")
-        if i == n - 1:
+        if i == n - 1 and (keep is None or "EOS" in keep):
             f.append("EOS")
         for d in offsets:
             j = i + d
             if 0 <= j < n:
                 f.extend(feats[j][2][d])
                 if tags[j] and d in window:  # type: ignore[operator]
-                    f.extend([f"{d}{tg}" for tg in tags[j]])
+                    for tg in tags[j]:
+                        x = f"{d}{tg}"
+                        if keep is None or x in keep:
+                            f.append(x)
         if i > 0:
-            f.append(f"bg={feats[i - 1][1]}|{stem}")
+            x = f"bg={feats[i - 1][1]}|{stem}"
+            if keep is None or x in keep:
+                f.append(x)
         if i + 1 < n:
-            f.append(f"bg+={stem}|{feats[i + 1][1]}")
+            x = f"bg+={stem}|{feats[i + 1][1]}"
+            if keep is None or x in keep:
+                f.append(x)
         out.append(f)
     return out

@@ -23,17 +23,29 @@ MODEL_NAME = "models/ner.crfsuite"
 _override: list[Path] = []
 
 
+@lru_cache(maxsize=1)
+def _shipped_path() -> str:
+    return str(data.path(MODEL_NAME))  # resolved once: tag() asks for it per sentence
+
+
 def model_path() -> Path:
-    return _override[-1] if _override else data.path(MODEL_NAME)
+    return _override[-1] if _override else Path(_shipped_path())
+
+
+def _model_key(path: str | Path | None) -> str:
+    if path:
+        return str(path)
+    return str(_override[-1]) if _override else _shipped_path()
 
 
 def use_model(path: str | Path | None) -> None:
     """Tag with the model at ``path`` from now on (None: the shipped one) — for training experiments. Word
     clusters are read from the same path with a ``.tsv`` suffix when train() wrote them there."""
     from .clusters import use_clusters
-    from .features import word_features
+    from .features import _kept_token_features, _token_features, word_features
 
     _override.clear()
+    _known.clear()
     clusters = None
     if path is not None:
         _override.append(Path(path))
@@ -41,6 +53,8 @@ def use_model(path: str | Path | None) -> None:
             clusters = Path(path).with_suffix(".tsv")
     use_clusters(clusters)
     word_features.cache_clear()
+    _token_features.cache_clear()
+    _kept_token_features.cache_clear()
 
 
 @lru_cache(maxsize=4)
@@ -57,7 +71,7 @@ _local = threading.local()
 
 
 def tagger(path: str | Path | None = None) -> pycrfsuite.Tagger | None:
-    key = str(path or model_path())
+    key = _model_key(path)
     cache: dict[str, pycrfsuite.Tagger | None] | None = getattr(_local, "taggers", None)
     if cache is None:
         cache = _local.taggers = {}
@@ -69,6 +83,21 @@ def tagger(path: str | Path | None = None) -> pycrfsuite.Tagger | None:
             t.open(key)
             cache[key] = t
     return cache[key]
+
+
+# Per model path, the attribute strings the model has weights for (an L1-trained model drops most).
+_known: dict[str, frozenset[str]] = {}
+
+
+def known_features(path: str | Path | None = None) -> frozenset[str] | None:
+    """The feature strings the model at ``path`` knows (None without a model)."""
+    key = _model_key(path)
+    if key not in _known:
+        t = tagger(key)
+        if t is None:
+            return None
+        _known[key] = frozenset(t.info().attributes)
+    return _known[key]
 
 
 def to_bio(labels: list[str]) -> list[str]:
@@ -83,10 +112,11 @@ def tag(
     kb_matches: Sequence[KBMatch] | None = None,
 ) -> tuple[list[str], list[float]]:
     """BIO labels of a sentence's tokens and, for each, the model's probability that it is outside a name."""
-    t = tagger(path)
+    key = _model_key(path)
+    t = tagger(key)
     if t is None or not tokens:
         return ["O"] * len(tokens), [1.0] * len(tokens)
-    t.set(sentence_features(tokens, kb, kb_matches))
+    t.set(sentence_features(tokens, kb, kb_matches, keep=known_features(key)))
     labels = to_bio(t.tag())
     # punctuation and numbers are never read as names here: skip their marginals (a C call each)
     p_out = [t.marginal("O", i) if tok.kind == "word" else 1.0 for i, tok in enumerate(tokens)]

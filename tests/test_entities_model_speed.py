@@ -1,0 +1,58 @@
+"""The tagger's speed-ups must not change what it outputs: feature strings the model has no weight for are
+left out of what crfsuite is given, and that must give the same labels and the same marginals."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from rasd import text
+from rasd.document import Document
+from rasd.entities import model
+from rasd.entities.features import sentence_features
+from rasd.entities.kb import load_kb
+from rasd.entities.recognize import sentence_ranges
+
+# written for this test in news style: titles, KB names, unknown transliterated names, numbers, a date
+_ARTICLE = (
+    "قال المتحدث باسم الخارجية الروسية ديمتري كوزنيتسوف إن موسكو لن تقبل بأي شروط مسبقة.\n"
+    "وأضاف في مؤتمر صحفي عقده في جنيف يوم 12 مارس 2024 أن وزير الخارجية سيرغي لافروف سيلتقي نظيره الأميركي.\n"
+    "وأعلنت منظمة الصحة العالمية، ومقرها جنيف، أن 35 شخصا أصيبوا في بلدة ميركوفيتسا.\n"
+    "!!"
+)
+
+
+def _sentences() -> list[tuple[list, list]]:
+    kb = load_kb()
+    doc = text.annotate(Document(id="t", text=_ARTICLE))
+    out = []
+    for lo, hi in sentence_ranges(doc, doc.tokens):
+        local = [replace(m, first=m.first - lo, last=m.last - lo) for m in kb.match(doc.tokens, lo, hi)]
+        out.append((doc.tokens[lo:hi], local))
+    return out
+
+
+def test_kept_features_are_the_known_ones_in_the_same_order() -> None:
+    keep = model.known_features()
+    if keep is None:
+        pytest.skip("no NER model")
+    assert "b" in keep and len(keep) > 1000
+    kb = load_kb()
+    for toks, local in _sentences():
+        full = sentence_features(toks, kb, local)
+        kept = sentence_features(toks, kb, local, keep=keep)
+        assert kept == [[x for x in f if x in keep] for f in full]
+        assert sum(map(len, kept)) < sum(map(len, full))  # something is actually left out
+
+
+def test_tagging_with_kept_features_gives_the_same_labels_and_marginals() -> None:
+    t = model.tagger()
+    if t is None:
+        pytest.skip("no NER model")
+    kb = load_kb()
+    for toks, local in _sentences():
+        labels, p_out = model.tag(toks, kb, kb_matches=local)
+        t.set(sentence_features(toks, kb, local))  # every feature string, as the model was trained
+        assert labels == model.to_bio(t.tag())
+        assert p_out == [t.marginal("O", i) if tok.kind == "word" else 1.0 for i, tok in enumerate(toks)]
