@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..document import Document, Timex
+from ..document import Document, Timex, fast_construct
 from ..text import normalize
 from ..text.normalize import TABLE
 from .anchor import Anchor
@@ -152,7 +152,8 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     ids = {id(m): f"t{i + 1}" for i, (m, _) in enumerate(resolved)}
     for m, v in resolved:
         doc.timexes.append(
-            Timex(
+            fast_construct(  # every field is ours and already of its type: no validation needed
+                Timex,
                 start=m.start,
                 end=m.end,
                 text=doc.text[m.start : m.end],

@@ -8,7 +8,7 @@ from functools import lru_cache
 import regex
 
 from .lexicon import months, number_words, parts_of_day, relative, units, weekdays
-from .patterns import rules
+from .patterns import LAST_N_WORDS, rules
 
 _WORDS = regex.compile(r"\w+")
 
@@ -102,6 +102,13 @@ def _windows(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
     return out
 
 
+# Substrings one of which every match of the rule contains (read off its pattern): a sentence holding none of
+# them skips the rule, whatever its triggers (the triggers of these rules are common words: الولايات, اليوم).
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "decade": ("ينيات", "ينات"),  # the tens all end in ين, then يات or ات: الثمانينيات، التسعينات
+    "past_n": LAST_N_WORDS,  # الأيام الثلاثة الماضية: the closing word is not optional
+}
+
 # rules that need a number: a digit, or a number word (الخامس عشر من يناير, ثلاثة أسابيع)
 _NEEDS_NUMBER = {"date"}
 
@@ -135,6 +142,9 @@ def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[in
                 found = digits_found[digit_re] = digit_re.search(norm) is not None
             if not found:
                 continue
+        req = _REQUIRED.get(name)
+        if req is not None and not any(r in norm for r in req):
+            continue
         if name in _NEEDS_NUMBER and not has_digit and words.isdisjoint(_number_words()):
             continue
         if tw or subs:
