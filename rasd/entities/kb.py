@@ -37,8 +37,10 @@ class KBMatch:
     demonym: bool = False
 
 
+@lru_cache(maxsize=100_000)
 def name_key(name: str) -> tuple[str, ...]:
-    """The matching key of a name: its normalized tokens."""
+    """The matching key of a name: its normalized tokens (cached: grouping asks again for every KB alias of
+    every entity in every article)."""
     return tuple(t.norm for t in tokenize(name) if t.kind != "punct" or t.text in "-.'")
 
 
