@@ -118,6 +118,30 @@ def _number_words() -> frozenset[str]:
     return frozenset(w for w in number_words())
 
 
+@lru_cache(maxsize=1)
+def _table() -> list[tuple[int, str, regex.Pattern, frozenset[str], tuple[str, ...], regex.Pattern | None]]:
+    """``(priority, name, pattern, trigger words, substrings, digits)`` of every rule, in priority order."""
+    trig = triggers()
+    return [(prio, name, pat, *trig[name]) for prio, (name, pat) in enumerate(rules())]
+
+
+@lru_cache(maxsize=1)
+def _word_masks() -> dict[str, int]:
+    """Trigger word -> bit mask of the rules (by priority) it triggers."""
+    out: dict[str, int] = {}
+    for prio, _, _, tw, _, _ in _table():
+        for w in tw:
+            out[w] = out.get(w, 0) | (1 << prio)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _candidates(mask: int) -> tuple[int, ...]:
+    """The priorities of the rules to look at given the rules whose trigger words occur (``mask``): those, and
+    every rule that is triggered by substrings or digits alone, in priority order."""
+    return tuple(p for p, _, _, tw, subs, _ in _table() if (mask >> p) & 1 or subs or not tw)
+
+
 def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[int, int]]]]:
     """The rules worth running on a normalized sentence: ``(priority, name, pattern, windows)``; a rule only
     needs to look around its trigger words (speed only: the windows cover any expression they start)."""
@@ -125,15 +149,19 @@ def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[in
     words: set[str] = set()
     for w in set(_WORDS.findall(norm)):
         words.update(_wanted_forms(w))
+    masks = _word_masks()
+    mask = 0
+    for w in words:
+        mask |= masks.get(w, 0)
     has_digit = _D.search(norm) is not None
-    trig = triggers()
+    table = _table()
     n = len(norm)
     out = []
     digits_found: dict[regex.Pattern, bool] = {_D: has_digit}
     # rules sharing trigger words share their windows (the month names start four rules)
     windows_of: dict[tuple[frozenset[str], tuple[str, ...]], list[tuple[int, int]] | None] = {}
-    for prio, (name, pat) in enumerate(rules()):
-        tw, subs, digit_re = trig[name]
+    for prio in _candidates(mask):
+        _, name, pat, tw, subs, digit_re = table[prio]
         if digit_re is not None:
             if not has_digit:
                 continue
