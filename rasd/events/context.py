@@ -134,8 +134,6 @@ def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
 
 
 def build(doc: Document) -> list[SentCtx]:
-    lex = lexicon()
-    words = lex.words
     tokens: list[Token] = doc.tokens
     starts = [t.start for t in tokens]
     types = {e.id: e.type for e in doc.entities}
@@ -162,10 +160,12 @@ def build(doc: Document) -> list[SentCtx]:
     for si, s in enumerate(doc.sentences):
         lo = bisect_left(starts, s.start)
         hi = bisect_left(starts, s.end)
-        if not any(t.kind == "word" and _word_info(t.text)[1] for t in tokens[lo:hi]):
+        sent_tokens = tokens[lo:hi]
+        infos = [_word_info(t.text) if t.kind == "word" else None for t in sent_tokens]
+        if not any(info[1] for info in infos if info):
             continue  # no trigger word in the sentence: nothing to build
         toks: list[Tok] = []
-        for t in tokens[lo:hi]:
+        for t, info in zip(sent_tokens, infos, strict=True):
             tk = Tok(t, t.kind == "punct")
             while mi < len(spans) and spans[mi][1] <= t.start:
                 mi += 1
@@ -184,15 +184,15 @@ def build(doc: Document) -> list[SentCtx]:
                             tk.conj = t.text[0] in "وف"
                     break
                 j += 1
-            if t.kind == "word":
-                _annotate_word(tk, words, lex.heads, nisba)
+            if info is not None:
+                _annotate_word(tk, info, nisba)
             toks.append(tk)
         for x in timexes:
             if x.end > s.start and x.start < s.end:
                 for tk in toks:
                     if tk.token.end > x.start and tk.token.start < x.end:
                         tk.timex = True
-        _mark_phrases(toks, lex.phrases_by_first)
+        _mark_phrases(toks)
         _mark_triggers(toks)
         chunks, chunk_of = _chunks(toks, types, linked)
         out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities, types, [], titles, places))
@@ -238,9 +238,10 @@ def _word_info(text: str):
     return cats, entries, head_k, article, fut, cores, forms
 
 
-def _annotate_word(tk: Tok, words, heads, nisba: dict[str, str]) -> None:
+def _annotate_word(tk: Tok, info: tuple, nisba: dict[str, str]) -> None:
+    """Fill a word's Tok from ``_word_info`` of its text; ``tk.ent`` is already set from the mentions."""
     t = tk.token
-    tk.cats, tk.entries, tk.head_k, tk.article, tk.fut, tk.cores, forms = _word_info(t.text)
+    tk.cats, tk.entries, tk.head_k, tk.article, tk.fut, tk.cores, forms = info
     n0 = t.norm
     if not tk.ent_start and not tk.ent:
         if n0[:1] in "وف" and len(n0) >= 3 and len(forms) > 1 and "not_conj" not in tk.cats:
@@ -262,16 +263,22 @@ def _annotate_word(tk: Tok, words, heads, nisba: dict[str, str]) -> None:
             break
 
 
-def _mark_phrases(toks: list[Tok], by_first) -> None:
+@lru_cache(maxsize=100_000)
+def _phrase_starts(forms: tuple[tuple[int, str], ...]) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The multiword cues that may start at a word with these readings: (cue words, category) each."""
+    by_first = lexicon().phrases_by_first
+    return tuple(c for _, stem in forms for c in by_first.get(stem, ()))
+
+
+def _mark_phrases(toks: list[Tok]) -> None:
     for k, tk in enumerate(toks):
         if tk.token.kind != "word":
             continue
-        for _, stem in tk.token.forms:
-            for words, cat in by_first.get(stem, ()):
-                if k + len(words) <= len(toks) and all(
-                    any(s == w for _, s in toks[k + n].token.forms) for n, w in enumerate(words[1:], 1)
-                ):
-                    tk.phrases |= {cat}
+        for words, cat in _phrase_starts(tk.token.forms):
+            if k + len(words) <= len(toks) and all(
+                any(s == w for _, s in toks[k + n].token.forms) for n, w in enumerate(words[1:], 1)
+            ):
+                tk.phrases |= {cat}
 
 
 def _rest_matches(toks: list[Tok], j: int, rest) -> bool:
@@ -365,12 +372,15 @@ def _mark_triggers(toks: list[Tok]) -> None:
         i = j
 
 
+_NOT_BOUNDARY_CATS = frozenset({"not_conj", "planned_after", "frame"})
+
+
 def is_boundary(tk: Tok) -> bool:
     if tk.punct:
         return tk.token.text not in _NO_BREAK_PUNCT
     if tk.in_trigger:
         return True
-    return bool(tk.cats - {"not_conj", "planned_after", "frame"}) and not tk.ent
+    return not tk.ent and not tk.cats <= _NOT_BOUNDARY_CATS
 
 
 def _np_ends(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
@@ -438,41 +448,66 @@ def _chunks(
             chunks.append(cur.seal())
         cur, cur_ents = None, []
 
+    # the tests below are is_boundary(), _np_ends() and _after_place() inlined or guarded by their cheapest
+    # condition: this loop sees every token of every sentence with a trigger
     for i, tk in enumerate(toks):
-        if "prep" in tk.cats and not tk.ent:
-            close()
-            pending_prep = tk.token.forms[-1][1] if tk.conj else tk.token.norm
-            if tk.conj:
-                pending_prep = pending_prep[1:] if pending_prep[:1] in "وف" else pending_prep
-            continue
-        if is_boundary(tk):
-            close()
+        cats = tk.cats
+        if tk.punct:
+            if tk.token.text not in _NO_BREAK_PUNCT:
+                if cur is not None:
+                    close()
+                pending_prep = None
+                continue
+        elif cats and not tk.ent:
+            if "prep" in cats:
+                if cur is not None:
+                    close()
+                pending_prep = tk.token.forms[-1][1] if tk.conj else tk.token.norm
+                if tk.conj:
+                    pending_prep = pending_prep[1:] if pending_prep[:1] in "وف" else pending_prep
+                continue
+            if tk.in_trigger or not cats <= _NOT_BOUNDARY_CATS:
+                if cur is not None:
+                    close()
+                pending_prep = None
+                continue
+        elif tk.in_trigger:
+            if cur is not None:
+                close()
             pending_prep = None
             continue
-        stem = tk.token.forms[1][1] if len(tk.token.forms) > 1 else tk.token.norm
-        # و before a name, a counterpart or a definite noun (والرئيس التركي …) coordinates actors
-        new_conjunct = tk.conj and (tk.ent_start or stem.startswith(("نظير", "ال")))
-        if tk.prep and cur is not None:
-            close()
-        elif cur is not None and not tk.conj and tk.token.forms[-1][1].startswith("نظير"):
-            close()  # نظيره …: a counterpart phrase starts a new noun phrase
-        elif cur is not None and i > 0 and _np_ends(toks, i, types):
-            close()
-        elif cur is not None and cur.prep and _after_place(toks, i, types):
-            close()  # في الرياض | الرئيس الفرنسي: a definite noun after a place in a PP starts a new phrase
-        elif cur is not None and tk.ent_start and types.get(tk.ent) == "PER" and not tk.conj:
-            # a second person in one phrase (بلينكن قائد الجيش البرهان): the title before him starts a new one
-            split = _second_person(toks, cur.start, i, tk.ent, types, linked)
-            if split is not None:
-                cur.end = split
-                cur_ents = [toks[m].ent for m in range(cur.start, split) if toks[m].ent]
+        conj = tk.conj
+        if conj:
+            forms = tk.token.forms
+            stem = forms[1][1] if len(forms) > 1 else tk.token.norm
+            # و before a name, a counterpart or a definite noun (والرئيس التركي …) coordinates actors
+            new_conjunct = tk.ent_start or stem.startswith(("نظير", "ال"))
+        else:
+            new_conjunct = False
+        if cur is not None:
+            prev_ent = toks[i - 1].ent if i > 0 else None
+            if tk.prep:
                 close()
-                cur = Chunk(split, i, None)
-                for m in range(split, i):
-                    chunk_of[m] = len(chunks)
-                cur_ents = [toks[m].ent for m in range(split, i) if toks[m].ent]
-        if cur is None or (tk.conj and not new_conjunct):
-            close()
+            elif not conj and tk.token.forms[-1][1].startswith("نظير"):
+                close()  # نظيره …: a counterpart phrase starts a new noun phrase
+            elif prev_ent and _np_ends(toks, i, types):
+                close()
+            elif cur.prep and prev_ent and _after_place(toks, i, types):
+                close()  # في الرياض | الرئيس الفرنسي: a definite noun after a place in a PP starts a new phrase
+            elif tk.ent_start and not conj and types.get(tk.ent) == "PER":
+                # a second person in one phrase (بلينكن قائد الجيش البرهان): the title before him starts a new one
+                split = _second_person(toks, cur.start, i, tk.ent, types, linked)
+                if split is not None:
+                    cur.end = split
+                    cur_ents = [toks[m].ent for m in range(cur.start, split) if toks[m].ent]
+                    close()
+                    cur = Chunk(split, i, None)
+                    for m in range(split, i):
+                        chunk_of[m] = len(chunks)
+                    cur_ents = [toks[m].ent for m in range(split, i) if toks[m].ent]
+        if cur is None or (conj and not new_conjunct):
+            if cur is not None:
+                close()
             cur = Chunk(i, i + 1, tk.prep or pending_prep)
             pending_prep = None
         elif new_conjunct:
