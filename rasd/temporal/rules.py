@@ -47,6 +47,7 @@ def _ambiguous_month(name: str) -> bool:
 
 
 def _groups(m: regex.Match) -> dict[str, str]:
+    """The groups of a match that took part in it."""
     return {k: v for k, v in m.groupdict().items() if v is not None}
 
 
@@ -147,8 +148,7 @@ def find(text: str, start: int, end: int, norm: str | None = None, offs=None) ->
         offs = [start + o for o in rel_offs]
     cands: list[tuple[int, int, Mention]] = []
     for prio, kind, pat, windows in active_rules(norm):
-        for m in _matches(pat, norm, windows):
-            g = _groups(m)
+        for m, g in _matches(pat, norm, windows):
             s, e = m.span("x")
             if e <= s or not _accept(kind, g, norm, s):
                 continue
@@ -200,7 +200,7 @@ _NEXT_WORD = regex.compile(r"\S*\s+")
 
 
 def _matches(pat: regex.Pattern, norm: str, windows: list[tuple[int, int]]):
-    """Matches of ``pat`` in the windows. A match whose parts do not make sense (ثلاثة وخمسة أيام) is
+    """Matches of ``pat`` in the windows, with their groups. A match whose parts do not make sense (ثلاثة وخمسة أيام) is
     retried from its next word, so that the good expression inside it (خمسة أيام) is still found."""
     for ws, we in windows:
         pos = ws
@@ -208,8 +208,9 @@ def _matches(pat: regex.Pattern, norm: str, windows: list[tuple[int, int]]):
             m = pat.search(norm, pos, we)
             if m is None:
                 break
-            yield m
-            if _good(m):
+            g = _groups(m)
+            yield m, g
+            if _good(g):
                 nxt_pos = m.end()
             else:
                 nw = _NEXT_WORD.match(norm, max(m.start("x"), m.start()))
@@ -217,9 +218,9 @@ def _matches(pat: regex.Pattern, norm: str, windows: list[tuple[int, int]]):
             pos = max(nxt_pos, m.start() + 1, pos + 1)
 
 
-def _good(m: regex.Match) -> bool:
-    """Whether a match's number parses (the one check that calls for a retry)."""
-    n = m.groupdict().get("n")
+def _good(g: dict[str, str]) -> bool:
+    """Whether a match's number (in its groups ``g``) parses (the one check that calls for a retry)."""
+    n = g.get("n")
     return n is None or n.replace(",", ".").replace(".", "", 1).isdigit() or parse_cardinal(n) is not None
 
 
