@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from ..document import Document
+from .cues import match_ranges
 from .group import group
 from .kb import KB, load_kb
 from .link import build_entities
@@ -24,9 +25,10 @@ def annotate(doc: Document, kb: KB | None = None, single_sentence: bool = False,
     tokens = doc.tokens
     if not tokens:
         return doc
-    mentions = recognize(doc, kb, single_sentence=single_sentence)
-    clusters = [c for c in group(doc, mentions, kb) if c.mentions]
     ranges = [(0, len(tokens))] if single_sentence else sentence_ranges(doc, tokens)
-    roles = find_roles(doc, tokens, ranges, mentions, clusters, kb)
+    cues = match_ranges(tokens, ranges)  # read by recognition and roles: found once
+    mentions = recognize(doc, kb, single_sentence=single_sentence, ranges=ranges, cues=cues)
+    clusters = [c for c in group(doc, mentions, kb) if c.mentions]
+    roles = find_roles(doc, tokens, ranges, mentions, clusters, kb, cues)
     doc.entities.extend(build_entities(doc, clusters, roles, kb))
     return doc

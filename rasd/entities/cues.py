@@ -51,6 +51,15 @@ class CueIndex:
         return out
 
 
+def match_ranges(
+    tokens: Sequence[Token], ranges: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], list[Cue]]:
+    """The cues of each token range ``[lo, hi)`` (each sentence), found once per document for the stages that
+    read them (model features, organization heads, roles)."""
+    idx = cue_index()
+    return {(lo, hi): idx.match(tokens, lo, hi) for lo, hi in ranges}
+
+
 @lru_cache(maxsize=1)
 def cue_index() -> CueIndex:
     idx = CueIndex()

@@ -9,7 +9,7 @@ from functools import lru_cache
 from .. import data
 from ..text.tokens import Token
 from .clusters import word_clusters
-from .cues import cue_index
+from .cues import Cue, cue_index
 from .kb import KB, KBMatch
 
 # switches for training experiments (rasd.entities.train); the shipped model is trained with these values
@@ -125,8 +125,10 @@ def sentence_features(
     kb: KB | None,
     kb_matches: Sequence[KBMatch] | None = None,
     keep: frozenset[str] | None = None,
+    cue_matches: Sequence[Cue] | None = None,
 ) -> list[list[str]]:
-    """Feature lists for one sentence's tokens (``kb_matches``: the KB's matches in them when known).
+    """Feature lists for one sentence's tokens (``kb_matches``, ``cue_matches``: the KB's matches and the cues
+    in them, with token indices into ``tokens``, when known).
 
     ``keep``: the feature strings a trained model knows; the others are left out (in the same order), which
     tags identically — crfsuite skips unknown attributes — and saves it converting and looking them up."""
@@ -148,7 +150,7 @@ def sentence_features(
                     tags[j].append("dem")
                 if t.match(kb.words) is not None:
                     tags[j].append("kbw")
-    for c in cue_index().match(tokens):
+    for c in cue_index().match(tokens) if cue_matches is None else cue_matches:
         for j in range(c.first, c.last + 1):
             tags[j].append("cu=" + ("B-" if j == c.first else "I-") + c.kind)
     if keep is None:

@@ -12,6 +12,7 @@ import pycrfsuite
 
 from .. import data
 from ..text.tokens import Token
+from .cues import Cue
 from .features import sentence_features
 from .kb import KB, KBMatch
 
@@ -110,13 +111,14 @@ def tag(
     kb: KB | None,
     path: str | Path | None = None,
     kb_matches: Sequence[KBMatch] | None = None,
+    cue_matches: Sequence[Cue] | None = None,
 ) -> tuple[list[str], list[float]]:
     """BIO labels of a sentence's tokens and, for each, the model's probability that it is outside a name."""
     key = _model_key(path)
     t = tagger(key)
     if t is None or not tokens:
         return ["O"] * len(tokens), [1.0] * len(tokens)
-    t.set(sentence_features(tokens, kb, kb_matches, keep=known_features(key)))
+    t.set(sentence_features(tokens, kb, kb_matches, keep=known_features(key), cue_matches=cue_matches))
     labels = to_bio(t.tag())
     # punctuation and numbers are never read as names here: skip their marginals (a C call each)
     p_out = [t.marginal("O", i) if tok.kind == "word" else 1.0 for i, tok in enumerate(tokens)]

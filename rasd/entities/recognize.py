@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..document import Document
 from ..text.tokens import Token
 from . import model
+from .cues import Cue, match_ranges
 from .kb import KB
 
 # a KB name is kept unless the model is at least this sure all its tokens are outside any name (tuned on the
@@ -125,12 +126,14 @@ def recognize_span(
     seen: set[str] | frozenset[str] = frozenset(),
     p_out_all: list[float] | None = None,
     rejected: list[Mention] | None = None,
+    cues: Sequence[Cue] | None = None,
 ) -> list[Mention]:
     """Mentions of one sentence ``tokens[lo:hi]``; the model's P(outside) per token goes to ``p_out_all``
-    and the KB matches left out to ``rejected``."""
+    and the KB matches left out to ``rejected`` (``cues``: the cues in the sentence when already found)."""
     kb_matches = kb.match(tokens, lo, hi) if kb is not None and len(kb) else []
     local = [replace(m, first=m.first - lo, last=m.last - lo) for m in kb_matches]
-    labels, p_out = model.tag(tokens[lo:hi], kb, kb_matches=local)
+    local_cues = None if cues is None else [replace(c, first=c.first - lo, last=c.last - lo) for c in cues]
+    labels, p_out = model.tag(tokens[lo:hi], kb, kb_matches=local, cue_matches=local_cues)
     if p_out_all is not None:
         p_out_all[lo:hi] = p_out
     model_spans = _split_coordinated(tokens, [(lo + a, lo + b, t) for a, b, t in _bio_spans(labels)], kb)
@@ -212,16 +215,30 @@ def _shrink(
     return out
 
 
-def recognize(doc: Document, kb: KB | None, single_sentence: bool = False) -> list[Mention]:
-    """Flat, non-overlapping mentions over the document's (non-boilerplate) tokens, in text order."""
+def recognize(
+    doc: Document,
+    kb: KB | None,
+    single_sentence: bool = False,
+    ranges: Sequence[tuple[int, int]] | None = None,
+    cues: dict[tuple[int, int], list[Cue]] | None = None,
+) -> list[Mention]:
+    """Flat, non-overlapping mentions over the document's (non-boilerplate) tokens, in text order. ``ranges``
+    (the sentences' token ranges) and ``cues`` (``cues.match_ranges`` of them) when the caller has them."""
     tokens = doc.tokens
-    ranges = [(0, len(tokens))] if single_sentence else sentence_ranges(doc, tokens)
+    if ranges is None:
+        ranges = [(0, len(tokens))] if single_sentence else sentence_ranges(doc, tokens)
+    if cues is None:
+        cues = match_ranges(tokens, ranges)
     seen = {t.norm for t in tokens if t.kind == "word"}
     p_out = [1.0] * len(tokens)
     out: list[Mention] = []
     rejected: list[Mention] = []
     for lo, hi in ranges:
-        out.extend(recognize_span(tokens, lo, hi, kb, seen=seen, p_out_all=p_out, rejected=rejected))
+        out.extend(
+            recognize_span(
+                tokens, lo, hi, kb, seen=seen, p_out_all=p_out, rejected=rejected, cues=cues.get((lo, hi))
+            )
+        )
     # a KB entity named clearly once is taken at its other mentions too (الحربي after نادية الحربي)
     named = {i for m in out for i in m.kb_ids if len(m.kb_ids) == 1}
     taken = {j for m in out for j in range(m.first, m.last + 1)}
@@ -230,7 +247,7 @@ def recognize(doc: Document, kb: KB | None, single_sentence: bool = False) -> li
             out.append(m)
     out = [m for m in out if not _month_in_date(tokens, m)]
     if ORG_HEADS:
-        out += _org_heads(tokens, ranges, out, p_out, kb)
+        out += _org_heads(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out)
     out.sort(key=lambda m: m.start)
     return out
@@ -246,6 +263,7 @@ def _org_heads(
     mentions: list[Mention],
     p_out: Sequence[float],
     kb: KB | None,
+    cues: dict[tuple[int, int], list[Cue]] | None = None,
 ) -> list[Mention]:
     """Unnamed bodies the model missed: an organization head noun (وزارة، المحكمة، لجنة ...) with its definite
     complement (المحكمة العليا، لجنة تحري الأهلة), where the model gives the words some chance of a name."""
@@ -254,7 +272,7 @@ def _org_heads(
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     out = []
     for lo, hi in ranges:
-        for c in cue_index().match(tokens, lo, hi):
+        for c in cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi):
             if c.kind != "org_head" or c.first in taken:
                 continue
             last = c.last

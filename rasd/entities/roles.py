@@ -53,7 +53,9 @@ def find_roles(
     mentions: Sequence[Mention],
     clusters: Sequence[Cluster],
     kb: KB | None,
+    cues: dict[tuple[int, int], list[Cue]] | None = None,
 ) -> list[TextRole]:
+    """Roles from title and counterpart cues (``cues``: ``cues.match_ranges(tokens, ranges)`` when known)."""
     m_at: dict[int, tuple[Mention, int]] = {}
     for ci, c in enumerate(clusters):
         for m in c.mentions:
@@ -62,7 +64,7 @@ def find_roles(
     _TEXT[0] = doc.text
     idx = cue_index()
     for lo, hi in ranges:
-        for cue in idx.match(tokens, lo, hi):
+        for cue in cues[(lo, hi)] if cues is not None else idx.match(tokens, lo, hi):
             if cue.kind not in ("title", "counterpart"):
                 continue
             if cue.first in m_at:  # a title inside a name (a KB name that starts with a title word)
