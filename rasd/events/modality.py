@@ -40,17 +40,23 @@ def _negated_before(ctx: SentCtx, i: int) -> bool:
     return False
 
 
-def _scan_back(ctx: SentCtx, i: int, stop_soft: bool) -> list[int]:
-    """Token indices before ``i`` in the same clause (stopping at a contrast word or punctuation)."""
-    out = []
+def _scan_both(toks: list[Tok], i: int) -> tuple[list[int], int]:
+    """Token indices before ``i`` in the same sentence part (stopping at strong punctuation or a contrast
+    word), and how many of them are in the same clause (which also stops at any other punctuation)."""
+    out: list[int] = []
+    soft = -1
     for k in range(i - 1, -1, -1):
-        tk = ctx.toks[k]
-        if tk.punct and (tk.token.text in STRONG_PUNCT or (stop_soft and tk.token.text not in _SOFT)):
-            break
-        if _has(tk, "contrast"):
+        tk = toks[k]
+        if tk.punct:
+            text = tk.token.text
+            if text in STRONG_PUNCT:
+                break
+            if soft < 0 and text not in _SOFT:
+                soft = len(out)
+        elif tk.cats and "contrast" in tk.cats and not tk.ent:
             break
         out.append(k)
-    return out
+    return out, (len(out) if soft < 0 else soft)
 
 
 def decide(ctx: SentCtx, cand: Cand) -> None:
@@ -58,16 +64,19 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
     anchors = [cand.i] + ([cand.light] if cand.light is not None else [])
     found: list[str] = []
     first = min(anchors)
-    before = _scan_back(ctx, first, stop_soft=False)
+    before, n_clause = _scan_both(toks, first)
     for k in before:
-        if _has(toks[k], "denial"):
+        tk = toks[k]
+        if not tk.cats or tk.ent:
+            continue
+        if "denial" in tk.cats:
             found.append("denied")
             break
-        if _has(toks[k], "condition"):
+        if "condition" in tk.cats:
             break
     if any(_negated_before(ctx, a) for a in anchors):
         found.append("negated")
-    clause = _scan_back(ctx, first, stop_soft=True)
+    clause = before[:n_clause]
     for k in clause:
         if _has(toks[k], "condition") or _phrase_at(ctx, k, "condition"):
             found.append("hypothetical")
