@@ -110,13 +110,14 @@ def _token_features(
 @lru_cache(maxsize=300_000)
 def _kept_token_features(
     text: str, forms: tuple[tuple[int, str], ...], keep: frozenset[str]
-) -> tuple[tuple[str, ...], str, dict[int, tuple[str, ...]]]:
-    """``_token_features`` without the strings outside ``keep`` (in the same order)."""
+) -> tuple[tuple[bytes, ...], str, dict[int, tuple[bytes, ...]]]:
+    """``_token_features`` without the strings outside ``keep`` (in the same order), UTF-8 encoded once here
+    (crfsuite takes bytes as they are; ``word_features`` has already replaced lone surrogates)."""
     own, stem, nb = _token_features(text, forms)
     return (
-        tuple(x for x in own if x in keep),
+        tuple(x.encode("utf-8") for x in own if x in keep),
         stem,
-        {d: tuple(x for x in f if x in keep) for d, f in nb.items()},
+        {d: tuple(x.encode("utf-8") for x in f if x in keep) for d, f in nb.items()},
     )
 
 
@@ -126,12 +127,14 @@ def sentence_features(
     kb_matches: Sequence[KBMatch] | None = None,
     keep: frozenset[str] | None = None,
     cue_matches: Sequence[Cue] | None = None,
-) -> list[list[str]]:
+) -> list[list[str | bytes]]:
     """Feature lists for one sentence's tokens (``kb_matches``, ``cue_matches``: the KB's matches and the cues
     in them, with token indices into ``tokens``, when known).
 
     ``keep``: the feature strings a trained model knows; the others are left out (in the same order), which
-    tags identically — crfsuite skips unknown attributes — and saves it converting and looking them up."""
+    tags identically — crfsuite skips unknown attributes — and saves it converting and looking them up. With
+    ``keep``, a token's own and its neighbours' features come as UTF-8 bytes (cached encoded: crfsuite would
+    encode them on every call), the sentence-dependent ones as strings."""
     n = len(tokens)
     # per token, the sentence-dependent tags (KB name, cue, demonym, KB word) that it and its neighbours see
     tags: list[list[str]] = [[] for _ in range(n)]
