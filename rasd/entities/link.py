@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..document import Document, Entity, Role, Span
+from ..document import Document, Entity, Role, Span, fast_construct
 from .group import Cluster
 from .kb import KB
 from .roles import TextRole
@@ -22,7 +22,10 @@ def build_entities(
     for n, ci in enumerate(order, 1):
         c = clusters[ci]
         typ = c.type(kb)
-        mentions = [Span(start=m.start, end=m.end, text=doc.text[m.start : m.end]) for m in c.mentions]
+        # spans made here from the text's own offsets are valid: built without validation (the bulk of objects)
+        mentions = [
+            fast_construct(Span, start=m.start, end=m.end, text=doc.text[m.start : m.end]) for m in c.mentions
+        ]
         e = kb.get(c.kb_id) if kb is not None else None
         ent_roles = [
             Role(
@@ -30,7 +33,7 @@ def build_entities(
                 text_en=r.text_en,
                 affiliation=r.affiliation,
                 source="text",
-                span=Span(start=r.start, end=r.end, text=doc.text[r.start : r.end]),
+                span=fast_construct(Span, start=r.start, end=r.end, text=doc.text[r.start : r.end]),
             )
             for r in sorted(by_cluster.get(ci, []), key=lambda r: r.start)
         ]
