@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from ..document import Document, Event
+from ..document import Document, Event, Span, fast_construct
 from . import actors, attach, context, merge, modality, triggers
 from .summary import summarize
 from .triggers import Cand
@@ -135,14 +135,16 @@ def annotate(doc: Document, **kwargs) -> Document:
         and (c.target or "needs_target" not in c.trig.flags)
     ]
     for n, c in enumerate(cands, 1):
+        # the fields come from our own code and are valid by construction: skip pydantic's validation
         doc.events.append(
-            Event(
+            fast_construct(
+                Event,
                 id=f"v{n}",
                 type=c.trig.type,
                 mode=c.trig.mode,
-                trigger=doc.span(c.start, c.end),
-                source=c.source,
-                target=c.target,
+                trigger=fast_construct(Span, start=c.start, end=c.end, text=doc.text[c.start : c.end]),
+                source=list(c.source),
+                target=list(c.target),
                 symmetric=c.symmetric,
                 date=c.date,
                 date_source=c.date_source,
@@ -151,7 +153,7 @@ def annotate(doc: Document, **kwargs) -> Document:
                 modality=c.modality,
                 sentence=c.sent.index,
                 quote=c.quote,
-                attributes=c.attributes,
+                attributes=dict(c.attributes),
             )
         )
     try:
