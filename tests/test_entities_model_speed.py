@@ -58,3 +58,18 @@ def test_tagging_with_kept_features_gives_the_same_labels_and_marginals() -> Non
         t.set(sentence_features(toks, kb, local))  # every feature string, as the model was trained
         assert labels == model.to_bio(t.tag())
         assert p_out == [t.marginal("O", i) if tok.kind == "word" else 1.0 for i, tok in enumerate(toks)]
+
+
+def test_matches_in_document_indices_with_an_offset_give_the_same_features() -> None:
+    from rasd.entities.cues import match_ranges
+
+    kb = load_kb()
+    doc = text.annotate(Document(id="t", text=_ARTICLE))
+    ranges = sentence_ranges(doc, doc.tokens)
+    cues = match_ranges(doc.tokens, ranges)
+    assert any(cues.values())
+    for lo, hi in ranges:
+        toks = doc.tokens[lo:hi]
+        found = kb.match(doc.tokens, lo, hi)
+        shifted = sentence_features(toks, kb, found, cue_matches=cues[(lo, hi)], offset=lo)
+        assert shifted == sentence_features(toks, kb)  # matched afresh in the sentence alone

@@ -127,9 +127,10 @@ def sentence_features(
     kb_matches: Sequence[KBMatch] | None = None,
     keep: frozenset[str] | None = None,
     cue_matches: Sequence[Cue] | None = None,
+    offset: int = 0,
 ) -> list[list[str | bytes]]:
     """Feature lists for one sentence's tokens (``kb_matches``, ``cue_matches``: the KB's matches and the cues
-    in them, with token indices into ``tokens``, when known).
+    in them when known, whose token index minus ``offset`` is the index into ``tokens``).
 
     ``keep``: the feature strings a trained model knows; the others are left out (in the same order), which
     tags identically — crfsuite skips unknown attributes — and saves it converting and looking them up. With
@@ -140,12 +141,13 @@ def sentence_features(
     tags: list[list[str]] = [[] for _ in range(n)]
     kinds: list[str] = [""] * n  # the KB kind of a name's tokens, seen by the token only
     if kb is not None and len(kb):
+        off = 0 if kb_matches is None else offset
         for m in kb.match(tokens) if kb_matches is None else kb_matches:
             e = kb.entries.get(m.ids[0])
             typ = e["type"] if e else "X"
             kind = (e.get("kind") or "") if e else ""
-            for j in range(m.first, m.last + 1):
-                tags[j].append("gz=" + ("B-" if j == m.first else "I-") + typ)
+            for j in range(m.first - off, m.last - off + 1):
+                tags[j].append("gz=" + ("B-" if j == m.first - off else "I-") + typ)
                 kinds[j] = kind
         for j, t in enumerate(tokens):
             if t.kind == "word":
@@ -153,9 +155,10 @@ def sentence_features(
                     tags[j].append("dem")
                 if t.match(kb.words) is not None:
                     tags[j].append("kbw")
+    off = 0 if cue_matches is None else offset
     for c in cue_index().match(tokens) if cue_matches is None else cue_matches:
-        for j in range(c.first, c.last + 1):
-            tags[j].append("cu=" + ("B-" if j == c.first else "I-") + c.kind)
+        for j in range(c.first - off, c.last - off + 1):
+            tags[j].append("cu=" + ("B-" if j == c.first - off else "I-") + c.kind)
     if keep is None:
         feats = [_token_features(t.text, t.forms) for t in tokens]
     else:

@@ -112,13 +112,16 @@ def tag(
     path: str | Path | None = None,
     kb_matches: Sequence[KBMatch] | None = None,
     cue_matches: Sequence[Cue] | None = None,
+    offset: int = 0,
 ) -> tuple[list[str], list[float]]:
-    """BIO labels of a sentence's tokens and, for each, the model's probability that it is outside a name."""
+    """BIO labels of a sentence's tokens and, for each, the model's probability that it is outside a name
+    (``kb_matches``, ``cue_matches``, ``offset``: as for ``sentence_features``)."""
     key = _model_key(path)
     t = tagger(key)
     if t is None or not tokens:
         return ["O"] * len(tokens), [1.0] * len(tokens)
-    t.set(sentence_features(tokens, kb, kb_matches, keep=known_features(key), cue_matches=cue_matches))
+    keep = known_features(key)
+    t.set(sentence_features(tokens, kb, kb_matches, keep=keep, cue_matches=cue_matches, offset=offset))
     labels = to_bio(t.tag())
     # punctuation and numbers are never read as names here: skip their marginals (a C call each)
     p_out = [t.marginal("O", i) if tok.kind == "word" else 1.0 for i, tok in enumerate(tokens)]

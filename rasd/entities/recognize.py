@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document
@@ -131,9 +131,7 @@ def recognize_span(
     """Mentions of one sentence ``tokens[lo:hi]``; the model's P(outside) per token goes to ``p_out_all``
     and the KB matches left out to ``rejected`` (``cues``: the cues in the sentence when already found)."""
     kb_matches = kb.match(tokens, lo, hi) if kb is not None and len(kb) else []
-    local = [replace(m, first=m.first - lo, last=m.last - lo) for m in kb_matches]
-    local_cues = None if cues is None else [replace(c, first=c.first - lo, last=c.last - lo) for c in cues]
-    labels, p_out = model.tag(tokens[lo:hi], kb, kb_matches=local, cue_matches=local_cues)
+    labels, p_out = model.tag(tokens[lo:hi], kb, kb_matches=kb_matches, cue_matches=cues, offset=lo)
     if p_out_all is not None:
         p_out_all[lo:hi] = p_out
     model_spans = _split_coordinated(tokens, [(lo + a, lo + b, t) for a, b, t in _bio_spans(labels)], kb)
