@@ -75,10 +75,13 @@ def annotate(doc: Document, **kwargs) -> Document:
 def _token_infos(ctx: Context) -> None:
     lex = ctx.lex
     cache = TOKEN_CACHE
-    ctx.info = [cache.get(tok.text) or token_info(lex, tok) for tok in ctx.toks]
-    ctx.verb_at = {i: info.verb for i, info in enumerate(ctx.info) if info.verb is not None}
+    get = cache.get
+    ctx.info = infos = [get(tok.text) or token_info(lex, tok) for tok in ctx.toks]
+    ctx.verb_at = {i: info.verb for i, info in enumerate(infos) if info.verb is not None}
     drop_out_of_place(ctx)
-    ctx.cue_tokens = [i for i, info in enumerate(ctx.info) if i in ctx.verb_at or info.attr]
+    # the verbs left, and the tokens that may open an attribution, in text order
+    attrs = [i for i, info in enumerate(infos) if info.attr]
+    ctx.cue_tokens = sorted(set(ctx.verb_at).union(attrs)) if attrs else sorted(ctx.verb_at)
 
 
 def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last: int) -> Quote | None:

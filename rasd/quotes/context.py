@@ -114,6 +114,9 @@ def build_context(doc: Document) -> Context:
             continue
         for o, c in quote_regions(text, b.start, b.end):
             ctx.closes[o] = c
+        # every single-quote pair holds ‘ or ': most blocks have neither and skip the search
+        if text.find("'", b.start, b.end) < 0 and text.find("‘", b.start, b.end) < 0:
+            continue
         for m in _SINGLE.finditer(text, b.start, b.end):
             ctx.closes.setdefault(m.start(), m.end() - 1)
     ctx.regions = sorted(ctx.closes.items())

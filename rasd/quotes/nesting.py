@@ -8,15 +8,19 @@ from .records import QuoteRec as Quote
 
 def assign_parents(quotes: list[Quote]) -> None:
     by_id = {q.id: q for q in quotes}
-    for q in quotes:
-        best: Quote | None = None
-        for p in quotes:
-            if p is q or not (p.content.start <= q.cue.start and q.cue.end <= p.content.end):
+    # plain tuples in the inner loop: it runs over every pair of quotes
+    contents = [(p.content.start, p.content.end, p.content.end - p.content.start) for p in quotes]
+    for qi, q in enumerate(quotes):
+        cs, ce = q.cue.start, q.cue.end
+        best = -1
+        best_len = 0
+        for pi, (ps, pe, plen) in enumerate(contents):
+            if pi == qi or not (ps <= cs and ce <= pe):
                 continue
-            if best is None or p.content.end - p.content.start < best.content.end - best.content.start:
-                best = p
-        if best is not None and not _is_ancestor(q.id, best, by_id):
-            q.parent = best.id
+            if best < 0 or plen < best_len:
+                best, best_len = pi, plen
+        if best >= 0 and not _is_ancestor(q.id, quotes[best], by_id):
+            q.parent = quotes[best].id
 
 
 def same_speaker(a: Quote, b: Quote) -> bool:

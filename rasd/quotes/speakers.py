@@ -5,6 +5,7 @@ antecedent; the role at that point; the addressee (قال للرئيس الرو�
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from ..document import Entity
 from ..text.normalize import normalize_word
@@ -197,6 +198,13 @@ def _joint_first(ctx: Context, per: list) -> int:
     return len(per) - 1
 
 
+@lru_cache(maxsize=50_000)
+def _role_words(role: str) -> tuple[str, ...]:
+    """The normalized words of a role, without the article (cached: every quote's role is read again for
+    each later title)."""
+    return tuple(_strip_al(w) for w in normalize_word(role).split())
+
+
 def _title_holder(
     ctx: Context, head: str, before: int, quotes: list[Quote], extra: tuple[str, ...] = ()
 ) -> str | None:
@@ -204,7 +212,7 @@ def _title_holder(
     المغربي وليد الركراكي)."""
 
     def fits(role: str) -> bool:  # الوزير السوري is not وزير الخارجية التركي: the other words must agree
-        words = [_strip_al(w) for w in normalize_word(role).split()]
+        words = _role_words(role)
         return bool(words) and words[0] == head and all(_strip_al(w) in words for w in extra)
 
     for q in reversed(quotes):
