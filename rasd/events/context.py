@@ -271,14 +271,31 @@ def _phrase_starts(forms: tuple[tuple[int, str], ...]) -> tuple[tuple[tuple[str,
 
 
 def _mark_phrases(toks: list[Tok]) -> None:
+    firsts = _phrase_firsts()
+    n_toks = len(toks)
     for k, tk in enumerate(toks):
         if tk.token.kind != "word":
             continue
-        for words, cat in _phrase_starts(tk.token.forms):
-            if k + len(words) <= len(toks) and all(
-                any(s == w for _, s in toks[k + n].token.forms) for n, w in enumerate(words[1:], 1)
-            ):
+        forms = tk.token.forms
+        for _, stem in forms:
+            if stem in firsts:
+                break
+        else:
+            continue  # most words start no cue: skip them with set lookups only
+        for words, cat in _phrase_starts(forms):
+            if cat in tk.phrases or k + len(words) > n_toks:
+                continue
+            for n in range(1, len(words)):
+                w = words[n]
+                if not any(s == w for _, s in toks[k + n].token.forms):
+                    break
+            else:
                 tk.phrases |= {cat}
+
+
+@lru_cache(maxsize=1)
+def _phrase_firsts() -> frozenset[str]:
+    return frozenset(lexicon().phrases_by_first)
 
 
 def _rest_matches(toks: list[Tok], j: int, rest) -> bool:
@@ -313,10 +330,14 @@ def _gapped(toks: list[Tok], i: int) -> tuple[int, list[Entry]]:
     verbs = [e for e in toks[i].entries if e.trigger.pos == "verb" and e.trigger.rest]
     if not verbs:
         return 0, []
+    # the union of the first words of the rests: a cheap test before matching each rest in full
+    firsts = frozenset().union(*(e.trigger.rest[0] for e in verbs))
     for gap in range(1, MAX_GAP + 1):
         k = i + gap
         if k >= len(toks) or (toks[k].punct and toks[k].token.text in STRONG_PUNCT):
             break
+        if k + 1 >= len(toks) or toks[k + 1].cores.isdisjoint(firsts):
+            continue
         hits = [e for e in verbs if _rest_matches(toks, k + 1, e.trigger.rest)]
         if hits:
             return gap, hits
