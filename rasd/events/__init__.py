@@ -102,9 +102,11 @@ def _sentence(
         return []
     block = doc.sentences[ctx.index].block
     heading = 0 <= block < len(doc.blocks) and doc.blocks[block].kind == "heading"
+    # a quote holding a trigger overlaps its sentence: look at those only
+    quotes = [q for q in doc.quotes if q.content.start < ctx.end and q.content.end > ctx.start]
     for c in cands:
         c.heading = heading
-        attach.attach_quote(doc, c)
+        attach.attach_quote(doc, c, quotes)
     ctx.history = out
     actors.fill(ctx, cands, prev_sentence, states)
     sx = timexes_by_sent.get(ctx.index, [])

@@ -203,8 +203,10 @@ def _place_follows(toks: list[Tok], k: int) -> bool:
     return k < len(toks) and toks[k].token.norm in ("في", "وفي")
 
 
-def attach_quote(doc: Document, c: Cand) -> None:
-    for q in doc.quotes:
+def attach_quote(doc: Document, c: Cand, quotes: list | None = None) -> None:
+    """The first quote whose content holds the trigger; ``quotes``: those overlapping its sentence (in
+    document order), when the caller has them, else all of the document's."""
+    for q in doc.quotes if quotes is None else quotes:
         if q.content.start <= c.start < q.content.end:
             c.quote = q.id
             if q.speaker is not None and q.speaker.entity and doc.entity(q.speaker.entity) is not None:
