@@ -112,8 +112,10 @@ def _kept_token_features(
     text: str, forms: tuple[tuple[int, str], ...], keep: frozenset[str]
 ) -> tuple[tuple[bytes, ...], str, dict[int, tuple[bytes, ...]]]:
     """``_token_features`` without the strings outside ``keep`` (in the same order), UTF-8 encoded once here
-    (crfsuite takes bytes as they are; ``word_features`` has already replaced lone surrogates)."""
-    own, stem, nb = _token_features(text, forms)
+    (crfsuite takes bytes as they are; ``word_features`` has already replaced lone surrogates). Built from the
+    uncached functions: tagging keeps this one cache per word, not three."""
+    own, stem, ctx = word_features.__wrapped__(text, forms)
+    nb = _neighbour_features(stem, ctx)
     return (
         tuple(x.encode("utf-8") for x in own if x in keep),
         stem,
