@@ -51,7 +51,7 @@ def word_features(
             f.append(f"x{n}={core[-n:]}")
     padded = f"<{core}>"
     if len(core) <= 12:
-        f.extend("g=" + padded[i : i + 3] for i in range(len(padded) - 2))
+        f.extend(["g=" + padded[i : i + 3] for i in range(len(padded) - 2)])
     ln = len(core)
     f.append("len=" + ("1" if ln < 2 else "2" if ln < 3 else "3" if ln < 4 else "5" if ln < 6 else "8"))
     ch = text[0]
@@ -62,8 +62,8 @@ def word_features(
     elif not ch.isalpha():
         f.append("punct=" + text[:1])
     # vowel letters inside transliterated names are dense (فولوديمير، أوشاكوف)
-    vowels = sum(1 for c in core if c in "اوي")
     if ln >= 4:
+        vowels = core.count("ا") + core.count("و") + core.count("ي")
         f.append("vr=" + str(min(3, (3 * vowels) // ln)))
     ctx: list[str] = []
     if OPTS["clusters"]:
@@ -117,9 +117,9 @@ def _kept_token_features(
     own, stem, ctx = word_features.__wrapped__(text, forms)
     nb = _neighbour_features(stem, ctx)
     return (
-        tuple(x.encode("utf-8") for x in own if x in keep),
+        tuple([x.encode("utf-8") for x in own if x in keep]),
         stem,
-        {d: tuple(x.encode("utf-8") for x in f if x in keep) for d, f in nb.items()},
+        {d: tuple([x.encode("utf-8") for x in f if x in keep]) for d, f in nb.items()},
     )
 
 
