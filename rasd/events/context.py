@@ -157,20 +157,36 @@ def build(doc: Document) -> list[SentCtx]:
     out: list[SentCtx] = []
     timexes = [x for x in doc.timexes if x.end > x.start]
     mi = 0
+    n_spans = len(spans)
     for si, s in enumerate(doc.sentences):
         lo = bisect_left(starts, s.start)
         hi = bisect_left(starts, s.end)
         sent_tokens = tokens[lo:hi]
-        infos = [_word_info(t.text) if t.kind == "word" else None for t in sent_tokens]
+        infos = [_free_word_info(t.text, t.norm) if t.kind == "word" else None for t in sent_tokens]
         if not any(info[1] for info in infos if info):
             continue  # no trigger word in the sentence: nothing to build
         toks: list[Tok] = []
         for t, info in zip(sent_tokens, infos, strict=True):
-            tk = Tok(t, t.kind == "punct")
-            while mi < len(spans) and spans[mi][1] <= t.start:
+            while mi < n_spans and spans[mi][1] <= t.start:
                 mi += 1
+            if info is not None and (mi == n_spans or spans[mi][0] >= t.end):
+                # a word outside every mention (most words): what _annotate_word() would set, precomputed
+                cats, entries, head_k, article, fut, cores, forms, conj, prep = info
+                tk = Tok(
+                    t, False, None, False, prep, conj, cats, fut, entries, None, 0, False, article, cores
+                )
+                tk.head_k = head_k
+                if nisba:
+                    for _, stem in forms:
+                        eid = nisba.get(stem)
+                        if eid:
+                            tk.nisba, tk.ent, tk.ent_start = True, eid, True
+                            break
+                toks.append(tk)
+                continue
+            tk = Tok(t, t.kind == "punct")
             j = mi
-            while j < len(spans) and spans[j][0] < t.end:
+            while j < n_spans and spans[j][0] < t.end:
                 ms, me, eid = spans[j]
                 if me > t.start:
                     tk.ent = eid
@@ -185,7 +201,7 @@ def build(doc: Document) -> list[SentCtx]:
                     break
                 j += 1
             if info is not None:
-                _annotate_word(tk, info, nisba)
+                _annotate_word(tk, info[:7], nisba)
             toks.append(tk)
         for x in timexes:
             if x.end > s.start and x.start < s.end:
@@ -236,6 +252,18 @@ def _word_info(text: str):
         fut = any(k and "س" in text[:k] and stem[:1] in "يتنا" for k, stem in forms)
     cores = frozenset(core(stem) for _, stem in forms)
     return cats, entries, head_k, article, fut, cores, forms
+
+
+@lru_cache(maxsize=100_000)
+def _free_word_info(text: str, norm: str) -> tuple:
+    """``_word_info(text)`` followed by the conjunction flag and preposition ``_annotate_word`` gives a word
+    outside every mention (they depend on the text and its normalized form only)."""
+    info = _word_info(text)
+    cats, forms = info[0], info[6]
+    conj = norm[:1] in "وف" and len(norm) >= 3 and len(forms) > 1 and "not_conj" not in cats
+    rest = norm[1:] if conj else norm
+    prep = rest[0] if rest.startswith(("بال", "لل", "كال")) and len(rest) > 4 else None
+    return (*info, conj, prep)
 
 
 def _annotate_word(tk: Tok, info: tuple, nisba: dict[str, str]) -> None:
