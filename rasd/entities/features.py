@@ -151,12 +151,19 @@ def sentence_features(
             for j in range(m.first - off, m.last - off + 1):
                 tags[j].append("gz=" + ("B-" if j == m.first - off else "I-") + typ)
                 kinds[j] = kind
+        # kb.demonym_country(t) and t.match(kb.words), inlined: this runs for every word of every sentence
+        demonyms, kb_words = kb.demonyms, kb.words
         for j, t in enumerate(tokens):
             if t.kind == "word":
-                if kb.demonym_country(t):
-                    tags[j].append("dem")
-                if t.match(kb.words) is not None:
-                    tags[j].append("kbw")
+                for _, st in t.forms:
+                    if st in demonyms:
+                        if demonyms[st]:
+                            tags[j].append("dem")
+                        break
+                for _, st in t.forms:
+                    if st in kb_words:
+                        tags[j].append("kbw")
+                        break
     off = 0 if cue_matches is None else offset
     for c in cue_index().match(tokens) if cue_matches is None else cue_matches:
         for j in range(c.first - off, c.last - off + 1):
