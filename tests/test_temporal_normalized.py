@@ -4,8 +4,8 @@ give exactly what the text layer's ``normalize_with_map`` gives."""
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.temporal import _normalized
-from rasd.text import normalize_with_map
+from rasd.temporal import _fold, _normalized
+from rasd.text import normalize, normalize_with_map
 from rasd.text.normalize import TABLE
 
 # Arabic letters, digits and spaces mixed with every kind of character the normalization deletes or expands
@@ -27,3 +27,13 @@ def test_diacritics_and_ligatures() -> None:
     norm, offs = _normalized(text, 0, len(text))
     want_norm, want_offs = normalize_with_map(text)
     assert (norm, list(offs)) == (want_norm, want_offs)
+
+
+@given(st.text(_ALPHABET, max_size=80) | st.text(max_size=80))
+def test_fold_is_normalize(s: str) -> None:
+    assert _fold(s) == normalize(s)
+
+
+def test_fold_every_table_character() -> None:
+    s = "".join(chr(cp) for cp in TABLE) + " قال"
+    assert _fold(s) == normalize(s)

@@ -13,7 +13,6 @@ import re
 from functools import lru_cache
 
 from ..document import Document, Timex, fast_construct
-from ..text import normalize
 from ..text.normalize import TABLE
 from .anchor import Anchor
 from .cues import find_cues, tense_at
@@ -58,6 +57,22 @@ def _shifting_re() -> re.Pattern:
     return re.compile("[" + re.escape(chars) + "]")
 
 
+@lru_cache(maxsize=1)
+def _folds() -> tuple[re.Pattern, dict[str, str]]:
+    """The text layer's normalization table as a character class and a replacement per character."""
+    return re.compile("[" + re.escape("".join(chr(cp) for cp in TABLE)) + "]"), {
+        chr(cp): v or "" for cp, v in TABLE.items()
+    }
+
+
+def _fold(seg: str) -> str:
+    """``normalize(seg)``, i.e. ``seg.translate(TABLE)``: the same table, applied by substituting only the
+    characters it lists (a few in a hundred in Arabic news), which is about three times faster than
+    ``str.translate`` looking up every character."""
+    pat, rep = _folds()
+    return pat.sub(lambda m: rep[m.group()], seg)
+
+
 def _with_map(seg: str, start: int) -> tuple[str, list[int]]:
     """``normalize_with_map(seg)`` with offsets shifted by ``start``: the same table and the same steps, but
     the shifting characters are found with :func:`_shifting_re` (the text layer's ``regex`` search is what
@@ -68,7 +83,7 @@ def _with_map(seg: str, start: int) -> tuple[str, list[int]]:
     for m in _shifting_re().finditer(seg):
         i = m.start()
         if i > pos:
-            parts.append(seg[pos:i].translate(TABLE))
+            parts.append(_fold(seg[pos:i]))
             offsets.extend(range(start + pos, start + i))
         rep = TABLE[ord(seg[i])]
         if rep:
@@ -76,7 +91,7 @@ def _with_map(seg: str, start: int) -> tuple[str, list[int]]:
             offsets.extend([start + i] * len(rep))
         pos = i + 1
     if pos < len(seg):
-        parts.append(seg[pos:].translate(TABLE))
+        parts.append(_fold(seg[pos:]))
         offsets.extend(range(start + pos, start + len(seg)))
     offsets.append(start + len(seg))
     return "".join(parts), offsets
@@ -87,7 +102,7 @@ def _normalized(text: str, start: int, end: int):
     presentation form) skips the per-character offset list."""
     seg = text[start:end]
     if _shifting_re().search(seg) is None:
-        return normalize(seg), _Shifted(start)
+        return _fold(seg), _Shifted(start)
     return _with_map(seg, start)
 
 
