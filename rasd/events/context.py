@@ -492,9 +492,12 @@ def _chunks(
     def close() -> None:
         nonlocal cur, cur_ents
         if cur is not None:
-            cur.conjuncts.append(_best(types, cur_ents))
-            cur.conjuncts = [c for c in cur.conjuncts if c]
-            chunks.append(cur.seal())
+            if cur_ents:
+                cur.conjuncts.append(_best(types, cur_ents))
+            if cur.conjuncts:  # most phrases name nobody: no conjuncts, no actors (the defaults)
+                cur.conjuncts = [c for c in cur.conjuncts if c]
+                cur.seal()
+            chunks.append(cur)
         cur, cur_ents = None, []
 
     # the tests below are is_boundary(), _np_ends() and _after_place() inlined or guarded by their cheapest
