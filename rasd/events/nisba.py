@@ -64,7 +64,18 @@ def nisba_index(doc: Document) -> dict[str, str]:
             for f in _derived(name, multiword=igo):
                 index.setdefault(f, e.id)
     if by_kb:
-        for form, kb_id in _kb_demonyms().items():
-            if kb_id in by_kb:
-                index[form] = by_kb[kb_id]
+        forms = _demonyms_by_kb()
+        found = sorted(f for kb_id in by_kb for f in forms.get(kb_id, ()))
+        for _, form, kb_id in found:  # in the KB's order, as a walk over all its demonyms would set them
+            index[form] = by_kb[kb_id]
     return index
+
+
+@lru_cache(maxsize=1)
+def _demonyms_by_kb() -> dict[str, tuple[tuple[int, str, str], ...]]:
+    """KB id -> its demonym forms as (position in the KB's demonyms, form, KB id): a document looks up only
+    the few entities it has instead of walking thousands of demonyms."""
+    out: dict[str, list[tuple[int, str, str]]] = {}
+    for n, (form, kb_id) in enumerate(_kb_demonyms().items()):
+        out.setdefault(kb_id, []).append((n, form, kb_id))
+    return {k: tuple(v) for k, v in out.items()}
