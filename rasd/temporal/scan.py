@@ -4,6 +4,7 @@ runs on a sentence only around its triggers, in windows wide enough for any expr
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
 
 import regex
 
@@ -146,9 +147,7 @@ def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[in
     """The rules worth running on a normalized sentence: ``(priority, name, pattern, windows)``; a rule only
     needs to look around its trigger words (speed only: the windows cover any expression they start)."""
     # only the words some rule asks about matter: the sentence's words met with the wanted ones
-    words: set[str] = set()
-    for w in set(_WORDS.findall(norm)):
-        words.update(_wanted_forms(w))
+    words = set(chain.from_iterable(map(_wanted_forms, set(_WORDS.findall(norm)))))
     masks = _word_masks()
     mask = 0
     for w in words:
