@@ -73,3 +73,10 @@ def test_matches_in_document_indices_with_an_offset_give_the_same_features() -> 
         found = kb.match(doc.tokens, lo, hi)
         shifted = sentence_features(toks, kb, found, cue_matches=cues[(lo, hi)], offset=lo)
         assert shifted == sentence_features(toks, kb)  # matched afresh in the sentence alone
+
+
+def test_the_attributes_read_from_the_dump_are_the_library_s() -> None:
+    t = model.tagger()
+    if t is None:
+        pytest.skip("no NER model")
+    assert model.model_attributes(t) == frozenset(t.info().attributes)
