@@ -23,6 +23,7 @@ _DATE_VALUE = regex.compile(
 LOCATION_WINDOW = 24  # tokens after the trigger where "في <place>" still says where it happened
 PLACED_TYPES = {"CONSULT", "AGREE", "COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", ".", "؟", "?", "!"}
+_CLAUSE_CATS = frozenset({"contrast", "condition"})
 
 
 def date_of(value: str | None) -> str | None:
@@ -37,7 +38,7 @@ def _segments(ctx: SentCtx) -> list[int]:
     n = 0
     for tk in ctx.toks:
         if (tk.punct and tk.token.text in _CLAUSE_PUNCT) or (
-            not tk.ent and tk.cats & {"contrast", "condition"}
+            tk.cats and not tk.ent and not tk.cats.isdisjoint(_CLAUSE_CATS)
         ):
             n += 1
         elif tk.entries and tk.conj and not tk.ent:
@@ -54,7 +55,6 @@ def _tok_index(ctx: SentCtx, start: int, end: int) -> int | None:
 
 
 def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[Timex]) -> None:
-    seg = _segments(ctx)
     dated = []
     for x in timexes:
         if x.type not in ("DATE", "TIME") or date_of(x.value) is None:
@@ -62,6 +62,19 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
         k = _tok_index(ctx, x.start, x.end)
         if k is not None:
             dated.append((k, x))
+    if dated:  # clauses matter only when the sentence has a date
+        _attach_dated(cands, dated, _segments(ctx))
+    for n, c in enumerate(cands):
+        if c.date is None and c.inherited and n > 0 and cands[n - 1].date_source == "timex":
+            prev = cands[n - 1]
+            c.date, c.date_source, c.timex = prev.date, "timex", prev.timex
+        if c.date is None and doc.published:
+            c.date, c.date_source = doc.published, "published"
+
+
+def _attach_dated(cands: list[Cand], dated: list[tuple[int, Timex]], seg: list[int]) -> None:
+    """Dates in the sentence (token index, timex) to its triggers: the nearest in the same clause, else the
+    one a date standing in a clause of its own belongs to."""
     trig_segs = {seg[c.i] for c in cands}
     for c in cands:
         same = [(abs(k - c.i), x) for k, x in dated if seg[k] == seg[c.i]]
@@ -78,12 +91,6 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
             _set(max(before, key=_anchor), x)
         elif free:
             _set(min(free, key=lambda c: abs(c.i - k)), x)
-    for n, c in enumerate(cands):
-        if c.date is None and c.inherited and n > 0 and cands[n - 1].date_source == "timex":
-            prev = cands[n - 1]
-            c.date, c.date_source, c.timex = prev.date, "timex", prev.timex
-        if c.date is None and doc.published:
-            c.date, c.date_source = doc.published, "published"
 
 
 def _anchor(c: Cand) -> int:
@@ -155,14 +162,19 @@ def attach_location(doc: Document, ctx: SentCtx, c: Cand, kinds: dict[str, tuple
     k = max(0, lo - 2)
     limit = min(len(toks), c.j + LOCATION_WINDOW)
     actors = set(c.actors)
-    last_actor = max((m for m in range(c.j, len(toks)) if toks[m].ent in actors), default=c.j)
+    last_actor = c.j  # the last token after the trigger that is one of its actors
+    if actors:
+        for m in range(len(toks) - 1, c.j - 1, -1):
+            if toks[m].ent in actors:
+                last_actor = m
+                break
     while k < limit:
         tk = toks[k]
         if k > last_actor and tk.punct and tk.token.text in "،," and not _place_follows(toks, k + 1):
             break  # past the actors a comma closes the event's phrase (…، تناول الأوضاع في غزة)
         if k >= c.j and (tk.in_trigger or (tk.punct and tk.token.text in STRONG_PUNCT)):
             break
-        if k >= c.j and not tk.ent and tk.cats & {"contrast", "condition"}:
+        if k >= c.j and tk.cats and not tk.ent and not tk.cats.isdisjoint(_CLAUSE_CATS):
             break
         if k >= c.j and _purpose(tk):
             break  # لبحث الوضع في غزة: a purpose clause says what about, not where
