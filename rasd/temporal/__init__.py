@@ -9,11 +9,9 @@ Only sentences are read (boilerplate has none). Layout: ``lexicon`` (data files)
 from __future__ import annotations
 
 import datetime as dt
-import re
-from functools import lru_cache
 
 from ..document import Document, Timex, fast_construct
-from ..text.normalize import TABLE
+from ..text.normalize import normalize_span
 from .anchor import Anchor
 from .cues import find_cues, tense_at
 from .infer import infer
@@ -37,73 +35,9 @@ def _prep(norm: str, m: Mention) -> str | None:
     return pm.group("prep")
 
 
-class _Shifted:
-    """Offsets of a sentence whose normalization keeps every character in place: ``start + i``."""
-
-    __slots__ = ("start",)
-
-    def __init__(self, start: int) -> None:
-        self.start = start
-
-    def __getitem__(self, i: int) -> int:
-        return self.start + i
-
-
-@lru_cache(maxsize=1)
-def _shifting_re() -> re.Pattern:
-    """Characters the text layer's normalization deletes or expands (they move offsets). The stdlib engine
-    is used on purpose: it searches this thousand-character class about 40 times faster than ``regex``."""
-    chars = "".join(chr(cp) for cp, v in TABLE.items() if v is None or len(v) != 1)
-    return re.compile("[" + re.escape(chars) + "]")
-
-
-@lru_cache(maxsize=1)
-def _folds() -> tuple[re.Pattern, dict[str, str]]:
-    """The text layer's normalization table as a character class and a replacement per character."""
-    return re.compile("[" + re.escape("".join(chr(cp) for cp in TABLE)) + "]"), {
-        chr(cp): v or "" for cp, v in TABLE.items()
-    }
-
-
-def _fold(seg: str) -> str:
-    """``normalize(seg)``, i.e. ``seg.translate(TABLE)``: the same table, applied by substituting only the
-    characters it lists (a few in a hundred in Arabic news), which is about three times faster than
-    ``str.translate`` looking up every character."""
-    pat, rep = _folds()
-    return pat.sub(lambda m: rep[m.group()], seg)
-
-
-def _with_map(seg: str, start: int) -> tuple[str, list[int]]:
-    """``normalize_with_map(seg)`` with offsets shifted by ``start``: the same table and the same steps, but
-    the shifting characters are found with :func:`_shifting_re` (the text layer's ``regex`` search is what
-    made this step slow)."""
-    parts: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for m in _shifting_re().finditer(seg):
-        i = m.start()
-        if i > pos:
-            parts.append(_fold(seg[pos:i]))
-            offsets.extend(range(start + pos, start + i))
-        rep = TABLE[ord(seg[i])]
-        if rep:
-            parts.append(rep)
-            offsets.extend([start + i] * len(rep))
-        pos = i + 1
-    if pos < len(seg):
-        parts.append(_fold(seg[pos:]))
-        offsets.extend(range(start + pos, start + len(seg)))
-    offsets.append(start + len(seg))
-    return "".join(parts), offsets
-
-
 def _normalized(text: str, start: int, end: int):
-    """A sentence's normalized text and offsets into ``text``; the common case (no diacritic, tatweel or
-    presentation form) skips the per-character offset list."""
-    seg = text[start:end]
-    if _shifting_re().search(seg) is None:
-        return _fold(seg), _Shifted(start)
-    return _with_map(seg, start)
+    """A sentence's normalized text and offsets into ``text`` (the text layer's normalization)."""
+    return normalize_span(text, start, end)
 
 
 def _safe_value(m: Mention, ctx: Context, prep: str | None) -> Value:

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from ..document import Block, Document, Sentence, fast_construct
 from .blocks import split_blocks
-from .normalize import normalize, normalize_with_map
+from .normalize import normalize, normalize_span, normalize_with_map
 from .sentences import split_sentences
 from .tokens import Token, clitic_forms, tokenize
 
-__all__ = ["annotate", "normalize", "normalize_with_map", "tokenize", "clitic_forms", "Token"]
+__all__ = [
+    "annotate",
+    "normalize",
+    "normalize_span",
+    "normalize_with_map",
+    "tokenize",
+    "clitic_forms",
+    "Token",
+]
 
 
 def annotate(doc: Document) -> Document:

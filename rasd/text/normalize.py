@@ -8,10 +8,9 @@ found in normalized text maps back to exact offsets in the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
-
-import regex
 
 # Letters folded together (hamza/alef variants, ta marbuta, alef maqsura, Persian/Urdu shapes).
 _LETTERS = {
@@ -69,14 +68,26 @@ def _build_table() -> dict[int, str | None]:
 
 
 TABLE = _build_table()
+# The stdlib engine on purpose: it searches these thousand-character classes about 40 times faster than `regex`.
 # Characters whose replacement is not exactly one character: they shift offsets.
-_SHIFTING = "".join(chr(cp) for cp, v in TABLE.items() if v is None or len(v) != 1)
-_SHIFTING_RE = regex.compile("[" + regex.escape(_SHIFTING) + "]")
+SHIFTING_RE = re.compile(
+    "[" + re.escape("".join(chr(cp) for cp, v in TABLE.items() if v is None or len(v) != 1)) + "]"
+)
+# Every character the table changes, and its replacement.
+_FOLD_RE = re.compile("[" + re.escape("".join(chr(cp) for cp in TABLE)) + "]")
+_FOLD = {chr(cp): v or "" for cp, v in TABLE.items()}
+
+
+def _fold_match(m: re.Match) -> str:
+    return _FOLD[m.group()]
 
 
 def normalize(s: str) -> str:
-    """Fold letter variants, drop diacritics/tatweel/bidi marks, map digits to ASCII."""
-    return s.translate(TABLE)
+    """Fold letter variants, drop diacritics/tatweel/bidi marks, map digits to ASCII.
+
+    Same result as ``s.translate(TABLE)``; substituting only the characters the table lists (a few in a hundred
+    in Arabic news) is about twice as fast as ``str.translate`` looking up every character."""
+    return _FOLD_RE.sub(_fold_match, s)
 
 
 @lru_cache(maxsize=200_000)
@@ -85,30 +96,52 @@ def normalize_word(s: str) -> str:
     return s.translate(TABLE)
 
 
-def normalize_with_map(s: str) -> tuple[str, list[int]]:
-    """Return ``(norm, offsets)`` where ``offsets[i]`` is the index in ``s`` of ``norm[i]``'s source.
+def normalize_with_map(s: str, start: int = 0) -> tuple[str, list[int]]:
+    """Return ``(norm, offsets)`` where ``offsets[i]`` is ``start`` plus the index in ``s`` of ``norm[i]``'s
+    source (pass a sentence's start to get offsets into the whole text).
 
-    ``offsets`` has one extra element, ``len(s)``, so that ``offsets[j]`` is a valid exclusive end.
+    ``offsets`` has one extra element, ``start + len(s)``, so that ``offsets[j]`` is a valid exclusive end.
     """
     parts: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for m in _SHIFTING_RE.finditer(s):
+    for m in SHIFTING_RE.finditer(s):
         i = m.start()
         if i > pos:
-            chunk = s[pos:i].translate(TABLE)
-            parts.append(chunk)
-            offsets.extend(range(pos, i))
+            parts.append(normalize(s[pos:i]))
+            offsets.extend(range(start + pos, start + i))
         rep = TABLE[ord(s[i])]
         if rep:
             parts.append(rep)
-            offsets.extend([i] * len(rep))
+            offsets.extend([start + i] * len(rep))
         pos = i + 1
     if pos < len(s):
-        parts.append(s[pos:].translate(TABLE))
-        offsets.extend(range(pos, len(s)))
-    offsets.append(len(s))
+        parts.append(normalize(s[pos:]))
+        offsets.extend(range(start + pos, start + len(s)))
+    offsets.append(start + len(s))
     return "".join(parts), offsets
+
+
+class ShiftedOffsets:
+    """The offsets of a stretch whose normalization keeps every character in place: ``start + i``, without
+    building the list."""
+
+    __slots__ = ("start",)
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+
+    def __getitem__(self, i: int) -> int:
+        return self.start + i
+
+
+def normalize_span(text: str, start: int, end: int) -> tuple[str, list[int] | ShiftedOffsets]:
+    """``normalize_with_map(text[start:end], start)``, with a cheap offsets object in the common case where no
+    character of the stretch shifts offsets (no diacritic, tatweel, bidi mark or ligature)."""
+    seg = text[start:end]
+    if SHIFTING_RE.search(seg) is None:
+        return normalize(seg), ShiftedOffsets(start)
+    return normalize_with_map(seg, start)
 
 
 def to_original_span(offsets: list[int], nstart: int, nend: int) -> tuple[int, int]:
