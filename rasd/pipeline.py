@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from . import entities, events, quotes, temporal, text
@@ -54,8 +55,29 @@ def analyze(
     """Analyze one article. ``published`` is an ISO date; ``kb`` a knowledge base from :func:`rasd.load_kb`
     or ``None`` for the shipped one."""
     doc = new_document(
-        text_, published, title=title, doc_id=doc_id, url=url, source=source, published_source=published_source
+        text_,
+        published,
+        title=title,
+        doc_id=doc_id,
+        url=url,
+        source=source,
+        published_source=published_source,
     )
     for _, step in LAYERS:
         step(doc, kb)
+    _freeze_loaded_data()
     return doc
+
+
+_frozen = False
+
+
+def _freeze_loaded_data() -> None:
+    """After the first article, move what is loaded (knowledge base, lexicons, model caches) out of the cyclic
+    garbage collector's sight: its full passes otherwise rescan those millions of objects every few dozen
+    articles (about 0.8 ms per article on average)."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
