@@ -93,6 +93,7 @@ class SentCtx:
     history: list = field(default_factory=list)  # events of earlier sentences (for dual anaphora)
     titles: dict[str, str] = field(default_factory=dict)  # entity id -> its roles' normalized text, joined
     places: frozenset[str] = frozenset()  # places that cannot act: towns, regions, landmarks (not capitals)
+    stops: tuple[list[int], list[int]] | None = None  # clause limits before each token (set by modality)
 
 
 def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:

@@ -40,23 +40,27 @@ def _negated_before(ctx: SentCtx, i: int) -> bool:
     return False
 
 
-def _scan_both(toks: list[Tok], i: int) -> tuple[list[int], int]:
-    """Token indices before ``i`` in the same sentence part (stopping at strong punctuation or a contrast
-    word), and how many of them are in the same clause (which also stops at any other punctuation)."""
-    out: list[int] = []
-    soft = -1
-    for k in range(i - 1, -1, -1):
-        tk = toks[k]
-        if tk.punct:
-            text = tk.token.text
-            if text in STRONG_PUNCT:
-                break
-            if soft < 0 and text not in _SOFT:
-                soft = len(out)
-        elif tk.cats and "contrast" in tk.cats and not tk.ent:
-            break
-        out.append(k)
-    return out, (len(out) if soft < 0 else soft)
+def _stops(ctx: SentCtx) -> tuple[list[int], list[int]]:
+    """For each token, the nearest token before it that ends its sentence part (strong punctuation or a
+    contrast word) and the nearest that ends its clause (that, or any other punctuation); -1 if none.
+    Computed once per sentence instead of scanning back for every trigger."""
+    if ctx.stops is None:
+        hard = soft = -1
+        hs: list[int] = []
+        ss: list[int] = []
+        for k, tk in enumerate(ctx.toks):
+            hs.append(hard)
+            ss.append(soft)
+            if tk.punct:
+                text = tk.token.text
+                if text in STRONG_PUNCT:
+                    hard = soft = k
+                elif text not in _SOFT:
+                    soft = k
+            elif tk.cats and "contrast" in tk.cats and not tk.ent:
+                hard = soft = k
+        ctx.stops = (hs, ss)
+    return ctx.stops
 
 
 def decide(ctx: SentCtx, cand: Cand) -> None:
@@ -64,7 +68,8 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
     anchors = [cand.i] + ([cand.light] if cand.light is not None else [])
     found: list[str] = []
     first = min(anchors)
-    before, n_clause = _scan_both(toks, first)
+    hs, ss = _stops(ctx)
+    before = range(first - 1, hs[first], -1)  # the sentence part before the trigger, nearest first
     for k in before:
         tk = toks[k]
         if not tk.cats or tk.ent:
@@ -76,7 +81,7 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
             break
     if any(_negated_before(ctx, a) for a in anchors):
         found.append("negated")
-    clause = before[:n_clause]
+    clause = range(first - 1, ss[first], -1)  # its clause
     for k in clause:
         if _has(toks[k], "condition") or _phrase_at(ctx, k, "condition"):
             found.append("hypothetical")
