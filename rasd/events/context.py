@@ -389,12 +389,14 @@ def _after_plain_word(toks: list[Tok], i: int) -> bool:
 
 def _mark_triggers(toks: list[Tok]) -> None:
     """Longest multiword trigger first; verb or noun reading chosen by the head's context."""
+    # words inside a name (منظمة الأمن والتعاون) are not triggers
+    heads = [k for k, tk in enumerate(toks) if tk.entries and not tk.ent]
     i = 0
-    while i < len(toks):
+    for h in heads:
+        if h < i:
+            continue  # inside a trigger matched before
+        i = h
         tk = toks[i]
-        if not tk.entries or tk.ent:  # words inside a name (منظمة الأمن والتعاون) are not triggers
-            i += 1
-            continue
         hits = [e for e in tk.entries if _rest_matches(toks, i + 1, e.trigger.rest)]
         gap = 0
         if not any(e.trigger.rest for e in hits):
