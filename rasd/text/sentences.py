@@ -6,16 +6,15 @@ Splits after Arabic and Latin terminators (. ؟ ? ! ؛ …) followed by white sp
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-
-import regex
 
 from ..data import read_tsv
 from .normalize import normalize_word
 
-_BOUNDARY = regex.compile(r"(?:[.؟?!؛…]+|\.\.\.)[\"»”’)\]]*(?=\s|$)")
-_QUOTE = regex.compile(r"[\"«»“”]")
-_WORD_BEFORE = regex.compile(r"(\w+)$")
+_BOUNDARY = re.compile(r"(?:[.؟?!؛…]+|\.\.\.)[\"»”’)\]]*(?=\s|$)")
+_QUOTE = re.compile(r"[\"«»“”]")
+_WORD_EXTRA = frozenset("_\u0640\u0670" + "".join(map(chr, range(0x064B, 0x0660))))  # tatweel, harakat
 MAX_QUOTE = 2000  # a "quotation" longer than this is an unbalanced mark, not a quotation
 
 
@@ -29,7 +28,7 @@ def _continuations() -> frozenset[str]:
     return frozenset(row["word"] for row in read_tsv("sentence_continuations.tsv"))
 
 
-_NEXT_WORD = regex.compile(r"\s*(\w+)")
+_NEXT_WORD = re.compile(r"\s*(\w+)")
 
 
 def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -73,9 +72,13 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if nxt and normalize_word(nxt.group(1)) in _continuations():
                 continue
         if m.group() == ".":
-            w = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start())
-            if w and (len(w.group(1)) == 1 or normalize_word(w.group(1)) in abbr or w.group(1) in abbr):
-                continue
+            i = j = m.start()
+            while j > start and (text[j - 1].isalnum() or text[j - 1] in _WORD_EXTRA):
+                j -= 1
+            if i > j:
+                word = text[j:i]
+                if len(word) == 1 or word in abbr or normalize_word(word) in abbr:
+                    continue
         cuts.append(b)
     spans = []
     s = start
