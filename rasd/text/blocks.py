@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -9,9 +10,9 @@ import regex
 from ..data import read_tsv
 from .normalize import normalize
 
-_LINE_RE = regex.compile(r"[^\n\r\u2028\u2029]+")
+_LINE_RE = re.compile(r"[^\n\r\u2028\u2029]+")
 _TERMINAL = set('.؟?!؛…:"»”')
-_LATIN = regex.compile(r"[A-Za-z]")
+_LATIN = re.compile(r"[A-Za-z]")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _WORD = regex.compile(r"\w+")
 HEADING_MAX_WORDS = 9
