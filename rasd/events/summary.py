@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..document import Document
 
 EVENT_WEIGHT = 3.0
@@ -30,10 +32,13 @@ def summarize(doc: Document, size: int | None = None) -> list[int]:
         if si is not None and 0 <= si < n:
             score[si] += QUOTE_WEIGHT
     seen: list[set[str]] = [set() for _ in range(n)]
+    # doc.sentence_at() over plain lists (sentences are sorted and disjoint): one bisect per mention
+    starts = [s.start for s in doc.sentences]
+    ends = [s.end for s in doc.sentences]
     for e in doc.entities:
         for m in e.mentions:
-            si = doc.sentence_at(m.start)
-            if si is not None:
+            si = bisect_right(starts, m.start) - 1
+            if si >= 0 and m.start < ends[si]:
                 seen[si].add(e.id)
     kinds = [doc.blocks[s.block].kind if s.block < len(doc.blocks) else "paragraph" for s in doc.sentences]
     cands = []
