@@ -78,6 +78,14 @@ def main() -> None:
             sp_tokens += len(nlp(t))
     spacy_s = time.perf_counter() - t0
 
+    # the text layer alone, as a tokenizer is used (the per-layer row above runs between the other layers)
+    text_step = LAYERS[0][1]
+    t0 = time.perf_counter()
+    for _ in range(args.repeat):
+        for t in texts:
+            text_step(new_document(t), None)
+    text_alone = time.perf_counter() - t0
+
     tab = Table(
         title=f"rasd speed: {len(texts)} articles × {args.repeat} passes ({chars // n_docs} chars/article)"
     )
@@ -100,6 +108,14 @@ def main() -> None:
             f"{1000 * secs / n_docs:.3f}",
             f"{rate / sp_rate:.2f}",
         )
+    rate = n_docs / text_alone
+    tab.add_row(
+        "rasd text layer alone",
+        f"{rate:,.0f}",
+        f"{tokens / text_alone:,.0f}",
+        f"{1000 * text_alone / n_docs:.3f}",
+        f"{rate / sp_rate:.2f}",
+    )
     rate = n_docs / total
     tab.add_row(
         "rasd all layers",
