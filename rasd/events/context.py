@@ -113,12 +113,19 @@ def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
     actors = [e for e in doc.entities if e.type in ACTOR_TYPES]
     spans = sorted((m.start, m.end, e.id) for e in actors for m in e.mentions if m.end > m.start)
     extra = []
+    # is there a mention with start < b and end > a? The mentions starting before b are a prefix of spans:
+    # compare the largest end in that prefix
+    starts = [s for s, _, _ in spans]
+    max_end = [0]  # max_end[i]: the largest end among spans[:i] (i >= 1)
+    for _, t, _ in spans:
+        max_end.append(max(max_end[-1], t))
     for e in actors:
         for r in e.roles:
             sp = r.span
             if sp is None or sp.end <= sp.start:
                 continue
-            if any(s < sp.end + 2 and sp.start - 2 < t for s, t, _ in spans):
+            hi = bisect_left(starts, sp.end + 2)
+            if hi and max_end[hi] > sp.start - 2:
                 continue  # overlapping or right beside a mention (الأمير | محمد بن سلمان): part of that phrase
             extra.append((sp.start, sp.end, e.id))
     if not extra:
