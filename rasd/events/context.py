@@ -431,15 +431,9 @@ def _mark_triggers(toks: list[Tok]) -> None:
         i = j
 
 
+# A token ends a chunk when it is punctuation other than _NO_BREAK_PUNCT, a trigger, or a word outside any name
+# whose categories are not all in this set.
 _NOT_BOUNDARY_CATS = frozenset({"not_conj", "planned_after", "frame"})
-
-
-def is_boundary(tk: Tok) -> bool:
-    if tk.punct:
-        return tk.token.text not in _NO_BREAK_PUNCT
-    if tk.in_trigger:
-        return True
-    return not tk.ent and not tk.cats <= _NOT_BOUNDARY_CATS
 
 
 def _np_ends(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
@@ -510,7 +504,7 @@ def _chunks(
             chunks.append(cur)
         cur, cur_ents = None, []
 
-    # the tests below are is_boundary(), _np_ends() and _after_place() inlined or guarded by their cheapest
+    # the tests below are the chunk-boundary rule above, _np_ends() and _after_place() inlined or guarded by their cheapest
     # condition: this loop sees every token of every sentence with a trigger
     for i, tk in enumerate(toks):
         cats = tk.cats
