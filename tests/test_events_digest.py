@@ -100,3 +100,14 @@ def test_empty_document() -> None:
     doc = events.annotate(prepared(""))
     assert "(none found)" in render_digest(doc)
     assert render_summary(doc) == ""
+
+
+def test_digest_names_an_anonymous_source_as_the_article_words_it() -> None:
+    from pathlib import Path
+
+    import rasd
+    from rasd.render.digest import render_digest
+
+    text = (Path(__file__).parent.parent / "examples" / "phone_call.txt").read_text(encoding="utf-8")
+    out = render_digest(rasd.analyze(text, published="2023-03-14"))
+    assert "an unnamed source (مصدر دبلوماسي فرنسي" in out

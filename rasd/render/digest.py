@@ -170,7 +170,13 @@ def _quote_lines(doc: Document) -> list[str]:
         who = doc.entity(q.speaker.entity) if q.speaker.entity else None
         if who is None and not q.speaker.anonymous:
             continue
-        name = entity_name(who) if who is not None else "an unnamed source"
+        if who is None:
+            # keep the source as the article words it (مسؤول في البيت الأبيض, مصادر دبلوماسية), with its
+            # affiliation in English when the quotes layer linked one
+            aff = doc.entity(q.speaker.affiliation) if q.speaker.affiliation else None
+            name = f"an unnamed source ({q.speaker.text}" + (f", {entity_name(aff)})" if aff else ")")
+        else:
+            name = entity_name(who)
         if who is not None:
             role = next((r.text_en for r in who.roles if r.text_en and r.source == "kb"), None)
             if role:
