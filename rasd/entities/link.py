@@ -42,9 +42,7 @@ def build_entities(
                 ent_roles.append(
                     Role(text=r["title"], text_en=r.get("title_en"), affiliation=r.get("org"), source="kb")
                 )
-            country = e.get("country") or e.get("stands_for")
-            if e.get("kind") == "country" and not country:
-                country = e["id"]
+            country = _affiliation(e, kb)
             out.append(
                 Entity(
                     id=f"e{n}",
@@ -78,3 +76,25 @@ def build_entities(
             )
         )
     return out
+
+
+def _affiliation(e: dict, kb: KB | None) -> str | None:
+    """The country (or organization) a KB entry acts for: its ``country`` / ``stands_for``; a country itself;
+    and for a person whose current offices are all in international organizations (a UN Secretary-General, the
+    GCC's Secretary-General), that organization rather than their nationality. An office in a national body
+    (the Kremlin, a ministry: entries with a ``country`` or ``stands_for``) keeps the person's country."""
+    if e.get("kind") == "country" and not (e.get("country") or e.get("stands_for")):
+        return e["id"]
+    country = e.get("country") or e.get("stands_for")
+    if e.get("type") != "PER" or kb is None:
+        return country
+    current = [r["org"] for r in e.get("roles", []) if r.get("end") is None and r.get("org")]
+    international = []
+    for org in current:
+        if org.startswith("country/"):
+            return country
+        entry = kb.get(org)
+        if entry is None or entry.get("country") or entry.get("stands_for"):
+            return country  # a national body, or one we do not know: keep the nationality
+        international.append(org)
+    return international[0] if international else country
