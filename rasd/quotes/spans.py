@@ -188,7 +188,12 @@ def content_span(ctx: Context, s: int, e: int, first_char: int | None = None) ->
     """Char span and kind of the content in tokens ``[s, e)``: trailing punctuation off, one enclosing
     quotation's marks off (then it is direct), mixed when quotations are inside, else indirect."""
     toks = ctx.toks
-    while e > s and toks[e - 1].kind == "punct" and not _closes_inside(ctx, s, e - 1):
+    while (
+        e > s
+        and toks[e - 1].kind == "punct"
+        and not _closes_inside(ctx, s, e - 1)
+        and not _closes_bracket(toks, s, e - 1)
+    ):
         e -= 1
     while s < e and toks[s].kind == "punct" and not is_open(ctx, s):
         s += 1
@@ -208,6 +213,26 @@ def _closes_inside(ctx: Context, s: int, j: int) -> bool:
     """Token ``j`` is a closing mark whose opening mark lies in tokens ``[s, j)``."""
     o = ctx.open_of.get(ctx.toks[j].start)
     return o is not None and o >= ctx.toks[s].start
+
+
+_BRACKETS = {")": "(", "]": "["}
+
+
+def _closes_bracket(toks, s: int, j: int) -> bool:
+    """Token ``j`` is a closing bracket whose opening bracket lies in tokens ``[s, j)`` (… (21:25 بتوقيت غرينتش))."""
+    opening = _BRACKETS.get(toks[j].text)
+    if opening is None:
+        return False
+    depth = 0
+    for k in range(j - 1, s - 1, -1):
+        t = toks[k].text
+        if t == toks[j].text:
+            depth += 1
+        elif t == opening:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
