@@ -95,7 +95,7 @@ def render_text(doc: Document, visual: bool = False) -> Group:
     if doc.events:
         tab = Table(title="Events")
         for col in ("id", "date", "type", "mode", "source", "target", "modality", "trigger"):
-            tab.add_column(col)
+            tab.add_column(col, no_wrap=col in ("id", "date", "type"))
         names = {e.id: (e.name_en or e.name) for e in doc.entities}
         for ev in doc.events:
             tab.add_row(
