@@ -22,6 +22,7 @@ _TIME_PREP_BEFORE = regex.compile(r"(?:^|\s)[وف]?(?:في|منذ|خلال|حت�
 _MONTH_DIRECTIONS = {"الجاري", "الحالي", "الماضي", "المنصرم", "الفايت", "المقبل", "القادم"}
 # words around الاثنين that make it "the two", not Monday (بين الاثنين، الاثنين معا)
 _TWO_AFTER = regex.compile(r"\s+(?:معا|كليهما|كلاهما)(?!\w)")
+_DECIMAL = regex.compile(r"\d+(?:\.\d+)?")
 _TWO_BEFORE = regex.compile(r"(?:بين|كلا|هذين|الطرفين)\s+$")
 
 
@@ -94,7 +95,7 @@ def _parts(kind: str, g: dict[str, str]) -> dict[str, Any] | None:
         p["cord"] = parse_ordinal(g["cord"])
     if "n" in g:
         n = g["n"].replace(",", ".")
-        if regex.fullmatch(r"\d+(?:\.\d+)?", n):
+        if _DECIMAL.fullmatch(n):
             p["n"] = float(n)
         else:
             p["n"] = parse_cardinal(n)

@@ -7,8 +7,6 @@ import datetime as dt
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import regex
-
 from .lexicon import zones
 
 LOCAL = "local"
@@ -16,7 +14,7 @@ LOCAL = "local"
 
 def lookup(name: str) -> str | None:
     """IANA zone, "UTC" or "local" for a normalized zone name (``غرينتش``, ``مكه المكرمه``, ``GMT``)."""
-    return zones().get(" ".join(regex.sub(r"[.]", " ", name).split()).upper())
+    return zones().get(" ".join(name.replace(".", " ").split()).upper())
 
 
 @lru_cache(maxsize=256)
