@@ -10,6 +10,7 @@ import regex
 
 from ..text import normalize_with_map
 from ..text.normalize import normalize_word
+from .alternatives import narrowed
 from .lexicon import months, units, weekdays
 from .numbers import parse_cardinal, parse_ordinal
 from .patterns import zone_after
@@ -149,7 +150,7 @@ def find(text: str, start: int, end: int, norm: str | None = None, offs=None) ->
         offs = [start + o for o in rel_offs]
     cands: list[tuple[int, int, Mention]] = []
     for prio, kind, pat, windows in active_rules(norm):
-        for m, g in _matches(pat, norm, windows):
+        for m, g in _matches(pat, norm, windows, kind):
             s, e = m.span("x")
             if e <= s or not _accept(kind, g, norm, s):
                 continue
@@ -200,13 +201,17 @@ def find(text: str, start: int, end: int, norm: str | None = None, offs=None) ->
 _NEXT_WORD = regex.compile(r"\S*\s+")
 
 
-def _matches(pat: regex.Pattern, norm: str, windows: list[tuple[int, int]]):
+def _matches(pat: regex.Pattern, norm: str, windows: list[tuple[int, int]], kind: str = ""):
     """Matches of ``pat`` in the windows, with their groups. A match whose parts do not make sense (ثلاثة وخمسة أيام) is
-    retried from its next word, so that the good expression inside it (خمسة أيام) is still found."""
+    retried from its next word, so that the good expression inside it (خمسة أيام) is still found. Each window is
+    searched with the alternatives of rule ``kind`` that may match there (see ``alternatives.py``)."""
     for ws, we in windows:
+        wpat = narrowed(kind, pat, norm[ws:we])
+        if wpat is None:
+            continue
         pos = ws
         while pos < we:
-            m = pat.search(norm, pos, we)
+            m = wpat.search(norm, pos, we)
             if m is None:
                 break
             g = _groups(m)

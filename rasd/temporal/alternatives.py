@@ -1,0 +1,121 @@
+"""Narrowing a rule to the alternatives that can match in a window (speed only).
+
+Some rules are alternations whose branches each need a word of their own (the year after عام/سنة, a year after
+a boundary word, a unit after a preposition of lasting). A branch none of whose words occurs in a window cannot
+match there, so the window is searched with the other branches only: the regex engine then no longer tries the
+hopeless branch at every word start. The result is the same match: a search returns the leftmost match, and at
+that position the first branch that matches; a branch that matches nowhere in the window never decides either.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .lexicon import parts_of_day, relative
+from .patterns import FLAGS, rules
+
+# The preposition/verb branch of "duration_bare" (patterns.py ``dur_preps``): one of these substrings is in
+# every word it accepts (استمر، يستمر، تستمر → ستمر; دامت → دام; يدوم → دوم; استغرقت، يستغرق → ستغرق).
+_DUR_PREP_WORDS = (
+    "لمده",
+    "خلال",
+    "طوال",
+    "طيله",
+    "مدي",
+    "مدار",
+    "غضون",
+    "قبل",
+    "بعد",
+    "منذ",
+    "نحو",
+    "حوالي",
+    "قرابه",
+    "زهاء",
+    "ستمر",
+    "دام",
+    "دوم",
+    "ستغرق",
+)
+
+
+def split_top(src: str) -> list[str]:
+    """The top-level alternatives of a pattern's source (``|`` outside groups and character classes)."""
+    out: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    i = 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if src[i + 1 : i + 2] == "]":  # a "]" right after "[" is a literal member
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(src[start:i])
+            start = i + 1
+        i += 1
+    out.append(src[start:])
+    return out
+
+
+def _longest(entries) -> tuple[str, ...]:
+    """The longest word of each entry (its words are joined by any white space in the patterns)."""
+    return tuple(sorted({max(e.split(), key=len) for e in entries}))
+
+
+@lru_cache(maxsize=1)
+def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
+    """Rule -> for each top-level alternative, substrings one of which every match of it holds (``None``: not
+    narrowed). The counts are checked against the patterns (tests/test_temporal_alternatives.py)."""
+    rel = relative()
+    pod_adv = _longest(w for w, p in parts_of_day().items() if p.use in ("adverb", "both"))
+    return {
+        # عام/سنة/عامي/سنتي + year; boundary + year; preposition + year; year + era; a second year after و
+        "year": (("عام", "سنه", "سنتي"), _longest(rel["boundary"]), None, None, None),
+        "duration_bare": (_DUR_PREP_WORDS, _longest(rel["mod"])),
+        "time_h": (("ساعه",), pod_adv),
+        "time_words": (("ساعه",), pod_adv, ("منتصف",)),
+    }
+
+
+@lru_cache(maxsize=1)
+def _alternatives() -> dict[str, list[str]]:
+    names = alt_words()
+    out = {}
+    for name, pat in rules():
+        if name in names:
+            alts = split_top(pat.pattern)
+            if len(alts) != len(names[name]):
+                raise ValueError(f"rule {name}: {len(alts)} alternatives, {len(names[name])} word lists")
+            out[name] = alts
+    return out
+
+
+@lru_cache(maxsize=256)
+def _compiled(name: str, keep: tuple[int, ...]) -> regex.Pattern:
+    alts = _alternatives()[name]
+    return regex.compile("|".join(alts[i] for i in keep), FLAGS)
+
+
+def narrowed(name: str, pat: regex.Pattern, window: str) -> regex.Pattern | None:
+    """The pattern of rule ``name`` (``pat``) restricted to the alternatives that may match in ``window``;
+    ``None`` when none may."""
+    words = alt_words().get(name)
+    if words is None:
+        return pat
+    keep = tuple(i for i, ws in enumerate(words) if ws is None or any(w in window for w in ws))
+    if len(keep) == len(words):
+        return pat
+    return _compiled(name, keep) if keep else None

@@ -1,0 +1,78 @@
+"""Narrowing a rule to the alternatives that may match in a window (rasd/temporal/alternatives.py) is for speed
+only: every narrowed alternative's matches hold one of its words, and recognition gives the same mentions with
+and without narrowing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from rasd.temporal import alternatives, rules
+from rasd.temporal.alternatives import alt_words, split_top
+from rasd.temporal.patterns import FLAGS
+from rasd.temporal.patterns import rules as rule_patterns
+from rasd.text import normalize
+
+CORPUS = Path(__file__).parent / "corpus" / "temporal.tsv"
+
+# sentences of our own that exercise every narrowed alternative, beside the example corpus
+SENTENCES = [
+    "وقعت الاتفاقية عام 1998 وجددت في مطلع 2005 ثم في 2010 و2015 بعد أن أُقرت سنة 1420 هـ.",
+    "بدأ الاجتماع في الساعة 10 صباحا وانتهى عند 4 مساء، واستمر النقاش حتى الساعة الثامنة مساء.",
+    "وصل الوفد في الثالثة بعد الظهر وغادر عند منتصف الليل بعد زيارة استمرت يوما واحدا.",
+    "استمرت المفاوضات أسبوعا، ودامت الهدنة نحو شهر، وانتهت خلال ساعة تقريبا بعد أكثر من عام.",
+    "قال المتحدث إن الحكومة تدرس المقترح منذ فترة ولم تتخذ قرارا بعد بشأن موعد الانتخابات.",
+]
+
+
+def _phrases() -> list[str]:
+    out = list(SENTENCES)
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            out.append(line.split("\t")[0])
+    return out[: len(SENTENCES)] + out[len(SENTENCES) + 1 :]  # the corpus's header row is not a phrase
+
+
+PHRASES = _phrases()
+
+
+def test_split_top_keeps_groups_and_classes_whole() -> None:
+    assert split_top(r"a(?:b|c)|[|)]d|\|e|f") == ["a(?:b|c)", "[|)]d", r"\|e", "f"]
+    assert split_top(r"[]|]x|y") == ["[]|]x", "y"]
+
+
+@pytest.mark.parametrize("name", sorted(alt_words()))
+def test_every_match_of_a_narrowed_alternative_holds_one_of_its_words(name: str) -> None:
+    src = dict(rule_patterns())[name].pattern
+    seen = 0
+    for alt, words in zip(split_top(src), alt_words()[name], strict=True):
+        if words is None:
+            continue
+        p = regex.compile(alt, FLAGS)
+        for phrase in PHRASES:
+            norm = normalize(phrase)
+            for m in p.finditer(norm):
+                seen += 1
+                assert any(w in m.group() for w in words), (name, m.group())
+    assert seen > 0, f"no phrase exercises the narrowed alternatives of {name}"
+
+
+def test_narrowing_does_not_change_mentions(monkeypatch: pytest.MonkeyPatch) -> None:
+    def found() -> list[list[tuple]]:
+        out = []
+        for phrase in PHRASES:
+            _, ms = rules.find(phrase, 0, len(phrase))
+            out.append([(m.kind, m.start, m.end, sorted(m.parts.items(), key=str)) for m in ms])
+        return out
+
+    narrowed = found()
+    monkeypatch.setattr(rules, "narrowed", lambda name, pat, window: pat)
+    assert found() == narrowed
+
+
+def test_a_window_without_any_alternative_words_is_skipped() -> None:
+    assert alternatives.narrowed("time_words", regex.compile("x"), "قال المتحدث إن الوفد وصل") is None
+    full = regex.compile("x")
+    assert alternatives.narrowed("month", full, "أي نص") is full  # rules without alternatives stay whole
