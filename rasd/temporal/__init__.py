@@ -35,11 +35,6 @@ def _prep(norm: str, m: Mention) -> str | None:
     return pm.group("prep")
 
 
-def _normalized(text: str, start: int, end: int):
-    """A sentence's normalized text and offsets into ``text`` (the text layer's normalization)."""
-    return normalize_span(text, start, end)
-
-
 def _safe_value(m: Mention, ctx: Context, prep: str | None) -> Value:
     try:
         return value_of(m, ctx, prep)
@@ -79,7 +74,7 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     ``today`` stands for the clock when inferring a year (tests fix it)."""
     sentences = []
     for s in doc.sentences:
-        norm, offs = _normalized(doc.text, s.start, s.end)
+        norm, offs = normalize_span(doc.text, s.start, s.end)
         norm, mentions = find(doc.text, s.start, s.end, norm, offs)
         if mentions:
             cues = find_cues(norm)
@@ -99,6 +94,7 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         undate_schedules(items)
         resolved.extend(zip(mentions, values, strict=True))
     ids = {id(m): f"t{i + 1}" for i, (m, _) in enumerate(resolved)}
+    anchor_iso = anchor.iso() if anchor else None
     for m, v in resolved:
         doc.timexes.append(
             fast_construct(  # every field is ours and already of its type: no validation needed
@@ -110,7 +106,7 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
                 type=v.type,
                 value=v.value,
                 mod=v.mod,
-                anchor=anchor.iso() if (v.anchored and anchor) else None,
+                anchor=anchor_iso if v.anchored else None,
                 range_to=ids.get(id(m.link_to)) if m.link_to is not None else None,
                 range_from=ids.get(id(m.link_from)) if m.link_from is not None else None,
             )

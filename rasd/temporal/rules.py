@@ -180,6 +180,8 @@ def find(text: str, start: int, end: int, norm: str | None = None, offs=None) ->
                 # the pair is judged by its whole stretch so that it beats the single date inside it
                 cands.append((e - s1, -prio, head))
             cands.append((e - s, -prio, ment))
+    if not cands:
+        return norm, []
     cands.sort(key=lambda c: (c[0], c[1]), reverse=True)
     taken: list[Mention] = []
     used = bytearray(len(norm) + 1)
