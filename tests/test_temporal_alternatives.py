@@ -11,7 +11,7 @@ import regex
 
 from rasd.temporal import alternatives, rules
 from rasd.temporal.alternatives import alt_words, split_top
-from rasd.temporal.patterns import FLAGS
+from rasd.temporal.patterns import FLAGS, duration_branches
 from rasd.temporal.patterns import rules as rule_patterns
 from rasd.text import normalize
 
@@ -23,6 +23,8 @@ SENTENCES = [
     "بدأ الاجتماع في الساعة 10 صباحا وانتهى عند 4 مساء، واستمر النقاش حتى الساعة الثامنة مساء.",
     "وصل الوفد في الثالثة بعد الظهر وغادر عند منتصف الليل بعد زيارة استمرت يوما واحدا.",
     "استمرت المفاوضات أسبوعا، ودامت الهدنة نحو شهر، وانتهت خلال ساعة تقريبا بعد أكثر من عام.",
+    "استغرقت الرحلة ساعة ونصف، وبقي الوفد بضعة أيام ثم يومين آخرين، وعاد بعد عشرة أيام أو نصف شهر.",
+    "شهدت الأيام الـ30 الماضية تصعيدا، وبقي المعبر مغلقا شهرا واحدا ثم عاما كاملا.",
     "قال المتحدث إن الحكومة تدرس المقترح منذ فترة ولم تتخذ قرارا بعد بشأن موعد الانتخابات.",
 ]
 
@@ -45,9 +47,12 @@ def test_split_top_keeps_groups_and_classes_whole() -> None:
 
 @pytest.mark.parametrize("name", sorted(alt_words()))
 def test_every_match_of_a_narrowed_alternative_holds_one_of_its_words(name: str) -> None:
-    src = dict(rule_patterns())[name].pattern
+    if name == "duration":
+        alts = list(duration_branches())
+    else:
+        alts = split_top(dict(rule_patterns())[name].pattern)
     seen = 0
-    for alt, words in zip(split_top(src), alt_words()[name], strict=True):
+    for alt, words in zip(alts, alt_words()[name], strict=True):
         if words is None:
             continue
         p = regex.compile(alt, FLAGS)
@@ -55,7 +60,8 @@ def test_every_match_of_a_narrowed_alternative_holds_one_of_its_words(name: str)
             norm = normalize(phrase)
             for m in p.finditer(norm):
                 seen += 1
-                assert any(w in m.group() for w in words), (name, m.group())
+                # the word may sit in a lookahead right after the match (ساعة ونصف): a window holds it too
+                assert any(w in norm[m.start() : m.end() + 12] for w in words), (name, m.group())
     assert seen > 0, f"no phrase exercises the narrowed alternatives of {name}"
 
 

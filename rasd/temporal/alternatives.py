@@ -5,6 +5,7 @@ a boundary word, a unit after a preposition of lasting). A branch none of whose 
 match there, so the window is searched with the other branches only: the regex engine then no longer tries the
 hopeless branch at every word start. The result is the same match: a search returns the leftmost match, and at
 that position the first branch that matches; a branch that matches nowhere in the window never decides either.
+The "duration" rule is narrowed the same way inside its group of branches (what follows its optional mod).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import parts_of_day, relative
-from .patterns import FLAGS, rules
+from .lexicon import parts_of_day, relative, units
+from .patterns import FLAGS, duration_branches, duration_source, rules
 
 # The preposition/verb branch of "duration_bare" (patterns.py ``dur_preps``): one of these substrings is in
 # every word it accepts (استمر، يستمر، تستمر → ستمر; دامت → دام; يدوم → دوم; استغرقت، يستغرق → ستغرق).
@@ -77,11 +78,24 @@ def _longest(entries) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
-    """Rule -> for each top-level alternative, substrings one of which every match of it holds (``None``: not
+    """Rule -> for each top-level alternative (for "duration": each branch), substrings one of which every match of it holds (``None``: not
     narrowed). The counts are checked against the patterns (tests/test_temporal_alternatives.py)."""
     rel = relative()
     pod_adv = _longest(w for w, p in parts_of_day().items() if p.use in ("adverb", "both"))
+    half = ("نصف", "ربع")
     return {
+        # number + unit; ال + digits + unit; dual; half/quarter + unit; accusative unit; unit + و نصف;
+        # unit + واحد; بضع/عدة + unit (patterns.duration_branches)
+        "duration": (
+            None,
+            tuple("0123456789"),
+            _longest(w for w, (_, c) in units().items() if c == "2"),
+            half,
+            _longest(w for w, (_, c) in units().items() if c == "1" and w.endswith("ا")),
+            half,
+            ("واحد",),
+            ("بضع", "عده"),
+        ),
         # عام/سنة/عامي/سنتي + year; boundary + year; preposition + year; year + era; a second year after و
         "year": (("عام", "سنه", "سنتي"), _longest(rel["boundary"]), None, None, None),
         "duration_bare": (_DUR_PREP_WORDS, _longest(rel["mod"])),
@@ -93,9 +107,9 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
 @lru_cache(maxsize=1)
 def _alternatives() -> dict[str, list[str]]:
     names = alt_words()
-    out = {}
+    out = {"duration": list(duration_branches())}
     for name, pat in rules():
-        if name in names:
+        if name in names and name != "duration":
             alts = split_top(pat.pattern)
             if len(alts) != len(names[name]):
                 raise ValueError(f"rule {name}: {len(alts)} alternatives, {len(names[name])} word lists")
@@ -105,6 +119,8 @@ def _alternatives() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=256)
 def _compiled(name: str, keep: tuple[int, ...]) -> regex.Pattern:
+    if name == "duration":
+        return regex.compile(duration_source(keep), FLAGS)
     alts = _alternatives()[name]
     return regex.compile("|".join(alts[i] for i in keep), FLAGS)
 

@@ -97,7 +97,6 @@ def rules() -> list[tuple[str, regex.Pattern]]:
     bnd = rf"(?:(?P<bnd>{f['BOUNDARY']})\s+)?"
     year_kw = r"(?:ال)?(?:عامي|سنتي|عام|سنه)"
     preps = r"(?:في|منذ|حتي|خلال|بحلول|قبل|بعد|عام|سنه)"
-    num = rf"(?:\d+(?:[.,]\d+)?(?![\d:/])|{f['CARD']})"
     bare = (
         rf"(?:(?P<unit>{f['UNIT_SG_SHORT']}|{f['UNIT_PL']})(?!\s+ال\w)"
         rf"|(?P<unit>{f['UNIT_SG_LONG']})(?=\s*(?:[.,،؛:)\"»]|$|من\s+الزمن|تقريبا|و\s)))"
@@ -271,20 +270,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
         ),
         (
             "duration",
-            _c(
-                rf"{CL}(?P<x>(?:(?P<mod>{f['MOD']})\s+)?"
-                rf"(?:(?P<n>{num})\s+(?P<unit>{f['UNIT']})"
-                rf"|ال\s*(?P<n>\d+)\s+(?P<unit>{f['UNIT']})(?:\s+(?P<prel>{LAST_N}))?"
-                rf"|(?P<unit>{f['UNIT_DUAL']})"
-                rf"|(?P<frac>نصف|ربع)\s+(?P<unit>{f['UNIT_SG']})"
-                # an indefinite accusative singular is one unit: استمرت أسبوعا كاملا
-                rf"|(?P<unit>{f['UNIT_ACC']})(?!\s+ما(?!\w))(?:\s+(?P<full>كاملا|كامله|بكامله))?"
-                rf"|(?P<unit>{f['UNIT_SG']})(?=\s+و\s*(?:نصف|ربع)(?!\w))"
-                rf"|(?P<unit>{f['UNIT_SG']})\s+(?P<one>واحد|واحده)(?!\w)"
-                rf"|(?P<vague>بضع[ه]?|عده)\s+(?P<unit>{f['UNIT']})"
-                rf")"
-                rf"(?:\s+و\s*(?P<half>نصف|ربع))?(?:\s+(?P<post>تقريبا|علي\s+الاقل))?)"
-            ),
+            _c(duration_source(range(len(duration_branches())))),
         ),
         (
             # a unit noun alone after a preposition or a mod is one unit (لمدة ساعة، قبل يوم، نحو شهر); the
@@ -296,6 +282,35 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             ),
         ),
     ]
+
+
+@lru_cache(maxsize=1)
+def duration_branches() -> tuple[str, ...]:
+    """The branches of the "duration" rule, in order: what follows its optional mod."""
+    f = fragments()
+    num = rf"(?:\d+(?:[.,]\d+)?(?![\d:/])|{f['CARD']})"
+    return (
+        rf"(?P<n>{num})\s+(?P<unit>{f['UNIT']})",
+        rf"ال\s*(?P<n>\d+)\s+(?P<unit>{f['UNIT']})(?:\s+(?P<prel>{LAST_N}))?",
+        rf"(?P<unit>{f['UNIT_DUAL']})",
+        rf"(?P<frac>نصف|ربع)\s+(?P<unit>{f['UNIT_SG']})",
+        # an indefinite accusative singular is one unit: استمرت أسبوعا كاملا
+        rf"(?P<unit>{f['UNIT_ACC']})(?!\s+ما(?!\w))(?:\s+(?P<full>كاملا|كامله|بكامله))?",
+        rf"(?P<unit>{f['UNIT_SG']})(?=\s+و\s*(?:نصف|ربع)(?!\w))",
+        rf"(?P<unit>{f['UNIT_SG']})\s+(?P<one>واحد|واحده)(?!\w)",
+        rf"(?P<vague>بضع[ه]?|عده)\s+(?P<unit>{f['UNIT']})",
+    )
+
+
+def duration_source(keep) -> str:
+    """The "duration" pattern with the branches ``keep`` (indices into :func:`duration_branches`)."""
+    f = fragments()
+    branches = duration_branches()
+    return (
+        rf"{CL}(?P<x>(?:(?P<mod>{f['MOD']})\s+)?"
+        rf"(?:{'|'.join(branches[i] for i in keep)})"
+        rf"(?:\s+و\s*(?P<half>نصف|ربع))?(?:\s+(?P<post>تقريبا|علي\s+الاقل))?)"
+    )
 
 
 @lru_cache(maxsize=1)
