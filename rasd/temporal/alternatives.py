@@ -76,25 +76,28 @@ def _longest(entries) -> tuple[str, ...]:
     return tuple(sorted({max(e.split(), key=len) for e in entries}))
 
 
+# The "duration" branches (patterns.duration_branches) are narrowed in three groups, not one by one: each
+# narrowed set of branches is a pattern to compile (a few ms), and three groups make at most three of them.
+DURATION_GROUPS = ((0,), (1,), (2, 3, 4, 5, 6, 7))
+
+
 @lru_cache(maxsize=1)
 def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
-    """Rule -> for each top-level alternative (for "duration": each branch), substrings one of which every match of it holds (``None``: not
+    """Rule -> for each top-level alternative (for "duration": each group of branches), substrings one of which every match of it holds (``None``: not
     narrowed). The counts are checked against the patterns (tests/test_temporal_alternatives.py)."""
     rel = relative()
     pod_adv = _longest(w for w, p in parts_of_day().items() if p.use in ("adverb", "both"))
     half = ("نصف", "ربع")
     return {
-        # number + unit; ال + digits + unit; dual; half/quarter + unit; accusative unit; unit + و نصف;
-        # unit + واحد; بضع/عدة + unit (patterns.duration_branches)
+        # the groups of DURATION_GROUPS: number + unit; ال + digits + unit; the rest (dual; half/quarter + unit;
+        # accusative unit; unit + و نصف; unit + واحد; بضع/عدة + unit)
         "duration": (
             None,
             tuple("0123456789"),
-            _longest(w for w, (_, c) in units().items() if c == "2"),
-            half,
-            _longest(w for w, (_, c) in units().items() if c == "1" and w.endswith("ا")),
-            half,
-            ("واحد",),
-            ("بضع", "عده"),
+            _longest(w for w, (_, c) in units().items() if c == "2")
+            + half
+            + _longest(w for w, (_, c) in units().items() if c == "1" and w.endswith("ا"))
+            + ("واحد", "بضع", "عده"),
         ),
         # عام/سنة/عامي/سنتي + year; boundary + year; preposition + year; year + era; a second year after و
         "year": (("عام", "سنه", "سنتي"), _longest(rel["boundary"]), None, None, None),
@@ -107,7 +110,8 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
 @lru_cache(maxsize=1)
 def _alternatives() -> dict[str, list[str]]:
     names = alt_words()
-    out = {"duration": list(duration_branches())}
+    branches = duration_branches()
+    out = {"duration": ["|".join(branches[b] for b in g) for g in DURATION_GROUPS]}
     for name, pat in rules():
         if name in names and name != "duration":
             alts = split_top(pat.pattern)
@@ -120,7 +124,7 @@ def _alternatives() -> dict[str, list[str]]:
 @lru_cache(maxsize=256)
 def _compiled(name: str, keep: tuple[int, ...]) -> regex.Pattern:
     if name == "duration":
-        return regex.compile(duration_source(keep), FLAGS)
+        return regex.compile(duration_source([b for g in keep for b in DURATION_GROUPS[g]]), FLAGS)
     alts = _alternatives()[name]
     return regex.compile("|".join(alts[i] for i in keep), FLAGS)
 
