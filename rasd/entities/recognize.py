@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document
+from ..evaluate.conll import bio_spans
 from ..text.tokens import Token
 from . import model
 from .cues import Cue, match_ranges
@@ -56,20 +57,6 @@ def sentence_ranges(doc: Document, tokens: Sequence[Token]) -> list[tuple[int, i
             out.append((lo, i))
     if i < n:
         out.append((i, n))
-    return out
-
-
-def _bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
-    out = []
-    start, typ = None, None
-    for i, t in enumerate([*labels, "O"]):
-        if t.startswith("I-") and typ == t[2:]:
-            continue
-        if typ is not None:
-            out.append((start, i - 1, typ))
-            start, typ = None, None
-        if t != "O":
-            start, typ = i, t[2:]
     return out
 
 
@@ -134,7 +121,7 @@ def recognize_span(
     labels, p_out = model.tag(tokens[lo:hi], kb, kb_matches=kb_matches, cue_matches=cues, offset=lo)
     if p_out_all is not None:
         p_out_all[lo:hi] = p_out
-    model_spans = _split_coordinated(tokens, [(lo + a, lo + b, t) for a, b, t in _bio_spans(labels)], kb)
+    model_spans = _split_coordinated(tokens, [(lo + a, lo + b, t) for a, b, t in bio_spans(labels)], kb)
     taken: list[Mention] = []
     for m in kb_matches:
         e = kb.entries[m.ids[0]]

@@ -59,19 +59,24 @@ def read_conll(path: str | Path, types_map: dict[str, str] | None = None) -> Ite
         yield sent
 
 
-def spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    """Exact (first, last, type) spans of a BIO sequence."""
-    out = set()
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Exact (first, last, type) spans of a BIO sequence, in order (an I- of another type starts a span)."""
+    out = []
     start, typ = None, None
     for i, t in enumerate([*tags, "O"]):
         if t.startswith("I-") and typ == t[2:]:
             continue
         if typ is not None:
-            out.add((start, i - 1, typ))
+            out.append((start, i - 1, typ))
             start, typ = None, None
         if t != "O":
             start, typ = i, t[2:]
     return out
+
+
+def spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    """Exact (first, last, type) spans of a BIO sequence, as a set for scoring."""
+    return set(bio_spans(tags))
 
 
 def score(gold: list[list[str]], pred: list[list[str]], types=("PER", "LOC", "ORG")) -> dict:
