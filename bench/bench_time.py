@@ -1,6 +1,13 @@
 """Speed and accuracy of the time layer, side by side with dateparser's ``search_dates`` in the same run.
 
     nice .venv/bin/python bench/bench_time.py [--seconds 3]
+    nice .venv/bin/python bench/bench_time.py --base REV [--generated 300]
+
+``--base REV`` (a git revision, e.g. HEAD~2) times the time layer of that revision beside the working tree's in
+this same process, alternating short rounds and keeping the best of each (its ``rasd/`` is extracted with
+``git archive`` and imported as ``rasd_base``): on the seed, and on distinct texts (the seed, our examples and
+``--generated`` articles from bench/bench_corpus.py's generator, as in bench/snapshot.py). Documents are made by
+each revision's own text and entity layers before the clock starts.
 
 Articles: the seed (../shared/seed) and our examples (examples/*.txt, examples/articles.jsonl). The time layer
 is timed alone in CPU time (the text layer runs before the clock starts; CPU time keeps other jobs on a
@@ -14,9 +21,17 @@ right since it returns dates. Last, both run on the example corpus rows holding 
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
+import importlib
+import importlib.util
+import io
 import json
+import shutil
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -136,10 +151,88 @@ def corpus_scores() -> dict[str, tuple[int, int]]:
     return {"rasd": (r_ok, len(rows)), "dateparser": (d_ok, len(rows))}
 
 
+def load_base(rev: str):
+    """The ``rasd`` package of git revision ``rev``, imported as ``rasd_base``: its pipeline module."""
+    tmp = Path(tempfile.mkdtemp(prefix="rasd_base_"))
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "rasd"], check=True, capture_output=True
+    )
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(tmp, filter="data")
+    spec = importlib.util.spec_from_file_location(
+        "rasd_base", tmp / "rasd" / "__init__.py", submodule_search_locations=[str(tmp / "rasd")]
+    )
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["rasd_base"] = mod
+    spec.loader.exec_module(mod)
+    return importlib.import_module("rasd_base.pipeline")
+
+
+def _time_layer_over(pipeline, items: list[tuple[str, str | None]]):
+    """A function running one revision's time layer over documents made by its own text and entity layers."""
+    docs = []
+    for t, published in items:
+        d = pipeline.new_document(t, published)
+        for _name, step in pipeline.LAYERS[:2]:
+            step(d, None)
+        docs.append((d, d.published, d.published_source))
+    step = dict(pipeline.LAYERS)["time"]
+
+    def run() -> None:
+        for d, published, source in docs:
+            d.timexes.clear()
+            d.published, d.published_source = published, source
+            step(d, None)
+
+    return run
+
+
+def ab_ms(fn_a, fn_b, rounds: int, per_round: int) -> tuple[float, float]:
+    """Best CPU ms per call of two functions timed in alternating short rounds (fair on a shared machine)."""
+    fn_a(), fn_b()
+    best = [float("inf"), float("inf")]
+    for r in range(rounds):
+        order = ((0, fn_a), (1, fn_b)) if r % 2 else ((1, fn_b), (0, fn_a))
+        for k, fn in order:
+            t0 = time.process_time()
+            for _ in range(per_round):
+                fn()
+            best[k] = min(best[k], (time.process_time() - t0) / per_round * 1000)
+    return best[0], best[1]
+
+
+def compare(rev: str, generated: int) -> None:
+    from snapshot import texts
+
+    from rasd import pipeline
+
+    base = load_base(rev)
+    seed = [(SEED.read_text(encoding="utf-8"), None)] if SEED.exists() else []
+    distinct = texts(generated)
+    print(f"time layer, {rev} vs working tree (CPU ms per article, best of alternating rounds)")
+    print(f"{'texts':<34}{'base ms':>10}{'now ms':>10}{'speed-up':>10}{'now art/s':>11}")
+    for label, items, rounds, per_round in (
+        ("the seed (no date given)", seed, 40, 20),
+        (f"{len(distinct)} distinct texts (snapshot set)", distinct, 8, 1),
+    ):
+        if not items:
+            continue
+        a, b = ab_ms(_time_layer_over(base, items), _time_layer_over(pipeline, items), rounds, per_round)
+        a, b = a / len(items), b / len(items)
+        print(f"{label:<34}{a:>10.3f}{b:>10.3f}{a / b:>9.2f}x{1000 / b:>11.0f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=3.0, help="time budget per measurement")
+    ap.add_argument("--base", help="a git revision whose time layer to time beside the working tree's")
+    ap.add_argument("--generated", type=int, default=300, help="generated articles for --base")
     args = ap.parse_args()
+    if args.base:
+        sys.path.insert(0, str(ROOT / "bench"))
+        compare(args.base, args.generated)
+        return
     docs = articles()
     rasd_run(docs[0][1], docs[0][2])  # load the data files and compile the patterns before timing
     r_rate = rate(lambda s, p: rasd_run(s, p), docs, args.seconds)
