@@ -166,31 +166,56 @@ def build(doc: Document) -> list[SentCtx]:
     timexes = [x for x in doc.timexes if x.end > x.start]
     mi = 0
     n_spans = len(spans)
+    get = _WORDS.get
+    nisba_keys = nisba.keys()
     for si, s in enumerate(doc.sentences):
         lo = bisect_left(starts, s.start)
         hi = bisect_left(starts, s.end)
         sent_tokens = tokens[lo:hi]
-        infos = [_free_word_info(t.text, t.norm) if t.kind == "word" else None for t in sent_tokens]
-        if not any(info[1] for info in infos if info):
+        infos: list[tuple | None] = []
+        has_head = False
+        for t in sent_tokens:
+            if t.kind == "word":
+                w = get(t.text)
+                # the cache is by text: check that this token reads the same (it does, from the text layer)
+                if (
+                    w is None
+                    or (w[0] is not t.norm and w[0] != t.norm)
+                    or (w[1] is not t.forms and w[1] != t.forms)
+                ):
+                    w = _new_word(t)
+                if w[4]:
+                    has_head = True
+                infos.append(w)
+            else:
+                infos.append(None)
+        if not has_head:
             continue  # no trigger word in the sentence: nothing to build
         toks: list[Tok] = []
-        for t, info in zip(sent_tokens, infos, strict=True):
+        heads: list[int] = []  # words that may head a trigger (entries, outside names)
+        cues: list[tuple[int, tuple]] = []  # words that may start a multiword cue, with those cues
+        for k, t in enumerate(sent_tokens):
+            w = infos[k]
             while mi < n_spans and spans[mi][1] <= t.start:
                 mi += 1
-            if info is not None and (mi == n_spans or spans[mi][0] >= t.end):
+            if w is not None and (mi == n_spans or spans[mi][0] >= t.end):
                 # a word outside every mention (most words): what _annotate_word() would set, precomputed
-                cats, entries, head_k, article, fut, cores, forms, conj, prep = info
+                _, _, _, cats, entries, head_k, article, fut, cores, conj, prep, stems, wcues = w
                 tk = Tok(
-                    t, False, None, False, prep, conj, cats, fut, entries, None, 0, False, article, cores
-                )
-                tk.head_k = head_k
-                if nisba:
-                    for _, stem in forms:
+                    t, False, None, False, prep, conj, cats, fut, entries, None, 0, False, article, cores,
+                    _EMPTY, False, head_k,
+                )  # fmt: skip
+                if nisba and not nisba_keys.isdisjoint(stems):
+                    for stem in stems:
                         eid = nisba.get(stem)
                         if eid:
                             tk.nisba, tk.ent, tk.ent_start = True, eid, True
                             break
                 toks.append(tk)
+                if entries and not tk.ent:
+                    heads.append(k)
+                if wcues:
+                    cues.append((k, wcues))
                 continue
             tk = Tok(t, t.kind == "punct")
             j = mi
@@ -200,27 +225,51 @@ def build(doc: Document) -> list[SentCtx]:
                     tk.ent = eid
                     if ms >= t.start:
                         tk.ent_start = True
-                        k = ms - t.start
-                        if k > 0:
-                            clit = t.text[:k].lstrip("وف")
+                        off = ms - t.start
+                        if off > 0:
+                            clit = t.text[:off].lstrip("وف")
                             if clit[:1] in _CLITIC_PREP:
                                 tk.prep = _CLITIC_PREP[clit[0]]
                             tk.conj = t.text[0] in "وف"
                     break
                 j += 1
-            if info is not None:
-                _annotate_word(tk, info[:7], nisba)
+            if w is not None:
+                _annotate_word(tk, w[2], nisba)
+                if w[4] and not tk.ent:
+                    heads.append(k)
+                if w[12]:
+                    cues.append((k, w[12]))
             toks.append(tk)
         for x in timexes:
             if x.end > s.start and x.start < s.end:
                 for tk in toks:
                     if tk.token.end > x.start and tk.token.start < x.end:
                         tk.timex = True
-        _mark_phrases(toks)
-        _mark_triggers(toks)
+        if cues:
+            _mark_phrases(toks, cues)
+        _mark_triggers(toks, heads)
         chunks, chunk_of = _chunks(toks, types, linked)
         out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities, types, [], titles, places))
     return out
+
+
+# What build() needs of a word, cached by its text (and checked against the token's norm and forms): the norm
+# and forms it was computed for, _word_info(text) (categories, entries, head_k, article, future, cores,
+# readings), then those fields one by one with the conjunction flag and preposition of _free_word_info, the
+# stems of the readings (for the nisba lookup) and the multiword cues that may start at the word.
+_WORDS: dict[str, tuple] = {}
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _new_word(t: Token) -> tuple:
+    info = _free_word_info(t.text, t.norm)
+    forms = info[6]
+    firsts = _phrase_firsts()
+    cues = _phrase_starts(t.forms) if any(stem in firsts for _, stem in t.forms) else ()
+    w = (t.norm, t.forms, info[:7], *info[:6], *info[7:], tuple(stem for _, stem in forms), cues)
+    if len(_WORDS) < 200_000:  # bounded: a stream of unique garbage cannot exhaust memory
+        _WORDS[t.text] = w
+    return w
 
 
 @lru_cache(maxsize=100_000)
@@ -306,19 +355,12 @@ def _phrase_starts(forms: tuple[tuple[int, str], ...]) -> tuple[tuple[tuple[str,
     return tuple(c for _, stem in forms for c in by_first.get(stem, ()))
 
 
-def _mark_phrases(toks: list[Tok]) -> None:
-    firsts = _phrase_firsts()
+def _mark_phrases(toks: list[Tok], cues: list[tuple[int, tuple]]) -> None:
+    """Mark the multiword cues starting at the words ``cues`` lists (index, the cues that may start there)."""
     n_toks = len(toks)
-    for k, tk in enumerate(toks):
-        if tk.token.kind != "word":
-            continue
-        forms = tk.token.forms
-        for _, stem in forms:
-            if stem in firsts:
-                break
-        else:
-            continue  # most words start no cue: skip them with set lookups only
-        for words, cat in _phrase_starts(forms):
+    for k, starts in cues:
+        tk = toks[k]
+        for words, cat in starts:
             if cat in tk.phrases or k + len(words) > n_toks:
                 continue
             for n in range(1, len(words)):
@@ -394,10 +436,9 @@ def _after_plain_word(toks: list[Tok], i: int) -> bool:
     return i > 0 and not toks[i].conj and plain_word(toks[i - 1]) and not toks[i - 1].entries
 
 
-def _mark_triggers(toks: list[Tok]) -> None:
-    """Longest multiword trigger first; verb or noun reading chosen by the head's context."""
-    # words inside a name (منظمة الأمن والتعاون) are not triggers
-    heads = [k for k, tk in enumerate(toks) if tk.entries and not tk.ent]
+def _mark_triggers(toks: list[Tok], heads: list[int]) -> None:
+    """Longest multiword trigger first; verb or noun reading chosen by the head's context. ``heads``: the words
+    with trigger entries outside names (منظمة الأمن والتعاون holds no trigger), in order."""
     i = 0
     for h in heads:
         if h < i:
