@@ -1,13 +1,27 @@
 """Speed of the quotes layer, with the text layer measured in the same run as the baseline.
 
-Usage: python bench/bench_quotes.py [--repeat N] [files...]
+Usage: python bench/bench_quotes.py [--repeat N] [--base REV [--generated N]] [files...]
 Articles: the shipped examples and the reference article when present (or the files given). The quotes layer
 is timed alone on documents already through the text and entities layers, so its own cost is what is shown.
+
+``--base REV`` (a git revision, e.g. HEAD~2) times that revision's quotes layer beside the working tree's in this
+same process, alternating the two in short rounds (fair on a shared machine), on the reference article
+repeated (warm) and on distinct texts (the examples and ``--generated`` articles of bench/bench_corpus.py, each
+analyzed once per round).
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
+import importlib
+import importlib.util
+import io
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 
@@ -48,11 +62,82 @@ def _quotes_only(doc: Document) -> None:
     quotes.annotate(doc)
 
 
+def load_base(rev: str):
+    """The quotes layer of git revision ``rev``: its ``rasd/`` extracted with ``git archive``, imported as
+    ``rasd_base``."""
+    tmp = Path(tempfile.mkdtemp(prefix="rasd_base_"))
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "rasd"], check=True, capture_output=True
+    )
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(tmp, filter="data")
+    spec = importlib.util.spec_from_file_location(
+        "rasd_base", tmp / "rasd" / "__init__.py", submodule_search_locations=[str(tmp / "rasd")]
+    )
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["rasd_base"] = mod
+    spec.loader.exec_module(mod)
+    return importlib.import_module("rasd_base.quotes")
+
+
+def _ab_ms(fn_a, fn_b, rounds: int = 30) -> tuple[float, float]:
+    """Best CPU ms per call of two functions (each a pass over some articles, returning how many) timed in
+    alternating rounds."""
+    fn_a(), fn_b()
+    best = [float("inf"), float("inf")]
+    for r in range(rounds):
+        order = ((0, fn_a), (1, fn_b)) if r % 2 else ((1, fn_b), (0, fn_a))
+        for k, fn in order:
+            t0 = time.process_time()
+            n = fn()
+            best[k] = min(best[k], (time.process_time() - t0) / n * 1000)
+    return best[0], best[1]
+
+
+def _layer_pass(docs: list[Document], layer, repeat: int):
+    def run() -> int:
+        for _ in range(repeat):
+            for doc in docs:
+                doc.quotes.clear()
+                layer.annotate(doc)
+        return repeat * len(docs)
+
+    return run
+
+
+def compare(rev: str, generated: int) -> None:
+    base = load_base(rev)
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_corpus import Generator, _examples
+
+    seed = _articles(DEFAULT[-1:])
+    distinct = _articles(DEFAULT[:-1]) + [a.text for a in Generator(_examples()).articles(generated, seed=3)]
+    rows = [("seed, repeated (warm)", seed, 10), (f"{len(distinct)} distinct texts", distinct, 1)]
+    print(f"quotes layer: {rev} vs working tree (CPU ms per article, best of alternating rounds)\n")
+    print(f"{'articles':<28}{rev + ' ms':>14}{'now ms':>10}{'speed-up':>10}")
+    for name, arts, repeat in rows:
+        if not arts:
+            continue
+        docs = []
+        for s in arts:
+            doc = _text_only(s)
+            entities.annotate(doc)
+            docs.append(doc)
+        a, b = _ab_ms(_layer_pass(docs, base, repeat), _layer_pass(docs, quotes, repeat))
+        print(f"{name:<28}{a:>14.3f}{b:>10.3f}{a / b:>10.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--repeat", type=int, default=50)
+    ap.add_argument("--base", help="a git revision whose quotes layer to time beside the working tree's")
+    ap.add_argument("--generated", type=int, default=100, help="with --base: generated articles to add")
     args = ap.parse_args()
+    if args.base:
+        compare(args.base, args.generated)
+        return
     arts = _articles(args.files or DEFAULT)
     if not arts:
         raise SystemExit("no articles found")

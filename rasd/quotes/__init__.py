@@ -73,15 +73,29 @@ def annotate(doc: Document, **kwargs) -> Document:
 
 
 def _token_infos(ctx: Context) -> None:
+    """Every token's TokInfo, and the few positions the rules visit: verb cues, attributions, channel
+    phrases and the marks where a content may end. Most tokens are none of these (TokInfo.any is false), so
+    only the others are looked at twice."""
     lex = ctx.lex
-    cache = TOKEN_CACHE
-    get = cache.get
+    get = TOKEN_CACHE.get
     ctx.info = infos = [get(tok.text) or token_info(lex, tok) for tok in ctx.toks]
-    ctx.verb_at = {i: info.verb for i, info in enumerate(infos) if info.verb is not None}
+    verb_at = ctx.verb_at
+    attrs, marks, chans = [], [], []
+    for i in [i for i, info in enumerate(infos) if info.any]:
+        info = infos[i]
+        if info.verb is not None:
+            verb_at[i] = info.verb
+        if info.attr:
+            attrs.append(i)
+        if info.mark:
+            marks.append(i)
+        if info.chan:
+            chans.append(i)
     drop_out_of_place(ctx)
     # the verbs left, and the tokens that may open an attribution, in text order
-    attrs = [i for i, info in enumerate(infos) if info.attr]
-    ctx.cue_tokens = sorted(set(ctx.verb_at).union(attrs)) if attrs else sorted(ctx.verb_at)
+    ctx.cue_tokens = sorted(set(verb_at).union(attrs)) if attrs else sorted(verb_at)
+    ctx.marks = sorted(set(marks).union(ctx.open_tok)) if ctx.open_tok else marks
+    ctx.chan_tokens = chans
 
 
 def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last: int) -> Quote | None:

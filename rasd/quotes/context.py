@@ -40,6 +40,8 @@ class Context:
     verb_at: dict[int, tuple] = field(default_factory=dict)  # token index -> (Cue, enclitic) for verb cues
     info: list = field(default_factory=list)  # TokInfo of every token (see tokinfo.py)
     cue_tokens: list[int] = field(default_factory=list)  # tokens that may start a cue, in order
+    marks: list[int] = field(default_factory=list)  # tokens where a content may end (see spans.clause_end)
+    chan_tokens: list[int] = field(default_factory=list)  # tokens that may start a channel phrase, in order
     recent: list = field(default_factory=list)  # speakers and subjects met so far (SpeakerRec), in order
 
     def _indexes(self) -> tuple:

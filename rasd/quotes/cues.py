@@ -51,9 +51,7 @@ def _match_seq(ctx: Context, i: int, seq: tuple[str, ...], end: int) -> tuple[in
     last word carries a pronoun: على حد قوله)."""
     if i + len(seq) > end:
         return None
-    first = ctx.toks[i]
-    if not any(stem == seq[0] and k <= 1 for k, stem in first.forms):
-        return None
+    # the first word is matched by the caller (TokInfo.attr_cands holds the phrases starting with it)
     for n, word in enumerate(seq[1:], start=1):
         tok = ctx.toks[i + n]
         norm = ctx.norms[i + n]
@@ -76,11 +74,10 @@ _PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 
 def attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
     """An attribution phrase starting at token ``i`` (before ``end``)."""
-    if not ctx.info[i].attr:
+    cands = ctx.info[i].attr_cands
+    if not cands:
         return None
     best = None
-    first = ctx.lex.attr_first
-    cands = [c for k, stem in ctx.toks[i].forms if k <= 1 for c in first.get(stem, ())]
     for seq, mode in cands:
         m = _match_seq(ctx, i, seq, end)
         if m is None or (best is not None and m[0] <= best.j):
@@ -133,12 +130,13 @@ def channel_at(ctx: Context, i: int, end: int) -> tuple[str, int] | None:
 
 def find_channel(ctx: Context, lo: int, hi: int) -> str | None:
     """The first channel named in tokens ``[lo, hi)``."""
-    i = lo
-    while i < hi:
-        hit = channel_at(ctx, i, hi)
+    cands = ctx.chan_tokens  # only these can start one (channel_at)
+    k = bisect_left(cands, lo)
+    while k < len(cands) and cands[k] < hi:
+        hit = channel_at(ctx, cands[k], hi)
         if hit:
             return hit[0]
-        i += 1
+        k += 1
     return None
 
 

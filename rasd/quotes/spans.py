@@ -11,7 +11,7 @@ from .context import PUNCT_END, Context
 from .cues import CueHit, attribution_at
 
 WINDOW = 30  # tokens between a cue and the start of its content, at most
-_COMMAS = frozenset({"،", ",", "؛", ";"})
+COMMAS = frozenset({"،", ",", "؛", ";"})
 
 
 @dataclass
@@ -157,23 +157,32 @@ def _blocked(ctx: Context, j: int, lo: int) -> bool:
 
 def clause_end(ctx: Context, s: int, b: int, np: bool) -> int:
     """Token index where a content starting at token ``s`` ends (exclusive); quotations are never cut."""
-    opens, infos = ctx.open_tok, ctx.info
-    j = s
-    while j < b:
+    opens, infos, marks = ctx.open_tok, ctx.info, ctx.marks
+    # only the marked tokens (an opening quotation mark, a comma, an attribution or contrast word; see
+    # tokinfo.TokInfo.mark) can end a content or be skipped over, so the scan jumps from one to the next
+    k = bisect_left(marks, s)
+    n_marks = len(marks)
+    while k < n_marks:
+        j = marks[k]
+        if j >= b:
+            break
         if j in opens:
-            j = max(j + 1, opens[j] + 1)
+            k = bisect_left(marks, max(j + 1, opens[j] + 1), k + 1)
+            continue
+        k += 1
+        if j == s:
             continue
         n = ctx.norms[j]
-        if n in _COMMAS and j > s:
+        info = infos[j]
+        if n in COMMAS:
             if np or starts_break(ctx, j + 1, b):
                 return j
-        elif j > s and infos[j].attr and attribution_at(ctx, j, b) is not None:
+        elif info.attr and attribution_at(ctx, j, b) is not None:
             return j
-        elif j > s and "contrast_comp" in infos[j].roles and j + 1 < b and infos[j + 1].comp:
+        elif "contrast_comp" in info.roles and j + 1 < b and infos[j + 1].comp:
             return j  # …»، غير أن الدكتور البردويل قال…: the writer turns to someone else
-        elif j > s and "contrast" in infos[j].roles and j + 1 < b and (j + 1) in ctx.verb_at:
+        elif "contrast" in info.roles and j + 1 < b and (j + 1) in ctx.verb_at:
             return j  # …، فيما قالت هيئة الأرصاد إن…: another speaker's clause
-        j += 1
     return b
 
 
@@ -394,7 +403,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                         subj[1:] = [k + 1]
                         j = k + 1
                         continue
-                if n in _COMMAS and subj:
+                if n in COMMAS and subj:
                     mode = "appos"
                     appos = [j + 1, j + 1]
                 elif subj:
@@ -427,7 +436,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 mode = "after"
             else:
                 appos[1] = j + 1
-        elif mode == "after" and n in _COMMAS and subj and not appos and not addr:
+        elif mode == "after" and n in COMMAS and subj and not appos and not addr:
             mode = "appos"  # المديرة القطرية للبنك في اليمن، دينا أبو غيدا، …
             appos = [j + 1, j + 1]
         elif mode == "addr":
@@ -448,7 +457,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
 def quote_before(ctx: Context, hit: CueHit, a: int) -> Scan | None:
     """A quotation right before the cue: «…»، قال الوزير."""
     j = hit.i - 1
-    while j >= a and ctx.norms[j] in _COMMAS:
+    while j >= a and ctx.norms[j] in COMMAS:
         j -= 1
     if j < a or ctx.toks[j].kind != "punct":
         return None
@@ -470,7 +479,7 @@ def attribution_content(ctx: Context, hit: CueHit, src_end: int, a: int, b: int)
         s = a
         # a leading adverbial ("في المقابل،", "من جهته،") is not part of what is attributed
         for k in range(a, min(hit.i, a + 5)):
-            if norms[k] in _COMMAS:
+            if norms[k] in COMMAS:
                 if word_is(ctx, a, "stop") or word_is(ctx, a, "opener"):
                     s = k + 1
                 break
@@ -478,7 +487,7 @@ def attribution_content(ctx: Context, hit: CueHit, src_end: int, a: int, b: int)
         span = content_span(ctx, s, e)
     else:
         s = src_end
-        while s < b and (norms[s] in _COMMAS or norms[s] in ("فان", "ان")):
+        while s < b and (norms[s] in COMMAS or norms[s] in ("فان", "ان")):
             s += 1
         span = content_span(ctx, s, clause_end(ctx, s, b, np=False))
     if span is None:

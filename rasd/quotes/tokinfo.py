@@ -4,12 +4,13 @@ The rules then ask these questions with a lookup instead of re-reading the token
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..text import normalize
 from ..text.tokens import Token
 from .cues import verb_cue
 from .lexicon import Cue, Lexicon
+from .spans import COMMAS
 
 _COMP_PREFIXES = frozenset({"", "ب", "و", "وب", "ف"})
 _FIRST_COMP_PREFIXES = frozenset({"", "ب"})
@@ -27,9 +28,16 @@ class TokInfo:
     chan: bool  # may start a channel phrase
     lpp: bool = False  # opens a phrase with ل: للرئيس، لـ، لوكالة
     audience: bool = False  # ل before those spoken to: للصحافيين، لنظيره
+    # the attribution phrases (cues.tsv) that may start here, as (words, mode): read by cues.attribution_at
+    attr_cands: tuple[tuple[tuple[str, ...], str], ...] = ()
+    # a word at which spans.clause_end must stop and look (a comma, an attribution, a contrast word), so that
+    # it can jump from one such word to the next instead of visiting every token
+    mark: bool = False
+    any: bool = False  # verb, attr, chan or mark: the token is one the rules visit (set by token_info)
 
 
 NONE = TokInfo(frozenset(), False, False, None, False, False)
+_CONTRAST = frozenset({"contrast", "contrast_comp"})
 
 
 def _l_pp(lex: Lexicon, tok: Token) -> bool:
@@ -77,20 +85,29 @@ def token_info(lex: Lexicon, tok: Token) -> TokInfo:
     info = TOKEN_CACHE.get(tok.text)
     if info is None and tok.kind != "word":
         roles = _roles(lex, tok)
-        info = TokInfo(roles, False, False, None, False, False) if roles else NONE
+        mark = tok.norm in COMMAS or bool(roles & _CONTRAST)
+        info = (
+            TokInfo(roles, False, False, None, False, False, mark=mark, any=mark) if roles or mark else NONE
+        )
         TOKEN_CACHE[tok.text] = info
     elif info is None:
         stems = [stem for k, stem in tok.forms if k <= 1]
+        roles = _roles(lex, tok)
+        attr = any(s in lex.attr_first for s in stems)
         info = TokInfo(
-            roles=_roles(lex, tok),
+            roles=roles,
             comp=_comp(lex, tok, _COMP_PREFIXES),
             comp_first=_comp(lex, tok, _FIRST_COMP_PREFIXES),
             verb=verb_cue(lex, tok),
-            attr=any(s in lex.attr_first for s in stems),
+            attr=attr,
             chan=any((s,) in lex.channels or s in lex.channel_first for _k, s in tok.forms),
             lpp=_l_pp(lex, tok),
             audience=_audience(lex, tok),
+            attr_cands=tuple(c for s in stems for c in lex.attr_first.get(s, ())),
+            mark=attr or tok.norm in COMMAS or bool(roles & _CONTRAST),
         )
+        if info.verb is not None or info.attr or info.chan or info.mark:
+            info = replace(info, any=True)
         if len(TOKEN_CACHE) < TOKEN_CACHE_MAX:
             TOKEN_CACHE[tok.text] = info
     return info
