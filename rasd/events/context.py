@@ -192,15 +192,15 @@ def build(doc: Document) -> list[SentCtx]:
         if not has_head:
             continue  # no trigger word in the sentence: nothing to build
         toks: list[Tok] = []
-        heads: list[int] = []  # words that may head a trigger (entries, outside names)
-        cues: list[tuple[int, tuple]] = []  # words that may start a multiword cue, with those cues
+        heads: list[tuple[int, tuple]] = []  # words that may head a trigger (outside names), _trigger_facts
+        cues: list[tuple[int, dict]] = []  # words that may start a multiword cue, with those cues
         for k, t in enumerate(sent_tokens):
             w = infos[k]
             while mi < n_spans and spans[mi][1] <= t.start:
                 mi += 1
             if w is not None and (mi == n_spans or spans[mi][0] >= t.end):
                 # a word outside every mention (most words): what _annotate_word() would set, precomputed
-                _, _, _, cats, entries, head_k, article, fut, cores, conj, prep, stems, wcues = w
+                _, _, _, cats, entries, head_k, article, fut, cores, conj, prep, stems, wcues, _ = w
                 tk = Tok(
                     t, False, None, False, prep, conj, cats, fut, entries, None, 0, False, article, cores,
                     _EMPTY, False, head_k,
@@ -213,7 +213,7 @@ def build(doc: Document) -> list[SentCtx]:
                             break
                 toks.append(tk)
                 if entries and not tk.ent:
-                    heads.append(k)
+                    heads.append((k, w[13]))
                 if wcues:
                     cues.append((k, wcues))
                 continue
@@ -236,7 +236,7 @@ def build(doc: Document) -> list[SentCtx]:
             if w is not None:
                 _annotate_word(tk, w[2], nisba)
                 if w[4] and not tk.ent:
-                    heads.append(k)
+                    heads.append((k, w[13]))
                 if w[12]:
                     cues.append((k, w[12]))
             toks.append(tk)
@@ -265,8 +265,9 @@ def _new_word(t: Token) -> tuple:
     info = _free_word_info(t.text, t.norm)
     forms = info[6]
     firsts = _phrase_firsts()
-    cues = _phrase_starts(t.forms) if any(stem in firsts for _, stem in t.forms) else ()
-    w = (t.norm, t.forms, info[:7], *info[:6], *info[7:], tuple(stem for _, stem in forms), cues)
+    cues = _cues_by_second(t.forms) if any(stem in firsts for _, stem in t.forms) else None
+    facts = _trigger_facts(info[1]) if info[1] else None
+    w = (t.norm, t.forms, info[:7], *info[:6], *info[7:], tuple(stem for _, stem in forms), cues, facts)
     if len(_WORDS) < 200_000:  # bounded: a stream of unique garbage cannot exhaust memory
         _WORDS[t.text] = w
     return w
@@ -355,20 +356,39 @@ def _phrase_starts(forms: tuple[tuple[int, str], ...]) -> tuple[tuple[tuple[str,
     return tuple(c for _, stem in forms for c in by_first.get(stem, ()))
 
 
-def _mark_phrases(toks: list[Tok], cues: list[tuple[int, tuple]]) -> None:
-    """Mark the multiword cues starting at the words ``cues`` lists (index, the cues that may start there)."""
+@lru_cache(maxsize=100_000)
+def _cues_by_second(forms: tuple[tuple[int, str], ...]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The multiword cues that may start at a word with these readings, by their second word."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, cat in _phrase_starts(forms):
+        out.setdefault(words[1], []).append((words, cat))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _mark_phrases(toks: list[Tok], cues: list[tuple[int, dict]]) -> None:
+    """Mark the multiword cues starting at the words ``cues`` lists (index, its cues by their second word):
+    a cue is looked up by the readings of the next word, then its later words are checked."""
     n_toks = len(toks)
-    for k, starts in cues:
-        tk = toks[k]
-        for words, cat in starts:
-            if cat in tk.phrases or k + len(words) > n_toks:
-                continue
-            for n in range(1, len(words)):
-                w = words[n]
-                if not any(s == w for _, s in toks[k + n].token.forms):
-                    break
-            else:
-                tk.phrases |= {cat}
+    for k, by_second in cues:
+        if k + 1 >= n_toks:
+            continue
+        found: set[str] = set()
+        for _, s in toks[k + 1].token.forms:
+            for words, cat in by_second.get(s, ()):
+                if k + len(words) > n_toks:
+                    continue
+                for n in range(2, len(words)):
+                    w = words[n]
+                    for _, s2 in toks[k + n].token.forms:
+                        if s2 == w:
+                            break
+                    else:
+                        break
+                else:
+                    found.add(cat)
+        if found:
+            tk = toks[k]
+            tk.phrases = tk.phrases | found
 
 
 @lru_cache(maxsize=1)
@@ -404,12 +424,11 @@ def _nominal(toks: list[Tok], i: int) -> bool:
 MAX_GAP = 8  # فرض الاتحاد الأوروبي، الاثنين، حزمة عقوبات
 
 
-def _gapped(toks: list[Tok], i: int) -> tuple[int, list[Entry]]:
-    verbs = [e for e in toks[i].entries if e.trigger.pos == "verb" and e.trigger.rest]
-    if not verbs:
-        return 0, []
-    # the union of the first words of the rests: a cheap test before matching each rest in full
-    firsts = frozenset().union(*(e.trigger.rest[0] for e in verbs))
+def _gapped(
+    toks: list[Tok], i: int, verbs: tuple[Entry, ...], firsts: frozenset[str]
+) -> tuple[int, list[Entry]]:
+    """The gap and the multiword ``verbs`` whose rest follows the head after a gap of 1-MAX_GAP tokens;
+    ``firsts`` (the union of the first words of their rests) is a cheap test before matching each in full."""
     for gap in range(1, MAX_GAP + 1):
         k = i + gap
         if k >= len(toks) or (toks[k].punct and toks[k].token.text in STRONG_PUNCT):
@@ -436,27 +455,53 @@ def _after_plain_word(toks: list[Tok], i: int) -> bool:
     return i > 0 and not toks[i].conj and plain_word(toks[i - 1]) and not toks[i - 1].entries
 
 
-def _mark_triggers(toks: list[Tok], heads: list[int]) -> None:
+def _trigger_facts(entries: tuple[Entry, ...]) -> tuple:
+    """A head word's entries sorted for matching (cached with the word): the multiword ones (longest first, as
+    the lexicon orders them), the one-word ones, the multiword verbs that may take their object after a gap
+    (the subject) and the union of the first words of those verbs' rests."""
+    multi = tuple(e for e in entries if e.trigger.rest)
+    plain = tuple(e for e in entries if not e.trigger.rest)
+    verbs = tuple(e for e in multi if e.trigger.pos == "verb")
+    firsts = frozenset().union(*(e.trigger.rest[0] for e in verbs)) if verbs else frozenset()
+    return multi, plain, verbs, firsts
+
+
+def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> None:
     """Longest multiword trigger first; verb or noun reading chosen by the head's context. ``heads``: the words
-    with trigger entries outside names (منظمة الأمن والتعاون holds no trigger), in order."""
+    with trigger entries outside names (منظمة الأمن والتعاون holds no trigger), in order, with
+    ``_trigger_facts`` of their entries."""
     i = 0
-    for h in heads:
+    for h, (multi, plain, verbs, firsts) in heads:
         if h < i:
             continue  # inside a trigger matched before
         i = h
         tk = toks[i]
-        hits = [e for e in tk.entries if _rest_matches(toks, i + 1, e.trigger.rest)]
+        hits: list[Entry] | tuple[Entry, ...] = ()
         gap = 0
-        if not any(e.trigger.rest for e in hits):
-            # a verb and its object noun with the subject between: حشدت روسيا قوات، بحث X هاتفيا مع Y
-            g, gapped = _gapped(toks, i)
-            if gapped:
-                gap, hits = g, gapped
+        longest = 0
+        if multi:
+            for e in multi:
+                if _rest_matches(toks, i + 1, e.trigger.rest):
+                    # the lexicon lists the longest forms first: keep the matches as long as the first one
+                    longest = len(e.trigger.rest)
+                    hits = [
+                        e
+                        for e in multi
+                        if len(e.trigger.rest) == longest and _rest_matches(toks, i + 1, e.trigger.rest)
+                    ]
+                    break
+        if not hits:
+            hits = plain
+            if verbs:
+                # a verb and its object noun with the subject between: حشدت روسيا قوات، بحث X هاتفيا مع Y
+                g, gapped = _gapped(toks, i, verbs, firsts)
+                if gapped:
+                    gap = g
+                    longest = max(len(e.trigger.rest) for e in gapped)
+                    hits = [e for e in gapped if len(e.trigger.rest) == longest]
         if not hits:
             i += 1
             continue
-        longest = max(len(e.trigger.rest) for e in hits)
-        hits = [e for e in hits if len(e.trigger.rest) == longest]
         nominal = _nominal(toks, i)
         want = "noun" if nominal or _after_plain_word(toks, i) else "verb"
         if nominal:  # a verb never takes the article or a preposition: لبحث، التفاوض are nouns or nothing
