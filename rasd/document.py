@@ -200,14 +200,23 @@ class Document(_Model):
         return [b for b in self.blocks if b.kind != "boilerplate"]
 
 
+# The setters of BaseModel's instance slots, called directly: object.__setattr__ looks each name up through the
+# class hierarchy on every call, which made it most of fast_construct's cost.
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
 def fast_construct(cls: type[BaseModel], **fields: Any) -> Any:
     """Build a model from already-valid fields without validation: for hot paths that make many small objects
-    (blocks, sentences). Equivalent to ``cls.model_construct`` with every field given, about twice as fast."""
-    obj = object.__new__(cls)
-    object.__setattr__(obj, "__dict__", fields)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    (blocks, sentences). Equivalent to ``cls.model_construct`` with every field given, several times faster."""
+    obj = _new(cls)
+    _set_dict(obj, fields)
+    _set_fields_set(obj, set(fields))
+    _set_extra(obj, None)
+    _set_private(obj, None)
     return obj
 
 
