@@ -35,6 +35,7 @@ class Context:
     open_of: dict[int, int] = field(default_factory=dict)  # closing mark offset -> opening mark offset
     mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
     mention_starts: list[int] = field(default_factory=list)
+    longest: int = 0  # length of the longest mention, in characters
     by_kb: dict[str, Entity] = field(default_factory=dict)
     _names: tuple | None = None  # (by_name, by_role, by_part), built on first use
     verb_at: dict[int, tuple] = field(default_factory=dict)  # token index -> (Cue, enclitic) for verb cues
@@ -85,8 +86,11 @@ class Context:
 
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """Entity mentions overlapping ``[start, end)``."""
-        hi = bisect_right(self.mention_starts, end - 1)
-        return [m for m in self.mentions[max(0, hi - 64) : hi] if m[1] > start and m[0] < end]
+        starts = self.mention_starts
+        hi = bisect_right(starts, end - 1)
+        # a mention starting at or before start - longest mention cannot reach start: the slice leaves those out
+        lo = max(hi - 64, bisect_right(starts, start - self.longest, 0, hi), 0)
+        return [m for m in self.mentions[lo:hi] if m[1] > start and m[0] < end]
 
     def person_token(self, j: int) -> Entity | None:
         """The person whose last name token ``j`` is (بلينكن for أنتوني بلينكن), when the entities layer
@@ -133,4 +137,5 @@ def build_context(doc: Document) -> Context:
             ctx.by_kb.setdefault(e.kb_id, e)
     ctx.mentions.sort(key=lambda m: (m[0], -m[1]))
     ctx.mention_starts = [m[0] for m in ctx.mentions]
+    ctx.longest = max((m[1] - m[0] for m in ctx.mentions), default=0)
     return ctx

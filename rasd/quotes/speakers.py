@@ -4,6 +4,7 @@ antecedent; the role at that point; the addressee (قال للرئيس الرو�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
@@ -219,11 +220,16 @@ def _title_holder(
         sp = q.speaker
         if sp is not None and sp.entity and sp.role and fits(sp.role):
             return sp.entity
-    for m in reversed(ctx.mentions):
-        if m[0] < before and m[2].type == "PER":
-            for r in m[2].roles:
-                if r.source == "text" and fits(r.text):
-                    return m[2].id
+    mentions = ctx.mentions
+    seen: dict[int, bool] = {}  # id(entity) -> has a fitting role: each person's roles are read once
+    for k in range(bisect_left(ctx.mention_starts, before) - 1, -1, -1):  # the mentions before, last first
+        e = mentions[k][2]
+        if e.type == "PER":
+            ok = seen.get(id(e))
+            if ok is None:
+                ok = seen[id(e)] = any(r.source == "text" and fits(r.text) for r in e.roles)
+            if ok:
+                return e.id
     return None
 
 
