@@ -62,13 +62,21 @@ class Tok:
     nisba: bool = False  # a nisba adjective of a document entity (روسي، الأميركية)
 
 
-@dataclass
+@dataclass(slots=True, init=False)
 class Chunk:
     start: int  # first token index (sentence-local), after any preposition word
     end: int  # exclusive
     prep: str | None
-    conjuncts: list[list[str]] = field(default_factory=list)  # entity ids per conjunct (best first)
-    actors: list[str] = field(default_factory=list)  # all of them, in order, once (set by seal())
+    conjuncts: list[list[str]]  # entity ids per conjunct (best first)
+    actors: list[str]  # all of them, in order, once (set by seal())
+
+    def __init__(
+        self, start: int, end: int, prep: str | None, conjuncts: list[list[str]] | None = None
+    ) -> None:
+        # by hand: the chunker makes one per phrase of every sentence with a trigger
+        self.start, self.end, self.prep = start, end, prep
+        self.conjuncts = [] if conjuncts is None else conjuncts
+        self.actors = []
 
     def seal(self) -> Chunk:
         out: list[str] = []
@@ -570,6 +578,15 @@ def _second_person(
     return last + 1
 
 
+def _seal(cur: Chunk, cur_ents: list[str], types: dict[str, str]) -> None:
+    """Close a phrase naming someone: its last conjunct's actors, then the actors of all conjuncts."""
+    if cur_ents:
+        cur.conjuncts.append(_best(types, cur_ents))
+    if cur.conjuncts:
+        cur.conjuncts = [c for c in cur.conjuncts if c]
+        cur.seal()
+
+
 def _chunks(
     toks: list[Tok], types: dict[str, str], linked: frozenset[str] = frozenset()
 ) -> tuple[list[Chunk], list[int]]:
@@ -582,11 +599,8 @@ def _chunks(
     def close() -> None:
         nonlocal cur, cur_ents
         if cur is not None:
-            if cur_ents:
-                cur.conjuncts.append(_best(types, cur_ents))
-            if cur.conjuncts:  # most phrases name nobody: no conjuncts, no actors (the defaults)
-                cur.conjuncts = [c for c in cur.conjuncts if c]
-                cur.seal()
+            if cur_ents or cur.conjuncts:  # most phrases name nobody: no conjuncts, no actors (the defaults)
+                _seal(cur, cur_ents, types)
             chunks.append(cur)
         cur, cur_ents = None, []
 
