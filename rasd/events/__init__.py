@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from ..document import Document, Event, Span, fast_construct
+from ..document import Document, Event, Quote, Span, fast_construct
 from . import actors, attach, context, merge, modality, triggers
 from .summary import summarize
 from .triggers import Cand
@@ -75,9 +75,10 @@ def extract(doc: Document) -> list[Cand]:
     out: list[Cand] = []
     prev_sentence: list[str] = []
     states = actors.state_actors(doc.entities)
+    quote_spans = [(q.content.start, q.content.end, q) for q in doc.quotes]  # in document order
     for ctx in ctxs:
         try:
-            cands = _sentence(doc, ctx, out, prev_sentence, states, kinds, timexes_by_sent)
+            cands = _sentence(doc, ctx, out, prev_sentence, states, kinds, timexes_by_sent, quote_spans)
         except Exception:  # one odd sentence must not cost the article its other events
             log.exception("events: sentence %d skipped", ctx.index)
             continue
@@ -96,6 +97,7 @@ def _sentence(
     states: dict[str, str],
     kinds: dict,
     timexes_by_sent: dict[int, list],
+    quote_spans: list[tuple[int, int, Quote]],
 ) -> list[Cand]:
     cands = triggers.find(ctx)
     if not cands:
@@ -103,7 +105,7 @@ def _sentence(
     block = doc.sentences[ctx.index].block
     heading = 0 <= block < len(doc.blocks) and doc.blocks[block].kind == "heading"
     # a quote holding a trigger overlaps its sentence: look at those only
-    quotes = [q for q in doc.quotes if q.content.start < ctx.end and q.content.end > ctx.start]
+    quotes = [q for s, e, q in quote_spans if s < ctx.end and e > ctx.start]
     for c in cands:
         c.heading = heading
         attach.attach_quote(doc, c, quotes)

@@ -402,8 +402,11 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         src, extra = _governing_clause(ctx, cand, bool(tgt))
         tgt += [e for e in extra if e not in tgt and e not in src]
     if not src:
-        for m in range(j, min(len(toks), j + WINDOW)):
-            if "frame" in toks[m].cats or (m + 1 < len(toks) and _frame(toks, m)):
+        n_toks = len(toks)
+        for m in range(j, min(n_toks, j + WINDOW)):
+            tk = toks[m]
+            # _frame() guarded by its first test: most words are not في
+            if "frame" in tk.cats or (m + 1 < n_toks and tk.token.norm in _FI and _frame(toks, m)):
                 c = _chunk(ctx, m + 1) or _chunk(ctx, m + 2)
                 if c and c.actors:
                     src = c.actors[:1]
@@ -519,9 +522,12 @@ def _one_plain_phrase(ctx: SentCtx, j: int) -> bool:
     return nxt is None or nxt.prep is not None or not nxt.actors
 
 
+_FI = ("في", "وفي")
+
+
 def _frame(toks: list[Tok], m: int) -> bool:
     """في إطار as two tokens."""
-    return toks[m].token.norm in ("في", "وفي") and toks[m + 1].token.forms[-1][1] in ("اطار", "الاطار")
+    return toks[m].token.norm in _FI and toks[m + 1].token.forms[-1][1] in ("اطار", "الاطار")
 
 
 def _is_nisba(ctx: SentCtx, chunk: Chunk, eid: str) -> bool:

@@ -176,14 +176,14 @@ def attach_location(doc: Document, ctx: SentCtx, c: Cand, kinds: dict[str, tuple
             break
         if k >= c.j and tk.cats and not tk.ent and not tk.cats.isdisjoint(_CLAUSE_CATS):
             break
-        if k >= c.j and _purpose(tk):
+        if k >= c.j and tk.token.text[:1] == "ل" and _purpose(tk):
             break  # لبحث الوضع في غزة: a purpose clause says what about, not where
         ci = ctx.chunk_of[k]
         if ci < 0:
             k += 1
             continue
         chunk = ctx.chunks[ci]
-        if k >= c.j and any(_purpose(toks[m]) for m in range(k, chunk.end)):
+        if k >= c.j and _purpose_in(toks, k, chunk.end):
             break  # the purpose clause starts inside this phrase
         if chunk.prep == "في":
             near = chunk.start <= c.j + 4
@@ -193,6 +193,15 @@ def attach_location(doc: Document, ctx: SentCtx, c: Cand, kinds: dict[str, tuple
                     c.location = eid
                     return
         k = max(chunk.end, k + 1)
+
+
+def _purpose_in(toks: list[Tok], a: int, b: int) -> bool:
+    """A purpose clause starts at one of ``toks[a:b]`` (its words are tested for ل first: most do not have it)."""
+    for m in range(a, b):
+        tk = toks[m]
+        if tk.token.text[:1] == "ل" and _purpose(tk):
+            return True
+    return False
 
 
 def _purpose(tk: Tok) -> bool:

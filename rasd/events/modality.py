@@ -64,55 +64,64 @@ def _stops(ctx: SentCtx) -> tuple[list[int], list[int]]:
 
 
 def decide(ctx: SentCtx, cand: Cand) -> None:
+    # _has() and _phrase_at() are inlined in the loops below (a cue category on a word outside names, a
+    # multiword cue starting at a token): this runs for every trigger candidate
     toks = ctx.toks
-    anchors = [cand.i] + ([cand.light] if cand.light is not None else [])
+    n_toks = len(toks)
+    i, light = cand.i, cand.light
     found: list[str] = []
-    first = min(anchors)
+    first = i if light is None or light > i else light
     hs, ss = _stops(ctx)
     before = range(first - 1, hs[first], -1)  # the sentence part before the trigger, nearest first
     for k in before:
         tk = toks[k]
-        if not tk.cats or tk.ent:
+        cats = tk.cats
+        if not cats or tk.ent:
             continue
-        if "denial" in tk.cats:
+        if "denial" in cats:
             found.append("denied")
             break
-        if "condition" in tk.cats:
+        if "condition" in cats:
             break
-    if any(_negated_before(ctx, a) for a in anchors):
+    if _negated_before(ctx, i) or (light is not None and _negated_before(ctx, light)):
         found.append("negated")
     clause = range(first - 1, ss[first], -1)  # its clause
     for k in clause:
-        if _has(toks[k], "condition") or _phrase_at(ctx, k, "condition"):
+        tk = toks[k]
+        if ("condition" in tk.cats and not tk.ent) or "condition" in tk.phrases:
             found.append("hypothetical")
             break
-    if cand.trig.pos == "noun":
+    noun = cand.trig.pos == "noun"
+    if noun:
         for k in clause[:2]:
-            if _has(toks[k], "hypothetical_before"):
+            tk = toks[k]
+            if "hypothetical_before" in tk.cats and not tk.ent:
                 found.append("hypothetical")
-    future = any(toks[a].fut for a in anchors) or "future" in cand.trig.flags
+    future = toks[i].fut or (light is not None and toks[light].fut) or "future" in cand.trig.flags
     if future:
-        for k in range(cand.j, min(len(toks), cand.j + 16)):
+        for k in range(cand.j, min(n_toks, cand.j + 16)):
             tk = toks[k]
             if tk.punct and tk.token.text in STRONG_PUNCT:
                 break
-            if _has(tk, "condition") or _phrase_at(ctx, k, "condition"):
+            if ("condition" in tk.cats and not tk.ent) or "condition" in tk.phrases:
                 found.append("conditional")
                 break
-    if future and (cand.trig.pos == "verb" or cand.light is not None):
+    if future and (cand.trig.pos == "verb" or light is not None):
         found.append("planned")  # سيزور، سترسل مساعدات
-    if cand.trig.pos == "noun":
-        for k in range(cand.j, min(len(toks), cand.j + 4)):
-            if _has(toks[k], "planned_after"):
+    if noun:
+        for k in range(cand.j, min(n_toks, cand.j + 4)):
+            tk = toks[k]
+            if "planned_after" in tk.cats and not tk.ent:
                 found.append("planned")
                 break
         j = cand.j
-        if j + 1 < len(toks) and _has(toks[j], "relative") and toks[j + 1].token.text.lstrip("وف")[:1] == "س":
+        if j + 1 < n_toks and _has(toks[j], "relative") and toks[j + 1].token.text.lstrip("وف")[:1] == "س":
             found.append("planned")  # المحادثات التي ستقودها …
     if cand.purpose:
         found.append("planned")
     for k in before[:6]:
-        if _has(toks[k], "planned_before") or _phrase_at(ctx, k, "planned_before"):
+        tk = toks[k]
+        if ("planned_before" in tk.cats and not tk.ent) or "planned_before" in tk.phrases:
             found.append("planned")
             break
     if found:
