@@ -3,6 +3,10 @@
 Run: ``nice .venv/bin/python bench/bench_entities.py [--repeat N]``. Texts: the reference article (if
 ../shared/seed is there) and the articles in examples/. Prints a table; ratios are to the text layer. Times
 are CPU time of this process (``time.process_time``): the machine is shared.
+
+``--ab``: the layer with the numpy tagger (rasd.entities.crf) and with crfsuite sentence by sentence, in
+alternating rounds of the same process (best round of each), warm (the seed repeated) and cold: texts seen once
+each, after a warm-up on other texts, so that the per-word caches hold only what those taught them.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from rasd import entities, text  # noqa: E402
 from rasd.document import Document  # noqa: E402
+from rasd.entities import model  # noqa: E402
 from rasd.entities.kb import load_kb  # noqa: E402
 from rasd.entities.model import tagger  # noqa: E402
 
@@ -32,10 +38,72 @@ def texts() -> list[str]:
     return out or ["قال الرئيس الأميركي جو بايدن إن الولايات المتحدة تدعم أوكرانيا."]
 
 
+def _layer_seconds(docs: list[Document], kb) -> float:
+    """CPU seconds of the entities layer over ``docs`` (text layer already run; each doc a fresh copy)."""
+    total = 0.0
+    for d in docs:
+        doc = d.model_copy(update={"entities": []})
+        a = time.process_time()
+        entities.annotate(doc, kb=kb)
+        total += time.process_time() - a
+    return total
+
+
+def ab(repeat: int) -> None:
+    """Numpy tagger vs crfsuite, warm (seed repeated) and cold (distinct generated texts, each seen once)."""
+    from bench_corpus import Generator, _examples
+
+    kb = load_kb()
+    seed = texts()[0]
+    gen = [a.text for a in Generator(_examples()).articles(400, seed=11)]
+    warmup, cold = gen[:100], gen[100:]
+    for s in warmup:  # loads data, fills the caches with these texts' words only
+        for flag in (True, False):
+            model.NUMPY_TAGGER = flag
+            entities.annotate(text.annotate(Document(id="w", text=s)), kb=kb)
+    seed_doc = text.annotate(Document(id="s", text=seed))
+    cold_docs = [text.annotate(Document(id="c", text=s)) for s in cold]
+    n_cold = sum(len(d.tokens) for d in cold_docs)
+    # cold: each text once per tagger (crfsuite first, so that it cannot profit from the numpy caches —
+    # it has none — and the numpy tagger meets the cold texts' words for the first time)
+    model.NUMPY_TAGGER = False
+    cold_ref = _layer_seconds(cold_docs, kb)
+    model.NUMPY_TAGGER = True
+    cold_new = _layer_seconds(cold_docs, kb)
+    best = {True: 1e9, False: 1e9}
+    for _ in range(3):
+        for flag in (False, True):
+            model.NUMPY_TAGGER = flag
+            best[flag] = min(best[flag], _layer_seconds([seed_doc] * repeat, kb) / repeat)
+    model.NUMPY_TAGGER = True
+    print(
+        f"entities layer, CPU ms per article; {len(seed_doc.tokens)}-token seed x {repeat}, best of 3 rounds"
+    )
+    print(f"{'':<34} {'crfsuite':>10} {'numpy':>10} {'ratio':>7}")
+    print(
+        f"{'seed (warm)':<34} {1000 * best[False]:>10.2f} {1000 * best[True]:>10.2f} {best[False] / best[True]:>7.2f}"
+    )
+    label = f"{len(cold_docs)} new texts, each once (cold)"
+    print(
+        f"{label:<34} {1000 * cold_ref / len(cold_docs):>10.2f} {1000 * cold_new / len(cold_docs):>10.2f} "
+        f"{cold_ref / cold_new:>7.2f}"
+    )
+    print(
+        f"cold texts: {n_cold} tokens; numpy tagger {n_cold / cold_new:,.0f} tokens/s, crfsuite {n_cold / cold_ref:,.0f}"
+    )
+    print(f"seed: numpy tagger {len(seed_doc.tokens) / best[True]:,.0f} tokens/s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=50)
+    ap.add_argument(
+        "--ab", action="store_true", help="numpy tagger vs crfsuite, warm and cold (see the docstring)"
+    )
     args = ap.parse_args()
+    if args.ab:
+        ab(args.repeat)
+        return
     docs = texts()
     t0 = time.perf_counter()
     kb = load_kb()

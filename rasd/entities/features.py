@@ -123,25 +123,18 @@ def _kept_token_features(
     )
 
 
-def sentence_features(
+def sentence_tags(
     tokens: Sequence[Token],
     kb: KB | None,
     kb_matches: Sequence[KBMatch] | None = None,
-    keep: frozenset[str] | None = None,
     cue_matches: Sequence[Cue] | None = None,
     offset: int = 0,
-) -> list[list[str | bytes]]:
-    """Feature lists for one sentence's tokens (``kb_matches``, ``cue_matches``: the KB's matches and the cues
-    in them when known, whose token index minus ``offset`` is the index into ``tokens``).
-
-    ``keep``: the feature strings a trained model knows; the others are left out (in the same order), which
-    tags identically — crfsuite skips unknown attributes — and saves it converting and looking them up. With
-    ``keep``, a token's own and its neighbours' features come as UTF-8 bytes (cached encoded: crfsuite would
-    encode them on every call), the sentence-dependent ones as strings."""
+) -> tuple[list[list[str]], list[str]]:
+    """Per token, the sentence-dependent tags (KB name, cue, demonym, KB word) that it and its neighbours see,
+    and the KB kind of a name's tokens (seen by the token only); arguments as for ``sentence_features``."""
     n = len(tokens)
-    # per token, the sentence-dependent tags (KB name, cue, demonym, KB word) that it and its neighbours see
     tags: list[list[str]] = [[] for _ in range(n)]
-    kinds: list[str] = [""] * n  # the KB kind of a name's tokens, seen by the token only
+    kinds: list[str] = [""] * n
     if kb is not None and len(kb):
         off = 0 if kb_matches is None else offset
         for m in kb.match(tokens) if kb_matches is None else kb_matches:
@@ -168,6 +161,40 @@ def sentence_features(
     for c in cue_index().match(tokens) if cue_matches is None else cue_matches:
         for j in range(c.first - off, c.last - off + 1):
             tags[j].append("cu=" + ("B-" if j == c.first - off else "I-") + c.kind)
+    return tags, kinds
+
+
+def own_tag_features(tags: Sequence[str], kind: str) -> list[str]:
+    """The features a token's own tags give it (a KB name tag twice: with and without the entry's kind)."""
+    out = []
+    for tg in tags:
+        if tg.startswith("gz="):
+            out += ["gzt=" + tg[3:], "gz=" + tg[3:] + (("|" + kind) if kind else "")]
+        else:
+            out.append(tg)
+    return out
+
+
+def sentence_features(
+    tokens: Sequence[Token],
+    kb: KB | None,
+    kb_matches: Sequence[KBMatch] | None = None,
+    keep: frozenset[str] | None = None,
+    cue_matches: Sequence[Cue] | None = None,
+    offset: int = 0,
+) -> list[list[str | bytes]]:
+    """Feature lists for one sentence's tokens (``kb_matches``, ``cue_matches``: the KB's matches and the cues
+    in them when known, whose token index minus ``offset`` is the index into ``tokens``).
+
+    ``keep``: the feature strings a trained model knows; the others are left out (in the same order), which
+    tags identically — crfsuite skips unknown attributes — and saves it converting and looking them up. With
+    ``keep``, a token's own and its neighbours' features come as UTF-8 bytes (cached encoded: crfsuite would
+    encode them on every call), the sentence-dependent ones as strings.
+
+    The order of the strings is the order in which crfsuite adds their weights; ``rasd.entities.crf`` adds
+    them in the same order (its emission scores are bit-identical), so a change here is a change there."""
+    n = len(tokens)
+    tags, kinds = sentence_tags(tokens, kb, kb_matches, cue_matches, offset)
     if keep is None:
         feats = [_token_features(t.text, t.forms) for t in tokens]
     else:
@@ -180,14 +207,7 @@ def sentence_features(
         own, stem, _ = feats[i]
         f = ["b", *own] if b_ok else [*own]
         if tags[i]:
-            for tg in tags[i]:
-                if tg.startswith("gz="):
-                    kind = ("|" + kinds[i]) if kinds[i] else ""
-                    for x in ("gzt=" + tg[3:], "gz=" + tg[3:] + kind):
-                        if keep is None or x in keep:
-                            f.append(x)
-                elif keep is None or tg in keep:
-                    f.append(tg)
+            f.extend(x for x in own_tag_features(tags[i], kinds[i]) if keep is None or x in keep)
         if i == 0 and (keep is None or "BOS" in keep):
             f.append("BOS")
         if i == n - 1 and (keep is None or "EOS" in keep):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import struct
 import tempfile
 import threading
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ import pycrfsuite
 
 from .. import data
 from ..text.tokens import Token
+from .crf import FastCRF
 from .cues import Cue
 from .features import sentence_features
 from .kb import KB, KBMatch
@@ -48,6 +50,7 @@ def use_model(path: str | Path | None) -> None:
 
     _override.clear()
     _known.clear()
+    _fast.clear()
     clusters = None
     if path is not None:
         _override.append(Path(path))
@@ -144,3 +147,51 @@ def tag(
     # punctuation and numbers are never read as names here: skip their marginals (a C call each)
     p_out = [t.marginal("O", i) if tok.kind == "word" else 1.0 for i, tok in enumerate(tokens)]
     return labels, p_out
+
+
+# Tag whole documents in numpy (rasd.entities.crf) when the model file can be read; False: crfsuite sentence by
+# sentence (the reference the tests and bench/bench_entities.py compare with)
+NUMPY_TAGGER = True
+
+# Per model path, its weights for tagging in numpy (None: the file is not in a layout crfsuite.read_model knows)
+_fast: dict[str, FastCRF | None] = {}
+_fast_lock = threading.Lock()
+
+
+def fast_model(path: str | Path | None = None) -> FastCRF | None:
+    key = _model_key(path)
+    if key not in _fast:
+        with _fast_lock:
+            if key not in _fast:
+                fast = None
+                if not _missing(key):
+                    try:
+                        fast = FastCRF(key)
+                    except (OSError, ValueError, struct.error) as exc:
+                        log.warning("NER model %s read by crfsuite only (%s): slower tagging", key, exc)
+                _fast[key] = fast
+    return _fast[key]
+
+
+def tag_ranges(
+    tokens: Sequence[Token],
+    ranges: Sequence[tuple[int, int]],
+    kb: KB | None,
+    kb_matches: Sequence[Sequence[KBMatch]],
+    cue_matches: Sequence[Sequence[Cue] | None],
+    path: str | Path | None = None,
+) -> tuple[list[str], list[float]]:
+    """``tag`` of each sentence ``tokens[lo:hi]`` of ``ranges`` (with its KB matches and cues, in document
+    indices), concatenated: all at once in numpy when the model file could be read, else sentence by
+    sentence with crfsuite — the same labels, and marginals equal to ~1e-15."""
+    fast = fast_model(path) if NUMPY_TAGGER else None
+    if fast is None:
+        labels: list[str] = []
+        p_out: list[float] = []
+        for (lo, hi), km, cm in zip(ranges, kb_matches, cue_matches, strict=True):
+            lab, p = tag(tokens[lo:hi], kb, path, kb_matches=km, cue_matches=cm, offset=lo)
+            labels += lab
+            p_out += p
+        return labels, p_out
+    labels, p_out = fast.tag_ranges(tokens, ranges, kb, kb_matches, cue_matches)
+    return to_bio(labels), p_out

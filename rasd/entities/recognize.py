@@ -18,7 +18,7 @@ from ..evaluate.conll import bio_spans
 from ..text.tokens import Token
 from . import model
 from .cues import Cue, match_ranges
-from .kb import KB
+from .kb import KB, KBMatch
 
 # a KB name is kept unless the model is at least this sure all its tokens are outside any name (tuned on the
 # held-out tenth of ANERcorp train: the KB's places and organizations differ from ANERcorp's conventions)
@@ -114,11 +114,17 @@ def recognize_span(
     p_out_all: list[float] | None = None,
     rejected: list[Mention] | None = None,
     cues: Sequence[Cue] | None = None,
+    kb_matches: Sequence[KBMatch] | None = None,
+    tagged: tuple[list[str], list[float]] | None = None,
 ) -> list[Mention]:
     """Mentions of one sentence ``tokens[lo:hi]``; the model's P(outside) per token goes to ``p_out_all``
-    and the KB matches left out to ``rejected`` (``cues``: the cues in the sentence when already found)."""
-    kb_matches = kb.match(tokens, lo, hi) if kb is not None and len(kb) else []
-    labels, p_out = model.tag(tokens[lo:hi], kb, kb_matches=kb_matches, cue_matches=cues, offset=lo)
+    and the KB matches left out to ``rejected`` (``cues``, ``kb_matches``: the cues and KB matches in the
+    sentence, ``tagged``: the model's labels and P(outside) of its tokens, when already found)."""
+    if kb_matches is None:
+        kb_matches = kb.match(tokens, lo, hi) if kb is not None and len(kb) else []
+    if tagged is None:
+        tagged = model.tag(tokens[lo:hi], kb, kb_matches=kb_matches, cue_matches=cues, offset=lo)
+    labels, p_out = tagged
     if p_out_all is not None:
         p_out_all[lo:hi] = p_out
     model_spans = _split_coordinated(tokens, [(lo + a, lo + b, t) for a, b, t in bio_spans(labels)], kb)
@@ -218,10 +224,25 @@ def recognize(
     p_out = [1.0] * len(tokens)
     out: list[Mention] = []
     rejected: list[Mention] = []
-    for lo, hi in ranges:
+    # the model tags all sentences at once (one numpy pass over the document)
+    kb_matches = [kb.match(tokens, lo, hi) if kb is not None and len(kb) else [] for lo, hi in ranges]
+    labels, p_model = model.tag_ranges(tokens, ranges, kb, kb_matches, [cues.get(r) for r in ranges])
+    at = 0
+    for (lo, hi), km in zip(ranges, kb_matches, strict=True):
+        tagged = labels[at : at + hi - lo], p_model[at : at + hi - lo]
+        at += hi - lo
         out.extend(
             recognize_span(
-                tokens, lo, hi, kb, seen=seen, p_out_all=p_out, rejected=rejected, cues=cues.get((lo, hi))
+                tokens,
+                lo,
+                hi,
+                kb,
+                seen=seen,
+                p_out_all=p_out,
+                rejected=rejected,
+                cues=cues.get((lo, hi)),
+                kb_matches=km,
+                tagged=tagged,
             )
         )
     # a KB entity named clearly once is taken at its other mentions too (الحربي after نادية الحربي)

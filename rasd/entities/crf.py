@@ -1,0 +1,302 @@
+"""Tagging with the trained CRF in numpy: the labels and marginals of crfsuite, a few times faster.
+
+crfsuite scores token ``i`` for label ``y`` by adding the weights of (string, y) for the token's feature
+strings (``features.sentence_features``). Most strings are word-local: a word's own features, and what a word
+shows its neighbours at each window offset. Here each distinct word's strings are looked up once per process
+and summed into score vectors (one for itself, one per offset), and so are the strings of each distinct set
+of sentence-dependent tags (KB names, cues); a document's scores are then a few numpy gathers and adds, and
+Viterbi and forward-backward run over all its sentences at once.
+
+The sums are grouped differently from crfsuite's, so scores differ in the last bits (~1e-15): the labels are
+the same unless two paths tie to that precision, and the marginals agree to ~1e-14 (tests/test_entities_crf.py
+compares both with crfsuite). The weights are read from the model file when it is loaded (crfsuite's binary
+layout; its text dump prints six decimals only), so nothing derived from a model is stored beside it.
+"""
+
+from __future__ import annotations
+
+import struct
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ..text.tokens import Token
+from .cues import Cue
+from .features import OPTS, _neighbour_features, own_tag_features, sentence_tags, word_features
+from .kb import KB, KBMatch
+
+MAX_WORDS = 200_000  # distinct words whose weight rows are kept; the cache starts afresh beyond that
+
+
+class ModelFormatError(ValueError):
+    """The file is not a crfsuite CRF1d model as this reader knows it."""
+
+
+def _cqdb_strings(buf: bytes, off: int) -> list[str]:
+    """The strings of a crfsuite CQDB (its string <-> id table) at ``off``, by id (its backward array)."""
+    if buf[off : off + 4] != b"CQDB":
+        raise ModelFormatError("no CQDB chunk")
+    _size, _flag, _order, n, bwd = struct.unpack_from("<5I", buf, off + 4)
+    out = []
+    for rec in struct.unpack_from(f"<{n}I", buf, off + bwd):
+        _id, ksize = struct.unpack_from("<2I", buf, off + rec)
+        out.append(buf[off + rec + 8 : off + rec + 8 + ksize - 1].decode("utf-8"))
+    return out
+
+
+def read_model(path: str | Path) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
+    """Labels, attributes, state weights (attribute x label) and transition weights (label x label) of a
+    crfsuite CRF1d model file, with the weights as stored (float64)."""
+    buf = Path(path).read_bytes()
+    if buf[:4] != b"lCRF" or buf[8:12] != b"FOMC":
+        raise ModelFormatError("not a crfsuite CRF1d model")
+    _ver, _nf, n_labels, n_attrs, off_feat, off_labels, off_attrs = struct.unpack_from("<7I", buf, 12)
+    if buf[off_feat : off_feat + 4] != b"FEAT":
+        raise ModelFormatError("no FEAT chunk")
+    (n_feat,) = struct.unpack_from("<I", buf, off_feat + 8)
+    dt = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])  # packed, 20 bytes
+    feats = np.frombuffer(buf, dtype=dt, count=n_feat, offset=off_feat + 12)
+    labels, attrs = _cqdb_strings(buf, off_labels), _cqdb_strings(buf, off_attrs)
+    if len(labels) != n_labels or len(attrs) != n_attrs:
+        raise ModelFormatError("label or attribute count mismatch")
+    state = np.zeros((n_attrs, n_labels))
+    trans = np.zeros((n_labels, n_labels))
+    s, t = feats[feats["type"] == 0], feats[feats["type"] == 1]
+    if len(s) + len(t) != n_feat:
+        raise ModelFormatError("unknown feature type")
+    state[s["src"], s["dst"]] = s["w"]
+    trans[t["src"], t["dst"]] = t["w"]
+    return labels, attrs, state, trans
+
+
+class _Vectors:
+    """Score vectors of keys (a word, or a token's set of tags): per key an id and an array of shape
+    (1 + offsets, labels): what the key gives the token itself (row 0) and the token ``d`` before it (row
+    1 + the index of ``d``). Id 0 is 'nothing' (zeros). Grows by doubling; entries are never changed."""
+
+    def __init__(self, n_offsets: int, n_labels: int) -> None:
+        self.ids: dict[object, int] = {}
+        self.vec = np.zeros((256, 1 + n_offsets, n_labels))
+        self.stems: list[str] = [""]  # for words: the stem (what word bigrams are made of)
+
+    def add(self, key: object, vec: np.ndarray, stem: str = "") -> int:
+        i = len(self.stems)
+        if i >= len(self.vec):
+            self.vec = np.concatenate([self.vec, np.zeros_like(self.vec)])
+        self.vec[i] = vec
+        self.stems.append(stem)
+        self.ids[key] = i
+        return i
+
+
+class FastCRF:
+    """A crfsuite model's weights, tagging whole documents (see the module docstring)."""
+
+    def __init__(self, path: str | Path) -> None:
+        labels, attrs, state, trans = read_model(path)
+        self.labels = labels
+        self.o = labels.index("O") if "O" in labels else -1
+        self.row = {a: i + 1 for i, a in enumerate(attrs)}  # row 0: a string the model does not know
+        self.w = np.vstack([np.zeros((1, len(labels))), state])
+        self.trans = trans
+        self.exp_trans = np.exp(trans)
+        self.offsets: list[int] = sorted({*OPTS["window"], *OPTS["ctx_clusters"]})  # type: ignore[misc]
+        self.window = set(OPTS["window"])  # type: ignore[call-overload]
+        self.bos = self.w[self.row.get("BOS", 0)]
+        self.eos = self.w[self.row.get("EOS", 0)]
+        # the left stems of the word bigrams the model knows ("bg=left|right"; a stem may hold a '|' itself)
+        self.bg_left: dict[str, set[str]] = {"bg=": set(), "bg+=": set()}
+        for a in self.row:
+            for prefix in ("bg=", "bg+="):
+                if a.startswith(prefix):
+                    parts = a[len(prefix) :].split("|")
+                    self.bg_left[prefix].update("|".join(parts[:k]) for k in range(1, len(parts)))
+        self._lock = threading.Lock()
+        self._words = _Vectors(len(self.offsets), len(labels))
+        self._tags = _Vectors(len(self.offsets), len(labels))
+
+    def _sum(self, strings: Sequence[str]) -> np.ndarray:
+        """The summed weights of feature strings (those the model does not know weigh nothing)."""
+        acc = np.zeros(len(self.labels))
+        for x in strings:
+            r = self.row.get(x)
+            if r:
+                acc = acc + self.w[r]
+        return acc
+
+    # --- the per-word and per-tag-set caches ----------------------------------------------------------
+    def _word_vectors(self, text: str, forms: tuple[tuple[int, str], ...]) -> tuple[np.ndarray, str]:
+        own, stem, ctx = word_features.__wrapped__(text, forms)
+        nb = _neighbour_features(stem, ctx)
+        return np.array([self._sum(["b", *own]), *[self._sum(nb[d]) for d in self.offsets]]), stem
+
+    def _tag_vectors(self, tags: tuple[str, ...], kind: str) -> np.ndarray:
+        zero = np.zeros(len(self.labels))
+        seen = [self._sum([f"{d}{tg}" for tg in tags]) if d in self.window else zero for d in self.offsets]
+        return np.array([self._sum(own_tag_features(tags, kind)), *seen])
+
+    def _ids(self, table_name: str, keys: list) -> tuple[_Vectors, list[int]]:
+        """Ids of ``keys`` in one of the caches, entering the new ones (under the lock)."""
+        table: _Vectors = getattr(self, table_name)
+        get = table.ids.get
+        ids = [get(k) for k in keys]
+        if None not in ids:
+            return table, ids  # type: ignore[return-value]
+        with self._lock:
+            table = getattr(self, table_name)
+            if len(table.stems) + len(keys) > MAX_WORDS:  # start afresh rather than grow without bound
+                table = _Vectors(len(self.offsets), len(self.labels))
+                setattr(self, table_name, table)
+            out = []
+            for k in keys:
+                i = table.ids.get(k)
+                if i is None:
+                    if table_name == "_words":
+                        vec, stem = self._word_vectors(*k)
+                        i = table.add(k, vec, stem)
+                    else:
+                        i = table.add(k, self._tag_vectors(*k))
+                out.append(i)
+        return table, out
+
+    # --- emission scores ------------------------------------------------------------------------------
+    def emissions(
+        self,
+        tokens: Sequence[Token],
+        ranges: Sequence[tuple[int, int]],
+        tags: Sequence[tuple[list[list[str]], list[str]]],
+    ) -> np.ndarray:
+        """Scores (token x label) of the tokens of ``ranges`` (concatenated), each range one sentence with its
+        ``sentence_tags``: the weights crfsuite adds up for the strings of ``sentence_features``."""
+        sel = [t for lo, hi in ranges for t in tokens[lo:hi]]
+        n = len(sel)
+        words, ids = self._ids("_words", [(t.text, t.forms) for t in sel])
+        lengths = [hi - lo for lo, hi in ranges]
+        sid = np.repeat(np.arange(len(ranges)), lengths)
+        idx = np.arange(n)
+        ids_ext = np.array([*ids, 0], dtype=np.intp)  # index n: 'no neighbour'
+        vec = words.vec
+        e = vec[ids_ext[:n], 0]
+        # where token i + d (same sentence) is, for each window offset d; n where there is none
+        near = []
+        for d in self.offsets:
+            src = idx + d
+            ok = (src >= 0) & (src < n)
+            ok[ok] = sid[src[ok]] == sid[ok]
+            near.append(np.where(ok, src, n))
+        for k, src in enumerate(near):
+            e += vec[ids_ext[src], 1 + k]
+        # tags of KB names, cues, demonyms: on the token and on the neighbours that see them
+        pos, keys = [], []
+        at = 0
+        for (tg, kinds), size in zip(tags, lengths, strict=True):
+            for j in range(size):
+                if tg[j]:
+                    pos.append(at + j)
+                    keys.append((tuple(tg[j]), kinds[j]))
+            at += size
+        if pos:
+            table, tag_ids = self._ids("_tags", keys)
+            tvec = np.zeros((n + 1, *table.vec.shape[1:]))
+            tvec[pos] = table.vec[tag_ids]
+            e += tvec[:n, 0]
+            for k, src in enumerate(near):
+                e += tvec[src, 1 + k]
+        starts = np.cumsum([0, *lengths[:-1]])
+        e[starts] += self.bos
+        e[starts + np.array(lengths) - 1] += self.eos
+        # word bigrams: the previous word's stem | this one's, this one's | the next one's
+        stems = [words.stems[i] for i in ids]
+        row = self.row
+        bg, bg_next = np.zeros(n, dtype=np.intp), np.zeros(n, dtype=np.intp)
+        left, left_next = self.bg_left["bg="], self.bg_left["bg+="]
+        first = set(starts.tolist())
+        for i in range(1, n):
+            if i not in first:
+                a, b = stems[i - 1], stems[i]
+                if a in left:
+                    bg[i] = row.get(f"bg={a}|{b}", 0)
+                if a in left_next:
+                    bg_next[i - 1] = row.get(f"bg+={a}|{b}", 0)
+        for rows in (bg, bg_next):
+            if rows.any():
+                e += self.w[rows]
+        return e
+
+    # --- inference ------------------------------------------------------------------------------------
+    def decode(self, e: np.ndarray, lengths: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Viterbi labels (as crfsuite breaks ties: the lowest label id) and marginals of consecutive
+        sentences of ``lengths`` tokens whose emission scores are the rows of ``e``."""
+        n_lab = len(self.labels)
+        order = sorted(range(len(lengths)), key=lambda s: -lengths[s])  # longest first: active ones a prefix
+        lens = np.array([lengths[s] for s in order])
+        starts = np.cumsum([0, *lengths])[:-1]
+        s_n, t_n = len(lens), int(lens[0])
+        # scores padded to (sentence, position, label), sentences longest first
+        pad = np.zeros((s_n, t_n, n_lab))
+        pos = np.arange(t_n)
+        mask = pos[None, :] < lens[:, None]
+        src = (starts[order][:, None] + pos[None, :])[mask]
+        pad[mask] = e[src]
+        active = np.searchsorted(-lens, -pos, side="left").tolist()  # how many sentences are longer than t
+        trans, exp_trans = self.trans, self.exp_trans
+        add, top = np.add.reduce, np.maximum.reduce  # (without ndarray.sum's Python wrapper)
+        # Viterbi as crfsuite: best previous label by prev + trans (the lowest id on a tie), then + state; and
+        # the forward pass on exp(scores), each position scaled (shifted by its max: same marginals, no overflow)
+        x = np.exp(pad - pad.max(axis=2, keepdims=True))
+        alpha = np.ones_like(x)  # (padding stays 1: no 0/0 there)
+        beta = np.ones_like(x)
+        back = np.zeros((s_n, t_n, n_lab), dtype=np.intp)
+        delta = pad[:, 0].copy()
+        a = x[:, 0]
+        alpha[:, 0] = a / add(a, axis=1, keepdims=True)
+        for t in range(1, t_n):
+            k = active[t]
+            cand = delta[:k, :, None] + trans
+            back[:k, t] = cand.argmax(axis=1)
+            delta[:k] = top(cand, axis=1) + pad[:k, t]
+            a = (alpha[:k, t - 1] @ exp_trans) * x[:k, t]
+            alpha[:k, t] = a / add(a, axis=1, keepdims=True)
+        y = np.zeros((s_n, t_n), dtype=np.intp)
+        rows = np.arange(s_n)
+        y[rows, lens - 1] = delta.argmax(axis=1)
+        exp_trans_t = exp_trans.T.copy()
+        for t in range(t_n - 1, 0, -1):
+            k = active[t]
+            y[:k, t - 1] = back[rows[:k], t, y[:k, t]]
+            b = (beta[:k, t] * x[:k, t]) @ exp_trans_t
+            beta[:k, t - 1] = b / add(b, axis=1, keepdims=True)
+        marg = alpha * beta
+        marg /= marg.sum(axis=2, keepdims=True)
+        labels = np.empty(len(e), dtype=np.intp)
+        probs = np.empty_like(e)
+        labels[src] = y[mask]
+        probs[src] = marg[mask]
+        return labels, probs
+
+    def tag_ranges(
+        self,
+        tokens: Sequence[Token],
+        ranges: Sequence[tuple[int, int]],
+        kb: KB | None,
+        kb_matches: Sequence[Sequence[KBMatch]],
+        cue_matches: Sequence[Sequence[Cue] | None],
+    ) -> tuple[list[str], list[float]]:
+        """Labels (the model's own, e.g. BILOU) and P(outside) of the tokens of ``ranges`` (concatenated),
+        each range a sentence with its KB matches and cues in document token indices."""
+        if not ranges:
+            return [], []
+        tags = [
+            sentence_tags(tokens[lo:hi], kb, km, cm, offset=lo)
+            for (lo, hi), km, cm in zip(ranges, kb_matches, cue_matches, strict=True)
+        ]
+        e = self.emissions(tokens, ranges, tags)
+        y, marg = self.decode(e, [hi - lo for lo, hi in ranges])
+        names = self.labels
+        sel = [t for lo, hi in ranges for t in tokens[lo:hi]]
+        p_o = marg[:, self.o].tolist() if self.o >= 0 else [0.0] * len(sel)
+        return [names[i] for i in y.tolist()], [
+            p if t.kind == "word" else 1.0 for p, t in zip(p_o, sel, strict=True)
+        ]
