@@ -18,7 +18,8 @@ _D = regex.compile(r"\d")
 _D_YEAR = regex.compile(r"\d{3,4}")
 _D_YEARS = regex.compile(r"\d{4}\D{1,30}\d{4}")
 _D_NUMDATE = regex.compile(r"\d[/.-]\d")
-_D_RANGE = regex.compile(r"\d\s*\S{0,4}\s*\d")
+# what every day range holds (range_days: من 10 إلى 13 يناير, يومي 10 و11; range_days_dash: 10-13 يناير)
+_D_RANGE = regex.compile(r"\d\s*(?:الي|حتي|و|-|–)\s*(?:ال\s*)?\d")
 
 
 @lru_cache(maxsize=1)

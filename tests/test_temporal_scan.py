@@ -1,0 +1,82 @@
+"""Picking the rules and windows (rasd/temporal/scan.py) is for speed only: every rule's digit precondition is
+held by each of its matches, and recognition gives the same mentions as running every rule over whole
+sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_temporal_alternatives import PHRASES
+
+from rasd import text
+from rasd.document import Document
+from rasd.temporal import rules, scan
+from rasd.temporal.patterns import rules as rule_patterns
+from rasd.text import normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared/seed/000_94f9661d6d9a40c9.txt"
+
+# day ranges in the shapes the range rules take, and near misses that only look like them
+RANGES = [
+    "تعقد الجولة من 10 إلى 13 يناير المقبل في جنيف.",
+    "جرت الانتخابات يومي 10 و11 أبريل الماضي وسط إقبال ضعيف.",
+    "يستمر المعرض بين 3 و 7 من شهر مارس 2024.",
+    "أقيم المهرجان من الـ 5 حتى الـ 9 أكتوبر.",
+    "تتواصل المحادثات 12-14 ديسمبر (كانون الأول) الجاري، ثم 20 – 22 يناير.",
+    "ارتفع المؤشر 2.5 بالمئة في 3 مارس بعد 14/2 نقطة.",
+]
+
+
+def _sentences() -> list[str]:
+    out = list(PHRASES) + RANGES
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
+    if SEED.exists():
+        texts.append(SEED.read_text(encoding="utf-8"))
+    for t in texts:
+        doc = Document(id="t", text=t)
+        text.annotate(doc)
+        out.extend(t[s.start : s.end] for s in doc.sentences)
+    return out
+
+
+SENTENCES = _sentences()
+
+
+# The scan runs day_rel_month only with a digit in the sentence, while its pattern also takes an ordinal word
+# (الثاني المقبل): that digit is a condition of the rule, not a shortcut, and stays as it is.
+DIGIT_REQUIRED_BY_SCAN = {"day_rel_month"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(
+        n
+        for n, (_, _, digits) in scan.triggers().items()
+        if digits is not None and n not in DIGIT_REQUIRED_BY_SCAN
+    ),
+)
+def test_every_match_holds_its_rules_digit_pattern(name: str) -> None:
+    digits = scan.triggers()[name][2]
+    pat = dict(rule_patterns())[name]
+    seen = 0
+    for s in SENTENCES:
+        for m in pat.finditer(normalize(s)):
+            seen += 1
+            assert digits.search(m.group()), (name, m.group())
+    assert seen > 0, f"no sentence exercises {name}"
+
+
+def test_picking_rules_does_not_change_mentions(monkeypatch: pytest.MonkeyPatch) -> None:
+    def found() -> list[list[tuple]]:
+        out = []
+        for s in SENTENCES:
+            _, ms = rules.find(s, 0, len(s))
+            out.append([(m.kind, m.start, m.end, sorted(m.parts.items(), key=str)) for m in ms])
+        return out
+
+    picked = found()
+    every = [(prio, name, pat) for prio, (name, pat) in enumerate(rule_patterns())]
+    monkeypatch.setattr(rules, "active_rules", lambda norm: [(*r, [(0, len(norm))]) for r in every])
+    assert found() == picked
