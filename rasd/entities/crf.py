@@ -117,25 +117,26 @@ class FastCRF:
         self._words = _Vectors(len(self.offsets), len(labels))
         self._tags = _Vectors(len(self.offsets), len(labels))
 
-    def _sum(self, strings: Sequence[str]) -> np.ndarray:
-        """The summed weights of feature strings (those the model does not know weigh nothing)."""
-        acc = np.zeros(len(self.labels))
-        for x in strings:
-            r = self.row.get(x)
-            if r:
-                acc = acc + self.w[r]
-        return acc
+    def _sums(self, groups: Sequence[Sequence[str]]) -> np.ndarray:
+        """Per group of feature strings, the sum of their weights (strings the model does not know weigh
+        nothing): one numpy call for all groups."""
+        row = self.row
+        rows, bounds = [], []
+        for g in groups:
+            bounds.append(len(rows))
+            rows.append(0)  # every group gets at least the zero row: reduceat needs non-empty slices
+            rows.extend(r for r in map(row.get, g) if r)
+        return np.add.reduceat(self.w[rows], bounds, axis=0)
 
     # --- the per-word and per-tag-set caches ----------------------------------------------------------
     def _word_vectors(self, text: str, forms: tuple[tuple[int, str], ...]) -> tuple[np.ndarray, str]:
         own, stem, ctx = word_features.__wrapped__(text, forms)
         nb = _neighbour_features(stem, ctx)
-        return np.array([self._sum(["b", *own]), *[self._sum(nb[d]) for d in self.offsets]]), stem
+        return self._sums([("b", *own), *[nb[d] for d in self.offsets]]), stem
 
     def _tag_vectors(self, tags: tuple[str, ...], kind: str) -> np.ndarray:
-        zero = np.zeros(len(self.labels))
-        seen = [self._sum([f"{d}{tg}" for tg in tags]) if d in self.window else zero for d in self.offsets]
-        return np.array([self._sum(own_tag_features(tags, kind)), *seen])
+        seen = [[f"{d}{tg}" for tg in tags] if d in self.window else () for d in self.offsets]
+        return self._sums([own_tag_features(tags, kind), *seen])
 
     def _ids(self, table_name: str, keys: list) -> tuple[_Vectors, list[int]]:
         """Ids of ``keys`` in one of the caches, entering the new ones (under the lock)."""
