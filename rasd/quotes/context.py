@@ -10,7 +10,7 @@ import regex
 
 from ..document import Document, Entity
 from ..text.normalize import normalize_word
-from ..text.sentences import quote_regions
+from ..text.sentences import QUOTE_MARK, quote_regions
 from .lexicon import Lexicon, lexicon
 
 _SINGLE = regex.compile(
@@ -115,13 +115,18 @@ def build_context(doc: Document) -> Context:
         starts=[t.start for t in toks],
     )
     text = doc.text
+    # one search of the whole text for quotation marks; only the blocks holding some are paired up
+    marks = [m.start() for m in QUOTE_MARK.finditer(text)]
+    singles = "'" in text or "‘" in text
     for b in doc.blocks:
         if b.kind == "boilerplate":
             continue
-        for o, c in quote_regions(text, b.start, b.end):
-            ctx.closes[o] = c
+        k = bisect_left(marks, b.start)
+        if k < len(marks) and marks[k] < b.end:
+            for o, c in quote_regions(text, b.start, b.end):
+                ctx.closes[o] = c
         # every single-quote pair holds ‘ or ': most blocks have neither and skip the search
-        if text.find("'", b.start, b.end) < 0 and text.find("‘", b.start, b.end) < 0:
+        if not singles or (text.find("'", b.start, b.end) < 0 and text.find("‘", b.start, b.end) < 0):
             continue
         for m in _SINGLE.finditer(text, b.start, b.end):
             ctx.closes.setdefault(m.start(), m.end() - 1)

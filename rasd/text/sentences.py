@@ -14,6 +14,7 @@ from .normalize import normalize_word
 
 _BOUNDARY = re.compile(r"(?:[.؟?!؛…]+|\.\.\.)[\"»”’)\]]*(?=\s|$)")
 _QUOTE = re.compile(r"[\"«»“”]")
+QUOTE_MARK = _QUOTE  # the marks quote_regions pairs: a text without any has no regions
 _WORD_EXTRA = frozenset("_\u0640\u0670" + "".join(map(chr, range(0x064B, 0x0660))))  # tatweel, harakat
 MAX_QUOTE = 2000  # a "quotation" longer than this is an unbalanced mark, not a quotation
 
