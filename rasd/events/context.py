@@ -9,7 +9,7 @@ conjunct (وزير الخارجية الأميركي أنتوني بلينكن -
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,7 +17,7 @@ from ..document import Document
 from ..text import normalize
 from ..text.tokens import Token, clitic_forms
 from .lexicon import Entry, core, lexicon
-from .nisba import nisba_index
+from .nisba import could_be_nisba, nisba_index
 
 TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 _CLITIC_PREP = {"ب": "ب", "ل": "ل", "ك": "ك"}
@@ -171,11 +171,21 @@ def build(doc: Document) -> list[SentCtx]:
         if e.type == "LOC" and (e.kind in ("city", "capital") or (e.kb_id or "").startswith("city/"))
     )
     out: list[SentCtx] = []
-    timexes = [x for x in doc.timexes if x.end > x.start]
-    mi = 0
-    n_spans = len(spans)
+    # tokens are sorted and disjoint: the tokens a span overlaps are a range found by bisection
+    ends = [t.end for t in tokens]
+    cover: dict[int, int] = {}  # token index -> the first reference span overlapping it
+    for n, (ms, me, _) in enumerate(spans):
+        for k in range(bisect_right(ends, ms), bisect_left(starts, me)):
+            cover.setdefault(k, n)
+    in_timex = sorted(
+        {
+            k
+            for x in doc.timexes
+            if x.end > x.start
+            for k in range(bisect_right(ends, x.start), bisect_left(starts, x.end))
+        }
+    )
     get = _WORDS.get
-    nisba_keys = nisba.keys()
     for si, s in enumerate(doc.sentences):
         lo = bisect_left(starts, s.start)
         hi = bisect_left(starts, s.end)
@@ -204,16 +214,15 @@ def build(doc: Document) -> list[SentCtx]:
         cues: list[tuple[int, dict]] = []  # words that may start a multiword cue, with those cues
         for k, t in enumerate(sent_tokens):
             w = infos[k]
-            while mi < n_spans and spans[mi][1] <= t.start:
-                mi += 1
-            if w is not None and (mi == n_spans or spans[mi][0] >= t.end):
+            n = cover.get(lo + k)
+            if w is not None and n is None:
                 # a word outside every mention (most words): what _annotate_word() would set, precomputed
-                _, _, _, cats, entries, head_k, article, fut, cores, conj, prep, stems, wcues, _ = w
+                _, _, _, cats, entries, head_k, article, fut, cores, conj, prep, stems, wcues, facts = w
                 tk = Tok(
                     t, False, None, False, prep, conj, cats, fut, entries, None, 0, False, article, cores,
                     _EMPTY, False, head_k,
                 )  # fmt: skip
-                if nisba and not nisba_keys.isdisjoint(stems):
+                if nisba and stems:
                     for stem in stems:
                         eid = nisba.get(stem)
                         if eid:
@@ -221,26 +230,22 @@ def build(doc: Document) -> list[SentCtx]:
                             break
                 toks.append(tk)
                 if entries and not tk.ent:
-                    heads.append((k, w[13]))
+                    heads.append((k, facts))
                 if wcues:
                     cues.append((k, wcues))
                 continue
             tk = Tok(t, t.kind == "punct")
-            j = mi
-            while j < n_spans and spans[j][0] < t.end:
-                ms, me, eid = spans[j]
-                if me > t.start:
-                    tk.ent = eid
-                    if ms >= t.start:
-                        tk.ent_start = True
-                        off = ms - t.start
-                        if off > 0:
-                            clit = t.text[:off].lstrip("وف")
-                            if clit[:1] in _CLITIC_PREP:
-                                tk.prep = _CLITIC_PREP[clit[0]]
-                            tk.conj = t.text[0] in "وف"
-                    break
-                j += 1
+            if n is not None:
+                ms, _, eid = spans[n]
+                tk.ent = eid
+                if ms >= t.start:
+                    tk.ent_start = True
+                    off = ms - t.start
+                    if off > 0:
+                        clit = t.text[:off].lstrip("وف")
+                        if clit[:1] in _CLITIC_PREP:
+                            tk.prep = _CLITIC_PREP[clit[0]]
+                        tk.conj = t.text[0] in "وف"
             if w is not None:
                 _annotate_word(tk, w[2], nisba)
                 if w[4] and not tk.ent:
@@ -248,11 +253,10 @@ def build(doc: Document) -> list[SentCtx]:
                 if w[12]:
                     cues.append((k, w[12]))
             toks.append(tk)
-        for x in timexes:
-            if x.end > s.start and x.start < s.end:
-                for tk in toks:
-                    if tk.token.end > x.start and tk.token.start < x.end:
-                        tk.timex = True
+        a = bisect_left(in_timex, lo)
+        while a < len(in_timex) and in_timex[a] < hi:
+            toks[in_timex[a] - lo].timex = True
+            a += 1
         if cues:
             _mark_phrases(toks, cues)
         _mark_triggers(toks, heads)
@@ -275,7 +279,8 @@ def _new_word(t: Token) -> tuple:
     firsts = _phrase_firsts()
     cues = _cues_by_second(t.forms) if any(stem in firsts for _, stem in t.forms) else None
     facts = _trigger_facts(info[1]) if info[1] else None
-    w = (t.norm, t.forms, info[:7], *info[:6], *info[7:], tuple(stem for _, stem in forms), cues, facts)
+    stems = tuple(stem for _, stem in forms if could_be_nisba(stem))
+    w = (t.norm, t.forms, info[:7], *info[:6], *info[7:], stems, cues, facts)
     if len(_WORDS) < 200_000:  # bounded: a stream of unique garbage cannot exhaust memory
         _WORDS[t.text] = w
     return w

@@ -50,6 +50,19 @@ def _derived(name: str, multiword: bool = False) -> frozenset[str]:
     return frozenset(forms)
 
 
+_DERIVED_ENDINGS = ("ي", "يه", "ين", "ون")  # every form _derived() makes ends so
+
+
+def could_be_nisba(stem: str) -> bool:
+    """Whether ``nisba_index`` of any document could hold this normalized form: a derived form or a KB demonym."""
+    return stem.endswith(_DERIVED_ENDINGS) or stem in _demonym_forms()
+
+
+@lru_cache(maxsize=1)
+def _demonym_forms() -> frozenset[str]:
+    return frozenset(f for forms in _demonyms_by_kb().values() for _, f, _ in forms)
+
+
 def nisba_index(doc: Document) -> dict[str, str]:
     """Normalized nisba form -> id of the document entity it stands for."""
     by_kb: dict[str, str] = {}
