@@ -40,13 +40,29 @@ def _tense(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _is_word_char(ch: str) -> bool:
+    return _WORD.match(ch) is not None
+
+
 def find_cues(norm: str) -> list[tuple[int, int, str]]:
     """``(start, end, tense)`` of every tense cue in a normalized sentence."""
+    words = _WORD.findall(norm)
+    tenses = list(map(_tense, words))
+    if not any(tenses):
+        return []
+    # a sentence holds a few cues among dozens of words: find where those words stand as whole words, rather
+    # than making a match object for every word
     out = []
-    for m in _WORD.finditer(norm):
-        t = _tense(m.group())
-        if t:
-            out.append((m.start(), m.end(), t))
+    n = len(norm)
+    for w, t in {w: t for w, t in zip(words, tenses, strict=True) if t}.items():
+        i = norm.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if (i == 0 or not _is_word_char(norm[i - 1])) and (e == n or not _is_word_char(norm[e])):
+                out.append((i, e, t))
+            i = norm.find(w, i + 1)
+    out.sort()
     return out
 
 

@@ -1,0 +1,36 @@
+"""Tense cues (rasd/temporal/cues.py): found where the cue words stand as whole words, the same as reading
+every word of the sentence in turn."""
+
+from __future__ import annotations
+
+from test_temporal_scan import SENTENCES
+
+from rasd.temporal.cues import _WORD, _tense, find_cues, tense_at
+from rasd.text import normalize
+
+
+def _every_word(norm: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), t) for m in _WORD.finditer(norm) if (t := _tense(m.group()))]
+
+
+def test_same_cues_as_reading_every_word() -> None:
+    extra = [
+        "قال قال وقال: سيعقد الاجتماع، قالت المصادر",  # a cue repeated, and inside longer words
+        "سيعقدسيعقد سيعقد_ سيعقد",
+        "",
+    ]
+    seen = 0
+    for s in SENTENCES + extra:
+        norm = normalize(s)
+        want = _every_word(norm)
+        seen += len(want)
+        assert find_cues(norm) == want, s
+    assert seen > 50
+
+
+def test_nearest_cue_decides() -> None:
+    norm = normalize("قال الوزير إن القمة ستعقد في يونيو")
+    cues = find_cues(norm)
+    i = norm.index("يونيو")
+    assert [t for _, _, t in cues] == ["past", "future"]
+    assert tense_at(cues, i, i + 5) == "future"
