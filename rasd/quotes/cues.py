@@ -14,7 +14,7 @@ from .lexicon import ENCLITICS, Cue, Lexicon
 _VERB_PREFIXES = frozenset({"", "و", "ف", "س", "وس", "فس"})
 
 
-@dataclass
+@dataclass(slots=True)
 class CueHit:
     i: int  # first token of the cue
     j: int  # token after the cue phrase

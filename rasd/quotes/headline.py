@@ -21,7 +21,11 @@ def headline_quote(
     when the words before the colon are exactly a person or organization the entities layer found, or an
     unnamed source; a place (a dateline) or anything else is not a speaker."""
     toks = ctx.toks
-    k = next((j for j in range(a, min(b, a + MAX_HEADLINE_SPEAKER + 1)) if ctx.norms[j] == ":"), None)
+    hi = min(b, a + MAX_HEADLINE_SPEAKER + 1)
+    # a colon token is the character ":" in the text: most sentences have none near their start
+    if hi <= a or ctx.doc.text.find(":", toks[a].start, toks[hi - 1].end) < 0:
+        return None
+    k = next((j for j in range(a, hi) if ctx.norms[j] == ":"), None)
     if k is None or k == a or k + 1 >= b or any(ctx.info[j].verb for j in range(a, k)):
         return None
     start, end = toks[a].start, toks[k - 1].end

@@ -12,9 +12,10 @@ from .cues import CueHit, attribution_at
 
 WINDOW = 30  # tokens between a cue and the start of its content, at most
 COMMAS = frozenset({"،", ",", "؛", ";"})
+_NP_OPEN = frozenset({"np_start", "demonstrative"})  # words opening a noun phrase object (أي، هذا)
 
 
-@dataclass
+@dataclass(slots=True)
 class Scan:
     content: tuple[int, int] | None = None  # char offsets
     kind: str | None = None
@@ -295,22 +296,23 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     j = hit.j
     limit = min(b, hit.j + WINDOW)
     found: Scan | None = None
+    npq = cue.obj == "npq"
+    if (
+        np_direct
+        and j < limit
+        and npq
+        and (hit.kind != "participle" or norms[hit.i].endswith("ا"))  # مؤكداً, but not the adjective مؤكدة
+        and toks[j].kind == "word"
+        and not infos[j].comp
+        and "stop" not in infos[j].roles
+        and j not in verb_at
+    ):
+        # مؤكداً استعداد موسكو للحوار: no subject can stand between the cue and its object
+        found = _np_content(ctx, j, b, False)
+        limit = j  # nothing to scan
     while j < limit:
         t, n, info = toks[j], norms[j], infos[j]
         roles = info.roles
-        if (
-            np_direct
-            and j == hit.j
-            and cue.obj == "npq"
-            and (hit.kind != "participle" or norms[hit.i].endswith("ا"))  # مؤكداً, but not the adjective مؤكدة
-            and t.kind == "word"
-            and not info.comp
-            and "stop" not in roles
-            and j not in verb_at
-        ):
-            # مؤكداً استعداد موسكو للحوار: no subject can stand between the cue and its object
-            found = _np_content(ctx, j, b, False)
-            break
         if j in opens:
             close = opens[j]
             if (
@@ -360,7 +362,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             if span is not None:
                 found = Scan(content=(span[0], span[1]), kind=span[2], content_tok=j + 1)
             break
-        if roles & {"np_start", "demonstrative"} and subj and mode == "subj" and cue.obj == "npq":
+        if npq and subj and mode == "subj" and not roles.isdisjoint(_NP_OPEN):
             # نفى تحالف الفتح أي علاقة له…: أي opens the object; the subject ends before it
             s0 = split_subject(ctx, subj[0], subj[1]) if ctx.mentions_in(toks[subj[0]].start, t.start) else j
             subj[1] = min(subj[1], s0)
