@@ -10,6 +10,7 @@ event nouns governed by another trigger (حذر من فرض عقوبات is one 
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 
 from ..document import Document, Event, Quote, Span, fast_construct
 from . import actors, attach, context, merge, modality, triggers
@@ -75,10 +76,17 @@ def extract(doc: Document) -> list[Cand]:
     out: list[Cand] = []
     prev_sentence: list[str] = []
     states = actors.state_actors(doc.entities)
-    quote_spans = [(q.content.start, q.content.end, q) for q in doc.quotes]  # in document order
+    # the quotes overlapping each sentence, in document order (sentences are sorted and disjoint)
+    sent_starts = [s.start for s in doc.sentences]
+    sent_ends = [s.end for s in doc.sentences]
+    quotes_by_sent: dict[int, list[Quote]] = {}
+    for q in doc.quotes:
+        a, b = q.content.start, q.content.end
+        for si in range(bisect_right(sent_ends, a), bisect_left(sent_starts, b)):
+            quotes_by_sent.setdefault(si, []).append(q)
     for ctx in ctxs:
         try:
-            cands = _sentence(doc, ctx, out, prev_sentence, states, kinds, timexes_by_sent, quote_spans)
+            cands = _sentence(doc, ctx, out, prev_sentence, states, kinds, timexes_by_sent, quotes_by_sent)
         except Exception:  # one odd sentence must not cost the article its other events
             log.exception("events: sentence %d skipped", ctx.index)
             continue
@@ -97,7 +105,7 @@ def _sentence(
     states: dict[str, str],
     kinds: dict,
     timexes_by_sent: dict[int, list],
-    quote_spans: list[tuple[int, int, Quote]],
+    quotes_by_sent: dict[int, list[Quote]],
 ) -> list[Cand]:
     cands = triggers.find(ctx)
     if not cands:
@@ -105,7 +113,7 @@ def _sentence(
     block = doc.sentences[ctx.index].block
     heading = 0 <= block < len(doc.blocks) and doc.blocks[block].kind == "heading"
     # a quote holding a trigger overlaps its sentence: look at those only
-    quotes = [q for s, e, q in quote_spans if s < ctx.end and e > ctx.start]
+    quotes = quotes_by_sent.get(ctx.index, [])
     for c in cands:
         c.heading = heading
         attach.attach_quote(doc, c, quotes)

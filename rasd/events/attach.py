@@ -10,6 +10,7 @@ duration after استمر/لمدة, start and end times after بدأ/انتهى 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 
 import regex
 
@@ -48,10 +49,11 @@ def _segments(ctx: SentCtx) -> list[int]:
 
 
 def _tok_index(ctx: SentCtx, start: int, end: int) -> int | None:
-    for k, tk in enumerate(ctx.toks):
-        if tk.token.end > start and tk.token.start < end:
-            return k
-    return None
+    """The first token of the sentence overlapping ``[start, end)`` (tokens are sorted and disjoint)."""
+    lo = ctx.lo
+    hi = lo + len(ctx.toks)
+    k = bisect_right(ctx.tok_ends, start, lo, hi)
+    return k - lo if k < hi and ctx.tok_starts[k] < end else None
 
 
 def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[Timex]) -> None:
@@ -164,7 +166,9 @@ def attach_location(doc: Document, ctx: SentCtx, c: Cand, kinds: dict[str, tuple
     actors = set(c.actors)
     last_actor = c.j  # the last token after the trigger that is one of its actors
     if actors:
-        for m in range(len(toks) - 1, c.j - 1, -1):
+        for m in reversed(ctx.ents):  # the tokens that stand for an entity, last first
+            if m < c.j:
+                break
             if toks[m].ent in actors:
                 last_actor = m
                 break

@@ -102,6 +102,14 @@ class SentCtx:
     titles: dict[str, str] = field(default_factory=dict)  # entity id -> its roles' normalized text, joined
     places: frozenset[str] = frozenset()  # places that cannot act: towns, regions, landmarks (not capitals)
     stops: tuple[list[int], list[int]] | None = None  # clause limits before each token (set by modality)
+    # positions noted while building, so later steps visit only the tokens that can matter to them:
+    hits: list[int] = field(default_factory=list)  # trigger heads (tokens with ``hit``)
+    cued: list[int] = field(default_factory=list)  # words with categories outside names, or starting a cue
+    marks: list[int] = field(default_factory=list)  # punctuation and contrast words (clause limits)
+    ents: list[int] = field(default_factory=list)  # tokens standing for an entity (``ent``)
+    lo: int = 0  # document index of the first token
+    tok_starts: list[int] = field(default_factory=list)  # the document's token starts and ends
+    tok_ends: list[int] = field(default_factory=list)
 
 
 def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
@@ -212,6 +220,9 @@ def build(doc: Document) -> list[SentCtx]:
         toks: list[Tok] = []
         heads: list[tuple[int, tuple]] = []  # words that may head a trigger (outside names), _trigger_facts
         cues: list[tuple[int, dict]] = []  # words that may start a multiword cue, with those cues
+        cued: list[int] = []
+        marks: list[int] = []
+        ents: list[int] = []
         for k, t in enumerate(sent_tokens):
             w = infos[k]
             n = cover.get(lo + k)
@@ -229,13 +240,23 @@ def build(doc: Document) -> list[SentCtx]:
                             tk.nisba, tk.ent, tk.ent_start = True, eid, True
                             break
                 toks.append(tk)
-                if entries and not tk.ent:
-                    heads.append((k, facts))
+                if tk.ent:
+                    ents.append(k)
+                else:
+                    if entries:
+                        heads.append((k, facts))
+                    if cats:
+                        cued.append(k)
+                        if "contrast" in cats:
+                            marks.append(k)
                 if wcues:
                     cues.append((k, wcues))
                 continue
             tk = Tok(t, t.kind == "punct")
+            if tk.punct:
+                marks.append(k)
             if n is not None:
+                ents.append(k)
                 ms, _, eid = spans[n]
                 tk.ent = eid
                 if ms >= t.start:
@@ -246,10 +267,10 @@ def build(doc: Document) -> list[SentCtx]:
                         if clit[:1] in _CLITIC_PREP:
                             tk.prep = _CLITIC_PREP[clit[0]]
                         tk.conj = t.text[0] in "وف"
-            if w is not None:
+            if (
+                w is not None
+            ):  # a word in a mention (its ``ent`` is set: no head, no cue word, no clause limit)
                 _annotate_word(tk, w[2], nisba)
-                if w[4] and not tk.ent:
-                    heads.append((k, w[13]))
                 if w[12]:
                     cues.append((k, w[12]))
             toks.append(tk)
@@ -258,10 +279,15 @@ def build(doc: Document) -> list[SentCtx]:
             toks[in_timex[a] - lo].timex = True
             a += 1
         if cues:
-            _mark_phrases(toks, cues)
-        _mark_triggers(toks, heads)
+            cue_starts = _mark_phrases(toks, cues)
+            if cue_starts:
+                cued = sorted(set(cued).union(cue_starts))
+        hits = _mark_triggers(toks, heads)
         chunks, chunk_of = _chunks(toks, types, linked)
-        out.append(SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities, types, [], titles, places))
+        ctx = SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities, types, [], titles, places)
+        ctx.hits, ctx.cued, ctx.marks, ctx.ents = hits, cued, marks, ents
+        ctx.lo, ctx.tok_starts, ctx.tok_ends = lo, starts, ends
+        out.append(ctx)
     return out
 
 
@@ -378,10 +404,12 @@ def _cues_by_second(forms: tuple[tuple[int, str], ...]) -> dict[str, tuple[tuple
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _mark_phrases(toks: list[Tok], cues: list[tuple[int, dict]]) -> None:
+def _mark_phrases(toks: list[Tok], cues: list[tuple[int, dict]]) -> list[int]:
     """Mark the multiword cues starting at the words ``cues`` lists (index, its cues by their second word):
-    a cue is looked up by the readings of the next word, then its later words are checked."""
+    a cue is looked up by the readings of the next word, then its later words are checked. Returns the
+    indices of the words where a cue starts."""
     n_toks = len(toks)
+    marked: list[int] = []
     for k, by_second in cues:
         if k + 1 >= n_toks:
             continue
@@ -402,6 +430,8 @@ def _mark_phrases(toks: list[Tok], cues: list[tuple[int, dict]]) -> None:
         if found:
             tk = toks[k]
             tk.phrases = tk.phrases | found
+            marked.append(k)
+    return marked
 
 
 @lru_cache(maxsize=1)
@@ -479,11 +509,12 @@ def _trigger_facts(entries: tuple[Entry, ...]) -> tuple:
     return multi, plain, verbs, firsts
 
 
-def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> None:
+def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]:
     """Longest multiword trigger first; verb or noun reading chosen by the head's context. ``heads``: the words
     with trigger entries outside names (منظمة الأمن والتعاون holds no trigger), in order, with
-    ``_trigger_facts`` of their entries."""
+    ``_trigger_facts`` of their entries. Returns the indices of the heads that got a trigger."""
     i = 0
+    marked: list[int] = []
     for h, (multi, plain, verbs, firsts) in heads:
         if h < i:
             continue  # inside a trigger matched before
@@ -524,10 +555,12 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> None:
                 continue
         tk.hit = next((e for e in hits if e.trigger.pos == want), hits[0])
         tk.gap = gap
+        marked.append(i)
         j = i + 1 + gap + longest
         for k in [i, *range(i + 1 + gap, j)]:
             toks[k].in_trigger = True
         i = j
+    return marked
 
 
 # A token ends a chunk when it is punctuation other than _NO_BREAK_PUNCT, a trigger, or a word outside any name

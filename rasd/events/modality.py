@@ -9,6 +9,8 @@ condition after a future or threatened response (سيردون بحزم إذا �
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .context import STRONG_PUNCT, SentCtx, Tok
 from .triggers import Cand
 
@@ -43,22 +45,36 @@ def _negated_before(ctx: SentCtx, i: int) -> bool:
 def _stops(ctx: SentCtx) -> tuple[list[int], list[int]]:
     """For each token, the nearest token before it that ends its sentence part (strong punctuation or a
     contrast word) and the nearest that ends its clause (that, or any other punctuation); -1 if none.
-    Computed once per sentence instead of scanning back for every trigger."""
+    Computed once per sentence, from the clause limits build() noted (``ctx.marks``), by filling runs."""
     if ctx.stops is None:
+        n = len(ctx.toks)
+        hs = [-1] * n
+        ss = [-1] * n
         hard = soft = -1
-        hs: list[int] = []
-        ss: list[int] = []
-        for k, tk in enumerate(ctx.toks):
-            hs.append(hard)
-            ss.append(soft)
+        pos = 0  # tokens from pos on see the current (hard, soft)
+        for k in ctx.marks:
+            tk = ctx.toks[k]
             if tk.punct:
                 text = tk.token.text
                 if text in STRONG_PUNCT:
-                    hard = soft = k
+                    new_hard, new_soft = k, k
                 elif text not in _SOFT:
-                    soft = k
-            elif tk.cats and "contrast" in tk.cats and not tk.ent:
-                hard = soft = k
+                    new_hard, new_soft = hard, k
+                else:
+                    continue
+            else:  # a contrast word
+                new_hard, new_soft = k, k
+            # tokens pos..k (k included: a limit counts for the tokens after it) keep the old values
+            if hard != -1:
+                hs[pos : k + 1] = [hard] * (k + 1 - pos)
+            if soft != -1:
+                ss[pos : k + 1] = [soft] * (k + 1 - pos)
+            pos, hard, soft = k + 1, new_hard, new_soft
+        if pos < n:
+            if hard != -1:
+                hs[pos:] = [hard] * (n - pos)
+            if soft != -1:
+                ss[pos:] = [soft] * (n - pos)
         ctx.stops = (hs, ss)
     return ctx.stops
 
@@ -73,7 +89,13 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
     first = i if light is None or light > i else light
     hs, ss = _stops(ctx)
     before = range(first - 1, hs[first], -1)  # the sentence part before the trigger, nearest first
-    for k in before:
+    # the scans back only need words with categories (or a multiword cue): ctx.cued lists them in order
+    cued = ctx.cued
+    top = bisect_left(cued, first) - 1
+    for n in range(top, -1, -1):
+        k = cued[n]
+        if k <= hs[first]:
+            break
         tk = toks[k]
         cats = tk.cats
         if not cats or tk.ent:
@@ -86,7 +108,10 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
     if _negated_before(ctx, i) or (light is not None and _negated_before(ctx, light)):
         found.append("negated")
     clause = range(first - 1, ss[first], -1)  # its clause
-    for k in clause:
+    for n in range(top, -1, -1):
+        k = cued[n]
+        if k <= ss[first]:
+            break
         tk = toks[k]
         if ("condition" in tk.cats and not tk.ent) or "condition" in tk.phrases:
             found.append("hypothetical")

@@ -57,9 +57,8 @@ def _head_offset(tk) -> int:
 def find(ctx: SentCtx) -> list[Cand]:
     out: list[Cand] = []
     toks = ctx.toks
-    for i, tk in enumerate(toks):
-        if tk.hit is None:
-            continue
+    for i in ctx.hits:  # the heads _mark_triggers gave a trigger, in order
+        tk = toks[i]
         j = i + 1 + tk.gap + len(tk.hit.trigger.rest)
         start = tk.token.start + _head_offset(tk)
         end = tk.token.end if tk.gap else toks[j - 1].token.end
