@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from ..document import Document
 from ..text import normalize
@@ -159,7 +160,7 @@ def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
 
 def build(doc: Document) -> list[SentCtx]:
     tokens: list[Token] = doc.tokens
-    starts = [t.start for t in tokens]
+    starts = list(map(_START, tokens))
     types = {e.id: e.type for e in doc.entities}
     titles = {e.id: " ".join(normalize(r.text) for r in e.roles) for e in doc.entities if e.roles}
     linked = frozenset(e.id for e in doc.entities if e.kb_id)
@@ -180,7 +181,7 @@ def build(doc: Document) -> list[SentCtx]:
     )
     out: list[SentCtx] = []
     # tokens are sorted and disjoint: the tokens a span overlaps are a range found by bisection
-    ends = [t.end for t in tokens]
+    ends = list(map(_END, tokens))
     cover: dict[int, int] = {}  # token index -> the first reference span overlapping it
     for n, (ms, me, _) in enumerate(spans):
         for k in range(bisect_right(ends, ms), bisect_left(starts, me)):
@@ -210,7 +211,7 @@ def build(doc: Document) -> list[SentCtx]:
                     or (w[1] is not t.forms and w[1] != t.forms)
                 ):
                     w = _new_word(t)
-                if w[4]:
+                if w[3]:
                     has_head = True
                 infos.append(w)
             else:
@@ -228,11 +229,8 @@ def build(doc: Document) -> list[SentCtx]:
             n = cover.get(lo + k)
             if w is not None and n is None:
                 # a word outside every mention (most words): what _annotate_word() would set, precomputed
-                _, _, _, cats, entries, head_k, article, fut, cores, conj, prep, stems, wcues, facts = w
-                tk = Tok(
-                    t, False, None, False, prep, conj, cats, fut, entries, None, 0, False, article, cores,
-                    _EMPTY, False, head_k,
-                )  # fmt: skip
+                _, _, _, entries, cats, stems, wcues, facts, args = w
+                tk = Tok(t, *args)
                 if nisba and stems:
                     for stem in stems:
                         eid = nisba.get(stem)
@@ -271,8 +269,8 @@ def build(doc: Document) -> list[SentCtx]:
                 w is not None
             ):  # a word in a mention (its ``ent`` is set: no head, no cue word, no clause limit)
                 _annotate_word(tk, w[2], nisba)
-                if w[12]:
-                    cues.append((k, w[12]))
+                if w[6]:
+                    cues.append((k, w[6]))
             toks.append(tk)
         a = bisect_left(in_timex, lo)
         while a < len(in_timex) and in_timex[a] < hi:
@@ -293,10 +291,13 @@ def build(doc: Document) -> list[SentCtx]:
 
 # What build() needs of a word, cached by its text (and checked against the token's norm and forms): the norm
 # and forms it was computed for, _word_info(text) (categories, entries, head_k, article, future, cores,
-# readings), then those fields one by one with the conjunction flag and preposition of _free_word_info, the
-# stems of the readings (for the nisba lookup) and the multiword cues that may start at the word.
+# readings), its trigger entries, categories, the stems of its readings that could be nisba forms, the
+# multiword cues that may start at it (by second word), _trigger_facts of its entries, and the arguments of
+# Tok after the token for the word outside a mention (with _free_word_info's conjunction and preposition).
 _WORDS: dict[str, tuple] = {}
 _EMPTY: frozenset[str] = frozenset()
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def _new_word(t: Token) -> tuple:
@@ -306,7 +307,26 @@ def _new_word(t: Token) -> tuple:
     cues = _cues_by_second(t.forms) if any(stem in firsts for _, stem in t.forms) else None
     facts = _trigger_facts(info[1]) if info[1] else None
     stems = tuple(stem for _, stem in forms if could_be_nisba(stem))
-    w = (t.norm, t.forms, info[:7], *info[:6], *info[7:], stems, cues, facts)
+    cats, entries, head_k, article, fut, cores, _, conj, prep = info
+    args = (
+        False,
+        None,
+        False,
+        prep,
+        conj,
+        cats,
+        fut,
+        entries,
+        None,
+        0,
+        False,
+        article,
+        cores,
+        _EMPTY,
+        False,
+        head_k,
+    )
+    w = (t.norm, t.forms, info[:7], entries, cats, stems, cues, facts, args)
     if len(_WORDS) < 200_000:  # bounded: a stream of unique garbage cannot exhaust memory
         _WORDS[t.text] = w
     return w
