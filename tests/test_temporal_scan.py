@@ -78,5 +78,7 @@ def test_picking_rules_does_not_change_mentions(monkeypatch: pytest.MonkeyPatch)
 
     picked = found()
     every = [(prio, name, pat) for prio, (name, pat) in enumerate(rule_patterns())]
-    monkeypatch.setattr(rules, "active_rules", lambda norm: [(*r, [(0, len(norm))]) for r in every])
+    monkeypatch.setattr(
+        rules, "active_rules", lambda norm, words=None: [(*r, [(0, len(norm))]) for r in every]
+    )
     assert found() == picked

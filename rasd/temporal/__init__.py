@@ -19,6 +19,7 @@ from .patterns import AFTER_MIN, PREP_BEFORE
 from .ranges import link_ranges, undate_schedules
 from .resolve import Context, Value, value_of
 from .rules import Mention, find
+from .scan import sentence_words
 
 __all__ = ["annotate", "find", "infer", "Anchor"]
 
@@ -75,9 +76,10 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     sentences = []
     for s in doc.sentences:
         norm, offs = normalize_span(doc.text, s.start, s.end)
-        norm, mentions = find(doc.text, s.start, s.end, norm, offs)
+        words = sentence_words(norm)  # read once for picking the rules and for the tense cues
+        norm, mentions = find(doc.text, s.start, s.end, norm, offs, words)
         if mentions:
-            cues = find_cues(norm)
+            cues = find_cues(norm, words)
             tenses = [tense_at(cues, m.nstart, m.nend) for m in mentions]
             sentences.append((norm, mentions, tenses))
     anchor = Anchor.parse(doc.published)

@@ -45,9 +45,11 @@ def _is_word_char(ch: str) -> bool:
     return _WORD.match(ch) is not None
 
 
-def find_cues(norm: str) -> list[tuple[int, int, str]]:
-    """``(start, end, tense)`` of every tense cue in a normalized sentence."""
-    words = _WORD.findall(norm)
+def find_cues(norm: str, words: list[str] | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, tense)`` of every tense cue in a normalized sentence; ``words`` may give its words
+    (``_WORD.findall(norm)``, as :func:`~rasd.temporal.scan.sentence_words` reads them)."""
+    if words is None:
+        words = _WORD.findall(norm)
     tenses = list(map(_tense, words))
     if not any(tenses):
         return []

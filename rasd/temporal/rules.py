@@ -142,14 +142,17 @@ def _attach_zone(norm: str, offs: list[int], m: Mention) -> None:
         m.end = offs[z.end() - 1] + 1
 
 
-def find(text: str, start: int, end: int, norm: str | None = None, offs=None) -> tuple[str, list[Mention]]:
+def find(
+    text: str, start: int, end: int, norm: str | None = None, offs=None, words: list[str] | None = None
+) -> tuple[str, list[Mention]]:
     """The normalized sentence ``text[start:end]`` and its temporal mentions in text order, without overlaps.
-    ``norm``/``offs`` may give the sentence's normalization, with offsets into ``text`` (and one past the end)."""
+    ``norm``/``offs`` may give the sentence's normalization, with offsets into ``text`` (and one past the end),
+    and ``words`` its :func:`~rasd.temporal.scan.sentence_words`."""
     if norm is None or offs is None:
         norm, rel_offs = normalize_with_map(text[start:end])
         offs = [start + o for o in rel_offs]
     cands: list[tuple[int, int, Mention]] = []
-    for prio, kind, pat, windows in active_rules(norm):
+    for prio, kind, pat, windows in active_rules(norm, words):
         for m, g in _matches(pat, norm, windows, kind):
             s, e = m.span("x")
             if e <= s or not _accept(kind, g, norm, s):

@@ -3,8 +3,10 @@ runs on a sentence only around its triggers, in windows wide enough for any expr
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import chain
+from operator import or_
+from typing import NamedTuple
 
 import regex
 
@@ -120,77 +122,117 @@ def _number_words() -> frozenset[str]:
     return frozenset(w for w in number_words())
 
 
+class _Rule(NamedTuple):
+    """What :func:`active_rules` needs to know about a rule, looked up once per process."""
+
+    prio: int
+    name: str
+    pat: regex.Pattern
+    words: frozenset[str]  # trigger words
+    subs: tuple[str, ...]  # trigger substrings
+    digits: regex.Pattern | None  # a digit pattern the sentence must match
+    required: tuple[str, ...] | None  # substrings one of which the sentence must hold (_REQUIRED)
+    needs_number: bool  # a digit or a number word (_NEEDS_NUMBER)
+    key: int  # rules with the same trigger words and substrings share their windows
+
+
 @lru_cache(maxsize=1)
-def _table() -> list[tuple[int, str, regex.Pattern, frozenset[str], tuple[str, ...], regex.Pattern | None]]:
-    """``(priority, name, pattern, trigger words, substrings, digits)`` of every rule, in priority order."""
+def _table() -> list[_Rule]:
+    """Every rule, in priority order."""
     trig = triggers()
-    return [(prio, name, pat, *trig[name]) for prio, (name, pat) in enumerate(rules())]
+    keys: dict[tuple[frozenset[str], tuple[str, ...]], int] = {}
+    out = []
+    for prio, (name, pat) in enumerate(rules()):
+        tw, subs, digits = trig[name]
+        key = keys.setdefault((tw, subs), len(keys))
+        out.append(_Rule(prio, name, pat, tw, subs, digits, _REQUIRED.get(name), name in _NEEDS_NUMBER, key))
+    return out
 
 
 @lru_cache(maxsize=1)
 def _word_masks() -> dict[str, int]:
     """Trigger word -> bit mask of the rules (by priority) it triggers."""
     out: dict[str, int] = {}
-    for prio, _, _, tw, _, _ in _table():
-        for w in tw:
-            out[w] = out.get(w, 0) | (1 << prio)
+    for r in _table():
+        for w in r.words:
+            out[w] = out.get(w, 0) | (1 << r.prio)
     return out
 
 
-@lru_cache(maxsize=4096)
-def _candidates(mask: int) -> tuple[int, ...]:
-    """The priorities of the rules to look at given the rules whose trigger words occur (``mask``): those, and
-    every rule that is triggered by substrings or digits alone, in priority order."""
-    return tuple(p for p, _, _, tw, subs, _ in _table() if (mask >> p) & 1 or subs or not tw)
-
-
-def active_rules(norm: str) -> list[tuple[int, str, regex.Pattern, list[tuple[int, int]]]]:
-    """The rules worth running on a normalized sentence: ``(priority, name, pattern, windows)``; a rule only
-    needs to look around its trigger words (speed only: the windows cover any expression they start)."""
-    # only the words some rule asks about matter: the sentence's words met with the wanted ones
-    words = set(chain.from_iterable(map(_wanted_forms, set(_WORDS.findall(norm)))))
+@lru_cache(maxsize=100_000)
+def _word_mask(word: str) -> int:
+    """The rules that one word of a sentence triggers, through any of its readings (cached per process)."""
     masks = _word_masks()
     mask = 0
-    for w in words:
-        mask |= masks.get(w, 0)
+    for f in _wanted_forms(word):
+        mask |= masks.get(f, 0)
+    return mask
+
+
+@lru_cache(maxsize=4096)
+def _candidates(mask: int, has_digit: bool) -> tuple[_Rule, ...]:
+    """The rules to look at given the rules whose trigger words occur (``mask``) and whether the sentence has a
+    digit: those, and every rule triggered by substrings or digits alone, in priority order; rules that need a
+    digit pattern only when there is a digit."""
+    return tuple(
+        r
+        for r in _table()
+        if ((mask >> r.prio) & 1 or r.subs or not r.words) and (has_digit or r.digits is None)
+    )
+
+
+def sentence_words(norm: str) -> list[str]:
+    """The words of a normalized sentence (runs of word characters), as :func:`active_rules` reads them."""
+    return _WORDS.findall(norm)
+
+
+def active_rules(
+    norm: str, words_list: list[str] | None = None
+) -> list[tuple[int, str, regex.Pattern, list[tuple[int, int]]]]:
+    """The rules worth running on a normalized sentence: ``(priority, name, pattern, windows)``; a rule only
+    needs to look around its trigger words (speed only: the windows cover any expression they start).
+    ``words_list`` may give :func:`sentence_words` of the sentence."""
+    uniq = set(_WORDS.findall(norm) if words_list is None else words_list)
+    mask = reduce(or_, map(_word_mask, uniq), 0)
     has_digit = _D.search(norm) is not None
-    table = _table()
+    cands = _candidates(mask, has_digit)
+    if not cands:
+        return []
+    # only the words some rule asks about matter: the sentence's words met with the wanted ones
+    words = set(chain.from_iterable(map(_wanted_forms, uniq))) if mask else set()
     n = len(norm)
     out = []
     digits_found: dict[regex.Pattern, bool] = {_D: has_digit}
     # rules sharing trigger words share their windows (the month names start four rules)
-    windows_of: dict[tuple[frozenset[str], tuple[str, ...]], list[tuple[int, int]] | None] = {}
-    for prio in _candidates(mask):
-        _, name, pat, tw, subs, digit_re = table[prio]
+    windows_of: dict[int, list[tuple[int, int]] | None] = {}
+    for r in cands:
+        digit_re = r.digits
         if digit_re is not None:
-            if not has_digit:
-                continue
             found = digits_found.get(digit_re)
             if found is None:
                 found = digits_found[digit_re] = digit_re.search(norm) is not None
             if not found:
                 continue
-        req = _REQUIRED.get(name)
-        if req is not None and not any(r in norm for r in req):
+        if r.required is not None and not any(x in norm for x in r.required):
             continue
-        if name in _NEEDS_NUMBER and not has_digit and words.isdisjoint(_number_words()):
+        if r.needs_number and not has_digit and words.isdisjoint(_number_words()):
             continue
+        tw, subs = r.words, r.subs
         if tw or subs:
-            key = (tw, subs)
-            if key in windows_of:
-                wins = windows_of[key]
+            if r.key in windows_of:
+                wins = windows_of[r.key]
             else:
                 # where the trigger words occur (as substrings: a few extra windows cost less than a word index)
                 spans = [sp for w in tw.intersection(words) for sp in _occurrences(norm, w)]
                 for sub in subs:
                     spans.extend(_occurrences(norm, sub))
-                wins = windows_of[key] = _widened(norm, spans, n) if spans else None
+                wins = windows_of[r.key] = _widened(norm, spans, n) if spans else None
             if wins is None:
                 continue
         else:
             spans = [m.span() for m in digit_re.finditer(norm)] if digit_re is not None else [(0, n)]
             wins = _widened(norm, spans, n)
-        out.append((prio, name, pat, wins))
+        out.append((r.prio, r.name, r.pat, wins))
     return out
 
 
