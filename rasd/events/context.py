@@ -649,14 +649,16 @@ def _chunks(
     toks: list[Tok], types: dict[str, str], linked: frozenset[str] = frozenset()
 ) -> tuple[list[Chunk], list[int]]:
     chunks: list[Chunk] = []
-    chunk_of = [-1] * len(toks)
     cur: Chunk | None = None
     cur_ents: list[str] = []
     pending_prep: str | None = None
 
-    def close() -> None:
+    def close(end: int) -> None:
+        """End the current phrase before token ``end`` (every token of a phrase joins it, so its end is where
+        the next boundary or phrase begins)."""
         nonlocal cur, cur_ents
         if cur is not None:
+            cur.end = end
             if cur_ents or cur.conjuncts:  # most phrases name nobody: no conjuncts, no actors (the defaults)
                 _seal(cur, cur_ents, types)
             chunks.append(cur)
@@ -669,25 +671,25 @@ def _chunks(
         if tk.punct:
             if tk.token.text not in _NO_BREAK_PUNCT:
                 if cur is not None:
-                    close()
+                    close(i)
                 pending_prep = None
                 continue
         elif cats and not tk.ent:
             if "prep" in cats:
                 if cur is not None:
-                    close()
+                    close(i)
                 pending_prep = tk.token.forms[-1][1] if tk.conj else tk.token.norm
                 if tk.conj:
                     pending_prep = pending_prep[1:] if pending_prep[:1] in "وف" else pending_prep
                 continue
             if tk.in_trigger or not cats <= _NOT_BOUNDARY_CATS:
                 if cur is not None:
-                    close()
+                    close(i)
                 pending_prep = None
                 continue
         elif tk.in_trigger:
             if cur is not None:
-                close()
+                close(i)
             pending_prep = None
             continue
         conj = tk.conj
@@ -701,35 +703,38 @@ def _chunks(
         if cur is not None:
             prev_ent = toks[i - 1].ent if i > 0 else None
             if tk.prep:
-                close()
-            elif not conj and tk.token.forms[-1][1].startswith("نظير"):
-                close()  # نظيره …: a counterpart phrase starts a new noun phrase
+                close(i)
+            elif not conj and "نظير" in tk.token.norm and tk.token.forms[-1][1].startswith("نظير"):
+                close(
+                    i
+                )  # نظيره …: a counterpart phrase starts a new noun phrase (a reading is a suffix of norm)
             elif prev_ent and _np_ends(toks, i, types):
-                close()
+                close(i)
             elif cur.prep and prev_ent and _after_place(toks, i, types):
-                close()  # في الرياض | الرئيس الفرنسي: a definite noun after a place in a PP starts a new phrase
+                close(
+                    i
+                )  # في الرياض | الرئيس الفرنسي: a definite noun after a place in a PP starts a new phrase
             elif tk.ent_start and not conj and types.get(tk.ent) == "PER":
                 # a second person in one phrase (بلينكن قائد الجيش البرهان): the title before him starts a new one
                 split = _second_person(toks, cur.start, i, tk.ent, types, linked)
                 if split is not None:
-                    cur.end = split
                     cur_ents = [toks[m].ent for m in range(cur.start, split) if toks[m].ent]
-                    close()
+                    close(split)
                     cur = Chunk(split, i, None)
-                    for m in range(split, i):
-                        chunk_of[m] = len(chunks)
                     cur_ents = [toks[m].ent for m in range(split, i) if toks[m].ent]
         if cur is None or (conj and not new_conjunct):
             if cur is not None:
-                close()
+                close(i)
             cur = Chunk(i, i + 1, tk.prep or pending_prep)
             pending_prep = None
         elif new_conjunct:
             cur.conjuncts.append(_best(types, cur_ents))
             cur_ents = []
-        cur.end = i + 1
-        chunk_of[i] = len(chunks)
         if tk.ent:
             cur_ents.append(tk.ent)
-    close()
+    close(len(toks))
+    # token -> its phrase: phrases are runs of consecutive tokens, and every token between them is a boundary
+    chunk_of = [-1] * len(toks)
+    for ci, c in enumerate(chunks):
+        chunk_of[c.start : c.end] = [ci] * (c.end - c.start)
     return chunks, chunk_of
