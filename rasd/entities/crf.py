@@ -80,13 +80,15 @@ class _Vectors:
         self.ids: dict[object, int] = {}
         self.vec = np.zeros((256, 1 + n_offsets, n_labels))
         self.stems: list[str] = [""]  # for words: the stem (what word bigrams are made of)
+        self.forms: list[tuple] = [()]  # for words: the readings the vectors were made from
 
-    def add(self, key: object, vec: np.ndarray, stem: str = "") -> int:
+    def add(self, key: object, vec: np.ndarray, stem: str = "", forms: tuple = ()) -> int:
         i = len(self.stems)
         if i >= len(self.vec):
             self.vec = np.concatenate([self.vec, np.zeros_like(self.vec)])
         self.vec[i] = vec
         self.stems.append(stem)
+        self.forms.append(forms)
         self.ids[key] = i
         return i
 
@@ -102,6 +104,11 @@ class FastCRF:
         self.w = np.vstack([np.zeros((1, len(labels))), state])
         self.trans = trans
         self.exp_trans = np.exp(trans)
+        self.exp_trans_t = self.exp_trans.T.copy()
+        # forward-backward rescales every this many positions: a step changes the log of the scores' total by
+        # at most the largest |transition| (+ log of the label count)
+        span = float(np.abs(trans).max(initial=0.0)) + float(np.log(len(labels)))
+        self.rescale_every = max(1, int(120 / span)) if span > 0 else 1
         self.offsets: list[int] = sorted({*OPTS["window"], *OPTS["ctx_clusters"]})  # type: ignore[misc]
         self.window = set(OPTS["window"])  # type: ignore[call-overload]
         self.bos = self.w[self.row.get("BOS", 0)]
@@ -138,8 +145,26 @@ class FastCRF:
         seen = [[f"{d}{tg}" for tg in tags] if d in self.window else () for d in self.offsets]
         return self._sums([own_tag_features(tags, kind), *seen])
 
-    def _ids(self, table_name: str, keys: list) -> tuple[_Vectors, list[int]]:
-        """Ids of ``keys`` in one of the caches, entering the new ones (under the lock)."""
+    def _word_ids(self, tokens: Sequence[Token]) -> tuple[_Vectors, list[int]]:
+        """Ids of the tokens' words, keyed by their text (the text layer's readings are a function of the text;
+        a token whose readings differ from the cached ones is keyed by both)."""
+        table = self._words
+        get, forms = table.ids.get, table.forms
+        ids = [get(t.text, 0) for t in tokens]
+        if all(ids) and all(forms[i] is t.forms for i, t in zip(ids, tokens, strict=True)):
+            return table, ids
+        return self._ids(
+            "_words",
+            [
+                t.text if i and forms[i] == t.forms else (t.text, t.forms)
+                for i, t in zip(ids, tokens, strict=True)
+            ],
+            tokens,
+        )
+
+    def _ids(self, table_name: str, keys: list, tokens: Sequence[Token] = ()) -> tuple[_Vectors, list[int]]:
+        """Ids of ``keys`` in one of the caches, entering the new ones (under the lock); for words, ``tokens``
+        are the words of the keys."""
         table: _Vectors = getattr(self, table_name)
         get = table.ids.get
         ids = [get(k) for k in keys]
@@ -151,12 +176,12 @@ class FastCRF:
                 table = _Vectors(len(self.offsets), len(self.labels))
                 setattr(self, table_name, table)
             out = []
-            for k in keys:
+            for n, k in enumerate(keys):
                 i = table.ids.get(k)
                 if i is None:
                     if table_name == "_words":
-                        vec, stem = self._word_vectors(*k)
-                        i = table.add(k, vec, stem)
+                        vec, stem = self._word_vectors(tokens[n].text, tokens[n].forms)
+                        i = table.add(k, vec, stem, tokens[n].forms)
                     else:
                         i = table.add(k, self._tag_vectors(*k))
                 out.append(i)
@@ -173,7 +198,7 @@ class FastCRF:
         ``sentence_tags``: the weights crfsuite adds up for the strings of ``sentence_features``."""
         sel = [t for lo, hi in ranges for t in tokens[lo:hi]]
         n = len(sel)
-        words, ids = self._ids("_words", [(t.text, t.forms) for t in sel])
+        words, ids = self._word_ids(sel)
         lengths = [hi - lo for lo, hi in ranges]
         sid = np.repeat(np.arange(len(ranges)), lengths)
         idx = np.arange(n)
@@ -228,53 +253,60 @@ class FastCRF:
 
     # --- inference ------------------------------------------------------------------------------------
     def decode(self, e: np.ndarray, lengths: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
-        """Viterbi labels (as crfsuite breaks ties: the lowest label id) and marginals of consecutive
-        sentences of ``lengths`` tokens whose emission scores are the rows of ``e``."""
+        """Viterbi labels (ties broken as crfsuite does: the lowest label id) and P(outside) of consecutive
+        sentences of ``lengths`` tokens whose emission scores are the rows of ``e``. All sentences advance
+        together, one numpy step per position: time-major arrays, sentences longest first (so those still
+        going at position t are the first ``active[t]``)."""
         n_lab = len(self.labels)
-        order = sorted(range(len(lengths)), key=lambda s: -lengths[s])  # longest first: active ones a prefix
-        lens = np.array([lengths[s] for s in order])
-        starts = np.cumsum([0, *lengths])[:-1]
-        s_n, t_n = len(lens), int(lens[0])
-        # scores padded to (sentence, position, label), sentences longest first
-        pad = np.zeros((s_n, t_n, n_lab))
-        pos = np.arange(t_n)
-        mask = pos[None, :] < lens[:, None]
-        src = (starts[order][:, None] + pos[None, :])[mask]
-        pad[mask] = e[src]
-        active = np.searchsorted(-lens, -pos, side="left").tolist()  # how many sentences are longer than t
-        trans, exp_trans = self.trans, self.exp_trans
         add, top = np.add.reduce, np.maximum.reduce  # (without ndarray.sum's Python wrapper)
-        # Viterbi as crfsuite: best previous label by prev + trans (the lowest id on a tie), then + state; and
-        # the forward pass on exp(scores), each position scaled (shifted by its max: same marginals, no overflow)
-        x = np.exp(pad - pad.max(axis=2, keepdims=True))
+        order = sorted(range(len(lengths)), key=lambda s: -lengths[s])
+        lens = np.array([lengths[s] for s in order])
+        s_n, t_n = len(lens), int(lens[0])
+        pos = np.arange(t_n)
+        mask = pos[:, None] < lens[None, :]  # (position, sentence)
+        src = (np.cumsum([0, *lengths])[:-1][order][None, :] + pos[:, None])[mask]
+        pad = np.zeros((t_n, s_n, n_lab))
+        pad[mask] = e[src]
+        active = np.searchsorted(-lens, -pos, side="left").tolist()
+        trans, exp_trans, exp_trans_t = self.trans, self.exp_trans, self.exp_trans_t
+        # Viterbi as crfsuite: best previous label by prev + trans, then + state. Forward-backward on
+        # exp(scores) shifted by each position's max, rescaled every few steps (within exp(+-120)): a
+        # position's marginals are normalized at the end, so its scale does not matter.
+        x = np.exp(pad - top(pad, axis=2, keepdims=True))
         alpha = np.ones_like(x)  # (padding stays 1: no 0/0 there)
         beta = np.ones_like(x)
-        back = np.zeros((s_n, t_n, n_lab), dtype=np.intp)
-        delta = pad[:, 0].copy()
-        a = x[:, 0]
-        alpha[:, 0] = a / add(a, axis=1, keepdims=True)
+        back = np.zeros((t_n, s_n, n_lab), dtype=np.intp)
+        cand = np.empty((s_n, n_lab, n_lab))
+        delta = pad[0].copy()
+        alpha[0] = x[0]
+        every = self.rescale_every
         for t in range(1, t_n):
             k = active[t]
-            cand = delta[:k, :, None] + trans
-            back[:k, t] = cand.argmax(axis=1)
-            delta[:k] = top(cand, axis=1) + pad[:k, t]
-            a = (alpha[:k, t - 1] @ exp_trans) * x[:k, t]
-            alpha[:k, t] = a / add(a, axis=1, keepdims=True)
-        y = np.zeros((s_n, t_n), dtype=np.intp)
+            c = cand[:k]
+            np.add(delta[:k, :, None], trans, out=c)
+            np.argmax(c, axis=1, out=back[t, :k])
+            np.add(top(c, axis=1), pad[t, :k], out=delta[:k])
+            a = alpha[t, :k]
+            np.matmul(alpha[t - 1, :k], exp_trans, out=a)
+            a *= x[t, :k]
+            if t % every == 0:
+                a /= add(a, axis=1, keepdims=True)
+        y = np.zeros((t_n, s_n), dtype=np.intp)
         rows = np.arange(s_n)
-        y[rows, lens - 1] = delta.argmax(axis=1)
-        exp_trans_t = exp_trans.T.copy()
+        y[lens - 1, rows] = delta.argmax(axis=1)
         for t in range(t_n - 1, 0, -1):
             k = active[t]
-            y[:k, t - 1] = back[rows[:k], t, y[:k, t]]
-            b = (beta[:k, t] * x[:k, t]) @ exp_trans_t
-            beta[:k, t - 1] = b / add(b, axis=1, keepdims=True)
-        marg = alpha * beta
-        marg /= marg.sum(axis=2, keepdims=True)
+            y[t - 1, :k] = back[t, rows[:k], y[t, :k]]
+            b = beta[t - 1, :k]
+            np.matmul(beta[t, :k] * x[t, :k], exp_trans_t, out=b)
+            if t % every == 0:
+                b /= add(b, axis=1, keepdims=True)
+        ab = alpha * beta
+        p_out = ab[:, :, self.o] / add(ab, axis=2) if self.o >= 0 else np.zeros((t_n, s_n))
         labels = np.empty(len(e), dtype=np.intp)
-        probs = np.empty_like(e)
+        probs = np.empty(len(e))
         labels[src] = y[mask]
-        probs[src] = marg[mask]
+        probs[src] = p_out[mask]
         return labels, probs
 
     def tag_ranges(
@@ -294,10 +326,10 @@ class FastCRF:
             for (lo, hi), km, cm in zip(ranges, kb_matches, cue_matches, strict=True)
         ]
         e = self.emissions(tokens, ranges, tags)
-        y, marg = self.decode(e, [hi - lo for lo, hi in ranges])
+        y, p_o = self.decode(e, [hi - lo for lo, hi in ranges])
         names = self.labels
         sel = [t for lo, hi in ranges for t in tokens[lo:hi]]
-        p_o = marg[:, self.o].tolist() if self.o >= 0 else [0.0] * len(sel)
+        p_o = p_o.tolist()
         return [names[i] for i in y.tolist()], [
             p if t.kind == "word" else 1.0 for p, t in zip(p_o, sel, strict=True)
         ]

@@ -144,19 +144,17 @@ def sentence_tags(
             for j in range(m.first - off, m.last - off + 1):
                 tags[j].append("gz=" + ("B-" if j == m.first - off else "I-") + typ)
                 kinds[j] = kind
-        # kb.demonym_country(t) and t.match(kb.words), inlined: this runs for every word of every sentence
-        demonyms, kb_words = kb.demonyms, kb.words
+        # kb.word_tags of each word, cached by its text (this runs for every word of every sentence)
+        cache = kb.word_tags_cache()
         for j, t in enumerate(tokens):
             if t.kind == "word":
-                for _, st in t.forms:
-                    if st in demonyms:
-                        if demonyms[st]:
-                            tags[j].append("dem")
-                        break
-                for _, st in t.forms:
-                    if st in kb_words:
-                        tags[j].append("kbw")
-                        break
+                hit = cache.get(t.text)
+                if hit is None or (hit[0] is not t.forms and hit[0] != t.forms):
+                    hit = (t.forms, kb.word_tags(t.forms))
+                    if len(cache) < 200_000:
+                        cache[t.text] = hit
+                if hit[1]:
+                    tags[j].extend(hit[1])
     off = 0 if cue_matches is None else offset
     for c in cue_index().match(tokens) if cue_matches is None else cue_matches:
         for j in range(c.first - off, c.last - off + 1):

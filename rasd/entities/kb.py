@@ -65,6 +65,11 @@ class KB:
     first_words: set[str] = field(default_factory=set)
     demonyms: dict[str, str] = field(default_factory=dict)  # normalized inflected nisba -> country id
     words: set[str] = field(default_factory=set)  # every normalized token of every name (features)
+    # word_tags() per word text, valid while the sizes of the indexes it reads stay as recorded
+    _word_tags: dict[str, tuple[tuple[tuple[int, str], ...], tuple[str, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _word_tags_state: tuple[int, int, int] = field(default=(-1, -1, -1), repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -107,6 +112,28 @@ class KB:
                     del self.names[key]
         for form in [f for f, c in self.demonyms.items() if c == kb_id]:
             del self.demonyms[form]
+
+    def word_tags_cache(self) -> dict[str, tuple[tuple[tuple[int, str], ...], tuple[str, ...]]]:
+        """The cache of ``word_tags`` by token text (with the readings it was computed from), emptied when an
+        entry has been added since (the sizes of the entries, demonym and word indexes changed)."""
+        state = (len(self.entries), len(self.demonyms), len(self.words))
+        if state != self._word_tags_state:
+            self._word_tags = {}
+            self._word_tags_state = state
+        return self._word_tags
+
+    def word_tags(self, forms: tuple[tuple[int, str], ...]) -> tuple[str, ...]:
+        """What a word's readings tell the recognizer: ``dem`` (the first reading that is a demonym names a
+        country), ``kbw`` (a reading is a word of a KB name)."""
+        out: tuple[str, ...] = ()
+        for _, st in forms:
+            if st in self.demonyms:
+                if self.demonyms[st]:
+                    out = ("dem",)
+                break
+        if any(st in self.words for _, st in forms):
+            out += ("kbw",)
+        return out
 
     def lookup(self, name: str) -> list[dict[str, Any]]:
         """Entries whose name or alias is ``name`` (normalized comparison)."""
