@@ -37,7 +37,11 @@ class Context:
     mention_starts: list[int] = field(default_factory=list)
     longest: int = 0  # length of the longest mention, in characters
     by_kb: dict[str, Entity] = field(default_factory=dict)
-    _names: tuple | None = None  # (by_name, by_role, by_part), built on first use
+    # entities by normalized mention, by role text and by a person's last name: only the fallbacks need
+    # them, so each is built on first use
+    _by_name: dict[str, Entity] | None = None
+    _by_role: dict[str, Entity] | None = None
+    _by_part: dict[str, Entity | None] | None = None
     verb_at: dict[int, tuple] = field(default_factory=dict)  # token index -> (Cue, enclitic) for verb cues
     info: list = field(default_factory=list)  # TokInfo of every token (see tokinfo.py)
     cue_tokens: list[int] = field(default_factory=list)  # tokens that may start a cue, in order
@@ -45,40 +49,41 @@ class Context:
     chan_tokens: list[int] = field(default_factory=list)  # tokens that may start a channel phrase, in order
     recent: list = field(default_factory=list)  # speakers and subjects met so far (SpeakerRec), in order
 
-    def _indexes(self) -> tuple:
-        """Entities by normalized mention, by role text and by a person's last name; only the fallbacks
-        need them, so they are built lazily."""
-        if self._names is None:
+    @property
+    def by_name(self) -> dict[str, Entity]:
+        if self._by_name is None:
             by_name: dict[str, Entity] = {}
-            by_role: dict[str, Entity] = {}
-            by_part: dict[str, Entity | None] = {}
             for e in self.doc.entities:
                 for m in e.mentions:
                     by_name.setdefault(normalize_word(m.text), e)
+            self._by_name = by_name
+        return self._by_name
+
+    @property
+    def by_role(self) -> dict[str, Entity]:
+        if self._by_role is None:
+            by_role: dict[str, Entity] = {}
+            for e in self.doc.entities:
                 for r in e.roles:
                     if r.text:
                         by_role.setdefault(normalize_word(r.text), e)
+            self._by_role = by_role
+        return self._by_role
+
+    @property
+    def by_part(self) -> dict[str, Entity | None]:
+        """A person's last name -> the person (None when two people share it)."""
+        if self._by_part is None:
+            by_part: dict[str, Entity | None] = {}
+            for e in self.doc.entities:
                 if e.type == "PER":
                     for m in e.mentions:
                         words = normalize_word(m.text).split()
                         if words and len(words[-1]) >= 3:
                             other = by_part.get(words[-1], e)
                             by_part[words[-1]] = e if other is e else None  # two people share it: unusable
-            self._names = (by_name, by_role, by_part)
-        return self._names
-
-    @property
-    def by_name(self) -> dict[str, Entity]:
-        return self._indexes()[0]
-
-    @property
-    def by_role(self) -> dict[str, Entity]:
-        return self._indexes()[1]
-
-    @property
-    def by_part(self) -> dict[str, Entity | None]:
-        """A person's last name -> the person (None when two people share it)."""
-        return self._indexes()[2]
+            self._by_part = by_part
+        return self._by_part
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""

@@ -3,22 +3,34 @@ Z that …"); its ``parent`` is the innermost such quote."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .records import QuoteRec as Quote
 
 
 def assign_parents(quotes: list[Quote]) -> None:
     by_id = {q.id: q for q in quotes}
-    # plain tuples in the inner loop: it runs over every pair of quotes
+    # plain tuples, sorted by content start: for each cue only the contents starting before it and close
+    # enough to still hold it are visited, nearest first
     contents = [(p.content.start, p.content.end, p.content.end - p.content.start) for p in quotes]
+    order = sorted(range(len(quotes)), key=lambda pi: contents[pi][0])
+    starts = [contents[pi][0] for pi in order]
+    longest = max((c[2] for c in contents), default=0)
     for qi, q in enumerate(quotes):
         cs, ce = q.cue.start, q.cue.end
         best = -1
         best_len = 0
-        for pi, (ps, pe, plen) in enumerate(contents):
-            if pi == qi or not (ps <= cs and ce <= pe):
+        for k in range(bisect_right(starts, cs) - 1, -1, -1):
+            pi = order[k]
+            ps, pe, plen = contents[pi]
+            # a content starting here or earlier and holding the cue is at least ce - ps long: once that
+            # exceeds the shortest found (or the longest of all), nothing further back can win
+            if ce - ps > (best_len if best >= 0 else longest):
+                break
+            if pi == qi or ce > pe:
                 continue
-            if best < 0 or plen < best_len:
-                best, best_len = pi, plen
+            if best < 0 or plen < best_len or (plen == best_len and pi < best):
+                best, best_len = pi, plen  # the shortest content holding the cue, the first of equals
         if best >= 0 and not _is_ancestor(q.id, quotes[best], by_id):
             q.parent = quotes[best].id
 

@@ -25,18 +25,6 @@ class SpeakerRec:
     affiliation: str | None = None
     implicit: bool = False
 
-    def to_dict(self) -> dict:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "entity": self.entity,
-            "role": self.role,
-            "anonymous": self.anonymous,
-            "affiliation": self.affiliation,
-            "implicit": self.implicit,
-        }
-
 
 @dataclass(slots=True)
 class QuoteRec:
@@ -61,7 +49,19 @@ class QuoteRec:
             kind=self.kind,
             cue=fast_construct(Span, start=c.start, end=c.end, text=text[c.start : c.end]),
             content=fast_construct(Span, start=t.start, end=t.end, text=text[t.start : t.end]),
-            speaker=fast_construct(Speaker, **sp.to_dict()) if sp else None,
+            speaker=fast_construct(
+                Speaker,
+                start=sp.start,
+                end=sp.end,
+                text=sp.text,
+                entity=sp.entity,
+                role=sp.role,
+                anonymous=sp.anonymous,
+                affiliation=sp.affiliation,
+                implicit=sp.implicit,
+            )
+            if sp
+            else None,
             addressee=self.addressee,
             channel=self.channel,
             parent=self.parent,
