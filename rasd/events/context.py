@@ -199,9 +199,16 @@ def build(doc: Document) -> list[SentCtx]:
         lo = bisect_left(starts, s.start)
         hi = bisect_left(starts, s.end)
         sent_tokens = tokens[lo:hi]
-        infos: list[tuple | None] = []
+        # one pass builds the sentence's tokens; a sentence without a trigger word is dropped at the end (most
+        # have one: building first is cheaper than a separate pass to look)
+        toks: list[Tok] = []
+        heads: list[tuple[int, tuple]] = []  # words that may head a trigger (outside names), _trigger_facts
+        cues: list[tuple[int, dict]] = []  # words that may start a multiword cue, with those cues
+        cued: list[int] = []
+        marks: list[int] = []
+        ents: list[int] = []
         has_head = False
-        for t in sent_tokens:
+        for k, t in enumerate(sent_tokens):
             if t.kind == "word":
                 w = get(t.text)
                 # the cache is by text: check that this token reads the same (it does, from the text layer)
@@ -213,19 +220,8 @@ def build(doc: Document) -> list[SentCtx]:
                     w = _new_word(t)
                 if w[3]:
                     has_head = True
-                infos.append(w)
             else:
-                infos.append(None)
-        if not has_head:
-            continue  # no trigger word in the sentence: nothing to build
-        toks: list[Tok] = []
-        heads: list[tuple[int, tuple]] = []  # words that may head a trigger (outside names), _trigger_facts
-        cues: list[tuple[int, dict]] = []  # words that may start a multiword cue, with those cues
-        cued: list[int] = []
-        marks: list[int] = []
-        ents: list[int] = []
-        for k, t in enumerate(sent_tokens):
-            w = infos[k]
+                w = None
             n = cover.get(lo + k)
             if w is not None and n is None:
                 # a word outside every mention (most words): what _annotate_word() would set, precomputed
@@ -265,13 +261,13 @@ def build(doc: Document) -> list[SentCtx]:
                         if clit[:1] in _CLITIC_PREP:
                             tk.prep = _CLITIC_PREP[clit[0]]
                         tk.conj = t.text[0] in "وف"
-            if (
-                w is not None
-            ):  # a word in a mention (its ``ent`` is set: no head, no cue word, no clause limit)
+            if w is not None:  # a word in a mention: its ``ent`` is set (no head, cue word or clause limit)
                 _annotate_word(tk, w[2], nisba)
                 if w[6]:
                     cues.append((k, w[6]))
             toks.append(tk)
+        if not has_head:
+            continue  # no trigger word in the sentence: nothing more to build
         a = bisect_left(in_timex, lo)
         while a < len(in_timex) and in_timex[a] < hi:
             toks[in_timex[a] - lo].timex = True
