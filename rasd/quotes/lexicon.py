@@ -40,6 +40,7 @@ class Lexicon:
     words: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # role -> words
     anonymous: dict[str, str] = field(default_factory=dict)  # head noun -> kind
     titles: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()  # prepositions before a verb's noun-phrase content (أعرب عن، دعا إلى)
     max_channel: int = 1
     max_attribution: int = 1
 
@@ -84,4 +85,5 @@ def lexicon() -> Lexicon:
     for row in read_tsv("anonymous_sources.tsv"):
         lex.anonymous[normalize(row["word"])] = row["kind"]
     lex.titles = frozenset(normalize(row["word"]) for row in read_tsv("speaker_titles.tsv"))
+    lex.preps = frozenset(cue.prep for cue in lex.verbs.values() if cue.prep)
     return lex

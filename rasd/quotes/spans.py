@@ -311,7 +311,18 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
         found = _np_content(ctx, j, b, False)
         limit = j  # nothing to scan
     while j < limit:
-        t, n, info = toks[j], norms[j], infos[j]
+        info = infos[j]
+        # most words of a speaker's phrase are plain: the full tests below would only extend the phrase
+        if info.plain and j not in opens:
+            if mode == "subj":
+                subj = [subj[0] if subj else j, j + 1]
+            elif mode == "appos":
+                appos[1] = j + 1
+            elif mode == "addr":
+                addr[1] = j + 1
+            j += 1
+            continue
+        t, n = toks[j], norms[j]
         roles = info.roles
         if j in opens:
             close = opens[j]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..text import normalize
 from ..text.tokens import Token
+from .context import PUNCT_END
 from .cues import verb_cue
 from .lexicon import Cue, Lexicon
 from .spans import COMMAS
@@ -34,6 +35,9 @@ class TokInfo:
     # it can jump from one such word to the next instead of visiting every token
     mark: bool = False
     any: bool = False  # verb, attr, chan or mark: the token is one the rules visit (set by token_info)
+    # a word none of spans.scan_after's tests stops at (no function-word role, not a cue, complementizer,
+    # ل/ب phrase or a verb's preposition): inside a speaker's phrase it only extends the phrase
+    plain: bool = False
 
 
 NONE = TokInfo(frozenset(), False, False, None, False, False)
@@ -108,6 +112,21 @@ def token_info(lex: Lexicon, tok: Token) -> TokInfo:
         )
         if info.verb is not None or info.attr or info.chan or info.mark:
             info = replace(info, any=True)
+        norm = tok.norm
+        if (
+            norm
+            and not roles
+            and not info.comp_first
+            and info.verb is None
+            and not attr
+            and not info.lpp
+            and not info.audience
+            and norm != ":"
+            and norm not in PUNCT_END
+            and norm[0] != "ب"
+            and norm not in lex.preps
+        ):
+            info = replace(info, plain=True)
         if len(TOKEN_CACHE) < TOKEN_CACHE_MAX:
             TOKEN_CACHE[tok.text] = info
     return info
