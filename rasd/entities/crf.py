@@ -113,13 +113,16 @@ class FastCRF:
         self.window = set(OPTS["window"])  # type: ignore[call-overload]
         self.bos = self.w[self.row.get("BOS", 0)]
         self.eos = self.w[self.row.get("EOS", 0)]
-        # the left stems of the word bigrams the model knows ("bg=left|right"; a stem may hold a '|' itself)
-        self.bg_left: dict[str, set[str]] = {"bg=": set(), "bg+=": set()}
-        for a in self.row:
-            for prefix in ("bg=", "bg+="):
+        # the word bigrams the model knows, "bg=left|right" as bigrams["bg="][left][right] -> row (a stem may
+        # hold a '|' itself: every split is entered, and a lookup asks for the exact pair)
+        self.bigrams: dict[str, dict[str, dict[str, int]]] = {"bg=": {}, "bg+=": {}}
+        for a, r in self.row.items():
+            for prefix, table in self.bigrams.items():
                 if a.startswith(prefix):
-                    parts = a[len(prefix) :].split("|")
-                    self.bg_left[prefix].update("|".join(parts[:k]) for k in range(1, len(parts)))
+                    body = a[len(prefix) :]
+                    for p, ch in enumerate(body):
+                        if ch == "|":
+                            table.setdefault(body[:p], {})[body[p + 1 :]] = r
         self._lock = threading.Lock()
         self._words = _Vectors(len(self.offsets), len(labels))
         self._tags = _Vectors(len(self.offsets), len(labels))
@@ -151,7 +154,7 @@ class FastCRF:
         table = self._words
         get, forms = table.ids.get, table.forms
         ids = [get(t.text, 0) for t in tokens]
-        if all(ids) and all(forms[i] is t.forms for i, t in zip(ids, tokens, strict=True)):
+        if 0 not in ids and [forms[i] for i in ids] == [t.forms for t in tokens]:
             return table, ids
         return self._ids(
             "_words",
@@ -200,52 +203,41 @@ class FastCRF:
         n = len(sel)
         words, ids = self._word_ids(sel)
         lengths = [hi - lo for lo, hi in ranges]
-        sid = np.repeat(np.arange(len(ranges)), lengths)
-        idx = np.arange(n)
-        ids_ext = np.array([*ids, 0], dtype=np.intp)  # index n: 'no neighbour'
-        vec = words.vec
-        e = vec[ids_ext[:n], 0]
-        # where token i + d (same sentence) is, for each window offset d; n where there is none
-        near = []
-        for d in self.offsets:
-            src = idx + d
-            ok = (src >= 0) & (src < n)
-            ok[ok] = sid[src[ok]] == sid[ok]
-            near.append(np.where(ok, src, n))
-        for k, src in enumerate(near):
-            e += vec[ids_ext[src], 1 + k]
-        # tags of KB names, cues, demonyms: on the token and on the neighbours that see them
+        # per token: what it gives itself (0) and the token d before it (1 + index of d), its word's vectors
+        # plus those of its tags (KB names, cues, demonyms)
+        v = words.vec[ids]
         pos, keys = [], []
         at = 0
         for (tg, kinds), size in zip(tags, lengths, strict=True):
-            for j in range(size):
-                if tg[j]:
-                    pos.append(at + j)
-                    keys.append((tuple(tg[j]), kinds[j]))
+            pos.extend(at + j for j, x in enumerate(tg) if x)
+            keys.extend((tuple(x), kinds[j]) for j, x in enumerate(tg) if x)
             at += size
         if pos:
             table, tag_ids = self._ids("_tags", keys)
-            tvec = np.zeros((n + 1, *table.vec.shape[1:]))
-            tvec[pos] = table.vec[tag_ids]
-            e += tvec[:n, 0]
-            for k, src in enumerate(near):
-                e += tvec[src, 1 + k]
+            v[pos] += table.vec[tag_ids]
+        e = v[:, 0].copy()
+        sid = np.repeat(np.arange(len(ranges)), lengths)
+        for k, d in enumerate(self.offsets):  # token i gets row 1 + k of token i + d in its sentence
+            if 0 < abs(d) < n:
+                if d > 0:
+                    e[: n - d] += v[d:, 1 + k] * (sid[d:] == sid[: n - d])[:, None]
+                else:
+                    e[-d:] += v[: n + d, 1 + k] * (sid[: n + d] == sid[-d:])[:, None]
         starts = np.cumsum([0, *lengths[:-1]])
         e[starts] += self.bos
         e[starts + np.array(lengths) - 1] += self.eos
         # word bigrams: the previous word's stem | this one's, this one's | the next one's
         stems = [words.stems[i] for i in ids]
-        row = self.row
         bg, bg_next = np.zeros(n, dtype=np.intp), np.zeros(n, dtype=np.intp)
-        left, left_next = self.bg_left["bg="], self.bg_left["bg+="]
+        left, left_next = self.bigrams["bg="], self.bigrams["bg+="]
         first = set(starts.tolist())
-        for i in range(1, n):
-            if i not in first:
-                a, b = stems[i - 1], stems[i]
+        for i, a in enumerate(stems[:-1], 1):
+            if (a in left or a in left_next) and i not in first:
+                b = stems[i]
                 if a in left:
-                    bg[i] = row.get(f"bg={a}|{b}", 0)
+                    bg[i] = left[a].get(b, 0)
                 if a in left_next:
-                    bg_next[i - 1] = row.get(f"bg+={a}|{b}", 0)
+                    bg_next[i - 1] = left_next[a].get(b, 0)
         for rows in (bg, bg_next):
             if rows.any():
                 e += self.w[rows]
