@@ -78,20 +78,25 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
     doc_ents = {e.id: (e.kb_id, e.country) for e in doc.entities}
     types = {e.id: e.type for e in doc.entities}
     kept: list[Cand] = []
+    # _compatible() needs the same type and mode: look only among the kept events of b's (in the same order)
+    by_kind: dict[tuple[str, str | None], list[Cand]] = {}
     for b in cands:
         if not b.actors:
             continue
-        target = next((a for a in reversed(kept) if _compatible(doc_ents, a, b)), None)
+        same = by_kind.setdefault((b.trig.type, b.trig.mode), [])
+        target = next((a for a in reversed(same) if _compatible(doc_ents, a, b)), None)
         if target is None:
             kept.append(b)
+            same.append(b)
         else:
             _fold(doc_ents, types, target, b)
     for b in cands:
         if b.actors:
             continue
+        same = by_kind.get((b.trig.type, b.trig.mode), [])
         # a mention without actors refers back (الاتصال، مكالمتهما), or it is a headline announcing what follows
-        earlier = [a for a in kept if a.start < b.start and _compatible(doc_ents, a, b)]
-        later = [a for a in kept if a.start > b.start and _compatible(doc_ents, a, b)] if b.heading else []
+        earlier = [a for a in same if a.start < b.start and _compatible(doc_ents, a, b)]
+        later = [a for a in same if a.start > b.start and _compatible(doc_ents, a, b)] if b.heading else []
         target = earlier[-1] if earlier else (later[0] if later else None)
         if target is not None:
             _fold(doc_ents, types, target, b)

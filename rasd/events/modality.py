@@ -88,8 +88,8 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
     found: list[str] = []
     first = i if light is None or light > i else light
     hs, ss = _stops(ctx)
-    before = range(first - 1, hs[first], -1)  # the sentence part before the trigger, nearest first
-    # the scans back only need words with categories (or a multiword cue): ctx.cued lists them in order
+    # the scans back over the sentence part before the trigger (tokens hs[first]+1 .. first-1, nearest
+    # first) only need words with categories or a multiword cue: ctx.cued lists them in order
     cued = ctx.cued
     top = bisect_left(cued, first) - 1
     for n in range(top, -1, -1):
@@ -144,7 +144,11 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
             found.append("planned")  # المحادثات التي ستقودها …
     if cand.purpose:
         found.append("planned")
-    for k in before[:6]:
+    low = max(first - 6, hs[first] + 1)  # the six tokens before, within the sentence part
+    for n in range(top, -1, -1):
+        k = cued[n]
+        if k < low:
+            break
         tk = toks[k]
         if ("planned_before" in tk.cats and not tk.ent) or "planned_before" in tk.phrases:
             found.append("planned")
