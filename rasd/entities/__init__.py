@@ -8,7 +8,7 @@ import logging
 from ..document import Document
 from .cues import match_ranges
 from .group import group
-from .kb import KB, load_kb
+from .kb import KB, StemIndex, load_kb
 from .link import build_entities
 from .recognize import recognize, sentence_ranges
 from .roles import find_roles
@@ -26,8 +26,9 @@ def annotate(doc: Document, kb: KB | None = None, single_sentence: bool = False,
     if not tokens:
         return doc
     ranges = [(0, len(tokens))] if single_sentence else sentence_ranges(doc, tokens)
-    cues = match_ranges(tokens, ranges)  # read by recognition and roles: found once
-    mentions = recognize(doc, kb, single_sentence=single_sentence, ranges=ranges, cues=cues)
+    index = StemIndex(tokens)  # where each reading occurs: phrase matching visits only possible starts
+    cues = match_ranges(tokens, ranges, index)  # read by recognition and roles: found once
+    mentions = recognize(doc, kb, single_sentence=single_sentence, ranges=ranges, cues=cues, index=index)
     clusters = [c for c in group(doc, mentions, kb) if c.mentions]
     roles = find_roles(doc, tokens, ranges, mentions, clusters, kb, cues)
     doc.entities.extend(build_entities(doc, clusters, roles, kb))

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .. import data
 from ..text.tokens import Token
-from .kb import match_phrases, name_key
+from .kb import StemIndex, match_phrases, name_key
 
 log = logging.getLogger(__name__)
 
@@ -43,21 +43,24 @@ class CueIndex:
         for i in range(1, len(key)):
             self.prefixes.add(key[:i])
 
-    def match(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[Cue]:
+    def match(
+        self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None, index: StemIndex | None = None
+    ) -> list[Cue]:
         out = []
-        for i, last, k, key in match_phrases(tokens, self.phrases, self.prefixes, self.first_words, lo, hi):
+        phrases, prefixes, firsts = self.phrases, self.prefixes, self.first_words
+        for i, last, k, key in match_phrases(tokens, phrases, prefixes, firsts, lo, hi, index):
             kind, en = self.phrases[key]
             out.append(Cue(i, last, tokens[i].start + k, tokens[last].end, kind, en))
         return out
 
 
 def match_ranges(
-    tokens: Sequence[Token], ranges: Sequence[tuple[int, int]]
+    tokens: Sequence[Token], ranges: Sequence[tuple[int, int]], index: StemIndex | None = None
 ) -> dict[tuple[int, int], list[Cue]]:
     """The cues of each token range ``[lo, hi)`` (each sentence), found once per document for the stages that
-    read them (model features, organization heads, roles)."""
+    read them (model features, organization heads, roles); ``index``: the tokens' StemIndex when built."""
     idx = cue_index()
-    return {(lo, hi): idx.match(tokens, lo, hi) for lo, hi in ranges}
+    return {(lo, hi): idx.match(tokens, lo, hi, index) for lo, hi in ranges}
 
 
 @lru_cache(maxsize=1)

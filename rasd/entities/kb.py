@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -144,12 +145,67 @@ class KB:
         form = token.match(self.demonyms)
         return self.demonyms[form[1]] if form else None
 
-    def match(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[KBMatch]:
-        """Longest, leftmost, non-overlapping name matches in ``tokens[lo:hi]``."""
+    def match(
+        self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None, index: StemIndex | None = None
+    ) -> list[KBMatch]:
+        """Longest, leftmost, non-overlapping name matches in ``tokens[lo:hi]`` (``index``: the tokens'
+        StemIndex when built)."""
         out = []
-        for i, last, k, key in match_phrases(tokens, self.names, self.prefixes, self.first_words, lo, hi):
+        names, prefixes, firsts = self.names, self.prefixes, self.first_words
+        for i, last, k, key in match_phrases(tokens, names, prefixes, firsts, lo, hi, index):
             out.append(KBMatch(i, last, tokens[i].start + k, tokens[last].end, tuple(self.names[key])))
         return out
+
+
+class StemIndex:
+    """Where each normalized reading occurs among a document's (non-punctuation) tokens: built once per
+    document, so that phrase matching visits only the tokens that can start a phrase."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        pos: dict[str, list[int]] = {}
+        for i, t in enumerate(tokens):
+            if t.kind != "punct":
+                for _, st in t.forms:
+                    pos.setdefault(st, []).append(i)
+        self.pos = pos
+        self._starts: dict[int, tuple[object, list[int]]] = {}
+
+    def starts(self, first_words: set[str]) -> list[int]:
+        """Sorted positions of the tokens with a reading in ``first_words`` (remembered per set)."""
+        hit = self._starts.get(id(first_words))
+        if hit is not None and hit[0] is first_words:
+            return hit[1]
+        pos = self.pos
+        out = sorted({i for st in first_words.intersection(pos) for i in pos[st]})
+        self._starts[id(first_words)] = (first_words, out)
+        return out
+
+
+def _longest_at(
+    tokens: Sequence[Token],
+    i: int,
+    hi: int,
+    names: dict | set,
+    prefixes: set[tuple[str, ...]],
+    first_words: set[str],
+) -> tuple[int, int, tuple[str, ...]] | None:
+    """The longest phrase of ``names`` starting at token ``i`` (before ``hi``): (last, clitic chars, key)."""
+    best: tuple[int, int, tuple[str, ...]] | None = None
+    for k, stem in tokens[i].forms:
+        if stem not in first_words:
+            continue
+        key: tuple[str, ...] = (stem,)
+        found = key if key in names else None
+        last = i if found else -1
+        j = i
+        while key in prefixes and j + 1 < hi:
+            j += 1
+            key = key + (tokens[j].norm,)
+            if key in names:
+                last, found = j, key
+        if found and (best is None or last > best[0]):
+            best = (last, k, found)
+    return best
 
 
 def match_phrases(
@@ -159,35 +215,26 @@ def match_phrases(
     first_words: set[str],
     lo: int = 0,
     hi: int | None = None,
+    index: StemIndex | None = None,
 ) -> list[tuple[int, int, int, tuple[str, ...]]]:
     """Longest, leftmost, non-overlapping phrases of ``names`` (keys: tuples of normalized tokens) in
-    ``tokens[lo:hi]``, as (first, last, clitic chars of the first token, key)."""
+    ``tokens[lo:hi]``, as (first, last, clitic chars of the first token, key). ``index``: the tokens'
+    StemIndex, to visit only the tokens with a reading in ``first_words``."""
     hi = len(tokens) if hi is None else hi
+    if index is None:
+        candidates: Iterable[int] = (i for i in range(lo, hi) if tokens[i].kind != "punct")
+    else:
+        starts = index.starts(first_words)
+        candidates = starts[bisect_left(starts, lo) : bisect_left(starts, hi)]
     out = []
-    i = lo
-    while i < hi:
-        best: tuple[int, int, tuple[str, ...]] | None = None
-        tok = tokens[i]
-        if tok.kind != "punct":
-            for k, stem in tok.forms:
-                if stem not in first_words:
-                    continue
-                key: tuple[str, ...] = (stem,)
-                found = key if key in names else None
-                last = i if found else -1
-                j = i
-                while key in prefixes and j + 1 < hi:
-                    j += 1
-                    key = key + (tokens[j].norm,)
-                    if key in names:
-                        last, found = j, key
-                if found and (best is None or last > best[0]):
-                    best = (last, k, found)
-        if best is None:
-            i += 1
+    nxt = lo
+    for i in candidates:
+        if i < nxt:
             continue
-        out.append((i, best[0], best[1], best[2]))
-        i = best[0] + 1
+        best = _longest_at(tokens, i, hi, names, prefixes, first_words)
+        if best is not None:
+            out.append((i, best[0], best[1], best[2]))
+            nxt = best[0] + 1
     return out
 
 

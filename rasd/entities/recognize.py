@@ -18,7 +18,7 @@ from ..evaluate.conll import bio_spans
 from ..text.tokens import Token
 from . import model
 from .cues import Cue, match_ranges
-from .kb import KB, KBMatch
+from .kb import KB, KBMatch, StemIndex
 
 # a KB name is kept unless the model is at least this sure all its tokens are outside any name (tuned on the
 # held-out tenth of ANERcorp train: the KB's places and organizations differ from ANERcorp's conventions)
@@ -212,20 +212,24 @@ def recognize(
     single_sentence: bool = False,
     ranges: Sequence[tuple[int, int]] | None = None,
     cues: dict[tuple[int, int], list[Cue]] | None = None,
+    index: StemIndex | None = None,
 ) -> list[Mention]:
     """Flat, non-overlapping mentions over the document's (non-boilerplate) tokens, in text order. ``ranges``
-    (the sentences' token ranges) and ``cues`` (``cues.match_ranges`` of them) when the caller has them."""
+    (the sentences' token ranges), ``cues`` (``cues.match_ranges`` of them) and ``index`` (the tokens'
+    StemIndex) when the caller has them."""
     tokens = doc.tokens
+    if index is None:
+        index = StemIndex(tokens)
     if ranges is None:
         ranges = [(0, len(tokens))] if single_sentence else sentence_ranges(doc, tokens)
     if cues is None:
-        cues = match_ranges(tokens, ranges)
+        cues = match_ranges(tokens, ranges, index)
     seen = {t.norm for t in tokens if t.kind == "word"}
     p_out = [1.0] * len(tokens)
     out: list[Mention] = []
     rejected: list[Mention] = []
     # the model tags all sentences at once (one numpy pass over the document)
-    kb_matches = [kb.match(tokens, lo, hi) if kb is not None and len(kb) else [] for lo, hi in ranges]
+    kb_matches = [kb.match(tokens, lo, hi, index) if kb is not None and len(kb) else [] for lo, hi in ranges]
     labels, p_model = model.tag_ranges(tokens, ranges, kb, kb_matches, [cues.get(r) for r in ranges])
     at = 0
     for (lo, hi), km in zip(ranges, kb_matches, strict=True):
@@ -254,7 +258,7 @@ def recognize(
     out = [m for m in out if not _month_in_date(tokens, m)]
     if ORG_HEADS:
         out += _org_heads(tokens, ranges, out, p_out, kb, cues)
-    out = propagate(doc, tokens, ranges, out, p_out)
+    out = propagate(doc, tokens, ranges, out, p_out, index)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -348,6 +352,7 @@ def propagate(
     ranges: Sequence[tuple[int, int]],
     mentions: list[Mention],
     p_out: Sequence[float],
+    index: StemIndex | None = None,
 ) -> list[Mention]:
     """Within-article consistency: the names found (and a person's surname) are looked for at their other
     occurrences, and unlinked mentions of one name take the name's majority type."""
@@ -373,7 +378,7 @@ def propagate(
         taken.update(range(m.first, m.last + 1))
     added = []
     for lo, hi in ranges:
-        for i, last, k, key in match_phrases(tokens, names, prefixes, firsts, lo, hi):
+        for i, last, k, key in match_phrases(tokens, names, prefixes, firsts, lo, hi, index):
             if any(j in taken for j in range(i, last + 1)) or p_out[i] > PROPAGATE_MAX_P_OUT:
                 continue
             cand = _maqsura(tokens, i, last)
