@@ -24,8 +24,8 @@ import numpy as np
 
 from ..text.tokens import Token
 from .cues import Cue
-from .features import OPTS, _neighbour_features, own_tag_features, sentence_tags, word_features
-from .kb import KB, KBMatch
+from .features import OPTS, _neighbour_features, own_tag_features, token_tags, word_features
+from .kb import KB, KBMatch, StemIndex
 
 MAX_WORDS = 200_000  # distinct words whose weight rows are kept; the cache starts afresh beyond that
 
@@ -195,10 +195,10 @@ class FastCRF:
         self,
         tokens: Sequence[Token],
         ranges: Sequence[tuple[int, int]],
-        tags: Sequence[tuple[list[list[str]], list[str]]],
+        tags: Sequence[tuple[dict[int, list[str]], dict[int, str]]],
     ) -> np.ndarray:
         """Scores (token x label) of the tokens of ``ranges`` (concatenated), each range one sentence with its
-        ``sentence_tags``: the weights crfsuite adds up for the strings of ``sentence_features``."""
+        ``token_tags``: the weights crfsuite adds up for the strings of ``sentence_features``."""
         sel = [t for lo, hi in ranges for t in tokens[lo:hi]]
         n = len(sel)
         words, ids = self._word_ids(sel)
@@ -208,10 +208,11 @@ class FastCRF:
         v = words.vec[ids]
         pos, keys = [], []
         at = 0
-        for (tg, kinds), size in zip(tags, lengths, strict=True):
-            pos.extend(at + j for j, x in enumerate(tg) if x)
-            keys.extend((tuple(x), kinds[j]) for j, x in enumerate(tg) if x)
-            at += size
+        for (lo, hi), (tg, kinds) in zip(ranges, tags, strict=True):
+            for j, x in tg.items():
+                pos.append(at + j - lo)
+                keys.append((tuple(x), kinds.get(j, "")))
+            at += hi - lo
         if pos:
             table, tag_ids = self._ids("_tags", keys)
             v[pos] += table.vec[tag_ids]
@@ -308,20 +309,23 @@ class FastCRF:
         kb: KB | None,
         kb_matches: Sequence[Sequence[KBMatch]],
         cue_matches: Sequence[Sequence[Cue] | None],
+        index: StemIndex | None = None,
     ) -> tuple[list[str], list[float]]:
         """Labels (the model's own, e.g. BILOU) and P(outside) of the tokens of ``ranges`` (concatenated),
-        each range a sentence with its KB matches and cues in document token indices."""
+        each range a sentence with its KB matches and cues in document token indices (``index``: the tokens'
+        StemIndex when built)."""
         if not ranges:
             return [], []
+        if index is None:
+            index = StemIndex(tokens)
         tags = [
-            sentence_tags(tokens[lo:hi], kb, km, cm, offset=lo)
+            token_tags(tokens, lo, hi, kb, km, cm, index)
             for (lo, hi), km, cm in zip(ranges, kb_matches, cue_matches, strict=True)
         ]
         e = self.emissions(tokens, ranges, tags)
         y, p_o = self.decode(e, [hi - lo for lo, hi in ranges])
         names = self.labels
         sel = [t for lo, hi in ranges for t in tokens[lo:hi]]
-        p_o = p_o.tolist()
         return [names[i] for i in y.tolist()], [
-            p if t.kind == "word" else 1.0 for p, t in zip(p_o, sel, strict=True)
+            p if t.kind == "word" else 1.0 for p, t in zip(p_o.tolist(), sel, strict=True)
         ]

@@ -10,7 +10,7 @@ from .. import data
 from ..text.tokens import Token
 from .clusters import word_clusters
 from .cues import Cue, cue_index
-from .kb import KB, KBMatch
+from .kb import KB, KBMatch, StemIndex
 
 # switches for training experiments (rasd.entities.train); the shipped model is trained with these values
 OPTS: dict[str, object] = {
@@ -123,6 +123,49 @@ def _kept_token_features(
     )
 
 
+def token_tags(
+    tokens: Sequence[Token],
+    lo: int,
+    hi: int,
+    kb: KB | None,
+    kb_matches: Sequence[KBMatch] | None,
+    cue_matches: Sequence[Cue] | None,
+    index: StemIndex,
+    off: int = 0,
+) -> tuple[dict[int, list[str]], dict[int, str]]:
+    """The sentence-dependent tags (KB name, demonym, KB word, cue, in this order) of the tokens of
+    ``tokens[lo:hi]`` that have any, by index, and the KB kind of a name's tokens (seen by the token only).
+    ``kb_matches``, ``cue_matches``: the matches in the sentence when known, whose index minus ``off`` is an
+    index into ``tokens``; ``index``: the StemIndex of ``tokens``."""
+    tags: dict[int, list[str]] = {}
+    kinds: dict[int, str] = {}
+    if kb is not None and len(kb):
+        for m in kb.match(tokens, lo, hi, index) if kb_matches is None else kb_matches:
+            e = kb.entries.get(m.ids[0])
+            typ = e["type"] if e else "X"
+            kind = (e.get("kind") or "") if e else ""
+            first = m.first - off
+            for j in range(first, m.last - off + 1):
+                tags.setdefault(j, []).append("gz=" + ("B-" if j == first else "I-") + typ)
+                kinds[j] = kind
+        # a word whose first reading that is a demonym names a country; a word with a reading in a KB name
+        demonyms = kb.demonyms
+        for j in index.between(demonyms, lo, hi):
+            t = tokens[j]
+            if t.kind == "word":
+                st = next(st for _, st in t.forms if st in demonyms)
+                if demonyms[st]:
+                    tags.setdefault(j, []).append("dem")
+        for j in index.between(kb.words, lo, hi):
+            if tokens[j].kind == "word":
+                tags.setdefault(j, []).append("kbw")
+    for c in cue_index().match(tokens, lo, hi, index) if cue_matches is None else cue_matches:
+        first = c.first - off
+        for j in range(first, c.last - off + 1):
+            tags.setdefault(j, []).append("cu=" + ("B-" if j == first else "I-") + c.kind)
+    return tags, kinds
+
+
 def sentence_tags(
     tokens: Sequence[Token],
     kb: KB | None,
@@ -130,35 +173,15 @@ def sentence_tags(
     cue_matches: Sequence[Cue] | None = None,
     offset: int = 0,
 ) -> tuple[list[list[str]], list[str]]:
-    """Per token, the sentence-dependent tags (KB name, cue, demonym, KB word) that it and its neighbours see,
-    and the KB kind of a name's tokens (seen by the token only); arguments as for ``sentence_features``."""
+    """``token_tags`` of a sentence's tokens, as a list per token (arguments as for ``sentence_features``)."""
     n = len(tokens)
+    sparse, sparse_kinds = token_tags(tokens, 0, n, kb, kb_matches, cue_matches, StemIndex(tokens), offset)
     tags: list[list[str]] = [[] for _ in range(n)]
     kinds: list[str] = [""] * n
-    if kb is not None and len(kb):
-        off = 0 if kb_matches is None else offset
-        for m in kb.match(tokens) if kb_matches is None else kb_matches:
-            e = kb.entries.get(m.ids[0])
-            typ = e["type"] if e else "X"
-            kind = (e.get("kind") or "") if e else ""
-            for j in range(m.first - off, m.last - off + 1):
-                tags[j].append("gz=" + ("B-" if j == m.first - off else "I-") + typ)
-                kinds[j] = kind
-        # kb.word_tags of each word, cached by its text (this runs for every word of every sentence)
-        cache = kb.word_tags_cache()
-        for j, t in enumerate(tokens):
-            if t.kind == "word":
-                hit = cache.get(t.text)
-                if hit is None or (hit[0] is not t.forms and hit[0] != t.forms):
-                    hit = (t.forms, kb.word_tags(t.forms))
-                    if len(cache) < 200_000:
-                        cache[t.text] = hit
-                if hit[1]:
-                    tags[j].extend(hit[1])
-    off = 0 if cue_matches is None else offset
-    for c in cue_index().match(tokens) if cue_matches is None else cue_matches:
-        for j in range(c.first - off, c.last - off + 1):
-            tags[j].append("cu=" + ("B-" if j == c.first - off else "I-") + c.kind)
+    for j, tg in sparse.items():
+        tags[j] = tg
+    for j, kind in sparse_kinds.items():
+        kinds[j] = kind
     return tags, kinds
 
 

@@ -66,11 +66,6 @@ class KB:
     first_words: set[str] = field(default_factory=set)
     demonyms: dict[str, str] = field(default_factory=dict)  # normalized inflected nisba -> country id
     words: set[str] = field(default_factory=set)  # every normalized token of every name (features)
-    # word_tags() per word text, valid while the sizes of the indexes it reads stay as recorded
-    _word_tags: dict[str, tuple[tuple[tuple[int, str], ...], tuple[str, ...]]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-    _word_tags_state: tuple[int, int, int] = field(default=(-1, -1, -1), repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -114,28 +109,6 @@ class KB:
         for form in [f for f, c in self.demonyms.items() if c == kb_id]:
             del self.demonyms[form]
 
-    def word_tags_cache(self) -> dict[str, tuple[tuple[tuple[int, str], ...], tuple[str, ...]]]:
-        """The cache of ``word_tags`` by token text (with the readings it was computed from), emptied when an
-        entry has been added since (the sizes of the entries, demonym and word indexes changed)."""
-        state = (len(self.entries), len(self.demonyms), len(self.words))
-        if state != self._word_tags_state:
-            self._word_tags = {}
-            self._word_tags_state = state
-        return self._word_tags
-
-    def word_tags(self, forms: tuple[tuple[int, str], ...]) -> tuple[str, ...]:
-        """What a word's readings tell the recognizer: ``dem`` (the first reading that is a demonym names a
-        country), ``kbw`` (a reading is a word of a KB name)."""
-        out: tuple[str, ...] = ()
-        for _, st in forms:
-            if st in self.demonyms:
-                if self.demonyms[st]:
-                    out = ("dem",)
-                break
-        if any(st in self.words for _, st in forms):
-            out += ("kbw",)
-        return out
-
     def lookup(self, name: str) -> list[dict[str, Any]]:
         """Entries whose name or alias is ``name`` (normalized comparison)."""
         return [self.entries[i] for i in self.names.get(name_key(name), [])]
@@ -170,15 +143,21 @@ class StemIndex:
         self.pos = pos
         self._starts: dict[int, tuple[object, list[int]]] = {}
 
-    def starts(self, first_words: set[str]) -> list[int]:
+    def starts(self, first_words: set[str] | dict[str, Any]) -> list[int]:
         """Sorted positions of the tokens with a reading in ``first_words`` (remembered per set)."""
         hit = self._starts.get(id(first_words))
         if hit is not None and hit[0] is first_words:
             return hit[1]
         pos = self.pos
-        out = sorted({i for st in first_words.intersection(pos) for i in pos[st]})
+        small, big = (pos, first_words) if len(pos) < len(first_words) else (first_words, pos)
+        out = sorted({i for st in small if st in big for i in pos[st]})
         self._starts[id(first_words)] = (first_words, out)
         return out
+
+    def between(self, first_words: set[str] | dict[str, Any], lo: int, hi: int) -> list[int]:
+        """``starts(first_words)`` in ``[lo, hi)``."""
+        starts = self.starts(first_words)
+        return starts[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
 
 def _longest_at(
@@ -224,8 +203,7 @@ def match_phrases(
     if index is None:
         candidates: Iterable[int] = (i for i in range(lo, hi) if tokens[i].kind != "punct")
     else:
-        starts = index.starts(first_words)
-        candidates = starts[bisect_left(starts, lo) : bisect_left(starts, hi)]
+        candidates = index.between(first_words, lo, hi)
     out = []
     nxt = lo
     for i in candidates:

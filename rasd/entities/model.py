@@ -17,7 +17,7 @@ from ..text.tokens import Token
 from .crf import FastCRF
 from .cues import Cue
 from .features import sentence_features
-from .kb import KB, KBMatch
+from .kb import KB, KBMatch, StemIndex
 
 log = logging.getLogger(__name__)
 
@@ -180,10 +180,12 @@ def tag_ranges(
     kb_matches: Sequence[Sequence[KBMatch]],
     cue_matches: Sequence[Sequence[Cue] | None],
     path: str | Path | None = None,
+    index: StemIndex | None = None,
 ) -> tuple[list[str], list[float]]:
     """``tag`` of each sentence ``tokens[lo:hi]`` of ``ranges`` (with its KB matches and cues, in document
     indices), concatenated: all at once in numpy when the model file could be read, else sentence by
-    sentence with crfsuite — the same labels, and marginals equal to ~1e-15."""
+    sentence with crfsuite — the same labels, and marginals equal to ~1e-15 (``index``: the tokens'
+    StemIndex when built)."""
     fast = fast_model(path) if NUMPY_TAGGER else None
     if fast is None:
         labels: list[str] = []
@@ -193,5 +195,5 @@ def tag_ranges(
             labels += lab
             p_out += p
         return labels, p_out
-    labels, p_out = fast.tag_ranges(tokens, ranges, kb, kb_matches, cue_matches)
+    labels, p_out = fast.tag_ranges(tokens, ranges, kb, kb_matches, cue_matches, index)
     return to_bio(labels), p_out

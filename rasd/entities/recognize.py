@@ -230,7 +230,9 @@ def recognize(
     rejected: list[Mention] = []
     # the model tags all sentences at once (one numpy pass over the document)
     kb_matches = [kb.match(tokens, lo, hi, index) if kb is not None and len(kb) else [] for lo, hi in ranges]
-    labels, p_model = model.tag_ranges(tokens, ranges, kb, kb_matches, [cues.get(r) for r in ranges])
+    labels, p_model = model.tag_ranges(
+        tokens, ranges, kb, kb_matches, [cues.get(r) for r in ranges], index=index
+    )
     at = 0
     for (lo, hi), km in zip(ranges, kb_matches, strict=True):
         tagged = labels[at : at + hi - lo], p_model[at : at + hi - lo]
