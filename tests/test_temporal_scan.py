@@ -7,11 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 from test_temporal_alternatives import PHRASES
 
 from rasd import text
 from rasd.document import Document
 from rasd.temporal import rules, scan
+from rasd.temporal.alternatives import alt_checks, split_top
+from rasd.temporal.patterns import FLAGS
 from rasd.temporal.patterns import rules as rule_patterns
 from rasd.text import normalize
 
@@ -82,3 +85,27 @@ def test_picking_rules_does_not_change_mentions(monkeypatch: pytest.MonkeyPatch)
         rules, "active_rules", lambda norm, words=None: [(*r, [(0, len(norm))]) for r in every]
     )
     assert found() == picked
+
+
+CHECKED = [
+    "بدأ الاجتماع في الساعة 10 صباحا وانتهى عند الساعة 11 ليلا، ثم في تمام الساعة الـ 12 من ظهر الأحد.",
+    "وصل الوفد عند الساعة الثالثة بعد الظهر وغادر في الساعة العاشرة والنصف مساء قبل منتصف الليل.",
+    "انتهى الاتصال في الساعة 16:25 بتوقيت غرينتش، وبدأ عند 9 صباحا، وبعد منتصف النهار بقليل.",
+]
+
+
+@pytest.mark.parametrize("name", sorted(alt_checks()))
+def test_every_match_of_a_checked_alternative_holds_its_check(name: str) -> None:
+    alts = split_top(dict(rule_patterns())[name].pattern)
+    seen = 0
+    for alt, check in zip(alts, alt_checks()[name], strict=True):
+        if check is None:
+            continue
+        p = regex.compile(alt, FLAGS)
+        for s in SENTENCES + CHECKED:
+            norm = normalize(s)
+            for m in p.finditer(norm):
+                seen += 1
+                # searched like a window: from the match's start to a little past its end (lookaheads)
+                assert check.search(norm[m.start() : m.end() + 12]), (name, m.group())
+    assert seen > 0, f"no sentence exercises the checked alternatives of {name}"

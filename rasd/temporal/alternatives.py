@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from .lexicon import parts_of_day, relative, units
-from .patterns import FLAGS, duration_branches, duration_source, rules
+from .patterns import FLAGS, duration_branches, duration_source, fragments, rules
 
 # The preposition/verb branch of "duration_bare" (patterns.py ``dur_preps``): one of these substrings is in
 # every word it accepts (استمر، يستمر، تستمر → ستمر; دامت → دام; يدوم → دوم; استغرقت، يستغرق → ستغرق).
@@ -108,6 +108,28 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
 
 
 @lru_cache(maxsize=1)
+def alt_checks() -> dict[str, tuple[regex.Pattern | None, ...]]:
+    """Rule -> for each top-level alternative, a pattern that every match of it holds (``None``: none), for
+    alternatives whose words are common but whose shape is rare: ساعة is frequent, ساعة before an hour is not.
+    Each starts with a literal or a digit, so that the engine skips to its candidates instead of trying every
+    word start as the rule does. Checked against the patterns (tests/test_temporal_scan.py)."""
+    f = fragments()
+    return {
+        # the clock hour after ساعة (not a clock time 16:25); an hour before an adverb part of day
+        "time_h": (
+            regex.compile(r"ساعه\s+(?:ال\s*)?\d{1,2}(?![\d:.,])", FLAGS),
+            regex.compile(rf"\d(?![\d:.,])\s*{f['POD_ADV']}", FLAGS),
+        ),
+        # an ordinal hour after ساعة; منتصف الليل/النهار
+        "time_words": (
+            regex.compile(rf"ساعه\s+{f['ORD']}", FLAGS),
+            None,
+            regex.compile(r"منتصف\s+(?:الليل|النهار)", FLAGS),
+        ),
+    }
+
+
+@lru_cache(maxsize=1)
 def _alternatives() -> dict[str, list[str]]:
     names = alt_words()
     branches = duration_branches()
@@ -135,7 +157,13 @@ def narrowed(name: str, pat: regex.Pattern, window: str) -> regex.Pattern | None
     words = alt_words().get(name)
     if words is None:
         return pat
-    keep = tuple(i for i, ws in enumerate(words) if ws is None or any(w in window for w in ws))
+    checks = alt_checks().get(name)
+    keep = tuple(
+        i
+        for i, ws in enumerate(words)
+        if (ws is None or any(w in window for w in ws))
+        and (checks is None or checks[i] is None or checks[i].search(window) is not None)
+    )
     if len(keep) == len(words):
         return pat
     return _compiled(name, keep) if keep else None
