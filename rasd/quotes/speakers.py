@@ -80,9 +80,11 @@ def from_range(
     per = [m for m in ms if m[2].type == "PER"]
     role = _span_text(ctx, toks[appos[0]].start, toks[appos[1] - 1].end) if appos else None
     head = _strip_al(ctx.norms[lo])
-    org = next(
-        (m[2].id for m in ms if m[2].type in ("ORG", "LOC", "MISC") and (not per or m[0] < per[-1][0])), None
-    )
+    org = None  # the first body or place named before the (last) person
+    for m in ms:
+        if m[2].type in ("ORG", "LOC", "MISC") and (not per or m[0] < per[-1][0]):
+            org = m[2].id
+            break
     if not per and appos and ctx.norms[lo] in lex.titles:
         # المديرة القطرية للبنك في اليمن، دينا أبو غيدا،: the name stands in apposition after the title
         a0, a1 = toks[appos[0]].start, toks[appos[1] - 1].end
@@ -322,7 +324,8 @@ def antecedent(
     """The speaker of a cue with no subject of its own (dropped, a pronoun, a participle): the first person
     of a statement it sits in, the last speaker or subject of its sentence, else of the previous sentence."""
     cue_start = ctx.toks[hit.i].start
-    sentence_quotes = [q for q in quotes if q.sentence == si]
+    # quotes and subjects are recorded sentence by sentence: this sentence's are at the end of the lists
+    sentence_quotes = _of_sentence(quotes, si)
     for q in reversed(sentence_quotes):  # inside a reported statement: its first person is the subject
         if q.content.start <= cue_start < q.content.end:
             per = [m for m in ctx.mentions_in(q.content.start, cue_start) if m[2].type == "PER"]
@@ -336,7 +339,7 @@ def antecedent(
         for q in sentence_quotes
         if q.speaker is not None and not q.content.start <= cue_start < q.content.end
     ]
-    subj = [sp for s, off, sp in subjects if s == si and off < cue_start]
+    subj = [sp for s, off, sp in _subjects_of(subjects, si) if off < cue_start]
     if outside:
         return as_implicit(outside[-1].speaker)
     if subj:
@@ -356,13 +359,35 @@ def antecedent(
         k -= 1
     if k < 0:
         return None
-    prev = [q for q in quotes if q.sentence == k and q.speaker is not None and q.parent is None]
+    prev = [q for q in _of_sentence(quotes, k) if q.speaker is not None and q.parent is None]
     if prev:
         return as_implicit(prev[0].speaker)
-    subj = [sp for s_, _off, sp in subjects if s_ == k]
+    subj = [sp for _s, _off, sp in _subjects_of(subjects, k)]
     if subj:
         return as_implicit(subj[0])
     return _first_name(ctx, sentences[k].start, sentences[k].end)
+
+
+def _of_sentence(quotes: list[Quote], si: int) -> list[Quote]:
+    """The quotes of sentence ``si``, in order, read from the end of a list ordered by sentence."""
+    k = len(quotes)
+    while k > 0 and quotes[k - 1].sentence > si:
+        k -= 1
+    j = k
+    while j > 0 and quotes[j - 1].sentence == si:
+        j -= 1
+    return quotes[j:k]
+
+
+def _subjects_of(subjects: list[tuple[int, int, Speaker]], si: int) -> list[tuple[int, int, Speaker]]:
+    """The subjects recorded in sentence ``si``, in order, read from the end of a list ordered by sentence."""
+    k = len(subjects)
+    while k > 0 and subjects[k - 1][0] > si:
+        k -= 1
+    j = k
+    while j > 0 and subjects[j - 1][0] == si:
+        j -= 1
+    return subjects[j:k]
 
 
 def clause_subject(ctx: Context, a: int, cue: int, quotes: list[Quote]) -> Speaker | None:
