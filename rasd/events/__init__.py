@@ -94,6 +94,10 @@ def extract(doc: Document) -> list[Cand]:
             if c.source:
                 prev_sentence = list(c.source)
         out.extend(c for c in cands if not c.absorbed)
+    for ctx in ctxs:
+        # candidates point at their sentence and the sentence at the earlier candidates: cut that cycle, so all
+        # of the layer's working objects are freed as soon as they are dropped, not by a later GC pass
+        ctx.history = []
     return out
 
 
