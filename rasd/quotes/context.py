@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import regex
 
@@ -20,6 +21,7 @@ _SINGLE = regex.compile(
     r"|(?<=^|[\s:،(])'(?=\p{Arabic})([^'\n]{1,2000})(?<=[\p{Arabic}\p{N}.!؟?])'(?=$|[\s.,،؛:!?)])"
 )
 PUNCT_END = frozenset(".؟?!…")
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 @dataclass
@@ -139,13 +141,20 @@ def build_context(doc: Document) -> Context:
     ctx.open_tok = {ctx.tok_at(o): ctx.tok_at(c) for o, c in ctx.regions}
     ctx.open_of = {c: o for o, c in ctx.regions}
     n = len(text)
+    mentions = ctx.mentions
+    longest = 0
     for e in doc.entities:
         for m in e.mentions:
-            if 0 <= m.start < m.end <= n:
-                ctx.mentions.append((m.start, m.end, e))
+            s, t = m.start, m.end
+            if 0 <= s < t <= n:
+                mentions.append((s, t, e))
+                if t - s > longest:
+                    longest = t - s
         if e.kb_id:
             ctx.by_kb.setdefault(e.kb_id, e)
-    ctx.mentions.sort(key=lambda m: (m[0], -m[1]))
-    ctx.mention_starts = [m[0] for m in ctx.mentions]
-    ctx.longest = max((m[1] - m[0] for m in ctx.mentions), default=0)
+    # by start, the longer first: two stable sorts with C-level keys order as the key (start, -end) would
+    mentions.sort(key=_END, reverse=True)
+    mentions.sort(key=_START)
+    ctx.mention_starts = [m[0] for m in mentions]
+    ctx.longest = longest
     return ctx
