@@ -156,37 +156,43 @@ class FastCRF:
         ids = [get(t.text, 0) for t in tokens]
         if 0 not in ids and [forms[i] for i in ids] == [t.forms for t in tokens]:
             return table, ids
-        return self._ids(
-            "_words",
-            [
-                t.text if i and forms[i] == t.forms else (t.text, t.forms)
-                for i, t in zip(ids, tokens, strict=True)
-            ],
-            tokens,
-        )
-
-    def _ids(self, table_name: str, keys: list, tokens: Sequence[Token] = ()) -> tuple[_Vectors, list[int]]:
-        """Ids of ``keys`` in one of the caches, entering the new ones (under the lock); for words, ``tokens``
-        are the words of the keys."""
-        table: _Vectors = getattr(self, table_name)
-        get = table.ids.get
-        ids = [get(k) for k in keys]
-        if None not in ids:
-            return table, ids  # type: ignore[return-value]
         with self._lock:
-            table = getattr(self, table_name)
-            if len(table.stems) + len(keys) > MAX_WORDS:  # start afresh rather than grow without bound
-                table = _Vectors(len(self.offsets), len(self.labels))
-                setattr(self, table_name, table)
+            table = self._fresh("_words", len(tokens))
+            get, forms = table.ids.get, table.forms
             out = []
-            for n, k in enumerate(keys):
-                i = table.ids.get(k)
-                if i is None:
-                    if table_name == "_words":
-                        vec, stem = self._word_vectors(tokens[n].text, tokens[n].forms)
-                        i = table.add(k, vec, stem, tokens[n].forms)
-                    else:
-                        i = table.add(k, self._tag_vectors(*k))
+            for t in tokens:
+                i = get(t.text, 0)
+                if not i or forms[i] != t.forms:
+                    key = (t.text, t.forms) if i else t.text
+                    i = get(key, 0)
+                    if not i:
+                        vec, stem = self._word_vectors(t.text, t.forms)
+                        i = table.add(key, vec, stem, t.forms)
+                out.append(i)
+        return table, out
+
+    def _fresh(self, table_name: str, room: int) -> _Vectors:
+        """One of the caches, started afresh when ``room`` more entries would exceed MAX_WORDS."""
+        table: _Vectors = getattr(self, table_name)
+        if len(table.stems) + room > MAX_WORDS:
+            table = _Vectors(len(self.offsets), len(self.labels))
+            setattr(self, table_name, table)
+        return table
+
+    def _tag_ids(self, keys: list[tuple[tuple[str, ...], str]]) -> tuple[_Vectors, list[int]]:
+        """Ids of tag sets (tags, KB kind) in their cache, entering the new ones (under the lock)."""
+        table = self._tags
+        get = table.ids.get
+        ids = [get(k, 0) for k in keys]
+        if 0 not in ids:
+            return table, ids
+        with self._lock:
+            table = self._fresh("_tags", len(keys))
+            out = []
+            for k in keys:
+                i = table.ids.get(k, 0)
+                if not i:
+                    i = table.add(k, self._tag_vectors(*k))
                 out.append(i)
         return table, out
 
@@ -214,7 +220,7 @@ class FastCRF:
                 keys.append((tuple(x), kinds.get(j, "")))
             at += hi - lo
         if pos:
-            table, tag_ids = self._ids("_tags", keys)
+            table, tag_ids = self._tag_ids(keys)
             v[pos] += table.vec[tag_ids]
         e = v[:, 0].copy()
         sid = np.repeat(np.arange(len(ranges)), lengths)
