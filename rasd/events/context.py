@@ -429,7 +429,7 @@ def _mark_phrases(toks: list[Tok], cues: list[tuple[int, dict]]) -> list[int]:
     for k, by_second in cues:
         if k + 1 >= n_toks:
             continue
-        found: set[str] = set()
+        found: set[str] | None = None
         for _, s in toks[k + 1].token.forms:
             for words, cat in by_second.get(s, ()):
                 if k + len(words) > n_toks:
@@ -442,6 +442,8 @@ def _mark_phrases(toks: list[Tok], cues: list[tuple[int, dict]]) -> list[int]:
                     else:
                         break
                 else:
+                    if found is None:
+                        found = set()
                     found.add(cat)
         if found:
             tk = toks[k]
@@ -652,13 +654,14 @@ def _chunks(
     def close(end: int) -> None:
         """End the current phrase before token ``end`` (every token of a phrase joins it, so its end is where
         the next boundary or phrase begins)."""
-        nonlocal cur, cur_ents
+        nonlocal cur
         if cur is not None:
             cur.end = end
             if cur_ents or cur.conjuncts:  # most phrases name nobody: no conjuncts, no actors (the defaults)
                 _seal(cur, cur_ents, types)
+                cur_ents.clear()  # _best() copied what it keeps
             chunks.append(cur)
-        cur, cur_ents = None, []
+        cur = None
 
     # the tests below are the chunk-boundary rule above, _np_ends() and _after_place() inlined or guarded by their cheapest
     # condition: this loop sees every token of every sentence with a trigger
@@ -725,7 +728,7 @@ def _chunks(
             pending_prep = None
         elif new_conjunct:
             cur.conjuncts.append(_best(types, cur_ents))
-            cur_ents = []
+            cur_ents.clear()  # _best() copied what it keeps
         if tk.ent:
             cur_ents.append(tk.ent)
     close(len(toks))
