@@ -163,6 +163,15 @@ def attach_location(doc: Document, ctx: SentCtx, c: Cand, kinds: dict[str, tuple
     toks = ctx.toks
     k = max(0, lo - 2)
     limit = min(len(toks), c.j + LOCATION_WINDOW)
+    # only a في phrase naming a place can give the location: without one in reach, the scan cannot find any
+    if ctx.place_phrases is None:
+        ctx.place_phrases = [
+            (ch.start, ch.end)
+            for ch in ctx.chunks
+            if ch.prep == "في" and any(kinds.get(e, ("",))[0] == "LOC" for e in ch.actors)
+        ]
+    if not any(a < limit and b > k for a, b in ctx.place_phrases):
+        return
     actors = set(c.actors)
     last_actor = c.j  # the last token after the trigger that is one of its actors
     if actors:

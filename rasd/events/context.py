@@ -111,6 +111,7 @@ class SentCtx:
     lo: int = 0  # document index of the first token
     tok_starts: list[int] = field(default_factory=list)  # the document's token starts and ends
     tok_ends: list[int] = field(default_factory=list)
+    place_phrases: list[tuple[int, int]] | None = None  # في phrases naming a place (set by attach_location)
 
 
 def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
