@@ -3,6 +3,8 @@ tagging for speed only."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -129,3 +131,14 @@ def test_a_model_file_in_another_layout_falls_back_to_crfsuite(tmp_path) -> None
         crf.read_model(bad)
     with pytest.raises(crf.ModelFormatError):
         crf.FastCRF(bad)
+
+
+def test_a_rewritten_model_file_is_read_again(fast, tmp_path) -> None:
+    copy = tmp_path / "ner.crfsuite"
+    shutil.copy(model.model_path(), copy)
+    first = model.fast_model(copy)
+    assert first is not None and model.fast_model(copy) is first
+    st = copy.stat()  # same weights, a new mtime: as a model retrained in place
+    os.utime(copy, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    again = model.fast_model(copy)
+    assert again is not None and again is not first

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import struct
 import tempfile
 import threading
@@ -153,24 +154,39 @@ def tag(
 # sentence (the reference the tests and bench/bench_entities.py compare with)
 NUMPY_TAGGER = True
 
-# Per model path, its weights for tagging in numpy (None: the file is not in a layout crfsuite.read_model knows)
-_fast: dict[str, FastCRF | None] = {}
+# Per model path, its weights for tagging in numpy (None: the file is not in a layout crf.read_model knows),
+# with what they were built from: the file's mtime and size and the word clusters (a retrained model or new
+# clusters in the same process get a fresh FastCRF, whose per-word caches start empty)
+_fast: dict[str, tuple[tuple[int, int, int], FastCRF | None]] = {}
 _fast_lock = threading.Lock()
+
+
+def _stamp(key: str) -> tuple[int, int, int]:
+    from .clusters import word_clusters
+
+    try:
+        st = os.stat(key)
+    except OSError:
+        return (-1, -1, id(word_clusters()))
+    return (st.st_mtime_ns, st.st_size, id(word_clusters()))
 
 
 def fast_model(path: str | Path | None = None) -> FastCRF | None:
     key = _model_key(path)
-    if key not in _fast:
+    stamp = _stamp(key)
+    hit = _fast.get(key)
+    if hit is None or hit[0] != stamp:
         with _fast_lock:
-            if key not in _fast:
+            hit = _fast.get(key)
+            if hit is None or hit[0] != stamp:
                 fast = None
                 if not _missing(key):
                     try:
                         fast = FastCRF(key)
                     except (OSError, ValueError, struct.error) as exc:
                         log.warning("NER model %s read by crfsuite only (%s): slower tagging", key, exc)
-                _fast[key] = fast
-    return _fast[key]
+                hit = _fast[key] = (stamp, fast)
+    return hit[1]
 
 
 def tag_ranges(
