@@ -142,3 +142,13 @@ def test_a_rewritten_model_file_is_read_again(fast, tmp_path) -> None:
     os.utime(copy, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
     again = model.fast_model(copy)
     assert again is not None and again is not first
+
+
+def test_sentences_that_do_not_cover_the_document(fast) -> None:
+    # tokens outside every range (a boilerplate line) are neither tagged nor seen as neighbours
+    kb = load_kb()
+    doc = text.annotate(Document(id="t", text=_ARTICLE))
+    ranges = [r for k, r in enumerate(sentence_ranges(doc, doc.tokens)) if k % 2 == 0]
+    assert any(a[1] < b[0] for a, b in zip(ranges, ranges[1:], strict=False))
+    n, gap = _compare(doc.tokens, ranges, kb)
+    assert n == sum(hi - lo for lo, hi in ranges) and gap < 1e-12

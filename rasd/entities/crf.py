@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import struct
 import threading
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
@@ -201,10 +203,10 @@ class FastCRF:
         self,
         tokens: Sequence[Token],
         ranges: Sequence[tuple[int, int]],
-        tags: Sequence[tuple[dict[int, list[str]], dict[int, str]]],
+        tags: tuple[dict[int, list[str]], dict[int, str]],
     ) -> np.ndarray:
-        """Scores (token x label) of the tokens of ``ranges`` (concatenated), each range one sentence with its
-        ``token_tags``: the weights crfsuite adds up for the strings of ``sentence_features``."""
+        """Scores (token x label) of the tokens of ``ranges`` (concatenated), each range one sentence, with the
+        ranges' ``token_tags``: the weights crfsuite adds up for the strings of ``sentence_features``."""
         sel = [t for lo, hi in ranges for t in tokens[lo:hi]]
         n = len(sel)
         words, ids = self._word_ids(sel)
@@ -213,12 +215,14 @@ class FastCRF:
         # plus those of its tags (KB names, cues, demonyms)
         v = words.vec[ids]
         pos, keys = [], []
-        at = 0
-        for (lo, hi), (tg, kinds) in zip(ranges, tags, strict=True):
+        tg, kinds = tags
+        if tg:
+            # document index -> position among the ranges' tokens
+            starts = [lo for lo, _ in ranges]
+            shift = [lo - at for (lo, _), at in zip(ranges, accumulate([0, *lengths[:-1]]), strict=True)]
             for j, x in tg.items():
-                pos.append(at + j - lo)
+                pos.append(j - shift[bisect_right(starts, j) - 1])
                 keys.append((tuple(x), kinds.get(j, "")))
-            at += hi - lo
         if pos:
             table, tag_ids = self._tag_ids(keys)
             v[pos] += table.vec[tag_ids]
@@ -324,10 +328,7 @@ class FastCRF:
             return [], []
         if index is None:
             index = StemIndex(tokens)
-        tags = [
-            token_tags(tokens, lo, hi, kb, km, cm, index)
-            for (lo, hi), km, cm in zip(ranges, kb_matches, cue_matches, strict=True)
-        ]
+        tags = token_tags(tokens, ranges, kb, kb_matches, cue_matches, index)
         e = self.emissions(tokens, ranges, tags)
         y, p_o = self.decode(e, [hi - lo for lo, hi in ranges])
         names = self.labels

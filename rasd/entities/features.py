@@ -3,6 +3,7 @@ transliterated names), shape, knowledge-base and cue gazetteer tags, and a conte
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -125,45 +126,59 @@ def _kept_token_features(
 
 def token_tags(
     tokens: Sequence[Token],
-    lo: int,
-    hi: int,
+    ranges: Sequence[tuple[int, int]],
     kb: KB | None,
-    kb_matches: Sequence[KBMatch] | None,
-    cue_matches: Sequence[Cue] | None,
+    kb_matches: Sequence[Sequence[KBMatch] | None],
+    cue_matches: Sequence[Sequence[Cue] | None],
     index: StemIndex,
     off: int = 0,
 ) -> tuple[dict[int, list[str]], dict[int, str]]:
-    """The sentence-dependent tags (KB name, demonym, KB word, cue, in this order) of the tokens of
-    ``tokens[lo:hi]`` that have any, by index, and the KB kind of a name's tokens (seen by the token only).
-    ``kb_matches``, ``cue_matches``: the matches in the sentence when known, whose index minus ``off`` is an
-    index into ``tokens``; ``index``: the StemIndex of ``tokens``."""
+    """The sentence-dependent tags (KB name, demonym, KB word, cue, in this order) of the tokens of the
+    sentences ``tokens[lo:hi]`` of ``ranges`` that have any, by index, and the KB kind of a name's tokens
+    (seen by the token only). ``kb_matches``, ``cue_matches``: per sentence, its matches when known (None: found
+    here), whose index minus ``off`` is an index into ``tokens``; ``index``: the StemIndex of ``tokens``."""
     tags: dict[int, list[str]] = {}
     kinds: dict[int, str] = {}
     if kb is not None and len(kb):
-        for m in kb.match(tokens, lo, hi, index) if kb_matches is None else kb_matches:
-            e = kb.entries.get(m.ids[0])
-            typ = e["type"] if e else "X"
-            kind = (e.get("kind") or "") if e else ""
-            first = m.first - off
-            for j in range(first, m.last - off + 1):
-                tags.setdefault(j, []).append("gz=" + ("B-" if j == first else "I-") + typ)
-                kinds[j] = kind
+        for (lo, hi), found in zip(ranges, kb_matches, strict=True):
+            for m in kb.match(tokens, lo, hi, index) if found is None else found:
+                e = kb.entries.get(m.ids[0])
+                typ = e["type"] if e else "X"
+                kind = (e.get("kind") or "") if e else ""
+                first = m.first - off
+                for j in range(first, m.last - off + 1):
+                    tags.setdefault(j, []).append("gz=" + ("B-" if j == first else "I-") + typ)
+                    kinds[j] = kind
         # a word whose first reading that is a demonym names a country; a word with a reading in a KB name
         demonyms = kb.demonyms
-        for j in index.between(demonyms, lo, hi):
+        for j in _in_ranges(index.starts(demonyms), ranges):
             t = tokens[j]
             if t.kind == "word":
                 st = next(st for _, st in t.forms if st in demonyms)
                 if demonyms[st]:
                     tags.setdefault(j, []).append("dem")
-        for j in index.between(kb.words, lo, hi):
+        for j in _in_ranges(index.starts(kb.words), ranges):
             if tokens[j].kind == "word":
                 tags.setdefault(j, []).append("kbw")
-    for c in cue_index().match(tokens, lo, hi, index) if cue_matches is None else cue_matches:
-        first = c.first - off
-        for j in range(first, c.last - off + 1):
-            tags.setdefault(j, []).append("cu=" + ("B-" if j == first else "I-") + c.kind)
+    for (lo, hi), found in zip(ranges, cue_matches, strict=True):
+        for c in cue_index().match(tokens, lo, hi, index) if found is None else found:
+            first = c.first - off
+            for j in range(first, c.last - off + 1):
+                tags.setdefault(j, []).append("cu=" + ("B-" if j == first else "I-") + c.kind)
     return tags, kinds
+
+
+def _in_ranges(positions: list[int], ranges: Sequence[tuple[int, int]]) -> list[int]:
+    """The sorted ``positions`` inside one of the sorted, disjoint ``ranges``."""
+    if not ranges:
+        return []
+    contiguous = all(ranges[k][1] == ranges[k + 1][0] for k in range(len(ranges) - 1))
+    lo, hi = ranges[0][0], ranges[-1][1]
+    inside = positions[bisect_left(positions, lo) : bisect_left(positions, hi)]
+    if contiguous:
+        return inside
+    starts = [r[0] for r in ranges]
+    return [j for j in inside if j < ranges[bisect_right(starts, j) - 1][1]]
 
 
 def sentence_tags(
@@ -175,7 +190,9 @@ def sentence_tags(
 ) -> tuple[list[list[str]], list[str]]:
     """``token_tags`` of a sentence's tokens, as a list per token (arguments as for ``sentence_features``)."""
     n = len(tokens)
-    sparse, sparse_kinds = token_tags(tokens, 0, n, kb, kb_matches, cue_matches, StemIndex(tokens), offset)
+    sparse, sparse_kinds = token_tags(
+        tokens, [(0, n)], kb, [kb_matches], [cue_matches], StemIndex(tokens), offset
+    )
     tags: list[list[str]] = [[] for _ in range(n)]
     kinds: list[str] = [""] * n
     for j, tg in sparse.items():
