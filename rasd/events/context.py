@@ -200,15 +200,27 @@ def build(doc: Document) -> list[SentCtx]:
         lo = bisect_left(starts, s.start)
         hi = bisect_left(starts, s.end)
         sent_tokens = tokens[lo:hi]
-        # one pass builds the sentence's tokens; a sentence without a trigger word is dropped at the end (most
-        # have one: building first is cheaper than a separate pass to look)
+        # a sentence without a trigger word needs nothing: look for one first (up to the first found; the
+        # facts of each word are cached by text and checked against the token, as in the pass below)
+        for t in sent_tokens:
+            if t.kind == "word":
+                w = get(t.text)
+                if (
+                    w is None
+                    or (w[0] is not t.norm and w[0] != t.norm)
+                    or (w[1] is not t.forms and w[1] != t.forms)
+                ):
+                    w = _new_word(t)
+                if w[3]:
+                    break
+        else:
+            continue  # no trigger word in the sentence: nothing to build
         toks: list[Tok] = []
         heads: list[tuple[int, tuple]] = []  # words that may head a trigger (outside names), _trigger_facts
         cues: list[tuple[int, dict]] = []  # words that may start a multiword cue, with those cues
         cued: list[int] = []
         marks: list[int] = []
         ents: list[int] = []
-        has_head = False
         for k, t in enumerate(sent_tokens):
             if t.kind == "word":
                 w = get(t.text)
@@ -219,8 +231,6 @@ def build(doc: Document) -> list[SentCtx]:
                     or (w[1] is not t.forms and w[1] != t.forms)
                 ):
                     w = _new_word(t)
-                if w[3]:
-                    has_head = True
             else:
                 w = None
             n = cover.get(lo + k)
@@ -267,8 +277,6 @@ def build(doc: Document) -> list[SentCtx]:
                 if w[6]:
                     cues.append((k, w[6]))
             toks.append(tk)
-        if not has_head:
-            continue  # no trigger word in the sentence: nothing more to build
         a = bisect_left(in_timex, lo)
         while a < len(in_timex) and in_timex[a] < hi:
             toks[in_timex[a] - lo].timex = True
