@@ -9,6 +9,11 @@ this same process, alternating short rounds and keeping the best of each (its ``
 ``--generated`` articles from bench/bench_corpus.py's generator, as in bench/snapshot.py). Documents are made by
 each revision's own text and entity layers before the clock starts.
 
+``--runs N`` only runs the time layer on N prepared copies of the seed (of 40 made in any case), for counting
+instructions, which a loaded machine does not move: the per-article count is the difference of two runs /40
+
+    valgrind --tool=cachegrind --cache-sim=no .venv/bin/python bench/bench_time.py --runs 0   # then --runs 40
+
 Articles: the seed (../shared/seed) and our examples (examples/*.txt, examples/articles.jsonl). The time layer
 is timed alone in CPU time (the text layer runs before the clock starts; CPU time keeps other jobs on a
 shared machine out of the figures); dateparser gets each text with
@@ -228,7 +233,16 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=3.0, help="time budget per measurement")
     ap.add_argument("--base", help="a git revision whose time layer to time beside the working tree's")
     ap.add_argument("--generated", type=int, default=300, help="generated articles for --base")
+    ap.add_argument(
+        "--runs", type=int, help="run the time layer on this many of 40 prepared seeds, nothing else"
+    )
     args = ap.parse_args()
+    if args.runs is not None:
+        docs = [_prepared(SEED.read_text(encoding="utf-8"), None) for _ in range(41)]
+        temporal.annotate(docs[0])  # load the data and compile the patterns
+        for d in docs[1 : args.runs + 1]:
+            temporal.annotate(d)
+        return
     if args.base:
         sys.path.insert(0, str(ROOT / "bench"))
         compare(args.base, args.generated)
