@@ -68,17 +68,18 @@ def _condition_targets(cands: list[Cand]) -> None:
 def extract(doc: Document) -> list[Cand]:
     ctxs = context.build(doc)
     kinds = {e.id: (e.type, e.kind) for e in doc.entities}
+    # sentences are sorted and disjoint: the sentence holding an offset, or those a span overlaps, by bisection
+    sent_starts = [s.start for s in doc.sentences]
+    sent_ends = [s.end for s in doc.sentences]
     timexes_by_sent: dict[int, list] = {}
     for x in doc.timexes:
-        si = doc.sentence_at(x.start)
-        if si is not None:
+        si = bisect_right(sent_starts, x.start) - 1  # doc.sentence_at(x.start)
+        if si >= 0 and x.start < sent_ends[si]:
             timexes_by_sent.setdefault(si, []).append(x)
     out: list[Cand] = []
     prev_sentence: list[str] = []
     states = actors.state_actors(doc.entities)
-    # the quotes overlapping each sentence, in document order (sentences are sorted and disjoint)
-    sent_starts = [s.start for s in doc.sentences]
-    sent_ends = [s.end for s in doc.sentences]
+    # the quotes overlapping each sentence, in document order
     quotes_by_sent: dict[int, list[Quote]] = {}
     for q in doc.quotes:
         a, b = q.content.start, q.content.end
