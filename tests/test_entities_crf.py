@@ -36,13 +36,18 @@ def fast() -> crf.FastCRF:
     return f
 
 
-def _compare(toks, ranges, kb) -> tuple[int, float]:
-    """Labels of the numpy tagger and of crfsuite sentence by sentence: (tokens compared, max marginal gap);
-    fails on any label difference."""
+def _compare(toks, ranges, kb, numpy_only: bool = True) -> tuple[int, float]:
+    """Labels of the numpy tagger (``numpy_only``: for every sentence, however long; else as the recognizer
+    tags) and of crfsuite sentence by sentence: (tokens compared, max marginal gap); fails on any label
+    difference."""
     cues = match_ranges(toks, ranges)
     kms = [kb.match(toks, lo, hi) if kb is not None else [] for lo, hi in ranges]
     cms = [cues.get(r) for r in ranges]
-    labels, p_out = model.tag_ranges(toks, ranges, kb, kms, cms)
+    if numpy_only:
+        labels, p_out = model.fast_model().tag_ranges(toks, ranges, kb, kms, cms)
+        labels = model.to_bio(labels)
+    else:
+        labels, p_out = model.tag_ranges(toks, ranges, kb, kms, cms)
     ref_labels: list[str] = []
     ref_p: list[float] = []
     for (lo, hi), km, cm in zip(ranges, kms, cms, strict=True):
@@ -152,3 +157,18 @@ def test_sentences_that_do_not_cover_the_document(fast) -> None:
     assert any(a[1] < b[0] for a, b in zip(ranges, ranges[1:], strict=False))
     n, gap = _compare(doc.tokens, ranges, kb)
     assert n == sum(hi - lo for lo, hi in ranges) and gap < 1e-12
+
+
+def test_very_long_sentences_go_to_crfsuite_and_tag_the_same(fast) -> None:
+    assert model.split_long([5000]) == {0}  # one step per token in numpy: crfsuite is cheaper
+    assert model.split_long([47, 30, 20, 12]) == set()  # an article's sentences advance together
+    assert model.split_long([300] + [30] * 20) == {0}
+    assert model.split_long([]) == set()
+    kb = load_kb()
+    doc = text.annotate(Document(id="t", text=_ARTICLE.replace(".", "،") * 3))
+    ranges = [(0, len(doc.tokens))]
+    assert model.split_long([len(doc.tokens)]) == {0}
+    n, gap = _compare(doc.tokens, ranges, kb, numpy_only=False)
+    assert n == len(doc.tokens) and gap == 0.0  # crfsuite itself
+    n, gap = _compare(doc.tokens, ranges, kb)
+    assert n == len(doc.tokens) and gap < 1e-12

@@ -189,6 +189,25 @@ def fast_model(path: str | Path | None = None) -> FastCRF | None:
     return hit[1]
 
 
+# what a token costs crfsuite (features, set, tag, marginals) in numpy decoding steps (one step advances every
+# sentence by one token): sentences so long that they alone would make the numpy pass much longer go to
+# crfsuite (measured on this machine: ~11 us per crfsuite token, ~19 us per numpy step)
+CRFSUITE_TOKEN_STEPS = 0.5
+
+
+def split_long(lengths: Sequence[int]) -> set[int]:
+    """Indices of the sentences to tag with crfsuite: the longest ones, as many as minimize the estimated cost
+    (numpy steps = the longest sentence left, plus the tokens of those taken out)."""
+    order = sorted(range(len(lengths)), key=lambda k: -lengths[k])
+    best, best_n, taken = float(lengths[order[0]]) if order else 0.0, 0, 0.0
+    for n, k in enumerate(order, 1):
+        taken += CRFSUITE_TOKEN_STEPS * lengths[k]
+        cost = taken + (lengths[order[n]] if n < len(order) else 0)
+        if cost < best:
+            best, best_n = cost, n
+    return set(order[:best_n])
+
+
 def tag_ranges(
     tokens: Sequence[Token],
     ranges: Sequence[tuple[int, int]],
@@ -199,17 +218,35 @@ def tag_ranges(
     index: StemIndex | None = None,
 ) -> tuple[list[str], list[float]]:
     """``tag`` of each sentence ``tokens[lo:hi]`` of ``ranges`` (with its KB matches and cues, in document
-    indices), concatenated: all at once in numpy when the model file could be read, else sentence by
-    sentence with crfsuite — the same labels, and marginals equal to ~1e-15 (``index``: the tokens'
-    StemIndex when built)."""
+    indices), concatenated: all at once in numpy when the model file could be read (but very long sentences
+    with crfsuite, see ``split_long``), else sentence by sentence with crfsuite — the same labels, and
+    marginals equal to ~1e-14 (``index``: the tokens' StemIndex when built)."""
     fast = fast_model(path) if NUMPY_TAGGER else None
-    if fast is None:
-        labels: list[str] = []
-        p_out: list[float] = []
-        for (lo, hi), km, cm in zip(ranges, kb_matches, cue_matches, strict=True):
+    slow = set(range(len(ranges))) if fast is None else split_long([hi - lo for lo, hi in ranges])
+    fast_part: tuple[list[str], list[float]] = ([], [])
+    if fast is not None and len(slow) < len(ranges):
+        keep = [k for k in range(len(ranges)) if k not in slow]
+        index = index if index is not None else StemIndex(tokens)
+        lab, p = fast.tag_ranges(
+            tokens,
+            [ranges[k] for k in keep],
+            kb,
+            [kb_matches[k] for k in keep],
+            [cue_matches[k] for k in keep],
+            index,
+        )
+        if not slow:
+            return to_bio(lab), p
+        fast_part = (to_bio(lab), p)
+    labels: list[str] = []
+    p_out: list[float] = []
+    at = 0
+    for k, ((lo, hi), km, cm) in enumerate(zip(ranges, kb_matches, cue_matches, strict=True)):
+        if k in slow:
             lab, p = tag(tokens[lo:hi], kb, path, kb_matches=km, cue_matches=cm, offset=lo)
-            labels += lab
-            p_out += p
-        return labels, p_out
-    labels, p_out = fast.tag_ranges(tokens, ranges, kb, kb_matches, cue_matches, index)
-    return to_bio(labels), p_out
+        else:
+            lab, p = fast_part[0][at : at + hi - lo], fast_part[1][at : at + hi - lo]
+            at += hi - lo
+        labels += lab
+        p_out += p
+    return labels, p_out
