@@ -271,7 +271,7 @@ class FastCRF:
         pad = np.zeros((t_n, s_n, n_lab))
         pad[mask] = e[src]
         active = np.searchsorted(-lens, -pos, side="left").tolist()
-        trans, exp_trans, exp_trans_t = self.trans, self.exp_trans, self.exp_trans_t
+        trans_t, exp_trans, exp_trans_t = self.trans.T.copy(), self.exp_trans, self.exp_trans_t
         # Viterbi as crfsuite: best previous label by prev + trans, then + state. Forward-backward on
         # exp(scores) shifted by each position's max, rescaled every few steps (within exp(+-120)): a
         # position's marginals are normalized at the end, so its scale does not matter.
@@ -283,12 +283,18 @@ class FastCRF:
         delta = pad[0].copy()
         alpha[0] = x[0]
         every = self.rescale_every
+        # cand[s, j, i]: delta[s, i] + trans[i, j]; its max over i is read at the argmax (numpy's reductions
+        # over a small axis cost several times an argmax over the last one)
+        flat = (np.arange(s_n)[:, None] * (n_lab * n_lab) + np.arange(n_lab)[None, :] * n_lab).astype(np.intp)
+        at = np.empty((s_n, n_lab), dtype=np.intp)
         for t in range(1, t_n):
             k = active[t]
             c = cand[:k]
-            np.add(delta[:k, :, None], trans, out=c)
-            np.argmax(c, axis=1, out=back[t, :k])
-            np.add(top(c, axis=1), pad[t, :k], out=delta[:k])
+            b = back[t, :k]
+            np.add(delta[:k, None, :], trans_t, out=c)
+            np.argmax(c, axis=2, out=b)
+            np.add(flat[:k], b, out=at[:k])
+            np.add(c.ravel().take(at[:k]), pad[t, :k], out=delta[:k])
             a = alpha[t, :k]
             np.matmul(alpha[t - 1, :k], exp_trans, out=a)
             a *= x[t, :k]
