@@ -144,11 +144,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for ws, chunk in _CHUNK_RE.findall(text, start, len(text) if end is None else end):
         pos += len(ws)
         toks = get(chunk) or _chunk_tokens(chunk)
-        if len(toks) == 1:
+        if len(toks) == 1:  # a one-token chunk: the token spans it, its end is the next position
             t = toks[0]
-            append(new(Token, (pos, pos + t[1], t[2], t[3], t[4], t[5])))
+            end_ = pos + t[1]
+            append(new(Token, (pos, end_, t[2], t[3], t[4], t[5])))
+            pos = end_
         else:
             for s, e, tok, norm, forms, kind in toks:
                 append(new(Token, (pos + s, pos + e, tok, norm, forms, kind)))
-        pos += len(chunk)
+            pos += len(chunk)
     return out
