@@ -107,6 +107,7 @@ class FastCRF:
         self.trans = trans
         self.exp_trans = np.exp(trans)
         self.exp_trans_t = self.exp_trans.T.copy()
+        self.ones = np.ones(len(labels))
         # forward-backward rescales every this many positions: a step changes the log of the scores' total by
         # at most the largest |transition| (+ log of the label count)
         span = float(np.abs(trans).max(initial=0.0)) + float(np.log(len(labels)))
@@ -261,7 +262,9 @@ class FastCRF:
         together, one numpy step per position: time-major arrays, sentences longest first (so those still
         going at position t are the first ``active[t]``)."""
         n_lab = len(self.labels)
-        add, top = np.add.reduce, np.maximum.reduce  # (without ndarray.sum's Python wrapper)
+        ones = (
+            self.ones
+        )  # sums over labels as a product with ones: numpy's reductions over a short axis are slow
         order = sorted(range(len(lengths)), key=lambda s: -lengths[s])
         lens = np.array([lengths[s] for s in order])
         s_n, t_n = len(lens), int(lens[0])
@@ -275,7 +278,11 @@ class FastCRF:
         # Viterbi as crfsuite: best previous label by prev + trans, then + state. Forward-backward on
         # exp(scores) shifted by each position's max, rescaled every few steps (within exp(+-120)): a
         # position's marginals are normalized at the end, so its scale does not matter.
-        x = np.exp(pad - top(pad, axis=2, keepdims=True))
+        top = e[:, 0].copy()
+        for j in range(1, n_lab):
+            np.maximum(top, e[:, j], out=top)
+        x = np.ones_like(pad)
+        x[mask] = np.exp(e - top[:, None])[src]
         alpha = np.ones_like(x)  # (padding stays 1: no 0/0 there)
         beta = np.ones_like(x)
         back = np.zeros((t_n, s_n, n_lab), dtype=np.intp)
@@ -299,7 +306,7 @@ class FastCRF:
             np.matmul(alpha[t - 1, :k], exp_trans, out=a)
             a *= x[t, :k]
             if t % every == 0:
-                a /= add(a, axis=1, keepdims=True)
+                a /= (a @ ones)[:, None]
         y = np.zeros((t_n, s_n), dtype=np.intp)
         rows = np.arange(s_n)
         y[lens - 1, rows] = delta.argmax(axis=1)
@@ -309,9 +316,9 @@ class FastCRF:
             b = beta[t - 1, :k]
             np.matmul(beta[t, :k] * x[t, :k], exp_trans_t, out=b)
             if t % every == 0:
-                b /= add(b, axis=1, keepdims=True)
+                b /= (b @ ones)[:, None]
         ab = alpha * beta
-        p_out = ab[:, :, self.o] / add(ab, axis=2) if self.o >= 0 else np.zeros((t_n, s_n))
+        p_out = ab[:, :, self.o] / (ab @ ones) if self.o >= 0 else np.zeros((t_n, s_n))
         labels = np.empty(len(e), dtype=np.intp)
         probs = np.empty(len(e))
         labels[src] = y[mask]
