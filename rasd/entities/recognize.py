@@ -364,8 +364,8 @@ def propagate(
     votes: dict[tuple[str, ...], Counter] = {}
     # matching folds ى into ي; a name ending in ي (علي) must not spread to words ending in ى (على)
     maqsura: dict[tuple[str, ...], set[tuple[bool, ...]]] = {}
-    for m in mentions:
-        key = _key(doc, tokens, m)
+    keys = [_key(doc, tokens, m) for m in mentions]
+    for m, key in zip(mentions, keys, strict=True):
         votes.setdefault(key, Counter())[m.type] += 1
         maqsura.setdefault(key, set()).add(_maqsura(tokens, m.first, m.last))
         if m.type == "PER" and m.last > m.first and tokens[m.last].kind == "word":
@@ -390,9 +390,9 @@ def propagate(
             if typ not in PROPAGATE_TYPES:
                 continue
             added.append(Mention(i, last, tokens[i].start + k, tokens[last].end, typ, (), "doc"))
-    for m in mentions if MAJORITY_TYPE else ():
+    for m, key in zip(mentions, keys, strict=True) if MAJORITY_TYPE else ():
         if not m.kb_ids:
-            c = votes.get(_key(doc, tokens, m))
+            c = votes.get(key)
             if c and len(c) > 1:
                 m.type = c.most_common(1)[0][0].rstrip("_")
     return mentions + added
