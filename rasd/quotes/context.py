@@ -50,6 +50,7 @@ class Context:
     marks: list[int] = field(default_factory=list)  # tokens where a content may end (see spans.clause_end)
     chan_tokens: list[int] = field(default_factory=list)  # tokens that may start a channel phrase, in order
     recent: list = field(default_factory=list)  # speakers and subjects met so far (SpeakerRec), in order
+    known_roles: dict[int, tuple] = field(default_factory=dict)  # id(entity) -> roles, see _known_role
 
     @property
     def by_name(self) -> dict[str, Entity]:

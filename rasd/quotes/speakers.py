@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
+from operator import itemgetter
 
 from ..document import Entity
 from ..text.normalize import normalize_word
@@ -106,7 +107,7 @@ def from_range(
         ms_, me = max(ms_, start), min(me, end)  # a mention running past the phrase (… لقناة) is clipped
         pre = _span_text(ctx, start, ms_).strip(" ،,")
         eid, aff = speaker_entity(ctx, ent)
-        role = pre or role or _known_role(ent, ms_)
+        role = pre or role or _known_role(ctx, ent, ms_)
         return _speaker(ctx, ms_, me, entity=eid, role=role, affiliation=aff), org
     kind = lex.anonymous.get(head) or lex.anonymous.get(ctx.norms[lo])
     if kind is None and head.endswith("ا"):  # مصدراً أمنياً: the accusative of مصدر
@@ -147,7 +148,7 @@ def from_range(
                 t = toks[j]
                 pre = _span_text(ctx, start, t.start).strip(" ،,")
                 return _speaker(
-                    ctx, t.start, t.end, entity=ent.id, role=pre or role or _known_role(ent, start)
+                    ctx, t.start, t.end, entity=ent.id, role=pre or role or _known_role(ctx, ent, start)
                 ), org
     if ms and ctx.norms[lo] in lex.titles:
         # مدير إدارة الشرق الأوسط: a title naming a place or body is no name; they are its affiliation
@@ -284,15 +285,25 @@ def named_in(ctx: Context, ms: list, offset: int) -> bool:
     return any(m[0] >= offset for m in ms)
 
 
-def _known_role(e: Entity, before: int) -> str | None:
+def _known_role(ctx: Context, e: Entity, before: int) -> str | None:
     """The entity's role as last written before this point (not a relation such as نظيره), else from the KB."""
-    seen = [r for r in e.roles if r.source == "text" and r.span is not None and r.span.start < before]
-    seen = [r for r in seen if not normalize_word(r.text).startswith("نظير")]
+    roles = ctx.known_roles.get(id(e))
+    if roles is None:  # each entity's roles are read once per document: (start, full title, text), KB role
+        text_roles = tuple(
+            (r.span.start, " " in r.text.strip(), r.text)
+            for r in e.roles
+            if r.source == "text" and r.span is not None and not normalize_word(r.text).startswith("نظير")
+        )
+        kb = next((r.text for r in e.roles if r.source == "kb"), None)
+        roles = ctx.known_roles[id(e)] = (text_roles, kb)
+    seen = [x for x in roles[0] if x[0] < before]
     if seen:  # the last one written, preferring a full title (الرئيس الروسي) over a bare الرئيس
-        full = [r for r in seen if " " in r.text.strip()] or seen
-        return max(full, key=lambda r: r.span.start).text
-    kb = [r for r in e.roles if r.source == "kb"]
-    return kb[0].text if kb else None
+        full = [x for x in seen if x[1]] or seen
+        return max(full, key=_START)[2]
+    return roles[1]
+
+
+_START = itemgetter(0)
 
 
 def _earlier_anonymous(ctx: Context, head: str, quotes: list[Quote]) -> str | None:
