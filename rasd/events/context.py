@@ -287,10 +287,29 @@ def build(doc: Document) -> list[SentCtx]:
                 cued = sorted(set(cued).union(cue_starts))
         hits = _mark_triggers(toks, heads)
         chunks, chunk_of = _chunks(toks, types, linked)
-        ctx = SentCtx(si, s.start, s.end, toks, chunks, chunk_of, cities, types, [], titles, places)
-        ctx.hits, ctx.cued, ctx.marks, ctx.ents = hits, cued, marks, ents
-        ctx.lo, ctx.tok_starts, ctx.tok_ends = lo, starts, ends
-        out.append(ctx)
+        out.append(
+            SentCtx(
+                si,
+                s.start,
+                s.end,
+                toks,
+                chunks,
+                chunk_of,
+                cities,
+                types,
+                [],
+                titles,
+                places,
+                None,
+                hits,
+                cued,
+                marks,
+                ents,
+                lo,
+                starts,
+                ends,
+            )  # fmt: skip
+        )
     return out
 
 
