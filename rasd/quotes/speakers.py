@@ -30,7 +30,12 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
     while j >= a and norms[j] in ("قد", "لقد"):  # وكان الوزير قد أكد: قد belongs to the verb
         j -= 1
         end = j + 1
+    infos = ctx.info
     while j >= a and hit.i - j <= MAX_PRE:
+        info = infos[j]
+        if info.plain and not info.comp:  # a word none of the tests below stops at
+            j -= 1
+            continue
         t = ctx.toks[j]
         if t.kind == "punct" and norms[j] not in "()":
             break
