@@ -6,7 +6,9 @@ are CPU time of this process (``time.process_time``): the machine is shared.
 
 ``--ab``: the layer with the numpy tagger (rasd.entities.crf) and with crfsuite sentence by sentence, in
 alternating rounds of the same process (best round of each), warm (the seed repeated) and cold: texts seen once
-each, after a warm-up on other texts, so that the per-word caches hold only what those taught them.
+each, after a warm-up on other texts, so that the per-word caches hold only what those taught them (generated
+articles, which share much of the examples' vocabulary, and 200 documents of 25 ANERcorp training sentences,
+whose 2007 news vocabulary is new to the caches).
 """
 
 from __future__ import annotations
@@ -94,6 +96,25 @@ def ab(repeat: int) -> None:
         f"cold texts: {n_cold} tokens; numpy tagger {n_cold / cold_new:,.0f} tokens/s, crfsuite {n_cold / cold_ref:,.0f}"
     )
     print(f"seed: numpy tagger {len(seed_doc.tokens) / best[True]:,.0f} tokens/s")
+    # other news text (ANERcorp's training split, 2007; read as plain text, never to learn from): new words
+    corpus = ROOT.parent / "shared" / "data" / "ner" / "anercorp" / "train.txt"
+    if corpus.is_file():
+        from rasd.evaluate.conll import read_conll
+
+        sents = [" ".join(t for t, _ in s) for s in read_conll(corpus)]
+        docs = [
+            text.annotate(Document(id="a", text="\n".join(sents[i : i + 25]))) for i in range(0, 5000, 25)
+        ]
+        n_tok = sum(len(d.tokens) for d in docs)
+        model.NUMPY_TAGGER = False
+        ref = _layer_seconds(docs, kb)
+        model.NUMPY_TAGGER = True
+        new = _layer_seconds(docs, kb)
+        print(
+            f"{len(docs)} ANERcorp-train docs of 25 sentences, each once: crfsuite {1000 * ref / len(docs):.2f} ms, "
+            f"numpy {1000 * new / len(docs):.2f} ms, ratio {ref / new:.2f}; {n_tok} tokens, numpy tagger "
+            f"{n_tok / new:,.0f} tokens/s, crfsuite {n_tok / ref:,.0f}"
+        )
 
 
 def main() -> None:

@@ -142,11 +142,6 @@ class FastCRF:
         return np.add.reduceat(self.w[rows], bounds, axis=0)
 
     # --- the per-word and per-tag-set caches ----------------------------------------------------------
-    def _word_vectors(self, text: str, forms: tuple[tuple[int, str], ...]) -> tuple[np.ndarray, str]:
-        own, stem, ctx = word_features.__wrapped__(text, forms)
-        nb = _neighbour_features(stem, ctx)
-        return self._sums([("b", *own), *[nb[d] for d in self.offsets]]), stem
-
     def _tag_vectors(self, tags: tuple[str, ...], kind: str) -> np.ndarray:
         seen = [[f"{d}{tg}" for tg in tags] if d in self.window else () for d in self.offsets]
         return self._sums([own_tag_features(tags, kind), *seen])
@@ -162,17 +157,27 @@ class FastCRF:
         with self._lock:
             table = self._fresh("_words", len(tokens))
             get, forms = table.ids.get, table.forms
-            out = []
+            keys: list[object] = []
+            new: dict[object, Token] = {}
             for t in tokens:
                 i = get(t.text, 0)
-                if not i or forms[i] != t.forms:
-                    key = (t.text, t.forms) if i else t.text
-                    i = get(key, 0)
-                    if not i:
-                        vec, stem = self._word_vectors(t.text, t.forms)
-                        i = table.add(key, vec, stem, t.forms)
-                out.append(i)
-        return table, out
+                key = t.text if not i or forms[i] == t.forms else (t.text, t.forms)
+                keys.append(key)
+                if not get(key, 0):
+                    new.setdefault(key, t)
+            if new:  # the new words' vectors in one numpy call
+                groups: list[Sequence[str]] = []
+                stems = []
+                for t in new.values():
+                    own, stem, ctx = word_features.__wrapped__(t.text, t.forms)
+                    nb = _neighbour_features(stem, ctx)
+                    groups += [("b", *own), *[nb[d] for d in self.offsets]]
+                    stems.append(stem)
+                vecs = self._sums(groups).reshape(len(new), 1 + len(self.offsets), len(self.labels))
+                for (key, t), vec, stem in zip(new.items(), vecs, stems, strict=True):
+                    table.add(key, vec, stem, t.forms)
+            out = [get(k) for k in keys]
+        return table, out  # type: ignore[return-value]
 
     def _fresh(self, table_name: str, room: int) -> _Vectors:
         """One of the caches, started afresh when ``room`` more entries would exceed MAX_WORDS."""
