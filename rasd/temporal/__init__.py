@@ -20,6 +20,7 @@ from .ranges import link_ranges, undate_schedules
 from .resolve import Context, Value, value_of
 from .rules import Mention, find
 from .scan import sentence_words
+from .story import Story, entity_spans, inside, overlaps, quoted_spans
 
 __all__ = ["annotate", "find", "infer", "Anchor"]
 
@@ -43,16 +44,25 @@ def _safe_value(m: Mention, ctx: Context, prep: str | None) -> Value:
         return Value("DATE", None)  # a malformed match must not stop the article
 
 
-def _resolve_sentence(norm: str, mentions: list[Mention], tenses: list, anchor: Anchor | None) -> list[Value]:
+_TOLD_KINDS = ("date", "numeric_date", "month", "day_rel_month")  # expressions that name a month
+
+
+def _resolve_sentence(
+    norm: str, mentions: list[Mention], tenses: list, anchor: Anchor | None, story: Story
+) -> list[Value]:
     """Dates first; then clock times, which take the day of a date right after them (الساعة العاشرة من صباح
-    الأحد), else of the last date before them in the sentence, else the anchor's day."""
+    الأحد), else of the last date before them in the sentence, else the day of the events told before (see
+    ``story.py``), else the anchor's day."""
     values: list[Value | None] = [None] * len(mentions)
     hint: Anchor | None = None
     for i, (m, tense) in enumerate(zip(mentions, tenses, strict=True)):
         if not m.kind.startswith("time"):
-            v = values[i] = _safe_value(m, Context(anchor, tense, None, hint), _prep(norm, m))
+            ctx = Context(anchor, tense, None, hint, story.month)
+            v = values[i] = _safe_value(m, ctx, _prep(norm, m))
             if v.explicit_year and v.value and v.value[:4].isdigit():
                 hint = Anchor.parse(v.value)
+            if m.kind in _TOLD_KINDS:
+                story.name_month(v.value)
     for i, (m, tense) in enumerate(zip(mentions, tenses, strict=True)):
         if values[i] is not None:
             continue
@@ -66,13 +76,67 @@ def _resolve_sentence(norm: str, mentions: list[Mention], tenses: list, anchor: 
                 if v is not None and v.day and not mentions[j].kind.startswith("time"):
                     day = v.day
                     break
-        values[i] = _safe_value(m, Context(anchor, tense, day), None)
+        told = story.recent_day(m.start) if day is None else None
+        values[i] = _safe_value(m, Context(anchor, tense, day or told), None)
+        if told is not None:
+            values[i].anchored = True  # the day comes from the context, as the anchor's would
     return values  # type: ignore[return-value]
+
+
+def _speech_day(
+    mentions: list[Mention], values: list[Value], quote: tuple[int, int], story: Story
+) -> dt.date | None:
+    """The day words quoted at ``quote`` were said: a day in their sentence outside the quotation (the nearest
+    before it first), else the day of the events told before (``story.recent_day``)."""
+    before = after = None
+    for m, v in zip(mentions, values, strict=True):
+        if v.day is None or m.kind.startswith("time") or (quote[0] <= m.start and m.end <= quote[1]):
+            continue
+        if m.end <= quote[0]:
+            before = v.day
+        elif after is None:
+            after = v.day
+    return before or after or story.recent_day(quote[0], past_only=True)
+
+
+def _refer_back(
+    doc: Document, sent, mentions: list[Mention], values: list[Value], story: Story, quotes_of: dict
+) -> list[bool]:
+    """Re-resolve what counts from a day told rather than from the publication date; returns which mentions
+    to keep (``ذلك اليوم`` with no day told before it in its paragraph is dropped)."""
+    keep = [True] * len(mentions)
+    for i, (m, v) in enumerate(zip(mentions, values, strict=True)):
+        if m.kind != "phrase":
+            continue
+        if m.parts.get("ana"):
+            day = next(
+                (values[j].day for j in range(i - 1, -1, -1) if values[j].day and values[j].type == "DATE"),
+                None,
+            ) or story.day_in_block(m.start, sent.block)
+            if day is None:
+                keep[i] = False
+            else:
+                values[i] = Value("DATE", day.isoformat(), None, False, day)
+            continue
+        if not v.anchored or v.day is None:
+            continue
+        if sent.block not in quotes_of:
+            b = doc.blocks[sent.block]
+            quotes_of[sent.block] = quoted_spans(doc.text, b.start, b.end)
+        quote = inside(quotes_of[sent.block], m.start, m.end)
+        if quote is None:
+            continue
+        said = _speech_day(mentions, values, quote, story)
+        if said is not None and (story.anchor is None or said != story.anchor.date):
+            values[i] = _safe_value(m, Context(Anchor(said.year, said.month, said.day)), None)
+    return keep
 
 
 def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     """Fill ``doc.timexes``; set ``doc.published`` (source "inferred") when it is missing and can be inferred.
-    ``today`` stands for the clock when inferring a year (tests fix it)."""
+    ``today`` stands for the clock when inferring a year (tests fix it). The entity layer's mentions, when it
+    has run, keep tense cues out of names (ستيفان is not سـ + a verb)."""
+    names = entity_spans(doc) if doc.entities else []
     sentences = []
     for s in doc.sentences:
         norm, offs = normalize_span(doc.text, s.start, s.end)
@@ -80,21 +144,29 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         norm, mentions = find(doc.text, s.start, s.end, norm, offs, words)
         if mentions:
             cues = find_cues(norm, words)
+            if cues and names:
+                cues = [c for c in cues if not overlaps(names, offs[c[0]], offs[c[1] - 1] + 1)]
             tenses = [tense_at(cues, m.nstart, m.nend) for m in mentions]
-            sentences.append((norm, mentions, tenses))
+            sentences.append((s, norm, mentions, tenses))
     anchor = Anchor.parse(doc.published)
     if doc.published is None:
-        anchor = infer([(m, t) for _, ms, ts in sentences for m, t in zip(ms, ts, strict=True)], today)
+        anchor = infer([(m, t) for _, _, ms, ts in sentences for m, t in zip(ms, ts, strict=True)], today)
         if anchor is not None:
             doc.published = anchor.iso()
             doc.published_source = "inferred"
+    story = Story(anchor)
+    quotes_of: dict[int, list[tuple[int, int]]] = {}
     resolved: list[tuple[Mention, Value]] = []
-    for norm, mentions, tenses in sentences:
-        values = _resolve_sentence(norm, mentions, tenses, anchor)
-        items = list(zip(mentions, values, strict=True))
+    for sent, norm, mentions, tenses in sentences:
+        values = _resolve_sentence(norm, mentions, tenses, anchor, story)
+        keep = _refer_back(doc, sent, mentions, values, story, quotes_of)
+        items = [(m, v) for m, v, k in zip(mentions, values, keep, strict=True) if k]
         link_ranges(norm, items)
         undate_schedules(items)
-        resolved.extend(zip(mentions, values, strict=True))
+        for m, v in items:
+            if v.day is not None and v.type == "DATE":
+                story.tell_day(m.start, sent.block, v.day)
+        resolved.extend(items)
     ids = {id(m): f"t{i + 1}" for i, (m, _) in enumerate(resolved)}
     anchor_iso = anchor.iso() if anchor else None
     for m, v in resolved:

@@ -99,8 +99,16 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
             + _longest(w for w, (_, c) in units().items() if c == "1" and w.endswith("ا"))
             + ("واحد", "بضع", "عده"),
         ),
-        # عام/سنة/عامي/سنتي + year; boundary + year; preposition + year; year + era; a second year after و
-        "year": (("عام", "سنه", "سنتي"), _longest(rel["boundary"]), None, None, None),
+        # عام/سنة/عامي/سنتي + year; boundary + year; preposition + year; year + era; a second year after و;
+        # a noun naming a dated event + year
+        "year": (
+            ("عام", "سنه", "سنتي"),
+            _longest(rel["boundary"]),
+            None,
+            None,
+            None,
+            _longest(rel["year_noun"]),
+        ),
         "duration_bare": (_DUR_PREP_WORDS, _longest(rel["mod"])),
         "time_h": (("ساعه",), pod_adv),
         "time_words": (("ساعه",), pod_adv, ("منتصف",)),

@@ -17,6 +17,8 @@ def date_value(m: Mention, ctx: Context) -> Value:
     day, month, year = p.get("day"), p["month"], p.get("year")
     hijri = p.get("calendar") == "hijri" or (p.get("era") in ("ه", "هجري", "هجريه", "للهجره"))
     direction = direction_of(p.get("rel"))
+    if direction is None and p.get("today"):
+        direction = 0  # اليوم الثلاثاء 15 أفريل: the day of writing, whatever the tense around it
     mod = mod_of(p.get("bnd"))
     a = ctx.anchor
     if hijri:
@@ -77,7 +79,17 @@ def _finish(month: int, day: int | None, year: int | None, mod: str | None, expl
 
 
 def day_of_month_value(m: Mention, ctx: Context) -> Value:
-    """``15 الجاري``, ``3 من الشهر الماضي``: a day of the anchor's month, or of the month before or after."""
+    """``15 الجاري``, ``3 من الشهر الماضي``: a day of the anchor's month, or of the month before or after;
+    ``27 من الشهر نفسه``: a day of the month last told (with its year), none when no month was told."""
+    if m.parts.get("same"):
+        if ctx.month is None:
+            return Value("DATE", None)
+        y, mo = ctx.month
+        try:
+            d = dt.date(y, mo, m.parts["day"])
+        except ValueError:
+            return Value("DATE", None)
+        return Value("DATE", d.isoformat(), None, False, d)
     a = ctx.anchor
     if a is None or a.month is None:
         return Value("DATE", None)

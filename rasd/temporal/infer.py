@@ -1,5 +1,8 @@
 """Inferring the publication date from the text when none was given.
 
+0. A date written as today's (``اليوم الثلاثاء 15 أفريل``, ``اليوم الخميس 15 رمضان 1444 هـ``) is the publication
+   date, whatever tense cue stands near it (a name such as ستيفان can look like a future verb); its year, when
+   not written, comes from the weekday as in 1.
 1. A weekday written with a day and month and no year (``الخميس 30 ديسمبر``) fixes the year: the first year,
    from the latest year written in the article that is not after the current one (articles mention the
    past: ``اجتاحتها في 2014``; ``بحلول 2050`` does not count) up to next year, in which that day falls on
@@ -59,6 +62,12 @@ def infer(items: list[tuple[Mention, str | None]], today: dt.date | None = None)
     # the latest year the article writes, not counting years still to come (بحلول 2030)
     lower = max((y for _, _, y in explicit if y <= clock_year), default=None)
     days = [d for _, d, _ in explicit if d is not None]
+    limit = (today or dt.date.today()) + dt.timedelta(days=1)
+    for m, _ in items:
+        if m.kind == "date" and m.parts.get("today") and m.parts.get("rel") is None:
+            d = _today_day(m, lower, clock_year)
+            if d is not None and d <= limit:
+                return Anchor(d.year, d.month, d.day)
     for m, tense in items:
         p = m.parts
         if m.kind != "date" or p.get("year") or p.get("calendar") != "gregorian" or not p.get("weekday"):
@@ -70,7 +79,6 @@ def infer(items: list[tuple[Mention, str | None]], today: dt.date | None = None)
             y = _weekday_year(p["month"], p["day"], p["weekday"], None, clock_year)
         if y is not None:
             days.append(dt.date(y, p["month"], p["day"]))
-    limit = (today or dt.date.today()) + dt.timedelta(days=1)
     days = [d for d in days if d <= limit]
     if days:
         d = max(days)
@@ -86,3 +94,19 @@ def infer(items: list[tuple[Mention, str | None]], today: dt.date | None = None)
             if years:
                 return Anchor(max(years), p["month"])
     return None
+
+
+def _today_day(m: Mention, lower: int | None, clock_year: int) -> dt.date | None:
+    """The day of a date written as today's: its own year when written, else the weekday's (Gregorian)."""
+    p = m.parts
+    if p.get("year"):
+        try:
+            return value_of(m, Context(None, None)).day
+        except (ValueError, KeyError, OverflowError, TypeError):
+            return None
+    if p.get("calendar") != "gregorian" or not p.get("weekday"):
+        return None
+    y = _weekday_year(p["month"], p["day"], p["weekday"], lower, clock_year)
+    if y is None and lower is not None:
+        y = _weekday_year(p["month"], p["day"], p["weekday"], None, clock_year)
+    return dt.date(y, p["month"], p["day"]) if y is not None else None

@@ -56,6 +56,9 @@ def fragments() -> dict[str, str]:
         "UNITREF": alternation(rel["unit"]),
         "PLURALREF": alternation(rel["plural_ref"]),
         "SEASON": alternation(list(rel["season"]) + ["ال" + w for w in rel["season"]]),
+        "YEAR_NOUN": alternation(rel["year_noun"]),
+        "SAME": alternation(rel["same_month"]),
+        "ANAPHOR": alternation(rel["anaphor"]),
         "POD_ADV": alternation(w for w, p in pods.items() if p.use in ("adverb", "both")),
         "POD_NOUN": alternation(w for w, p in pods.items() if p.use in ("noun", "both")),
         "UNIT": alternation(unit_forms),
@@ -91,9 +94,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
     """``(name, pattern)`` in priority order (earlier wins between matches of the same length)."""
     f = fragments()
     podc = rf"(?:(?P<podc>{f['POD_NOUN']})\s+(?:يوم\s+)?)?"
-    wd_prefix = (
-        rf"(?:(?:يوم\s+)?(?P<wd>{f['WEEKDAY']})\s*[،,]?\s*(?:(?:الموافق|الموافقه)\s+)?(?P<po>\(\s*)?)?"
-    )
+    # اليوم before a weekday and date marks it as the day of writing (اليوم الثلاثاء 15 أفريل)
+    wd_prefix = rf"(?:(?:(?P<today>ال)?يوم\s+)?(?P<wd>{f['WEEKDAY']})\s*[،,]?\s*(?:(?:الموافق|الموافقه)\s+)?(?P<po>\(\s*)?)?"
     bnd = rf"(?:(?P<bnd>{f['BOUNDARY']})\s+)?"
     year_kw = r"(?:ال)?(?:عامي|سنتي|عام|سنه)"
     preps = r"(?:في|منذ|حتي|خلال|بحلول|قبل|بعد|عام|سنه)"
@@ -144,6 +146,9 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             _c(
                 rf"{CL}(?P<x>{podc}{wd_prefix}{f['DAY']}\s*(?:من\s+)?(?:(?:الشهر|هذا\s+الشهر)\s+)?"
                 rf"(?P<rel>{f['DIR_AFTER']})(?(po)\s*\)|))"
+                # the day of the month just mentioned: 27 من الشهر نفسه، في العاشر من ذات الشهر
+                rf"|{CL}(?P<x>{podc}{wd_prefix}{f['DAY']}\s*(?:من\s+)?"
+                rf"(?:الشهر\s+(?P<same>{f['SAME']})|(?P<same>{f['SAME']})\s+الشهر)(?!\w)(?(po)\s*\)|))"
             ),
         ),
         (
@@ -170,6 +175,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"|(?<!\w)(?:{preps})\s+(?P<x>(?P<year>\d{{4}})(?!\d|[:./%]\d|%)(?:\s*(?P<era>{ERA}))?)"
                 rf"|(?<![\d\w])(?P<x>(?P<year>\d{{3,4}})\s*(?P<era>{ERA}))"
                 rf"|(?<=\d{{4}}\s*[،,]?\s*و\s*)(?P<x>(?P<year>\d{{4}})(?!\d|[:./%]\d|%))"
+                # a bare year after a noun naming a dated event (اتفاقية 1968); rules.py rejects quantities
+                rf"|(?<!\w)[وفبلك]?(?:ال)?(?P<ynoun>{f['YEAR_NOUN']})\s+(?P<x>(?P<year>\d{{4}})(?!\d|[:./%,]\d|%))"
             ),
         ),
         (
@@ -219,7 +226,11 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             _c(
                 rf"{CL}(?P<x>(?:(?P<podc>{f['POD_NOUN']})\s+)?(?P<phrase>{f['PHRASE']})"
                 rf"(?:\s*[،,]?\s*(?P<wd2>{f['WEEKDAY']}))?)"
+                # not the n-th day (اليوم السادس عشر من الهدنة) nor a day named by what follows it
                 r"(?!\s+(?:التالي|الاول|الثاني|الثالث|الاخير|نفسه|ذاته|الذي|التي|العالمي|الوطني|الدولي))"
+                rf"(?!\s+{f['ORD']}(?!\w))"
+                # ذلك اليوم / هذا اليوم: a day told before (resolved in __init__.py), not the day of writing
+                rf"|{CL}(?P<x>(?P<ana>{f['ANAPHOR']})\s+(?P<phrase>اليوم))(?!\s+{f['ORD']}(?!\w))"
             ),
         ),
         (

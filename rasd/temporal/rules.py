@@ -25,6 +25,12 @@ _MONTH_DIRECTIONS = {"الجاري", "الحالي", "الماضي", "المنص
 _TWO_AFTER = regex.compile(r"\s+(?:معا|كليهما|كلاهما)(?!\w)")
 _DECIMAL = regex.compile(r"\d+(?:\.\d+)?")
 _TWO_BEFORE = regex.compile(r"(?:بين|كلا|هذين|الطرفين)\s+$")
+# what may follow a bare year after a noun (اتفاقية 1968 المتعلقة، انتخابات 2021، التي): the end of a phrase, a
+# definite word, a conjunction or a function word; an indefinite word makes the number a count (1968 شخصا)
+_YEAR_FOLLOWER = regex.compile(
+    r"\s*(?:$|[^\w\s]|و|ال\w|(?:في|من|علي|الي|عن|مع|حين|عندما|بعد|قبل|ضد|بين|كما|ثم|او|اذ|حيث|لكن|ان|لم|لن|قد)"
+    r"(?!\w))"
+)
 
 
 @dataclass
@@ -70,8 +76,10 @@ def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
         if wd and wd[1] and not g.get("podc") and not g.get("rel"):
             if _TWO_BEFORE.search(norm, max(0, s - 12), s) or _TWO_AFTER.match(norm, s + len(g["x"])):
                 return False
-    if kind == "day_rel_month" and g.get("rel") not in _MONTH_DIRECTIONS:
+    if kind == "day_rel_month" and g.get("rel") not in _MONTH_DIRECTIONS and not g.get("same"):
         return False
+    if kind == "year" and g.get("ynoun") and not _YEAR_FOLLOWER.match(norm, s + len(g["x"])):
+        return False  # حدود 1500 دولار: a count of what follows, not a year
     if kind == "past_n" and not (g.get("n") or g["unit"] in _dual_units()):
         return False
     if kind == "rel_unit" and not (g.get("rel") or g.get("dir0") or g.get("bnd")):

@@ -42,7 +42,12 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
         "range_years": (none, (), _D_YEARS),
         "date": (month_w, (), None),
         "numeric_date": (none, (), _D_NUMDATE),
-        "day_rel_month": (frozenset({"الجاري", "الحالي", "الماضي", "المنصرم", "المقبل", "القادم"}), (), _D),
+        "day_rel_month": (
+            frozenset({"الجاري", "الحالي", "الماضي", "المنصرم", "المقبل", "القادم"})
+            | frozenset(rel["same_month"]),
+            (),
+            _D,
+        ),
         "month": (month_w, (), None),
         "year": (none, (), _D_YEAR),
         "decade": (none, ("يات", "ينات"), None),
@@ -51,7 +56,7 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
         "time_h": (pod_w | {"الساعه", "ساعه"}, (), _D),
         "time_words": (pod_w | {"الساعه", "ساعه", "منتصف"}, (), None),
         "weekday": (wd_w, (), None),
-        "phrase": (frozenset(w.split()[-1] for w in rel["phrase"]), (), None),
+        "phrase": (frozenset(w.split()[-1] for w in rel["phrase"]) | {"اليوم"}, (), None),
         "set": (frozenset({"كل", "مره", "مرتين", "مرات"}) | frozenset(rel["set"]), (), None),
         "rel_unit": (frozenset(rel["unit"]), (), None),
         "plural_ref": (frozenset(rel["plural_ref"]), (), None),

@@ -26,6 +26,7 @@ class Context:
     tense: str | None = None
     day: dt.date | None = None  # the sentence's current day, for clock times
     hint: Anchor | None = None  # the last date with a written year earlier in the sentence
+    month: tuple[int, int] | None = None  # (year, month) of the last month-precise date told before
 
 
 def direction_of(word: str | None) -> int | None:

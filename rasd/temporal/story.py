@@ -1,0 +1,108 @@
+"""What the article has told so far, for expressions that refer back to it: the month last named
+(``27 من الشهر نفسه``), the days told (a clock time with no day of its own, ``ذلك اليوم``, ``اليوم`` inside a
+quotation), and where the quotations are.
+
+- A day told in a sentence before counts for a clock time with no day in its own sentence when it lies within
+  ``RECENT_DAYS`` of the publication date (the day of the events reported; an anniversary or a background date
+  further back is skipped); ``الساعة الخامسة مساء`` after ``مساء الخميس 18 نيسان`` is that Thursday.
+- ``اليوم``/``أمس``/``غدا`` inside a quotation count from the day the words were said: a day written in the same
+  sentence outside the quotation (``قال أمس: "… اليوم …"``), else the last day told before, not after the
+  publication date and within ``RECENT_DAYS`` of it, else the publication date.
+- ``ذلك اليوم``/``هذا اليوم`` is the last day told in the same paragraph; with none, it is not reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import Document
+from .anchor import Anchor
+
+RECENT_DAYS = 7  # how far from the publication date the day of the reported events may lie
+
+_MONTH_VALUE = regex.compile(r"(\d{4})-(\d{2})(?:-\d{2})?")
+# quotation marks: «…», “…”, and straight quotes taken in pairs
+_OPEN_CLOSE = {"«": "»", "“": "”"}
+
+
+@dataclass
+class Story:
+    anchor: Anchor | None
+    month: tuple[int, int] | None = None  # (year, month) of the last month-precise date named
+    days: list[tuple[int, int, dt.date]] = field(default_factory=list)  # (doc offset, block, day), text order
+
+    def name_month(self, value: str | None) -> None:
+        m = _MONTH_VALUE.fullmatch(value or "")
+        if m:
+            self.month = (int(m.group(1)), int(m.group(2)))
+
+    def tell_day(self, start: int, block: int, day: dt.date) -> None:
+        self.days.append((start, block, day))
+
+    def recent_day(self, before: int, past_only: bool = False) -> dt.date | None:
+        """The last day told before offset ``before`` that lies near the publication date (see the module
+        docstring); without a publication date, none."""
+        a = self.anchor.date if self.anchor else None
+        if a is None:
+            return None
+        for start, _, day in reversed(self.days):
+            if start >= before:
+                continue
+            gap = (day - a).days
+            if -RECENT_DAYS <= gap <= (0 if past_only else RECENT_DAYS):
+                return day
+        return None
+
+    def day_in_block(self, before: int, block: int) -> dt.date | None:
+        for start, b, day in reversed(self.days):
+            if start >= before:
+                continue
+            if b != block:
+                return None
+            return day
+        return None
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of ``text[start:end]`` (a block) inside quotation marks, as document offsets."""
+    out: list[tuple[int, int]] = []
+    closer: str | None = None
+    opened = 0
+    for i in range(start, end):
+        c = text[i]
+        if closer is None:
+            if c in _OPEN_CLOSE:
+                closer, opened = _OPEN_CLOSE[c], i + 1
+            elif c == '"':
+                closer, opened = '"', i + 1
+        elif c == closer:
+            out.append((opened, i))
+            closer = None
+    return out
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The span of ``spans`` (sorted, disjoint) holding ``[start, end)``, if any."""
+    i = bisect_right(spans, (start, end)) - 1
+    if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
+        return spans[i]
+    return None
+
+
+def entity_spans(doc: Document) -> list[tuple[int, int]]:
+    """The entity layer's mention spans, sorted (a tense cue inside a name is no cue: ستيفان، فيصل)."""
+    return sorted((m.start, m.end) for e in doc.entities for m in e.mentions)
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect_right(spans, (end, end))
+    # mentions do not nest deeply: look back over the few that start before ``end``
+    for j in range(i - 1, max(-1, i - 8), -1):
+        s, e = spans[j]
+        if s < end and start < e:
+            return True
+    return False
