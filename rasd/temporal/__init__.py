@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..document import Document, Timex, fast_construct
+from ..document import Document, Sentence, Timex, fast_construct
 from ..text.normalize import normalize_span
 from .anchor import Anchor
 from .cues import find_cues, tense_at
 from .infer import infer
+from .lexicon import relative
 from .patterns import AFTER_MIN, PREP_BEFORE
 from .ranges import link_ranges, undate_schedules
 from .resolve import Context, Value, value_of
@@ -99,8 +100,19 @@ def _speech_day(
     return before or after or story.recent_day(quote[0], past_only=True)
 
 
+def _is_today(m: Mention) -> bool:
+    """اليوم, الليلة, هذا الصباح: a phrase for the day of speaking itself (offset D0)."""
+    return relative()["phrase"][" ".join(m.parts["phrase"].split())][1].startswith("D0")
+
+
 def _refer_back(
-    doc: Document, sent, mentions: list[Mention], values: list[Value], story: Story, quotes_of: dict
+    doc: Document,
+    sent: Sentence,
+    si: int,
+    mentions: list[Mention],
+    values: list[Value],
+    story: Story,
+    quotes_of: dict[int, list[tuple[int, int]]],
 ) -> list[bool]:
     """Re-resolve what counts from a day told rather than from the publication date; returns which mentions
     to keep (``ذلك اليوم`` with no day told before it in its paragraph is dropped)."""
@@ -112,13 +124,13 @@ def _refer_back(
             day = next(
                 (values[j].day for j in range(i - 1, -1, -1) if values[j].day and values[j].type == "DATE"),
                 None,
-            ) or story.day_in_block(m.start, sent.block)
+            ) or story.day_in_block(m.start, sent.block, si)
             if day is None:
                 keep[i] = False
             else:
                 values[i] = Value("DATE", day.isoformat(), None, False, day)
             continue
-        if not v.anchored or v.day is None:
+        if not v.anchored or v.day is None or not _is_today(m):
             continue
         if sent.block not in quotes_of:
             b = doc.blocks[sent.block]
@@ -138,7 +150,7 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     has run, keep tense cues out of names (ستيفان is not سـ + a verb)."""
     names = entity_spans(doc) if doc.entities else []
     sentences = []
-    for s in doc.sentences:
+    for si, s in enumerate(doc.sentences):
         norm, offs = normalize_span(doc.text, s.start, s.end)
         words = sentence_words(norm)  # read once for picking the rules and for the tense cues
         norm, mentions = find(doc.text, s.start, s.end, norm, offs, words)
@@ -147,25 +159,25 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
             if cues and names:
                 cues = [c for c in cues if not overlaps(names, offs[c[0]], offs[c[1] - 1] + 1)]
             tenses = [tense_at(cues, m.nstart, m.nend) for m in mentions]
-            sentences.append((s, norm, mentions, tenses))
+            sentences.append((si, s, norm, mentions, tenses))
     anchor = Anchor.parse(doc.published)
     if doc.published is None:
-        anchor = infer([(m, t) for _, _, ms, ts in sentences for m, t in zip(ms, ts, strict=True)], today)
+        anchor = infer([(m, t) for _, _, _, ms, ts in sentences for m, t in zip(ms, ts, strict=True)], today)
         if anchor is not None:
             doc.published = anchor.iso()
             doc.published_source = "inferred"
     story = Story(anchor)
     quotes_of: dict[int, list[tuple[int, int]]] = {}
     resolved: list[tuple[Mention, Value]] = []
-    for sent, norm, mentions, tenses in sentences:
+    for si, sent, norm, mentions, tenses in sentences:
         values = _resolve_sentence(norm, mentions, tenses, anchor, story)
-        keep = _refer_back(doc, sent, mentions, values, story, quotes_of)
+        keep = _refer_back(doc, sent, si, mentions, values, story, quotes_of)
         items = [(m, v) for m, v, k in zip(mentions, values, keep, strict=True) if k]
         link_ranges(norm, items)
         undate_schedules(items)
         for m, v in items:
             if v.day is not None and v.type == "DATE":
-                story.tell_day(m.start, sent.block, v.day)
+                story.tell_day(m.start, sent.block, si, v.day)
         resolved.extend(items)
     ids = {id(m): f"t{i + 1}" for i, (m, _) in enumerate(resolved)}
     anchor_iso = anchor.iso() if anchor else None

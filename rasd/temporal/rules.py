@@ -26,10 +26,12 @@ _TWO_AFTER = regex.compile(r"\s+(?:معا|كليهما|كلاهما)(?!\w)")
 _DECIMAL = regex.compile(r"\d+(?:\.\d+)?")
 _TWO_BEFORE = regex.compile(r"(?:بين|كلا|هذين|الطرفين)\s+$")
 # what may follow a bare year after a noun (اتفاقية 1968 المتعلقة، انتخابات 2021، التي): the end of a phrase, a
-# definite word, a conjunction or a function word; an indefinite word makes the number a count (1968 شخصا)
+# definite word, a conjunction, a preposition or a function word; a bare indefinite word makes the number a
+# count (1968 شخصا)
 _YEAR_FOLLOWER = regex.compile(
-    r"\s*(?:$|[^\w\s]|و|ال\w|(?:في|من|علي|الي|عن|مع|حين|عندما|بعد|قبل|ضد|بين|كما|ثم|او|اذ|حيث|لكن|ان|لم|لن|قد)"
-    r"(?!\w))"
+    r"\s*(?:$|[^\w\s]|و|ال\w|[بل](?!المئه|المائه)\w"
+    r"|(?:في|من|علي|الي|عن|مع|حين|عندما|بعد|قبل|ضد|بين|كما|ثم|او|اذ|حيث|لكن|ان|لم|لن|قد|بسبب|رغم|منذ|حتي"
+    r"|الا|عبر|ضمن|لدي|عند)(?!\w))"
 )
 
 

@@ -5,10 +5,13 @@ quotation), and where the quotations are.
 - A day told in a sentence before counts for a clock time with no day in its own sentence when it lies within
   ``RECENT_DAYS`` of the publication date (the day of the events reported; an anniversary or a background date
   further back is skipped); ``الساعة الخامسة مساء`` after ``مساء الخميس 18 نيسان`` is that Thursday.
-- ``اليوم``/``أمس``/``غدا`` inside a quotation count from the day the words were said: a day written in the same
+- ``اليوم`` (``الليلة``, ``هذا الصباح``) inside a quotation is the day the words were said: a day written in the same
   sentence outside the quotation (``قال أمس: "… اليوم …"``), else the last day told before, not after the
   publication date and within ``RECENT_DAYS`` of it, else the publication date.
-- ``ذلك اليوم``/``هذا اليوم`` is the last day told in the same paragraph; with none, it is not reported.
+- ``ذلك اليوم``/``هذا اليوم`` is the last day told in the same paragraph, at most two sentences back; with
+  none, it is not reported.
+``أمس``/``غدا`` inside a quotation are left counted from the publication date: reporters often restate them
+for the reader, while an ``اليوم`` left in a quotation of an earlier day is the speaker's own word.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from ..document import Document
 from .anchor import Anchor
 
 RECENT_DAYS = 7  # how far from the publication date the day of the reported events may lie
+ANAPHOR_SENTENCES = 2  # how many sentences back ذلك اليوم may point
+MAX_QUOTE = 1500  # characters: a longer "quotation" is an unclosed mark, not a quotation
 
 _MONTH_VALUE = regex.compile(r"(\d{4})-(\d{2})(?:-\d{2})?")
 # quotation marks: «…», “…”, and straight quotes taken in pairs
@@ -33,15 +38,16 @@ _OPEN_CLOSE = {"«": "»", "“": "”"}
 class Story:
     anchor: Anchor | None
     month: tuple[int, int] | None = None  # (year, month) of the last month-precise date named
-    days: list[tuple[int, int, dt.date]] = field(default_factory=list)  # (doc offset, block, day), text order
+    # (doc offset, block, sentence index, day) of the days told, in text order
+    days: list[tuple[int, int, int, dt.date]] = field(default_factory=list)
 
     def name_month(self, value: str | None) -> None:
         m = _MONTH_VALUE.fullmatch(value or "")
         if m:
             self.month = (int(m.group(1)), int(m.group(2)))
 
-    def tell_day(self, start: int, block: int, day: dt.date) -> None:
-        self.days.append((start, block, day))
+    def tell_day(self, start: int, block: int, sentence: int, day: dt.date) -> None:
+        self.days.append((start, block, sentence, day))
 
     def recent_day(self, before: int, past_only: bool = False) -> dt.date | None:
         """The last day told before offset ``before`` that lies near the publication date (see the module
@@ -49,7 +55,7 @@ class Story:
         a = self.anchor.date if self.anchor else None
         if a is None:
             return None
-        for start, _, day in reversed(self.days):
+        for start, _, _, day in reversed(self.days):
             if start >= before:
                 continue
             gap = (day - a).days
@@ -57,30 +63,34 @@ class Story:
                 return day
         return None
 
-    def day_in_block(self, before: int, block: int) -> dt.date | None:
-        for start, b, day in reversed(self.days):
+    def day_in_block(self, before: int, block: int, sentence: int) -> dt.date | None:
+        """The last day told before offset ``before`` in the same paragraph, at most ``ANAPHOR_SENTENCES``
+        sentences back (ذلك اليوم points to a day just told)."""
+        for start, b, si, day in reversed(self.days):
             if start >= before:
                 continue
-            if b != block:
-                return None
-            return day
+            return day if b == block and sentence - si <= ANAPHOR_SENTENCES else None
         return None
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The stretches of ``text[start:end]`` (a block) inside quotation marks, as document offsets."""
+    """The stretches of ``text[start:end]`` (a block) inside quotation marks, as document offsets. Straight
+    quotes do not say which side they open: with an odd number of them in the block, pairing them could turn
+    the whole paragraph inside out, so they are not read at all."""
+    block = text[start:end]
+    straight = block.count('"') % 2 == 0
     out: list[tuple[int, int]] = []
     closer: str | None = None
     opened = 0
-    for i in range(start, end):
-        c = text[i]
+    for i, c in enumerate(block):
         if closer is None:
             if c in _OPEN_CLOSE:
                 closer, opened = _OPEN_CLOSE[c], i + 1
-            elif c == '"':
+            elif c == '"' and straight:
                 closer, opened = '"', i + 1
         elif c == closer:
-            out.append((opened, i))
+            if i - opened <= MAX_QUOTE:
+                out.append((start + opened, start + i))
             closer = None
     return out
 
