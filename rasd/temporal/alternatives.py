@@ -112,6 +112,10 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
         "duration_bare": (_DUR_PREP_WORDS, _longest(rel["mod"])),
         "time_h": (("ساعه",), pod_adv),
         "time_words": (("ساعه",), pod_adv, ("منتصف",)),
+        # a phrase; ذلك/هذا اليوم
+        "phrase": (None, ("اليوم",)),
+        # a day of this/last/next month; a day of the same month (27 من الشهر نفسه)
+        "day_rel_month": (None, ("الشهر",)),
     }
 
 
@@ -133,6 +137,21 @@ def alt_checks() -> dict[str, tuple[regex.Pattern | None, ...]]:
             regex.compile(rf"ساعه\s+{f['ORD']}", FLAGS),
             None,
             regex.compile(r"منتصف\s+(?:الليل|النهار)", FLAGS),
+        ),
+        # (the words are checked behind a literal or the digits, where the engine can skip to)
+        "phrase": (None, regex.compile(rf"اليوم(?<={f['ANAPHOR']}\s+اليوم)", FLAGS)),
+        "day_rel_month": (
+            None,
+            regex.compile(rf"الشهر(?:\s+{f['SAME']}|(?<={f['SAME']}\s+الشهر))", FLAGS),
+        ),
+        # a noun naming a dated event right before four digits
+        "year": (
+            None,
+            None,
+            None,
+            None,
+            None,
+            regex.compile(rf"\d{{4}}(?<={f['YEAR_NOUN']}\s+\d{{4}})", FLAGS),
         ),
     }
 

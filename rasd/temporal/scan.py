@@ -43,8 +43,9 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
         "date": (month_w, (), None),
         "numeric_date": (none, (), _D_NUMDATE),
         "day_rel_month": (
-            frozenset({"الجاري", "الحالي", "الماضي", "المنصرم", "المقبل", "القادم"})
-            | frozenset(rel["same_month"]),
+            # the same month: الشهر نفسه / نفس الشهر (نفس and ذات alone are too common to trigger it)
+            frozenset({"الجاري", "الحالي", "الماضي", "المنصرم", "المقبل", "القادم", "الشهر"})
+            | frozenset(w for w in rel["same_month"] if w.endswith("ه")),
             (),
             _D,
         ),

@@ -29,9 +29,9 @@ RECENT_DAYS = 7  # how far from the publication date the day of the reported eve
 ANAPHOR_SENTENCES = 2  # how many sentences back ذلك اليوم may point
 MAX_QUOTE = 1500  # characters: a longer "quotation" is an unclosed mark, not a quotation
 
-_MONTH_VALUE = regex.compile(r"(\d{4})-(\d{2})(?:-\d{2})?")
 # quotation marks: «…», “…”, and straight quotes taken in pairs
 _OPEN_CLOSE = {"«": "»", "“": "”"}
+_MARKS = regex.compile('[«»“”"]')
 
 
 @dataclass
@@ -42,9 +42,15 @@ class Story:
     days: list[tuple[int, int, int, dt.date]] = field(default_factory=list)
 
     def name_month(self, value: str | None) -> None:
-        m = _MONTH_VALUE.fullmatch(value or "")
-        if m:
-            self.month = (int(m.group(1)), int(m.group(2)))
+        """Note a month-precise value (``2024-07``, ``2024-07-25``); others (``XXXX-07``, ``2024``) are not."""
+        if (
+            value
+            and len(value) in (7, 10)
+            and value[4] == "-"
+            and value[:4].isdigit()
+            and value[5:7].isdigit()
+        ):
+            self.month = (int(value[:4]), int(value[5:7]))
 
     def tell_day(self, start: int, block: int, sentence: int, day: dt.date) -> None:
         self.days.append((start, block, sentence, day))
@@ -82,7 +88,8 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     closer: str | None = None
     opened = 0
-    for i, c in enumerate(block):
+    for mark in _MARKS.finditer(block):  # the marks only: a paragraph holds few of them
+        i, c = mark.start(), mark.group()
         if closer is None:
             if c in _OPEN_CLOSE:
                 closer, opened = _OPEN_CLOSE[c], i + 1
