@@ -13,6 +13,7 @@ import datetime as dt
 from ..document import Document, Sentence, Timex, fast_construct
 from ..text.normalize import normalize_span
 from .anchor import Anchor
+from .compound import join_durations
 from .cues import find_cues, tense_at
 from .infer import infer
 from .lexicon import relative
@@ -171,6 +172,8 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     resolved: list[tuple[Mention, Value]] = []
     for si, sent, norm, mentions, tenses in sentences:
         values = _resolve_sentence(norm, mentions, tenses, anchor, story)
+        if len(mentions) > 1:
+            join_durations(norm, mentions, values)  # ساعة وخمس دقائق: one amount
         keep = _refer_back(doc, sent, si, mentions, values, story, quotes_of)
         items = [(m, v) for m, v, k in zip(mentions, values, keep, strict=True) if k]
         link_ranges(norm, items)
