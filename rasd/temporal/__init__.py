@@ -101,6 +101,9 @@ def _speech_day(
     return before or after or story.recent_day(quote[0], past_only=True)
 
 
+_NEXT_PREVIOUS = {"التالي": 1, "السابق": -1}  # after اليوم: the day after / before the one told
+
+
 def _is_today(m: Mention) -> bool:
     """اليوم, الليلة, هذا الصباح: a phrase for the day of speaking itself (offset D0)."""
     return relative()["phrase"][" ".join(m.parts["phrase"].split())][1].startswith("D0")
@@ -118,14 +121,25 @@ def _refer_back(
     """Re-resolve what counts from a day told rather than from the publication date; returns which mentions
     to keep (``ذلك اليوم`` with no day told before it in its paragraph is dropped)."""
     keep = [True] * len(mentions)
+
+    def told_before(i: int) -> dt.date | None:
+        return next(
+            (values[j].day for j in range(i - 1, -1, -1) if values[j].day and values[j].type == "DATE"),
+            None,
+        ) or story.day_in_block(mentions[i].start, sent.block, si)
+
     for i, (m, v) in enumerate(zip(mentions, values, strict=True)):
+        if m.kind == "rel_unit" and m.parts.get("unit") == "اليوم" and m.parts.get("rel") in _NEXT_PREVIOUS:
+            # في اليوم التالي: the day after the day just told (with none told, the day after the anchor's)
+            day = told_before(i)
+            if day is not None:
+                day += dt.timedelta(days=_NEXT_PREVIOUS[m.parts["rel"]])
+                values[i] = Value("DATE", day.isoformat(), None, False, day)
+            continue
         if m.kind != "phrase":
             continue
         if m.parts.get("ana"):
-            day = next(
-                (values[j].day for j in range(i - 1, -1, -1) if values[j].day and values[j].type == "DATE"),
-                None,
-            ) or story.day_in_block(m.start, sent.block, si)
+            day = told_before(i)
             if day is None:
                 keep[i] = False
             else:
