@@ -22,7 +22,7 @@ from .ranges import link_ranges, undate_schedules
 from .resolve import Context, Value, value_of
 from .rules import Mention, find
 from .scan import sentence_words
-from .story import Story, entity_spans, inside, overlaps, quoted_spans
+from .story import Story, entity_spans, inside, names_in, overlaps, quoted_spans
 
 __all__ = ["annotate", "find", "infer", "Anchor"]
 
@@ -163,7 +163,7 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     """Fill ``doc.timexes``; set ``doc.published`` (source "inferred") when it is missing and can be inferred.
     ``today`` stands for the clock when inferring a year (tests fix it). The entity layer's mentions, when it
     has run, keep tense cues out of names (ستيفان is not سـ + a verb)."""
-    names = entity_spans(doc) if doc.entities else []
+    names: list[tuple[int, int]] | None = None  # the entity mentions' spans, read when a cue is found
     sentences = []
     for si, s in enumerate(doc.sentences):
         norm, offs = normalize_span(doc.text, s.start, s.end)
@@ -171,9 +171,13 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         norm, mentions = find(doc.text, s.start, s.end, norm, offs, words)
         if mentions:
             cues = find_cues(norm, words)
-            if cues and names:
-                cues = [c for c in cues if not overlaps(names, offs[c[0]], offs[c[1] - 1] + 1)]
-            tenses = [tense_at(cues, m.nstart, m.nend) for m in mentions]
+            if cues and doc.entities:
+                if names is None:
+                    names = entity_spans(doc)
+                local = names_in(names, s.start, s.end)
+                if local:
+                    cues = [c for c in cues if not overlaps(local, offs[c[0]], offs[c[1] - 1] + 1)]
+            tenses = [tense_at(cues, m.nstart, m.nend) for m in mentions] if cues else [None] * len(mentions)
             sentences.append((si, s, norm, mentions, tenses))
     anchor = Anchor.parse(doc.published)
     if doc.published is None:

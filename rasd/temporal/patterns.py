@@ -94,8 +94,9 @@ def rules() -> list[tuple[str, regex.Pattern]]:
     """``(name, pattern)`` in priority order (earlier wins between matches of the same length)."""
     f = fragments()
     podc = rf"(?:(?P<podc>{f['POD_NOUN']})\s+(?:يوم\s+)?)?"
-    # اليوم before a weekday and date marks it as the day of writing (اليوم الثلاثاء 15 أفريل)
-    wd_prefix = rf"(?:(?:(?P<today>ال)?يوم\s+)?(?P<wd>{f['WEEKDAY']})\s*[،,]?\s*(?:(?:الموافق|الموافقه)\s+)?(?P<po>\(\s*)?)?"
+    wd_prefix = (
+        rf"(?:(?:يوم\s+)?(?P<wd>{f['WEEKDAY']})\s*[،,]?\s*(?:(?:الموافق|الموافقه)\s+)?(?P<po>\(\s*)?)?"
+    )
     bnd = rf"(?:(?P<bnd>{f['BOUNDARY']})\s+)?"
     year_kw = r"(?:ال)?(?:عامي|سنتي|عام|سنه)"
     preps = r"(?:في|منذ|حتي|خلال|بحلول|قبل|بعد|عام|سنه)"
@@ -328,6 +329,14 @@ def duration_source(keep) -> str:
 def zone_after() -> regex.Pattern:
     """A zone right after a clock time, possibly behind a closing quote or bracket, or in brackets (ت.غ)."""
     return _c(rf"(?P<gap>\s*(?P<close>[\"»”’)\]]?\s*\(?)\s*)(?P<zone>{fragments()['ZONE']})")
+
+
+@lru_cache(maxsize=1)
+def today_before() -> regex.Pattern:
+    """اليوم (after a part of day, or و/ف) right before a weekday and date: the date is the day of writing
+    (``اليوم الثلاثاء 15 أفريل``, ``صباح اليوم الأربعاء 14 ماي``). Looked for behind the few dates with a
+    weekday rather than in the date rule, where it would be tried at every word."""
+    return _c(rf"(?:(?<!\w)(?P<podc>{fragments()['POD_NOUN']})\s+|(?<!\w)[وف]?)(?P<today>اليوم)\s*[،,]?\s*$")
 
 
 # A preposition just before a duration turns it into a date counted from the publication date.

@@ -13,7 +13,7 @@ from ..text.normalize import normalize_word
 from .alternatives import narrowed
 from .lexicon import months, units, weekdays
 from .numbers import parse_cardinal, parse_ordinal
-from .patterns import zone_after
+from .patterns import today_before, zone_after
 from .scan import active_rules
 from .zones import lookup
 
@@ -167,6 +167,11 @@ def find(
             s, e = m.span("x")
             if e <= s or not _accept(kind, g, norm, s):
                 continue
+            if kind == "date" and "wd" in g and "podc" not in g:
+                t = today_before().search(norm, max(0, s - 24), s)
+                if t is not None:  # اليوم الثلاثاء 15 أفريل: the span takes اليوم in; the value is today's
+                    s = t.start("podc") if t.group("podc") else t.start("today")
+                    g = {**g, "today": "ال"}
             parts = _parts(kind, g)
             if parts is None:
                 continue

@@ -9,7 +9,8 @@ quotation), and where the quotations are.
   sentence outside the quotation (``قال أمس: "… اليوم …"``), else the last day told before, not after the
   publication date and within ``RECENT_DAYS`` of it, else the publication date.
 - ``ذلك اليوم``/``هذا اليوم`` is the last day told in the same paragraph, at most two sentences back; with
-  none, it is not reported.
+  none, it is not reported. ``اليوم التالي``/``اليوم السابق`` are the day after/before that day (with none,
+  counted from the publication date).
 ``أمس``/``غدا`` inside a quotation are left counted from the publication date: reporters often restate them
 for the reader, while an ``اليوم`` left in a quotation of an earlier day is the speaker's own word.
 """
@@ -17,7 +18,7 @@ for the reader, while an ``اليوم`` left in a quotation of an earlier day is
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -115,11 +116,14 @@ def entity_spans(doc: Document) -> list[tuple[int, int]]:
     return sorted((m.start, m.end) for e in doc.entities for m in e.mentions)
 
 
+def names_in(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans (sorted) that start inside ``[start, end)``: a sentence's names, most often none or a few."""
+    return spans[bisect_left(spans, (start,)) : bisect_left(spans, (end,))]
+
+
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    i = bisect_right(spans, (end, end))
-    # mentions do not nest deeply: look back over the few that start before ``end``
-    for j in range(i - 1, max(-1, i - 8), -1):
-        s, e = spans[j]
+    """Whether ``[start, end)`` overlaps one of ``spans`` (a sentence's few names)."""
+    for s, e in spans:
         if s < end and start < e:
             return True
     return False
