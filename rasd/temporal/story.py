@@ -113,7 +113,9 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int
 
 def entity_spans(doc: Document) -> list[tuple[int, int]]:
     """The entity layer's mention spans, sorted (a tense cue inside a name is no cue: ستيفان، فيصل)."""
-    return sorted((m.start, m.end) for e in doc.entities for m in e.mentions)
+    out = [(m.start, m.end) for e in doc.entities for m in e.mentions]
+    out.sort()
+    return out
 
 
 def names_in(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
