@@ -4,7 +4,8 @@ publication date, which is inferred from the text when none was given (see ``inf
 Only sentences are read (boilerplate has none). Layout: ``lexicon`` (data files), ``numbers`` (number words),
 ``patterns`` (the regexes), ``scan`` (which rule runs where), ``rules`` (matches -> mentions), ``cues`` (tense),
 ``anchor`` (year choice), ``resolve`` -> ``dates``, ``relative_values``, ``clock``, ``durations`` (values),
-``zones``, ``hijri``, ``infer`` (publication date), ``ranges`` (linked pairs), ``cli`` (``rasd time``)."""
+``zones``, ``hijri``, ``infer`` (publication date), ``ranges`` (linked pairs), ``story`` (what refers back to
+days and months told before, quotations), ``compound`` (ساعة وخمس دقائق), ``cli`` (``rasd time``)."""
 
 from __future__ import annotations
 
@@ -101,6 +102,7 @@ def _speech_day(
     return before or after or story.recent_day(quote[0], past_only=True)
 
 
+_REFERRING = ("phrase", "rel_unit")  # the kinds _refer_back may change
 _NEXT_PREVIOUS = {"التالي": 1, "السابق": -1}  # after اليوم: the day after / before the one told
 
 
@@ -192,8 +194,11 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         values = _resolve_sentence(norm, mentions, tenses, anchor, story)
         if len(mentions) > 1:
             join_durations(norm, mentions, values)  # ساعة وخمس دقائق: one amount
-        keep = _refer_back(doc, sent, si, mentions, values, story, quotes_of)
-        items = [(m, v) for m, v, k in zip(mentions, values, keep, strict=True) if k]
+        if any(m.kind in _REFERRING for m in mentions):
+            keep = _refer_back(doc, sent, si, mentions, values, story, quotes_of)
+            items = [(m, v) for m, v, k in zip(mentions, values, keep, strict=True) if k]
+        else:
+            items = list(zip(mentions, values, strict=True))
         link_ranges(norm, items)
         undate_schedules(items)
         for m, v in items:
