@@ -24,6 +24,16 @@ def test_weekday_and_date_fix_the_year_after_the_latest_year_written():
     assert doc.published == "2021-12-30"
 
 
+def test_an_old_year_written_does_not_date_the_article():
+    # 30 July fell on a Sunday in 2017 and 2023: a year written long before (2007) only bounds the search,
+    # and the latest fitting year not after the clock wins over the first one after 2007.
+    doc = _doc("عقد الاجتماع مساء الأحد 30 تموز (يوليو) في القاهرة، بعد قطيعة بدأت في حزيران (يونيو) 2007.")
+    assert doc.published == "2023-07-30"
+    # a year written within three years of a fitting one still dates the article
+    doc = _doc("عقد الاجتماع مساء الأحد 30 تموز (يوليو) في القاهرة، بعد قطيعة بدأت في 2015.")
+    assert doc.published == "2017-07-30"
+
+
 def test_weekday_and_date_without_any_year_take_the_latest_past_year():
     doc = _doc("أعلنت الحكومة الخميس 30 ديسمبر خطة جديدة.")
     assert doc.published == "2021-12-30"  # 2027 would be in the future of the clock

@@ -3,11 +3,12 @@
 0. A date written as today's (``اليوم الثلاثاء 15 أفريل``, ``اليوم الخميس 15 رمضان 1444 هـ``) is the publication
    date, whatever tense cue stands near it (a name such as ستيفان can look like a future verb); its year, when
    not written, comes from the weekday as in 1.
-1. A weekday written with a day and month and no year (``الخميس 30 ديسمبر``) fixes the year: the first year,
-   from the latest year written in the article that is not after the current one (articles mention the
-   past: ``اجتاحتها في 2014``; ``بحلول 2050`` does not count) up to next year, in which that day falls on
-   that weekday; with no such year, the latest such year not after the current year (news is not from the
-   future).
+1. A weekday written with a day and month and no year (``الخميس 30 ديسمبر``) fixes the year. Take the latest
+   year written in the article that is not after the current one (``بحلول 2050`` does not count): the first
+   year from it up to three years later in which that day falls on that weekday (an article mentions its own
+   year or recent ones); failing that, the latest such year not after the current year, and not before the
+   written one (an old year such as ``حزيران 2007`` or ``اجتاحتها في 2014`` does not date the article: news is
+   recent, and not from the future); failing that, next year.
 2. Absolute dates with day, month and year (Hijri ones converted).
 The latest of these dates that is not in a future context is the publication date. Failing that,
 3. a month marked ``الحالي``/``الجاري`` gives the month, with its year taken from a written date of that month.
@@ -24,6 +25,7 @@ from .rules import Mention
 from .values import direction_of
 
 MAX_YEARS = 40  # how far from the bound we look for a year with the right weekday
+NEAR_YEARS = 3  # a written year dates the article when the weekday fits within this many years after it
 
 
 def _weekday_year(month: int, day: int, weekday: int, lower: int | None, clock_year: int) -> int | None:
@@ -34,10 +36,13 @@ def _weekday_year(month: int, day: int, weekday: int, lower: int | None, clock_y
             return False
 
     if lower is not None:
-        for y in range(lower, min(lower + MAX_YEARS, clock_year + 2)):
+        for y in range(lower, min(lower + NEAR_YEARS + 1, clock_year + 2)):
             if ok(y):
                 return y
-        return None
+        for y in range(clock_year, max(lower + NEAR_YEARS, clock_year - MAX_YEARS), -1):
+            if ok(y):
+                return y
+        return clock_year + 1 if ok(clock_year + 1) else None
     for y in range(clock_year, clock_year - MAX_YEARS, -1):
         if ok(y):
             return y
