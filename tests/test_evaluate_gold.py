@@ -71,7 +71,29 @@ def test_timex_and_quote_scores():
     assert t["exact_values"] == 1 and t["value_accuracy"] == 50.0 and t["detection"]["precision"] == 100.0
     q = score_quotes(GOLD, TEXT, _doc())
     assert q["detection"]["tp"] == 1 and q["detection"]["recall"] == 50.0
-    assert q["speaker_accuracy"] == 50.0 and q["content_exact"] == 50.0
+    # content is scored only where the gold gives one (the first quote's, which is exact)
+    assert q["speaker_accuracy"] == 50.0 and q["content_exact"] == 100.0
+    assert q["n"] == {"speakers": 1, "gold": 2, "contents": 1, "with_content": 1}
+
+
+def test_totals_are_micro_over_files():
+    from rasd.commands.evaluate_cmd import _totals
+
+    one = {
+        "file": "a",
+        "timexes": {"detection": {"tp": 1, "pred": 1, "gold": 1}, "exact_values": 1, "gold": 1},
+    }
+    one["quotes"] = {"detection": {"tp": 1, "pred": 1, "gold": 3}, "n": {"speakers": 1, "gold": 3}}
+    two = {
+        "file": "b",
+        "timexes": {"detection": {"tp": 3, "pred": 3, "gold": 3}, "exact_values": 1, "gold": 3},
+    }
+    two["quotes"] = {"detection": {"tp": 1, "pred": 1, "gold": 1}, "n": {"speakers": 1, "gold": 1}}
+    for r in (one, two):
+        r["quotes"]["n"] |= {"contents": 0, "with_content": 0}
+    tot = _totals([one, two])
+    assert tot["timexes"]["value_accuracy"] == 50.0  # 2 of 4, not the mean of 100 and 33.3
+    assert tot["quotes"]["speaker_accuracy"] == 50.0 and "content_exact" not in tot["quotes"]
 
 
 def test_evaluate_command_on_examples(examples_dir):

@@ -30,6 +30,22 @@ def _totals(results: list[dict]) -> dict:
         parts = [r[layer][key] for r in results if layer in r]
         if parts:
             out[layer] = {key: _prf(*(sum(p[k] for p in parts) for k in ("tp", "pred", "gold")))}
+    # the other measures, micro over all files from their counts
+    for layer, name, num, den in (
+        ("entities", "grouping", "grouped", "found"),
+        ("entities", "linked", "linked", "linkable"),
+        ("quotes", "speaker_accuracy", "speakers", "gold"),
+        ("quotes", "content_exact", "contents", "with_content"),
+    ):
+        counts = [r[layer]["n"] for r in results if layer in r and "n" in r[layer]]
+        total = sum(c[den] for c in counts)
+        if layer in out and total:
+            out[layer][name] = round(100 * sum(c[num] for c in counts) / total, 1)
+    exact = [r["timexes"] for r in results if "timexes" in r]
+    if exact and sum(t["gold"] for t in exact):
+        out["timexes"]["value_accuracy"] = round(
+            100 * sum(t["exact_values"] for t in exact) / sum(t["gold"] for t in exact), 1
+        )
     return out
 
 
@@ -42,7 +58,7 @@ def _gold_table(results: list[dict]) -> Table:
         for layer in ("entities", "timexes", "quotes", "events"):
             if layer not in r:
                 continue
-            m = dict(r[layer])
+            m = {k: v for k, v in r[layer].items() if k != "n" and v is not None}
             main = m.pop("mentions", None) or m.pop("detection", None) or m.pop("tuples", None)
             tab.add_row(name, layer, _fmt(main), ", ".join(f"{k} {_fmt(v)}" for k, v in m.items()))
     return tab

@@ -82,6 +82,7 @@ def score_entities(gold: dict, text: str, doc: Document) -> dict[str, Any]:
                 linked += 1
     res["grouping"] = round(100 * grouped / found, 1) if found else 0.0
     res["linked"] = round(100 * linked / linkable, 1) if linkable else 0.0
+    res["n"] = {"grouped": grouped, "found": found, "linked": linked, "linkable": linkable}
     return res
 
 
@@ -122,7 +123,7 @@ def _speaker_ok(doc: Document, q, want: str | None) -> bool:
 
 def score_quotes(gold: dict, text: str, doc: Document) -> dict[str, Any]:
     gold_q = [(resolve(text, g["cue"]), g) for g in gold.get("quotes", [])]
-    tp = speakers = contents = 0
+    tp = speakers = contents = with_content = 0
     used: set[str] = set()
     for cue, g in gold_q:
         cands = [q for q in doc.quotes if q.id not in used and _overlap((q.cue.start, q.cue.end), cue)]
@@ -135,9 +136,12 @@ def score_quotes(gold: dict, text: str, doc: Document) -> dict[str, Any]:
         if g.get("content"):
             cs, ce = resolve(text, g["content"])
             contents += (q.content.start, q.content.end) == (cs, ce)
+    with_content = sum(1 for _, g in gold_q if g.get("content"))
     res = {"detection": _prf(tp, len(doc.quotes), len(gold_q))}
+    # a gold quote rasd missed counts as a wrong speaker; content spans are scored where the gold gives one
     res["speaker_accuracy"] = round(100 * speakers / len(gold_q), 1) if gold_q else 0.0
-    res["content_exact"] = round(100 * contents / len(gold_q), 1) if gold_q else 0.0
+    res["content_exact"] = round(100 * contents / with_content, 1) if with_content else None
+    res["n"] = {"speakers": speakers, "gold": len(gold_q), "contents": contents, "with_content": with_content}
     return res
 
 
