@@ -18,7 +18,9 @@ import pycrfsuite
 from ..evaluate.conll import read_conll, score
 from ..text.tokens import Token, tokenize
 from .clusters import CLUSTERS_NAME, build_clusters, use_clusters
-from .features import sentence_features, word_features
+from .cues import cue_index
+from .docfeats import doc_features
+from .features import OPTS, name_words, sentence_features, word_features
 from .kb import KB, load_kb
 from .model import model_path, to_bio
 
@@ -69,6 +71,27 @@ def to_bilou(labels: list[str]) -> list[str]:
     return out
 
 
+def doc_signals(
+    data: list[tuple[list[Token], list[str]]], chunk: int = 20
+) -> list[list[tuple[str, ...]] | None]:
+    """Per sentence, its tokens' document-level features, reading each ``chunk`` consecutive sentences as one
+    article as ``rasd evaluate --conll`` does (None for all when the feature is off)."""
+    if not OPTS["doc"]:
+        return [None] * len(data)
+    out: list[list[tuple[str, ...]] | None] = []
+    cue_idx = cue_index()
+    for c in range(0, len(data), chunk):
+        toks: list[Token] = []
+        ranges = []
+        for sent, _ in data[c : c + chunk]:
+            ranges.append((len(toks), len(toks) + len(sent)))
+            toks.extend(sent)
+        cues = {(lo, hi): cue_idx.match(toks, lo, hi) for lo, hi in ranges}
+        feats = doc_features(toks, ranges, cues, name_words())
+        out.extend(feats[lo:hi] for lo, hi in ranges)
+    return out
+
+
 def fit(
     data: Iterable[tuple[list[Token], list[str]]],
     kb: KB | None,
@@ -84,9 +107,10 @@ def fit(
     model also learns to find names the KB lacks (the KB knows many of the training corpus's names)."""
     trainer = pycrfsuite.Trainer(verbose=False)
     rng = random.Random(7)
-    for toks, labels in data:
+    data = list(data)
+    for (toks, labels), doc in zip(data, doc_signals(data), strict=True):
         if toks:
-            feats = sentence_features(toks, None if rng.random() < kb_dropout else kb)
+            feats = sentence_features(toks, None if rng.random() < kb_dropout else kb, doc=doc)
             trainer.append(feats, to_bilou(labels) if bilou else labels)
     trainer.set_params(
         {
@@ -106,9 +130,9 @@ def evaluate_sentences(data: list[tuple[list[Token], list[str]]], kb: KB | None,
     t = pycrfsuite.Tagger()
     t.open(str(model))
     gold, pred = [], []
-    for toks, labels in data:
+    for (toks, labels), doc in zip(data, doc_signals(data), strict=True):
         if toks:
-            pred.append(to_bio(t.tag(sentence_features(toks, kb))))
+            pred.append(to_bio(t.tag(sentence_features(toks, kb, doc=doc))))
             gold.append(labels)
     return score(gold, pred)
 
@@ -130,7 +154,8 @@ def train(
     root = Path(shared) if shared else SHARED
     out_path = Path(out) if out else model_path()
     kb = load_kb() if use_kb else None
-    sents = load_sentences(root / "anercorp" / "train.txt")
+    raw = list(read_conll(root / "anercorp" / "train.txt"))
+    sents = [align(s) for s in raw]
     summary: dict = {"anercorp_sentences": len(sents)}
     train_part, dev_part = sents, []
     if holdout:  # the last tenth by default; holdout_tenth picks another one (a second check of a choice)
@@ -170,4 +195,24 @@ def train(
     summary["kb_entries"] = len(kb) if kb is not None else 0
     if holdout:
         summary["holdout"] = evaluate_sentences(dev_part, kb, out_path)
+        summary["holdout_layer"] = evaluate_layer(raw[a:b], kb, out_path)
     return summary
+
+
+def evaluate_layer(
+    sents: list[list[tuple[str, str]]], kb: KB | None, model_file: Path, chunk: int = 20
+) -> dict:
+    """The whole entity layer (model, KB, cues, propagation) with the model at ``model_file`` on held-out
+    file sentences, analyzed ``chunk`` at a time as one article as ``rasd evaluate --conll`` does."""
+    from ..evaluate.conll import predict_chunk
+    from .model import use_model
+
+    use_model(model_file)
+    try:
+        gold = [[g for _, g in s] for s in sents]
+        pred: list[list[str]] = []
+        for i in range(0, len(sents), chunk):
+            pred.extend(predict_chunk([[t for t, _ in s] for s in sents[i : i + chunk]], kb=kb))
+        return score(gold, pred)
+    finally:
+        use_model(None)
