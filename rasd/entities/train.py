@@ -18,9 +18,7 @@ import pycrfsuite
 from ..evaluate.conll import read_conll, score
 from ..text.tokens import Token, tokenize
 from .clusters import CLUSTERS_NAME, build_clusters, use_clusters
-from .cues import cue_index
-from .docfeats import doc_features
-from .features import OPTS, name_words, sentence_features, word_features
+from .features import sentence_features, word_features
 from .kb import KB, load_kb
 from .model import model_path, to_bio
 
@@ -71,27 +69,6 @@ def to_bilou(labels: list[str]) -> list[str]:
     return out
 
 
-def doc_signals(
-    data: list[tuple[list[Token], list[str]]], chunk: int = 20
-) -> list[list[tuple[str, ...]] | None]:
-    """Per sentence, its tokens' document-level features, reading each ``chunk`` consecutive sentences as one
-    article as ``rasd evaluate --conll`` does (None for all when the feature is off)."""
-    if not OPTS["doc"]:
-        return [None] * len(data)
-    out: list[list[tuple[str, ...]] | None] = []
-    cue_idx = cue_index()
-    for c in range(0, len(data), chunk):
-        toks: list[Token] = []
-        ranges = []
-        for sent, _ in data[c : c + chunk]:
-            ranges.append((len(toks), len(toks) + len(sent)))
-            toks.extend(sent)
-        cues = {(lo, hi): cue_idx.match(toks, lo, hi) for lo, hi in ranges}
-        feats = doc_features(toks, ranges, cues, name_words())
-        out.extend(feats[lo:hi] for lo, hi in ranges)
-    return out
-
-
 def fit(
     data: Iterable[tuple[list[Token], list[str]]],
     kb: KB | None,
@@ -107,10 +84,9 @@ def fit(
     model also learns to find names the KB lacks (the KB knows many of the training corpus's names)."""
     trainer = pycrfsuite.Trainer(verbose=False)
     rng = random.Random(7)
-    data = list(data)
-    for (toks, labels), doc in zip(data, doc_signals(data), strict=True):
+    for toks, labels in data:
         if toks:
-            feats = sentence_features(toks, None if rng.random() < kb_dropout else kb, doc=doc)
+            feats = sentence_features(toks, None if rng.random() < kb_dropout else kb)
             trainer.append(feats, to_bilou(labels) if bilou else labels)
     trainer.set_params(
         {
@@ -130,9 +106,9 @@ def evaluate_sentences(data: list[tuple[list[Token], list[str]]], kb: KB | None,
     t = pycrfsuite.Tagger()
     t.open(str(model))
     gold, pred = [], []
-    for (toks, labels), doc in zip(data, doc_signals(data), strict=True):
+    for toks, labels in data:
         if toks:
-            pred.append(to_bio(t.tag(sentence_features(toks, kb, doc=doc))))
+            pred.append(to_bio(t.tag(sentence_features(toks, kb))))
             gold.append(labels)
     return score(gold, pred)
 
