@@ -23,6 +23,10 @@ from .kb import KB, KBMatch, StemIndex
 # a KB name is kept unless the model is at least this sure all its tokens are outside any name (tuned on the
 # held-out tenth of ANERcorp train: the KB's places and organizations differ from ANERcorp's conventions)
 _KB_MAX_P_OUT = 0.5
+# ... and a country's or capital's name unless the model is this sure: those names are rarely ordinary words, and
+# a lone one in a headline (وتأكيد واشنطن) gives the model little context (held-out: see the README)
+_KB_MAX_P_OUT_STATE = 0.8
+_STATE_KINDS = frozenset({"country", "capital"})
 # the model's longer name replaces a KB name only where its extra words are names with this P(outside) at most
 _EXTEND_MAX_P_OUT = 0.3
 # the model's shorter name inside a KB name replaces it where the KB name's other words have at least this
@@ -134,7 +138,8 @@ def recognize_span(
         mention = Mention(m.first, m.last, m.start, m.end, e["type"], m.ids, "kb")
         # a KB name is taken where the model sees a name in it too; a person's full name always
         name_p_out = min(p_out[m.first - lo : m.last - lo + 1])
-        if name_p_out > _KB_MAX_P_OUT and not (m.last > m.first and e["type"] == "PER"):
+        bar = _KB_MAX_P_OUT_STATE if e.get("kind") in _STATE_KINDS else _KB_MAX_P_OUT
+        if name_p_out > bar and not (m.last > m.first and e["type"] == "PER"):
             if rejected is not None:
                 rejected.append(mention)
             continue
