@@ -263,6 +263,10 @@ def recognize(
         if named.intersection(m.kb_ids) and not taken.intersection(range(m.first, m.last + 1)):
             out.append(m)
     out = [m for m in out if not _month_in_date(tokens, m)]
+    currencies = _currencies()
+    for m in out:
+        if _is_currency(tokens, m, currencies):
+            m.type = "MISC"  # a currency, as ANERcorp tags it, never a place or a body (شيكل، الدينار)
     if ORG_HEADS:
         out += _org_heads(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
@@ -308,6 +312,19 @@ def _org_heads(
             out.append(Mention(c.first, last, tokens[c.first].start + k, tokens[last].end, "ORG", (), "cue"))
             taken.update(range(c.first, last + 1))
     return out
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> frozenset[str]:
+    from .. import data
+    from ..text import normalize
+
+    return frozenset(normalize(r["name"]) for r in data.read_tsv("currencies.tsv") if r.get("name"))
+
+
+def _is_currency(tokens: Sequence[Token], m: Mention, currencies: frozenset[str]) -> bool:
+    """A one-word name the KB does not know that is a currency (شيكل، الدينار)."""
+    return not m.kb_ids and m.first == m.last and tokens[m.first].match(currencies) is not None
 
 
 @lru_cache(maxsize=1)
