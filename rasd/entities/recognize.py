@@ -275,6 +275,10 @@ def recognize(
 
 
 ORG_HEADS = True
+# words that never complement an organization head noun (normalized: إن/أن -> ان, على -> علي)
+_PARTICLES = frozenset(
+    "ان انه انها قد لا لم لن ما في من علي الي عن مع او ثم حتي منذ بعد قبل امس اليوم كما التي الذي".split()
+)
 _ORG_HEAD_MAX_P_OUT = 0.9
 
 
@@ -301,6 +305,8 @@ def _org_heads(
                 t = tokens[last + 1]
                 if t.kind != "word" or last + 1 in taken or not (t.norm.startswith("ال") or last == c.last):
                     break
+                if last == c.last and t.norm in _PARTICLES:
+                    break  # البنك إن ...: a particle is no complement
                 last += 1
             if (
                 last == c.last
