@@ -20,8 +20,8 @@ from .nesting import assign_parents, same_speaker
 from .records import QuoteRec as Quote
 from .records import Sp
 from .records import SpeakerRec as Speaker
-from .sources import reported_source, source_end, split_vso
-from .spans import attribution_content, has_quote, quote_before, scan_after
+from .sources import an_source, reported_source, source_end, split_vso
+from .spans import attribution_content, has_quote, quote_before, resumptive, scan_after
 from .speakers import addressee, antecedent, clause_subject, from_range, pre_subject
 from .tokinfo import TOKEN_CACHE, token_info
 
@@ -129,7 +129,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
     else:
         cue = hit.cue
         assert cue is not None
-        pre = None if hit.kind == "participle" else pre_subject(ctx, hit, a)
+        # a verb with a resumptive PP (خطابا أكد فيه) opens a relative clause: what precedes is no subject
+        pre = None if hit.kind == "participle" or resumptive(ctx, hit.j, b) else pre_subject(ctx, hit, a)
         scan = scan_after(ctx, hit, b, np_direct=hit.kind == "participle" or pre is not None)
         speaker: Speaker | None = None
         obj_addressee = None
@@ -138,17 +139,20 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             obj_addressee = scan.subject
         elif pre is None and hit.kind != "participle" and scan.subject is not None:
             lo, hi = scan.subject
-            if cue.addressee == "obj":
+            takes_obj = cue.addressee in ("obj", "thing")
+            if takes_obj:
                 lo, hi, obj_addressee = split_vso(ctx, lo, hi)
-            coordinated = (
-                _coordinated(ctx, hit, a) if cue.addressee == "obj" and obj_addressee is None else None
-            )
+            coordinated = _coordinated(ctx, hit, a) if takes_obj and obj_addressee is None else None
             if coordinated is not None:  # وأدان الاتحاد الأوروبي الهجوم، ودعا موسكو إلى…: موسكو is called on
                 speaker, obj_addressee = coordinated, (lo, hi)
             else:
                 speaker, org = from_range(ctx, lo, hi, scan.appos, st.quotes, st.orgs)
-        if speaker is None and cue.lemma == "نقل" and pre is None:
-            speaker = reported_source(ctx, hit, scan, st.quotes, st.orgs)  # ونُقل عن الوزير قوله إن…
+        if cue.lemma == "نقل":  # ونُقل عن الوزير قوله إن…، ونقلت الوكالة عن الوزير قوله: the minister speaks
+            src = an_source(ctx, hit, scan)
+            if src is not None and isinstance(src[0], str):  # نقلت الوكالة عنه قوله: whom "he" refers to
+                speaker = antecedent(ctx, hit, si, st.quotes, st.subjects, pronoun=True, verb=src[1:])
+            elif src is not None:
+                speaker = reported_source(ctx, hit, scan, st.quotes, st.orgs) or speaker
         if speaker is not None:  # remembered even without a content: a later وقال may refer to it
             st.subjects.append((si, toks[hit.i].start, speaker))
             ctx.recent.append(speaker)
@@ -156,6 +160,15 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             return None  # نقل reports only "عن" someone (نقلت الوكالة عن الوزير…); otherwise it moves things
         if scan.np and not _verb_in_place(ctx, hit, pre, a):
             return None  # قتل طالب جامعي بالرصاص: طالب is a student here, not "demanded"
+        if (
+            scan.np
+            and scan.content_tok == hit.j
+            and hit.kind == "verb"
+            and cue.obj == "npq"
+            and pre is None
+            and clause_subject(ctx, a, hit.i, st.quotes, strict=True) is None
+        ):
+            return None  # …الملاحم التي أظهرت قوة الشعب، وأكدت تعلقه…: no one named opens the sentence
         if scan.content is None:
             before = quote_before(ctx, hit, a) or quote_in_next_paragraph(ctx, hit, scan, b)
             if before is None:
@@ -211,16 +224,19 @@ def _coordinated(ctx: Context, hit: CueHit, a: int) -> Speaker | None:
 
 
 def _has_an(ctx: Context, lo: int, scan) -> bool:
-    """An عن between the cue and its content."""
+    """An عن (or عنه، عنها…) between the cue and its content."""
     hi = scan.content_tok if scan.content_tok is not None else scan.end_tok
-    return any(ctx.norms[j] == "عن" for j in range(lo, min(hi, len(ctx.norms))))
+    return any(ctx.norms[j] in _AN for j in range(lo, min(hi, len(ctx.norms))))
+
+
+_AN = frozenset({"عن", "عنه", "عنها", "عنهم", "عنهما"})
 
 
 def _verb_in_place(ctx: Context, hit: CueHit, pre: tuple | None, a: int) -> bool:
     """A cue whose content is a bare noun phrase must stand where a verb stands: opening its clause (after the
     sentence start, a comma, و/ف or كان/قد…), after a subject that can speak, or as a participle."""
-    if hit.kind == "participle" or hit.enclitic:
-        return True
+    if hit.kind == "participle" or hit.enclitic or resumptive(ctx, hit.j, len(ctx.toks)):
+        return True  # …، مؤكداً، أبلغه، بتصريح أكد فيه
     if pre is not None:
         if pre[0] == "pronoun":
             return True

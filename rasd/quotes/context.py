@@ -44,6 +44,8 @@ class Context:
     _by_name: dict[str, Entity] | None = None
     _by_role: dict[str, Entity] | None = None
     _by_part: dict[str, Entity | None] | None = None
+    _by_id: dict[str, Entity] | None = None  # entities by id, built on first use
+    agreements: dict = field(default_factory=dict)  # (role, text, entity) -> gender, number (agreement.py)
     verb_at: dict[int, tuple] = field(default_factory=dict)  # token index -> (Cue, enclitic) for verb cues
     info: list = field(default_factory=list)  # TokInfo of every token (see tokinfo.py)
     cue_tokens: list[int] = field(default_factory=list)  # tokens that may start a cue, in order
@@ -87,6 +89,11 @@ class Context:
                             by_part[words[-1]] = e if other is e else None  # two people share it: unusable
             self._by_part = by_part
         return self._by_part
+
+    def entity_by_id(self, entity_id: str) -> Entity | None:
+        if self._by_id is None:
+            self._by_id = {e.id: e for e in self.doc.entities}
+        return self._by_id.get(entity_id)
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""

@@ -41,8 +41,15 @@ def verb_cue(lex: Lexicon, tok: Token) -> tuple[Cue, bool] | None:
         for enc in ENCLITICS:
             if stem.endswith(enc) and len(stem) - len(enc) >= 3:
                 cue = verbs.get(stem[: -len(enc)])
-                if cue is not None and cue.addressee == "obj":
+                if cue is not None and cue.addressee in ("obj", "thing"):
                     return cue, True
+    norm = tok.norm
+    if len(norm) == 3 and norm[0] in "وف" and len(tok.forms) == 1:
+        # ورد: a word this short keeps its conjunction in the tokens' readings (ورد "was mentioned" is
+        # read as an attribution phrase first, and a verb cue needs a complement anyway)
+        cue = verbs.get(norm[1:])
+        if cue is not None and cue.kind == "verb":
+            return cue, False
     return None
 
 
@@ -87,7 +94,10 @@ def attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
             verb = _attributing_verb(ctx, j, end)
             if verb is None:
                 continue
-            best = CueHit(i, j + 1, verb, "attribution", source=j + 1)
+            src = j + 1
+            if src < end and ctx.norms[src] in ("به", "بها", "بهم", "عنه", "عنها"):
+                src += 1  # بحسب ما أفادت به وسائل إعلام: the pronoun points back to ما
+            best = CueHit(i, j + 1, verb, "attribution", source=src)
         elif pronoun:  # على حد قوله: the source is whoever "he" is
             best = CueHit(i, j, None, "attribution", source=None, pronoun=True)
         else:
@@ -141,7 +151,8 @@ def find_channel(ctx: Context, lo: int, hi: int) -> str | None:
 
 
 def drop_out_of_place(ctx: Context) -> None:
-    """Forget verb cues that cannot report here: inside a relative clause (يحيى الذي يعتبر…), a present tense
+    """Forget verb cues that cannot report here: inside a relative clause (يحيى الذي يعتبر…), a verbal noun
+    after a preposition or a modal (بمثابة رد، يمكن وصفها), a present tense
     after أن/لن/لم (أن يكتب عليه…), or the writer's impersonal formulas (ويذكر أن، يشار إلى أن)."""
     norms, infos = ctx.norms, ctx.info
     for i in list(ctx.verb_at):
@@ -150,6 +161,13 @@ def drop_out_of_place(ctx: Context) -> None:
         stem = ctx.toks[i].forms[-1][1] if ctx.norms[i][:1] in "وف" else norms[i]
         if "relative" in prev or "np_start" in prev:  # الذي يعتبر، أي ذكر غريب
             del ctx.verb_at[i]
+        elif (
+            cue.kind == "verb"
+            and prev & {"preposition", "block"}
+            and not (norms[i][:1] in "وف" and norms[i][1:] in ctx.lex.verbs)  # وقال: a new clause
+            and norms[i - 1] != "من"  # فمنهم من يرى، من قال: "who"
+        ):
+            del ctx.verb_at[i]  # بمثابة رد مباشر، يمكن وصفها: a verbal noun, no verb follows these
         elif cue.kind == "verb" and stem[:1] in "يت" and "subjunctive" in prev:
             del ctx.verb_at[i]
         elif "impersonal" in infos[i].roles and i + 1 < len(norms):

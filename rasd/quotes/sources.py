@@ -7,33 +7,51 @@ from .context import Context
 from .cues import CueHit
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
-from .spans import Scan, word_is
+from .spans import Scan, informed_pp, word_is
 from .speakers import from_range, same_head
 
 MAX_SOURCE = 8  # words of the source after an attribution phrase
 
 
+_AN_PRONOUNS = {"عنه": ("m", "sg"), "عنها": ("f", "sg"), "عنهم": (None, "pl"), "عنهما": (None, "du")}
+
+
+def an_source(ctx: Context, hit: CueHit, scan: Scan) -> tuple[int, int] | tuple[str, str | None, str] | None:
+    """Whom نقل reports: the tokens after عن (نقلت الوكالة عن الوزير قوله إن…), or the agreement of a pronoun
+    (نقلت الوكالة عنه قوله: ("pronoun", gender, number)); None without an عن before the content."""
+    stop = scan.content_tok if scan.content_tok is not None else scan.end_tok
+    for j in range(hit.j, min(stop, hit.j + 2 + MAX_SOURCE, len(ctx.norms))):
+        norm = ctx.norms[j]
+        if norm in _AN_PRONOUNS:
+            return ("pronoun", *_AN_PRONOUNS[norm])
+        if norm != "عن":
+            continue
+        k = j + 1
+        while k < stop and ctx.toks[k].kind == "word" and not ctx.info[k].comp and k - j <= MAX_SOURCE:
+            if ctx.norms[k].startswith("قول"):  # قوله، قولها
+                break
+            k += 1
+        return (j + 1, k) if k > j + 1 else None
+    return None
+
+
 def reported_source(
     ctx: Context, hit: CueHit, scan: Scan, quotes: list[Quote], orgs: dict[str, str]
 ) -> Speaker | None:
-    """The source after عن when نقل has no subject of its own (the passive نُقل عن الوزير قوله)."""
-    stop = scan.content_tok if scan.content_tok is not None else scan.end_tok
-    for j in range(hit.j, min(stop, hit.j + 3)):
-        if ctx.norms[j] == "عن":
-            k = j + 1
-            while k < stop and ctx.toks[k].kind == "word" and not ctx.info[k].comp and k - j <= MAX_SOURCE:
-                if ctx.norms[k].startswith("قول"):  # قوله، قولها
-                    break
-                k += 1
-            if k > j + 1:
-                return from_range(ctx, j + 1, k, None, quotes, orgs)[0]
-    return None
+    """The source after عن (نُقل عن الوزير قوله، نقلت الوكالة عن الوزير قوله إن…)."""
+    src = an_source(ctx, hit, scan)
+    if src is None or isinstance(src[0], str):
+        return None
+    return from_range(ctx, src[0], src[1], None, quotes, orgs)[0]
 
 
 def split_vso(ctx: Context, lo: int, hi: int) -> tuple[int, int, tuple[int, int] | None]:
     """أبلغ الرئيس بوتين نظيره بايدن: the speaker's phrase ends with its first person (or, with none, its
     first name); what follows is the addressee."""
     toks = ctx.toks
+    for k in range(lo + 1, hi):  # أبلغ الرئيس الروسي | نظيره الأميركي: the counterpart is spoken to
+        if ctx.norms[k].startswith("نظير"):
+            return lo, k, (k, hi)
     ms = ctx.mentions_in(toks[lo].start, toks[hi - 1].end)
     per = [m for m in ms if m[2].type == "PER"]
     first = per[0] if per else (ms[0] if len(ms) >= 2 else None)
@@ -65,6 +83,9 @@ def source_end(ctx: Context, hit: CueHit, b: int) -> tuple[int, int] | None:
         t = ctx.toks[j]
         if t.kind == "punct" and ctx.norms[j] not in '()"«»':
             break
+        if j > lo and word_is(ctx, j, "stop") and informed_pp(ctx, lo, j):
+            j += 1  # بحسب مصدر مطلع على سير المفاوضات: the phrase describes the source
+            continue
         if j > lo and (word_is(ctx, j, "stop") or ctx.verb_at.get(j) is not None or ctx.info[j].comp):
             break
         j += 1
@@ -87,6 +108,29 @@ def _is_source(ctx: Context, lo: int, hi: int, hit: CueHit) -> bool:
             norm = "ا" + norm
     head = norm[2:] if norm.startswith("ال") else norm
     lex = ctx.lex
+    body = head in lex.words["body"] and hi - lo >= 2  # بحسب وزارة الصحة اللبنانية, not بحسب الوزارة alone
+    if lex.anonymous.get(head) == "data" or lex.anonymous.get(norm) == "data":
+        return _has_owner(ctx, lo, hi)
     return (
-        head in lex.anonymous or norm in lex.anonymous or (head,) in lex.channels or (norm,) in lex.channels
+        body
+        or head in lex.anonymous
+        or norm in lex.anonymous
+        or (head,) in lex.channels
+        or (norm,) in lex.channels
     )
+
+
+def _has_owner(ctx: Context, lo: int, hi: int) -> bool:
+    """Data with its owner after it: a name, a ل phrase (للجيش الأميركي), a body or unnamed source, or a
+    definite noun that is no nisba adjective (بيانات البنك المركزي; not الأرقام الرسمية المعلنة)."""
+    toks = ctx.toks
+    for k in range(lo + 1, hi):
+        norm = ctx.norms[k]
+        if ctx.mentions_in(toks[k].start, toks[k].end) or norm.startswith("لل"):
+            return True
+        stem = norm[2:] if norm.startswith("ال") else norm
+        if stem in ctx.lex.words["body"] or ctx.lex.anonymous.get(stem) in ("person", "group"):
+            return True
+        if k == lo + 1 and norm.startswith("ال") and not norm.endswith(("ي", "يه")):
+            return True
+    return False

@@ -60,13 +60,22 @@ def _is_audience(ctx: Context, j: int) -> bool:
 def _genitive_l(ctx: Context, lo: int, hi: int) -> bool:
     """A ل phrase after a title or a document still belongs to it (الأمين العام للأمم المتحدة) as long as no
     name has been met (after وزير الدفاع لويد أوستن, لنظيره names the addressee)."""
-    if _head_kind(ctx, lo) in ("medium", "document"):
+    if _head_kind(ctx, lo) in ("medium", "document", "data"):
         return True
     if ctx.norms[lo] not in ctx.lex.titles:
         return False
-    if any(m[2].type == "PER" for m in ctx.mentions_in(ctx.toks[lo].start, ctx.toks[hi - 1].end)):
+    ms = ctx.mentions_in(ctx.toks[lo].start, ctx.toks[hi - 1].end)
+    if any(m[2].type == "PER" for m in ms):
         return False
-    return all(ctx.norms[k].startswith(("ال", "لل")) or ctx.norms[k] == "باسم" for k in range(lo + 1, hi))
+
+    def in_name(k: int) -> bool:  # المتحدثة باسم برنامج الأغذية العالمي التابع للأمم: a body's name
+        t = ctx.toks[k]
+        return any(m[0] <= t.start and t.end <= m[1] for m in ms)
+
+    return all(
+        ctx.norms[k].startswith(("ال", "لل")) or ctx.norms[k] == "باسم" or in_name(k)
+        for k in range(lo + 1, hi)
+    )
 
 
 def _adverbial_before(ctx: Context, j: int) -> bool:
@@ -75,7 +84,11 @@ def _adverbial_before(ctx: Context, j: int) -> bool:
     tok = ctx.toks[j]
     if tok.kind != "word":
         return False
-    if word_is(ctx, j, "stop") or _is_l_pp(ctx, j) or (ctx.norms[j][:1] == "ب" and len(ctx.norms[j]) <= 2):
+    if (
+        word_is(ctx, j, "preposition")
+        or _is_l_pp(ctx, j)
+        or (ctx.norms[j][:1] == "ب" and len(ctx.norms[j]) <= 2)
+    ):
         return True
     if any((stem,) in ctx.lex.channels for _k, stem in tok.forms):
         close = close_tok(ctx, j + 1)
@@ -85,7 +98,11 @@ def _adverbial_before(ctx: Context, j: int) -> bool:
 
 def _medium_before(ctx: Context, j: int) -> bool:
     """A quotation after token ``j`` is a name: صحيفة "الغارديان"، وكالة "رويترز"."""
-    return ctx.toks[j].kind == "word" and ctx.lex.anonymous.get(ctx.norms[j]) in ("medium", "document")
+    return ctx.toks[j].kind == "word" and ctx.lex.anonymous.get(ctx.norms[j]) in (
+        "medium",
+        "document",
+        "data",
+    )
 
 
 def starts_break(ctx: Context, j: int, b: int) -> bool:
@@ -113,21 +130,170 @@ def _head_kind(ctx: Context, j: int) -> str | None:
     return anon.get(norm) or (anon.get(norm[2:]) if norm.startswith("ال") else None)
 
 
+_TITLE_PPS = frozenset({"في", "لدي", "ب", "عن", "الي", "من", "علي"})
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+MAX_PP_WORDS = 4  # words of the place or body between a title's preposition and the name
+_CONTENT_ROLES = frozenset({"body", "office"})  # roles of nouns, not of function words
+
+
+def is_title(ctx: Context, j: int) -> bool:
+    """Token ``j`` heads a title (speaker_titles.tsv), also with a possessive pronoun (رئيسها: its head)."""
+    norm, titles = ctx.norms[j], ctx.lex.titles
+    if norm in titles:
+        return True
+    if not ctx.toks[j].text.endswith(_POSSESSIVES):  # ة normalizes to ه: only a written pronoun counts
+        return False
+    return any(
+        norm.endswith(p) and len(norm) - len(p) >= 3 and norm[: -len(p)] in titles for p in _POSSESSIVES
+    )
+
+
 def _name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
-    """After a title and a preposition phrase, the token after a person's name that follows within a few
-    words with no punctuation (… في الصندوق جهاد أزعور); 0 if none."""
-    if ctx.norms[lo] not in ctx.lex.titles or ctx.norms[j] not in ("في", "لدي", "ب", "عن"):
-        return 0
-    toks = ctx.toks
+    """After a title and a preposition phrase naming a place or body, the token after the person's name that
+    follows it in the same noun phrase (المبعوث الأممي إلى اليمن هانس غروندبرغ، رئيسها في قطاع غزة خليل
+    الحية، أستاذ العلاقات الدولية في جامعة الملك سعود خالد الشمري); 0 if none. The phrase between holds a few
+    plain words: no punctuation, second preposition, channel (في مؤتمر صحافي مع نظيره…), verbal noun with a
+    pronoun (لدى استقباله بلينكن) or reporting word."""
+    if ctx.norms[j] not in _TITLE_PPS or not (is_title(ctx, lo) or _head_kind(ctx, lo) == "person"):
+        return 0  # القيادي في حركة حماس X: an unnamed source's head names the person that follows too
+    toks, infos = ctx.toks, ctx.info
     if any(m[2].type == "PER" for m in ctx.mentions_in(toks[lo].start, toks[j].start)):
         return 0
-    end = min(limit, j + 6)
-    for k in range(j + 1, end):
-        if toks[k].kind == "punct" or ctx.info[k].comp:
-            return 0
-        for m in ctx.mentions_in(toks[k].start, toks[k].end):
+    end = min(limit, j + 2 + MAX_PP_WORDS)
+    k = j + 1
+    while k < end:
+        info = infos[k]
+        ms = ctx.mentions_in(toks[k].start, toks[k].end)
+        for m in ms:
             if m[2].type == "PER" and m[0] >= toks[k].start:
-                return ctx.tok_at(m[1])
+                return ctx.tok_at(m[1]) if k > j + 1 else 0
+        if ms and ms[0][0] >= toks[k].start and k + 1 < limit:  # جامعة القاهرة: the body, then maybe a name
+            after = ctx.tok_at(ms[0][1])
+            n = bare_name(ctx, after, limit)
+            if n:
+                return n
+            k = max(k + 1, after)
+            continue
+        if (
+            toks[k].kind != "word"
+            or info.comp
+            or info.roles - _CONTENT_ROLES
+            or info.chan
+            or info.audience
+            or k in ctx.verb_at
+            # a pronoun suffix as written (ه، ها، هم, not the ة of المحكمة that normalizes to ه)
+            or (k == j + 1 and toks[k].text.endswith(_POSSESSIVES) and not ms)
+        ):
+            return 0
+        k += 1
+    return 0
+
+
+def bare_name(ctx: Context, k: int, limit: int) -> int:
+    """A name the entities layer did not mark right after a title's place or body (… في جامعة القاهرة سلوى
+    العنتري أن…): two or three plain words, none with the article, then the end of the noun phrase (a
+    complementizer, punctuation, a preposition or a cue). Only the family name may carry the article (منى
+    الجرف). Returns the token after it, or 0."""
+    toks, infos, norms = ctx.toks, ctx.info, ctx.norms
+    e = k
+    while e < limit and e - k < 3:
+        info = infos[e]
+        if (
+            toks[e].kind != "word"
+            or (e == k and norms[e].startswith("ال"))
+            or info.roles - _CONTENT_ROLES
+            or info.comp
+            or info.chan
+            or e in ctx.verb_at
+            or ctx.mentions_in(toks[e].start, toks[e].end)
+        ):
+            break
+        e += 1
+    if e - k < 2:
+        return 0
+    if e < limit:
+        info = infos[e]
+        if not (toks[e].kind == "punct" or info.comp_first or "stop" in info.roles or e in ctx.verb_at):
+            return 0
+    return e
+
+
+def resumptive(ctx: Context, j: int, b: int) -> bool:
+    """Token ``j`` (right after a cue) is a preposition with a pronoun pointing back to the noun before the
+    verb (اتصالا … أكد خلاله، بيانا أكدا فيه): the verb opens a relative clause and has no subject after it."""
+    return j < b and word_is(ctx, j, "resumptive")
+
+
+def speaker_head(ctx: Context, j: int, b: int) -> bool:
+    """Token ``j`` can open a speaker's phrase: a mention starts there, or a title or unnamed source."""
+    if j >= b or ctx.toks[j].kind != "word":
+        return False
+    t = ctx.toks[j]
+    if ctx.mentions_in(t.start, t.end) or word_is(ctx, j, "body"):  # a name, or a body's head (حركة الشباب)
+        return True
+    if is_title(ctx, j) or _head_kind(ctx, j) in ("person", "group", "medium"):
+        return True
+    stem = ctx.norms[j][2:] if ctx.norms[j].startswith("ال") else ctx.norms[j]
+    return any(stem.endswith(x) and stem[: -len(x)] in ctx.lex.titles for x in ("ان", "ين", "ون"))  # الوزيران
+
+
+def _l_name(ctx: Context, j: int) -> bool:
+    """Token ``j`` is ل fused to a name the entities layer marked (لرويترز، لبوتين); read after an unnamed
+    source only, since after a title it is the title's genitive (الأمين العام لحزب الله)."""
+    t = ctx.toks[j]
+    if t.kind != "word" or not ctx.norms[j].startswith("ل") or ctx.norms[j].startswith("لل"):
+        return False
+    return any(m[0] == t.start + 1 for m in ctx.mentions_in(t.start, t.end))
+
+
+def _joined_after_comma(ctx: Context, hit: CueHit) -> bool:
+    """The cue is a verb joined by و after a comma (…، وأكد): a clause sharing the sentence's subject."""
+    i = hit.i
+    return hit.kind == "verb" and i > 0 and ctx.norms[i - 1] in COMMAS and ctx.norms[i][:1] == "و"
+
+
+def _after_report(ctx: Context, i: int) -> bool:
+    """A complementizer or colon earlier in the sentence: a joined verb (…، وأكدا ضرورة…) may carry on the
+    reported clause rather than the writer's narrative."""
+    for k in range(i - 1, max(-1, i - 60), -1):
+        if ctx.norms[k] in PUNCT_END:
+            return False
+        if ctx.info[k].comp_first or ctx.norms[k] == ":":
+            return True
+    return False
+
+
+def _subject_like(ctx: Context, j: int, b: int) -> bool:
+    """Token ``j`` may open a subject: a name, title, unnamed source or body, a document (البيان), or a
+    definite dual or plural (الجانبان، المسؤولون)."""
+    if j >= b or ctx.toks[j].kind != "word" or speaker_head(ctx, j, b):
+        return True
+    norm = ctx.norms[j]
+    stem = norm[2:] if norm.startswith("ال") else norm
+    if _head_kind(ctx, j) is not None or (stem,) in ctx.lex.channels:
+        return True
+    return norm.startswith("ال") and norm.endswith(("ان", "ون", "ين"))
+
+
+def informed_pp(ctx: Context, lo: int, j: int) -> bool:
+    """Token ``j`` is the preposition after an unnamed source's "informed"/"close" adjective (مصدر مطلع على،
+    مصادر مقربة من): the phrase it opens still describes the source that starts at ``lo``."""
+    return (
+        j - 1 > lo
+        and ctx.norms[j] in ("علي", "من", "الي")
+        and word_is(ctx, j - 1, "informed")
+        and _head_kind(ctx, lo) in ("person", "group")
+    )
+
+
+def _withheld_identity(ctx: Context, j: int, limit: int) -> int:
+    """ "طلب عدم كشف هويته"، "فضل عدم ذكر اسمه": the token after the withheld identity, within a few words of
+    ``j``; 0 if there is none."""
+    for k in range(j + 1, min(limit, j + 5)):
+        if word_is(ctx, k, "identity"):
+            return k + 1
+        if ctx.toks[k].kind != "word" or ctx.info[k].comp:
+            return 0
     return 0
 
 
@@ -153,6 +319,8 @@ def _blocked(ctx: Context, j: int, lo: int) -> bool:
         return False
     if word_is(ctx, j - 1, "block"):
         return True
+    if j - 2 >= lo and ctx.norms[j - 1] == "علي" and ctx.norms[j - 2] in COMMAS:
+        return True  # …، على أن يعرض الاتفاق: "provided that", not what was said
     return j - 2 >= lo and ctx.norms[j - 1] in ("من", "علي", "الي") and word_is(ctx, j - 2, "block")
 
 
@@ -298,10 +466,27 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     found: Scan | None = None
     npq = cue.obj == "npq"
     if (
+        not np_direct
+        and npq
+        and _joined_after_comma(ctx, hit)
+        and not _subject_like(ctx, hit.j, b)
+        and not _after_report(ctx, hit.i)
+    ):
+        np_direct = True  # …، وأكدا أهمية التنسيق: the subject is dropped, the noun phrase is what was said
+    if resumptive(ctx, hit.j, b):  # a relative clause's verb: …اتصالا هاتفيا، أكد خلاله دعم…
+        j = hit.j + 1
+        if not speaker_head(ctx, j, b):  # …جلسة، قال خلالها المندوب الروسي X: a subject still follows
+            np_direct, mode = True, "after"
+    if (
         np_direct
         and j < limit
         and npq
-        and (hit.kind != "participle" or norms[hit.i].endswith("ا"))  # مؤكداً, but not the adjective مؤكدة
+        # مؤكداً, and مؤكدة after a comma (…، مؤكدة دعمها), but not the adjective مؤكدة elsewhere
+        and (
+            hit.kind != "participle"
+            or norms[hit.i].endswith("ا")
+            or (hit.i > 0 and norms[hit.i - 1] in COMMAS)
+        )
         and toks[j].kind == "word"
         and not infos[j].comp
         and "stop" not in infos[j].roles
@@ -379,13 +564,21 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             subj[1] = min(subj[1], s0)
             found = _np_content(ctx, s0, b, False)
             break
-        if cue.prep and t.kind == "word":
+        if "stop" in roles and mode == "subj" and subj and (k := _name_after_pp(ctx, subj[0], j, limit)):
+            subj[1] = k  # ودعا المبعوث الأممي إلى اليمن هانس غروندبرغ…: the name comes after the PP
+            j = k
+            continue
+        if cue.prep and cue.obj == "clause" and t.kind == "word" and not info.comp:
+            if n == cue.prep or (cue.prep == "ب" and n.startswith("ب") and any(k == 1 for k, _ in t.forms)):
+                break  # هدد الرئيس بالانسحاب…، تهدد بوقف التعاون إن…: the threat's object, not words
+        elif cue.prep and t.kind == "word":
             if n == cue.prep and not (j + 1 < b and infos[j + 1].comp):
                 found = _np_content(ctx, j + 1, b, False)  # أعرب عن قلقه، أكد على ضرورة
                 break
             elif (
                 cue.prep == "ب"
                 and n.startswith("ب")
+                and not (n == "باسم" and subj and mode == "subj")  # المتحدث باسم الحوثيين: part of the title
                 and len(n) >= 3
                 and (len(n) == 3 or any(k == 1 for k, _ in t.forms))  # برد is too short to be stripped
                 and (subj or mode != "subj" or np_direct or hit.enclitic or j == hit.j)
@@ -393,7 +586,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 found = _np_content(ctx, j, b, False, first_char=t.start + 1)
                 break
         v = verb_at.get(j)
-        if v is not None and v[0].kind == "participle" and v[0].lemma == "قال":
+        if v is not None and v[0].kind == "participle" and v[0].lemma == "قال" and norms[j - 1] not in COMMAS:
             j += 1  # غرد السفير قائلاً إن…: قائلاً belongs to the verb before it
             mode = "after" if subj else mode
             continue
@@ -421,9 +614,8 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                     appos = [j + 1, j + 1]
                 elif subj:
                     mode = "after"
-            elif "stop" in roles and subj and (k := _name_after_pp(ctx, subj[0], j, limit)):
-                subj[1] = k  # مدير إدارة الشرق الأوسط في الصندوق جهاد أزعور: the name comes after the PP
-                j = k
+            elif "withholds" in roles and subj and (k := _withheld_identity(ctx, j, limit)):
+                j = k  # مسؤول طلب عدم كشف هويته: the source's description, its verbs are no cues
                 continue
             elif "stop" in roles:
                 if (
@@ -434,8 +626,15 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                     and _head_kind(ctx, subj[0]) in ("person", "group")
                 ):
                     subj[1] = j + 1  # مسؤول في البيت الأبيض: the affiliation belongs to the source
+                elif subj and informed_pp(ctx, subj[0], j):
+                    subj[1] = j + 1  # مصدر مطلع على سير المفاوضات: what the source knows describes it
                 else:
                     mode = "after"
+            elif (
+                n[:1] == "ل" and subj and _head_kind(ctx, subj[0]) in ("person", "group") and _l_name(ctx, j)
+            ):
+                mode = "addr"  # وقال شهود عيان لرويترز: ل + a name is whom they spoke to
+                addr = [j, j + 1]
             elif info.lpp or info.audience:
                 if subj and not info.audience and _genitive_l(ctx, subj[0], subj[1]):
                     subj[1] = j + 1  # تقرير للبنك الدولي، الأمين العام للأمم المتحدة

@@ -5,19 +5,23 @@ antecedent; the role at that point; the addressee (قال للرئيس الرو�
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
+from collections.abc import Iterator
 from functools import lru_cache
 from operator import itemgetter
 
 from ..document import Entity
 from ..text.normalize import normalize_word
+from .agreement import agrees, can_speak, verb_agreement
 from .context import Context
 from .cues import CueHit
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
-from .spans import is_comp, word_is
+from .spans import bare_name, is_comp, is_title, resumptive, speaker_head, word_is
 
 MAX_PRE = 10  # words between a clause start and its verb that can still be the subject
+# tokens of a speaker phrase: a long title (المتحدثة باسم مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) في
+# بورتسودان) can hold fifteen before the name
+MAX_NP = 18
 
 
 def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | None:
@@ -55,7 +59,31 @@ def _np(ctx: Context, lo: int, hi: int) -> tuple[str, int, int] | None:
         return None
     if ctx.toks[lo].kind != "word":
         return None
+    if _joined_verb(ctx, lo) or (
+        any(word_is(ctx, k, "preposition") for k in range(lo + 1, hi)) and not _names_someone(ctx, lo, hi)
+    ):
+        return None  # …هجمات على سفن تجارية يقولون إنها، وأصدرا بيانا أكدا فيه: an object, not a subject
     return ("np", lo, hi)
+
+
+def _joined_verb(ctx: Context, lo: int) -> bool:
+    """Token ``lo`` is و/ف + an indefinite word (وأصدرا): a verb joined to the clause before, not a subject."""
+    tok = ctx.toks[lo]
+    k, stem = tok.forms[-1]
+    if ctx.norms[lo][:1] not in "وف" or k != 1 or stem.startswith("ال"):
+        return False
+    return not _names_someone(ctx, lo, lo + 1)
+
+
+def _names_someone(ctx: Context, lo: int, hi: int) -> bool:
+    """Tokens ``[lo, hi)`` hold a mention or a known last name, or open with a title or an unnamed source."""
+    toks = ctx.toks
+    if ctx.mentions_in(toks[lo].start, toks[hi - 1].end):
+        return True
+    if any(ctx.person_token(k) is not None for k in range(lo, hi)):
+        return True
+    head = _strip_al(ctx.norms[lo])
+    return is_title(ctx, lo) or head in ctx.lex.anonymous or ctx.norms[lo] in ctx.lex.anonymous
 
 
 def speaker_entity(ctx: Context, e: Entity) -> tuple[str, str | None]:
@@ -80,7 +108,7 @@ def from_range(
     """A speaker from the noun phrase in tokens ``[lo, hi)``; also returns the organization in its role
     (the White House for "المتحدثة باسم البيت الأبيض جين ساكي"), used to resolve "البيان" later."""
     toks, lex = ctx.toks, ctx.lex
-    hi = max(lo + 1, min(hi, lo + 12, len(toks)))
+    hi = max(lo + 1, min(hi, lo + MAX_NP, len(toks)))
     start, end = toks[lo].start, toks[hi - 1].end
     ms = ctx.mentions_in(start, end)
     per = [m for m in ms if m[2].type == "PER"]
@@ -91,6 +119,11 @@ def from_range(
         if m[2].type in ("ORG", "LOC", "MISC") and (not per or m[0] < per[-1][0]):
             org = m[2].id
             break
+    if per and word_is(ctx, lo, "office") and per[0][0] > start:
+        # نفى مكتب رئيس الوزراء الإسرائيلي بنيامين نتنياهو: the office speaks, not the person it serves
+        office_end = min(end, per[0][1])
+        at = next((m for m in ms if m[0] == start and m[2].type == "ORG"), None)
+        return _speaker(ctx, start, office_end, entity=at[2].id if at else None, role=role), org
     if not per and appos and ctx.norms[lo] in lex.titles:
         # المديرة القطرية للبنك في اليمن، دينا أبو غيدا،: the name stands in apposition after the title
         a0, a1 = toks[appos[0]].start, toks[appos[1] - 1].end
@@ -124,6 +157,10 @@ def from_range(
             return _speaker(ctx, start, end, entity=holder, role=_span_text(ctx, start, end)), org
     name_lo = _title_end(ctx, lo, hi)
     named = ctx.norms[lo].startswith("ال") and lo < name_lo < hi  # المتحدثة باسم البيت الأبيض جين ساكي
+    if kind in ("person", "group") and not named and hi - lo == 1 and ctx.norms[lo].startswith("ال"):
+        earlier = _earlier_source(ctx, head, quotes)
+        if earlier is not None:  # وأضاف المصدر: the source described before speaks again
+            return as_implicit(earlier), earlier.affiliation
     if kind in ("person", "group") and not named:
         aff = None
         if ms:
@@ -131,6 +168,9 @@ def from_range(
         elif ctx.norms[lo].startswith("ال"):  # المسؤول الأميركي: the official met before
             aff = _earlier_anonymous(ctx, head, quotes)
         return _speaker(ctx, start, end, anonymous=True, affiliation=aff, role=role), aff
+    if (head,) in lex.channels and not ms and _genitive_owner(ctx, lo, hi):
+        # بيانات الجهاز المركزي للإحصاء، تقرير للبنك الدولي: the document names its owner; it speaks for it
+        return _speaker(ctx, start, end, role=role), None
     if (head,) in lex.channels and not ms:  # البيان الأميركي: whoever issued the statement reported before
         channel = lex.channels[(head,)]
         for q in reversed(quotes):
@@ -144,8 +184,9 @@ def from_range(
             sp = earlier[-1]
             if sp.entity:
                 return _speaker(ctx, start, end, entity=sp.entity), sp.entity
-            return as_implicit(sp), None
-        return _speaker(ctx, start, end), None
+            if sp.anonymous or can_speak(ctx, sp):
+                return as_implicit(sp), None
+        return _speaker(ctx, start, end), None  # an issuer we cannot tell: the statement itself
     if not ms:
         for j in range(lo, hi):
             ent = ctx.person_token(j)
@@ -155,6 +196,20 @@ def from_range(
                 return _speaker(
                     ctx, t.start, t.end, entity=ent.id, role=pre or role or _known_role(ctx, ent, start)
                 ), org
+    if ms and not per and is_title(ctx, lo):
+        last = ctx.tok_at(ms[-1][1])
+        if lo < last < hi and bare_name(ctx, last, hi) == hi:
+            # أستاذة الاقتصاد في جامعة القاهرة | منى الجرف: a name the entities layer did not mark
+            name_start = toks[last].start
+            ent = ctx.by_name.get(normalize_word(_span_text(ctx, name_start, end)))
+            return _speaker(
+                ctx,
+                name_start,
+                end,
+                entity=speaker_entity(ctx, ent)[0] if ent else None,
+                role=_span_text(ctx, start, name_start).strip(),
+                affiliation=speaker_entity(ctx, ms[0][2])[0],
+            ), org
     if ms and ctx.norms[lo] in lex.titles:
         # مدير إدارة الشرق الأوسط: a title naming a place or body is no name; they are its affiliation
         aff = speaker_entity(ctx, ms[0][2])[0]
@@ -195,6 +250,17 @@ def from_range(
         normalize_word(_span_text(ctx, start, end))
     )
     return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
+
+
+def _genitive_owner(ctx: Context, lo: int, hi: int) -> bool:
+    """A document head followed by its owner in the genitive (بيانات الجهاز…، بيان للخارجية): a definite noun
+    that is no adjective of the document (البيان الأميركي، البيان الختامي are adjectives: nisba ي، ي)."""
+    if hi - lo < 2 or ctx.norms[lo].startswith("ال"):
+        return False
+    nxt = ctx.norms[lo + 1]
+    if nxt.startswith("لل"):
+        return True
+    return nxt.startswith("ال") and not nxt.endswith(("ي", "يه"))
 
 
 def _joint_first(ctx: Context, per: list) -> int:
@@ -311,6 +377,17 @@ def _known_role(ctx: Context, e: Entity, before: int) -> str | None:
 _START = itemgetter(0)
 
 
+def _earlier_source(ctx: Context, head: str, quotes: list[Quote]) -> Speaker | None:
+    """The last unnamed source quoted whose head is ``head`` (مصدر مطلع … for a later bare المصدر)."""
+    for q in reversed(quotes):
+        sp = q.speaker
+        if sp is not None and sp.anonymous:
+            words = normalize_word(sp.text).split()
+            if words and _strip_al(words[0]) == head:
+                return sp if len(words) > 1 else None  # a bare المصدر before tells no more
+    return None
+
+
 def _earlier_anonymous(ctx: Context, head: str, quotes: list[Quote]) -> str | None:
     for q in reversed(quotes):
         sp = q.speaker
@@ -326,7 +403,10 @@ def _speaker(ctx: Context, start: int, end: int, **kw) -> Speaker:
 
 
 def as_implicit(sp: Speaker) -> Speaker:
-    return replace(sp, implicit=True)
+    if sp.implicit:
+        return sp
+    # built field by field: dataclasses.replace re-reads the class's fields on every call
+    return Speaker(sp.start, sp.end, sp.text, sp.entity, sp.role, sp.anonymous, sp.affiliation, True)
 
 
 def antecedent(
@@ -336,9 +416,34 @@ def antecedent(
     quotes: list[Quote],
     subjects: list[tuple[int, int, Speaker]],
     pronoun: bool = False,
+    verb: tuple[str | None, str | None] | None = None,
 ) -> Speaker | None:
     """The speaker of a cue with no subject of its own (dropped, a pronoun, a participle): the first person
-    of a statement it sits in, the last speaker or subject of its sentence, else of the previous sentence."""
+    of a statement it sits in, the last speaker or subject of its sentence, the subject of the clause it is
+    joined to, else of the previous sentence. The first candidate that agrees with the verb in gender and
+    number wins (وقالت needs a woman, أكدا two; ``verb`` gives another agreement, a pronoun's); with none
+    agreeing, the first candidate."""
+    verb = verb or verb_agreement(ctx, hit)
+    first = None
+    for sp, implicit in _candidates(ctx, hit, si, quotes, subjects, pronoun):
+        if sp is None:
+            continue
+        if agrees(ctx, verb, sp):
+            return as_implicit(sp) if implicit else sp
+        first = first or (as_implicit(sp) if implicit else sp)
+    return first
+
+
+def _candidates(
+    ctx: Context,
+    hit: CueHit,
+    si: int,
+    quotes: list[Quote],
+    subjects: list[tuple[int, int, Speaker]],
+    pronoun: bool,
+) -> Iterator[tuple[Speaker | None, bool]]:
+    """Antecedent candidates of :func:`antecedent`, nearest and likeliest first, computed as asked for, with
+    whether they still have to be marked implicit (done for the chosen one only)."""
     cue_start = ctx.toks[hit.i].start
     # quotes and subjects are recorded sentence by sentence: this sentence's are at the end of the lists
     sentence_quotes = _of_sentence(quotes, si)
@@ -348,40 +453,55 @@ def antecedent(
             if per:
                 m = per[0]
                 eid, aff = speaker_entity(ctx, m[2])
-                return _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True)
+                yield _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
             break
     outside = [
         q
         for q in sentence_quotes
         if q.speaker is not None and not q.content.start <= cue_start < q.content.end
     ]
-    subj = [sp for s, off, sp in _subjects_of(subjects, si) if off < cue_start]
-    if outside:
-        return as_implicit(outside[-1].speaker)
-    if subj:
-        return as_implicit(subj[-1])
+    for q in reversed(outside):
+        yield q.speaker, True
+    for _s, off, sp in reversed(_subjects_of(subjects, si)):
+        if off < cue_start:
+            yield sp, True
     s = ctx.doc.sentences[si]
+    a = ctx.tok_at(s.start)
+    if resumptive(ctx, hit.j, len(ctx.toks)):  # تلقى X اتصالا من Y، أكد خلاله…: the nearest person first
+        for m in reversed(ctx.mentions_in(s.start, cue_start)):
+            if m[2].type == "PER" and m[1] <= cue_start:
+                eid, aff = speaker_entity(ctx, m[2])
+                yield _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
     if hit.kind == "participle":  # رحبت غرفة التجارة بالزيارة، معتبرة…: the subject of the main verb
-        sp = clause_subject(ctx, ctx.tok_at(s.start), hit.i, quotes)
-        if sp is not None:
-            return sp
+        k = _last_contrast(ctx, a, hit.i)
+        if k is not None:  # …، فيما هاجم المندوب X الدول…، متهما إياها: the subject of the nearer clause
+            sp = clause_subject(ctx, k + 1, hit.i, quotes)
+            if sp is not None and can_speak(ctx, sp):
+                yield sp, False
+        yield clause_subject(ctx, a, hit.i, quotes), False
+    elif hit.i > a + 1:  # اتهم الوزير باريس بالمماطلة، وقال…: the subject of the clause it is joined to
+        sp = clause_subject(ctx, a, hit.i, quotes, strict=True)
+        if sp is not None and can_speak(ctx, sp):
+            yield sp, False
     if pronoun or hit.kind == "participle":  # وتتهم موسكو كييف…، وهي تؤكد: the first name of the sentence
-        sp = _first_name(ctx, s.start, cue_start)
-        if sp is not None:
-            return sp
+        yield _first_name(ctx, s.start, cue_start), False
+    if hit.i > a + 1:  # the people named before it in the sentence, nearest first
+        for m in reversed(ctx.mentions_in(s.start, cue_start)):
+            if m[2].type == "PER" and m[1] <= cue_start:
+                eid, aff = speaker_entity(ctx, m[2])
+                yield _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
     sentences, blocks = ctx.doc.sentences, ctx.doc.blocks
     k = si - 1
     while k >= 0 and blocks[sentences[k].block].kind == "heading":
         k -= 1
     if k < 0:
-        return None
-    prev = [q for q in _of_sentence(quotes, k) if q.speaker is not None and q.parent is None]
-    if prev:
-        return as_implicit(prev[0].speaker)
-    subj = [sp for _s, _off, sp in _subjects_of(subjects, k)]
-    if subj:
-        return as_implicit(subj[0])
-    return _first_name(ctx, sentences[k].start, sentences[k].end)
+        return
+    for q in _of_sentence(quotes, k):
+        if q.speaker is not None and q.parent is None:
+            yield q.speaker, True
+    for _s, _off, sp in _subjects_of(subjects, k):
+        yield sp, True
+    yield _first_name(ctx, sentences[k].start, sentences[k].end), False
 
 
 def _of_sentence(quotes: list[Quote], si: int) -> list[Quote]:
@@ -406,15 +526,35 @@ def _subjects_of(subjects: list[tuple[int, int, Speaker]], si: int) -> list[tupl
     return subjects[j:k]
 
 
-def clause_subject(ctx: Context, a: int, cue: int, quotes: list[Quote]) -> Speaker | None:
+def _last_contrast(ctx: Context, a: int, i: int) -> int | None:
+    """The last فيما/بينما before token ``i`` in the sentence that opens a clause of its own (a verb follows)."""
+    for k in range(i - 2, a, -1):
+        if "contrast" in ctx.info[k].roles and ctx.toks[k + 1].kind == "word":
+            return k
+    return None
+
+
+_KANA = frozenset({"كان", "كانت", "كانوا"})
+
+
+def clause_subject(
+    ctx: Context, a: int, cue: int, quotes: list[Quote], strict: bool = False
+) -> Speaker | None:
     """The subject after the verb opening the sentence (after a leading "بدورها،"): its noun phrase up to a
-    preposition, a ل or ب phrase or punctuation."""
+    preposition, a ل or ب phrase or punctuation. A topic fronted with أما (أما X، فقد رحبت…) is the subject.
+    ``strict``: only a phrase that opens with a name, a title or an unnamed source."""
+    if ctx.norms[a] == "اما":
+        for k in range(a + 2, min(cue, a + 14)):
+            if ctx.norms[k] in ("،", ","):
+                return as_implicit(from_range(ctx, a + 1, k, None, quotes, {})[0])
     start = a
     for k in range(a, min(cue, a + 4)):
         if ctx.norms[k] in ("،", ","):
             start = k + 1
             break
     lo = start + 1  # the verb
+    if strict and not speaker_head(ctx, lo, cue):
+        return None  # وناشد الدول الغربية…: with its own subject dropped, the verb's object follows it
     hi = lo
     while hi < cue and hi - lo < 6:
         info = ctx.info[hi]
@@ -429,14 +569,53 @@ def clause_subject(ctx: Context, a: int, cue: int, quotes: list[Quote]) -> Speak
             break
         if hi > lo and ctx.norms[hi][:1] == "ب" and len(ctx.norms[hi]) > 3 and ctx.norms[hi] != "باسم":
             break  # رحبت الغرفة بالزيارة (but المتحدث باسم…)
+        if hi > lo and _accusative(ctx, hi):
+            break  # وألقى الرئيس خطابا: the object, in the accusative
         hi += 1
-    if hi == lo or "opener" in ctx.info[start].roles:
-        return None
+    if hi == lo or ("opener" in ctx.info[start].roles and ctx.toks[start].forms[-1][1] not in _KANA):
+        return None  # لكن، بينما… open no verb-first clause; كان does (وكان الرئيس X قد عقد…)
+    hi = _title_name_end(ctx, lo, hi, cue)
     ms = ctx.mentions_in(ctx.toks[lo].start, ctx.toks[hi - 1].end)
-    if ms and ms[0][0] <= ctx.toks[lo].start:  # الاتحاد الأوروبي | الهجوم: the object follows the name
+    if ms and (
+        ms[0][0] <= ctx.toks[lo].start or (word_is(ctx, lo, "body") and ms[0][0] <= ctx.toks[lo + 1].start)
+    ):
+        # الاتحاد الأوروبي | الهجوم، حركة حماس | إسرائيل: the object follows the name
         hi = max(lo + 1, min(hi, ctx.tok_at(ms[0][1])))
     sp, _org = from_range(ctx, lo, hi, None, quotes, {})
     return as_implicit(sp)
+
+
+def _accusative(ctx: Context, j: int) -> bool:
+    """An indefinite noun with the accusative alif (خطابا، بيانا، اتصالا) that no mention covers: an object."""
+    norm = ctx.norms[j]
+    if len(norm) < 5 or not norm.endswith("ا") or norm.startswith("ال"):
+        return False
+    t = ctx.toks[j]
+    return not ctx.mentions_in(t.start, t.end)
+
+
+def _title_name_end(ctx: Context, lo: int, hi: int, limit: int) -> int:
+    """A title's genitive chain can run past the first words (الأمين العام لمجلس التعاون لدول الخليج العربية
+    جاسم البديوي): when ``[lo, hi)`` opens with a title and holds no person, the end of a person's mention
+    reached over definite or ل words only; else ``hi``."""
+    toks, norms = ctx.toks, ctx.norms
+    across = [m for m in ctx.mentions_in(toks[hi - 1].start, toks[hi - 1].end) if m[1] > toks[hi - 1].end]
+    if across and across[0][2].type == "PER":  # ولي العهد السعودي الأمير محمد بن | سلمان: the name runs on
+        return max(hi, ctx.tok_at(across[0][1]))
+    if not is_title(ctx, lo) or any(
+        m[2].type == "PER" for m in ctx.mentions_in(toks[lo].start, toks[hi - 1].end)
+    ):
+        return hi
+    j = hi
+    while j < min(limit, lo + 14) and toks[j].kind == "word":
+        ms = [m for m in ctx.mentions_in(toks[j].start, toks[j].end) if m[0] >= toks[j].start]
+        if any(m[2].type == "PER" for m in ms):
+            return ctx.tok_at(next(m[1] for m in ms if m[2].type == "PER"))
+        info = ctx.info[j]
+        if info.roles or info.comp or j in ctx.verb_at or not norms[j].startswith(("ال", "ل")):
+            break
+        j += 1
+    return hi
 
 
 def _first_name(ctx: Context, start: int, end: int) -> Speaker | None:
@@ -467,7 +646,7 @@ def addressee(ctx: Context, lo: int, hi: int) -> str | None:
     start, end = toks[lo].start, toks[hi - 1].end
     first = ctx.norms[lo]
     stem = first[1:] if first.startswith("ل") else first
-    if (stem,) in ctx.lex.channels or ctx.lex.anonymous.get(stem) in ("medium", "document"):
+    if (stem,) in ctx.lex.channels or ctx.lex.anonymous.get(stem) in ("medium", "document", "data"):
         return None  # لقناة، لوكالة: a channel spoken through, not a person spoken to
     ms = ctx.mentions_in(start, end)
     if ms:

@@ -124,6 +124,7 @@ def token_info(lex: Lexicon, tok: Token) -> TokInfo:
             and norm != ":"
             and norm not in PUNCT_END
             and norm[0] != "ب"
+            and norm[0] != "ل"  # لرويترز: ل fused to a name may open the addressee (spans._l_name)
             and norm not in lex.preps
         ):
             info = replace(info, plain=True)
