@@ -62,9 +62,7 @@ def _title_agreement(ctx: Context, word: str) -> Agreement:
     for suffix, number in (("ان", "du"), ("ين", None), ("ون", "pl")):
         if w.endswith(suffix) and w[: -len(suffix)] in titles:
             return "m", number or "pl"
-    if anon.get(w) == "group":
-        return None, "pl"
-    return None, None
+    return None, None  # unnamed groups too: مصادر takes قالت، مسؤولون takes قالوا (or قال before it)
 
 
 def _entity_agreement(ctx: Context, e: Entity) -> Agreement:
