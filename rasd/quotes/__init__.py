@@ -232,6 +232,9 @@ def _has_an(ctx: Context, lo: int, scan) -> bool:
 _AN = frozenset({"عن", "عنه", "عنها", "عنهم", "عنهما"})
 
 
+_CLAUSE_OPENERS = frozenset({"opener", "contrast"})  # كان، قد، لكن…; فيما، بينما، (في) حين
+
+
 def _verb_in_place(ctx: Context, hit: CueHit, pre: tuple | None, a: int) -> bool:
     """A cue whose content is a bare noun phrase must stand where a verb stands: opening its clause (after the
     sentence start, a comma, و/ف or كان/قد…), after a subject that can speak, or as a participle."""
@@ -247,7 +250,11 @@ def _verb_in_place(ctx: Context, hit: CueHit, pre: tuple | None, a: int) -> bool
         head = ctx.norms[lo][2:] if ctx.norms[lo].startswith("ال") else ctx.norms[lo]
         return ctx.norms[lo] in lex.titles or head in lex.anonymous or head[:-1] in lex.anonymous  # مصدراً
     i = hit.i
-    if i == a or ctx.norms[i - 1] in ("،", ",", "؛", ":") or "opener" in ctx.info[i - 1].roles:
+    if (
+        i == a
+        or ctx.norms[i - 1] in ("،", ",", "؛", ":")
+        or not ctx.info[i - 1].roles.isdisjoint(_CLAUSE_OPENERS)
+    ):
         return True
     return ctx.norms[i][:1] in "وف" and ctx.toks[i].forms[-1][0] > 0
 

@@ -27,6 +27,14 @@ class Scan:
     np: bool = False  # the content is a plain noun phrase (أعرب عن قلقه): the weakest evidence of a quote
 
 
+def is_body(ctx: Context, j: int) -> bool:
+    """Token ``j`` is the head of a public body, with or without the article (وزارة، الحكومة)."""
+    if word_is(ctx, j, "body"):
+        return True
+    norm = ctx.norms[j]
+    return norm.startswith("ال") and norm[2:] in ctx.lex.words["body"]
+
+
 def word_is(ctx: Context, j: int, role: str) -> bool:
     """Token ``j`` is a word of ``role`` (quote_words.tsv), possibly after a conjunction و/ف."""
     return role in ctx.info[j].roles
@@ -229,7 +237,7 @@ def speaker_head(ctx: Context, j: int, b: int) -> bool:
     if j >= b or ctx.toks[j].kind != "word":
         return False
     t = ctx.toks[j]
-    if ctx.mentions_in(t.start, t.end) or word_is(ctx, j, "body"):  # a name, or a body's head (حركة الشباب)
+    if ctx.mentions_in(t.start, t.end) or is_body(ctx, j):  # a name, or a body's head (حركة الشباب، الحكومة)
         return True
     if is_title(ctx, j) or _head_kind(ctx, j) in ("person", "group", "medium"):
         return True
@@ -351,7 +359,8 @@ def clause_end(ctx: Context, s: int, b: int, np: bool) -> int:
         elif "contrast_comp" in info.roles and j + 1 < b and infos[j + 1].comp:
             return j  # …»، غير أن الدكتور البردويل قال…: the writer turns to someone else
         elif "contrast" in info.roles and j + 1 < b and (j + 1) in ctx.verb_at:
-            return j  # …، فيما قالت هيئة الأرصاد إن…: another speaker's clause
+            # …، فيما قالت هيئة الأرصاد إن…، في حين نفى الحزب…: another speaker's clause
+            return j - 1 if j - 1 > s and ctx.norms[j - 1] == "في" else j
     return b
 
 

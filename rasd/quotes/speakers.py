@@ -16,7 +16,7 @@ from .context import Context
 from .cues import CueHit
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
-from .spans import bare_name, is_comp, is_title, resumptive, speaker_head, word_is
+from .spans import bare_name, is_body, is_comp, is_title, resumptive, speaker_head, word_is
 
 MAX_PRE = 10  # words between a clause start and its verb that can still be the subject
 # tokens of a speaker phrase: a long title (المتحدثة باسم مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) في
@@ -576,9 +576,7 @@ def clause_subject(
         return None  # لكن، بينما… open no verb-first clause; كان does (وكان الرئيس X قد عقد…)
     hi = _title_name_end(ctx, lo, hi, cue)
     ms = ctx.mentions_in(ctx.toks[lo].start, ctx.toks[hi - 1].end)
-    if ms and (
-        ms[0][0] <= ctx.toks[lo].start or (word_is(ctx, lo, "body") and ms[0][0] <= ctx.toks[lo + 1].start)
-    ):
+    if ms and (ms[0][0] <= ctx.toks[lo].start or (is_body(ctx, lo) and ms[0][0] <= ctx.toks[lo + 1].start)):
         # الاتحاد الأوروبي | الهجوم، حركة حماس | إسرائيل: the object follows the name
         hi = max(lo + 1, min(hi, ctx.tok_at(ms[0][1])))
     sp, _org = from_range(ctx, lo, hi, None, quotes, {})
