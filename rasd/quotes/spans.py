@@ -283,6 +283,58 @@ def _subject_like(ctx: Context, j: int, b: int) -> bool:
     return norm.startswith("ال") and norm.endswith(("ان", "ون", "ين"))
 
 
+def _name_end(ctx: Context, j: int, limit: int) -> int:
+    """The token after the first person's name starting within a few tokens of ``j`` (-1 if none)."""
+    toks = ctx.toks
+    hi = min(limit, j + 8)
+    if hi <= j:
+        return -1
+    for m in ctx.mentions_in(toks[j].start, toks[hi - 1].end):
+        if m[2].type == "PER" and m[0] >= toks[j].start:
+            return ctx.tok_at(m[1])
+    return -1
+
+
+def _clause_ahead(ctx: Context, j: int, limit: int) -> bool:
+    """A complementizer or colon follows before another cue or the sentence end: the words before it are
+    still the speaker's phrase (أكد X كبير المديرين… أن، أكد X لراديو إسرائيل أنه…)."""
+    opens = ctx.open_tok
+    while j < limit:
+        if j in opens:
+            j = opens[j] + 1
+            continue
+        if j in ctx.verb_at or ctx.norms[j] in PUNCT_END:
+            return False
+        if ctx.info[j].comp_first or ctx.norms[j] == ":":
+            return True
+        j += 1
+    return False
+
+
+def _np_after_name(ctx: Context, j: int, b: int) -> bool:
+    """Token ``j``, right after the subject's name, opens a noun-phrase object: a plain word, not a
+    preposition, time word, complementizer, cue, ل/ب phrase, conjunction, name, title or source."""
+    if j >= b or ctx.toks[j].kind != "word":
+        return False
+    info, norm = ctx.info[j], ctx.norms[j]
+    if info.roles or info.comp or j in ctx.verb_at or info.lpp or info.audience or j in ctx.open_tok:
+        return False
+    if norm[:1] in "وب" or speaker_head(ctx, j, b) or _head_kind(ctx, j) is not None:
+        return False
+    return not is_body(ctx, j)
+
+
+def affiliation_pp(ctx: Context, lo: int, j: int) -> bool:
+    """Token ``j`` (في، من، لدى) opens the affiliation of an unnamed source of at most two words starting at
+    ``lo`` (مسؤول في البيت الأبيض، مصادر من الوفد)."""
+    return (
+        ctx.norms[j] in _AFFILIATION
+        and j - lo <= 2
+        and not ctx.norms[lo].startswith("ال")
+        and _head_kind(ctx, lo) in ("person", "group")
+    )
+
+
 def informed_pp(ctx: Context, lo: int, j: int) -> bool:
     """Token ``j`` is the preposition after an unnamed source's "informed"/"close" adjective (مصدر مطلع على،
     مصادر مقربة من): the phrase it opens still describes the source that starts at ``lo``."""
@@ -504,8 +556,20 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
         # مؤكداً استعداد موسكو للحوار: no subject can stand between the cue and its object
         found = _np_content(ctx, j, b, False)
         limit = j  # nothing to scan
+    # استبعد رئيس الوزراء البريطاني كير ستارمر إرسال قوات…: a noun phrase right after the subject's name
+    name_end = _name_end(ctx, j, limit) if npq and found is None else -1
     while j < limit:
         info = infos[j]
+        if (
+            j == name_end
+            and mode == "subj"
+            and subj
+            and _np_after_name(ctx, j, b)
+            and not _clause_ahead(ctx, j, limit)
+        ):
+            subj[1] = j
+            found = _np_content(ctx, j, b, False)
+            break
         # most words of a speaker's phrase are plain: the full tests below would only extend the phrase
         if info.plain and j not in opens:
             if mode == "subj":
@@ -627,13 +691,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 j = k  # مسؤول طلب عدم كشف هويته: the source's description, its verbs are no cues
                 continue
             elif "stop" in roles:
-                if (
-                    subj
-                    and n in _AFFILIATION
-                    and subj[1] - subj[0] <= 2
-                    and not norms[subj[0]].startswith("ال")
-                    and _head_kind(ctx, subj[0]) in ("person", "group")
-                ):
+                if subj and subj[1] == j and affiliation_pp(ctx, subj[0], j):
                     subj[1] = j + 1  # مسؤول في البيت الأبيض: the affiliation belongs to the source
                 elif subj and informed_pp(ctx, subj[0], j):
                     subj[1] = j + 1  # مصدر مطلع على سير المفاوضات: what the source knows describes it
