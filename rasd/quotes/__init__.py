@@ -1,9 +1,10 @@
 """The quotes layer: who said what, to whom, through which channel.
 
 For every sentence it finds reporting cues (``cues``), the content each introduces (``spans``), the speaker,
-addressee and channel (``speakers``, ``sources``), quotations without a verb (``headline``) and which quote is
-reported inside which (``nesting``); it fills
-``doc.quotes`` and reads only the text layer's sentences and tokens and the entities layer's output.
+addressee and channel (``speakers``, ``sources``; a dropped subject's antecedent must agree with the verb in
+gender and number, ``agreement``), quotations without a verb (``headline``) and which quote is reported inside
+which (``nesting``); it fills ``doc.quotes`` and reads only the text layer's sentences and tokens and the
+entities layer's output.
 """
 
 from __future__ import annotations
