@@ -114,6 +114,12 @@ def agrees(ctx: Context, verb: Agreement, sp: Speaker | None) -> bool:
     return not (vg is not None and sg is not None and vn == "sg" and vg != sg)
 
 
+def agrees_strictly(ctx: Context, verb: Agreement, sp: Speaker) -> bool:
+    """The candidate's gender is known and the verb's: the same (a farther antecedent needs this much)."""
+    sg, sn = speaker_agreement(ctx, sp)
+    return sg is not None and sg == verb[0] and (sn == "sg") == (verb[1] == "sg")
+
+
 def can_speak(ctx: Context, sp: Speaker) -> bool:
     """The candidate names someone: an entity, a title, an unnamed source or a public body (وزارة…), not
     الإعلان or هجمات."""

@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from ..document import Entity
 from ..text.normalize import normalize_word
-from .agreement import agrees, can_speak, verb_agreement
+from .agreement import agrees, agrees_strictly, can_speak, verb_agreement
 from .context import Context
 from .cues import CueHit
 from .records import QuoteRec as Quote
@@ -425,7 +425,7 @@ def antecedent(
     agreeing, the first candidate."""
     verb = verb or verb_agreement(ctx, hit)
     first = None
-    for sp, implicit in _candidates(ctx, hit, si, quotes, subjects, pronoun):
+    for sp, implicit in _candidates(ctx, hit, si, quotes, subjects, pronoun, verb):
         if sp is None:
             continue
         if agrees(ctx, verb, sp):
@@ -441,6 +441,7 @@ def _candidates(
     quotes: list[Quote],
     subjects: list[tuple[int, int, Speaker]],
     pronoun: bool,
+    verb: tuple[str | None, str | None],
 ) -> Iterator[tuple[Speaker | None, bool]]:
     """Antecedent candidates of :func:`antecedent`, nearest and likeliest first, computed as asked for, with
     whether they still have to be marked implicit (done for the chosen one only)."""
@@ -501,6 +502,14 @@ def _candidates(
             yield q.speaker, True
     for _s, _off, sp in _subjects_of(subjects, k):
         yield sp, True
+    if verb[0] is not None:  # وقالت فون دير لاين… . وأضاف روته… . وأكدت: the woman quoted two sentences back
+        block = sentences[k].block
+        for k2 in (k - 1, k - 2):
+            if k2 < 0 or sentences[k2].block != block:
+                break
+            for q in _of_sentence(quotes, k2):
+                if q.speaker is not None and q.parent is None and agrees_strictly(ctx, verb, q.speaker):
+                    yield q.speaker, True
     yield _first_name(ctx, sentences[k].start, sentences[k].end), False
 
 
