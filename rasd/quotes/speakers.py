@@ -502,7 +502,12 @@ def _candidates(
             yield q.speaker, True
     for _s, _off, sp in _subjects_of(subjects, k):
         yield sp, True
-    if verb[0] is not None:  # وقالت فون دير لاين… . وأضاف روته… . وأكدت: the woman quoted two sentences back
+    first = _first_name(ctx, sentences[k].start, sentences[k].end)
+    if verb[0] is not None and first is not None and agrees_strictly(ctx, verb, first):
+        yield first, False
+    elif (
+        verb[0] is not None
+    ):  # وقالت فون دير لاين… . وأضاف روته… . وأكدت: the woman quoted two sentences back
         block = sentences[k].block
         for k2 in (k - 1, k - 2):
             if k2 < 0 or sentences[k2].block != block:
@@ -510,7 +515,7 @@ def _candidates(
             for q in _of_sentence(quotes, k2):
                 if q.speaker is not None and q.parent is None and agrees_strictly(ctx, verb, q.speaker):
                     yield q.speaker, True
-    yield _first_name(ctx, sentences[k].start, sentences[k].end), False
+    yield first, False
 
 
 def _of_sentence(quotes: list[Quote], si: int) -> list[Quote]:
