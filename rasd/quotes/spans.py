@@ -174,7 +174,8 @@ def _name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
         ms = ctx.mentions_in(toks[k].start, toks[k].end)
         for m in ms:
             if m[2].type == "PER" and m[0] >= toks[k].start:
-                return ctx.tok_at(m[1]) if k > j + 1 else 0
+                # في مكتب نتنياهو: a name right after a body's head is its possessor, not the speaker
+                return ctx.tok_at(m[1]) if k > j + 1 and not possessed(ctx, k - 1) else 0
         if ms and ms[0][0] >= toks[k].start and k + 1 < limit:  # جامعة القاهرة: the body, then maybe a name
             after = ctx.tok_at(ms[0][1])
             n = bare_name(ctx, after, limit)
@@ -195,6 +196,12 @@ def _name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
             return 0
         k += 1
     return 0
+
+
+def possessed(ctx: Context, k: int) -> bool:
+    """Token ``k`` is a body or office head outside any mention (مكتب، حكومة، حزب): what follows it is its owner."""
+    t = ctx.toks[k]
+    return (is_body(ctx, k) or word_is(ctx, k, "office")) and not ctx.mentions_in(t.start, t.end)
 
 
 def bare_name(ctx: Context, k: int, limit: int) -> int:

@@ -16,7 +16,7 @@ from .context import Context
 from .cues import CueHit
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
-from .spans import bare_name, is_body, is_comp, is_title, resumptive, speaker_head, word_is
+from .spans import bare_name, is_body, is_comp, is_title, possessed, resumptive, speaker_head, word_is
 
 MAX_PRE = 10  # words between a clause start and its verb that can still be the subject
 # tokens of a speaker phrase: a long title (المتحدثة باسم مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) في
@@ -140,6 +140,10 @@ def from_range(
             return _speaker(
                 ctx, start, end, entity=eid, role=_span_text(ctx, start, end), affiliation=aff
             ), org
+    if per and _owned_by(ctx, lo, per[-1]):
+        # مسؤول في مكتب نتنياهو: an unnamed official of the office the person heads, affiliated with him
+        aff = speaker_entity(ctx, per[-1][2])[0]
+        return _speaker(ctx, start, end, anonymous=True, affiliation=aff, role=role), aff
     if per:
         ms_, me, ent = per[_joint_first(ctx, per)]
         ms_, me = max(ms_, start), min(me, end)  # a mention running past the phrase (… لقناة) is clipped
@@ -261,6 +265,16 @@ def _genitive_owner(ctx: Context, lo: int, hi: int) -> bool:
     if nxt.startswith("لل"):
         return True
     return nxt.startswith("ال") and not nxt.endswith(("ي", "يه"))
+
+
+def _owned_by(ctx: Context, lo: int, mention: tuple) -> bool:
+    """The phrase at ``lo`` is an unnamed source and the person is the owner of a body or office named just
+    before him (مسؤول في مكتب نتنياهو، مصدر في حزب X)."""
+    head = _strip_al(ctx.norms[lo])
+    if ctx.lex.anonymous.get(head) not in ("person", "group"):
+        return False
+    k = ctx.tok_at(mention[0]) - 1
+    return k > lo and possessed(ctx, k)
 
 
 def _joint_first(ctx: Context, per: list) -> int:
