@@ -270,6 +270,8 @@ def build_state_bodies(countries: list[dict], hand_written: list[dict]) -> list[
                 names.append(pattern["name"].format(m=m, f=f))
                 names += [a.format(m=m, f=f) for a in split_names(pattern["aliases"])]
             names = [n for n in names if normalize(n) not in taken]
+            if not names:
+                continue  # every name is a hand-written entry's
             entry_id = f"org/{pattern['key']}-{code.lower()}"
             fix = extra.pop(entry_id, None)
             if fix and fix["new_id"]:

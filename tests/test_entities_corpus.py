@@ -20,7 +20,9 @@ def _rows() -> list[tuple[str, list[tuple[str, str, str | None]]]]:
         expected = []
         for item in row[1].split(" | "):
             parts = item.strip().split("=")
-            expected.append((parts[0], parts[1], parts[2] if len(parts) > 2 else None))
+            expected.append(
+                (parts[0], parts[1] if len(parts) > 1 else "", parts[2] if len(parts) > 2 else None)
+            )
         rows.append((row[0], expected))
     return rows
 
@@ -34,7 +36,12 @@ def test_example(sentence: str, expected: list[tuple[str, str, str | None]]) -> 
     assert check_spans(doc) == []
     found = {(m.text, e.type, e.kb_id) for e in doc.entities for m in e.mentions}
     by_text = {(m.text, e.type) for e in doc.entities for m in e.mentions}
+    texts = {m.text for e in doc.entities for m in e.mentions}
     for text, typ, kb_id in expected:
+        if text.startswith("!"):  # !text: no mention may be exactly this text
+            assert text[1:] in sentence, f"corpus error: {text[1:]!r} not in the sentence"
+            assert text[1:] not in texts, f"{text[1:]} must not be a mention: {sorted(texts)}"
+            continue
         assert text in sentence, f"corpus error: {text!r} not in the sentence"
         if kb_id:
             assert (text, typ, kb_id) in found, f"{text} {typ} {kb_id} not in {sorted(found)}"

@@ -390,7 +390,8 @@ NEWS_NAMES = [
     ("جنيف", "city/geneva"),
     ("ولمنغتون", "city/wilmington-de"),
     ("نيويورك", "city/new-york"),
-    ("غزة", "city/gaza"),
+    ("غزة", "region/gaza-strip"),  # bare غزة in news is the Strip
+    ("مدينة غزة", "city/gaza"),
     ("رفح", "city/rafah"),
     ("حلب", "city/aleppo"),
     ("الموصل", "city/mosul"),

@@ -49,7 +49,60 @@ def _choose_id(m: Mention, clusters: Sequence[Cluster], kb: KB) -> str:
     return (same_type or list(m.kb_ids))[0]
 
 
+def _article_country(mentions: Sequence[Mention], kb: KB) -> str | None:
+    """The country most of the article's linked places are (or are in), if one clearly leads."""
+    votes: Counter = Counter()
+    for m in mentions:
+        for i in m.kb_ids[:1]:
+            e = kb.entries[i]
+            if e["type"] == "LOC":
+                votes[i if e.get("kind") == "country" else e.get("country")] += 1
+    votes.pop(None, None)
+    top = votes.most_common(2)
+    if not top or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
+
+
+_NISBAS: list[tuple[KB, dict[str, tuple[str, ...]]]] = []  # the last few KBs' nisbas by country
+
+
+def _nisbas(kb: KB) -> dict[str, tuple[str, ...]]:
+    """Definite nisba forms of each country (الروسي، الروسية ...), built once per KB."""
+    for k, v in _NISBAS:
+        if k is kb:
+            return v
+    out: dict[str, list[str]] = {}
+    for form, country in kb.demonyms.items():
+        if form.startswith("ال"):
+            out.setdefault(country, []).append(form)
+    by_country = {c: tuple(sorted(f)) for c, f in out.items()}
+    _NISBAS[:] = [*_NISBAS[-3:], (kb, by_country)]
+    return by_country
+
+
+def _link_bare_bodies(doc: Document, mentions: Sequence[Mention], kb: KB) -> None:
+    """An unlinked body named without its country (مجلس النواب, مجلس الوزراء) is the article's country's when
+    the KB knows the name with that country's nisba (مجلس النواب اللبناني)."""
+    bare = [m for m in mentions if m.type == "ORG" and not m.kb_ids]
+    if not bare:
+        return
+    country = _article_country(mentions, kb)
+    if country is None:
+        return
+    nisbas = _nisbas(kb).get(country, ())
+    for m in bare:
+        key = mention_key(doc, m)
+        for n in nisbas:
+            ids = [i for i in kb.names.get((*key, n), ()) if kb.entries[i].get("country") == country]
+            if len(ids) == 1:
+                m.kb_ids = (ids[0],)
+                break
+
+
 def group(doc: Document, mentions: Sequence[Mention], kb: KB | None) -> list[Cluster]:
+    if kb is not None and len(kb):
+        _link_bare_bodies(doc, mentions, kb)
     clusters: list[Cluster] = []
     by_id: dict[str, Cluster] = {}
     for m in mentions:

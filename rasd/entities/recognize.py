@@ -16,9 +16,9 @@ from functools import lru_cache
 from ..document import Document
 from ..evaluate.conll import bio_spans
 from ..text.tokens import Token
-from . import model
+from . import adjust, model
 from .cues import Cue, match_ranges
-from .kb import KB, KBMatch, StemIndex
+from .kb import KB, KBMatch, StemIndex, name_key
 
 # a KB name is kept unless the model is at least this sure all its tokens are outside any name (tuned on the
 # held-out tenth of ANERcorp train: the KB's places and organizations differ from ANERcorp's conventions)
@@ -44,6 +44,23 @@ class Mention:
     type: str
     kb_ids: tuple[str, ...] = ()
     source: str = "model"
+
+
+def _generic(tokens: Sequence[Token], m: KBMatch | Mention) -> bool:
+    """A KB name that is a generic head and one more word (القوات الإسرائيلية, قوات الاحتلال الإسرائيلي,
+    العالم العربي): a description that is a name only where the model sees one."""
+    heads = adjust.name_heads()
+    for n in (2, 1):
+        if m.last - m.first + 1 < n:
+            continue
+        first = tokens[m.first]
+        k = m.start - first.start
+        stem = next((st for kk, st in first.forms if kk == k), first.norm)
+        key = (stem, *(t.norm for t in tokens[m.first + 1 : m.first + n]))
+        h = heads.get(key)
+        if h is not None and h.role == "generic":
+            return m.last - (m.first + n - 1) <= 1
+    return False
 
 
 def sentence_ranges(doc: Document, tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -126,20 +143,41 @@ def recognize_span(
     sentence, ``tagged``: the model's labels and P(outside) of its tokens, when already found)."""
     if kb_matches is None:
         kb_matches = kb.match(tokens, lo, hi) if kb is not None and len(kb) else []
+        if kb is not None and len(kb):
+            kb_matches = _with_short_conjuncts(tokens, lo, hi, kb, kb_matches)
+    if cues is None:
+        from .cues import cue_index
+
+        cues = cue_index().match(tokens, lo, hi)
     if tagged is None:
         tagged = model.tag(tokens[lo:hi], kb, kb_matches=kb_matches, cue_matches=cues, offset=lo)
     labels, p_out = tagged
     if p_out_all is not None:
         p_out_all[lo:hi] = p_out
     model_spans = _split_coordinated(tokens, [(lo + a, lo + b, t) for a, b, t in bio_spans(labels)], kb)
+    all_titles = [c for c in cues if c.kind == "title"]
+    model_spans = [
+        (ab[0], ab[1], t)
+        for a, b, t in model_spans
+        if (ab := (adjust.trim_person_span(tokens, a, b, all_titles, kb) if t == "PER" else (a, b)))
+    ]
     taken: list[Mention] = []
+    titles = [c for c in all_titles if c.last > c.first]
     for m in kb_matches:
+        m = _trim_kb(tokens, m, kb)
+        m = _untitled(tokens, m, hi, all_titles, kb)
+        if m.last == m.first + 1 and any(c.first < m.first == c.last for c in titles):
+            # a title's last word and a nisba: وزيرة [الخارجية] الفرنسية is a title, not the ministry (أمين
+            # [المجلس] الأعلى للأمن القومي الإيراني is the council)
+            continue
         e = kb.entries[m.ids[0]]
         mention = Mention(m.first, m.last, m.start, m.end, e["type"], m.ids, "kb")
-        # a KB name is taken where the model sees a name in it too; a person's full name always
+        # a KB name is taken where the model sees a name in it too; a name of several words always (a person's
+        # full name, وزارة الخارجية القطرية, قوات الدعم السريع: the corpus the model learnt from leaves such
+        # bodies out) unless it is a description (القوات الإسرائيلية)
         name_p_out = min(p_out[m.first - lo : m.last - lo + 1])
         bar = _KB_MAX_P_OUT_STATE if e.get("kind") in _STATE_KINDS else _KB_MAX_P_OUT
-        if name_p_out > bar and not (m.last > m.first and e["type"] == "PER"):
+        if name_p_out > bar and not (m.last > m.first and not _generic(tokens, m)):
             if rejected is not None:
                 rejected.append(mention)
             continue
@@ -156,6 +194,8 @@ def recognize_span(
             continue
         if any(b - a <= m.last - m.first for m in overlapping):
             continue  # the KB name is as long or longer: it stands
+        if typ == "PER" and any(m.type == "PER" and m.last > m.first for m in overlapping):
+            continue  # a person's full name from the KB stands (رياض منصور, not رياض منصور الفيتو)
         covered = {j for m in overlapping for j in range(m.first, m.last + 1)}
         if overlapping and any(
             p_out[j - lo] > _EXTEND_MAX_P_OUT for j in range(a, b + 1) if j not in covered
@@ -168,6 +208,58 @@ def recognize_span(
         k = strip_clitics(tokens[a], kb, seen)
         out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ))
     return out
+
+
+def _trim_kb(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
+    """A KB name of two words that is another, one-word name of the same body or place with a descriptor
+    (name_heads.tsv) before it or a nisba after it (جهاز [الموساد], [الموساد] الإسرائيلي): the mention is the
+    name itself, as a title or nisba stays out of a person's name. Names of several words keep their nisba
+    (المجلس الأعلى للأمن القومي الإيراني)."""
+    if m.last != m.first + 1 or kb.entries[m.ids[0]]["type"] == "PER":
+        return m
+    first, second = tokens[m.first], tokens[m.last]
+    inner = set(kb.names.get((second.norm,), ()))
+    if adjust.head_of(first, "descriptor") and inner & set(m.ids):
+        return KBMatch(m.last, m.last, second.start, m.end, tuple(i for i in m.ids if i in inner))
+    k = m.start - first.start
+    stem = next((st for kk, st in first.forms if kk == k), first.norm)
+    inner = set(kb.names.get((stem,), ()))
+    if kb.demonym_country(second) is not None and inner & set(m.ids):
+        return KBMatch(m.first, m.first, m.start, first.end, tuple(i for i in m.ids if i in inner))
+    return m
+
+
+def _untitled(tokens: Sequence[Token], m: KBMatch, hi: int, titles: Sequence[Cue], kb: KB) -> KBMatch:
+    """A person's KB alias that begins with a title (الملك سلمان): the name after the title, as long as the
+    KB knows it there (الملك [سلمان بن عبد العزيز]); titles are roles, not part of the name."""
+    if kb.entries[m.ids[0]]["type"] != "PER":
+        return m
+    c = next((c for c in titles if c.first == m.first and c.last < m.last), None)
+    if c is None or any(name_key(kb.entries[i]["name"]) == _match_key(tokens, m) for i in m.ids):
+        return m  # a canonical name is never titled: مساعد العيبان (مساعد "assistant" is also a name)
+    a = c.last + 1
+    longer = next((x for x in kb.match(tokens, a, hi) if x.first == a and set(x.ids) & set(m.ids)), None)
+    if longer is not None and longer.last >= m.last:
+        return longer
+    return KBMatch(a, m.last, tokens[a].start, m.end, m.ids)
+
+
+def _match_key(tokens: Sequence[Token], m: KBMatch) -> tuple[str, ...]:
+    first = tokens[m.first]
+    k = m.start - first.start
+    stem = next((st for kk, st in first.forms if kk == k), first.norm)
+    return (stem, *(t.norm for t in tokens[m.first + 1 : m.last + 1]))
+
+
+def _with_short_conjuncts(
+    tokens: Sequence[Token], lo: int, hi: int, kb: KB, kb_matches: list[KBMatch]
+) -> list[KBMatch]:
+    extra = adjust.short_conjunct_matches(tokens, lo, hi, kb)
+    if not extra:
+        return kb_matches
+    out = [m for m in kb_matches if not any(a <= m.last and m.first <= b for a, b, _, _ in extra)]
+    out += [KBMatch(a, b, start, tokens[b].end, tuple(kb.names[key])) for a, b, start, key in extra]
+    return sorted(out, key=lambda m: m.first)
 
 
 def _kb_ids(tokens: Sequence[Token], a: int, b: int, kb: KB | None) -> tuple[str, ...]:
@@ -192,6 +284,8 @@ def _shrink(
         inner = [
             (a, b, t) for a, b, t in model_spans if m.first <= a and b <= m.last and b - a < m.last - m.first
         ]
+        if m.type == "PER":
+            inner = []  # a person's full name from the KB stands ([عبد الله] الثاني is one name)
         covered = {j for a, b, _ in inner for j in range(a, b + 1)}
         rest = [j for j in range(m.first, m.last + 1) if j not in covered and tokens[j].kind == "word"]
         if not inner or len(rest) > _SHRINK_MAX_WORDS or any(p_out[j - lo] < _SHRINK_MIN_P_OUT for j in rest):
@@ -200,6 +294,11 @@ def _shrink(
         inner_ids = [_kb_ids(tokens, a, b, kb) for a, b, _ in inner]
         if any(ids and not set(ids) & set(m.kb_ids) for ids in inner_ids):
             out.append(m)  # a different KB entity inside (غزة in قطاع غزة): the longer name means more
+            continue
+        if any(adjust.head_of(tokens[j], "part") for j in rest):
+            # the head noun belongs to the name (قصر بعبدا, قوات سوريا الديمقراطية, جماعة الحوثي, مكتب الأمم
+            # المتحدة لتنسيق الشؤون الإنسانية)
+            out.append(m)
             continue
         for (a, b, typ), ids in zip(inner, inner_ids, strict=True):
             if all(t.kind != "word" for t in tokens[a : b + 1]):
@@ -235,6 +334,13 @@ def recognize(
     rejected: list[Mention] = []
     # the model tags all sentences at once (one numpy pass over the document)
     kb_matches = [kb.match(tokens, lo, hi, index) if kb is not None and len(kb) else [] for lo, hi in ranges]
+    if kb is not None and len(
+        kb
+    ):  # وأم درمان: a two-letter first word after و (the tokenizer keeps it whole)
+        kb_matches = [
+            _with_short_conjuncts(tokens, lo, hi, kb, km)
+            for (lo, hi), km in zip(ranges, kb_matches, strict=True)
+        ]
     labels, p_model = model.tag_ranges(
         tokens, ranges, kb, kb_matches, [cues.get(r) for r in ranges], index=index
     )
@@ -256,10 +362,14 @@ def recognize(
                 tagged=tagged,
             )
         )
+    if kb is not None and len(kb):
+        out = _datelines(doc, tokens, ranges, out, kb)
     # a KB entity named clearly once is taken at its other mentions too (الحربي after نادية الحربي)
     named = {i for m in out for i in m.kb_ids if len(m.kb_ids) == 1}
     taken = {j for m in out for j in range(m.first, m.last + 1)}
     for m in rejected:
+        if _generic(tokens, m):
+            continue  # a description (القوات الإسرائيلية) even once the army was named
         if named.intersection(m.kb_ids) and not taken.intersection(range(m.first, m.last + 1)):
             out.append(m)
     out = [m for m in out if not _month_in_date(tokens, m)]
@@ -270,7 +380,45 @@ def recognize(
     if ORG_HEADS:
         out += _org_heads(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
+    out = _final_spans(tokens, out, kb)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _datelines(
+    doc: Document, tokens: Sequence[Token], ranges: Sequence[tuple[int, int]], out: list[Mention], kb: KB
+) -> list[Mention]:
+    """The place and agency of a dateline (مسقط - (د ب أ):) are names whatever the model says."""
+    hi_of = dict(ranges)
+    for lo in adjust.dateline_ranges(doc.text, tokens, ranges):
+        for a, b, start, ids in adjust.dateline_matches(tokens, lo, hi_of[lo], kb):
+            out = [m for m in out if m.last < a or m.first > b]
+            out.append(Mention(a, b, start, tokens[b].end, kb.entries[ids[0]]["type"], ids, "kb"))
+    return out
+
+
+def _final_spans(tokens: Sequence[Token], mentions: list[Mention], kb: KB | None) -> list[Mention]:
+    """Last span rules: a head noun joins its place's name (مخيم زمزم); a nisba after a definite noun is no
+    country (العاصمة السعودية); a time standard after توقيت is no place (غرينتش); MISC names the KB does not know are dropped when they are one word or hold a
+    common noun (دولار، اليورانيوم، الفيتو) — MISC is kept for names of several words (events, treaties,
+    prizes) and KB entries."""
+    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    out = []
+    for m in mentions:
+        if m.type == "MISC" and not m.kb_ids and adjust.useless_misc(tokens, m.first, m.last):
+            continue
+        if m.type == "LOC" and adjust.nisba_after_noun(tokens, m.first, m.last, taken, kb):
+            continue
+        if m.type == "LOC" and adjust.time_standard(tokens, m.first, m.last):
+            continue  # بتوقيت غرينتش: a time standard (بتوقيت بيروت names the city)
+        if m.type in ("LOC", "PER") or (m.type == "MISC" and not m.kb_ids):
+            ext = adjust.place_head(tokens, m.first, m.last, m.type, m.kb_ids, taken, kb)
+            if ext is not None:
+                a, b, typ, ids = ext
+                k = strip_clitics(tokens[a], kb)
+                m = Mention(a, b, tokens[a].start + k, tokens[b].end, typ, ids, "kb" if ids else "model")
+                taken.update(range(a, b + 1))
+        out.append(m)
     return out
 
 
@@ -291,17 +439,31 @@ def _org_heads(
     cues: dict[tuple[int, int], list[Cue]] | None = None,
 ) -> list[Mention]:
     """Unnamed bodies the model missed: an organization head noun (وزارة، المحكمة، لجنة ...) with its definite
-    complement (المحكمة العليا، لجنة تحري الأهلة), where the model gives the words some chance of a name."""
+    complement (المحكمة العليا، لجنة تحري الأهلة), where the model gives the words some chance of a name or a
+    title comes right before it (الأمين العام لمجلس الوزراء); and a body named inside a title (رئيس مجلس
+    النواب)."""
     from .cues import cue_index
 
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     out = []
+    heads = _one_word_org_heads()
     for lo, hi in ranges:
-        for c in cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi):
+        sentence_cues = cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi)
+        title_ends = {c.last for c in sentence_cues if c.kind == "title"}
+        for c in sentence_cues:
+            # a body inside a title (رئيس [مجلس النواب], رئيس [مجلس السيادة]) is named there
+            if c.kind == "title" and c.last >= c.first + 2 and tokens[c.first + 1].norm in heads:
+                a = c.first + 1
+                if not taken.intersection(range(a, c.last + 1)):
+                    ids = _kb_ids(tokens, a, c.last, kb)
+                    out.append(Mention(a, c.last, tokens[a].start, tokens[c.last].end, "ORG", ids, "cue"))
+                    taken.update(range(a, c.last + 1))
+                continue
             if c.kind != "org_head" or c.first in taken:
                 continue
+            after_title = c.first - 1 in title_ends  # الأمين العام لمجلس الوزراء: a title's body
             last = c.last
-            while last + 1 < hi and last - c.last < 3:
+            while last + 1 < hi and last - c.last < (1 if after_title else 3):
                 t = tokens[last + 1]
                 if t.kind != "word" or last + 1 in taken or not (t.norm.startswith("ال") or last == c.last):
                     break
@@ -311,7 +473,7 @@ def _org_heads(
             if (
                 last == c.last
                 or tokens[last].norm in ("الذي", "التي")
-                or min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT
+                or (min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT and not after_title)
             ):
                 continue
             k = strip_clitics(tokens[c.first], kb)
@@ -331,6 +493,15 @@ def _currencies() -> frozenset[str]:
 def _is_currency(tokens: Sequence[Token], m: Mention, currencies: frozenset[str]) -> bool:
     """A one-word name the KB does not know that is a currency (شيكل، الدينار)."""
     return not m.kb_ids and m.first == m.last and tokens[m.first].match(currencies) is not None
+
+
+@lru_cache(maxsize=1)
+def _one_word_org_heads() -> frozenset[str]:
+    from .cues import cue_index
+
+    return frozenset(
+        k[0] for k, (kind, _) in cue_index().phrases.items() if kind == "org_head" and len(k) == 1
+    )
 
 
 @lru_cache(maxsize=1)
