@@ -7,6 +7,7 @@ Each rule reads the text layer's tokens and the KB and returns mentions; none ed
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -221,12 +222,13 @@ def place_head(
 def short_conjunct_matches(
     tokens: Sequence[Token], lo: int, hi: int, kb: KB
 ) -> list[tuple[int, int, int, tuple]]:
-    """KB names whose first word has two letters after و/ف (وأم درمان, وأم القيوين): the tokenizer does not
-    strip a clitic off a three-letter word, so the KB walk misses them. As (first, last, start, key)."""
+    """KB names of several words whose first word has two letters after a proclitic (وأم درمان, لسد النهضة):
+    the tokenizer does not strip a clitic off a three-letter word, so the KB walk misses them. As (first,
+    last, start, key)."""
     out = []
     for i in range(lo, hi - 1):
         t = tokens[i]
-        if t.kind != "word" or len(t.norm) != 3 or t.norm[0] not in "وف":
+        if t.kind != "word" or len(t.norm) != 3 or t.norm[0] not in "وفبلك":
             continue
         key: tuple[str, ...] = (t.norm[1:],)
         found, j = None, i
@@ -235,8 +237,11 @@ def short_conjunct_matches(
             key = (*key, tokens[j].norm)
             if key in kb.names:
                 found = (j, key)
-        if found:
-            out.append((i, found[0], t.start + 1, found[1]))
+        if found and len(t.forms) == 1:  # only where the tokenizer offered no reading without the clitic
+            k = 1  # the stem starts after the clitic and any marks on it (وَأم)
+            while k < len(t.text) - 1 and (unicodedata.category(t.text[k]) == "Mn" or t.text[k] == "ـ"):
+                k += 1
+            out.append((i, found[0], t.start + k, found[1]))
     return out
 
 

@@ -462,10 +462,13 @@ def _org_heads(
             if c.kind != "org_head" or c.first in taken:
                 continue
             after_title = c.first - 1 in title_ends  # الأمين العام لمجلس الوزراء: a title's body
+            # a ministry with its definite complement is a body's name (وزارة الموارد المائية والري المصرية)
+            body = c.last == c.first and adjust.head_of(tokens[c.first], "body") is not None
             last = c.last
-            while last + 1 < hi and last - c.last < (1 if after_title else 3):
+            while last + 1 < hi and last - c.last < (1 if after_title else 5 if body else 3):
                 t = tokens[last + 1]
-                if t.kind != "word" or last + 1 in taken or not (t.norm.startswith("ال") or last == c.last):
+                definite = t.norm.startswith("ال") or (body and t.norm.startswith("وال") and last > c.last)
+                if t.kind != "word" or last + 1 in taken or not (definite or (last == c.last and not body)):
                     break
                 if last == c.last and t.norm in _PARTICLES:
                     break  # البنك إن ...: a particle is no complement
@@ -473,7 +476,7 @@ def _org_heads(
             if (
                 last == c.last
                 or tokens[last].norm in ("الذي", "التي")
-                or (min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT and not after_title)
+                or (min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT and not (after_title or body))
             ):
                 continue
             k = strip_clitics(tokens[c.first], kb)
