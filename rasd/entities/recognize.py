@@ -163,12 +163,23 @@ def recognize_span(
     ]
     taken: list[Mention] = []
     titles = [c for c in all_titles if c.last > c.first]
+    reach = (
+        -1
+    )  # the last token of a KB name that grew past its match (الشيخ مشعل -> مشعل الأحمد الجابر الصباح)
     for m in kb_matches:
+        if m.first <= reach:
+            continue
         m = _trim_kb(tokens, m, kb)
         m = _untitled(tokens, m, hi, all_titles, kb)
-        if m.last == m.first + 1 and any(c.first < m.first == c.last for c in titles):
+        reach = m.last
+        if (
+            m.last == m.first + 1
+            and any(c.first < m.first == c.last for c in titles)
+            and kb.demonym_country(tokens[m.last]) is not None
+            and (tokens[m.last].norm,) not in kb.names  # الإمارات is a name, not a nisba
+        ):
             # a title's last word and a nisba: وزيرة [الخارجية] الفرنسية is a title, not the ministry (أمين
-            # [المجلس] الأعلى للأمن القومي الإيراني is the council)
+            # [المجلس] الأعلى للأمن القومي الإيراني is the council, رئيس [دولة الإمارات] the country)
             continue
         e = kb.entries[m.ids[0]]
         mention = Mention(m.first, m.last, m.start, m.end, e["type"], m.ids, "kb")
