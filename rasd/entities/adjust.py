@@ -109,49 +109,72 @@ def trim_person_span(
 
 
 def dateline_ranges(doc_text: str, tokens: Sequence[Token], ranges: Sequence[tuple[int, int]]) -> list[int]:
-    """Token index of the first token of every line that opens with a dateline (``مسقط - (د ب أ):``,
-    ``الجزائر - واج:``): up to three words, then a dash."""
+    """Token index of the first token of every line that may open with a dateline: up to three words, then a
+    dash (``مسقط - (د ب أ):``, ``الجزائر - واج:``), a bracket (``واشنطن (رويترز) -``) or a comma
+    (``بيروت، 12 مارس (أ ف ب) -``)."""
     out = []
     for lo, hi in ranges:
         if lo > 0 and "\n" not in doc_text[tokens[lo - 1].end : tokens[lo].start]:
             continue
         for j in range(lo + 1, min(hi, lo + 4)):
             if tokens[j].kind == "punct":
-                if tokens[j].text in _DASHES:
+                if tokens[j].text in _DASHES or tokens[j].text in "(،,":
                     out.append(lo)
                 break
     return out
 
 
-def dateline_matches(
-    tokens: Sequence[Token], lo: int, hi: int, kb: KB
-) -> list[tuple[int, int, int, tuple[str, ...]]]:
-    """KB names in a dateline: the place before the dash and the agency after it (in brackets or before a
-    colon), as (first, last, start, ids). A dateline country named like its capital (الجزائر, الكويت) is the
-    capital city (الجزائر العاصمة, مدينة الكويت) when the KB knows one."""
-    dash = next(j for j in range(lo + 1, hi) if tokens[j].kind == "punct")
-    out = []
-    for m in kb.match(tokens, lo, dash):
-        if m.first == lo and m.last == dash - 1 and kb.entries[m.ids[0]]["type"] == "LOC":
-            ids = _capital_of(tokens, m.first, m.last, m.ids, kb)
-            out.append((m.first, m.last, m.start, ids))
-    j = dash + 1
-    if j < hi and tokens[j].text in "(":
-        j += 1
+def _agency(
+    tokens: Sequence[Token], j: int, hi: int, kb: KB
+) -> tuple[int, tuple[int, int, int, tuple]] | None:
+    """An agency's name or abbreviation from token ``j`` up to a closing bracket or colon (at most four
+    tokens): (index of that bracket or colon, (first, last, start, ids))."""
     end = j
     while end < hi and end - j < 4 and tokens[end].kind != "punct":
         end += 1
-    if end < hi and end > j and tokens[end].text in "):":
-        found = [
-            (m.first, m.last, m.start, m.ids)
-            for m in kb.match(tokens, j, end)
-            if m.first == j and m.last == end - 1 and kb.entries[m.ids[0]]["type"] == "ORG"
-        ]
-        abbr = _dateline_agencies().get(tuple(t.norm for t in tokens[j:end]))
-        if not found and abbr in kb.entries:
-            found = [(j, end - 1, tokens[j].start, (abbr,))]
-        out += found
-    return out
+    if end >= hi or end == j or tokens[end].text not in "):":
+        return None
+    for m in kb.match(tokens, j, end):
+        if m.first == j and m.last == end - 1 and kb.entries[m.ids[0]]["type"] == "ORG":
+            return end, (m.first, m.last, m.start, m.ids)
+    abbr = _dateline_agencies().get(tuple(t.norm for t in tokens[j:end]))
+    if abbr in kb.entries:
+        return end, (j, end - 1, tokens[j].start, (abbr,))
+    return None
+
+
+def dateline_matches(
+    tokens: Sequence[Token], lo: int, hi: int, kb: KB
+) -> list[tuple[int, int, int, tuple[str, ...]]]:
+    """KB names in a dateline, as (first, last, start, ids): the place that opens it and the agency after the
+    dash or in the bracket (``مسقط - (د ب أ):``, ``واشنطن (رويترز) -``, ``بيروت، 12 مارس (أ ف ب) -``). A line
+    whose place is followed by a bracket or a comma is a dateline only when an agency is found. A dateline
+    country named like its capital (الجزائر, الكويت) is the capital city (الجزائر العاصمة, مدينة الكويت) when
+    the KB knows one."""
+    cut = next(j for j in range(lo + 1, hi) if tokens[j].kind == "punct")
+    place = [
+        (m.first, m.last, m.start, _capital_of(tokens, m.first, m.last, m.ids, kb))
+        for m in kb.match(tokens, lo, cut)
+        if m.first == lo and m.last == cut - 1 and kb.entries[m.ids[0]]["type"] == "LOC"
+    ]
+    if tokens[cut].text in _DASHES:
+        j = cut + 1
+        if j < hi and tokens[j].text == "(":
+            j += 1
+        agency = _agency(tokens, j, hi, kb) if j < hi else None
+        return place + ([agency[1]] if agency else [])
+    # a bracket or a comma after the place: the agency's bracket comes within a date's reach, then a dash or :
+    for j in range(cut, min(hi, cut + 8)):
+        if tokens[j].text == "(" and j + 1 < hi:
+            agency = _agency(tokens, j + 1, hi, kb)
+            if (
+                agency
+                and agency[0] + 1 < hi
+                and (tokens[agency[0] + 1].text in _DASHES or tokens[agency[0] + 1].text == ":")
+            ):
+                return place + [agency[1]]
+            return []
+    return []
 
 
 @lru_cache(maxsize=1)
