@@ -163,12 +163,11 @@ def recognize_span(
     ]
     taken: list[Mention] = []
     titles = [c for c in all_titles if c.last > c.first]
-    reach = (
-        -1
-    )  # the last token of a KB name that grew past its match (الشيخ مشعل -> مشعل الأحمد الجابر الصباح)
+    reach = -1  # the last token of a KB name grown past its match (الشيخ مشعل -> مشعل الأحمد الجابر الصباح)
     for m in kb_matches:
         if m.first <= reach:
             continue
+        several = m.last > m.first and not _generic(tokens, m)  # as matched: جهاز الموساد before the trim
         m = _trim_kb(tokens, m, kb)
         m = _untitled(tokens, m, hi, all_titles, kb)
         reach = m.last
@@ -188,7 +187,7 @@ def recognize_span(
         # bodies out) unless it is a description (القوات الإسرائيلية)
         name_p_out = min(p_out[m.first - lo : m.last - lo + 1])
         bar = _KB_MAX_P_OUT_STATE if e.get("kind") in _STATE_KINDS else _KB_MAX_P_OUT
-        if name_p_out > bar and not (m.last > m.first and not _generic(tokens, m)):
+        if name_p_out > bar and not several:
             if rejected is not None:
                 rejected.append(mention)
             continue
