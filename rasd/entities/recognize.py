@@ -450,8 +450,8 @@ def _org_heads(
     cues: dict[tuple[int, int], list[Cue]] | None = None,
 ) -> list[Mention]:
     """Unnamed bodies the model missed: an organization head noun (وزارة، المحكمة، لجنة ...) with its definite
-    complement (المحكمة العليا، لجنة تحري الأهلة), where the model gives the words some chance of a name or a
-    title comes right before it (الأمين العام لمجلس الوزراء); and a body named inside a title (رئيس مجلس
+    complement (المحكمة العليا، لجنة تحري الأهلة), where the model gives the words some chance of a name (a
+    ministry whatever it says: وزارة الموارد المائية والري); and a body named inside a title (رئيس مجلس
     النواب)."""
     from .cues import cue_index
 
@@ -460,7 +460,6 @@ def _org_heads(
     heads = _one_word_org_heads()
     for lo, hi in ranges:
         sentence_cues = cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi)
-        title_ends = {c.last for c in sentence_cues if c.kind == "title"}
         for c in sentence_cues:
             # a body inside a title (رئيس [مجلس النواب], رئيس [مجلس السيادة]) is named there
             if c.kind == "title" and c.last >= c.first + 2 and tokens[c.first + 1].norm in heads:
@@ -472,11 +471,10 @@ def _org_heads(
                 continue
             if c.kind != "org_head" or c.first in taken:
                 continue
-            after_title = c.first - 1 in title_ends  # الأمين العام لمجلس الوزراء: a title's body
             # a ministry with its definite complement is a body's name (وزارة الموارد المائية والري المصرية)
             body = c.last == c.first and adjust.head_of(tokens[c.first], "body") is not None
             last = c.last
-            while last + 1 < hi and last - c.last < (1 if after_title else 5 if body else 3):
+            while last + 1 < hi and last - c.last < (5 if body else 3):
                 t = tokens[last + 1]
                 definite = t.norm.startswith("ال") or (body and t.norm.startswith("وال") and last > c.last)
                 if t.kind != "word" or last + 1 in taken or not (definite or (last == c.last and not body)):
@@ -484,10 +482,15 @@ def _org_heads(
                 if last == c.last and t.norm in _PARTICLES:
                     break  # البنك إن ...: a particle is no complement
                 last += 1
+            first_word = tokens[c.last + 1].norm if last > c.last else ""
+            # an indefinite word alone or a feminine nisba after the head is a description (جامعة واحدة,
+            # منظمة إجرامية); a name goes on (لجنة تحري الأهلة)
+            described = not first_word.startswith("ال") and (last == c.last + 1 or first_word.endswith("يه"))
             if (
                 last == c.last
                 or tokens[last].norm in ("الذي", "التي")
-                or (min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT and not (after_title or body))
+                or described
+                or (min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT and not body)
             ):
                 continue
             k = strip_clitics(tokens[c.first], kb)
