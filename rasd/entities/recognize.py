@@ -27,6 +27,7 @@ _KB_MAX_P_OUT = 0.5
 # a lone one in a headline (وتأكيد واشنطن) gives the model little context (held-out: see the README)
 _KB_MAX_P_OUT_STATE = 0.8
 _STATE_KINDS = frozenset({"country", "capital"})
+# (a one-word name shaped like an adjective keeps the general bar: مالي "financial", ملاوي)
 # the model's longer name replaces a KB name only where its extra words are names with this P(outside) at most
 _EXTEND_MAX_P_OUT = 0.3
 # the model's shorter name inside a KB name replaces it where the KB name's other words have at least this
@@ -186,7 +187,10 @@ def recognize_span(
         # full name, وزارة الخارجية القطرية, قوات الدعم السريع: the corpus the model learnt from leaves such
         # bodies out) unless it is a description (القوات الإسرائيلية)
         name_p_out = min(p_out[m.first - lo : m.last - lo + 1])
-        bar = _KB_MAX_P_OUT_STATE if e.get("kind") in _STATE_KINDS else _KB_MAX_P_OUT
+        adjective = (
+            m.first == m.last and tokens[m.last].norm.endswith("ي") and m.start == tokens[m.first].start
+        )
+        bar = _KB_MAX_P_OUT_STATE if e.get("kind") in _STATE_KINDS and not adjective else _KB_MAX_P_OUT
         if name_p_out > bar and not several:
             if rejected is not None:
                 rejected.append(mention)
