@@ -348,9 +348,8 @@ def recognize(
     rejected: list[Mention] = []
     # the model tags all sentences at once (one numpy pass over the document)
     kb_matches = [kb.match(tokens, lo, hi, index) if kb is not None and len(kb) else [] for lo, hi in ranges]
-    if kb is not None and len(
-        kb
-    ):  # وأم درمان: a two-letter first word after و (the tokenizer keeps it whole)
+    if kb is not None and len(kb):
+        # وأم درمان, لسد النهضة: a two-letter stem after a clitic (the tokenizer keeps such a word whole)
         kb_matches = [
             _with_short_conjuncts(tokens, lo, hi, kb, km)
             for (lo, hi), km in zip(ranges, kb_matches, strict=True)
@@ -414,9 +413,9 @@ def _datelines(
 
 def _final_spans(tokens: Sequence[Token], mentions: list[Mention], kb: KB | None) -> list[Mention]:
     """Last span rules: a head noun joins its place's name (مخيم زمزم); a nisba after a definite noun is no
-    country (العاصمة السعودية); a time standard after توقيت is no place (غرينتش); MISC names the KB does not know are dropped when they are one word or hold a
-    common noun (دولار، اليورانيوم، الفيتو) — MISC is kept for names of several words (events, treaties,
-    prizes) and KB entries."""
+    country (العاصمة السعودية); a time standard after توقيت is no place (غرينتش); MISC names the KB does not
+    know are dropped when they are one word or hold a common noun (دولار، اليورانيوم، الفيتو) — MISC is kept
+    for names of several words (events, treaties, prizes) and KB entries."""
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     out = []
     for m in mentions:
