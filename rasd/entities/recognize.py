@@ -464,8 +464,14 @@ def _org_heads(
     for lo, hi in ranges:
         sentence_cues = cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi)
         for c in sentence_cues:
-            # a body inside a title (رئيس [مجلس النواب], رئيس [مجلس السيادة]) is named there
-            if c.kind == "title" and c.last >= c.first + 2 and tokens[c.first + 1].norm in heads:
+            # a body inside a title (رئيس [مجلس النواب], رئيس [مجلس السيادة]) is named there; رئيس مجلس الوزراء
+            # is the Prime Minister's title as a whole
+            if (
+                c.kind == "title"
+                and c.last >= c.first + 2
+                and tokens[c.first + 1].norm in heads
+                and c.text_en != "Prime Minister"
+            ):
                 a = c.first + 1
                 if not taken.intersection(range(a, c.last + 1)):
                     ids = _kb_ids(tokens, a, c.last, kb)
