@@ -322,9 +322,10 @@ PROVENANCE = {
         "and movements: written by the rasd team from Wikipedia/Wikidata facts as of 2024, in the spelling",
         "Arabic news uses (scripts/kb_organizations.tsv). stands_for marks seats whose name stands for a",
         "government (البيت الأبيض -> country/US). QIDs only where the team is certain. Foreign, defence,",
-        "interior and health ministries of every state and the armed forces of newsworthy ones (ids org/mfa-*,",
-        "org/mod-*, org/moi-*, org/moh-*, org/army-*) are generated from the country demonyms",
-        "(scripts/kb_state_bodies.tsv, kb_state_bodies_extra.tsv).",
+        "interior and health ministries of the states that have them, the armed forces of every state that keeps",
+        "them, the air forces of newsworthy ones and the parliaments of the states without a hand-written entry",
+        "(ids org/mfa-*, org/mod-*, org/moi-*, org/moh-*, org/army-*, org/airforce-*, org/parl-*) are generated",
+        "from the country demonyms (scripts/kb_state_bodies.tsv, kb_state_bodies_extra.tsv).",
     ],
     "media": [
         "News agencies, broadcasters, newspapers and platforms cited in Arabic news: written by the rasd team",
