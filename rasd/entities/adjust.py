@@ -21,7 +21,7 @@ _DASHES = frozenset("-–—ـ")
 
 @dataclass(frozen=True, slots=True)
 class Head:
-    role: str  # "part" (the head belongs to the name) or "generic" (a description's head)
+    role: str  # part, kb_part, descriptor, body, class, compound, generic, time_zone: see name_heads.tsv
     type: str  # the whole's type when the KB does not know it
     keeps: frozenset[str]  # KB kinds of an inner name that the whole still is
     tail: frozenset[str]  # normalized words that may close the name
