@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .context import STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
+from .lexicon import lexicon
 from .triggers import Cand
 
 _COMP = {"ان", "بان", "لان"}
@@ -189,8 +190,15 @@ def _dual_subject(ctx: SentCtx, i: int, kind: str, k: int, subj) -> int | None:
 
 
 def _is_dual(tk: Tok) -> bool:
+    """A dual noun naming two actors (الوزيران، الجانبين), not a word that only ends like one (الطيران)."""
     stem = tk.token.forms[-1][1]
-    return not tk.ent and stem.startswith("ال") and stem.endswith(_DUAL_ENDINGS) and len(stem) > 6
+    return (
+        not tk.ent
+        and stem.startswith("ال")
+        and stem.endswith(_DUAL_ENDINGS)
+        and len(stem) > 6
+        and stem[2:-2] in lexicon().duals
+    )
 
 
 def _right_subject(ctx: SentCtx, j: int) -> Chunk | None:

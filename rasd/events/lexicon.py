@@ -114,6 +114,7 @@ class Lexicon:
     words: dict[str, frozenset[str]]  # normalized function word -> categories
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # category -> multiword cues (normalized words)
     phrases_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (cue, category)
+    duals: frozenset[str] = frozenset()  # nouns whose dual names a pair of actors (الوزيران، الجانبين)
 
 
 @lru_cache(maxsize=1)
@@ -138,9 +139,13 @@ def lexicon() -> Lexicon:
                 heads.setdefault(f, []).append(Entry(trig, obj, past, part))
     words: dict[str, set[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
+    duals: set[str] = set()
     for row in read_tsv("event_words.tsv"):
         w = normalize(row["word"]).split()
         cat = row["category"]
+        if cat == "dual":  # not a category of the word itself: the base of a dual (وزير -> الوزيران)
+            duals.update(w)
+            continue
         if len(w) > 1:
             phrases.setdefault(cat, []).append(tuple(w))
             continue
@@ -152,6 +157,7 @@ def lexicon() -> Lexicon:
         words={k: frozenset(v) for k, v in words.items()},
         phrases={k: tuple(v) for k, v in phrases.items()},
         phrases_by_first=_by_first(phrases),
+        duals=frozenset(duals),
     )
 
 
