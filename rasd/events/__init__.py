@@ -123,6 +123,11 @@ def _sentence(
         c.heading = heading
         attach.attach_quote(doc, c, quotes)
     ctx.history = out
+    ctx.speakers = [
+        (q.cue.start, q.speaker.entity)
+        for q in quotes
+        if q.speaker is not None and q.speaker.entity and ctx.start <= q.cue.start < ctx.end
+    ]
     actors.fill(ctx, cands, prev_sentence, states)
     sx = timexes_by_sent.get(ctx.index, [])
     attach.attach_dates(doc, ctx, cands, sx)

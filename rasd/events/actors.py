@@ -289,6 +289,10 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 after = r.end
         elif not source and kind == "unknown":
             pass
+        elif not source and toks[i].conj and i > 0 and i == cand.i and _object_then_complement(ctx, cand, after):
+            # قال X إن …، واتهم إسرائيل بالمماطلة: a verb that must take an object, one phrase, then its
+            # complement: the phrase is the object and the subject is the clause's speaker or subject
+            source = _clause_subject(ctx, cand, i)
         elif not source:
             r = _right_subject(ctx, after)
             if r is not None and not r.actors and toks[i].conj and last is not None:
@@ -490,6 +494,32 @@ def _state_subject(ctx: SentCtx, i: int) -> bool:
     while k >= 0 and ctx.toks[k].punct and ctx.toks[k].token.text in _TRANSPARENT:
         k -= 1
     return k >= 0 and "state_noun" in ctx.toks[k].cats
+
+
+def _object_then_complement(ctx: SentCtx, cand: Cand, after: int) -> bool:
+    """The verb needs an object (اتهم، حث) and the phrase after it is followed straight by a preposition: no
+    room for both a subject and an object, so that phrase is the object."""
+    if "object_required" not in cand.trig.flags or not _one_plain_phrase(ctx, after):
+        return False
+    c = _chunk(ctx, after)
+    if c is None:
+        return False
+    m = max(k for k in range(c.start, c.end) if ctx.toks[k].ent)  # the phrase's name ends here
+    nxt = ctx.toks[m + 1] if m + 1 < len(ctx.toks) else None
+    if nxt is None or nxt.ent:
+        return False
+    k = nxt.token.forms[-1][0]  # the most stripped reading: بالمماطلة is ب + المماطلة
+    return "prep" in nxt.cats or nxt.prep is not None or (k > 0 and nxt.token.text[:k].lstrip("وف")[:1] in "بل")
+
+
+def _clause_subject(ctx: SentCtx, cand: Cand, i: int) -> list[str]:
+    """The dropped subject of a coordinated verb: the speaker of a quote cued earlier in the sentence, else
+    the sentence's first subject before the verb."""
+    for start, eid in reversed(ctx.speakers):
+        if start < cand.start:
+            return [eid]
+    c = first_subject_chunk(ctx, i)
+    return c.actors[-1:] if c is not None else []
 
 
 def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:

@@ -112,6 +112,7 @@ class SentCtx:
     tok_starts: list[int] = field(default_factory=list)  # the document's token starts and ends
     tok_ends: list[int] = field(default_factory=list)
     place_phrases: list[tuple[int, int]] | None = None  # في phrases naming a place (set by attach_location)
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # (cue start, speaker id) of its quotes
 
 
 def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
