@@ -49,7 +49,7 @@ def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
             continue
         if c.trig.pos == "verb" and prep is None:
             continue  # a verb is only governed as a verbal noun after a preposition (من فرض عقوبات)
-        if prep in _ABSORB_PREPS and c.timex is None:
+        if prep in _ABSORB_PREPS and (c.timex is None or c.sentence_dated):
             c.absorbed = True
             gov.attributes.setdefault("about", c.trig.en)
 

@@ -66,6 +66,7 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
             dated.append((k, x))
     if dated:  # clauses matter only when the sentence has a date
         _attach_dated(cands, dated, _segments(ctx))
+        _sentence_date(doc, ctx, cands, dated)
     for n, c in enumerate(cands):
         if c.date is None and c.inherited and n > 0 and cands[n - 1].date_source == "timex":
             prev = cands[n - 1]
@@ -93,6 +94,40 @@ def _attach_dated(cands: list[Cand], dated: list[tuple[int, Timex]], seg: list[i
             _set(max(before, key=_anchor), x)
         elif free:
             _set(min(free, key=lambda c: abs(c.i - k)), x)
+
+
+def _not_after(value: str, published: str | None) -> bool:
+    if not published or value.startswith("X"):
+        return not value.startswith("X")
+    n = min(len(value), len(published))
+    return value[:n] <= published[:n]
+
+
+def _sentence_date(doc: Document, ctx: SentCtx, cands: list[Cand], dated: list[tuple[int, Timex]]) -> None:
+    """Triggers left without a date in a sentence that states one in another clause: a participle takes its
+    main verb's date (رفض مساء أمس …، داعيا); a past verb or an event noun takes the sentence's one past date
+    (المحادثات التي عقدت السبت …، مشيرا إلى أن الطرفين اتفقا)."""
+    past = [(k, x) for k, x in dated if _not_after(date_of(x.value) or "X", doc.published)]
+    if not past:
+        return
+    values = {date_of(x.value) for _, x in past}
+    for n, c in enumerate(cands):
+        if c.date is not None or ctx.toks[c.i].fut or c.purpose:
+            continue
+        if c.participle:
+            main = next((p for p in reversed(cands[:n]) if p.date_source == "timex"), None)
+            if main is not None:
+                c.date, c.date_source, c.timex = main.date, "timex", main.timex
+                c.sentence_dated = True
+                continue
+            before = [(k, x) for k, x in past if k < c.i]
+            if before:
+                _set(c, before[-1][1])
+                c.sentence_dated = True
+                continue
+        if (c.past or c.participle or c.trig.pos == "noun") and len(values) == 1:
+            _set(c, past[0][1])
+            c.sentence_dated = True
 
 
 def _anchor(c: Cand) -> int:

@@ -39,6 +39,7 @@ class Cand:
     past: bool = False  # the trigger is a past-tense verb
     participle: bool = False  # the trigger is an adverbial participle (محذراً)
     rest_end: int = 0  # end token of a gapped multiword trigger (its object noun)
+    sentence_dated: bool = False  # the date came from another clause of the sentence, not the trigger's own
 
     @property
     def actors(self) -> list[str]:
