@@ -37,6 +37,9 @@ def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
         words = sum(1 for k in range(gov.j, c.i) if toks[k].token.kind != "punct")
         if words > ABSORB_WINDOW:
             continue
+        if any("light" in toks[k].cats and not toks[k].ent for k in range(gov.j, c.i)):
+            continue  # اتهمت X Y بالتجسس، ردت Z بطرد …: the noun belongs to the verb in between
+
         head = toks[c.i]
         prev = toks[c.i - 1] if c.i > 0 else None
         prep = head.prep

@@ -91,11 +91,18 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
         if c is None:
             k += 1
             continue
+        if not c.actors and c.prep and c.prep in preps:
+            # على مواقع للحوثيين، على موقع تابع للحوثيين: the target is named in the ل phrase of the PP
+            nxt = _chunk(ctx, c.end)
+            if nxt is not None and nxt.start == c.end and nxt.prep == "ل" and nxt.actors:
+                return nxt.actors
         if c.actors:
             if c.prep == "بين" and c.conjuncts:
                 return (c.conjuncts[0][:1], [e for cj in c.conjuncts[1:] for e in cj])
             if c.prep and c.prep in preps:
                 return c.actors
+            if c.prep is None and c.start == frm and "ل" in preps and _l_clitic(toks[c.start]):
+                return c.actors  # منح الثقة لحكومة X: the ل of an indefinite noun right after the trigger
             if c.prep is None and allow_direct and "direct" in preps and not seen_plain:
                 return c.actors
         if cand.trig.pos == "noun" and c.prep and c.prep not in preps and c.prep not in ("في", "بين"):
@@ -104,6 +111,13 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
             seen_plain = True
         k = c.end
     return []
+
+
+def _l_clitic(tk: Tok) -> bool:
+    """The word may carry the preposition ل (لحكومة; a word of its own starting with ل, لجنة, also passes:
+    tolerable right after a trigger that takes ل)."""
+    forms = tk.token.forms
+    return not tk.ent and tk.token.text[:1] == "ل" and len(forms) > 1 and forms[1][0] == 1 and not tk.cats
 
 
 _RESUMPTIVE = re.compile(

@@ -97,16 +97,18 @@ def _attach_dated(cands: list[Cand], dated: list[tuple[int, Timex]], seg: list[i
 
 
 def _not_after(value: str, published: str | None) -> bool:
+    """A date before publication, or the publication day itself (not a coarser period holding it: العام
+    الجاري may be still to come)."""
     if not published or value.startswith("X"):
         return not value.startswith("X")
     n = min(len(value), len(published))
-    return value[:n] <= published[:n]
+    return value[:n] < published[:n] or value == published[: len(value)] and len(value) >= 10
 
 
 def _sentence_date(doc: Document, ctx: SentCtx, cands: list[Cand], dated: list[tuple[int, Timex]]) -> None:
     """Triggers left without a date in a sentence that states one in another clause: a participle takes its
-    main verb's date (رفض مساء أمس …، داعيا); a past verb or an event noun takes the sentence's one past date
-    (المحادثات التي عقدت السبت …، مشيرا إلى أن الطرفين اتفقا)."""
+    main verb's date (رفض مساء أمس …، داعيا); a past verb or an event noun after the sentence's one past date
+    takes it (المحادثات التي عقدت السبت …، مشيرا إلى أن الطرفين اتفقا)."""
     past = [(k, x) for k, x in dated if _not_after(date_of(x.value) or "X", doc.published)]
     if not past:
         return
@@ -125,7 +127,7 @@ def _sentence_date(doc: Document, ctx: SentCtx, cands: list[Cand], dated: list[t
                 _set(c, before[-1][1])
                 c.sentence_dated = True
                 continue
-        if (c.past or c.participle or c.trig.pos == "noun") and len(values) == 1:
+        if (c.past or c.participle or c.trig.pos == "noun") and len(values) == 1 and past[0][0] < c.i:
             _set(c, past[0][1])
             c.sentence_dated = True
 

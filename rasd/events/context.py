@@ -517,12 +517,18 @@ MAX_GAP = 8  # فرض الاتحاد الأوروبي، الاثنين، حزم�
 def _gapped(
     toks: list[Tok], i: int, verbs: tuple[Entry, ...], firsts: frozenset[str]
 ) -> tuple[int, list[Entry]]:
-    """The gap and the multiword ``verbs`` whose rest follows the head after a gap of 1-MAX_GAP tokens;
+    """The gap and the multiword ``verbs`` whose rest follows the head after a gap of 1-MAX_GAP words (and
+    any punctuation and time expressions);
     ``firsts`` (the union of the first words of their rests) is a cheap test before matching each in full."""
-    for gap in range(1, MAX_GAP + 1):
+    words = 0
+    for gap in range(1, 2 * MAX_GAP + 1):
         k = i + gap
         if k >= len(toks) or (toks[k].punct and toks[k].token.text in STRONG_PUNCT):
             break
+        if not toks[k].punct and not toks[k].timex:
+            words += 1  # a date set off by commas does not count (استخدمت X، مساء الخميس 18 أبريل، حق النقض)
+            if words > MAX_GAP:
+                break
         if k + 1 >= len(toks) or toks[k + 1].cores.isdisjoint(firsts):
             continue
         hits = [e for e in verbs if _rest_matches(toks, k + 1, e.trigger.rest)]
@@ -612,7 +618,7 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
 
 # A token ends a chunk when it is punctuation other than _NO_BREAK_PUNCT, a trigger, or a word outside any name
 # whose categories are not all in this set.
-_NOT_BOUNDARY_CATS = frozenset({"not_conj", "planned_after", "frame"})
+_NOT_BOUNDARY_CATS = frozenset({"not_conj", "planned_after", "frame", "state_noun"})
 
 
 def _np_ends(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
