@@ -303,7 +303,13 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 after = r.end
         elif not source and kind == "unknown":
             pass
-        elif not source and toks[i].conj and i > 0 and i == cand.i and _object_then_complement(ctx, cand, after):
+        elif (
+            not source
+            and toks[i].conj
+            and i > 0
+            and i == cand.i
+            and _object_then_complement(ctx, cand, after)
+        ):
             # قال X إن …، واتهم إسرائيل بالمماطلة: a verb that must take an object, one phrase, then its
             # complement: the phrase is the object and the subject is the clause's speaker or subject
             source = _clause_subject(ctx, cand, i)
@@ -523,7 +529,9 @@ def _object_then_complement(ctx: SentCtx, cand: Cand, after: int) -> bool:
     if nxt is None or nxt.ent:
         return False
     k = nxt.token.forms[-1][0]  # the most stripped reading: بالمماطلة is ب + المماطلة
-    return "prep" in nxt.cats or nxt.prep is not None or (k > 0 and nxt.token.text[:k].lstrip("وف")[:1] in "بل")
+    return (
+        "prep" in nxt.cats or nxt.prep is not None or (k > 0 and nxt.token.text[:k].lstrip("وف")[:1] in "بل")
+    )
 
 
 def _clause_subject(ctx: SentCtx, cand: Cand, i: int) -> list[str]:
