@@ -22,7 +22,7 @@ __all__ = ["annotate", "extract"]
 log = logging.getLogger(__name__)
 
 ABSORB_WINDOW = 10  # words between a complement-taking trigger and the event noun it governs
-_ABSORB_PREPS = {None, "من", "ب", "علي", "الى", "ل", "عن"}  # normalized
+_ABSORB_PREPS = {None, "من", "ب", "علي", "الي", "ل", "عن"}  # normalized (إلى -> الي)
 
 
 def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:

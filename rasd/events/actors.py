@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .context import STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
+from .context import NISBA_ENDINGS, STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
 from .lexicon import lexicon
 from .triggers import Cand
 
@@ -215,17 +215,46 @@ def _is_dual(tk: Tok) -> bool:
     )
 
 
+_TITLE_PREPS = {"ل", "ب", "الي", "في", "لدي"}  # normalized (إلى -> الي)
+
+
+def _title_only(ctx: SentCtx, c: Chunk) -> bool:
+    """A phrase naming nobody but by a nisba (المبعوث الأميركي، نائبة المبعوث الأممي): a title whose holder
+    may be named after its prepositional phrase."""
+    return all(_is_nisba(ctx, c, e) or _adjective_mention(ctx, c, e) for e in c.actors)
+
+
+def _adjective_mention(ctx: SentCtx, c: Chunk, eid: str) -> bool:
+    """A place or body named only by an adjective the entities layer marked (الأميركي، الأممية)."""
+    if ctx.types.get(eid) == "PER":
+        return False
+    toks = [ctx.toks[k] for k in range(c.start, c.end) if ctx.toks[k].ent == eid]
+    return len(toks) == 1 and toks[0].token.forms[-1][1].endswith(NISBA_ENDINGS)
+
+
+def title_holder(ctx: SentCtx, c: Chunk) -> Chunk | None:
+    """المبعوث الأممي إلى اليمن هانس غروندبرغ، الأمين العام للأمم المتحدة أنطونيو غوتيريش: a title phrase, then
+    a ل/ب/إلى/في/لدى phrase ending on a person: that person (not the title's nisba or the PP's place)."""
+    if not _title_only(ctx, c):
+        return None
+    nxt = _chunk(ctx, c.end) or _chunk(ctx, c.end + 1)  # the preposition is a clitic or a word of its own
+    if nxt is None or nxt.start not in (c.end, c.end + 1) or nxt.prep not in _TITLE_PREPS:
+        return None
+    # the person right after the PP's place (المبعوث الأممي إلى ليبيا عبد الله باتيلي جميع الأطراف)
+    people = [
+        k
+        for k in range(nxt.start, nxt.end)
+        if ctx.types.get(ctx.toks[k].ent) == "PER" and not ctx.toks[k].nisba
+    ]
+    if not people:
+        return None
+    return Chunk(c.start, nxt.end, None, [[ctx.toks[people[0]].ent]]).seal()
+
+
 def _right_subject(ctx: SentCtx, j: int) -> Chunk | None:
     c = _chunk(ctx, j)
     if c is not None and c.prep is None and c.start == j:
-        if not c.actors:
-            # الأمين العام للأمم المتحدة أنطونيو غوتيريش: the name sits in the title's ل/ب phrase
-            nxt = _chunk(ctx, c.end)
-            if nxt is not None and nxt.prep in ("ل", "ب") and nxt.start == c.end:
-                people = [e for e in nxt.actors if ctx.types.get(e) == "PER"]
-                if people:
-                    return Chunk(c.start, nxt.end, None, [people[-1:]]).seal()
-        return c
+        return title_holder(ctx, c) or c
     return None
 
 
@@ -375,6 +404,11 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 cand.target = [e for e in g.actors if e not in cand.source and e not in ctx.cities][-1:]
                 cand.purpose = True
                 return
+    scan_from = j
+    if g is not None and g.start == j and g.prep is None:
+        holder = title_holder(ctx, g)  # زيارة نائبة المبعوث الأميركي إلى الشرق الأوسط مورغان أورتاغوس
+        if holder is not None:
+            g, scan_from = holder, holder.end
     if g is not None and g.start == j and g.prep is None and g.actors:
         # محادثات جنيف، قمة الرياض: a city after the noun is where, not who
         places = [e for e in g.actors if e in ctx.cities]
@@ -394,7 +428,6 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         else:
             src = [e for e in g.actors if e not in places]
     # a relative clause with a verb naming the actor: المحادثات التي ستقودها X، مع Y
-    scan_from = j
     if not src and j + 2 < len(toks) and "relative" in toks[j].cats:
         r = _right_subject(ctx, j + 2)
         if r is not None and r.actors:

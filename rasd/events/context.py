@@ -23,7 +23,7 @@ from .nisba import could_be_nisba, nisba_index
 TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 _CLITIC_PREP = {"ب": "ب", "ل": "ل", "ك": "ك"}
 _NO_BREAK_PUNCT = {"-", "–", "(", ")", "/"}
-_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين")
+NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين")
 ACTOR_TYPES = {"PER", "ORG", "LOC"}  # MISC (currencies, events, works) never acts
 PLACE_KINDS = {
     "city",
@@ -425,7 +425,7 @@ def _annotate_word(tk: Tok, info: tuple, nisba: dict[str, str]) -> None:
     for _, stem in forms:
         eid = nisba.get(stem)
         # inside a name only an adjective form counts (الروسية), not the name itself (مصر)
-        if eid and (not tk.ent or stem.endswith(_NISBA_ENDINGS)):
+        if eid and (not tk.ent or stem.endswith(NISBA_ENDINGS)):
             tk.nisba = True
             if not tk.ent:
                 tk.ent = eid
