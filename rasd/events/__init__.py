@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 
 from ..document import Document, Event, Quote, Span, fast_construct
 from . import actors, attach, context, merge, modality, triggers
+from .lexicon import lexicon
 from .summary import summarize
 from .triggers import Cand
 
@@ -55,6 +56,14 @@ def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
         if prep in _ABSORB_PREPS and (c.timex is None or c.sentence_dated):
             c.absorbed = True
             gov.attributes.setdefault("about", c.trig.en)
+
+
+def _skip_line(ctx: context.SentCtx) -> bool:
+    """A related-link or tag line (اقرأ أيضا: …، الكلمات المفتاحية: …) names another story, not an event of this
+    one; the text layer does not always mark it as boilerplate."""
+    words = [tk.token.norm for tk in ctx.toks[:3] if tk.token.kind == "word"]
+    skip = lexicon().skip_lines
+    return bool(words) and (words[0] in skip or " ".join(words[:2]) in skip)
 
 
 def _condition_targets(cands: list[Cand]) -> None:
@@ -116,7 +125,7 @@ def _sentence(
     quotes_by_sent: dict[int, list[Quote]],
 ) -> list[Cand]:
     cands = triggers.find(ctx)
-    if not cands:
+    if not cands or _skip_line(ctx):
         return []
     block = doc.sentences[ctx.index].block
     heading = 0 <= block < len(doc.blocks) and doc.blocks[block].kind == "heading"

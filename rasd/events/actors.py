@@ -664,6 +664,11 @@ def fill(
         if not cand.source and cand.trig.pos == "verb" and cand.speaker and _state_subject(ctx, cand.i):
             # المملكة "ترفض" … in a minister's words: the speaker stands for his state
             cand.source = [cand.speaker]
+        if "verbal_alt" in cand.trig.flags and any(ctx.types.get(e) == "PER" for e in cand.source):
+            # هاجم المندوب الإسرائيلي الدول التي …: a person attacks in words (ACCUSE), an army by force
+            alt = next((e for e in ctx.toks[cand.i].entries if "verbal" in e.trigger.flags), None)
+            if alt is not None:
+                cand.trig = alt.trigger
         if "subject_target" in cand.trig.flags and cand.source and not cand.target:
             cand.source, cand.target = [], cand.source
         if ctx.places:

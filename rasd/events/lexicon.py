@@ -115,6 +115,8 @@ class Lexicon:
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # category -> multiword cues (normalized words)
     phrases_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (cue, category)
     duals: frozenset[str] = frozenset()  # nouns whose dual names a pair of actors (الوزيران، الجانبين)
+    skip_lines: frozenset[str] = frozenset()  # openings of lines that report nothing (اقرأ أيضا، الوسوم)
+    name_heads: frozenset[str] = frozenset()  # head nouns of names (قوات الدعم السريع): no trigger after them
 
 
 @lru_cache(maxsize=1)
@@ -140,11 +142,19 @@ def lexicon() -> Lexicon:
     words: dict[str, set[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
     duals: set[str] = set()
+    skip_lines: set[str] = set()
+    name_heads: set[str] = set()
     for row in read_tsv("event_words.tsv"):
         w = normalize(row["word"]).split()
         cat = row["category"]
         if cat == "dual":  # not a category of the word itself: the base of a dual (وزير -> الوزيران)
             duals.update(w)
+            continue
+        if cat == "skip_line":
+            skip_lines.add(" ".join(w))
+            continue
+        if cat == "name_head":
+            name_heads.update(w)
             continue
         if len(w) > 1:
             phrases.setdefault(cat, []).append(tuple(w))
@@ -158,6 +168,8 @@ def lexicon() -> Lexicon:
         phrases={k: tuple(v) for k, v in phrases.items()},
         phrases_by_first=_by_first(phrases),
         duals=frozenset(duals),
+        skip_lines=frozenset(skip_lines),
+        name_heads=frozenset(name_heads),
     )
 
 

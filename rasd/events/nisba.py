@@ -81,6 +81,9 @@ def nisba_index(doc: Document) -> dict[str, str]:
         found = sorted(f for kb_id in by_kb for f in forms.get(kb_id, ()))
         for _, form, kb_id in found:  # in the KB's order, as a walk over all its demonyms would set them
             index[form] = by_kb[kb_id]
+    for form, eid in list(index.items()):
+        if form.endswith("ي"):
+            index.setdefault(form + "ا", eid)  # the indefinite accusative: وفدا سعوديا، موقفا أميركيا
     return index
 
 
