@@ -58,6 +58,18 @@ def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
             gov.attributes.setdefault("about", c.trig.en)
 
 
+HEADLINE_WORDS = 24  # a longer line is a paragraph even without a final stop
+_FINAL = set('.!?؟:"»”')
+
+
+def _bare_line(doc: Document, block: int) -> bool:
+    """A short paragraph without a final stop reads as a headline or subheading (الحوثيون يتوعدون بالرد بعد
+    ضربات …), though the text layer did not mark it: its events restate the story's and merge into them."""
+    b = doc.blocks[block]
+    line = doc.text[b.start : b.end].rstrip()
+    return bool(line) and line[-1] not in _FINAL and line.count(" ") < HEADLINE_WORDS
+
+
 def _skip_line(ctx: context.SentCtx) -> bool:
     """A related-link or tag line (اقرأ أيضا: …، الكلمات المفتاحية: …) names another story, not an event of this
     one; the text layer does not always mark it as boilerplate."""
@@ -128,7 +140,7 @@ def _sentence(
     if not cands or _skip_line(ctx):
         return []
     block = doc.sentences[ctx.index].block
-    heading = 0 <= block < len(doc.blocks) and doc.blocks[block].kind == "heading"
+    heading = 0 <= block < len(doc.blocks) and (doc.blocks[block].kind == "heading" or _bare_line(doc, block))
     # a quote holding a trigger overlaps its sentence: look at those only
     quotes = quotes_by_sent.get(ctx.index, [])
     for c in cands:

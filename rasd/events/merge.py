@@ -54,6 +54,9 @@ def _people(types: dict[str, str], ids: list[str]) -> int:
 
 
 def _fold(doc_ents, types, target: Cand, b: Cand) -> None:
+    if target.heading and not b.heading and b.actors:
+        # a headline's wording is loose (فيتو أميركي يسقط مشروع قرار … لمنح فلسطين): the body says who did what
+        target.source, target.target = list(b.source), list(b.target)
     if target.heading and not b.heading:
         # the body's wording is the one to point at: trigger, sentence and quote move to it
         target.start, target.end, target.sent, target.i, target.j = b.start, b.end, b.sent, b.i, b.j
