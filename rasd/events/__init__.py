@@ -53,9 +53,12 @@ def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
             continue
         if c.trig.pos == "verb" and prep is None:
             continue  # a verb is only governed as a verbal noun after a preposition (من فرض عقوبات)
-        if prep in _ABSORB_PREPS and (c.timex is None or c.sentence_dated):
+        if prep in _ABSORB_PREPS and (c.timex is None or c.sentence_dated or c.timex == gov.timex):
             c.absorbed = True
             gov.attributes.setdefault("about", c.trig.en)
+            if not gov.target and c.target:
+                # هدد بقصف إيران، حذر من فرض عقوبات على روسيا: whom the threatened act targets is the threat's target
+                gov.target = [e for e in c.target if e not in gov.source]
 
 
 HEADLINE_WORDS = 24  # a longer line is a paragraph even without a final stop

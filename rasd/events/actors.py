@@ -47,8 +47,12 @@ def first_subject_chunk(ctx: SentCtx, before: int, after: int = 0) -> Chunk | No
     for c in ctx.chunks:
         if c.start >= before:
             break
-        if c.start >= after and c.prep is None and c.actors:
-            return c
+        if c.start >= after and c.prep is None:
+            holder = title_holder(ctx, c)  # الأمين العام لحزب الله نعيم قاسم: the person, not a later nisba
+            if holder is not None and holder.end <= before:
+                return holder
+            if c.actors:
+                return c
     return None
 
 
@@ -105,11 +109,55 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
                 return c.actors  # منح الثقة لحكومة X: the ل of an indefinite noun right after the trigger
             if c.prep is None and allow_direct and "direct" in preps and not seen_plain:
                 return c.actors
+            if c.prep and c.prep not in preps and allow_direct and "direct" in preps and not seen_plain:
+                obj = _object_after_adjunct(ctx, c)
+                if obj:
+                    return obj
         if cand.trig.pos == "noun" and c.prep and c.prep not in preps and c.prep not in ("في", "بين"):
             break  # شكر أنان في اتصال هاتفي على اهتمامه بلبنان: another phrase has begun
         if c.prep is None and not all(toks[m].timex for m in range(c.start, c.end)):
             seen_plain = True
         k = c.end
+    return []
+
+
+def _own_side_warning(ctx: SentCtx, cand: Cand) -> list[str]:
+    """حذر من أن الحزب لن يقبل ببقاء القوات الإسرائيلية: a warning about what one's own side will do is a threat
+    against the other actor named in that clause."""
+    toks = ctx.toks
+    k = cand.j
+    if k < len(toks) and toks[k].token.norm in ("من", "ب"):
+        k += 1
+    if k + 1 >= len(toks) or not _is_comp(toks[k]):
+        return []
+    own = lexicon().self_nouns
+    if toks[k + 1].ent or all(stem not in own for _, stem in toks[k + 1].token.forms):
+        return []
+    for m in range(k + 2, min(len(toks), k + 2 + WINDOW)):
+        tk = toks[m]
+        if tk.punct and tk.token.text in STRONG_PUNCT:
+            break
+        if tk.ent and tk.ent not in cand.source:
+            return [tk.ent]
+    return []
+
+
+def _object_after_adjunct(ctx: SentCtx, c: Chunk) -> list[str]:
+    """توعد X في بيان متلفز الولايات المتحدة وبريطانيا: an indefinite noun and its adjective end the adjunct; a
+    name after them is the verb's object, not the adjunct's genitive (في مدينة القدس, one word, stays whole)."""
+    toks = ctx.toks
+    plain = 0
+    for k in range(c.start, c.end):
+        tk = toks[k]
+        if tk.ent:
+            if plain < 2 or tk.nisba:
+                return []
+            return list(
+                dict.fromkeys(toks[m].ent for m in range(k, c.end) if toks[m].ent and not toks[m].nisba)
+            )
+        if not plain_word(tk) or tk.token.forms[-1][1].startswith("ال"):
+            return []
+        plain += 1
     return []
 
 
@@ -664,6 +712,8 @@ def fill(
         if not cand.source and cand.trig.pos == "verb" and cand.speaker and _state_subject(ctx, cand.i):
             # المملكة "ترفض" … in a minister's words: the speaker stands for his state
             cand.source = [cand.speaker]
+        if cand.trig.type == "THREATEN" and not cand.target and cand.source:
+            cand.target = _own_side_warning(ctx, cand)
         if "verbal_alt" in cand.trig.flags and any(ctx.types.get(e) == "PER" for e in cand.source):
             # هاجم المندوب الإسرائيلي الدول التي …: a person attacks in words (ACCUSE), an army by force
             alt = next((e for e in ctx.toks[cand.i].entries if "verbal" in e.trigger.flags), None)

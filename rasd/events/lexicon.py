@@ -117,6 +117,7 @@ class Lexicon:
     duals: frozenset[str] = frozenset()  # nouns whose dual names a pair of actors (الوزيران، الجانبين)
     skip_lines: frozenset[str] = frozenset()  # openings of lines that report nothing (اقرأ أيضا، الوسوم)
     name_heads: frozenset[str] = frozenset()  # head nouns of names (قوات الدعم السريع): no trigger after them
+    self_nouns: frozenset[str] = frozenset()  # a speaker's own side (بلاده، الحزب، حكومته)
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
     duals: set[str] = set()
     skip_lines: set[str] = set()
     name_heads: set[str] = set()
+    self_nouns: set[str] = set()
     for row in read_tsv("event_words.tsv"):
         w = normalize(row["word"]).split()
         cat = row["category"]
@@ -155,6 +157,9 @@ def lexicon() -> Lexicon:
             continue
         if cat == "name_head":
             name_heads.update(w)
+            continue
+        if cat == "self_noun":
+            self_nouns.update(w)
             continue
         if len(w) > 1:
             phrases.setdefault(cat, []).append(tuple(w))
@@ -170,6 +175,7 @@ def lexicon() -> Lexicon:
         duals=frozenset(duals),
         skip_lines=frozenset(skip_lines),
         name_heads=frozenset(name_heads),
+        self_nouns=frozenset(self_nouns),
     )
 
 

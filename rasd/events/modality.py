@@ -42,6 +42,22 @@ def _negated_before(ctx: SentCtx, i: int) -> bool:
     return False
 
 
+def _negative_condition(ctx: SentCtx, i: int) -> bool:
+    """The trigger's negation follows a condition word straight (إذا لم، في حال لم، ما لم)."""
+    toks = ctx.toks
+    k = i - 1
+    while k >= 0 and _has(toks[k], "aux"):
+        k -= 1
+    if k < 1 or not _has(toks[k], "negation"):
+        return False
+    prev = toks[k - 1]
+    if _has(prev, "condition") or _phrase_at(ctx, k - 1, "condition") or prev.token.norm == "ما":
+        return True  # إذا لم، ما لم
+    return k >= 2 and _phrase_at(
+        ctx, k - 2, "condition"
+    )  # a two-word condition (في حال لم) marks its first word
+
+
 def _stops(ctx: SentCtx) -> tuple[list[int], list[int]]:
     """For each token, the nearest token before it that ends its sentence part (strong punctuation or a
     contrast word) and the nearest that ends its clause (that, or any other punctuation); -1 if none.
@@ -107,6 +123,10 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
             break
     if _negated_before(ctx, i) or (light is not None and _negated_before(ctx, light)):
         found.append("negated")
+        if _negative_condition(ctx, first):
+            # إذا لم تستقبل الجزائر رعاياها، ما لم تتوصل إلى اتفاق: a condition on something not happening
+            # states a demand, not an event: no event is coded
+            cand.absorbed = True
     clause = range(first - 1, ss[first], -1)  # its clause
     for n in range(top, -1, -1):
         k = cued[n]
