@@ -56,7 +56,7 @@ def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
         if prep in _ABSORB_PREPS and (c.timex is None or c.sentence_dated or c.timex == gov.timex):
             c.absorbed = True
             gov.attributes.setdefault("about", c.trig.en)
-            if not gov.target and c.target:
+            if not gov.target and c.target and gov.trig.type == "THREATEN":
                 # هدد بقصف إيران، حذر من فرض عقوبات على روسيا: whom the threatened act targets is the threat's target
                 gov.target = [e for e in c.target if e not in gov.source]
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .attach import DURING
 from .context import NISBA_ENDINGS, STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
 from .lexicon import lexicon
 from .triggers import Cand
@@ -119,6 +120,32 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
             seen_plain = True
         k = c.end
     return []
+
+
+_LIFT_GAP = {"جميع", "كل", "ما", "تبقي", "من", "بعض", "كافه", "باقي"}  # normalized
+
+
+def _lifted(ctx: SentCtx, cand: Cand) -> None:
+    """رفع (جميع) العقوبات، إلغاء العقوبات: lifting sanctions concedes; the lifting word acts as the light verb
+    whose subject lifts them (أعلن ترامب رفع جميع العقوبات)."""
+    toks = ctx.toks
+    lift = lexicon().lift_words
+    k = cand.i - 1
+    while k >= 0 and cand.i - k <= 4 and toks[k].token.kind == "word" and not toks[k].ent:
+        if any(stem in lift for _, stem in toks[k].token.forms):
+            alt = next((e for e in toks[cand.i].entries if "lifted" in e.trigger.flags), None)
+            if alt is not None:
+                cand.trig = alt.trigger
+                if not toks[k].conj:  # الملف النووي ورفع العقوبات: a topic in a list, nobody lifts
+                    cand.light = k
+            return
+        if toks[k].token.norm not in _LIFT_GAP:
+            return
+        k -= 1
+
+
+def _joins(tk: Tok) -> bool:
+    return not tk.ent and any(stem in lexicon().join_verbs for _, stem in tk.token.forms)
 
 
 def _own_side_warning(ctx: SentCtx, cand: Cand) -> list[str]:
@@ -322,12 +349,16 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
     dual = _dual_subject(ctx, i, kind, k, subj)
     if dual is None and i + 1 < len(toks) and _is_dual(toks[i + 1]):
         dual = i + 1  # VSO: the verb stays singular before a dual subject (وبحث الجانبان)
+    elif dual is None and i + 2 < len(toks) and toks[i + 1].token.norm in DURING and _is_dual(toks[i + 2]):
+        dual = i + 2  # اتفق خلالها الرئيسان
     if dual is not None:
         # الوزيران: the latest pair of actors who both hold that title (وزير), else the latest pair
         word = toks[dual].token.forms[-1][1][2:-2]
         after = max(after, dual + 1)
         pairs = [c.actors for c in reversed(prev + ctx.history) if c.symmetric and len(c.actors) == 2]
         titled = [p for p in pairs if all(word in ctx.titles.get(e, "") for e in p)]
+        if word in lexicon().body_duals:  # الوفدان، البلدين: two sides, not two people
+            titled = titled or [p for p in pairs if all(ctx.types.get(e) != "PER" for e in p)]
         pair = (titled or pairs or [None])[0]
         if pair:
             source = list(pair)
@@ -487,6 +518,19 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 # القمة التي جمعته بـ…: the object pronoun is the party named first in the sentence
                 c = first_subject_chunk(ctx, cand.i)
                 src = c.actors[:1] if c else []
+    if not src and j + 1 < len(toks) and _joins(toks[j]):
+        # مكالمة هاتفية جمعت X بنظيره Y، لقاء يجمع X و Y: the verb's subject and its ب phrase are the parties
+        r = _right_subject(ctx, j + 1)
+        if r is not None and r.actors:
+            src = r.actors[:1]
+            rest = [e for e in r.actors[1:]]
+            nxt = _chunk(ctx, r.end)
+            if nxt is not None and nxt.start == r.end and nxt.prep in (None, "ب") and nxt.actors:
+                rest += nxt.actors
+                scan_from = nxt.end
+            else:
+                scan_from = r.end
+            tgt += [e for e in rest if e not in src and e not in tgt]
     found = _scan_targets(ctx, cand, scan_from, allow_direct=False)
     if isinstance(found, tuple):
         src = src or found[0]
@@ -496,6 +540,17 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
     for e in found:
         if e not in src and e not in tgt:
             tgt.append(e)
+    if not src and cand.light is not None:
+        # رفع العقوبات: the lifting word stands for the verb (رفع ترامب العقوبات، أعلن ترامب رفع العقوبات)
+        saved = cand.target
+        verb_actors(ctx, cand, cand.light, prev, prev_sentence)
+        if not cand.source:
+            kind, _, subj = _left_subject(ctx, cand.light)
+            if subj is None:
+                subj = first_subject_chunk(ctx, cand.light)
+            cand.source = subj.actors[-1:] if subj is not None else []
+        cand.target = saved
+        src = cand.source
     if not src:
         # a light verb before the noun: أجرى بلينكن مكالمة هاتفية، شنت روسيا هجوما
         for m in range(cand.i - 1, max(-1, cand.i - LIGHT_WINDOW), -1):
@@ -705,6 +760,8 @@ def fill(
     done: list[Cand] = []
     states = states or {}
     for cand in cands:
+        if "lift_alt" in cand.trig.flags:
+            _lifted(ctx, cand)
         if cand.trig.pos == "verb":
             verb_actors(ctx, cand, cand.i, done, prev_sentence)
         else:

@@ -21,6 +21,7 @@ from .triggers import Cand
 _DATE_VALUE = regex.compile(
     r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|W\d{2}|Q\d)(?:-\d{2})?)?(?:T[\d:]+(?:Z|[+-]\d{2}:?\d{2})?)?$"
 )
+DURING = {"خلالها", "خلاله", "خلالهما", "فيها", "فيه", "بعدها", "بعده"}  # normalized: during/after it
 LOCATION_WINDOW = 24  # tokens after the trigger where "في <place>" still says where it happened
 PLACED_TYPES = {"CONSULT", "AGREE", "COOPERATE", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", ".", "؟", "?", "!"}
@@ -68,6 +69,16 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
         _attach_dated(cands, dated, _segments(ctx))
         _sentence_date(doc, ctx, cands, dated)
     for n, c in enumerate(cands):
+        if (
+            c.date is None
+            and n > 0
+            and cands[n - 1].date_source == "timex"
+            and c.i + 1 < len(ctx.toks)
+            and ctx.toks[c.i + 1].token.norm in DURING
+        ):
+            # مكالمة … يوم 31 مارس، اتفق خلالها الرئيسان: during the event just named, on its date
+            prev = cands[n - 1]
+            c.date, c.date_source, c.timex = prev.date, "timex", prev.timex
         if c.date is None and c.inherited and n > 0 and cands[n - 1].date_source == "timex":
             prev = cands[n - 1]
             c.date, c.date_source, c.timex = prev.date, "timex", prev.timex

@@ -115,9 +115,12 @@ class Lexicon:
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # category -> multiword cues (normalized words)
     phrases_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (cue, category)
     duals: frozenset[str] = frozenset()  # nouns whose dual names a pair of actors (الوزيران، الجانبين)
+    body_duals: frozenset[str] = frozenset()  # those naming two sides, not two people (الوفدان، البلدين)
     skip_lines: frozenset[str] = frozenset()  # openings of lines that report nothing (اقرأ أيضا، الوسوم)
     name_heads: frozenset[str] = frozenset()  # head nouns of names (قوات الدعم السريع): no trigger after them
     self_nouns: frozenset[str] = frozenset()  # a speaker's own side (بلاده، الحزب، حكومته)
+    lift_words: frozenset[str] = frozenset()  # lifting (رفع، إلغاء): رفع العقوبات is a concession
+    join_verbs: frozenset[str] = frozenset()  # جمعت X بـ Y: an event noun's two parties
 
 
 @lru_cache(maxsize=1)
@@ -143,14 +146,19 @@ def lexicon() -> Lexicon:
     words: dict[str, set[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
     duals: set[str] = set()
+    body_duals: set[str] = set()
     skip_lines: set[str] = set()
     name_heads: set[str] = set()
     self_nouns: set[str] = set()
+    lift_words: set[str] = set()
+    join_verbs: set[str] = set()
     for row in read_tsv("event_words.tsv"):
         w = normalize(row["word"]).split()
         cat = row["category"]
-        if cat == "dual":  # not a category of the word itself: the base of a dual (وزير -> الوزيران)
+        if cat in ("dual", "dual_body"):  # not a category of the word: the base of a dual (وزير -> الوزيران)
             duals.update(w)
+            if cat == "dual_body":
+                body_duals.update(w)
             continue
         if cat == "skip_line":
             skip_lines.add(" ".join(w))
@@ -160,6 +168,10 @@ def lexicon() -> Lexicon:
             continue
         if cat == "self_noun":
             self_nouns.update(w)
+            continue
+        if cat in ("lift", "join"):
+            forms = verb_forms(w[0]) if row["expand"] == "verb" else {w[0]: False}
+            (lift_words if cat == "lift" else join_verbs).update(forms)
             continue
         if len(w) > 1:
             phrases.setdefault(cat, []).append(tuple(w))
@@ -173,9 +185,12 @@ def lexicon() -> Lexicon:
         phrases={k: tuple(v) for k, v in phrases.items()},
         phrases_by_first=_by_first(phrases),
         duals=frozenset(duals),
+        body_duals=frozenset(body_duals),
         skip_lines=frozenset(skip_lines),
         name_heads=frozenset(name_heads),
         self_nouns=frozenset(self_nouns),
+        lift_words=frozenset(lift_words),
+        join_verbs=frozenset(join_verbs),
     )
 
 
