@@ -73,6 +73,24 @@ def _bare_line(doc: Document, block: int) -> bool:
     return bool(line) and line[-1] not in _FINAL and line.count(" ") < HEADLINE_WORDS
 
 
+def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
+    """رفض الخوض في التفاصيل (declining to comment), استبعد أن … (judging a thing unlikely): no event."""
+    flags = c.trig.flags
+    if c.j >= len(ctx.toks) or not flags & {"declines", "no_clause"}:
+        return False
+    nxt = ctx.toks[c.j]
+    if "declines" in flags and any(stem in lexicon().no_comment for _, stem in nxt.token.forms):
+        return True
+    if "no_clause" not in flags:
+        return False
+    for tk in ctx.toks[c.j : c.j + 10]:  # أن right after the verb or after its subject (استبعد المحلل X أن)
+        if "comp" in tk.cats and not tk.ent:
+            return True
+        if tk.punct or tk.in_trigger or (tk.cats and not tk.ent and "not_conj" not in tk.cats):
+            return False
+    return False
+
+
 def _skip_line(ctx: context.SentCtx) -> bool:
     """A related-link or tag line (اقرأ أيضا: …، الكلمات المفتاحية: …) names another story, not an event of this
     one; the text layer does not always mark it as boilerplate."""
@@ -149,6 +167,9 @@ def _sentence(
     for c in cands:
         c.heading = heading
         attach.attach_quote(doc, c, quotes)
+    for c in cands:
+        if _no_event(ctx, c):
+            c.absorbed = True  # dropped with the absorbed ones
     ctx.history = out
     ctx.speakers = [
         (q.cue.start, q.speaker.entity)

@@ -104,6 +104,12 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
         if c.actors:
             if c.prep == "بين" and c.conjuncts:
                 return (c.conjuncts[0][:1], [e for cj in c.conjuncts[1:] for e in cj])
+            if c.prep == "لدي":
+                # سفيرها لدى الجزائر ستيفان روماتيه: the state; the person after it is the ambassador
+                states = [toks[m].ent for m in range(c.start, c.end) if toks[m].ent]
+                states = [e for e in dict.fromkeys(states) if ctx.types.get(e) != "PER"]
+                if states and c.prep in preps:
+                    return states[:1]
             if c.prep and c.prep in preps:
                 return c.actors
             if c.prep is None and c.start == frm and "ل" in preps and _l_clitic(toks[c.start]):
@@ -473,6 +479,8 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
     src: list[str] = []
     tgt: list[str] = []
     g = _chunk(ctx, j)
+    if g is not None and g.start == j and g.prep is None and j < len(toks) and _l_clitic(toks[j]):
+        g = None  # منح الثقة لحكومة X: a ل phrase, not the noun's genitive
     places: list[str] = []
     if _purpose_noun(toks[cand.i]) and "symmetric" in trig.flags or trig.mode == "visit":
         if _purpose_noun(toks[cand.i]):

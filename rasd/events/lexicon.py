@@ -121,6 +121,7 @@ class Lexicon:
     self_nouns: frozenset[str] = frozenset()  # a speaker's own side (بلاده، الحزب، حكومته)
     lift_words: frozenset[str] = frozenset()  # lifting (رفع، إلغاء): رفع العقوبات is a concession
     join_verbs: frozenset[str] = frozenset()  # جمعت X بـ Y: an event noun's two parties
+    no_comment: frozenset[str] = frozenset()  # رفض الخوض/التعليق: declining to comment
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +153,7 @@ def lexicon() -> Lexicon:
     self_nouns: set[str] = set()
     lift_words: set[str] = set()
     join_verbs: set[str] = set()
+    no_comment: set[str] = set()
     for row in read_tsv("event_words.tsv"):
         w = normalize(row["word"]).split()
         cat = row["category"]
@@ -168,6 +170,9 @@ def lexicon() -> Lexicon:
             continue
         if cat == "self_noun":
             self_nouns.update(w)
+            continue
+        if cat == "no_comment":
+            no_comment.update(w)
             continue
         if cat in ("lift", "join"):
             forms = verb_forms(w[0]) if row["expand"] == "verb" else {w[0]: False}
@@ -191,6 +196,7 @@ def lexicon() -> Lexicon:
         self_nouns=frozenset(self_nouns),
         lift_words=frozenset(lift_words),
         join_verbs=frozenset(join_verbs),
+        no_comment=frozenset(no_comment),
     )
 
 
