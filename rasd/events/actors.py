@@ -150,6 +150,33 @@ def _lifted(ctx: SentCtx, cand: Cand) -> None:
         k -= 1
 
 
+def _headed_by(ctx: SentCtx, cand: Cand) -> list[str]:
+    """وعقدت الجولة …، برئاسة مساعد الرئيس الروسي فلاديمير ميدينسكي ووزير الدفاع الأوكراني رستم عمروف: the
+    people heading the talks are their parties."""
+    toks = ctx.toks
+    heads = lexicon().headed_by
+    for k in range(cand.j, min(len(toks), cand.j + 2 * WINDOW)):
+        tk = toks[k]
+        if (tk.punct and tk.token.text in STRONG_PUNCT) or (tk.in_trigger and k >= cand.j):
+            return []
+        if tk.token.kind == "word" and not tk.ent and any(stem in heads for _, stem in tk.token.forms):
+            c = _chunk(ctx, k + 1) if _chunk(ctx, k) is None else _chunk(ctx, k)
+            if c is None:
+                return []
+            end = c.end
+            while end < len(toks) and _and(toks[end]) and _chunk(ctx, end) is not None:
+                end = _chunk(ctx, end).end  # … ووزير الدفاع الأوكراني رستم عمروف: the second head
+            people = [toks[m].ent for m in range(c.start, end) if ctx.types.get(toks[m].ent) == "PER"]
+            return list(dict.fromkeys(people))
+    return []
+
+
+def _and(tk: Tok) -> bool:
+    """The word starts with the conjunction و (ووزير is و + وزير though وزير is read whole)."""
+    forms = tk.token.forms
+    return tk.conj or (tk.token.text[:1] == "و" and len(forms) > 1 and forms[1][0] == 1)
+
+
 def _joins(tk: Tok) -> bool:
     return not tk.ent and any(stem in lexicon().join_verbs for _, stem in tk.token.forms)
 
@@ -481,6 +508,30 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
     g = _chunk(ctx, j)
     if g is not None and g.start == j and g.prep is None and j < len(toks) and _l_clitic(toks[j]):
         g = None  # منح الثقة لحكومة X: a ل phrase, not the noun's genitive
+    m = cand.i - 1
+    while m >= 0 and toks[m].punct and toks[m].token.text in _TRANSPARENT:
+        m -= 1
+    gj = j
+    while gj < len(toks) and toks[gj].punct and toks[gj].token.text in _TRANSPARENT:
+        gj += 1  # إن تركيا "ستواصل دعم" الحكومة السورية
+    obj = _chunk(ctx, gj)
+    if (
+        m >= 0
+        and "light" in toks[m].cats
+        and not toks[m].ent
+        and obj is not None
+        and obj.start == gj
+        and obj.prep is None
+        and obj.actors
+        and trig.gen == "source"
+        and "symmetric" not in trig.flags
+    ):
+        # ستواصل تركيا دعم الحكومة السورية: the verb's subject acts, the noun's genitive is its object
+        cand.light = m
+        verb_actors(ctx, cand, m, prev, prev_sentence)
+        if cand.source:
+            cand.target = [e for e in obj.actors if e not in cand.source]
+            return
     places: list[str] = []
     if _purpose_noun(toks[cand.i]) and "symmetric" in trig.flags or trig.mode == "visit":
         if _purpose_noun(toks[cand.i]):
@@ -539,6 +590,10 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             else:
                 scan_from = r.end
             tgt += [e for e in rest if e not in src and e not in tgt]
+    if not src and trig.type == "CONSULT":
+        heads = _headed_by(ctx, cand)
+        if heads:
+            src, tgt = heads[:1], tgt + [e for e in heads[1:] if e not in tgt]
     found = _scan_targets(ctx, cand, scan_from, allow_direct=False)
     if isinstance(found, tuple):
         src = src or found[0]

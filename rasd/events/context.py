@@ -507,8 +507,12 @@ def _nominal(toks: list[Tok], i: int) -> bool:
     k = i - 1
     while k >= 0 and toks[k].punct and toks[k].token.text in _QUOTE_MARKS:
         k -= 1
-    # after a preposition (إلى دعم), أي (أي تنازل) or عدم, a word is a noun
-    return k >= 0 and bool(toks[k].cats & {"prep", "hypothetical_before"} or toks[k].token.norm == "عدم")
+    # after a preposition (إلى دعم), أي (أي تنازل), عدم or a light verb (ستواصل دعم), a word is a noun
+    return k >= 0 and bool(
+        toks[k].cats & {"prep", "hypothetical_before"}
+        or toks[k].token.norm == "عدم"
+        or ("light" in toks[k].cats and not toks[k].ent and not toks[k].in_trigger)
+    )
 
 
 MAX_GAP = 8  # فرض الاتحاد الأوروبي، الاثنين، حزمة عقوبات

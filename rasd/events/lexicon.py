@@ -122,6 +122,7 @@ class Lexicon:
     lift_words: frozenset[str] = frozenset()  # lifting (رفع، إلغاء): رفع العقوبات is a concession
     join_verbs: frozenset[str] = frozenset()  # جمعت X بـ Y: an event noun's two parties
     no_comment: frozenset[str] = frozenset()  # رفض الخوض/التعليق: declining to comment
+    headed_by: frozenset[str] = frozenset()  # برئاسة X و Y: who led an event (its parties)
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +155,7 @@ def lexicon() -> Lexicon:
     lift_words: set[str] = set()
     join_verbs: set[str] = set()
     no_comment: set[str] = set()
+    headed_by: set[str] = set()
     for row in read_tsv("event_words.tsv"):
         w = normalize(row["word"]).split()
         cat = row["category"]
@@ -173,6 +175,9 @@ def lexicon() -> Lexicon:
             continue
         if cat == "no_comment":
             no_comment.update(w)
+            continue
+        if cat == "headed_by":
+            headed_by.update(w)
             continue
         if cat in ("lift", "join"):
             forms = verb_forms(w[0]) if row["expand"] == "verb" else {w[0]: False}
@@ -197,6 +202,7 @@ def lexicon() -> Lexicon:
         lift_words=frozenset(lift_words),
         join_verbs=frozenset(join_verbs),
         no_comment=frozenset(no_comment),
+        headed_by=frozenset(headed_by),
     )
 
 

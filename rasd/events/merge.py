@@ -83,9 +83,23 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
     kept: list[Cand] = []
     # _compatible() needs the same type and mode: look only among the kept events of b's (in the same order)
     by_kind: dict[tuple[str, str | None], list[Cand]] = {}
+    bare: list[Cand] = []  # mentions without actors so far (جولة ثانية من المفاوضات، أمس)
     for b in cands:
         if not b.actors:
+            bare.append(b)
             continue
+        if b.date_source == "published" and doc.text.startswith("ال", b.start):
+            # وعقدت الجولة، برئاسة X و Y: a definite noun names the round just mentioned, on its date
+            mention = next(
+                (a for a in reversed(bare) if a.trig.type == b.trig.type and a.trig.mode == b.trig.mode), None
+            )
+            if (
+                mention is not None
+                and mention.date_source == "timex"
+                and mention.sent.index < b.sent.index
+                and len(mention.date or "") >= 7  # a day or month, not "since 25 years"
+            ):
+                b.date, b.date_source, b.timex = mention.date, mention.date_source, mention.timex
         same = by_kind.setdefault((b.trig.type, b.trig.mode), [])
         target = next((a for a in reversed(same) if _compatible(doc_ents, a, b)), None)
         if target is None:
