@@ -117,4 +117,21 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
         target = earlier[-1] if earlier else (later[0] if later else None)
         if target is not None:
             _fold(doc_ents, types, target, b)
+        elif (
+            b.trig.type == "CONSULT"
+            and b.modality == "planned"
+            and b.date_source == "timex"
+            and not b.heading
+        ):
+            # الجولة الثانية ستعقد السبت المقبل: the next round of talks is between the same sides
+            prior = [
+                a
+                for a in kept
+                if a.start < b.start and a.trig.type == b.trig.type and a.trig.mode == b.trig.mode
+            ]
+            if prior:
+                b.source, b.target = list(prior[-1].source), list(prior[-1].target)
+                b.symmetric = prior[-1].symmetric
+                at = next((n for n, a in enumerate(kept) if a.start > b.start), len(kept))
+                kept.insert(at, b)
     return kept
