@@ -23,7 +23,8 @@ __all__ = ["annotate", "extract"]
 log = logging.getLogger(__name__)
 
 ABSORB_WINDOW = 10  # words between a complement-taking trigger and the event noun it governs
-_ABSORB_PREPS = {None, "من", "ب", "علي", "الي", "ل", "عن"}  # normalized (إلى -> الي)
+_RESUME = {"اعاده", "استيناف", "مواصله"}  # normalized: إعادة، استئناف، مواصلة + an event noun
+_ABSORB_PREPS = {None, "من", "ب", "علي", "الي", "ل", "عن", "في"}  # normalized (إلى -> الي)
 
 
 def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
@@ -47,6 +48,9 @@ def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
         if prep is None and head.head_k:
             clit = head.token.text[: head.head_k].lstrip("وف")
             prep = clit[:1] or None
+        if prep is None and prev is not None and prev.token.norm in _RESUME and c.i > 1:
+            prev = toks[c.i - 2]  # في إعادة فرض العقوبات، إلى استئناف المحادثات: the preposition before
+            prep = prev.token.norm if "prep" in prev.cats else None
         if prep is None and prev is not None and "prep" in prev.cats:
             prep = prev.token.norm
         if prev is not None and prev.punct and prev.token.text in context.STRONG_PUNCT:

@@ -177,6 +177,24 @@ def _and(tk: Tok) -> bool:
     return tk.conj or (tk.token.text[:1] == "و" and len(forms) > 1 and forms[1][0] == 1)
 
 
+def _topic(ctx: SentCtx, i: int) -> Chunk | None:
+    """أما مسؤولة السياسة الخارجية … كايا كالاس، فقد رحبت: the phrase after أما is the subject of the verb
+    its ف clause opens with (ف on the verb or on an auxiliary right before it)."""
+    toks = ctx.toks
+    k = i - 1
+    while k >= 0 and "aux" in toks[k].cats and not toks[k].token.norm.startswith("ف"):
+        k -= 1
+    fa = toks[k] if k >= 0 and toks[k].token.norm.startswith("ف") and "aux" in toks[k].cats else toks[i]
+    if not fa.token.norm.startswith("ف"):
+        return None
+    for m in range(k - 1, max(-1, k - 2 * WINDOW), -1):
+        if toks[m].token.norm == "اما":
+            return first_subject_chunk(ctx, k, after=m)
+        if toks[m].punct and toks[m].token.text in STRONG_PUNCT:
+            return None
+    return None
+
+
 def _joins(tk: Tok) -> bool:
     return not tk.ent and any(stem in lexicon().join_verbs for _, stem in tk.token.forms)
 
@@ -376,6 +394,10 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         kind, k, subj = "none", i - 1, None  # واتهمها: a new clause; what stands before is the last one's
     else:
         kind, k, subj = _left_subject(ctx, i)
+    if kind == "none" and i == cand.i:
+        topic = _topic(ctx, i)
+        if topic is not None:
+            kind, subj = "subject", topic  # أما X، فقد رحبت …: the topic is the subject
     after = cand.j if i == cand.i else i + 1
     source: list[str] = []
     direct = True

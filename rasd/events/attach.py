@@ -101,10 +101,12 @@ def _attach_dated(cands: list[Cand], dated: list[tuple[int, Timex]], seg: list[i
         # a date set off by commas belongs to the act before it (أفرجت حماس …، الجمعة، …; أجرى X، الأربعاء،
         # مكالمة: the light verb stands for its noun), else to the nearest one after it
         before = [c for c in free if _anchor(c) < k]
-        if before:
-            _set(max(before, key=_anchor), x)
-        elif free:
-            _set(min(free, key=lambda c: abs(c.i - k)), x)
+        owner = (
+            max(before, key=_anchor) if before else (min(free, key=lambda c: abs(c.i - k)) if free else None)
+        )
+        if owner is not None:
+            _set(owner, x)
+            owner.sentence_dated = True  # from a clause of its own, not the trigger's
 
 
 def _not_after(value: str, published: str | None) -> bool:

@@ -66,7 +66,7 @@ def verb_forms(base: str) -> dict[str, bool]:
         p = base[1:]
         for pre in ("ي", "ت", "ن", "ا"):
             add(pre + p)
-            for suf in ("ون", "ان", "ين", "ن", "وا"):
+            for suf in ("ون", "ان", "ين", "ن", "وا", "ا"):  # "ا": the dual after لن/لم/أن (لن تترددا)
                 add(pre + p + suf, objects=False)
             for o in _OBJ:
                 out.setdefault(pre + p + "و" + o, True)  # يدعونه

@@ -58,6 +58,16 @@ def _negative_condition(ctx: SentCtx, i: int) -> bool:
     )  # a two-word condition (في حال لم) marks its first word
 
 
+def _condition_after(ctx: SentCtx, j: int) -> bool:
+    for k in range(j, len(ctx.toks)):
+        tk = ctx.toks[k]
+        if tk.punct and tk.token.text in STRONG_PUNCT:
+            return False
+        if _has(tk, "condition") or _phrase_at(ctx, k, "condition"):
+            return True
+    return False
+
+
 def _stops(ctx: SentCtx) -> tuple[list[int], list[int]]:
     """For each token, the nearest token before it that ends its sentence part (strong punctuation or a
     contrast word) and the nearest that ends its clause (that, or any other punctuation); -1 if none.
@@ -173,6 +183,14 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
         if ("planned_before" in tk.cats and not tk.ent) or "planned_before" in tk.phrases:
             found.append("planned")
             break
+    if "needs_negation" in cand.trig.flags:
+        # لن يتردد في …: a threat only when negated (the negation is the idiom's, not the event's)
+        if "negated" not in found:
+            cand.absorbed = True
+            return
+        found = [m for m in found if m not in ("negated", "planned")]
+        if _condition_after(ctx, cand.j):
+            found.append("conditional")
     if found:
         cand.modality = max(found, key=RANK.__getitem__)
         cand.modality_cue = True
