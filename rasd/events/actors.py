@@ -159,7 +159,8 @@ def _headed_by(ctx: SentCtx, cand: Cand) -> list[str]:
         tk = toks[k]
         if (tk.punct and tk.token.text in STRONG_PUNCT) or (tk.in_trigger and k >= cand.j):
             return []
-        if tk.token.kind == "word" and not tk.ent and any(stem in heads for _, stem in tk.token.forms):
+        norm = tk.token.norm
+        if not tk.ent and (norm in heads or (norm[:1] == "و" and norm[1:] in heads)):
             c = _chunk(ctx, k + 1) if _chunk(ctx, k) is None else _chunk(ctx, k)
             if c is None:
                 return []
@@ -196,7 +197,10 @@ def _topic(ctx: SentCtx, i: int) -> Chunk | None:
 
 
 def _joins(tk: Tok) -> bool:
-    return not tk.ent and any(stem in lexicon().join_verbs for _, stem in tk.token.forms)
+    if tk.ent or tk.token.kind != "word":
+        return False
+    joins = lexicon().join_verbs
+    return any(stem in joins for _, stem in tk.token.forms)
 
 
 def _own_side_warning(ctx: SentCtx, cand: Cand) -> list[str]:
