@@ -103,15 +103,34 @@ def _skip_line(ctx: context.SentCtx) -> bool:
     return bool(words) and (words[0] in skip or " ".join(words[:2]) in skip)
 
 
-def _condition_targets(cands: list[Cand]) -> None:
-    """A conditional threat is aimed at whoever would act in its condition (سيردون بحزم إذا شنت روسيا هجوما)."""
+def _condition_targets(ctx: context.SentCtx, cands: list[Cand]) -> None:
+    """A conditional threat is aimed at whoever would act in its condition (سيردون بحزم إذا شنت روسيا هجوما،
+    هدد بمراجعة الاتفاقية إذا لم تستقبل الجزائر رعاياها)."""
     for n, c in enumerate(cands):
-        if c.modality != "conditional" or c.target:
+        if c.target or c.trig.type != "THREATEN":
             continue
-        for h in cands[n + 1 :]:
-            if h.modality == "hypothetical" and h.source:
+        if c.modality == "conditional":
+            h = next((h for h in cands[n + 1 :] if h.modality == "hypothetical" and h.source), None)
+            if h is not None:
                 c.target = [e for e in h.source if e not in c.source]
-                break
+                continue
+        c.target = _condition_subject(ctx, c)
+
+
+def _condition_subject(ctx: context.SentCtx, c: Cand) -> list[str]:
+    """The first actor named right after a condition word following the trigger (إذا لم تستقبل الجزائر)."""
+    toks = ctx.toks
+    for k in range(c.j, len(toks)):
+        tk = toks[k]
+        if tk.punct and tk.token.text in context.STRONG_PUNCT:
+            return []
+        if ("condition" in tk.cats or "condition" in tk.phrases) and not tk.ent:
+            for m in range(k + 1, min(len(toks), k + 5)):
+                e = toks[m].ent
+                if e and e not in c.source and not toks[m].nisba:
+                    return [e]
+            return []
+    return []
 
 
 def extract(doc: Document) -> list[Cand]:
@@ -187,7 +206,7 @@ def _sentence(
     _absorb(ctx, cands)
     for c in cands:
         modality.decide(ctx, c)
-    _condition_targets(cands)
+    _condition_targets(ctx, cands)
     for c in cands:
         if c.modality in ("occurred", "planned") and attach.planned_by_date(doc, c):
             c.modality, c.modality_cue = "planned", True
