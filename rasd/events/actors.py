@@ -203,6 +203,29 @@ def _joins(tk: Tok) -> bool:
     return any(stem in joins for _, stem in tk.token.forms)
 
 
+def _fact_warning(ctx: SentCtx, cand: Cand) -> bool:
+    """حذر من أن إيران باتت تملك …: a warning that another actor is in some state, with nothing to come (no
+    future, negation, condition or قد in the clause), is no threat."""
+    toks = ctx.toks
+    k = cand.j
+    while k < min(len(toks), cand.j + 6) and not _is_comp(toks[k]):  # حذر في وقت سابق من أن …
+        if toks[k].punct or toks[k].ent:
+            return False
+        k += 1
+    if k + 1 >= len(toks) or not _is_comp(toks[k]):
+        return False
+    e = toks[k + 1].ent
+    if not e or e in cand.source or toks[k + 1].nisba:
+        return False
+    for tk in toks[k + 2 :]:
+        if tk.punct and tk.token.text not in _TRANSPARENT:
+            break
+        norm = tk.token.norm
+        if tk.fut or norm[:2] in ("سي", "ست", "سن") or norm == "قد" or tk.cats & {"negation", "condition"}:
+            return False
+    return True
+
+
 def _own_side_warning(ctx: SentCtx, cand: Cand) -> list[str]:
     """حذر من أن الحزب لن يقبل ببقاء القوات الإسرائيلية: a warning about what one's own side will do is a threat
     against the other actor named in that clause."""
@@ -860,6 +883,8 @@ def fill(
             cand.source = [cand.speaker]
         if cand.trig.type == "THREATEN" and not cand.target and cand.source:
             cand.target = _own_side_warning(ctx, cand)
+        if cand.trig.mode == "warn" and _fact_warning(ctx, cand):
+            cand.absorbed = True  # dropped: a warning about a state of affairs threatens nobody
         if "verbal_alt" in cand.trig.flags and any(ctx.types.get(e) == "PER" for e in cand.source):
             # هاجم المندوب الإسرائيلي الدول التي …: a person attacks in words (ACCUSE), an army by force
             alt = next((e for e in ctx.toks[cand.i].entries if "verbal" in e.trigger.flags), None)
