@@ -203,6 +203,15 @@ def _joins(tk: Tok) -> bool:
     return any(stem in joins for _, stem in tk.token.forms)
 
 
+def _gap_target(ctx: SentCtx, cand: Cand, frm: int, to: int) -> list[str]:
+    """A target phrase standing between a gapped verb's subject and its object noun."""
+    for ci in sorted({ctx.chunk_of[k] for k in range(frm, to) if ctx.chunk_of[k] >= 0}):
+        c = ctx.chunks[ci]
+        if c.prep and c.prep in cand.trig.targets and c.actors and c.start >= frm:
+            return c.actors
+    return []
+
+
 def _fact_warning(ctx: SentCtx, cand: Cand) -> bool:
     """حذر من أن إيران باتت تملك …: a warning that another actor is in some state, with nothing to come (no
     future, negation, condition or قد in the clause), is no threat."""
@@ -517,6 +526,13 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 source = r.actors if len(r.conjuncts) > 1 else r.actors[:1]
                 after = r.end
                 direct = bool(source)
+                if source and "symmetric" in cand.trig.flags and after < len(toks) and _and(toks[after]):
+                    # وقعه الشرع وقائد قسد مظلوم عبدي: a second party coordinated after the subject
+                    nxt = _chunk(ctx, after)
+                    people = [e for e in (nxt.actors if nxt is not None else []) if ctx.types.get(e) == "PER"]
+                    if nxt is not None and nxt.prep is None and people:
+                        source = source + [e for e in people[-1:] if e not in source]
+                        after = nxt.end
             elif toks[i].conj and last is not None:
                 source = _inherited(toks[i], last)
                 cand.inherited = True
@@ -526,9 +542,13 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 source = list(prev_sentence)
     if i == cand.i:
         if cand.rest_end > cand.j:  # gapped multiword: the object noun is part of the trigger
+            gap_end = cand.rest_end - len(cand.trig.rest)
+            in_gap = _gap_target(ctx, cand, after, gap_end)  # وقعت قسد مع دمشق يوم 10 مارس اتفاقا
             after = max(after, cand.rest_end)
             direct = False
-        tgt = _scan_targets(ctx, cand, after, direct)
+        else:
+            in_gap = []
+        tgt = in_gap or _scan_targets(ctx, cand, after, direct)
         if isinstance(tgt, tuple):
             # بين X و Y right after the verb names both sides; further on it belongs to another phrase
             close = _chunk(ctx, after) is not None and _chunk(ctx, after).prep == "بين"
