@@ -689,8 +689,8 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             tk = toks[m]
             if (tk.punct and tk.token.text in STRONG_PUNCT) or (_is_trigger(tk) and m != cand.i):
                 break
-            if tk.cats & {"contrast", "relative"}:
-                break
+            if tk.cats & {"contrast", "relative", "comp"} and not tk.ent:
+                break  # وأن اجتماعا سيعقد: a new clause; a light verb before it governs something else
             if "light" in tk.cats and not tk.ent:
                 cand.light = m
                 saved = cand.target

@@ -141,6 +141,8 @@ def lexicon() -> Lexicon:
                 row["gen"] or "source", flags, rest,
             )  # fmt: skip
             forms = verb_forms(words[0]) if row["pos"] == "verb" else noun_forms(words[0])
+            if "singular" in flags:  # اتصال is a call; اتصالات are contacts in general (or telecoms)
+                forms = {f: o for f, o in forms.items() if not f.startswith(words[0] + "ات")}
             past = row["pos"] == "verb" and not words[0].startswith(("ي", "~"))
             part = row["pos"] == "verb" and words[0].startswith("~")
             for f, obj in forms.items():

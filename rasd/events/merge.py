@@ -118,10 +118,7 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
         if target is not None:
             _fold(doc_ents, types, target, b)
         elif (
-            b.trig.type == "CONSULT"
-            and b.modality == "planned"
-            and b.date_source == "timex"
-            and not b.heading
+            b.trig.mode == "talks" and b.modality == "planned" and b.date_source == "timex" and not b.heading
         ):
             # الجولة الثانية ستعقد السبت المقبل: the next round of talks is between the same sides
             prior = [
