@@ -211,6 +211,14 @@ def _sentence(
         if c.modality in ("occurred", "planned") and attach.planned_by_date(doc, c):
             c.modality, c.modality_cue = "planned", True
         attach.attach_location(doc, ctx, c, kinds)
+        if (
+            c.trig.type == "ASSAULT"
+            and c.source
+            and not c.target
+            and c.location
+            and c.location not in c.source
+        ):
+            c.target = [c.location]  # قصفت أحياء سكنية في الفاشر: the place attacked
     return cands
 
 

@@ -101,6 +101,10 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
             nxt = _chunk(ctx, c.end)
             if nxt is not None and nxt.start == c.end and nxt.prep == "ل" and nxt.actors:
                 return nxt.actors
+            # على بلدات في جنوب لبنان، بينها بنت جبيل ومحيط النبطية: the region, then the places it names
+            named = _places_of(ctx, c.end)
+            if named:
+                return named
         if c.actors:
             if c.prep == "بين" and c.conjuncts:
                 return (c.conjuncts[0][:1], [e for cj in c.conjuncts[1:] for e in cj])
@@ -273,6 +277,28 @@ def _object_after_adjunct(ctx: SentCtx, c: Chunk) -> list[str]:
             return []
         plain += 1
     return []
+
+
+def _places_of(ctx: SentCtx, k: int) -> list[str]:
+    """After an unnamed على phrase (على بلدات): a في phrase naming a place, and the places listed after an
+    "among them" word (بينها) right after it."""
+    toks = ctx.toks
+    while k < len(toks) and ctx.chunk_of[k] < 0 and not toks[k].punct:
+        k += 1  # the preposition word في
+    c = _chunk(ctx, k)
+    if c is None or c.prep != "في" or not c.actors:
+        return []
+    out = list(c.actors)
+    m = c.end
+    while m < len(toks) and toks[m].punct and toks[m].token.text in "،,":
+        m += 1
+    if m < len(toks) and "including" in toks[m].cats:
+        nxt = _chunk(ctx, m + 1)
+        end = nxt.end if nxt is not None else m
+        while end < len(toks) and _and(toks[end]) and _chunk(ctx, end) is not None:
+            end = _chunk(ctx, end).end  # بنت جبيل ومحيط النبطية
+        out += [toks[n].ent for n in range(m + 1, end) if toks[n].ent and not toks[n].nisba]
+    return list(dict.fromkeys(out))
 
 
 def _l_clitic(tk: Tok) -> bool:

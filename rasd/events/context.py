@@ -578,6 +578,8 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
             continue  # inside a trigger matched before
         i = h
         tk = toks[i]
+        if tk.timex:
+            continue  # فجر اليوم (at dawn) is no فجّر (blew up): no trigger inside a time expression
         hits: list[Entry] | tuple[Entry, ...] = ()
         gap = 0
         longest = 0
