@@ -217,6 +217,7 @@ def _sentence(
             and not c.target
             and c.location
             and c.location not in c.source
+            and any(actors.place_noun(tk) for tk in ctx.toks[c.j : c.j + 4])
         ):
             c.target = [c.location]  # قصفت أحياء سكنية في الفاشر: the place attacked
     return cands

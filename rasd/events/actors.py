@@ -86,10 +86,11 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
     preps = cand.trig.targets
     k = frm
     seen_plain = False
+    seen_pp = False  # a phrase of the target's preposition naming nobody (للحكومة الجديدة)
     while k < len(toks) and k - frm <= WINDOW:
         tk = toks[k]
-        if tk.punct and tk.token.text in STRONG_PUNCT:
-            break
+        if tk.punct and (tk.token.text in STRONG_PUNCT or (seen_pp and tk.token.text in "،,")):
+            break  # دعم … للحكومة الجديدة، بحسب بيان لمكتب …: the target was that unnamed phrase
         if not tk.ent and (tk.cats & _STOP_RIGHT or (_is_trigger(tk) and k >= cand.j)):
             break
         c = _chunk(ctx, k)
@@ -102,9 +103,11 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
             if nxt is not None and nxt.start == c.end and nxt.prep == "ل" and nxt.actors:
                 return nxt.actors
             # على بلدات في جنوب لبنان، بينها بنت جبيل ومحيط النبطية: the region, then the places it names
-            named = _places_of(ctx, c.end)
+            # (not على السفن في البحر الأحمر: ships are no place)
+            named = _places_of(ctx, c.end) if place_noun(toks[c.start]) else []
             if named:
                 return named
+            seen_pp = True
         if c.actors:
             if c.prep == "بين" and c.conjuncts:
                 return (c.conjuncts[0][:1], [e for cj in c.conjuncts[1:] for e in cj])
@@ -124,6 +127,8 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
                 obj = _object_after_adjunct(ctx, c)
                 if obj:
                     return obj
+        if c.prep and c.prep in preps and not c.actors:
+            seen_pp = True
         if cand.trig.pos == "noun" and c.prep and c.prep not in preps and c.prep not in ("في", "بين"):
             break  # شكر أنان في اتصال هاتفي على اهتمامه بلبنان: another phrase has begun
         if c.prep is None and not all(toks[m].timex for m in range(c.start, c.end)):
@@ -277,6 +282,12 @@ def _object_after_adjunct(ctx: SentCtx, c: Chunk) -> list[str]:
             return []
         plain += 1
     return []
+
+
+def place_noun(tk: Tok) -> bool:
+    """A common noun for a place (بلدات، أحياء سكنية، مواقع، منازل)."""
+    places = lexicon().place_nouns
+    return not tk.ent and any(stem in places or stem[2:] in places for _, stem in tk.token.forms)
 
 
 def _places_of(ctx: SentCtx, k: int) -> list[str]:

@@ -123,6 +123,7 @@ class Lexicon:
     join_verbs: frozenset[str] = frozenset()  # جمعت X بـ Y: an event noun's two parties
     no_comment: frozenset[str] = frozenset()  # رفض الخوض/التعليق: declining to comment
     headed_by: frozenset[str] = frozenset()  # برئاسة X و Y: who led an event (its parties)
+    place_nouns: frozenset[str] = frozenset()  # بلدات، أحياء، مواقع: an attack on them targets their place
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +159,7 @@ def lexicon() -> Lexicon:
     join_verbs: set[str] = set()
     no_comment: set[str] = set()
     headed_by: set[str] = set()
+    place_nouns: set[str] = set()
     for row in read_tsv("event_words.tsv"):
         w = normalize(row["word"]).split()
         cat = row["category"]
@@ -180,6 +182,9 @@ def lexicon() -> Lexicon:
             continue
         if cat == "headed_by":
             headed_by.update(w)
+            continue
+        if cat == "place_noun":
+            place_nouns.update(w)
             continue
         if cat in ("lift", "join"):
             forms = verb_forms(w[0]) if row["expand"] == "verb" else {w[0]: False}
@@ -205,6 +210,7 @@ def lexicon() -> Lexicon:
         join_verbs=frozenset(join_verbs),
         no_comment=frozenset(no_comment),
         headed_by=frozenset(headed_by),
+        place_nouns=frozenset(place_nouns),
     )
 
 
