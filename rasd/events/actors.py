@@ -87,6 +87,7 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
     k = frm
     seen_plain = False
     seen_pp = False  # a phrase of the target's preposition naming nobody (للحكومة الجديدة)
+    seen_chunks = 0  # a bare ل phrase counts right after the trigger or its genitive (دعم فرنسا لمخطط …)
     while k < len(toks) and k - frm <= WINDOW:
         tk = toks[k]
         if tk.punct and (tk.token.text in STRONG_PUNCT or (seen_pp and tk.token.text in "،,")):
@@ -119,7 +120,7 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
                     return states[:1]
             if c.prep and c.prep in preps:
                 return c.actors
-            if c.prep is None and c.start == frm and "ل" in preps and _l_clitic(toks[c.start]):
+            if c.prep is None and seen_chunks <= 1 and "ل" in preps and _l_clitic(toks[c.start]):
                 return c.actors  # منح الثقة لحكومة X: the ل of an indefinite noun right after the trigger
             if c.prep is None and allow_direct and "direct" in preps and not seen_plain:
                 return c.actors
@@ -129,6 +130,7 @@ def _scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> lis
                     return obj
         if c.prep and c.prep in preps and not c.actors:
             seen_pp = True
+        seen_chunks += 1
         if cand.trig.pos == "noun" and c.prep and c.prep not in preps and c.prep not in ("في", "بين"):
             break  # شكر أنان في اتصال هاتفي على اهتمامه بلبنان: another phrase has begun
         if c.prep is None and not all(toks[m].timex for m in range(c.start, c.end)):
@@ -649,10 +651,20 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 cand.purpose = True
                 return
     scan_from = j
+    l_target: list[str] = []
     if g is not None and g.start == j and g.prep is None:
         holder = title_holder(ctx, g)  # زيارة نائبة المبعوث الأميركي إلى الشرق الأوسط مورغان أورتاغوس
         if holder is not None:
             g, scan_from = holder, holder.end
+        else:
+            # دعم فرنسا لمخطط الحكم الذاتي المغربي: a bare ل phrase ends the genitive and holds the target
+            cut = next((k for k in range(g.start + 1, g.end) if _l_clitic(toks[k])), None)
+            if cut is not None and toks[g.start].ent:
+                before = [toks[k].ent for k in range(g.start, cut) if toks[k].ent]
+                after = [toks[k].ent for k in range(cut, g.end) if toks[k].ent]
+                if "ل" in trig.targets:
+                    l_target = [e for e in dict.fromkeys(after) if e not in before]
+                g = Chunk(g.start, cut, None, [list(dict.fromkeys(before))]).seal()
     if g is not None and g.start == j and g.prep is None and g.actors:
         # محادثات جنيف، قمة الرياض: a city after the noun is where, not who
         places = [e for e in g.actors if e in ctx.cities]
@@ -706,7 +718,7 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         found = found[1]
     if trig.gen == "target" and found and tgt and not src:
         src, tgt = tgt, []  # قصف إسرائيل لغزة: with a target of its own the genitive is the one who acts
-    for e in found:
+    for e in [*l_target, *found]:
         if e not in src and e not in tgt:
             tgt.append(e)
     if not src and cand.light is not None:

@@ -49,6 +49,17 @@ def _segments(ctx: SentCtx) -> list[int]:
     return seg
 
 
+_YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "منذ", "حتي", "مطلع", "نهايه", "اواخر", "اوايل", "منتصف"}
+
+
+def _year_of_name(ctx: SentCtx, k: int, x: Timex) -> bool:
+    """A bare year right after a noun names a thing (اتفاقية 1968، دستور 2014): it does not date an event."""
+    if not (x.value and len(x.value) == 4 and x.value.isdigit()) or k == 0:
+        return False
+    prev = ctx.toks[k - 1]
+    return prev.token.kind == "word" and not prev.ent and not prev.cats and prev.token.norm not in _YEAR_WORDS
+
+
 def _tok_index(ctx: SentCtx, start: int, end: int) -> int | None:
     """The first token of the sentence overlapping ``[start, end)`` (tokens are sorted and disjoint)."""
     lo = ctx.lo
@@ -63,7 +74,7 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
         if x.type not in ("DATE", "TIME") or date_of(x.value) is None:
             continue
         k = _tok_index(ctx, x.start, x.end)
-        if k is not None:
+        if k is not None and not _year_of_name(ctx, k, x):
             dated.append((k, x))
     if dated:  # clauses matter only when the sentence has a date
         _attach_dated(cands, dated, _segments(ctx))
