@@ -98,9 +98,12 @@ def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
 def _skip_line(ctx: context.SentCtx) -> bool:
     """A related-link or tag line (اقرأ أيضا: …، الكلمات المفتاحية: …) names another story, not an event of this
     one; the text layer does not always mark it as boilerplate."""
-    words = [tk.token.norm for tk in ctx.toks[:3] if tk.token.kind == "word"]
+    toks = ctx.toks
+    if not toks or toks[0].token.kind != "word":
+        return False
     skip = lexicon().skip_lines
-    return bool(words) and (words[0] in skip or " ".join(words[:2]) in skip)
+    first = toks[0].token.norm
+    return first in skip or (len(toks) > 1 and f"{first} {toks[1].token.norm}" in skip)
 
 
 def _condition_targets(ctx: context.SentCtx, cands: list[Cand]) -> None:

@@ -436,10 +436,10 @@ def _adjective_mention(ctx: SentCtx, c: Chunk, eid: str) -> bool:
 def title_holder(ctx: SentCtx, c: Chunk) -> Chunk | None:
     """المبعوث الأممي إلى اليمن هانس غروندبرغ، الأمين العام للأمم المتحدة أنطونيو غوتيريش: a title phrase, then
     a ل/ب/إلى/في/لدى phrase ending on a person: that person (not the title's nisba or the PP's place)."""
-    if not _title_only(ctx, c):
-        return None
     nxt = _chunk(ctx, c.end) or _chunk(ctx, c.end + 1)  # the preposition is a clitic or a word of its own
-    if nxt is None or nxt.start not in (c.end, c.end + 1) or nxt.prep not in _TITLE_PREPS:
+    if nxt is None or nxt.start not in (c.end, c.end + 1) or nxt.prep not in _TITLE_PREPS or not nxt.actors:
+        return None
+    if c.actors and not _title_only(ctx, c):
         return None
     # the person right after the PP's place (المبعوث الأممي إلى ليبيا عبد الله باتيلي جميع الأطراف)
     people = [
