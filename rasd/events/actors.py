@@ -223,6 +223,30 @@ def _gap_target(ctx: SentCtx, cand: Cand, frm: int, to: int) -> list[str]:
     return []
 
 
+_REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT"}
+
+
+def _reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
+    """أدانت الرئاسة الفلسطينية الفيتو، رحب بالضربات: a reaction to an event named by its noun is aimed at
+    whoever did that event, the latest one of its type the article has reported."""
+    toks = ctx.toks
+    for k in range(cand.j, min(len(toks), cand.j + 8)):
+        tk = toks[k]
+        if tk.punct and tk.token.text not in _TRANSPARENT:
+            return []
+        if tk.ent in cand.source or (not tk.ent and plain_word(tk) and k - cand.j < 4):
+            continue  # the subject between (أدانت الرئاسة الفلسطينية الفيتو)
+        if tk.hit is not None and tk.hit.trigger.pos == "noun" and tk.token.forms[-1][1].startswith("ال"):
+            kind = tk.hit.trigger.type
+            for c in reversed(ctx.history + done):
+                if c.trig.type == kind and c.source and c is not cand:
+                    return [e for e in c.source if e not in cand.source]
+            return []
+        if tk.ent:
+            return []
+    return []
+
+
 def _fact_warning(ctx: SentCtx, cand: Cand) -> bool:
     """حذر من أن إيران باتت تملك …: a warning that another actor is in some state, with nothing to come (no
     future, negation, condition or قد in the clause), is no threat."""
@@ -952,6 +976,8 @@ def fill(
             cand.source = [cand.speaker]
         if cand.trig.type == "THREATEN" and not cand.target and cand.source:
             cand.target = _own_side_warning(ctx, cand)
+        if cand.trig.type in _REACTIONS and not cand.target and cand.source:
+            cand.target = _reaction_target(ctx, cand, done)
         if cand.trig.mode == "warn" and _fact_warning(ctx, cand):
             cand.absorbed = True  # dropped: a warning about a state of affairs threatens nobody
         if "verbal_alt" in cand.trig.flags and any(ctx.types.get(e) == "PER" for e in cand.source):
