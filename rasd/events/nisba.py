@@ -50,12 +50,14 @@ def _derived(name: str, multiword: bool = False) -> frozenset[str]:
     return frozenset(forms)
 
 
-_DERIVED_ENDINGS = ("ي", "يه", "ين", "ون")  # every form _derived() makes ends so
+_DERIVED_ENDINGS = ("ي", "يه", "ين", "ون", "يا")  # every form _derived() makes ends so (يا: accusative)
 
 
 def could_be_nisba(stem: str) -> bool:
-    """Whether ``nisba_index`` of any document could hold this normalized form: a derived form or a KB demonym."""
-    return stem.endswith(_DERIVED_ENDINGS) or stem in _demonym_forms()
+    """Whether ``nisba_index`` of any document could hold this normalized form: a derived form or a KB demonym
+    (also in the indefinite accusative, which nisba_index adds: سعوديا)."""
+    forms = _demonym_forms()
+    return stem.endswith(_DERIVED_ENDINGS) or stem in forms or (stem[-1:] == "ا" and stem[:-1] in forms)
 
 
 @lru_cache(maxsize=1)
