@@ -131,4 +131,7 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
                 b.symmetric = prior[-1].symmetric
                 at = next((n for n, a in enumerate(kept) if a.start > b.start), len(kept))
                 kept.insert(at, b)
-    return kept
+    # a headline event that found no body mention to fold into, while the body reports one of its type
+    # (الحوثيون يتوعدون بالرد / توعد المتحدث العسكري باسم الحوثيين): the body's wording names who did it
+    body_types = {a.trig.type for a in kept if not a.heading}
+    return [a for a in kept if not (a.heading and a.trig.type in body_types)]
