@@ -316,6 +316,23 @@ def place_noun(tk: Tok) -> bool:
     return not tk.ent and any(stem in places or stem[2:] in places for _, stem in tk.token.forms)
 
 
+def _masdar_object(ctx: SentCtx, g: Chunk) -> tuple[list[str], list[str]] | None:
+    """An event noun's genitive followed by an indefinite accusative noun (موظفا) naming its object: (agents
+    named before it, those named from it on), when both are named."""
+    toks = ctx.toks
+    seen = False
+    for k in range(g.start, g.end):
+        tk = toks[k]
+        if tk.ent:
+            seen = True
+            continue
+        if seen and plain_word(tk) and tk.token.norm.endswith("ا") and not tk.token.norm.startswith("ال"):
+            before = [e for e in dict.fromkeys(toks[m].ent for m in range(g.start, k)) if e]
+            after = [e for e in dict.fromkeys(toks[m].ent for m in range(k, g.end)) if e and e not in before]
+            return (before, after) if before and after else None
+    return None
+
+
 def _places_of(ctx: SentCtx, k: int) -> list[str]:
     """After an unnamed على phrase (على بلدات): a في phrase naming a place, and the places listed after an
     "among them" word (بينها) right after it."""
@@ -696,7 +713,11 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             cand.location = places[0]
         nis = [e for e in g.actors if _is_nisba(ctx, g, e)]
         plain = [e for e in g.actors if e not in nis and e not in places]
-        if trig.gen == "target":
+        split = _masdar_object(ctx, g)
+        if split is not None:
+            # توقيف السلطات الفرنسية موظفا قنصليا جزائريا: the genitive acts, the accusative undergoes it
+            src, tgt = split
+        elif trig.gen == "target":
             src, tgt = nis, plain
         elif toks[j].token.forms[-1][1].startswith("نظير"):
             # بعد لقاء نظيره الفرنسي: the counterpart is the other party; the clause's subject the first
