@@ -220,6 +220,8 @@ def _gap_target(ctx: SentCtx, cand: Cand, frm: int, to: int) -> list[str]:
         c = ctx.chunks[ci]
         if c.prep and c.prep in cand.trig.targets and c.actors and c.start >= frm:
             return c.actors
+        if c.prep is None and "direct" in cand.trig.targets and c.actors and c.start >= frm:
+            return c.actors  # حمّل الرئيس عباس إسرائيل المسؤولية: the object stands before the rest
     return []
 
 
