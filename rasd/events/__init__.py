@@ -34,7 +34,7 @@ def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
         if n == 0:
             continue
         gov = cands[n - 1]
-        if "complement" not in gov.trig.flags or gov.absorbed:
+        if "complement" not in gov.trig.flags or (gov.absorbed and not gov.participle):
             continue
         words = sum(1 for k in range(gov.j, c.i) if toks[k].token.kind != "punct")
         if words > ABSORB_WINDOW:

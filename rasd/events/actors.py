@@ -911,6 +911,20 @@ def _clause_subject(ctx: SentCtx, cand: Cand, i: int) -> list[str]:
 def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
     """محذراً، متهمة، داعياً: a circumstantial participle shares the main clause's subject (or, inside a quote
     with none named, the speaker's); the phrase right after it is its object."""
+    toks = ctx.toks
+    k = cand.i - 1
+    while k >= 0 and toks[k].timex:
+        k -= 1
+    prev_word = toks[k] if k >= 0 else None
+    if (
+        prev_word is not None
+        and plain_word(prev_word)
+        and not prev_word.conj
+        and not prev_word.token.forms[-1][1].startswith("ال")
+    ):
+        # شركات صينية متهمة بدعم روسيا: right after a noun (no comma) a participle describes it: no event
+        cand.absorbed = True
+        return
     last = next((c for c in reversed(prev) if c.source and c.trig.pos == "verb"), None)
     c = first_subject_chunk(ctx, cand.i)
     if last is not None:
