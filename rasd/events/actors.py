@@ -524,6 +524,18 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         dual = i + 1  # VSO: the verb stays singular before a dual subject (وبحث الجانبان)
     elif dual is None and i + 2 < len(toks) and toks[i + 1].token.norm in DURING and _is_dual(toks[i + 2]):
         dual = i + 2  # اتفق خلالها الرئيسان
+    elif (
+        dual is None
+        and i == cand.i
+        and i + 1 < len(toks)
+        and toks[i + 1].token.norm in DURING
+        and kind != "subject"
+    ):
+        # في زيارة يلتقي خلالها الرئيس المصري: the visitor (the clause's subject) meets the one named after
+        subj_c = first_subject_chunk(ctx, i)
+        if subj_c is not None:
+            kind, subj = "subject", subj_c
+            after = i + 2
     if dual is not None:
         # الوزيران: the latest pair of actors who both hold that title (وزير), else the latest pair
         word = toks[dual].token.forms[-1][1][2:-2]
@@ -794,6 +806,8 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 cand.target = saved
                 src = cand.source
                 break
+    if not src and trig.mode == "visit":
+        src, tgt = _arrival(ctx, cand, tgt)
     if not src and trig.type == "CONSULT":
         src, extra = _governing_clause(ctx, cand, bool(tgt))
         tgt += [e for e in extra if e not in tgt and e not in src]
@@ -818,6 +832,26 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
 
 
 _ADJUNCT_PREPS = {"في", "خلال"}
+
+
+def _arrival(ctx: SentCtx, cand: Cand, tgt: list[str]) -> tuple[list[str], list[str]]:
+    """وصل بلينكن إلى القاهرة، الأحد، في زيارة: a visit noun in the adjunct of a clause: its subject visits the
+    place its إلى phrase names."""
+    toks = ctx.toks
+    m = cand.i - 1
+    if m < 0 or toks[m].token.norm != "في":
+        return [], tgt
+    subj = first_subject_chunk(ctx, m)
+    if subj is None:
+        return [], tgt
+    dest = [
+        e
+        for c in ctx.chunks
+        if subj.end <= c.start < m and c.prep == "الي"
+        for e in c.actors
+        if e not in subj.actors
+    ]
+    return subj.actors[-1:], tgt or dest[:1]
 
 
 def _governing_clause(ctx: SentCtx, cand: Cand, has_counterpart: bool):
