@@ -240,6 +240,9 @@ def _reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
             continue  # the subject between (أدانت الرئاسة الفلسطينية الفيتو)
         if tk.hit is not None and tk.hit.trigger.pos == "noun" and tk.token.forms[-1][1].startswith("ال"):
             kind = tk.hit.trigger.type
+            here = next((c for c in done if c.i == k), None)
+            if here is not None and here.source:  # أدان الهجوم الروسي على كييف: that noun's own actor
+                return [e for e in here.source if e not in cand.source]
             for c in reversed(ctx.history + done):
                 if c.trig.type == kind and c.source and c is not cand:
                     return [e for e in c.source if e not in cand.source]
@@ -298,6 +301,15 @@ def _object_after_adjunct(ctx: SentCtx, c: Chunk) -> list[str]:
     name after them is the verb's object, not the adjunct's genitive (في مدينة القدس, one word, stays whole)."""
     toks = ctx.toks
     plain = 0
+    first = toks[c.start]
+    if first.ent and ctx.types.get(first.ent) == "LOC":
+        # التقى X في بغداد وزير الخارجية التركي هاكان فيدان: the place, then the person met
+        m = c.start
+        while m < c.end and toks[m].ent == first.ent:
+            m += 1
+        people = [toks[n].ent for n in range(m, c.end) if ctx.types.get(toks[n].ent) == "PER"]
+        if m < c.end and not toks[m].ent and people:
+            return people[:1]
     for k in range(c.start, c.end):
         tk = toks[k]
         if tk.ent:
@@ -518,6 +530,7 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             kind, subj = "subject", topic  # أما X، فقد رحبت …: the topic is the subject
     after = cand.j if i == cand.i else i + 1
     source: list[str] = []
+    object_nisba: list[str] = []
     direct = True
     dual = _dual_subject(ctx, i, kind, k, subj)
     if dual is None and i + 1 < len(toks) and _is_dual(toks[i + 1]):
@@ -531,7 +544,10 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         and toks[i + 1].token.norm in DURING
         and kind != "subject"
     ):
-        # في زيارة يلتقي خلالها الرئيس المصري: the visitor (the clause's subject) meets the one named after
+        # في زيارة يلتقي خلالها الرئيس المصري: the visitor (the clause's subject) meets the one named after;
+        # but اتصالا هاتفيا …، بحثا خلاله: a consultation during a consultation is that one
+        if prev and prev[-1].trig.type == cand.trig.type and prev[-1].trig.mode != "visit":
+            cand.absorbed = True
         subj_c = first_subject_chunk(ctx, i)
         if subj_c is not None:
             kind, subj = "subject", subj_c
@@ -620,6 +636,9 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 source = r.actors if len(r.conjuncts) > 1 else r.actors[:1]
                 after = r.end
                 direct = bool(source)
+                if len(r.conjuncts) == 1 and "direct" in cand.trig.targets:
+                    # رفضت حماس المقترح الإسرائيلي: a nisba after the subject, in the object, names the target
+                    object_nisba = [e for e in r.actors[1:] if e not in source and _is_nisba(ctx, r, e)]
                 if source and "symmetric" in cand.trig.flags and after < len(toks) and _and(toks[after]):
                     # وقعه الشرع وقائد قسد مظلوم عبدي: a second party coordinated after the subject
                     nxt = _chunk(ctx, after)
@@ -642,7 +661,7 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             direct = False
         else:
             in_gap = []
-        tgt = in_gap or _scan_targets(ctx, cand, after, direct)
+        tgt = in_gap or _scan_targets(ctx, cand, after, direct) or object_nisba
         if isinstance(tgt, tuple):
             # بين X و Y right after the verb names both sides; further on it belongs to another phrase
             close = _chunk(ctx, after) is not None and _chunk(ctx, after).prep == "بين"
@@ -1047,8 +1066,7 @@ def fill(
             cand.source = [cand.speaker]
         if cand.trig.type == "THREATEN" and not cand.target and cand.source:
             cand.target = _own_side_warning(ctx, cand)
-        if cand.trig.type in _REACTIONS and not cand.target and cand.source:
-            cand.target = _reaction_target(ctx, cand, done)
+
         if cand.trig.mode == "warn" and _fact_warning(ctx, cand):
             cand.absorbed = True  # dropped: a warning about a state of affairs threatens nobody
         if "verbal_alt" in cand.trig.flags and any(ctx.types.get(e) == "PER" for e in cand.source):
@@ -1069,3 +1087,6 @@ def fill(
             if len(cand.source) > 1 and not cand.target:
                 cand.source, cand.target = cand.source[:1], cand.source[1:]
         done.append(cand)
+    for cand in cands:
+        if cand.trig.type in _REACTIONS and not cand.target and cand.source:
+            cand.target = _reaction_target(ctx, cand, done)
