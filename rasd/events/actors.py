@@ -252,6 +252,22 @@ def _reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
     return []
 
 
+def _warns_of_thing(ctx: SentCtx, cand: Cand) -> bool:
+    """حذرت الأمم المتحدة من كارثة إنسانية: a warning of a danger, naming no one and no act, is no threat."""
+    toks = ctx.toks
+    if cand.target:
+        return False
+    k = cand.j
+    while k < min(len(toks) - 1, cand.j + 8) and toks[k].token.norm != "من":
+        if toks[k].punct or toks[k].in_trigger or (toks[k].cats and not toks[k].ent):
+            return False
+        k += 1  # the subject (حذرت الأمم المتحدة من …)
+    if k + 1 >= len(toks) or toks[k].token.norm != "من":
+        return False
+    nxt = toks[k + 1]
+    return nxt.token.kind == "word" and not nxt.ent and not nxt.in_trigger and not nxt.cats
+
+
 def _fact_warning(ctx: SentCtx, cand: Cand) -> bool:
     """حذر من أن إيران باتت تملك …: a warning that another actor is in some state, with nothing to come (no
     future, negation, condition or قد in the clause), is no threat."""
@@ -301,11 +317,11 @@ def _object_after_adjunct(ctx: SentCtx, c: Chunk) -> list[str]:
     name after them is the verb's object, not the adjunct's genitive (في مدينة القدس, one word, stays whole)."""
     toks = ctx.toks
     plain = 0
-    first = toks[c.start]
-    if first.ent and ctx.types.get(first.ent) == "LOC":
-        # التقى X في بغداد وزير الخارجية التركي هاكان فيدان: the place, then the person met
-        m = c.start
-        while m < c.end and toks[m].ent == first.ent:
+    loc = next((k for k in range(c.start, min(c.end, c.start + 3)) if toks[k].ent), None)
+    if loc is not None and c.prep == "في" and ctx.types.get(toks[loc].ent) in ("LOC", "ORG"):
+        # التقى X في بغداد وزير الخارجية التركي هاكان فيدان، استقبل X في قصر قرطاج …: the place, then the person
+        m = loc
+        while m < c.end and toks[m].ent == toks[loc].ent:
             m += 1
         people = [toks[n].ent for n in range(m, c.end) if ctx.types.get(toks[n].ent) == "PER"]
         if m < c.end and not toks[m].ent and people:
@@ -1067,7 +1083,7 @@ def fill(
         if cand.trig.type == "THREATEN" and not cand.target and cand.source:
             cand.target = _own_side_warning(ctx, cand)
 
-        if cand.trig.mode == "warn" and _fact_warning(ctx, cand):
+        if cand.trig.mode == "warn" and (_fact_warning(ctx, cand) or _warns_of_thing(ctx, cand)):
             cand.absorbed = True  # dropped: a warning about a state of affairs threatens nobody
         if "verbal_alt" in cand.trig.flags and any(ctx.types.get(e) == "PER" for e in cand.source):
             # هاجم المندوب الإسرائيلي الدول التي …: a person attacks in words (ACCUSE), an army by force
