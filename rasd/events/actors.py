@@ -973,8 +973,19 @@ def _clause_subject(ctx: SentCtx, cand: Cand, i: int) -> list[str]:
     for start, eid in reversed(ctx.speakers):
         if start < cand.start:
             return [eid]
-    c = first_subject_chunk(ctx, i)
-    return c.actors[-1:] if c is not None else []
+    # the last person standing as a subject before it (أما حماس، فقد قال رئيسها … خليل الحية …، واتهم)
+    fallback: list[str] = []
+    for c in reversed(ctx.chunks):
+        if c.start >= i or c.prep is not None:
+            continue
+        holder = title_holder(ctx, c)
+        if holder is not None and holder.end <= i:
+            return holder.actors[-1:]
+        people = [e for e in c.actors if ctx.types.get(e) == "PER"]
+        if people:
+            return people[-1:]
+        fallback = fallback or c.actors[-1:]
+    return fallback
 
 
 def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
