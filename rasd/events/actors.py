@@ -242,10 +242,10 @@ def _reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
             kind = tk.hit.trigger.type
             here = next((c for c in done if c.i == k), None)
             if here is not None and here.source:  # أدان الهجوم الروسي على كييف: that noun's own actor
-                return [e for e in here.source if e not in cand.source]
+                return _doers(here, cand)
             for c in reversed(ctx.history + done):
                 if c.trig.type == kind and c.source and c is not cand:
-                    return [e for e in c.source if e not in cand.source]
+                    return _doers(c, cand)
             return []
         if tk.ent:
             return []
@@ -266,6 +266,12 @@ def _warns_of_thing(ctx: SentCtx, cand: Cand) -> bool:
         return False
     nxt = toks[k + 1]
     return nxt.token.kind == "word" and not nxt.ent and not nxt.in_trigger and not nxt.cats
+
+
+def _doers(event: Cand, reaction: Cand) -> list[str]:
+    """Who did an event reacted to: its source, and both sides of a symmetric one (رحب بالاتفاق بين X و Y)."""
+    ids = event.source + event.target if event.symmetric or "symmetric" in event.trig.flags else event.source
+    return [e for e in dict.fromkeys(ids) if e not in reaction.source]
 
 
 def _fact_warning(ctx: SentCtx, cand: Cand) -> bool:
