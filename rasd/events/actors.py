@@ -834,12 +834,17 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         src = cand.source
     if not src:
         # a light verb before the noun: أجرى بلينكن مكالمة هاتفية، شنت روسيا هجوما
+        noun_between = False  # a plain noun passed on the way back (قلقه in أعرب عن قلقه من الهجوم)
         for m in range(cand.i - 1, max(-1, cand.i - LIGHT_WINDOW), -1):
             tk = toks[m]
             if (tk.punct and tk.token.text in STRONG_PUNCT) or (_is_trigger(tk) and m != cand.i):
                 break
             if tk.cats & {"contrast", "relative", "comp"} and not tk.ent:
                 break  # وأن اجتماعا سيعقد: a new clause; a light verb before it governs something else
+            if "prep" in tk.cats and not tk.ent and noun_between:
+                break  # أعرب عن قلقه من الهجوم: the noun sits in a PP of another noun, not the verb's object
+            if plain_word(tk) and tk.token.forms[-1][0] == 0:
+                noun_between = True
             if "light" in tk.cats and not tk.ent:
                 cand.light = m
                 saved = cand.target
