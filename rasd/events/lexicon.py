@@ -196,6 +196,11 @@ def lexicon() -> Lexicon:
         forms = verb_forms(w[0]) if row["expand"] == "verb" else {w[0]: False}
         for f in forms:
             words.setdefault(f, set()).add(cat)
+    for cats in words.values():
+        if "not_light" in cats:  # ردا (in response), an adverbial noun, though a form of the light verb رد
+            cats.discard("light")
+            cats.discard("not_light")
+    words = {w: cats for w, cats in words.items() if cats}
     return Lexicon(
         heads={k: tuple(sorted(v, key=lambda e: -len(e.trigger.rest))) for k, v in heads.items()},
         words={k: frozenset(v) for k, v in words.items()},
