@@ -82,9 +82,15 @@ def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
     flags = c.trig.flags
     if c.j >= len(ctx.toks) or not flags & {"declines", "no_clause"}:
         return False
-    nxt = ctx.toks[c.j]
-    if "declines" in flags and any(stem in lexicon().no_comment for _, stem in nxt.token.forms):
-        return True
+    if "declines" in flags:
+        no_comment = lexicon().no_comment
+        for tk in ctx.toks[
+            c.j : c.j + 10
+        ]:  # right after the verb or after its subject (رفض المتحدث … التعليق)
+            if tk.punct or tk.in_trigger:
+                break
+            if not tk.ent and any(stem in no_comment for _, stem in tk.token.forms):
+                return True
     if "no_clause" not in flags:
         return False
     for tk in ctx.toks[c.j : c.j + 10]:  # أن right after the verb or after its subject (استبعد المحلل X أن)

@@ -542,6 +542,8 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
     if i == cand.i and cand.participle:
         _participle_actors(ctx, cand, prev)
         return
+    if i == cand.i and toks[i].conj and toks[i].head_k == 0:
+        toks[i].conj = False  # فرضت is the verb فرض, not ف + رضت: the trigger matched the whole word
     if toks[i].conj and not (i > 0 and "aux" in toks[i - 1].cats):
         kind, k, subj = "none", i - 1, None  # واتهمها: a new clause; what stands before is the last one's
     else:
