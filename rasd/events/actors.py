@@ -232,19 +232,27 @@ def _reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
     """أدانت الرئاسة الفلسطينية الفيتو، رحب بالضربات: a reaction to an event named by its noun is aimed at
     whoever did that event, the latest one of its type the article has reported."""
     toks = ctx.toks
-    for k in range(cand.j, min(len(toks), cand.j + 8)):
+    start = cand.j
+    for m in range(cand.j, min(len(toks), cand.j + 2 * WINDOW)):
+        if toks[m].punct and toks[m].token.text not in _TRANSPARENT:
+            break
+        if toks[m].ent in cand.source:
+            start = (
+                m + 1
+            )  # past a long subject (ورحب الأمين العام لمجلس التعاون … جاسم البديوي بنتائج اللقاء)
+    for k in range(start, min(len(toks), start + 8)):
         tk = toks[k]
         if tk.punct and tk.token.text not in _TRANSPARENT:
             return []
-        if tk.ent in cand.source or (not tk.ent and plain_word(tk) and k - cand.j < 4):
+        if tk.ent in cand.source or (not tk.ent and plain_word(tk) and k - start < 4):
             continue  # the subject between (أدانت الرئاسة الفلسطينية الفيتو)
         if tk.hit is not None and tk.hit.trigger.pos == "noun" and tk.token.forms[-1][1].startswith("ال"):
-            kind = tk.hit.trigger.type
+            kind, mode = tk.hit.trigger.type, tk.hit.trigger.mode
             here = next((c for c in done if c.i == k), None)
             if here is not None and here.source:  # أدان الهجوم الروسي على كييف: that noun's own actor
                 return _doers(here, cand)
             for c in reversed(ctx.history + done):
-                if c.trig.type == kind and c.source and c is not cand:
+                if c.trig.type == kind and c.trig.mode == mode and c.source and c is not cand:
                     return _doers(c, cand)
             return []
         if tk.ent:
