@@ -75,6 +75,16 @@ def _fold(doc_ents, types, target: Cand, b: Cand) -> None:
         target.modality, target.modality_cue = b.modality, b.modality_cue
 
 
+def _joined_in(b: Cand) -> bool:
+    """A definite event noun governed by شارك (took part in the meeting): the event told before, not a new one."""
+    if b.light is None or b.trig.pos != "noun":
+        return False
+    toks = b.sent.toks
+    head = toks[b.i].token.forms[-1][1]
+    verb = toks[b.light].token.forms[-1][1]
+    return head.startswith("ال") and verb.lstrip("يت").startswith("شارك")
+
+
 def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
     """Fold repeated mentions: events with actors first (each into the latest compatible earlier one), then
     mentions without actors into the nearest compatible event (earlier preferred); the rest are dropped."""
@@ -102,6 +112,8 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
                 b.date, b.date_source, b.timex = mention.date, mention.date_source, mention.timex
         same = by_kind.setdefault((b.trig.type, b.trig.mode), [])
         target = next((a for a in reversed(same) if _compatible(doc_ents, a, b)), None)
+        if target is None and same and _joined_in(b):
+            continue  # فيما شارك X في الاجتماع عبر الهاتف: one more participant in the meeting just reported
         if target is None:
             kept.append(b)
             same.append(b)
