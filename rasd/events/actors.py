@@ -771,6 +771,17 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 if "ل" in trig.targets:
                     l_target = [e for e in dict.fromkeys(after) if e not in before]
                 g = Chunk(g.start, cut, None, [list(dict.fromkeys(before))]).seal()
+    if (
+        g is not None
+        and g.start == j
+        and g.prep is None
+        and g.actors
+        and toks[cand.i].article
+        and not any(_is_nisba(ctx, g, e) or _adjective_mention(ctx, g, e) for e in g.actors)
+    ):
+        # وشارك في الاجتماعات مبعوث الرئيس …: a noun with the article takes no genitive; a name after it
+        # (not an adjective: المحادثات الروسية) belongs to the clause
+        g = None
     if g is not None and g.start == j and g.prep is None and g.actors:
         # محادثات جنيف، قمة الرياض: a city after the noun is where, not who
         places = [e for e in g.actors if e in ctx.cities]

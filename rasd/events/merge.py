@@ -112,7 +112,7 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
                 b.date, b.date_source, b.timex = mention.date, mention.date_source, mention.timex
         same = by_kind.setdefault((b.trig.type, b.trig.mode), [])
         target = next((a for a in reversed(same) if _compatible(doc_ents, a, b)), None)
-        if target is None and same and _joined_in(b):
+        if target is None and _joined_in(b) and any(a.trig.type == b.trig.type for a in kept):
             continue  # فيما شارك X في الاجتماع عبر الهاتف: one more participant in the meeting just reported
         if target is None:
             kept.append(b)
