@@ -749,8 +749,10 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
     places: list[str] = []
     if _purpose_noun(toks[cand.i]) and "symmetric" in trig.flags or trig.mode == "visit":
         if _purpose_noun(toks[cand.i]):
-            # توجه بلينكن إلى الدوحة للقاء أمير قطر: the one who goes meets whom the noun governs
-            c = first_subject_chunk(ctx, cand.i)
+            # توجه بلينكن إلى الدوحة للقاء أمير قطر: the one who goes meets whom the noun governs; the one
+            # who goes is in the noun's own clause (قال كنعاني إن رئيسي تلقى دعوة … لزيارة الرياض -> Raisi)
+            comp = max((k for k in range(cand.i) if "comp" in toks[k].cats and not toks[k].ent), default=0)
+            c = first_subject_chunk(ctx, cand.i, after=comp) or first_subject_chunk(ctx, cand.i)
             if c is not None and g is not None and g.start == j and g.prep is None and g.actors:
                 cand.source = c.actors[-1:]
                 cand.target = [e for e in g.actors if e not in cand.source and e not in ctx.cities][-1:]
