@@ -156,6 +156,7 @@ def extract(doc: Document) -> list[Cand]:
     out: list[Cand] = []
     prev_sentence: list[str] = []
     states = actors.state_actors(doc.entities)
+    person_states = actors.person_states(doc.entities)
     # the quotes overlapping each sentence, in document order
     quotes_by_sent: dict[int, list[Quote]] = {}
     for q in doc.quotes:
@@ -164,6 +165,7 @@ def extract(doc: Document) -> list[Cand]:
             quotes_by_sent.setdefault(si, []).append(q)
     for ctx in ctxs:
         try:
+            ctx.person_states = person_states
             cands = _sentence(doc, ctx, out, prev_sentence, states, kinds, timexes_by_sent, quotes_by_sent)
         except Exception:  # one odd sentence must not cost the article its other events
             log.exception("events: sentence %d skipped", ctx.index)

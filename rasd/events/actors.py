@@ -1102,6 +1102,31 @@ def state_actors(doc_entities) -> dict[str, str]:
     return out
 
 
+def person_states(doc_entities) -> dict[str, str]:
+    """Person -> the document entity of the state he belongs to (for بلاده، حكومته as a subject)."""
+    by_kb = {
+        e.kb_id: e.id for e in doc_entities if e.kb_id and e.kind in (None, "country") and e.type == "LOC"
+    }
+    return {e.id: by_kb[e.country] for e in doc_entities if e.type == "PER" and e.country in by_kb}
+
+
+def _own_state(ctx: SentCtx, cand: Cand) -> list[str]:
+    """بلاده اقترحت، إن حكومته سترد: a self noun as the subject stands for the state of the person named
+    before it in the sentence."""
+    toks = ctx.toks
+    k = cand.i - 1
+    while k >= 0 and toks[k].cats & {"aux", "negation"} and not toks[k].ent:
+        k -= 1
+    own = lexicon().self_nouns
+    if k < 0 or toks[k].ent or all(stem not in own for _, stem in toks[k].token.forms):
+        return []
+    for m in range(k - 1, -1, -1):
+        e = toks[m].ent
+        if e and ctx.types.get(e) == "PER" and e in ctx.person_states:
+            return [ctx.person_states[e]]
+    return []
+
+
 def _dedup(ids: list[str]) -> list[str]:
     out: list[str] = []
     for i in ids:
@@ -1122,6 +1147,8 @@ def fill(
             verb_actors(ctx, cand, cand.i, done, prev_sentence)
         else:
             noun_actors(ctx, cand, done, prev_sentence)
+        if not cand.source and cand.trig.pos == "verb" and ctx.person_states:
+            cand.source = _own_state(ctx, cand)
         if not cand.source and cand.trig.pos == "verb" and cand.speaker and _state_subject(ctx, cand.i):
             # المملكة "ترفض" … in a minister's words: the speaker stands for his state
             cand.source = [cand.speaker]

@@ -113,6 +113,7 @@ class SentCtx:
     tok_ends: list[int] = field(default_factory=list)
     place_phrases: list[tuple[int, int]] | None = None  # في phrases naming a place (set by attach_location)
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (cue start, speaker id) of its quotes
+    person_states: dict[str, str] = field(default_factory=dict)  # person id -> id of his state's entity
 
 
 def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
