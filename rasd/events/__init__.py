@@ -65,7 +65,14 @@ def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
                 gov.target = [e for e in c.target if e not in gov.source]
 
 
-HEADLINE_WORDS = 24  # a longer line is a paragraph even without a final stop
+HEADLINE_WORDS = 24  # a longer first line is a paragraph even without a final stop
+SUBHEAD_WORDS = 8  # later lines: subheadings are short (جذور الأزمة، ترحيب دولي)
+
+
+def _first_text_block(doc: Document) -> int:
+    return next((n for n, b in enumerate(doc.blocks) if b.kind != "boilerplate"), 0)
+
+
 _FINAL = set('.!?؟:"»”')
 
 
@@ -74,7 +81,11 @@ def _bare_line(doc: Document, block: int) -> bool:
     ضربات …), though the text layer did not mark it: its events restate the story's and merge into them."""
     b = doc.blocks[block]
     line = doc.text[b.start : b.end].rstrip()
-    return bool(line) and line[-1] not in _FINAL and line.count(" ") < HEADLINE_WORDS
+    if not line or line[-1] in _FINAL:
+        return False
+    words = line.count(" ") + 1
+    # the first line (the title), or a short subheading: a body paragraph that merely lacks its stop is longer
+    return words <= HEADLINE_WORDS if block == _first_text_block(doc) else words <= SUBHEAD_WORDS
 
 
 def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
