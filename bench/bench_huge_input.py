@@ -26,8 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def _run(path: Path) -> tuple[float, float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
-    p = subprocess.run([sys.executable, "-m", "rasd.cli", "analyze", str(path), "-f", "jsonl", "-o", "/dev/null"],
-                       capture_output=True, text=True)
+    p = subprocess.run(
+        [sys.executable, "-m", "rasd.cli", "analyze", str(path), "-f", "jsonl", "-o", "/dev/null"],
+        capture_output=True,
+        text=True,
+    )
     secs = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(after, before) / 1024, secs, p.returncode
@@ -54,8 +57,13 @@ def main() -> None:
     tab = Table(title="rasd analyze: peak memory on a huge input")
     for col in ("input", "size", "seconds", "peak RSS (MB)", "exit"):
         tab.add_column(col, justify="right")
-    tab.add_row("one example article", f"{one.stat().st_size if one.exists() else len(examples[0])} B",
-                f"{s_one:.1f}", f"{rss_one:.0f}", str(rc1))
+    tab.add_row(
+        "one example article",
+        f"{one.stat().st_size if one.exists() else len(examples[0])} B",
+        f"{s_one:.1f}",
+        f"{rss_one:.0f}",
+        str(rc1),
+    )
     tab.add_row("huge text file", f"{args.mb:.0f} MB", f"{s_big:.1f}", f"{rss_big:.0f}", str(rc2))
     Console().print(tab)
     print(f"ratio of peak RSS huge/one: {rss_big / rss_one:.2f}")
