@@ -5,6 +5,7 @@ kept as the entity's roles with their span, so later layers can resolve them to 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,7 +62,7 @@ def find_roles(
         for m in c.mentions:
             m_at[m.first] = (m, ci)
     out: list[TextRole] = []
-    _TEXT[0] = doc.text
+    _LOCAL.text = doc.text
     idx = cue_index()
     for lo, hi in ranges:
         for cue in cues[(lo, hi)] if cues is not None else idx.match(tokens, lo, hi):
@@ -81,11 +82,11 @@ def _affiliation_of(m: Mention, clusters: Sequence[Cluster], ci: int, kb: KB | N
     return c.kb_id or doc_text_of(m)
 
 
-_TEXT: list[str] = [""]
+_LOCAL = threading.local()  # the text being analyzed, per thread (analyses may run in parallel threads)
 
 
 def doc_text_of(m: Mention) -> str:
-    return _TEXT[0][m.start : m.end]
+    return getattr(_LOCAL, "text", "")[m.start : m.end]
 
 
 def _looks_nisba(tok: Token) -> bool:
