@@ -24,18 +24,11 @@ alternate pass by pass.
 from __future__ import annotations
 
 import argparse
-import atexit
-import importlib
-import importlib.util
-import io
-import shutil
-import subprocess
 import sys
-import tarfile
-import tempfile
 import time
 from pathlib import Path
 
+from revision import load_revision
 from rich.console import Console
 from rich.table import Table
 
@@ -86,20 +79,8 @@ def text_only(t: str):
 
 def load_base(rev: str):
     """The ``rasd`` package of git revision ``rev``, imported as ``rasd_base`` (its pipeline and events)."""
-    tmp = Path(tempfile.mkdtemp(prefix="rasd_base_"))
-    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", rev, "rasd"], check=True, capture_output=True
-    )
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(tmp, filter="data")
-    spec = importlib.util.spec_from_file_location(
-        "rasd_base", tmp / "rasd" / "__init__.py", submodule_search_locations=[str(tmp / "rasd")]
-    )
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["rasd_base"] = mod
-    spec.loader.exec_module(mod)
-    return importlib.import_module("rasd_base.pipeline"), importlib.import_module("rasd_base.events")
+    pipeline, events = load_revision(rev, "pipeline", "events")
+    return pipeline, events
 
 
 def ab_ms(fn_a, fn_b, rounds: int = 40, per_round: int = 10) -> tuple[float, float]:

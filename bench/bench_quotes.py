@@ -13,17 +13,11 @@ analyzed once per round).
 from __future__ import annotations
 
 import argparse
-import atexit
-import importlib
-import importlib.util
-import io
-import shutil
-import subprocess
 import sys
-import tarfile
-import tempfile
 import time
 from pathlib import Path
+
+from revision import load_revision
 
 from rasd import entities, quotes, text
 from rasd.document import Document
@@ -63,22 +57,8 @@ def _quotes_only(doc: Document) -> None:
 
 
 def load_base(rev: str):
-    """The quotes layer of git revision ``rev``: its ``rasd/`` extracted with ``git archive``, imported as
-    ``rasd_base``."""
-    tmp = Path(tempfile.mkdtemp(prefix="rasd_base_"))
-    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", rev, "rasd"], check=True, capture_output=True
-    )
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(tmp, filter="data")
-    spec = importlib.util.spec_from_file_location(
-        "rasd_base", tmp / "rasd" / "__init__.py", submodule_search_locations=[str(tmp / "rasd")]
-    )
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["rasd_base"] = mod
-    spec.loader.exec_module(mod)
-    return importlib.import_module("rasd_base.quotes")
+    """The quotes layer of git revision ``rev``, imported as ``rasd_base``."""
+    return load_revision(rev, "quotes")[0]
 
 
 def _ab_ms(fn_a, fn_b, rounds: int = 30) -> tuple[float, float]:

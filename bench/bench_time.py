@@ -26,20 +26,14 @@ right since it returns dates. Last, both run on the example corpus rows holding 
 from __future__ import annotations
 
 import argparse
-import atexit
 import datetime as dt
-import importlib
-import importlib.util
-import io
 import json
-import shutil
-import subprocess
 import sys
-import tarfile
-import tempfile
 import time
 import warnings
 from pathlib import Path
+
+from revision import load_revision
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -158,20 +152,7 @@ def corpus_scores() -> dict[str, tuple[int, int]]:
 
 def load_base(rev: str):
     """The ``rasd`` package of git revision ``rev``, imported as ``rasd_base``: its pipeline module."""
-    tmp = Path(tempfile.mkdtemp(prefix="rasd_base_"))
-    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", rev, "rasd"], check=True, capture_output=True
-    )
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(tmp, filter="data")
-    spec = importlib.util.spec_from_file_location(
-        "rasd_base", tmp / "rasd" / "__init__.py", submodule_search_locations=[str(tmp / "rasd")]
-    )
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["rasd_base"] = mod
-    spec.loader.exec_module(mod)
-    return importlib.import_module("rasd_base.pipeline")
+    return load_revision(rev, "pipeline")[0]
 
 
 def _time_layer_over(pipeline, items: list[tuple[str, str | None]]):
