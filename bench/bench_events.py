@@ -28,6 +28,7 @@ import sys
 import time
 from pathlib import Path
 
+import revision
 from revision import load_revision
 from rich.console import Console
 from rich.table import Table
@@ -84,17 +85,8 @@ def load_base(rev: str):
 
 
 def ab_ms(fn_a, fn_b, rounds: int = 40, per_round: int = 10) -> tuple[float, float]:
-    """Best CPU ms per call of two functions timed in alternating short rounds (fair on a shared machine)."""
-    fn_a(), fn_b()
-    best = [float("inf"), float("inf")]
-    for r in range(rounds):
-        order = ((0, fn_a), (1, fn_b)) if r % 2 else ((1, fn_b), (0, fn_a))
-        for k, fn in order:
-            t0 = time.process_time()
-            for _ in range(per_round):
-                fn()
-            best[k] = min(best[k], (time.process_time() - t0) / per_round * 1000)
-    return best[0], best[1]
+    """Best CPU ms per call of two functions timed in alternating short rounds (``revision.ab_ms``)."""
+    return revision.ab_ms(fn_a, fn_b, rounds, per_round)
 
 
 def compare(rev: str) -> None:

@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+import revision
 from revision import load_revision
 
 from rasd import entities, quotes, text
@@ -62,17 +63,9 @@ def load_base(rev: str):
 
 
 def _ab_ms(fn_a, fn_b, rounds: int = 30) -> tuple[float, float]:
-    """Best CPU ms per call of two functions (each a pass over some articles, returning how many) timed in
+    """Best CPU ms per article of two functions (each a pass over some articles, returning how many) timed in
     alternating rounds."""
-    fn_a(), fn_b()
-    best = [float("inf"), float("inf")]
-    for r in range(rounds):
-        order = ((0, fn_a), (1, fn_b)) if r % 2 else ((1, fn_b), (0, fn_a))
-        for k, fn in order:
-            t0 = time.process_time()
-            n = fn()
-            best[k] = min(best[k], (time.process_time() - t0) / n * 1000)
-    return best[0], best[1]
+    return revision.ab_ms(fn_a, fn_b, rounds, counts=True)
 
 
 def _layer_pass(docs: list[Document], layer, repeat: int):

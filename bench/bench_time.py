@@ -33,6 +33,7 @@ import time
 import warnings
 from pathlib import Path
 
+import revision
 from revision import load_revision
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -175,17 +176,8 @@ def _time_layer_over(pipeline, items: list[tuple[str, str | None]]):
 
 
 def ab_ms(fn_a, fn_b, rounds: int, per_round: int) -> tuple[float, float]:
-    """Best CPU ms per call of two functions timed in alternating short rounds (fair on a shared machine)."""
-    fn_a(), fn_b()
-    best = [float("inf"), float("inf")]
-    for r in range(rounds):
-        order = ((0, fn_a), (1, fn_b)) if r % 2 else ((1, fn_b), (0, fn_a))
-        for k, fn in order:
-            t0 = time.process_time()
-            for _ in range(per_round):
-                fn()
-            best[k] = min(best[k], (time.process_time() - t0) / per_round * 1000)
-    return best[0], best[1]
+    """Best CPU ms per call of two functions timed in alternating short rounds (``revision.ab_ms``)."""
+    return revision.ab_ms(fn_a, fn_b, rounds, per_round)
 
 
 def compare(rev: str, generated: int) -> None:

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -38,3 +39,20 @@ def load_revision(rev: str, *modules: str) -> list[ModuleType]:
     sys.modules["rasd_base"] = mod
     spec.loader.exec_module(mod)
     return [importlib.import_module(f"rasd_base.{m}") for m in modules]
+
+
+def ab_ms(fn_a, fn_b, rounds: int = 40, per_round: int = 1, counts: bool = False) -> tuple[float, float]:
+    """Best CPU ms per call of two functions timed in alternating short rounds (fair on a shared machine).
+    With ``counts`` each call returns how many articles it did, and the time is per article."""
+    fn_a(), fn_b()
+    best = [float("inf"), float("inf")]
+    for r in range(rounds):
+        order = ((0, fn_a), (1, fn_b)) if r % 2 else ((1, fn_b), (0, fn_a))
+        for k, fn in order:
+            done = 0
+            t0 = time.process_time()
+            for _ in range(per_round):
+                n = fn()
+                done += n if counts else 1
+            best[k] = min(best[k], (time.process_time() - t0) / done * 1000)
+    return best[0], best[1]
