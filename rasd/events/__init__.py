@@ -112,17 +112,6 @@ def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
     return False
 
 
-def _skip_line(ctx: context.SentCtx) -> bool:
-    """A related-link or tag line (اقرأ أيضا: …، الكلمات المفتاحية: …) names another story, not an event of this
-    one; the text layer does not always mark it as boilerplate."""
-    toks = ctx.toks
-    if not toks or toks[0].token.kind != "word":
-        return False
-    skip = lexicon().skip_lines
-    first = toks[0].token.norm
-    return first in skip or (len(toks) > 1 and f"{first} {toks[1].token.norm}" in skip)
-
-
 def _condition_targets(ctx: context.SentCtx, cands: list[Cand]) -> None:
     """A conditional threat is aimed at whoever would act in its condition (سيردون بحزم إذا شنت روسيا هجوما،
     هدد بمراجعة الاتفاقية إذا لم تستقبل الجزائر رعاياها)."""
@@ -203,7 +192,7 @@ def _sentence(
     quotes_by_sent: dict[int, list[Quote]],
 ) -> list[Cand]:
     cands = triggers.find(ctx)
-    if not cands or _skip_line(ctx):
+    if not cands:
         return []
     block = doc.sentences[ctx.index].block
     heading = 0 <= block < len(doc.blocks) and (doc.blocks[block].kind == "heading" or _bare_line(doc, block))

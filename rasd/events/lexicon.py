@@ -116,7 +116,6 @@ class Lexicon:
     phrases_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (cue, category)
     duals: frozenset[str] = frozenset()  # nouns whose dual names a pair of actors (الوزيران، الجانبين)
     body_duals: frozenset[str] = frozenset()  # those naming two sides, not two people (الوفدان، البلدين)
-    skip_lines: frozenset[str] = frozenset()  # openings of lines that report nothing (اقرأ أيضا، الوسوم)
     name_heads: frozenset[str] = frozenset()  # head nouns of names (قوات الدعم السريع): no trigger after them
     self_nouns: frozenset[str] = frozenset()  # a speaker's own side (بلاده، الحزب، حكومته)
     lift_words: frozenset[str] = frozenset()  # lifting (رفع، إلغاء): رفع العقوبات is a concession
@@ -152,14 +151,12 @@ def lexicon() -> Lexicon:
     phrases: dict[str, list[tuple[str, ...]]] = {}
     duals: set[str] = set()
     body_duals: set[str] = set()
-    skip_lines: set[str] = set()
-    name_heads: set[str] = set()
-    self_nouns: set[str] = set()
     lift_words: set[str] = set()
     join_verbs: set[str] = set()
-    no_comment: set[str] = set()
-    headed_by: set[str] = set()
-    place_nouns: set[str] = set()
+    # categories that only collect their words into one set of the lexicon
+    word_sets: dict[str, set[str]] = {
+        c: set() for c in ("name_head", "self_noun", "no_comment", "headed_by", "place_noun")
+    }
     for row in read_tsv("event_words.tsv"):
         w = normalize(row["word"]).split()
         cat = row["category"]
@@ -168,23 +165,8 @@ def lexicon() -> Lexicon:
             if cat == "dual_body":
                 body_duals.update(w)
             continue
-        if cat == "skip_line":
-            skip_lines.add(" ".join(w))
-            continue
-        if cat == "name_head":
-            name_heads.update(w)
-            continue
-        if cat == "self_noun":
-            self_nouns.update(w)
-            continue
-        if cat == "no_comment":
-            no_comment.update(w)
-            continue
-        if cat == "headed_by":
-            headed_by.update(w)
-            continue
-        if cat == "place_noun":
-            place_nouns.update(w)
+        if cat in word_sets:
+            word_sets[cat].update(w)
             continue
         if cat in ("lift", "join"):
             forms = verb_forms(w[0]) if row["expand"] == "verb" else {w[0]: False}
@@ -208,14 +190,13 @@ def lexicon() -> Lexicon:
         phrases_by_first=_by_first(phrases),
         duals=frozenset(duals),
         body_duals=frozenset(body_duals),
-        skip_lines=frozenset(skip_lines),
-        name_heads=frozenset(name_heads),
-        self_nouns=frozenset(self_nouns),
+        name_heads=frozenset(word_sets["name_head"]),
+        self_nouns=frozenset(word_sets["self_noun"]),
         lift_words=frozenset(lift_words),
         join_verbs=frozenset(join_verbs),
-        no_comment=frozenset(no_comment),
-        headed_by=frozenset(headed_by),
-        place_nouns=frozenset(place_nouns),
+        no_comment=frozenset(word_sets["no_comment"]),
+        headed_by=frozenset(word_sets["headed_by"]),
+        place_nouns=frozenset(word_sets["place_noun"]),
     )
 
 
