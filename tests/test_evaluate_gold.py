@@ -101,3 +101,41 @@ def test_evaluate_command_on_examples(examples_dir):
     assert r.exit_code == 0, r.output
     out = json.loads(r.stdout)
     assert len(out["gold"]) == 3 and all("entities" in g for g in out["gold"])
+
+
+@pytest.mark.parametrize("name", ["phone_call", "press_conference", "hijri_report"])
+def test_error_list_accounts_for_every_point_lost(name):
+    """``--errors`` lists exactly what the scores count: misses + false alarms = (gold - tp) + (pred - tp)."""
+    from rasd.evaluate.errors import error_counts
+    from rasd.evaluate.gold import evaluate_gold
+
+    res = evaluate_gold(f"examples/gold/{name}.gold.json", errors=True)
+    counts = error_counts(res["errors"])
+    for layer, key in (("entities", "mentions"), ("quotes", "detection"), ("events", "tuples")):
+        if layer not in res:
+            continue
+        m = res[layer][key]
+        assert counts[(layer, "miss")] == m["gold"] - m["tp"], layer
+        assert counts[(layer, "false")] == m["pred"] - m["tp"], layer
+    t = res["timexes"]
+    assert counts[("timexes", "miss")] + counts[("timexes", "value")] == t["gold"] - t["exact_values"]
+    assert counts[("quotes", "speaker")] == res["quotes"]["n"]["gold"] - res["quotes"]["n"]["speakers"] - (
+        res["quotes"]["detection"]["gold"] - res["quotes"]["detection"]["tp"]
+    )
+
+
+def test_errors_option_prints_each_error_with_its_sentence(tmp_path):
+    gold = {
+        "schema": "rasd.gold/1",
+        "text_file": "a.txt",
+        "published": "2024-03-04",
+        # a deliberately wrong value: yesterday of 4 March is the 3rd, not the 5th
+        "timexes": [{"text": "أمس", "type": "DATE", "value": "2024-03-05"}],
+    }
+    (tmp_path / "a.txt").write_text("وقال مسؤول أمس إن المفاوضات ستستأنف.", encoding="utf-8")
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    out = CliRunner().invoke(app, ["evaluate", "--errors", str(tmp_path / "a.gold.json")]).output
+    lines = out.splitlines()
+    assert lines[0].endswith("1 errors")
+    assert "value" in lines[1] and "2024-03-05" in lines[1] and "2024-03-03" in lines[1]
+    assert "وقال مسؤول أمس" in lines[2]

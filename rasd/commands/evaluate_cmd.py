@@ -72,6 +72,11 @@ def evaluate(
     types: str = typer.Option("PER,LOC,ORG", "--types", help="CoNLL: entity types to score"),
     limit: int = typer.Option(None, "--limit", help="CoNLL: only the first N sentences"),
     as_json: bool = typer.Option(False, "--json", help="print the scores as JSON"),
+    errors: bool = typer.Option(
+        False,
+        "--errors",
+        help="gold JSON: also list every miss, false alarm and wrong value with its sentence",
+    ),
 ) -> None:
     """Score rasd against annotated data: CoNLL NER files (--conll) and gold JSON (rasd.gold/1)."""
     console = Console()
@@ -92,9 +97,16 @@ def evaluate(
     if files:
         from ..evaluate.gold import evaluate_gold
 
-        out["gold"] = [evaluate_gold(f) for f in files]
+        out["gold"] = [evaluate_gold(f, errors=errors) for f in files]
         out["gold_total"] = _totals(out["gold"])
         if not as_json:
+            if errors:
+                from ..evaluate.errors import format_errors
+
+                for r in out["gold"]:
+                    # plain echo: the console would wrap the Arabic sentences mid-line
+                    typer.echo(f"{r['file']}: {len(r['errors'])} errors")
+                    typer.echo(format_errors(r["errors"]))
             console.print(_gold_table(out["gold"] + [out["gold_total"]]))
     elif not conll:
         typer.echo("nothing to evaluate: give gold JSON files or --conll FILE", err=True)

@@ -177,7 +177,8 @@ def score_events(gold: dict, text: str, doc: Document) -> dict[str, Any]:
     return {"tuples": _prf(tp, len(doc.events), len(gold.get("events", [])))}
 
 
-def evaluate_gold(path: str | Path, analyze_fn=None) -> dict[str, Any]:
+def evaluate_gold(path: str | Path, analyze_fn=None, errors: bool = False) -> dict[str, Any]:
+    """Score one gold file; with ``errors`` also list every miss, false alarm and wrong value (``errors``)."""
     from ..pipeline import analyze
 
     gold, text = load_gold(path)
@@ -191,4 +192,8 @@ def evaluate_gold(path: str | Path, analyze_fn=None) -> dict[str, Any]:
     ):
         if gold.get(layer):
             out[layer] = fn(gold, text, doc)
+    if errors:
+        from .errors import gold_errors
+
+        out["errors"] = gold_errors(gold, text, doc)
     return out
