@@ -139,3 +139,29 @@ def test_errors_option_prints_each_error_with_its_sentence(tmp_path):
     assert lines[0].endswith("1 errors")
     assert "value" in lines[1] and "2024-03-05" in lines[1] and "2024-03-03" in lines[1]
     assert "وقال مسؤول أمس" in lines[2]
+
+
+def test_event_actors_unknown_to_the_kb_match_by_their_arabic_name():
+    from rasd.document import Event
+    from rasd.evaluate.gold import score_events
+
+    text = "واتهم خالد العمري وزارة الطاقة بالتقصير."
+    s, e = resolve(text, {"text": "خالد العمري"})
+    person = Entity(
+        id="e1",
+        type="PER",
+        name="خالد العمري",
+        name_en="Khalid al-Omari",
+        name_en_source="romanized",
+        mentions=[Span(start=s, end=e, text="خالد العمري")],
+    )
+    ts, te = resolve(text, {"text": "واتهم"})
+    ev = Event(
+        id="v1", type="ACCUSE", trigger=Span(start=ts, end=te, text="واتهم"), source=["e1"], sentence=0
+    )
+    doc = Document(id="d", text=text, entities=[person], events=[ev])
+    gold = {"events": [{"type": "ACCUSE", "source": ["خالد العمري"], "target": [], "date": None}]}
+    assert score_events(gold, text, doc)["tuples"]["tp"] == 1
+    # a KB-linked actor is still compared by its English name
+    person.name_en_source = "kb"
+    assert score_events(gold, text, doc)["tuples"]["tp"] == 0

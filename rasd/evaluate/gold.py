@@ -146,11 +146,13 @@ def score_quotes(gold: dict, text: str, doc: Document) -> dict[str, Any]:
 
 
 def _names(doc: Document, ids: list[str]) -> frozenset[str]:
+    """Actors as gold writes them: the KB's English name, else the Arabic name (a romanization rasd made up for
+    an unknown person can never be what an annotator wrote)."""
     out = set()
     for i in ids:
         e = doc.entity(i)
         if e:
-            out.add((e.name_en or e.name).lower())
+            out.add((e.name if e.name_en_source == "romanized" else e.name_en or e.name).lower())
     return frozenset(out)
 
 
