@@ -16,7 +16,13 @@ from rasd.document import check_spans
 from rasd.entities.kb import name_key, shipped_kb
 
 CORPUS = Path(__file__).parent / "corpus" / "kb_news.tsv"
-NEWS_FILES = ("gov_bodies.jsonl", "media_unions.jsonl", "parties_groups.jsonl", "people_2020s.jsonl")
+NEWS_FILES = (
+    "gov_bodies.jsonl",
+    "bodies_intl.jsonl",
+    "media_unions.jsonl",
+    "parties_groups.jsonl",
+    "people_2020s.jsonl",
+)
 
 
 def _rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
