@@ -109,3 +109,32 @@ def test_every_match_of_a_checked_alternative_holds_its_check(name: str) -> None
                 # searched like a window: from the match's start to a little past its end (lookaheads)
                 assert check.search(norm[m.start() : m.end() + 12]), (name, m.group())
     assert seen > 0, f"no sentence exercises the checked alternatives of {name}"
+
+
+ODD = [
+    "قال الوزير: «لن نتراجع» ثم غادر القاعة دون تعليق.",  # no trigger, no digit
+    "ارتفعت الأسعار في التسعينيات بشكل حاد.",  # the decades' ending alone
+    "وصل الوفد بـ\u200fـالأمس إلى الرياض",  # a bidi mark and tatweel inside a word
+    "اجتمع المجلس ﻓﻲ ٣ مارس",  # presentation forms and Arabic-Indic digits
+    "أعلن الناطق باسم الجيش مقتل ثلاثة جنود",  # number words alone start no rule
+]
+
+
+@pytest.mark.parametrize("s", SENTENCES + ODD, ids=range(len(SENTENCES) + len(ODD)))
+def test_a_sentence_skipped_before_normalizing_has_no_rule_to_run(s: str) -> None:
+    # may_hold_time reads the original text run by run; when it says no, active_rules picks nothing
+    if not scan.may_hold_time(s, 0, len(s)):
+        norm = normalize(s)
+        assert scan.active_rules(norm, scan.sentence_words(norm)) == []
+        assert rules.find(s, 0, len(s))[1] == []
+
+
+def test_the_skip_is_taken_on_sentences_without_triggers() -> None:
+    assert not scan.may_hold_time(ODD[0], 0, len(ODD[0]))
+    assert not scan.may_hold_time(ODD[4], 0, len(ODD[4]))
+    assert all(scan.may_hold_time(s, 0, len(s)) for s in ODD[1:4])
+
+
+@pytest.mark.parametrize("s", SENTENCES + ODD, ids=range(len(SENTENCES) + len(ODD)))
+def test_the_words_read_run_by_run_are_the_normalized_sentences_words(s: str) -> None:
+    assert scan.words_of_runs(s.split()) == scan.sentence_words(normalize(s))

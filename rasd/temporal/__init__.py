@@ -24,7 +24,7 @@ from .patterns import AFTER_MIN, PREP_BEFORE
 from .ranges import link_ranges, undate_schedules
 from .resolve import Context, Value, value_of
 from .rules import Mention, find
-from .scan import sentence_words
+from .scan import may_hold_time, words_of_runs
 from .story import Story, entity_spans, inside, names_in, overlaps, quoted_spans, within
 
 __all__ = ["annotate", "find", "infer", "Anchor"]
@@ -188,8 +188,11 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     names: list[tuple[int, int]] | None = None  # the entity mentions' spans, read when a cue is found
     sentences = []
     for si, s in enumerate(doc.sentences):
+        runs = doc.text[s.start : s.end].split()
+        if not may_hold_time(doc.text, s.start, s.end, runs):
+            continue  # most sentences: no rule could match (checked word by word, without normalizing)
         norm, offs = normalize_span(doc.text, s.start, s.end)
-        words = sentence_words(norm)  # read once for picking the rules and for the tense cues
+        words = words_of_runs(runs)  # read once for picking the rules and for the tense cues
         norm, mentions = find(doc.text, s.start, s.end, norm, offs, words)
         if mentions and doc.entities and any(_name_word(m) for m in mentions):
             if names is None:

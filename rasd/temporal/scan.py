@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 import regex
 
+from ..text.normalize import normalize
 from .lexicon import months, number_words, parts_of_day, relative, units, weekdays
 from .patterns import LAST_N_WORDS, rules
 
@@ -185,6 +186,37 @@ def _candidates(mask: int, has_digit: bool) -> tuple[_Rule, ...]:
         for r in _table()
         if ((mask >> r.prio) & 1 or r.subs or not r.words) and (has_digit or r.digits is None)
     )
+
+
+@lru_cache(maxsize=100_000)
+def _chunk_may_hold(chunk: str) -> bool:
+    """Whether a run of non-space characters of the original text may start a rule: it holds a digit, a
+    trigger word of some rule (with up to two proclitics) or the decades' ending (cached per process). Number
+    words alone start no rule: they only count for the date rule, which a month name triggers."""
+    norm = normalize(chunk)
+    if _D.search(norm) is not None or any(x in norm for x in _REQUIRED["decade"]):
+        return True
+    return any(map(_word_mask, _WORDS.findall(norm)))
+
+
+@lru_cache(maxsize=100_000)
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(normalize(chunk)))
+
+
+def words_of_runs(runs: list[str]) -> list[str]:
+    """:func:`sentence_words` of a sentence given as its runs of non-space characters (``str.split()`` of the
+    original text): the same words, since no word crosses white space, read from a per-run cache."""
+    return list(chain.from_iterable(map(_chunk_words, runs)))
+
+
+def may_hold_time(text: str, start: int, end: int, runs: list[str] | None = None) -> bool:
+    """Whether ``text[start:end]`` (a sentence) may hold a temporal expression, read off its whitespace-separated
+    runs: with no digit, no trigger word and no decade ending, no rule runs on it (:func:`active_rules` would
+    pick none: the rules without trigger words need a digit, but the decades), so the sentence need not be
+    normalized at all. Normalization maps characters one by one and keeps white space, so the runs' words are
+    the normalized sentence's words. ``runs`` may give ``text[start:end].split()``."""
+    return any(map(_chunk_may_hold, text[start:end].split() if runs is None else runs))
 
 
 def sentence_words(norm: str) -> list[str]:
