@@ -24,7 +24,7 @@ from .patterns import AFTER_MIN, PREP_BEFORE
 from .ranges import link_ranges, undate_schedules
 from .resolve import Context, Value, value_of
 from .rules import Mention, find
-from .scan import may_hold_time, words_of_runs
+from .scan import read_runs
 from .story import Story, entity_spans, inside, names_in, overlaps, quoted_spans, within
 
 __all__ = ["annotate", "find", "infer", "Anchor"]
@@ -188,19 +188,18 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     names: list[tuple[int, int]] | None = None  # the entity mentions' spans, read when a cue is found
     sentences = []
     for si, s in enumerate(doc.sentences):
-        runs = doc.text[s.start : s.end].split()
-        if not may_hold_time(doc.text, s.start, s.end, runs):
-            continue  # most sentences: no rule could match (checked word by word, without normalizing)
+        runs = read_runs(doc.text[s.start : s.end].split())
+        if runs is None:
+            continue  # most sentences: no rule could run (read run by run from a cache, without normalizing)
         norm, offs = normalize_span(doc.text, s.start, s.end)
-        words = words_of_runs(runs)  # read once for picking the rules and for the tense cues
-        norm, mentions = find(doc.text, s.start, s.end, norm, offs, words)
+        norm, mentions = find(doc.text, s.start, s.end, norm, offs, runs)
         if mentions and doc.entities and any(_name_word(m) for m in mentions):
             if names is None:
                 names = entity_spans(doc)
             local = names_in(names, s.start, s.end)
             mentions = [m for m in mentions if not _name_word(m) or not within(local, m.start, m.end)]
         if mentions:
-            cues = find_cues(norm, words)
+            cues = find_cues(norm, runs.cue_words) if runs.cue_words else []
             if cues and doc.entities:
                 if names is None:
                     names = entity_spans(doc)

@@ -15,7 +15,7 @@ from .alternatives import narrowed
 from .lexicon import months, relative, units, weekdays
 from .numbers import alternation, parse_cardinal, parse_ordinal
 from .patterns import today_before, zone_after
-from .scan import active_rules
+from .scan import Runs, active_rules
 from .zones import lookup
 
 # a temporal preposition before an ambiguous month name (في مارس, منذ رمضان) makes it a month
@@ -182,11 +182,11 @@ def _attach_zone(norm: str, offs: list[int], m: Mention) -> None:
 
 
 def find(
-    text: str, start: int, end: int, norm: str | None = None, offs=None, words: list[str] | None = None
+    text: str, start: int, end: int, norm: str | None = None, offs=None, words: list[str] | Runs | None = None
 ) -> tuple[str, list[Mention]]:
     """The normalized sentence ``text[start:end]`` and its temporal mentions in text order, without overlaps.
     ``norm``/``offs`` may give the sentence's normalization, with offsets into ``text`` (and one past the end),
-    and ``words`` its :func:`~rasd.temporal.scan.sentence_words`."""
+    and ``words`` its :func:`~rasd.temporal.scan.sentence_words` or :class:`~rasd.temporal.scan.Runs`."""
     if norm is None or offs is None:
         norm, rel_offs = normalize_with_map(text[start:end])
         offs = [start + o for o in rel_offs]
