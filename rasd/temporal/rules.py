@@ -36,6 +36,7 @@ _YEAR_FOLLOWER = regex.compile(
 )
 
 
+_NAME = "name"  # a date-shaped name (حركة 20 فبراير): it takes its span, then is dropped
 _OPEN_QUOTE = '"«“'
 _CLOSE_QUOTE = '"»”'
 
@@ -196,6 +197,11 @@ def find(
             s, e = m.span("x")
             if e <= s or not _accept(kind, g, norm, s):
                 continue
+            if kind == "date" and "year" not in g and _name_before().search(norm, max(0, s - 16), s):
+                # حركة 20 فبراير, ثورة 25 يناير: a name, and without its year the date would get a wrong one;
+                # the span stays taken so that the month inside it is not read alone
+                cands.append((e - s, -prio, Mention(_NAME, offs[s], offs[e - 1] + 1, s, e)))
+                continue
             if kind == "date" and "wd" in g and "podc" not in g:
                 t = today_before().search(norm, max(0, s - 24), s)
                 if t is not None:  # اليوم الثلاثاء 15 أفريل: the span takes اليوم in; the value is today's
@@ -240,6 +246,7 @@ def find(
         for x in pair:
             used[x.nstart : x.nend] = b"\x01" * (x.nend - x.nstart)
         taken.extend(pair)
+    taken = [x for x in taken if x.kind != _NAME]
     taken.sort(key=lambda x: x.start)
     for ment in taken:
         if ment.kind.startswith("time"):
