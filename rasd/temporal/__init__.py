@@ -29,9 +29,11 @@ from .story import Story, entity_spans, inside, names_in, overlaps, quoted_spans
 
 __all__ = ["annotate", "find", "infer", "Anchor"]
 
-# a relative pronoun and one to three words (a verb, في, يوم) right before a date: the date describes a noun
+# a relative pronoun and its verb right before a date, maybe with في/يوم/منذ/خلال between (التي جرت الأحد 6
+# أكتوبر، الذي عقد في 6 أكتوبر): the date describes a noun. Not with more words between: in
+# الهيئة التي يرأسها فلان الخميس the date is the main verb's.
 RELATIVE_CLAUSE = regex.compile(
-    r"(?:^|\s)(?:التي|الذي|اللذين|اللتين|الذين|اللواتي|اللاتي)(?:\s+\S+){1,3}\s+$"
+    r"(?:^|\s)(?:التي|الذي|اللذين|اللتين|الذين|اللواتي|اللاتي)\s+\S+(?:\s+(?:في|يوم|منذ|خلال))?\s+$"
 )
 NEXT_DAY_GAP = 12  # characters between a clock time and the day it belongs to: " من صباح "
 
