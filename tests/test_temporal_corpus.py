@@ -27,6 +27,7 @@ def _rows() -> list[tuple[str, str, str, str, str]]:
             header_seen = True
             continue
         cols = (line.split("\t") + ["", "", ""])[:4]
+        cols[0] = cols[0].replace("\\n", "\n")  # a written \n is a line break: a new paragraph
         rows.append((reference, *cols))
     return rows
 

@@ -4,6 +4,8 @@ sentences."""
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from rasd import text
 from rasd.document import Document
 from rasd.temporal import rules, scan
 from rasd.temporal.alternatives import alt_checks, split_top
+from rasd.temporal.cues import is_cue
 from rasd.temporal.patterns import FLAGS
 from rasd.temporal.patterns import rules as rule_patterns
 from rasd.text import normalize
@@ -109,3 +112,33 @@ def test_every_match_of_a_checked_alternative_holds_its_check(name: str) -> None
                 # searched like a window: from the match's start to a little past its end (lookaheads)
                 assert check.search(norm[m.start() : m.end() + 12]), (name, m.group())
     assert seen > 0, f"no sentence exercises the checked alternatives of {name}"
+
+
+ODD = [
+    "قال الوزير: «لن نتراجع» ثم غادر القاعة دون تعليق.",  # no trigger, no digit
+    "ارتفعت الأسعار في التسعينيات بشكل حاد.",  # the decades' ending alone
+    "وصل الوفد بـ\u200fـالأمس إلى الرياض",  # a bidi mark and tatweel inside a word
+    "اجتمع المجلس ﻓﻲ ٣ مارس",  # presentation forms and Arabic-Indic digits
+    "أعلن الناطق باسم الجيش مقتل ثلاثة جنود",  # number words alone start no rule
+    "سيعقد\u00a0المجلس\u2003جلسته\x1cالمقبلة",  # odd white space
+]
+
+
+@pytest.mark.parametrize("s", SENTENCES + ODD, ids=range(len(SENTENCES) + len(ODD)))
+def test_a_sentence_read_run_by_run_is_read_as_its_normalized_text(s: str) -> None:
+    # read_runs reads the original text run by run; when it says no rule can run, active_rules picks none
+    norm = normalize(s)
+    words = scan.sentence_words(norm)
+    runs = scan.read_runs(s.split())
+    if runs is None:
+        assert scan.active_rules(norm, words) == []
+        assert rules.find(s, 0, len(s))[1] == []
+        return
+    assert runs.cue_words == [w for w in words if is_cue(w)]
+    assert runs.mask == reduce(or_, map(scan._word_mask, words), 0)
+    assert runs.forms == {f for w in words for f in scan._wanted_forms(w)}
+    assert scan.active_rules(norm, runs) == scan.active_rules(norm, words)
+
+
+def test_the_skip_is_taken_on_sentences_without_triggers() -> None:
+    assert [scan.read_runs(s.split()) is None for s in ODD] == [True, False, False, False, True, True]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import regex
+
 from ..document import Document, Sentence, Timex, fast_construct
 from ..text.normalize import normalize_span
 from .anchor import Anchor
@@ -22,11 +24,17 @@ from .patterns import AFTER_MIN, PREP_BEFORE
 from .ranges import link_ranges, undate_schedules
 from .resolve import Context, Value, value_of
 from .rules import Mention, find
-from .scan import sentence_words
-from .story import Story, entity_spans, inside, names_in, overlaps, quoted_spans
+from .scan import read_runs
+from .story import Story, entity_spans, inside, names_in, overlaps, quoted_spans, within
 
 __all__ = ["annotate", "find", "infer", "Anchor"]
 
+# a relative pronoun and its verb right before a date, maybe with في/يوم/منذ/خلال between (التي جرت الأحد 6
+# أكتوبر، الذي عقد في 6 أكتوبر): the date describes a noun. Not with more words between: in
+# الهيئة التي يرأسها فلان الخميس the date is the main verb's.
+RELATIVE_CLAUSE = regex.compile(
+    r"(?:^|\s)(?:التي|الذي|اللذين|اللتين|الذين|اللواتي|اللاتي)\s+\S+(?:\s+(?:في|يوم|منذ|خلال))?\s+$"
+)
 NEXT_DAY_GAP = 12  # characters between a clock time and the day it belongs to: " من صباح "
 
 
@@ -130,6 +138,12 @@ def _refer_back(
             None,
         ) or story.day_in_block(mentions[i].start, sent.block, si)
 
+    def told_last(i: int) -> dt.date | None:
+        return next(
+            (values[j].day for j in range(i - 1, -1, -1) if values[j].day and values[j].type == "DATE"),
+            None,
+        ) or story.last_day(mentions[i].start)
+
     for i, (m, v) in enumerate(zip(mentions, values, strict=True)):
         if m.kind == "rel_unit" and m.parts.get("unit") == "اليوم" and m.parts.get("rel") in _NEXT_PREVIOUS:
             # في اليوم التالي: the day after the day just told (with none told, the day after the anchor's)
@@ -140,8 +154,9 @@ def _refer_back(
             continue
         if m.kind != "phrase":
             continue
-        if m.parts.get("ana"):
-            day = told_before(i)
+        if m.parts.get("ana") or m.parts.get("same"):
+            # ذلك اليوم: a day just told in the paragraph; اليوم نفسه: the last day told, wherever
+            day = told_before(i) if m.parts.get("ana") else told_last(i)
             if day is None:
                 keep[i] = False
             else:
@@ -161,6 +176,13 @@ def _refer_back(
     return keep
 
 
+def _name_word(m: Mention) -> bool:
+    """A weekday or a phrase (الغد) alone, words that also name places and bodies (سوق الجمعة, "الغد"): inside
+    a longer entity mention, such a word is part of the name, not a date. With a part of day (صباح الثلاثاء)
+    it is a date whatever the entity layer says (صباح is also a given name)."""
+    return m.kind in ("weekday", "phrase") and not m.parts.get("podc")
+
+
 def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     """Fill ``doc.timexes``; set ``doc.published`` (source "inferred") when it is missing and can be inferred.
     ``today`` stands for the clock when inferring a year (tests fix it). The entity layer's mentions, when it
@@ -168,11 +190,18 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     names: list[tuple[int, int]] | None = None  # the entity mentions' spans, read when a cue is found
     sentences = []
     for si, s in enumerate(doc.sentences):
+        runs = read_runs(doc.text[s.start : s.end].split())
+        if runs is None:
+            continue  # most sentences: no rule could run (read run by run from a cache, without normalizing)
         norm, offs = normalize_span(doc.text, s.start, s.end)
-        words = sentence_words(norm)  # read once for picking the rules and for the tense cues
-        norm, mentions = find(doc.text, s.start, s.end, norm, offs, words)
+        norm, mentions = find(doc.text, s.start, s.end, norm, offs, runs)
+        if mentions and doc.entities and any(_name_word(m) for m in mentions):
+            if names is None:
+                names = entity_spans(doc)
+            local = names_in(names, s.start, s.end)
+            mentions = [m for m in mentions if not _name_word(m) or not within(local, m.start, m.end)]
         if mentions:
-            cues = find_cues(norm, words)
+            cues = find_cues(norm, runs.cue_words) if runs.cue_words else []
             if cues and doc.entities:
                 if names is None:
                     names = entity_spans(doc)
@@ -203,7 +232,8 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         undate_schedules(items)
         for m, v in items:
             if v.day is not None and v.type == "DATE":
-                story.tell_day(m.start, sent.block, si, v.day)
+                rel = RELATIVE_CLAUSE.search(norm, max(0, m.nstart - 40), m.nstart) is not None
+                story.tell_day(m.start, sent.block, si, v.day, rel)
         resolved.extend(items)
     ids = {id(m): f"t{i + 1}" for i, (m, _) in enumerate(resolved)}
     anchor_iso = anchor.iso() if anchor else None

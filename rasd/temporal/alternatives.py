@@ -112,8 +112,8 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
         "duration_bare": (_DUR_PREP_WORDS, _longest(rel["mod"])),
         "time_h": (("ساعه",), pod_adv),
         "time_words": (("ساعه",), pod_adv, ("منتصف",)),
-        # a phrase; ذلك/هذا اليوم
-        "phrase": (None, ("اليوم",)),
+        # a phrase; ذلك/هذا/نفس اليوم; اليوم نفسه
+        "phrase": (None, ("اليوم",), ("اليوم",)),
         # a day of this/last/next month; a day of the same month (27 من الشهر نفسه)
         "day_rel_month": (None, ("الشهر",)),
     }
@@ -139,7 +139,11 @@ def alt_checks() -> dict[str, tuple[regex.Pattern | None, ...]]:
             regex.compile(r"منتصف\s+(?:الليل|النهار)", FLAGS),
         ),
         # (the words are checked behind a literal or the digits, where the engine can skip to)
-        "phrase": (None, regex.compile(rf"اليوم(?<={f['ANAPHOR']}\s+اليوم)", FLAGS)),
+        "phrase": (
+            None,
+            regex.compile(rf"اليوم(?<=(?:{f['ANAPHOR']}|(?<!\w)(?:نفس|ذات))\s+اليوم)", FLAGS),
+            regex.compile(r"اليوم\s+(?:نفسه|ذاته|عينه)(?!\w)", FLAGS),
+        ),
         "day_rel_month": (
             None,
             regex.compile(rf"الشهر(?:\s+{f['SAME']}|(?<={f['SAME']}\s+الشهر))", FLAGS),

@@ -15,6 +15,18 @@ from ..document import Document, content_id
 from . import annotate
 
 
+def _read_file(source: str) -> str:
+    """The file named ``source`` when there is one, else ``source`` itself (a text too long or odd for a file
+    name, e.g. over 255 bytes of Arabic, is text: the lookup must not fail)."""
+    try:
+        p = Path(source)
+        if len(source) < 4096 and "\n" not in source and p.is_file():
+            return p.read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        pass
+    return source
+
+
 def time(
     source: str = typer.Argument(..., help="an Arabic text, a .txt file, or - for standard input"),
     published: str = typer.Option(None, "--published", help="publication date YYYY-MM-DD (else inferred)"),
@@ -24,8 +36,7 @@ def time(
     if source == "-":
         s = sys.stdin.read()
     else:
-        p = Path(source)
-        s = p.read_text(encoding="utf-8") if len(source) < 4096 and p.is_file() else source
+        s = _read_file(source)
     doc = Document(
         id=content_id(s), text=s, published=published, published_source="given" if published else None
     )

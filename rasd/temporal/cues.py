@@ -45,9 +45,15 @@ def _is_word_char(ch: str) -> bool:
     return _WORD.match(ch) is not None
 
 
+def is_cue(word: str) -> bool:
+    """Whether a normalized word is a tense cue (cached per word)."""
+    return _tense(word) is not None
+
+
 def find_cues(norm: str, words: list[str] | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, tense)`` of every tense cue in a normalized sentence; ``words`` may give its words
-    (``_WORD.findall(norm)``, as :func:`~rasd.temporal.scan.sentence_words` reads them)."""
+    (``_WORD.findall(norm)``, as :func:`~rasd.temporal.scan.sentence_words` reads them), or only those that
+    are cues (:func:`is_cue`), in any order: each is looked for in the sentence."""
     if words is None:
         words = _WORD.findall(norm)
     tenses = list(map(_tense, words))

@@ -182,6 +182,20 @@ def season_value(m: Mention, ctx: Context) -> Value:
     direction = direction_of(p.get("rel")) if not p.get("dir0") else 0
     started = a.year if a.month >= first else a.year - 1  # the latest start not after the anchor
     current = (a.month - first) % 12 < 3  # the anchor lies inside that season
+    mod = mod_of(p.get("bnd"))
+    if direction is None and not current:
+        # نهاية الصيف، فصل الشتاء with no year: the coming one when its arrival is told (قبل حلول الشتاء) or
+        # the sentence is in the future, the last one for the past; else the nearer of the two
+        since_end = (a.month - first - 3) % 12  # whole months since the last one ended
+        until_start = (first - a.month) % 12
+        if p.get("arrive") or ctx.tense == "future":
+            direction = 1
+        elif ctx.tense == "past" or since_end <= until_start:
+            direction = 0
+        else:
+            direction = 1
+        y = started + 1 if direction == 1 else started
+        return Value("DATE", f"{y:04d}-{code}", mod, True)
     if direction == -1:
         y = started - 1 if current else started
     elif direction == 1:
@@ -190,7 +204,7 @@ def season_value(m: Mention, ctx: Context) -> Value:
         y = started if current else a.year
     else:
         y = started if current else None
-    return Value("DATE", f"{y:04d}-{code}" if y is not None else None, None, True)
+    return Value("DATE", f"{y:04d}-{code}" if y is not None else None, mod, True)
 
 
 def numeric_date_value(m: Mention, ctx: Context) -> Value:

@@ -71,6 +71,10 @@ def duration_value(m: Mention, ctx: Context, prep: str | None) -> Value:
         prep = None  # "أفرج عنه بعد عشرين عاما": after the events told, not after the publication date
     if prep in ("قبل", "منذ", "بعد"):
         sign = 1 if prep == "بعد" else -1
+        if n is None and prep == "منذ":
+            # منذ سنوات: "for years" (لم تتغير منذ سنوات) tells how long a state has lasted; as PAST_REF it
+            # would say no more than the past tense does
+            return Value("DURATION", duration_string(unit, None), mod)
         if n is None:
             return Value("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod)
         if n == int(n):

@@ -231,7 +231,9 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 r"(?!\s+(?:التالي|الاول|الثاني|الثالث|الاخير|نفسه|ذاته|الذي|التي|العالمي|الوطني|الدولي))"
                 rf"(?!\s+{f['ORD']}(?!\w))"
                 # ذلك اليوم / هذا اليوم: a day told before (resolved in __init__.py), not the day of writing
-                rf"|{CL}(?P<x>(?P<ana>{f['ANAPHOR']})\s+(?P<phrase>اليوم))(?!\s+{f['ORD']}(?!\w))"
+                # نفس اليوم / ذات اليوم / اليوم نفسه: the day just told (resolved in __init__.py)
+                rf"|{CL}(?P<x>(?:(?P<ana>{f['ANAPHOR']})|(?P<same>نفس|ذات))\s+(?P<phrase>اليوم))(?!\s+{f['ORD']}(?!\w))"
+                rf"|{CL}(?P<x>(?P<phrase>اليوم)\s+(?P<same>نفسه|ذاته|عينه))(?!\w)"
             ),
         ),
         (
@@ -260,9 +262,12 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             "season",
             _c(
                 rf"{CL}(?P<x>(?P<dir0>هذا|هذه)\s+(?:ال)?(?P<season>{f['SEASON']})(?!\w))"
-                rf"|{CL}(?P<x>(?:فصل\s+)?(?P<season>{f['SEASON']})"
+                # a season with a year or direction; or after a boundary word, فصل or a noun of arrival
+                # (نهاية الصيف، فصل الشتاء، حلول الشتاء): rules.py wants one of those; الربيع العربي is no season
+                rf"|{CL}(?:(?P<arrive>حلول|قدوم|اقتراب)\s+)?(?P<x>{bnd}(?:(?P<fasl>فصل)\s+)?(?P<season>{f['SEASON']})"
+                rf"(?!\s+العربي)"
                 rf"(?:\s+(?:(?:من\s+)?(?:ال)?عام\s+)?(?P<year>\d{{4}})(?!\d)|\s+(?P<rel>{f['DIR_AFTER']})"
-                rf"|\s+(?:(?P<dir0>هذا)\s+)?(?:من\s+)?(?P<unit>العام|السنه)(?:\s+(?P<urel>{f['DIR_AFTER']}))?))"
+                rf"|\s+(?:(?P<dir0>هذا)\s+)?(?:من\s+)?(?P<unit>العام|السنه)(?:\s+(?P<urel>{f['DIR_AFTER']}))?)?)"
             ),
         ),
         (

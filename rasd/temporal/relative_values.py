@@ -55,7 +55,7 @@ def offset_value(kind: str, n: int, ctx: Context) -> Value:
 
 
 def phrase_value(m: Mention, ctx: Context) -> Value:
-    if m.parts.get("ana"):
+    if m.parts.get("ana") or m.parts.get("same"):
         return Value("DATE", None)  # ذلك اليوم: the day it points back to is found in __init__.py
     typ, val = relative()["phrase"][" ".join(m.parts["phrase"].split())]
     if val.endswith("_REF"):

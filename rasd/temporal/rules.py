@@ -4,6 +4,7 @@ with their parts read off (day, month, number of units…). Overlaps are settled
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -11,10 +12,10 @@ import regex
 from ..text import normalize_with_map
 from ..text.normalize import normalize_word
 from .alternatives import narrowed
-from .lexicon import months, units, weekdays
-from .numbers import parse_cardinal, parse_ordinal
+from .lexicon import months, relative, units, weekdays
+from .numbers import alternation, parse_cardinal, parse_ordinal
 from .patterns import today_before, zone_after
-from .scan import active_rules
+from .scan import Runs, active_rules
 from .zones import lookup
 
 # a temporal preposition before an ambiguous month name (في مارس, منذ رمضان) makes it a month
@@ -33,6 +34,25 @@ _YEAR_FOLLOWER = regex.compile(
     r"|(?:في|من|علي|الي|عن|مع|حين|عندما|بعد|قبل|ضد|بين|كما|ثم|او|اذ|حيث|لكن|ان|لم|لن|قد|بسبب|رغم|منذ|حتي"
     r"|الا|عبر|ضمن|لدي|عند)(?!\w))"
 )
+
+
+_NAME = "name"  # a date-shaped name (حركة 20 فبراير): it takes its span, then is dropped
+_OPEN_QUOTE = '"«“'
+_CLOSE_QUOTE = '"»”'
+
+
+@lru_cache(maxsize=1)
+def _name_before() -> regex.Pattern:
+    """An indefinite noun (name_noun in relative_time.tsv) right before a time word: صحيفة الغد, سوق الجمعة."""
+    return regex.compile(rf"(?:^|\s)[وفبلك]?{alternation(relative()['name_noun'])}\s+$", regex.VERSION0)
+
+
+def _in_name(norm: str, s: int, e: int) -> bool:
+    """Whether the word(s) at ``norm[s:e]`` name something (a newspaper, a party, a market) rather than a day:
+    after a noun such as صحيفة/حزب/سوق, or alone between quotation marks (لـ"الغد")."""
+    if 0 < s and e < len(norm) and norm[s - 1] in _OPEN_QUOTE and norm[e] in _CLOSE_QUOTE:
+        return True
+    return _name_before().search(norm, max(0, s - 16), s) is not None
 
 
 @dataclass
@@ -73,6 +93,8 @@ def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
             return False
     if kind == "range_years" and not int(g["y1"]) < int(g["year"]) <= 2100:
         return False
+    if kind in ("weekday", "phrase") and not g.get("podc") and _in_name(norm, s, s + len(g["x"])):
+        return False
     if kind == "weekday":
         wd = weekdays().get(" ".join(g["wd"].split()))
         if wd and wd[1] and not g.get("podc") and not g.get("rel"):
@@ -82,6 +104,14 @@ def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
         return False
     if kind == "year" and g.get("ynoun") and not _YEAR_FOLLOWER.match(norm, s + len(g["x"])):
         return False  # حدود 1500 دولار: a count of what follows, not a year
+    if kind == "season" and not (
+        g.get("year")
+        or g.get("rel")
+        or g.get("unit")
+        or g.get("dir0")
+        or (g["season"].startswith("ال") and (g.get("bnd") or g.get("fasl") or g.get("arrive")))
+    ):
+        return False  # a season alone (في الصيف) is most often generic
     if kind == "past_n" and not (g.get("n") or g["unit"] in _dual_units()):
         return False
     if kind == "rel_unit" and not (g.get("rel") or g.get("dir0") or g.get("bnd")):
@@ -153,11 +183,11 @@ def _attach_zone(norm: str, offs: list[int], m: Mention) -> None:
 
 
 def find(
-    text: str, start: int, end: int, norm: str | None = None, offs=None, words: list[str] | None = None
+    text: str, start: int, end: int, norm: str | None = None, offs=None, words: list[str] | Runs | None = None
 ) -> tuple[str, list[Mention]]:
     """The normalized sentence ``text[start:end]`` and its temporal mentions in text order, without overlaps.
     ``norm``/``offs`` may give the sentence's normalization, with offsets into ``text`` (and one past the end),
-    and ``words`` its :func:`~rasd.temporal.scan.sentence_words`."""
+    and ``words`` its :func:`~rasd.temporal.scan.sentence_words` or :class:`~rasd.temporal.scan.Runs`."""
     if norm is None or offs is None:
         norm, rel_offs = normalize_with_map(text[start:end])
         offs = [start + o for o in rel_offs]
@@ -166,6 +196,11 @@ def find(
         for m, g in _matches(pat, norm, windows, kind):
             s, e = m.span("x")
             if e <= s or not _accept(kind, g, norm, s):
+                continue
+            if kind == "date" and "year" not in g and _name_before().search(norm, max(0, s - 16), s):
+                # حركة 20 فبراير, ثورة 25 يناير: a name, and without its year the date would get a wrong one;
+                # the span stays taken so that the month inside it is not read alone
+                cands.append((e - s, -prio, Mention(_NAME, offs[s], offs[e - 1] + 1, s, e)))
                 continue
             if kind == "date" and "wd" in g and "podc" not in g:
                 t = today_before().search(norm, max(0, s - 24), s)
@@ -211,6 +246,7 @@ def find(
         for x in pair:
             used[x.nstart : x.nend] = b"\x01" * (x.nend - x.nstart)
         taken.extend(pair)
+    taken = [x for x in taken if x.kind != _NAME]
     taken.sort(key=lambda x: x.start)
     for ment in taken:
         if ment.kind.startswith("time"):

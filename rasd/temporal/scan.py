@@ -3,13 +3,16 @@ runs on a sentence only around its triggers, in windows wide enough for any expr
 
 from __future__ import annotations
 
+from collections.abc import Set
 from functools import lru_cache, reduce
 from itertools import chain
-from operator import or_
+from operator import itemgetter, or_
 from typing import NamedTuple
 
 import regex
 
+from ..text.normalize import normalize
+from .cues import is_cue
 from .lexicon import months, number_words, parts_of_day, relative, units, weekdays
 from .patterns import LAST_N_WORDS, rules
 
@@ -187,25 +190,73 @@ def _candidates(mask: int, has_digit: bool) -> tuple[_Rule, ...]:
     )
 
 
+class Runs(NamedTuple):
+    """What the rules and the tense cues need of a sentence, read off its runs of non-space characters."""
+
+    mask: int  # the rules its trigger words start (:func:`_word_mask`)
+    forms: frozenset[str]  # the readings of its words that some rule asks about (:func:`_wanted_forms`)
+    cue_words: list[str]  # its words that are tense cues (``cues.is_cue``), in text order
+
+
+@lru_cache(maxsize=100_000)
+def _run(chunk: str) -> tuple[int, tuple[str, ...], tuple[str, ...], bool]:
+    """One run of non-space characters of the original text, normalized and read once per process: the rules
+    its words trigger, its wanted readings, its tense cues, and whether a rule may run on it (a digit, a
+    trigger word or the decades' ending)."""
+    norm = normalize(chunk)
+    words = _WORDS.findall(norm)
+    mask = reduce(or_, map(_word_mask, words), 0)
+    starts = bool(mask) or _D.search(norm) is not None or any(x in norm for x in _REQUIRED["decade"])
+    forms = tuple(dict.fromkeys(chain.from_iterable(map(_wanted_forms, words))))
+    return mask, forms, tuple(w for w in words if is_cue(w)), starts
+
+
+@lru_cache(maxsize=100_000)
+def _starts(chunk: str) -> bool:
+    return _run(chunk)[3]
+
+
+_MASK_OF, _FORMS_OF, _CUES_OF = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
+def read_runs(runs: list[str]) -> Runs | None:
+    """A sentence given as its runs (``str.split()`` of the original text), or ``None`` when no rule could
+    run on it: no digit, no trigger word, no decade ending (:func:`active_rules` would pick none: the rules
+    without trigger words need a digit, but the decades). Normalization maps characters one by one and keeps
+    white space, and no word crosses white space, so the runs' words are the normalized sentence's words."""
+    if not any(map(_starts, runs)):
+        return None
+    info = list(map(_run, runs))
+    return Runs(
+        reduce(or_, map(_MASK_OF, info), 0),
+        frozenset(chain.from_iterable(map(_FORMS_OF, info))),
+        list(chain.from_iterable(map(_CUES_OF, info))),
+    )
+
+
 def sentence_words(norm: str) -> list[str]:
     """The words of a normalized sentence (runs of word characters), as :func:`active_rules` reads them."""
     return _WORDS.findall(norm)
 
 
 def active_rules(
-    norm: str, words_list: list[str] | None = None
+    norm: str, words_list: list[str] | Runs | None = None
 ) -> list[tuple[int, str, regex.Pattern, list[tuple[int, int]]]]:
     """The rules worth running on a normalized sentence: ``(priority, name, pattern, windows)``; a rule only
     needs to look around its trigger words (speed only: the windows cover any expression they start).
-    ``words_list`` may give :func:`sentence_words` of the sentence."""
-    uniq = set(_WORDS.findall(norm) if words_list is None else words_list)
-    mask = reduce(or_, map(_word_mask, uniq), 0)
+    ``words_list`` may give :func:`sentence_words` of the sentence, or its :class:`Runs`."""
     has_digit = _D.search(norm) is not None
+    if isinstance(words_list, Runs):
+        mask = words_list.mask
+        words: Set[str] = words_list.forms if mask else frozenset()
+    else:
+        uniq = set(_WORDS.findall(norm) if words_list is None else words_list)
+        mask = reduce(or_, map(_word_mask, uniq), 0)
+        # only the words some rule asks about matter: the sentence's words met with the wanted ones
+        words = set(chain.from_iterable(map(_wanted_forms, uniq))) if mask else set()
     cands = _candidates(mask, has_digit)
     if not cands:
         return []
-    # only the words some rule asks about matter: the sentence's words met with the wanted ones
-    words = set(chain.from_iterable(map(_wanted_forms, uniq))) if mask else set()
     n = len(norm)
     out = []
     digits_found: dict[regex.Pattern, bool] = {_D: has_digit}

@@ -4,12 +4,14 @@ quotation), and where the quotations are.
 
 - A day told in a sentence before counts for a clock time with no day in its own sentence when it lies within
   ``RECENT_DAYS`` of the publication date (the day of the events reported; an anniversary or a background date
-  further back is skipped); ``الساعة الخامسة مساء`` after ``مساء الخميس 18 نيسان`` is that Thursday.
+  further back is skipped); ``الساعة الخامسة مساء`` after ``مساء الخميس 18 نيسان`` is that Thursday. A day
+  told in a relative clause (``أعلنت الهيئة مساء الاثنين نتائج الانتخابات التي جرت الأحد 6 أكتوبر``) describes
+  a noun, not the events reported: it is skipped too (the clock time there is Monday's).
 - ``اليوم`` (``الليلة``, ``هذا الصباح``) inside a quotation is the day the words were said: a day written in the same
   sentence outside the quotation (``قال أمس: "… اليوم …"``), else the last day told before, not after the
   publication date and within ``RECENT_DAYS`` of it, else the publication date.
 - ``ذلك اليوم``/``هذا اليوم`` is the last day told in the same paragraph, at most two sentences back; with
-  none, it is not reported. ``اليوم التالي``/``اليوم السابق`` are the day after/before that day (with none,
+  none, it is not reported. ``اليوم نفسه``/``في نفس اليوم`` names the last day told, in whichever paragraph. ``اليوم التالي``/``اليوم السابق`` are the day after/before that day (with none,
   counted from the publication date).
 ``أمس``/``غدا`` inside a quotation are left counted from the publication date: reporters often restate them
 for the reader, while an ``اليوم`` left in a quotation of an earlier day is the speaker's own word.
@@ -41,6 +43,8 @@ class Story:
     month: tuple[int, int] | None = None  # (year, month) of the last month-precise date named
     # (doc offset, block, sentence index, day) of the days told, in text order
     days: list[tuple[int, int, int, dt.date]] = field(default_factory=list)
+    # the offsets of days told inside a relative clause (الانتخابات التي جرت الأحد 6 أكتوبر): background
+    background: set[int] = field(default_factory=set)
 
     def name_month(self, value: str | None) -> None:
         """Note a month-precise value (``2024-07``, ``2024-07-25``); others (``XXXX-07``, ``2024``) are not."""
@@ -53,8 +57,10 @@ class Story:
         ):
             self.month = (int(value[:4]), int(value[5:7]))
 
-    def tell_day(self, start: int, block: int, sentence: int, day: dt.date) -> None:
+    def tell_day(self, start: int, block: int, sentence: int, day: dt.date, background: bool = False) -> None:
         self.days.append((start, block, sentence, day))
+        if background:
+            self.background.add(start)
 
     def recent_day(self, before: int, past_only: bool = False) -> dt.date | None:
         """The last day told before offset ``before`` that lies near the publication date (see the module
@@ -63,10 +69,17 @@ class Story:
         if a is None:
             return None
         for start, _, _, day in reversed(self.days):
-            if start >= before:
+            if start >= before or start in self.background:
                 continue
             gap = (day - a).days
             if -RECENT_DAYS <= gap <= (0 if past_only else RECENT_DAYS):
+                return day
+        return None
+
+    def last_day(self, before: int) -> dt.date | None:
+        """The last day told before offset ``before``, however far back (اليوم نفسه names it outright)."""
+        for start, _, _, day in reversed(self.days):
+            if start < before:
                 return day
         return None
 
@@ -129,3 +142,9 @@ def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
         if s < end and start < e:
             return True
     return False
+
+
+def within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one of ``spans`` and is shorter (a name holding a time word and more:
+    سوق الجمعة; a span that is the time word alone may be the entity layer's mistake)."""
+    return any(s <= start and end <= e and e - s > end - start for s, e in spans)
