@@ -1,0 +1,73 @@
+"""Source and target of an event from the syntax around its trigger.
+
+Verbs: the subject before the verb (SVO, كان X فعل), else the phrase right after it (VSO); a pronoun subject
+(لكنه، أنها، وهي) or a dropped one takes the antecedent; a verb right after أن with no subject of its own
+shares the subject of the clause that governs it (تنفي موسكو أن تكون تهدد أوكرانيا). The target is the direct
+object or the phrase after one of the trigger's prepositions (حث روسيا، بحث مع، فرض عقوبات على).
+Nouns: the genitive or nisba phrase after the noun (اتصال بايدن، المحادثات الروسية - الأميركية), بين X و Y,
+prepositional targets, a relative clause (المحادثات التي ستقودها X مع Y), the subject of a light verb before it
+(أجرى X مكالمة مع Y) and في إطار X.
+
+Modules: :mod:`.subjects` (subject finding), :mod:`.objects` (object finding), :mod:`.relative` (relative
+clauses), :mod:`.coordination` (dropped subjects of coordinated verbs), :mod:`.anaphora` (pronouns),
+:mod:`.verbs` and :mod:`.nouns` (a verb's and an event noun's actors), :mod:`.reactions` (reactions and
+warnings), :mod:`.states` (actor resolution to states), :mod:`.syntax` (shared token tests). ``fill`` runs them.
+"""
+
+from __future__ import annotations
+
+from ..context import SentCtx
+from ..triggers import Cand
+from .nouns import apply_lifting, noun_actors
+from .objects import place_noun
+from .reactions import REACTIONS, fact_warning, own_side_warning, reaction_target, warns_of_thing
+from .states import dedup, person_states, state_actors
+from .subjects import own_state, state_subject
+from .verbs import verb_actors
+
+__all__ = ["fill", "person_states", "place_noun", "state_actors"]
+
+
+def fill(
+    ctx: SentCtx, cands: list[Cand], prev_sentence: list[str], states: dict[str, str] | None = None
+) -> None:
+    done: list[Cand] = []
+    states = states or {}
+    for cand in cands:
+        if "lift_alt" in cand.trig.flags:
+            apply_lifting(ctx, cand)
+        if cand.trig.pos == "verb":
+            verb_actors(ctx, cand, cand.i, done, prev_sentence)
+        else:
+            noun_actors(ctx, cand, done, prev_sentence)
+        if not cand.source and cand.trig.pos == "verb" and ctx.person_states:
+            cand.source = own_state(ctx, cand)
+        if not cand.source and cand.trig.pos == "verb" and cand.speaker and state_subject(ctx, cand.i):
+            # المملكة "ترفض" … in a minister's words: the speaker stands for his state
+            cand.source = [cand.speaker]
+        if cand.trig.type == "THREATEN" and not cand.target and cand.source:
+            cand.target = own_side_warning(ctx, cand)
+
+        if cand.trig.mode == "warn" and (fact_warning(ctx, cand) or warns_of_thing(ctx, cand)):
+            cand.absorbed = True  # dropped: a warning about a state of affairs threatens nobody
+        if "verbal_alt" in cand.trig.flags and any(ctx.types.get(e) == "PER" for e in cand.source):
+            # هاجم المندوب الإسرائيلي الدول التي …: a person attacks in words (ACCUSE), an army by force
+            alt = next((e for e in ctx.toks[cand.i].entries if "verbal" in e.trigger.flags), None)
+            if alt is not None:
+                cand.trig = alt.trigger
+        if "subject_target" in cand.trig.flags and cand.source and not cand.target:
+            cand.source, cand.target = [], cand.source
+        if ctx.places:
+            # a town or region does not act (تفجير كركوك يستهدف): only states, capitals, bodies and people
+            cand.source = [e for e in cand.source if e not in ctx.places]
+        if states:
+            cand.source = dedup([states.get(e, e) for e in cand.source])
+            cand.target = [e for e in dedup([states.get(e, e) for e in cand.target]) if e not in cand.source]
+        if "symmetric" in cand.trig.flags:
+            cand.symmetric = True
+            if len(cand.source) > 1 and not cand.target:
+                cand.source, cand.target = cand.source[:1], cand.source[1:]
+        done.append(cand)
+    for cand in cands:
+        if cand.trig.type in REACTIONS and not cand.target and cand.source:
+            cand.target = reaction_target(ctx, cand, done)

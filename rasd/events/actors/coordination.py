@@ -1,0 +1,53 @@
+"""Coordinated verbs with a dropped subject (اجتاحتها وضمت …، قال X …، واتهم إسرائيل بالمماطلة): what
+they inherit from the clause before, and how the phrase after them is read.
+"""
+
+from __future__ import annotations
+
+from ..context import SentCtx, Tok
+from ..triggers import Cand
+from .syntax import chunk_at
+
+
+def inherited_subject(verb: Tok, prev: Cand) -> list[str]:
+    """The dropped subject of a coordinated verb: the previous event's source, or both its parties when the
+    verb is plural or dual and that event was between two sides (وقعا اتفاقية ودعوا إلى …)."""
+    if prev.symmetric and verb.token.norm.endswith(("وا", "ا")) and len(prev.actors) > 1:
+        return list(prev.actors)
+    return list(prev.source)
+
+
+def object_then_complement(ctx: SentCtx, cand: Cand, after: int) -> bool:
+    """The verb needs an object (اتهم، حث) and the phrase after it is followed straight by a preposition: no
+    room for both a subject and an object, so that phrase is the object."""
+    if "object_required" not in cand.trig.flags or not one_plain_phrase(ctx, after):
+        return False
+    c = chunk_at(ctx, after)
+    if c is None:
+        return False
+    m = max(k for k in range(c.start, c.end) if ctx.toks[k].ent)  # the phrase's name ends here
+    nxt = ctx.toks[m + 1] if m + 1 < len(ctx.toks) else None
+    if nxt is None or nxt.ent:
+        return False
+    k = nxt.token.forms[-1][0]  # the most stripped reading: بالمماطلة is ب + المماطلة
+    return (
+        "prep" in nxt.cats or nxt.prep is not None or (k > 0 and nxt.token.text[:k].lstrip("وف")[:1] in "بل")
+    )
+
+
+def opens_complement(toks: list[Tok], k: int) -> bool:
+    """The verb is followed straight by a preposition or أن (وحذر من أن، ودعا إلى، وطالب بـ), not a subject."""
+    if k >= len(toks):
+        return False
+    tk = toks[k]
+    return not tk.ent and (
+        "prep" in tk.cats or "comp" in tk.cats or (tk.prep is not None and not tk.ent_start)
+    )
+
+
+def one_plain_phrase(ctx: SentCtx, j: int) -> bool:
+    c = chunk_at(ctx, j)
+    if c is None or c.prep is not None or c.start != j or not c.actors:
+        return False
+    nxt = chunk_at(ctx, c.end)
+    return nxt is None or nxt.prep is not None or not nxt.actors

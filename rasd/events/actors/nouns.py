@@ -1,0 +1,320 @@
+"""Actors of an event-noun trigger: genitive or nisba phrase, بين X و Y, prepositional targets, a relative
+clause, a light verb's subject, the clause an adjunct noun sits in, في إطار X, who headed it (برئاسة X).
+"""
+
+from __future__ import annotations
+
+from ..context import STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
+from ..lexicon import lexicon
+from ..triggers import Cand
+from .anaphora import pronoun_antecedent
+from .objects import l_clitic, masdar_object, scan_targets
+from .subjects import adjective_mention, first_subject_chunk, left_subject, right_subject, title_holder
+from .syntax import LIGHT_WINDOW, TRANSPARENT, WINDOW, chunk_at, is_nisba, is_trigger, starts_with_and
+from .verbs import verb_actors
+
+_LIFT_GAP = {"جميع", "كل", "ما", "تبقي", "من", "بعض", "كافه", "باقي"}  # normalized
+
+
+def apply_lifting(ctx: SentCtx, cand: Cand) -> None:
+    """رفع (جميع) العقوبات، إلغاء العقوبات: lifting sanctions concedes; the lifting word acts as the light verb
+    whose subject lifts them (أعلن ترامب رفع جميع العقوبات)."""
+    toks = ctx.toks
+    lift = lexicon().lift_words
+    k = cand.i - 1
+    while k >= 0 and cand.i - k <= 4 and toks[k].token.kind == "word" and not toks[k].ent:
+        if any(stem in lift for _, stem in toks[k].token.forms):
+            alt = next((e for e in toks[cand.i].entries if "lifted" in e.trigger.flags), None)
+            if alt is not None:
+                cand.trig = alt.trigger
+                if not toks[k].conj:  # الملف النووي ورفع العقوبات: a topic in a list, nobody lifts
+                    cand.light = k
+            return
+        if toks[k].token.norm not in _LIFT_GAP:
+            return
+        k -= 1
+
+
+def _headed_by(ctx: SentCtx, cand: Cand) -> list[str]:
+    """وعقدت الجولة …، برئاسة مساعد الرئيس الروسي فلاديمير ميدينسكي ووزير الدفاع الأوكراني رستم عمروف: the
+    people heading the talks are their parties."""
+    toks = ctx.toks
+    heads = lexicon().headed_by
+    for k in range(cand.j, min(len(toks), cand.j + 2 * WINDOW)):
+        tk = toks[k]
+        if (tk.punct and tk.token.text in STRONG_PUNCT) or (tk.in_trigger and k >= cand.j):
+            return []
+        norm = tk.token.norm
+        if not tk.ent and (norm in heads or (norm[:1] == "و" and norm[1:] in heads)):
+            c = chunk_at(ctx, k + 1) if chunk_at(ctx, k) is None else chunk_at(ctx, k)
+            if c is None:
+                return []
+            end = c.end
+            while end < len(toks) and starts_with_and(toks[end]) and chunk_at(ctx, end) is not None:
+                end = chunk_at(ctx, end).end  # … ووزير الدفاع الأوكراني رستم عمروف: the second head
+            people = [toks[m].ent for m in range(c.start, end) if ctx.types.get(toks[m].ent) == "PER"]
+            return list(dict.fromkeys(people))
+    return []
+
+
+def _joins(tk: Tok) -> bool:
+    if tk.ent or tk.token.kind != "word":
+        return False
+    joins = lexicon().join_verbs
+    return any(stem in joins for _, stem in tk.token.forms)
+
+
+def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[str]) -> None:
+    toks = ctx.toks
+    trig = cand.trig
+    j = cand.j
+    src: list[str] = []
+    tgt: list[str] = []
+    g = chunk_at(ctx, j)
+    if g is not None and g.start == j and g.prep is None and j < len(toks) and l_clitic(toks[j]):
+        g = None  # منح الثقة لحكومة X: a ل phrase, not the noun's genitive
+    m = cand.i - 1
+    while m >= 0 and toks[m].punct and toks[m].token.text in TRANSPARENT:
+        m -= 1
+    gj = j
+    while gj < len(toks) and toks[gj].punct and toks[gj].token.text in TRANSPARENT:
+        gj += 1  # إن تركيا "ستواصل دعم" الحكومة السورية
+    obj = chunk_at(ctx, gj)
+    if (
+        m >= 0
+        and "light" in toks[m].cats
+        and not toks[m].ent
+        and obj is not None
+        and obj.start == gj
+        and obj.prep is None
+        and obj.actors
+        and trig.gen == "source"
+        and "symmetric" not in trig.flags
+    ):
+        # ستواصل تركيا دعم الحكومة السورية: the verb's subject acts, the noun's genitive is its object
+        cand.light = m
+        verb_actors(ctx, cand, m, prev, prev_sentence)
+        if cand.source:
+            cand.target = [e for e in obj.actors if e not in cand.source]
+            return
+    places: list[str] = []
+    if _purpose_noun(toks[cand.i]) and "symmetric" in trig.flags or trig.mode == "visit":
+        if _purpose_noun(toks[cand.i]):
+            # توجه بلينكن إلى الدوحة للقاء أمير قطر: the one who goes meets whom the noun governs; the one
+            # who goes is in the noun's own clause (قال كنعاني إن رئيسي تلقى دعوة … لزيارة الرياض -> Raisi)
+            comp = max((k for k in range(cand.i) if "comp" in toks[k].cats and not toks[k].ent), default=0)
+            c = first_subject_chunk(ctx, cand.i, after=comp) or first_subject_chunk(ctx, cand.i)
+            if c is not None and g is not None and g.start == j and g.prep is None and g.actors:
+                cand.source = c.actors[-1:]
+                cand.target = [e for e in g.actors if e not in cand.source and e not in ctx.cities][-1:]
+                cand.purpose = True
+                return
+    scan_from = j
+    l_target: list[str] = []
+    if g is not None and g.start == j and g.prep is None:
+        holder = title_holder(ctx, g)  # زيارة نائبة المبعوث الأميركي إلى الشرق الأوسط مورغان أورتاغوس
+        if holder is not None:
+            g, scan_from = holder, holder.end
+        else:
+            # دعم فرنسا لمخطط الحكم الذاتي المغربي: a bare ل phrase ends the genitive and holds the target
+            cut = next((k for k in range(g.start + 1, g.end) if l_clitic(toks[k])), None)
+            if cut is not None and toks[g.start].ent:
+                before = [toks[k].ent for k in range(g.start, cut) if toks[k].ent]
+                after = [toks[k].ent for k in range(cut, g.end) if toks[k].ent]
+                if "ل" in trig.targets:
+                    l_target = [e for e in dict.fromkeys(after) if e not in before]
+                g = Chunk(g.start, cut, None, [list(dict.fromkeys(before))]).seal()
+    if (
+        g is not None
+        and g.start == j
+        and g.prep is None
+        and g.actors
+        and toks[cand.i].article
+        and not any(is_nisba(ctx, g, e) or adjective_mention(ctx, g, e) for e in g.actors)
+    ):
+        # وشارك في الاجتماعات مبعوث الرئيس …: a noun with the article takes no genitive; a name after it
+        # (not an adjective: المحادثات الروسية) belongs to the clause
+        g = None
+    if g is not None and g.start == j and g.prep is None and g.actors:
+        # محادثات جنيف، قمة الرياض: a city after the noun is where, not who
+        places = [e for e in g.actors if e in ctx.cities]
+        if places:
+            cand.location = places[0]
+        nis = [e for e in g.actors if is_nisba(ctx, g, e)]
+        plain = [e for e in g.actors if e not in nis and e not in places]
+        split = masdar_object(ctx, g)
+        if split is not None:
+            # توقيف السلطات الفرنسية موظفا قنصليا جزائريا: the genitive acts, the accusative undergoes it
+            src, tgt = split
+        elif trig.gen == "target":
+            src, tgt = nis, plain
+        elif toks[j].token.forms[-1][1].startswith("نظير"):
+            # بعد لقاء نظيره الفرنسي: the counterpart is the other party; the clause's subject the first
+            tgt = [e for e in g.actors if e not in places]
+            kind, _, subj = left_subject(ctx, cand.i)
+            if kind != "subject" or subj is None:
+                subj = first_subject_chunk(ctx, cand.i)  # خلال لقائه نظيره …: the main clause's subject
+            src = subj.actors[-1:] if subj is not None else []
+        else:
+            src = [e for e in g.actors if e not in places]
+    # a relative clause with a verb naming the actor: المحادثات التي ستقودها X، مع Y
+    if not src and j + 2 < len(toks) and "relative" in toks[j].cats:
+        r = right_subject(ctx, j + 2)
+        if r is not None and r.actors:
+            src = r.actors
+            scan_from = r.end
+        else:
+            scan_from = j + 2
+            if toks[j + 1].token.norm[-1:] in "اه" and "light" in toks[j + 1].cats:
+                # القمة التي جمعته بـ…: the object pronoun is the party named first in the sentence
+                c = first_subject_chunk(ctx, cand.i)
+                src = c.actors[:1] if c else []
+    if not src and j + 1 < len(toks) and _joins(toks[j]):
+        # مكالمة هاتفية جمعت X بنظيره Y، لقاء يجمع X و Y: the verb's subject and its ب phrase are the parties
+        r = right_subject(ctx, j + 1)
+        if r is not None and r.actors:
+            src = r.actors[:1]
+            rest = [e for e in r.actors[1:]]
+            nxt = chunk_at(ctx, r.end)
+            if nxt is not None and nxt.start == r.end and nxt.prep in (None, "ب") and nxt.actors:
+                rest += nxt.actors
+                scan_from = nxt.end
+            else:
+                scan_from = r.end
+            tgt += [e for e in rest if e not in src and e not in tgt]
+    if not src and trig.type == "CONSULT":
+        heads = _headed_by(ctx, cand)
+        if heads:
+            src, tgt = heads[:1], tgt + [e for e in heads[1:] if e not in tgt]
+    found = scan_targets(ctx, cand, scan_from, allow_direct=False)
+    if isinstance(found, tuple):
+        src = src or found[0]
+        found = found[1]
+    if trig.gen == "target" and found and tgt and not src:
+        src, tgt = tgt, []  # قصف إسرائيل لغزة: with a target of its own the genitive is the one who acts
+    for e in [*l_target, *found]:
+        if e not in src and e not in tgt:
+            tgt.append(e)
+    if not src and cand.light is not None:
+        # رفع العقوبات: the lifting word stands for the verb (رفع ترامب العقوبات، أعلن ترامب رفع العقوبات)
+        saved = cand.target
+        verb_actors(ctx, cand, cand.light, prev, prev_sentence)
+        if not cand.source:
+            kind, _, subj = left_subject(ctx, cand.light)
+            if subj is None:
+                subj = first_subject_chunk(ctx, cand.light)
+            cand.source = subj.actors[-1:] if subj is not None else []
+        cand.target = saved
+        src = cand.source
+    if not src:
+        # a light verb before the noun: أجرى بلينكن مكالمة هاتفية، شنت روسيا هجوما
+        noun_between = False  # a plain noun passed on the way back (قلقه in أعرب عن قلقه من الهجوم)
+        for m in range(cand.i - 1, max(-1, cand.i - LIGHT_WINDOW), -1):
+            tk = toks[m]
+            if (tk.punct and tk.token.text in STRONG_PUNCT) or (is_trigger(tk) and m != cand.i):
+                break
+            if tk.cats & {"contrast", "relative", "comp"} and not tk.ent:
+                break  # وأن اجتماعا سيعقد: a new clause; a light verb before it governs something else
+            if "prep" in tk.cats and not tk.ent and noun_between:
+                break  # أعرب عن قلقه من الهجوم: the noun sits in a PP of another noun, not the verb's object
+            if plain_word(tk) and tk.token.forms[-1][0] == 0:
+                noun_between = True
+            if "light" in tk.cats and not tk.ent:
+                cand.light = m
+                saved = cand.target
+                verb_actors(ctx, cand, m, prev, prev_sentence)
+                cand.target = saved
+                src = cand.source
+                break
+    if not src and trig.mode == "visit":
+        src, tgt = _arrival(ctx, cand, tgt)
+    if not src and trig.type == "CONSULT":
+        src, extra = _governing_clause(ctx, cand, bool(tgt))
+        tgt += [e for e in extra if e not in tgt and e not in src]
+    if not src:
+        n_toks = len(toks)
+        for m in range(j, min(n_toks, j + WINDOW)):
+            tk = toks[m]
+            # _frame() guarded by its first test: most words are not في
+            if "frame" in tk.cats or (m + 1 < n_toks and tk.token.norm in _FI and _frame(toks, m)):
+                c = chunk_at(ctx, m + 1) or chunk_at(ctx, m + 2)
+                if c and c.actors:
+                    src = c.actors[:1]
+                break
+    if not src and "future" in trig.flags:
+        saved = cand.target
+        verb_actors(ctx, cand, cand.i, prev, prev_sentence)
+        src, cand.target = cand.source, saved
+    if trig.flags and "symmetric" in trig.flags and len(src) > 1 and not tgt:
+        src, tgt = src[:1], src[1:]
+    cand.source = src
+    cand.target = [e for e in tgt if e not in src]
+
+
+_ADJUNCT_PREPS = {"في", "خلال"}
+
+
+def _arrival(ctx: SentCtx, cand: Cand, tgt: list[str]) -> tuple[list[str], list[str]]:
+    """وصل بلينكن إلى القاهرة، الأحد، في زيارة: a visit noun in the adjunct of a clause: its subject visits the
+    place its إلى phrase names."""
+    toks = ctx.toks
+    m = cand.i - 1
+    if m < 0 or toks[m].token.norm != "في":
+        return [], tgt
+    subj = first_subject_chunk(ctx, m)
+    if subj is None:
+        return [], tgt
+    dest = [
+        e
+        for c in ctx.chunks
+        if subj.end <= c.start < m and c.prep == "الي"
+        for e in c.actors
+        if e not in subj.actors
+    ]
+    return subj.actors[-1:], tgt or dest[:1]
+
+
+def _governing_clause(ctx: SentCtx, cand: Cand, has_counterpart: bool):
+    """X أبلغه في اتصال هاتفي، وأضاف X خلال مؤتمر صحافي مع Y: an event noun in an adjunct of a clause has
+    that clause's subject as its source (and the clause verb's object pronoun as its other party)."""
+    toks = ctx.toks
+    m = cand.i - 1
+    if m < 0 or toks[m].token.norm not in _ADJUNCT_PREPS:
+        return [], []
+    v = m - 1
+    while v >= 0 and ((toks[v].punct and toks[v].token.text in "،,()") or toks[v].timex):
+        v -= 1
+    if v < 0:
+        return [], []
+    if has_counterpart:
+        # وأضاف الصفدي، خلال مؤتمر صحافي مع …، وصل مودي إلى أبوظبي في زيارة إلى الإمارات: the clause's subject
+        c = first_subject_chunk(ctx, m)
+        return (c.actors[-1:], []) if c is not None else ([], [])
+    c = chunk_at(ctx, v)
+    if c is not None and c.prep is None and c.actors:
+        return [], []
+    if toks[v].in_trigger or toks[v].token.kind != "word" or toks[v].ent:
+        return [], []  # أبلغ … أنان في اتصال: a name before في is the clause's object
+    if not has_counterpart and "speech" not in toks[v].cats:
+        return [], []  # only a verb of telling (أبلغه، شكره، هنأه) makes its subject the caller
+    kind, k, subj = left_subject(ctx, v)
+    if kind != "subject" or subj is None:
+        return [], []
+    src = subj.actors[-1:]
+    other: list[str] = []
+    if toks[v].token.norm.endswith(("ه", "ها", "هم")):
+        other = pronoun_antecedent(ctx, subj.start, src)
+    return src, other
+
+
+def _purpose_noun(tk: Tok) -> bool:
+    """An event noun after the purpose ل (للقاء، لبحث): the act is intended."""
+    return tk.token.text[:1] == "ل" and tk.head_k >= 1 and not tk.token.text.startswith("لل" + "ا")
+
+
+_FI = ("في", "وفي")
+
+
+def _frame(toks: list[Tok], m: int) -> bool:
+    """في إطار as two tokens."""
+    return toks[m].token.norm in _FI and toks[m + 1].token.forms[-1][1] in ("اطار", "الاطار")

@@ -1,0 +1,160 @@
+"""Object finding: the target after a trigger (direct object, the trigger's prepositions, بين X و Y), the
+object past an adjunct, the places an attack on unnamed sites names, a gapped verb's object.
+"""
+
+from __future__ import annotations
+
+from ..context import STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
+from ..lexicon import lexicon
+from ..triggers import Cand
+from .syntax import STOP_RIGHT, WINDOW, chunk_at, is_trigger, starts_with_and
+
+
+def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list[str] | tuple[list, list]:
+    """Target actors after ``frm``; for بين X و Y returns (X, Y)."""
+    toks = ctx.toks
+    preps = cand.trig.targets
+    k = frm
+    seen_plain = False
+    seen_pp = False  # a phrase of the target's preposition naming nobody (للحكومة الجديدة)
+    seen_chunks = 0  # a bare ل phrase counts right after the trigger or its genitive (دعم فرنسا لمخطط …)
+    while k < len(toks) and k - frm <= WINDOW:
+        tk = toks[k]
+        if tk.punct and (tk.token.text in STRONG_PUNCT or (seen_pp and tk.token.text in "،,")):
+            break  # دعم … للحكومة الجديدة، بحسب بيان لمكتب …: the target was that unnamed phrase
+        if not tk.ent and (tk.cats & STOP_RIGHT or (is_trigger(tk) and k >= cand.j)):
+            break
+        c = chunk_at(ctx, k)
+        if c is None:
+            k += 1
+            continue
+        if not c.actors and c.prep and c.prep in preps:
+            # على مواقع للحوثيين، على موقع تابع للحوثيين: the target is named in the ل phrase of the PP
+            nxt = chunk_at(ctx, c.end)
+            if nxt is not None and nxt.start == c.end and nxt.prep == "ل" and nxt.actors:
+                return nxt.actors
+            # على بلدات في جنوب لبنان، بينها بنت جبيل ومحيط النبطية: the region, then the places it names
+            # (not على السفن في البحر الأحمر: ships are no place)
+            named = _places_of(ctx, c.end) if place_noun(toks[c.start]) else []
+            if named:
+                return named
+            seen_pp = True
+        if c.actors:
+            if c.prep == "بين" and c.conjuncts:
+                return (c.conjuncts[0][:1], [e for cj in c.conjuncts[1:] for e in cj])
+            if c.prep == "لدي":
+                # سفيرها لدى الجزائر ستيفان روماتيه: the state; the person after it is the ambassador
+                states = [toks[m].ent for m in range(c.start, c.end) if toks[m].ent]
+                states = [e for e in dict.fromkeys(states) if ctx.types.get(e) != "PER"]
+                if states and c.prep in preps:
+                    return states[:1]
+            if c.prep and c.prep in preps:
+                return c.actors
+            if c.prep is None and seen_chunks <= 1 and "ل" in preps and l_clitic(toks[c.start]):
+                return c.actors  # منح الثقة لحكومة X: the ل of an indefinite noun right after the trigger
+            if c.prep is None and allow_direct and "direct" in preps and not seen_plain:
+                return c.actors
+            if c.prep and c.prep not in preps and allow_direct and "direct" in preps and not seen_plain:
+                obj = _object_after_adjunct(ctx, c)
+                if obj:
+                    return obj
+        if c.prep and c.prep in preps and not c.actors:
+            seen_pp = True
+        seen_chunks += 1
+        if cand.trig.pos == "noun" and c.prep and c.prep not in preps and c.prep not in ("في", "بين"):
+            break  # شكر أنان في اتصال هاتفي على اهتمامه بلبنان: another phrase has begun
+        if c.prep is None and not all(toks[m].timex for m in range(c.start, c.end)):
+            seen_plain = True
+        k = c.end
+    return []
+
+
+def _object_after_adjunct(ctx: SentCtx, c: Chunk) -> list[str]:
+    """توعد X في بيان متلفز الولايات المتحدة وبريطانيا: an indefinite noun and its adjective end the adjunct; a
+    name after them is the verb's object, not the adjunct's genitive (في مدينة القدس, one word, stays whole)."""
+    toks = ctx.toks
+    plain = 0
+    loc = next((k for k in range(c.start, min(c.end, c.start + 3)) if toks[k].ent), None)
+    if loc is not None and c.prep == "في" and ctx.types.get(toks[loc].ent) in ("LOC", "ORG"):
+        # التقى X في بغداد وزير الخارجية التركي هاكان فيدان، استقبل X في قصر قرطاج …: the place, then the person
+        m = loc
+        while m < c.end and toks[m].ent == toks[loc].ent:
+            m += 1
+        people = [toks[n].ent for n in range(m, c.end) if ctx.types.get(toks[n].ent) == "PER"]
+        if m < c.end and not toks[m].ent and people:
+            return people[:1]
+    for k in range(c.start, c.end):
+        tk = toks[k]
+        if tk.ent:
+            if plain < 2 or tk.nisba:
+                return []
+            return list(
+                dict.fromkeys(toks[m].ent for m in range(k, c.end) if toks[m].ent and not toks[m].nisba)
+            )
+        if not plain_word(tk) or tk.token.forms[-1][1].startswith("ال"):
+            return []
+        plain += 1
+    return []
+
+
+def place_noun(tk: Tok) -> bool:
+    """A common noun for a place (بلدات، أحياء سكنية، مواقع، منازل)."""
+    places = lexicon().place_nouns
+    return not tk.ent and any(stem in places or stem[2:] in places for _, stem in tk.token.forms)
+
+
+def masdar_object(ctx: SentCtx, g: Chunk) -> tuple[list[str], list[str]] | None:
+    """An event noun's genitive followed by an indefinite accusative noun (موظفا) naming its object: (agents
+    named before it, those named from it on), when both are named."""
+    toks = ctx.toks
+    seen = False
+    for k in range(g.start, g.end):
+        tk = toks[k]
+        if tk.ent:
+            seen = True
+            continue
+        if seen and plain_word(tk) and tk.token.norm.endswith("ا") and not tk.token.norm.startswith("ال"):
+            before = [e for e in dict.fromkeys(toks[m].ent for m in range(g.start, k)) if e]
+            after = [e for e in dict.fromkeys(toks[m].ent for m in range(k, g.end)) if e and e not in before]
+            return (before, after) if before and after else None
+    return None
+
+
+def _places_of(ctx: SentCtx, k: int) -> list[str]:
+    """After an unnamed على phrase (على بلدات): a في phrase naming a place, and the places listed after an
+    "among them" word (بينها) right after it."""
+    toks = ctx.toks
+    while k < len(toks) and ctx.chunk_of[k] < 0 and not toks[k].punct:
+        k += 1  # the preposition word في
+    c = chunk_at(ctx, k)
+    if c is None or c.prep != "في" or not c.actors:
+        return []
+    out = list(c.actors)
+    m = c.end
+    while m < len(toks) and toks[m].punct and toks[m].token.text in "،,":
+        m += 1
+    if m < len(toks) and "including" in toks[m].cats:
+        nxt = chunk_at(ctx, m + 1)
+        end = nxt.end if nxt is not None else m
+        while end < len(toks) and starts_with_and(toks[end]) and chunk_at(ctx, end) is not None:
+            end = chunk_at(ctx, end).end  # بنت جبيل ومحيط النبطية
+        out += [toks[n].ent for n in range(m + 1, end) if toks[n].ent and not toks[n].nisba]
+    return list(dict.fromkeys(out))
+
+
+def l_clitic(tk: Tok) -> bool:
+    """The word may carry the preposition ل (لحكومة; a word of its own starting with ل, لجنة, also passes:
+    tolerable right after a trigger that takes ل)."""
+    forms = tk.token.forms
+    return not tk.ent and tk.token.text[:1] == "ل" and len(forms) > 1 and forms[1][0] == 1 and not tk.cats
+
+
+def gap_target(ctx: SentCtx, cand: Cand, frm: int, to: int) -> list[str]:
+    """A target phrase standing between a gapped verb's subject and its object noun."""
+    for ci in sorted({ctx.chunk_of[k] for k in range(frm, to) if ctx.chunk_of[k] >= 0}):
+        c = ctx.chunks[ci]
+        if c.prep and c.prep in cand.trig.targets and c.actors and c.start >= frm:
+            return c.actors
+        if c.prep is None and "direct" in cand.trig.targets and c.actors and c.start >= frm:
+            return c.actors  # حمّل الرئيس عباس إسرائيل المسؤولية: the object stands before the rest
+    return []

@@ -1,0 +1,110 @@
+"""Reactions and warnings: whom a condemnation or welcome of an event noun is aimed at (أدانت الفيتو),
+and warnings that threaten nobody (حذر من كارثة) or one's own side's act (حذر من أن الحزب لن يقبل …).
+"""
+
+from __future__ import annotations
+
+from ..context import STRONG_PUNCT, SentCtx, plain_word
+from ..lexicon import lexicon
+from ..triggers import Cand
+from .syntax import TRANSPARENT, WINDOW, is_comp
+
+REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT"}
+
+
+def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
+    """أدانت الرئاسة الفلسطينية الفيتو، رحب بالضربات: a reaction to an event named by its noun is aimed at
+    whoever did that event, the latest one of its type the article has reported."""
+    toks = ctx.toks
+    start = cand.j
+    for m in range(cand.j, min(len(toks), cand.j + 2 * WINDOW)):
+        if toks[m].punct and toks[m].token.text not in TRANSPARENT:
+            break
+        if toks[m].ent in cand.source:
+            start = (
+                m + 1
+            )  # past a long subject (ورحب الأمين العام لمجلس التعاون … جاسم البديوي بنتائج اللقاء)
+    for k in range(start, min(len(toks), start + 8)):
+        tk = toks[k]
+        if tk.punct and tk.token.text not in TRANSPARENT:
+            return []
+        if tk.ent in cand.source or (not tk.ent and plain_word(tk) and k - start < 4):
+            continue  # the subject between (أدانت الرئاسة الفلسطينية الفيتو)
+        if tk.hit is not None and tk.hit.trigger.pos == "noun" and tk.token.forms[-1][1].startswith("ال"):
+            kind, mode = tk.hit.trigger.type, tk.hit.trigger.mode
+            here = next((c for c in done if c.i == k), None)
+            if here is not None and here.source:  # أدان الهجوم الروسي على كييف: that noun's own actor
+                return _doers(here, cand)
+            for c in reversed(ctx.history + done):
+                if c.trig.type == kind and c.trig.mode == mode and c.source and c is not cand:
+                    return _doers(c, cand)
+            return []
+        if tk.ent:
+            return []
+    return []
+
+
+def warns_of_thing(ctx: SentCtx, cand: Cand) -> bool:
+    """حذرت الأمم المتحدة من كارثة إنسانية: a warning of a danger, naming no one and no act, is no threat."""
+    toks = ctx.toks
+    if cand.target:
+        return False
+    k = cand.j
+    while k < min(len(toks) - 1, cand.j + 8) and toks[k].token.norm != "من":
+        if toks[k].punct or toks[k].in_trigger or (toks[k].cats and not toks[k].ent):
+            return False
+        k += 1  # the subject (حذرت الأمم المتحدة من …)
+    if k + 1 >= len(toks) or toks[k].token.norm != "من":
+        return False
+    nxt = toks[k + 1]
+    return nxt.token.kind == "word" and not nxt.ent and not nxt.in_trigger and not nxt.cats
+
+
+def _doers(event: Cand, reaction: Cand) -> list[str]:
+    """Who did an event reacted to: its source, and both sides of a symmetric one (رحب بالاتفاق بين X و Y)."""
+    ids = event.source + event.target if event.symmetric or "symmetric" in event.trig.flags else event.source
+    return [e for e in dict.fromkeys(ids) if e not in reaction.source]
+
+
+def fact_warning(ctx: SentCtx, cand: Cand) -> bool:
+    """حذر من أن إيران باتت تملك …: a warning that another actor is in some state, with nothing to come (no
+    future, negation, condition or قد in the clause), is no threat."""
+    toks = ctx.toks
+    k = cand.j
+    while k < min(len(toks), cand.j + 6) and not is_comp(toks[k]):  # حذر في وقت سابق من أن …
+        if toks[k].punct or toks[k].ent:
+            return False
+        k += 1
+    if k + 1 >= len(toks) or not is_comp(toks[k]):
+        return False
+    e = toks[k + 1].ent
+    if not e or e in cand.source or toks[k + 1].nisba:
+        return False
+    for tk in toks[k + 2 :]:
+        if tk.punct and tk.token.text not in TRANSPARENT:
+            break
+        norm = tk.token.norm
+        if tk.fut or norm[:2] in ("سي", "ست", "سن") or norm == "قد" or tk.cats & {"negation", "condition"}:
+            return False
+    return True
+
+
+def own_side_warning(ctx: SentCtx, cand: Cand) -> list[str]:
+    """حذر من أن الحزب لن يقبل ببقاء القوات الإسرائيلية: a warning about what one's own side will do is a threat
+    against the other actor named in that clause."""
+    toks = ctx.toks
+    k = cand.j
+    if k < len(toks) and toks[k].token.norm in ("من", "ب"):
+        k += 1
+    if k + 1 >= len(toks) or not is_comp(toks[k]):
+        return []
+    own = lexicon().self_nouns
+    if toks[k + 1].ent or all(stem not in own for _, stem in toks[k + 1].token.forms):
+        return []
+    for m in range(k + 2, min(len(toks), k + 2 + WINDOW)):
+        tk = toks[m]
+        if tk.punct and tk.token.text in STRONG_PUNCT:
+            break
+        if tk.ent and tk.ent not in cand.source:
+            return [tk.ent]
+    return []

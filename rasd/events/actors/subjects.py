@@ -1,0 +1,210 @@
+"""Subject finding: the subject phrase of a verb left of it (SVO, كان X فعل) or right after it (VSO), a
+title's holder (الأمين العام للأمم المتحدة أنطونيو غوتيريش), a topic after أما, a dual noun (الوزيران), a
+self noun standing for the speaker's state (بلاده اقترحت).
+"""
+
+from __future__ import annotations
+
+from ..context import NISBA_ENDINGS, STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
+from ..lexicon import lexicon
+from ..triggers import Cand
+from .syntax import STOP_LEFT, TRANSPARENT, WINDOW, chunk_at, is_comp, is_definite, is_nisba, is_trigger
+
+
+def first_subject_chunk(ctx: SentCtx, before: int, after: int = 0) -> Chunk | None:
+    """The first chunk with actors and no preposition in ``toks[after:before]``."""
+    for c in ctx.chunks:
+        if c.start >= before:
+            break
+        if c.start >= after and c.prep is None:
+            holder = title_holder(ctx, c)  # الأمين العام لحزب الله نعيم قاسم: the person, not a later nisba
+            if holder is not None and holder.end <= before:
+                return holder
+            if c.actors:
+                return c
+    return None
+
+
+def left_subject(ctx: SentCtx, i: int) -> tuple[str, int, Chunk | None]:
+    """Scan left from a verb: ("subject", k, chunk) | ("pronoun", k, None) | ("relative", k, None) |
+    ("comp", k, None) | ("none", k, None)."""
+    toks = ctx.toks
+    k = i - 1
+    while k >= 0 and i - k <= 10:
+        tk = toks[k]
+        if tk.punct and tk.token.text not in TRANSPARENT:
+            return "none", k, None
+        if is_trigger(tk):
+            return "none", k, None
+        if not tk.ent:
+            if "pronoun" in tk.cats:
+                return "pronoun", k, None
+            if "relative" in tk.cats:
+                return "relative", k, None
+            if "linker" in tk.cats:
+                return "linker", k, None
+            if tk.cats & STOP_LEFT:
+                return "none", k, None
+            if is_comp(tk):
+                return "comp", k, None
+        c = chunk_at(ctx, k)
+        if c is not None and c.prep is None and c.actors:
+            return "subject", k, c
+        if (
+            c is not None
+            and plain_word(toks[k])
+            and is_definite(toks[k])
+            and not toks[i].conj
+            and all("aux" in toks[m].cats for m in range(k + 1, i))
+        ):
+            # قوات الدعم السريع هاجمت: a subject is there, only not a known entity; what follows is the object
+            return "unknown", k, None
+        if c is not None and plain_word(toks[k]) and k == i - 1 and not toks[i].conj:
+            # an indefinite noun right before the verb heads a relative clause: its subject is the head
+            # (اعتداء يستهدف مصالحها) or named after the verb (خطوة نددت بها موسكو), never further left
+            return "indef", k, None
+        if c is not None and c.prep in ("ل", "ب") and c.start > 0:
+            # الأمين العام للأمم المتحدة أنطونيو غوتيريش أبلغه: the name in the title's ل phrase is the subject
+            head = chunk_at(ctx, c.start - 1)
+            people = [e for e in c.actors if ctx.types.get(e) == "PER"]
+            if people and head is not None and head.prep is None and not head.actors:
+                return "subject", k, Chunk(head.start, c.end, None, [people[-1:]]).seal()
+        k = (c.start - 1) if c is not None else k - 1
+    return "none", k, None
+
+
+_DUAL_ENDINGS = ("ان", "ين")
+
+
+def dual_subject(ctx: SentCtx, i: int, kind: str, k: int, subj) -> int | None:
+    """Index of a dual noun subject (الرئيسين اتفقا، وكان الوزيران قد التقيا) right before the verb."""
+    toks = ctx.toks
+    m = i - 1
+    while m >= 0 and (
+        toks[m].cats & {"aux", "comp"} or (toks[m].punct and toks[m].token.text in TRANSPARENT)
+    ):
+        m -= 1
+    if m < 0 or toks[m].ent or toks[m].token.kind != "word":
+        return None
+    if is_dual(toks[m]) and toks[i].token.norm.endswith("ا"):
+        return m  # the verb agrees in the dual (اتفقا، التقيا)
+    return None
+
+
+def is_dual(tk: Tok) -> bool:
+    """A dual noun naming two actors (الوزيران، الجانبين), not a word that only ends like one (الطيران)."""
+    stem = tk.token.forms[-1][1]
+    return (
+        not tk.ent
+        and stem.startswith("ال")
+        and stem.endswith(_DUAL_ENDINGS)
+        and len(stem) > 6
+        and stem[2:-2] in lexicon().duals
+    )
+
+
+_TITLE_PREPS = {"ل", "ب", "الي", "في", "لدي"}  # normalized (إلى -> الي)
+
+
+def _title_only(ctx: SentCtx, c: Chunk) -> bool:
+    """A phrase naming nobody but by a nisba (المبعوث الأميركي، نائبة المبعوث الأممي): a title whose holder
+    may be named after its prepositional phrase."""
+    return all(is_nisba(ctx, c, e) or adjective_mention(ctx, c, e) for e in c.actors)
+
+
+def adjective_mention(ctx: SentCtx, c: Chunk, eid: str) -> bool:
+    """A place or body named only by an adjective the entities layer marked (الأميركي، الأممية)."""
+    if ctx.types.get(eid) == "PER":
+        return False
+    toks = [ctx.toks[k] for k in range(c.start, c.end) if ctx.toks[k].ent == eid]
+    return len(toks) == 1 and toks[0].token.forms[-1][1].endswith(NISBA_ENDINGS)
+
+
+def title_holder(ctx: SentCtx, c: Chunk) -> Chunk | None:
+    """المبعوث الأممي إلى اليمن هانس غروندبرغ، الأمين العام للأمم المتحدة أنطونيو غوتيريش: a title phrase, then
+    a ل/ب/إلى/في/لدى phrase ending on a person: that person (not the title's nisba or the PP's place)."""
+    nxt = chunk_at(ctx, c.end) or chunk_at(ctx, c.end + 1)  # the preposition is a clitic or a word of its own
+    if nxt is None or nxt.start not in (c.end, c.end + 1) or nxt.prep not in _TITLE_PREPS or not nxt.actors:
+        return None
+    if c.actors and not _title_only(ctx, c):
+        return None
+    # the person right after the PP's place (المبعوث الأممي إلى ليبيا عبد الله باتيلي جميع الأطراف)
+    people = [
+        k
+        for k in range(nxt.start, nxt.end)
+        if ctx.types.get(ctx.toks[k].ent) == "PER" and not ctx.toks[k].nisba
+    ]
+    if not people:
+        return None
+    return Chunk(c.start, nxt.end, None, [[ctx.toks[people[0]].ent]]).seal()
+
+
+def right_subject(ctx: SentCtx, j: int) -> Chunk | None:
+    c = chunk_at(ctx, j)
+    if c is not None and c.prep is None and c.start == j:
+        return title_holder(ctx, c) or c
+    return None
+
+
+def topic_subject(ctx: SentCtx, i: int) -> Chunk | None:
+    """أما مسؤولة السياسة الخارجية … كايا كالاس، فقد رحبت: the phrase after أما is the subject of the verb
+    its ف clause opens with (ف on the verb or on an auxiliary right before it)."""
+    toks = ctx.toks
+    k = i - 1
+    while k >= 0 and "aux" in toks[k].cats and not toks[k].token.norm.startswith("ف"):
+        k -= 1
+    fa = toks[k] if k >= 0 and toks[k].token.norm.startswith("ف") and "aux" in toks[k].cats else toks[i]
+    if not fa.token.norm.startswith("ف"):
+        return None
+    for m in range(k - 1, max(-1, k - 2 * WINDOW), -1):
+        if toks[m].token.norm == "اما":
+            return first_subject_chunk(ctx, k, after=m)
+        if toks[m].punct and toks[m].token.text in STRONG_PUNCT:
+            return None
+    return None
+
+
+def state_subject(ctx: SentCtx, i: int) -> bool:
+    """The word before the verb is a state noun (المملكة، الحكومة، بلاده)."""
+    k = i - 1
+    while k >= 0 and ctx.toks[k].punct and ctx.toks[k].token.text in TRANSPARENT:
+        k -= 1
+    return k >= 0 and "state_noun" in ctx.toks[k].cats
+
+
+def own_state(ctx: SentCtx, cand: Cand) -> list[str]:
+    """بلاده اقترحت، إن حكومته سترد: a self noun as the subject stands for the state of the person named
+    before it in the sentence."""
+    toks = ctx.toks
+    k = cand.i - 1
+    while k >= 0 and toks[k].cats & {"aux", "negation"} and not toks[k].ent:
+        k -= 1
+    own = lexicon().self_nouns
+    if k < 0 or toks[k].ent or all(stem not in own for _, stem in toks[k].token.forms):
+        return []
+    for m in range(k - 1, -1, -1):
+        e = toks[m].ent
+        if e and ctx.types.get(e) == "PER" and e in ctx.person_states:
+            return [ctx.person_states[e]]
+    return []
+
+
+def clause_subject(ctx: SentCtx, cand: Cand, i: int) -> list[str]:
+    """The dropped subject of a coordinated verb: the speaker of a quote cued earlier in the sentence, else
+    the sentence's first subject before the verb."""
+    for start, eid in reversed(ctx.speakers):
+        if start < cand.start:
+            return [eid]
+    # the last person standing as a subject before it (أما حماس، فقد قال رئيسها … خليل الحية …، واتهم)
+    fallback: list[str] = []
+    for c in reversed(ctx.chunks):
+        if c.start >= i or c.prep is not None:
+            continue
+        holder = title_holder(ctx, c)
+        if holder is not None and holder.end <= i:
+            return holder.actors[-1:]
+        people = [e for e in c.actors if ctx.types.get(e) == "PER"]
+        if people:
+            return people[-1:]
+        fallback = fallback or c.actors[-1:]
+    return fallback

@@ -1,0 +1,221 @@
+"""Actors of a verb trigger (or of a light verb governing an event noun): subject, then object."""
+
+from __future__ import annotations
+
+from ..attach import DURING
+from ..context import SentCtx, plain_word
+from ..lexicon import lexicon
+from ..triggers import Cand
+from .anaphora import pronoun_antecedent, resolve_pronoun
+from .coordination import inherited_subject, object_then_complement, one_plain_phrase, opens_complement
+from .objects import gap_target, scan_targets
+from .relative import resumptive
+from .subjects import (
+    clause_subject,
+    dual_subject,
+    first_subject_chunk,
+    is_dual,
+    left_subject,
+    right_subject,
+    topic_subject,
+)
+from .syntax import chunk_at, is_nisba, starts_with_and
+
+
+def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentence: list[str]) -> None:
+    """Fill source/target for a verb trigger (or a light verb at ``i`` governing a noun trigger)."""
+    toks = ctx.toks
+    if i == cand.i and cand.participle:
+        _participle_actors(ctx, cand, prev)
+        return
+    if i == cand.i and toks[i].conj and toks[i].head_k == 0:
+        toks[i].conj = False  # فرضت is the verb فرض, not ف + رضت: the trigger matched the whole word
+    if toks[i].conj and not (i > 0 and "aux" in toks[i - 1].cats):
+        kind, k, subj = "none", i - 1, None  # واتهمها: a new clause; what stands before is the last one's
+    else:
+        kind, k, subj = left_subject(ctx, i)
+    if kind == "none" and i == cand.i:
+        topic = topic_subject(ctx, i)
+        if topic is not None:
+            kind, subj = "subject", topic  # أما X، فقد رحبت …: the topic is the subject
+    after = cand.j if i == cand.i else i + 1
+    source: list[str] = []
+    object_nisba: list[str] = []
+    direct = True
+    dual = dual_subject(ctx, i, kind, k, subj)
+    if dual is None and i + 1 < len(toks) and is_dual(toks[i + 1]):
+        dual = i + 1  # VSO: the verb stays singular before a dual subject (وبحث الجانبان)
+    elif dual is None and i + 2 < len(toks) and toks[i + 1].token.norm in DURING and is_dual(toks[i + 2]):
+        dual = i + 2  # اتفق خلالها الرئيسان
+    elif (
+        dual is None
+        and i == cand.i
+        and i + 1 < len(toks)
+        and toks[i + 1].token.norm in DURING
+        and kind != "subject"
+    ):
+        # في زيارة يلتقي خلالها الرئيس المصري: the visitor (the clause's subject) meets the one named after;
+        # but اتصالا هاتفيا …، بحثا خلاله: a consultation during a consultation is that one
+        if prev and prev[-1].trig.type == cand.trig.type and prev[-1].trig.mode != "visit":
+            cand.absorbed = True
+        subj_c = first_subject_chunk(ctx, i)
+        if subj_c is not None:
+            kind, subj = "subject", subj_c
+            after = i + 2
+    if dual is not None:
+        # الوزيران: the latest pair of actors who both hold that title (وزير), else the latest pair
+        word = toks[dual].token.forms[-1][1][2:-2]
+        after = max(after, dual + 1)
+        pairs = [c.actors for c in reversed(prev + ctx.history) if c.symmetric and len(c.actors) == 2]
+        titled = [p for p in pairs if all(word in ctx.titles.get(e, "") for e in p)]
+        if word in lexicon().body_duals:  # الوفدان، البلدين: two sides, not two people
+            titled = titled or [p for p in pairs if all(ctx.types.get(e) != "PER" for e in p)]
+        pair = (titled or pairs or [None])[0]
+        if pair:
+            source = list(pair)
+            direct = False
+    if source:
+        pass
+    elif kind == "subject" and subj is not None:
+        source = subj.actors
+    elif kind == "pronoun":
+        source = resolve_pronoun(ctx, k, prev, prev_sentence)
+    elif kind == "relative":
+        c = chunk_at(ctx, k - 1)
+        source = c.actors[-1:] if c else []
+    else:
+        aux_between = all("aux" in toks[m].cats for m in range(k + 1, i))
+        if kind == "comp" and aux_between:
+            # أن + verb: the subjunctive shares the governing clause's subject (تنفي موسكو أن تكون تهدد)
+            c = chunk_at(ctx, k - 1)
+            if c is None and k >= 2:
+                c = chunk_at(ctx, k - 2)
+            if c is not None and c.prep is None and c.actors:
+                source = c.actors[-1:]
+        linked = toks[i].conj or kind == "linker"  # وضمت …، حيث التقى …: the subject carries over
+        # the previous act with a known actor, a verb first (coordination links verbs)
+        last = next((c for c in reversed(prev) if c.source and c.trig.pos == "verb"), None) or next(
+            (c for c in reversed(prev) if c.source), None
+        )
+        coordinated = linked and last is not None and i == cand.i
+        if not source and coordinated and "direct" in cand.trig.targets and one_plain_phrase(ctx, after):
+            # وضمت شبه جزيرة القرم after "اجتاحتها": the subject is the previous verb's, the phrase its object
+            source = inherited_subject(toks[i], last)
+            cand.inherited = True
+        if (
+            not source
+            and kind == "linker"
+            and last is None
+            and "direct" in cand.trig.targets
+            and one_plain_phrase(ctx, after)
+        ):
+            # وصل بلينكن إلى القاهرة، حيث يلتقي السيسي: the main clause's subject, the phrase the object
+            c = first_subject_chunk(ctx, k)
+            if c is not None:
+                source = c.actors[-1:]
+        if not source and kind == "indef" and not resumptive(toks, after):
+            pass  # قرار يدين روسيا: the head noun is the subject, the name after the verb its object
+        elif not source and kind == "indef":
+            r = chunk_at(ctx, after + 1)
+            if r is not None and r.prep is None and r.actors:
+                source = r.actors[:1]  # خطوة نددت بها موسكو
+                after = r.end
+        elif not source and kind == "unknown":
+            pass
+        elif (
+            not source and toks[i].conj and i > 0 and i == cand.i and object_then_complement(ctx, cand, after)
+        ):
+            # قال X إن …، واتهم إسرائيل بالمماطلة: a verb that must take an object, one phrase, then its
+            # complement: the phrase is the object and the subject is the clause's speaker or subject
+            source = clause_subject(ctx, cand, i)
+        elif not source:
+            r = right_subject(ctx, after)
+            if r is not None and not r.actors and toks[i].conj and last is not None:
+                # ودعا المجتمع الدولي إلى …: a dropped subject and an object that is no entity
+                source = inherited_subject(toks[i], last)
+                cand.inherited = True
+                after = r.end
+                direct = False
+            elif r is not None:
+                # VSO: the subject is the phrase's first actor (a person when named, both sides when
+                # coordinated); a nisba further on belongs to the object (رفضت طهران الاتهامات الأميركية)
+                source = r.actors if len(r.conjuncts) > 1 else r.actors[:1]
+                after = r.end
+                direct = bool(source)
+                if len(r.conjuncts) == 1 and "direct" in cand.trig.targets:
+                    # رفضت حماس المقترح الإسرائيلي: a nisba after the subject, in the object, names the target
+                    object_nisba = [e for e in r.actors[1:] if e not in source and is_nisba(ctx, r, e)]
+                if (
+                    source
+                    and "symmetric" in cand.trig.flags
+                    and after < len(toks)
+                    and starts_with_and(toks[after])
+                ):
+                    # وقعه الشرع وقائد قسد مظلوم عبدي: a second party coordinated after the subject
+                    nxt = chunk_at(ctx, after)
+                    people = [e for e in (nxt.actors if nxt is not None else []) if ctx.types.get(e) == "PER"]
+                    if nxt is not None and nxt.prep is None and people:
+                        source = source + [e for e in people[-1:] if e not in source]
+                        after = nxt.end
+            elif toks[i].conj and last is not None:
+                source = inherited_subject(toks[i], last)
+                cand.inherited = True
+            elif toks[i].conj and i == 0 and prev_sentence and opens_complement(toks, after):
+                # "… قال بوتين. وحذر من أن …": a sentence opening on a verb with no subject continues the
+                # last actor of the sentence before
+                source = list(prev_sentence)
+    if i == cand.i:
+        if cand.rest_end > cand.j:  # gapped multiword: the object noun is part of the trigger
+            gap_end = cand.rest_end - len(cand.trig.rest)
+            in_gap = gap_target(ctx, cand, after, gap_end)  # وقعت قسد مع دمشق يوم 10 مارس اتفاقا
+            after = max(after, cand.rest_end)
+            direct = False
+        else:
+            in_gap = []
+        tgt = in_gap or scan_targets(ctx, cand, after, direct) or object_nisba
+        if isinstance(tgt, tuple):
+            # بين X و Y right after the verb names both sides; further on it belongs to another phrase
+            close = chunk_at(ctx, after) is not None and chunk_at(ctx, after).prep == "بين"
+            source, tgt = (source or tgt[0], tgt[1]) if close and not source else (source, [])
+        if len(source) == 2 and not tgt and "symmetric" in cand.trig.flags:
+            source, tgt = source[:1], source[1:]
+        target = [t for t in tgt if t not in source]
+        if not target and cand.obj:
+            # اجتاحتها: the object pronoun refers to an entity named before the verb (after a coordinated
+            # verb, to the previous event's target: انتقد X إسرائيل واتهمها)
+            last = next((c for c in reversed(prev) if c.target), None) if toks[i].conj else None
+            if last is not None and not set(last.target) & set(source):
+                target = list(last.target)
+            else:
+                target = pronoun_antecedent(ctx, i, source)
+        cand.target = target
+    cand.source = source
+
+
+def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
+    """محذراً، متهمة، داعياً: a circumstantial participle shares the main clause's subject (or, inside a quote
+    with none named, the speaker's); the phrase right after it is its object."""
+    toks = ctx.toks
+    k = cand.i - 1
+    while k >= 0 and toks[k].timex:
+        k -= 1
+    prev_word = toks[k] if k >= 0 else None
+    if (
+        prev_word is not None
+        and plain_word(prev_word)
+        and not prev_word.conj
+        and not prev_word.token.forms[-1][1].startswith("ال")
+    ):
+        # شركات صينية متهمة بدعم روسيا: right after a noun (no comma) a participle describes it: no event
+        cand.absorbed = True
+        return
+    last = next((c for c in reversed(prev) if c.source and c.trig.pos == "verb"), None)
+    c = first_subject_chunk(ctx, cand.i)
+    if last is not None:
+        cand.source = list(last.source)
+    elif c is not None:
+        cand.source = c.actors[-1:]
+    elif cand.speaker:
+        cand.source = [cand.speaker]
+    tgt = scan_targets(ctx, cand, cand.j, True)
+    cand.target = [e for e in (tgt[1] if isinstance(tgt, tuple) else tgt) if e not in cand.source]
