@@ -755,6 +755,10 @@ def _chunks(
                 )  # نظيره …: a counterpart phrase starts a new noun phrase (a reading is a suffix of norm)
             elif prev_ent and _np_ends(toks, i, types):
                 close(i)
+            elif prev_ent and tk.timex and not tk.ent:
+                close(
+                    i
+                )  # زار X الأحد مدينة مرسيليا: a date after a name ends its phrase; what follows is another
             elif cur.prep and prev_ent and _after_place(toks, i, types):
                 close(
                     i

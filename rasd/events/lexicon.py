@@ -81,7 +81,8 @@ def verb_forms(base: str) -> dict[str, bool]:
         if base[-1] in "اي" and len(base) > 2:  # defective: دعا/دعت/دعوا, التقى/التقت/التقوا
             stems.append(base[:-1])
         for s in stems:
-            add(s)
+            if s == base or len(s) > 2:  # not the bare stem of a short defective one (هنأ -> هن: a pronoun)
+                add(s)
             for suf in ("ت", "وا", "ا", "تا", "تم"):
                 add(s + suf, objects=suf in ("ت", "ا", "تا"))
             for o in _OBJ:
@@ -141,6 +142,8 @@ def lexicon() -> Lexicon:
                 row["gen"] or "source", flags, rest,
             )  # fmt: skip
             forms = verb_forms(words[0]) if row["pos"] == "verb" else noun_forms(words[0])
+            if "no_dual" in flags:  # رفضا قاطعا: the adjective, not the dual of the verb قاطع
+                forms.pop(words[0] + "ا", None)
             if "singular" in flags:  # اتصال is a call; اتصالات are contacts in general (or telecoms)
                 forms = {f: o for f, o in forms.items() if not f.startswith(words[0] + "ات")}
             past = row["pos"] == "verb" and not words[0].startswith(("ي", "~"))

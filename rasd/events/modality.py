@@ -118,9 +118,15 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
     # first) only need words with categories or a multiword cue: ctx.cued lists them in order
     cued = ctx.cued
     top = bisect_left(cued, first) - 1
+    # نفى X أن …، واتهم …: a verb with و right after a comma opens a clause of its own; a denial before the
+    # comma does not reach it
+    own_clause = (
+        toks[first].conj and ss[first] == first - 1 and (light is not None or cand.trig.pos == "verb")
+    )
+    limit = ss[first] if own_clause else hs[first]
     for n in range(top, -1, -1):
         k = cued[n]
-        if k <= hs[first]:
+        if k <= limit:
             break
         tk = toks[k]
         cats = tk.cats

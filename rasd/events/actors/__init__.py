@@ -69,5 +69,6 @@ def fill(
                 cand.source, cand.target = cand.source[:1], cand.source[1:]
         done.append(cand)
     for cand in cands:
-        if cand.trig.type in REACTIONS and not cand.target and cand.source:
+        if cand.trig.type in REACTIONS and not cand.target and cand.source and cand.trig.mode != "boycott":
+            # (staying away from a meeting is aimed at no one who held it)
             cand.target = reaction_target(ctx, cand, done)

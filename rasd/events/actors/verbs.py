@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ...data import read_tsv
+from ...text import normalize
 from ..attach import DURING
-from ..context import SentCtx, plain_word
+from ..context import Chunk, SentCtx, plain_word
 from ..lexicon import lexicon
 from ..triggers import Cand
 from .anaphora import pronoun_antecedent, resolve_pronoun
@@ -136,6 +140,19 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 cand.inherited = True
                 after = r.end
                 direct = False
+            elif (
+                r is not None
+                and toks[i].conj
+                and i > 0
+                and i == cand.i
+                and all(is_nisba(ctx, r, e) for e in r.actors)
+                and _plain_object(ctx, r)
+            ):
+                # نفى X أن …، واتهم الدول الغربية بـ…: no event before to inherit from, and a phrase naming nobody
+                # (but by an adjective: بعرقلة الصادرات الروسية) after the verb: its object; the subject is the clause's (the speaker or the person before)
+                source = clause_subject(ctx, cand, i)
+                after = r.end
+                direct = False
             elif r is not None:
                 # VSO: the subject is the phrase's first actor (a person when named, both sides when
                 # coordinated); a nisba further on belongs to the object (رفضت طهران الاتهامات الأميركية)
@@ -160,6 +177,10 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             elif toks[i].conj and last is not None:
                 source = inherited_subject(toks[i], last)
                 cand.inherited = True
+            elif toks[i].conj and i > 0 and i == cand.i and opens_complement(toks, after):
+                # أن X شدد على …، ودعا إلى …: a coordinated verb opening on its complement continues the subject
+                # of the clause before (the speaker or the person named as a subject before it)
+                source = clause_subject(ctx, cand, i)
             elif toks[i].conj and i == 0 and prev_sentence and opens_complement(toks, after):
                 # "… قال بوتين. وحذر من أن …": a sentence opening on a verb with no subject continues the
                 # last actor of the sentence before
@@ -219,3 +240,22 @@ def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
         cand.source = [cand.speaker]
     tgt = scan_targets(ctx, cand, cand.j, True)
     cand.target = [e for e in (tgt[1] if isinstance(tgt, tuple) else tgt) if e not in cand.source]
+
+
+def _plain_object(ctx: SentCtx, r: Chunk) -> bool:
+    """A phrase headed by a definite common noun (الدول الغربية، المجتمع الدولي), not a title that could be a
+    subject whose holder goes unnamed (الرئيس، الوزارة)."""
+    head = ctx.toks[r.start]
+    stem = head.token.forms[-1][1]
+    return (
+        plain_word(head)
+        and stem.startswith("ال")
+        and stem not in _title_words()
+        and "state_noun" not in head.cats
+    )
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """First words of the titles the entities layer knows (الرئيس، الوزير، المتحدث), normalized."""
+    return frozenset(normalize(row["title"]).split()[0] for row in read_tsv("titles.tsv") if row["title"])
