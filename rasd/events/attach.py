@@ -77,7 +77,7 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
         if k is not None and not _year_of_name(ctx, k, x):
             dated.append((k, x))
     if dated:  # clauses matter only when the sentence has a date
-        _attach_dated(cands, dated, _segments(ctx))
+        _attach_dated(ctx, cands, dated, _segments(ctx))
         _sentence_date(doc, ctx, cands, dated)
     for n, c in enumerate(cands):
         if (
@@ -97,17 +97,28 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
             c.date, c.date_source = doc.published, "published"
 
 
-def _attach_dated(cands: list[Cand], dated: list[tuple[int, Timex]], seg: list[int]) -> None:
+def _since(ctx: SentCtx, k: int) -> bool:
+    """منذ مطلع العام الماضي: a date after "since" starts a period (dating the acts of its own clause only)."""
+    return k > 0 and ctx.toks[k - 1].token.norm in ("منذ", "ومنذ")
+
+
+def _in_relative(ctx: SentCtx, c: Cand, k: int) -> bool:
+    """الزلزال الذي ضرب الحوز مساء الجمعة: a date after the trigger, in a relative clause (الذي، التي) that
+    stands between them, dates that clause's verb, not the trigger."""
+    return k > c.j and any("relative" in ctx.toks[m].cats for m in range(c.j, k))
+
+
+def _attach_dated(ctx: SentCtx, cands: list[Cand], dated: list[tuple[int, Timex]], seg: list[int]) -> None:
     """Dates in the sentence (token index, timex) to its triggers: the nearest in the same clause, else the
     one a date standing in a clause of its own belongs to."""
     trig_segs = {seg[c.i] for c in cands}
     for c in cands:
-        same = [(abs(k - c.i), x) for k, x in dated if seg[k] == seg[c.i]]
+        same = [(abs(k - c.i), x) for k, x in dated if seg[k] == seg[c.i] and not _in_relative(ctx, c, k)]
         if same:
             _set(c, min(same, key=lambda p: p[0])[1])
     for k, x in dated:
-        if seg[k] in trig_segs:
-            continue
+        if seg[k] in trig_segs or _since(ctx, k):
+            continue  # (a date after منذ in another clause starts a period there: it dates no act here)
         free = [c for c in cands if c.date is None]
         # a date set off by commas belongs to the act before it (أفرجت حماس …، الجمعة، …; أجرى X، الأربعاء،
         # مكالمة: the light verb stands for its noun), else to the nearest one after it
@@ -133,7 +144,9 @@ def _sentence_date(doc: Document, ctx: SentCtx, cands: list[Cand], dated: list[t
     """Triggers left without a date in a sentence that states one in another clause: a participle takes its
     main verb's date (رفض مساء أمس …، داعيا); a past verb or an event noun after the sentence's one past date
     takes it (المحادثات التي عقدت السبت …، مشيرا إلى أن الطرفين اتفقا)."""
-    past = [(k, x) for k, x in dated if _not_after(date_of(x.value) or "X", doc.published)]
+    past = [
+        (k, x) for k, x in dated if _not_after(date_of(x.value) or "X", doc.published) and not _since(ctx, k)
+    ]
     if not past:
         return
     values = {date_of(x.value) for _, x in past}

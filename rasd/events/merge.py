@@ -27,10 +27,10 @@ def _covers(doc_ents, small: list[str], big: list[str]) -> bool:
     return all(any(_match(doc_ents, s, b) for b in big) for s in small)
 
 
-def _compatible(doc_ents, a: Cand, b: Cand) -> bool:
+def _compatible(doc_ents, a: Cand, b: Cand, any_mode: bool = False) -> bool:
     if a.trig.type != b.trig.type:
         return False
-    if a.trig.mode != b.trig.mode:
+    if a.trig.mode != b.trig.mode and not any_mode:
         return False
     if a.modality != b.modality and b.modality_cue and a.modality_cue:
         return False
@@ -90,6 +90,7 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
     mentions without actors into the nearest compatible event (earlier preferred); the rest are dropped."""
     doc_ents = {e.id: (e.kb_id, e.country) for e in doc.entities}
     types = {e.id: e.type for e in doc.entities}
+    cands = _fold_unmoded(doc_ents, types, cands)
     kept: list[Cand] = []
     # _compatible() needs the same type and mode: look only among the kept events of b's (in the same order)
     by_kind: dict[tuple[str, str | None], list[Cand]] = {}
@@ -147,3 +148,30 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
     # (الحوثيون يتوعدون بالرد / توعد المتحدث العسكري باسم الحوثيين): the body's wording names who did it
     body_types = {a.trig.type for a in kept if not a.heading}
     return [a for a in kept if not (a.heading and a.trig.type in body_types)]
+
+
+def _fold_unmoded(doc_ents, types, cands: list[Cand]) -> list[Cand]:
+    """بحث X مع Y في اتصال هاتفي، التقى X بـ Y حيث بحث الجانبان، ضربات استهدفت …: a general verb of the same
+    type and actors in the sentence of an event with a mode (a call, a meeting, strikes) tells that event."""
+    out: list[Cand] = []
+    moded: dict[tuple[int, str], list[Cand]] = {}
+    for c in cands:
+        if c.trig.mode is not None:  # also one without actors of its own (بحث X مع Y في اتصال هاتفي)
+            moded.setdefault((c.sent.index, c.trig.type), []).append(c)
+    for c in cands:
+        if c.trig.mode is None and c.actors and not c.heading:
+            a = next(
+                (a for a in moded.get((c.sent.index, c.trig.type), ()) if _compatible(doc_ents, a, c, True)),
+                None,
+            )
+            if a is not None:
+                _fold(doc_ents, types, a, c)
+                continue
+        if c.trig.mode is None and not c.source and c.target and c.trig.pos == "verb":
+            # ضربات جوية استهدفت X: a verb right after an event noun of its type is its relative clause
+            a = next((a for a in moded.get((c.sent.index, c.trig.type), ()) if 0 <= c.i - a.j <= 1), None)
+            if a is not None:
+                a.target = a.target + [e for e in c.target if e not in a.target and e not in a.source]
+                continue
+        out.append(c)
+    return out

@@ -23,7 +23,7 @@ from .subjects import (
     right_subject,
     topic_subject,
 )
-from .syntax import chunk_at, is_nisba, starts_with_and
+from .syntax import chunk_at, is_definite, is_nisba, starts_with_and
 
 
 def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentence: list[str]) -> None:
@@ -43,6 +43,8 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         if topic is not None:
             kind, subj = "subject", topic  # أما X، فقد رحبت …: the topic is the subject
     after = cand.j if i == cand.i else i + 1
+    if kind == "subject" and subj is not None and _relative_head(ctx, subj, after):
+        kind = "indef"  # مواطنين أميركيين أفرجت عنهم إيران: the indefinite phrase heads a relative clause
     source: list[str] = []
     object_nisba: list[str] = []
     direct = True
@@ -259,3 +261,14 @@ def _plain_object(ctx: SentCtx, r: Chunk) -> bool:
 def _title_words() -> frozenset[str]:
     """First words of the titles the entities layer knows (الرئيس، الوزير، المتحدث), normalized."""
     return frozenset(normalize(row["title"]).split()[0] for row in read_tsv("titles.tsv") if row["title"])
+
+
+def _relative_head(ctx: SentCtx, subj: Chunk, after: int) -> bool:
+    """An indefinite phrase right before a verb that a resumptive pronoun (عنهم، بها) follows, with a named
+    phrase after that: the phrase heads a relative clause whose subject comes after the verb."""
+    toks = ctx.toks
+    head = toks[subj.start]
+    if head.ent or not plain_word(head) or is_definite(head) or not resumptive(toks, after):
+        return False
+    r = chunk_at(ctx, after + 1)
+    return r is not None and r.prep is None and bool(r.actors)
