@@ -176,6 +176,16 @@ def build(doc: Document) -> list[SentCtx]:
     )
     # mention spans sorted, for token lookup
     spans = _reference_spans(doc)
+    if doc.timexes:
+        # صباح الثلاثاء taken for a person: a "name" wholly inside a time expression is no actor
+        tx = sorted((x.start, x.end) for x in doc.timexes if x.end > x.start)
+        tx_starts = [a for a, _ in tx]
+
+        def _in_time(ms: int, me: int) -> bool:
+            n = bisect_right(tx_starts, ms) - 1
+            return n >= 0 and tx[n][1] >= me
+
+        spans = [sp for sp in spans if not _in_time(sp[0], sp[1])]
     nisba = nisba_index(doc)
     cities = frozenset(
         e.id

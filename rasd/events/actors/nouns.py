@@ -106,7 +106,10 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             c = first_subject_chunk(ctx, cand.i, after=comp) or first_subject_chunk(ctx, cand.i)
             if c is not None and g is not None and g.start == j and g.prep is None and g.actors:
                 cand.source = c.actors[-1:]
-                cand.target = [e for e in g.actors if e not in cand.source and e not in ctx.cities][-1:]
+                others = [e for e in g.actors if e not in cand.source and e not in ctx.cities]
+                people = [e for e in others if ctx.types.get(e) == "PER"]
+                # للقاء نتنياهو والرئيس هرتسوغ: every person named; else the last (للقاء أمير قطر -> the emir)
+                cand.target = people if len(g.conjuncts) > 1 and people else others[-1:]
                 cand.purpose = True
                 return
     scan_from = j

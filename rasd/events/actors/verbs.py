@@ -58,7 +58,7 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         and i == cand.i
         and i + 1 < len(toks)
         and toks[i + 1].token.norm in DURING
-        and kind != "subject"
+        and kind not in ("subject", "indef")  # صفقة توسطت فيها قطر: a relative clause on the noun before
     ):
         # في زيارة يلتقي خلالها الرئيس المصري: the visitor (the clause's subject) meets the one named after;
         # but اتصالا هاتفيا …، بحثا خلاله: a consultation during a consultation is that one
@@ -198,8 +198,12 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         tgt = in_gap or scan_targets(ctx, cand, after, direct) or object_nisba
         if isinstance(tgt, tuple):
             # بين X و Y right after the verb names both sides; further on it belongs to another phrase
-            close = chunk_at(ctx, after) is not None and chunk_at(ctx, after).prep == "بين"
-            source, tgt = (source or tgt[0], tgt[1]) if close and not source else (source, [])
+            near = chunk_at(ctx, after) or chunk_at(ctx, after + 1)  # بين is a word of its own
+            close = near is not None and near.prep == "بين" and near.start <= after + 1
+            if close and source and "symmetric" not in cand.trig.flags:
+                tgt = tgt[0] + tgt[1]  # توسطت قطر بين X و Y: both sides undergo the act of the subject
+            else:
+                source, tgt = (source or tgt[0], tgt[1]) if close and not source else (source, [])
         if len(source) == 2 and not tgt and "symmetric" in cand.trig.flags:
             source, tgt = source[:1], source[1:]
         target = [t for t in tgt if t not in source]
