@@ -231,6 +231,11 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 break
     if not src and trig.mode == "visit":
         src, tgt = _arrival(ctx, cand, tgt)
+    if not src and trig.type == "CONSULT" and trig.mode is not None:
+        host = _adjunct_host(ctx, cand, prev)
+        if host is not None:  # هنأ X نظيره Y في اتصال هاتفي: the call is between the verb's two parties
+            src = list(host.source)
+            tgt += [e for e in host.target if e not in tgt and e not in src]
     if not src and trig.type == "CONSULT":
         src, extra = _governing_clause(ctx, cand, bool(tgt))
         tgt += [e for e in extra if e not in tgt and e not in src]
@@ -275,6 +280,23 @@ def _arrival(ctx: SentCtx, cand: Cand, tgt: list[str]) -> tuple[list[str], list[
         if e not in subj.actors
     ]
     return subj.actors[-1:], tgt or dest[:1]
+
+
+def _adjunct_host(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> Cand | None:
+    """The verb event whose clause an adjunct event noun (في اتصال هاتفي، خلال لقاء) closes, when that verb
+    names both a source and a target and nothing but its phrases stands between."""
+    toks = ctx.toks
+    m = cand.i - 1
+    if m < 0 or toks[m].token.norm not in _ADJUNCT_PREPS:
+        return None
+    host = next((c for c in reversed(prev) if c.trig.pos == "verb" and c.j <= m), None)
+    if host is None or not host.source or not host.target:
+        return None
+    if any(
+        toks[k].punct and toks[k].token.text in STRONG_PUNCT or toks[k].in_trigger for k in range(host.j, m)
+    ):
+        return None
+    return host
 
 
 def _governing_clause(ctx: SentCtx, cand: Cand, has_counterpart: bool):

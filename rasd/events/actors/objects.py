@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..context import STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
 from ..lexicon import lexicon
 from ..triggers import Cand
+from .subjects import title_only
 from .syntax import STOP_RIGHT, WINDOW, chunk_at, is_trigger, starts_with_and
 
 
@@ -49,6 +50,16 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
                 if states and c.prep in preps:
                     return states[:1]
             if c.prep and c.prep in preps:
+                nxt = chunk_at(ctx, c.end)
+                if (
+                    nxt is not None
+                    and nxt.start == c.end
+                    and nxt.prep is None
+                    and nxt.actors
+                    and title_only(ctx, c)
+                ):
+                    # على الرئيس الإيراني الأسبق محمود أحمدي نجاد ووزارة …: the title's holders, not its nisba
+                    return nxt.actors
                 return c.actors
             if c.prep is None and seen_chunks <= 1 and "ل" in preps and l_clitic(toks[c.start]):
                 return c.actors  # منح الثقة لحكومة X: the ل of an indefinite noun right after the trigger

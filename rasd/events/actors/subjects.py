@@ -106,7 +106,7 @@ def is_dual(tk: Tok) -> bool:
 _TITLE_PREPS = {"ل", "ب", "الي", "في", "لدي"}  # normalized (إلى -> الي)
 
 
-def _title_only(ctx: SentCtx, c: Chunk) -> bool:
+def title_only(ctx: SentCtx, c: Chunk) -> bool:
     """A phrase naming nobody but by a nisba (المبعوث الأميركي، نائبة المبعوث الأممي): a title whose holder
     may be named after its prepositional phrase."""
     return all(is_nisba(ctx, c, e) or adjective_mention(ctx, c, e) for e in c.actors)
@@ -126,7 +126,7 @@ def title_holder(ctx: SentCtx, c: Chunk) -> Chunk | None:
     nxt = chunk_at(ctx, c.end) or chunk_at(ctx, c.end + 1)  # the preposition is a clitic or a word of its own
     if nxt is None or nxt.start not in (c.end, c.end + 1) or nxt.prep not in _TITLE_PREPS or not nxt.actors:
         return None
-    if c.actors and not _title_only(ctx, c):
+    if c.actors and not title_only(ctx, c):
         return None
     # the person right after the PP's place (المبعوث الأممي إلى ليبيا عبد الله باتيلي جميع الأطراف)
     people = [
