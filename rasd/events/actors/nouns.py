@@ -290,8 +290,8 @@ def _adjunct_host(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> Cand | None:
     if m < 0 or toks[m].token.norm not in _ADJUNCT_PREPS:
         return None
     host = next((c for c in reversed(prev) if c.trig.pos == "verb" and c.j <= m), None)
-    if host is None or not host.source or not host.target:
-        return None
+    if host is None or not host.source or not host.target or host.trig.type == "CONSULT":
+        return None  # (لم يلتق X Y خلال القمة: a meeting's frame is no call between them)
     if any(
         toks[k].punct and toks[k].token.text in STRONG_PUNCT or toks[k].in_trigger for k in range(host.j, m)
     ):
