@@ -116,13 +116,19 @@ def _condition_targets(ctx: context.SentCtx, cands: list[Cand]) -> None:
     """A conditional threat is aimed at whoever would act in its condition (سيردون بحزم إذا شنت روسيا هجوما،
     هدد بمراجعة الاتفاقية إذا لم تستقبل الجزائر رعاياها)."""
     for n, c in enumerate(cands):
-        if c.target or c.trig.type != "THREATEN":
+        if c.trig.type != "THREATEN":
             continue
-        if c.modality == "conditional":
+        # محذرا من أن أي هجوم إسرائيلي على رفح …: a warning aimed at whoever would attack, not at the place
+        placed = bool(c.target) and all(e in ctx.places or e in ctx.cities for e in c.target)
+        if c.target and not placed:
+            continue
+        if c.modality == "conditional" or c.trig.mode == "warn":
             h = next((h for h in cands[n + 1 :] if h.modality == "hypothetical" and h.source), None)
-            if h is not None:
+            if h is not None and set(h.source) - set(c.source):
                 c.target = [e for e in h.source if e not in c.source]
                 continue
+        if c.target:
+            continue
         c.target = _condition_subject(ctx, c)
 
 
