@@ -105,7 +105,11 @@ def _since(ctx: SentCtx, k: int) -> bool:
 def _in_relative(ctx: SentCtx, c: Cand, k: int) -> bool:
     """الزلزال الذي ضرب الحوز مساء الجمعة: a date after the trigger, in a relative clause (الذي، التي) that
     stands between them, dates that clause's verb, not the trigger."""
-    return k > c.j and any("relative" in ctx.toks[m].cats for m in range(c.j, k))
+    toks = ctx.toks
+    return k > c.j and any(
+        "relative" in toks[m].cats and not (m + 1 < len(toks) and "light" in toks[m + 1].cats)
+        for m in range(c.j, k)
+    )  # (العملية التي شنها الجيش مطلع الشهر: a light verb's date is its noun's)
 
 
 def _attach_dated(ctx: SentCtx, cands: list[Cand], dated: list[tuple[int, Timex]], seg: list[int]) -> None:
