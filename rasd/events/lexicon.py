@@ -124,6 +124,7 @@ class Lexicon:
     no_comment: frozenset[str] = frozenset()  # رفض الخوض/التعليق: declining to comment
     headed_by: frozenset[str] = frozenset()  # برئاسة X و Y: who led an event (its parties)
     place_nouns: frozenset[str] = frozenset()  # بلدات، أحياء، مواقع: an attack on them targets their place
+    crowd_nouns: frozenset[str] = frozenset()  # مئات، آلاف: مئات من أنصار X stand for X
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +159,7 @@ def lexicon() -> Lexicon:
     join_verbs: set[str] = set()
     # categories that only collect their words into one set of the lexicon
     word_sets: dict[str, set[str]] = {
-        c: set() for c in ("name_head", "self_noun", "no_comment", "headed_by", "place_noun")
+        c: set() for c in ("name_head", "self_noun", "no_comment", "headed_by", "place_noun", "crowd")
     }
     for row in read_tsv("event_words.tsv"):
         w = normalize(row["word"]).split()
@@ -200,6 +201,7 @@ def lexicon() -> Lexicon:
         no_comment=frozenset(word_sets["no_comment"]),
         headed_by=frozenset(word_sets["headed_by"]),
         place_nouns=frozenset(word_sets["place_noun"]),
+        crowd_nouns=frozenset(word_sets["crowd"]),
     )
 
 
