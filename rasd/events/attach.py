@@ -112,12 +112,24 @@ def _in_relative(ctx: SentCtx, c: Cand, k: int) -> bool:
     )  # (العملية التي شنها الجيش مطلع الشهر: a light verb's date is its noun's)
 
 
+def _alleged(ctx: SentCtx, c: Cand, k: int) -> bool:
+    """اتهم X روسيا بشن هجوم … ليل الثلاثاء: a date after the act an accusation names dates that act (the
+    accusation itself is of its own day)."""
+    if c.trig.type != "ACCUSE" or k <= c.j:
+        return False
+    return any(ctx.toks[m].in_trigger or "light" in ctx.toks[m].cats for m in range(c.j, k))
+
+
 def _attach_dated(ctx: SentCtx, cands: list[Cand], dated: list[tuple[int, Timex]], seg: list[int]) -> None:
     """Dates in the sentence (token index, timex) to its triggers: the nearest in the same clause, else the
     one a date standing in a clause of its own belongs to."""
     trig_segs = {seg[c.i] for c in cands}
     for c in cands:
-        same = [(abs(k - c.i), x) for k, x in dated if seg[k] == seg[c.i] and not _in_relative(ctx, c, k)]
+        same = [
+            (abs(k - c.i), x)
+            for k, x in dated
+            if seg[k] == seg[c.i] and not _in_relative(ctx, c, k) and not _alleged(ctx, c, k)
+        ]
         if same:
             _set(c, min(same, key=lambda p: p[0])[1])
     for k, x in dated:

@@ -46,6 +46,10 @@ def _compatible(doc_ents, a: Cand, b: Cand, any_mode: bool = False) -> bool:
     ab, bb = a.actors, b.actors
     if not ab or not bb:
         return True
+    if a.source and b.source and not (a.symmetric or b.symmetric or "symmetric" in a.trig.flags):
+        # بيسكوف اتهم …، زيلينسكي اتهم روسيا: one side's accuser is the other's accused, not the same act
+        if not (_covers(doc_ents, b.source, a.source) or _covers(doc_ents, a.source, b.source)):
+            return False
     return _covers(doc_ents, bb, ab) or _covers(doc_ents, ab, bb)
 
 

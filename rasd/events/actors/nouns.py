@@ -10,7 +10,16 @@ from ..triggers import Cand
 from .anaphora import pronoun_antecedent
 from .objects import l_clitic, masdar_object, scan_targets
 from .subjects import adjective_mention, first_subject_chunk, left_subject, right_subject, title_holder
-from .syntax import LIGHT_WINDOW, TRANSPARENT, WINDOW, chunk_at, is_nisba, is_trigger, starts_with_and
+from .syntax import (
+    LIGHT_WINDOW,
+    TRANSPARENT,
+    WINDOW,
+    chunk_at,
+    is_comp,
+    is_nisba,
+    is_trigger,
+    starts_with_and,
+)
 from .verbs import verb_actors
 
 _LIFT_GAP = {"جميع", "كل", "ما", "تبقي", "من", "بعض", "كافه", "باقي"}  # normalized
@@ -27,7 +36,9 @@ def apply_lifting(ctx: SentCtx, cand: Cand) -> None:
             alt = next((e for e in toks[cand.i].entries if "lifted" in e.trigger.flags), None)
             if alt is not None:
                 cand.trig = alt.trigger
-                if not toks[k].conj:  # الملف النووي ورفع العقوبات: a topic in a list, nobody lifts
+                if not toks[k].conj and not (k > 0 and is_comp(toks[k - 1])):
+                    # (الملف النووي ورفع العقوبات: a topic in a list; إن رفع العقوبات خطوة: the subject of a
+                    # nominal clause: nobody lifts)
                     cand.light = k
             return
         if toks[k].token.norm not in _LIFT_GAP:

@@ -71,16 +71,21 @@ def fact_warning(ctx: SentCtx, cand: Cand) -> bool:
     future, negation, condition or قد in the clause), is no threat."""
     toks = ctx.toks
     k = cand.j
-    while k < min(len(toks), cand.j + 6) and not is_comp(toks[k]):  # حذر في وقت سابق من أن …
-        if toks[k].punct or toks[k].ent:
+    while k < min(len(toks), cand.j + 6) and not is_comp(toks[k]):  # حذر (،) في وقت سابق (،) من أن …
+        if (toks[k].punct and toks[k].token.text not in "،,") or toks[k].ent:
             return False
         k += 1
     if k + 1 >= len(toks) or not is_comp(toks[k]):
         return False
-    e = toks[k + 1].ent
-    if not e or e in cand.source or toks[k + 1].nisba:
+    m = k + 1
+    while m < min(len(toks), k + 3) and plain_word(toks[m]):
+        m += 1  # أن بعض المطالب الروسية "غير مقبولة": a thing of another actor's, named by its adjective
+    if m >= len(toks):
         return False
-    for tk in toks[k + 2 :]:
+    e = toks[m].ent
+    if not e or e in cand.source or (toks[m].nisba and m == k + 1):
+        return False
+    for tk in toks[m + 1 :]:
         if tk.punct and tk.token.text not in TRANSPARENT:
             break
         norm = tk.token.norm
