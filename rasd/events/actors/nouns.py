@@ -149,6 +149,19 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         # وشارك في الاجتماعات مبعوث الرئيس …: a noun with the article takes no genitive; a name after it
         # (not an adjective: المحادثات الروسية) belongs to the clause
         g = None
+    if (
+        g is not None
+        and g.start == j
+        and g.prep is None
+        and g.actors
+        and trig.gen == "source"
+        and "symmetric" not in trig.flags
+        and _possessive(toks[cand.i])
+    ):
+        # جدد المجلس رفضه استمرار احتلال إيران للجزر: the pronoun is the genitive (who rejects); the phrase
+        # after the noun is what it is aimed at
+        tgt += [e for e in g.actors if e not in ctx.cities and not toks[g.start].ent]
+        g = None
     if g is not None and g.start == j and g.prep is None and g.actors:
         # محادثات جنيف، قمة الرياض: a city after the noun is where, not who
         places = [e for e in g.actors if e in ctx.cities]
@@ -354,3 +367,11 @@ _FI = ("في", "وفي")
 def _frame(toks: list[Tok], m: int) -> bool:
     """في إطار as two tokens."""
     return toks[m].token.norm in _FI and toks[m + 1].token.forms[-1][1] in ("اطار", "الاطار")
+
+
+_POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
+
+
+def _possessive(tk: Tok) -> bool:
+    """The noun carries a possessive pronoun (رفضه، دعمها): in the original text, so ة (رفضة) is not ه."""
+    return tk.token.text.endswith(_POSSESSIVE) and len(tk.token.text) > 3
