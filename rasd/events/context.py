@@ -207,6 +207,7 @@ def build(doc: Document) -> list[SentCtx]:
             for k in range(bisect_right(ends, x.start), bisect_left(starts, x.end))
         }
     )
+    anaphors = _anaphor_heads(doc)
     get = _WORDS.get
     for si, s in enumerate(doc.sentences):
         lo = bisect_left(starts, s.start)
@@ -293,6 +294,8 @@ def build(doc: Document) -> list[SentCtx]:
         while a < len(in_timex) and in_timex[a] < hi:
             toks[in_timex[a] - lo].timex = True
             a += 1
+        if anaphors and _head_anaphors(toks, anaphors):
+            ents = sorted(k for k, tk in enumerate(toks) if tk.ent)
         if cues:
             cue_starts = _mark_phrases(toks, cues)
             if cue_starts:
@@ -797,3 +800,45 @@ def _chunks(
     for ci, c in enumerate(chunks):
         chunk_of[c.start : c.end] = [ci] * (c.end - c.start)
     return chunks, chunk_of
+
+
+def _anaphor_heads(doc: Document) -> dict[str, list[tuple[int, str]]]:
+    """Head nouns of organizations named in several words (مجلس التعاون …، السلطة الفلسطينية، وزارة الدفاع
+    التركية), with the article (المجلس، السلطة، الوزارة) -> (mention start, entity id), in text order."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for e in doc.entities:
+        if e.type != "ORG":
+            continue
+        for m in e.mentions:
+            words = normalize(m.text).split()
+            if len(words) < 2 or len(words[0]) < 3:
+                continue
+            head = words[0] if words[0].startswith("ال") else "ال" + words[0]
+            out.setdefault(head, []).append((m.start, e.id))
+    for v in out.values():
+        v.sort()
+    return out
+
+
+def _head_anaphors(toks: list[Tok], anaphors: dict[str, list[tuple[int, str]]]) -> bool:
+    """وقال المجلس، اتهم … السلطة بـ …: a head noun alone (no adjective or genitive after it, no function-word
+    reading) stands for the organization last named with it. Sets ``ent`` on those tokens; True if any."""
+    found = False
+    own = lexicon().self_nouns  # الحزب، الحركة in a speaker's words: his own side (own_side_warning)
+    for k, tk in enumerate(toks):
+        if tk.ent or tk.token.kind != "word" or tk.cats or tk.in_trigger or tk.entries:
+            continue
+        head = next((stem for _, stem in tk.token.forms if stem in anaphors and stem not in own), None)
+        if head is None:
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if (
+            nxt is not None
+            and nxt.token.kind == "word"
+            and (nxt.ent or nxt.token.forms[-1][1].startswith("ال"))
+        ):
+            continue  # المجلس الرئاسي، الجيش التركي: another body
+        before = [eid for start, eid in anaphors[head] if start < tk.token.start]
+        if before:
+            tk.ent, tk.ent_start, found = before[-1], True, True
+    return found
