@@ -74,7 +74,7 @@ def verb_forms(base: str) -> dict[str, bool]:
                 add(pre + p[:-1], objects=False)  # jussive of a defective verb: لم يلتق، لم يدع
     elif base.startswith("~"):  # active participle, used adverbially (محذراً، داعياً)
         base = base[1:]
-        for suf in ("", "ا", "ه", "ين", "ون", "ان", "تين"):
+        for suf in ("", "ا", "ه", "ين", "تين"):  # not the nominative ون/ان: المعتقلون متهمون is a predicate
             add(base + suf, objects=False)
     else:  # past
         stems = [base]
@@ -125,6 +125,7 @@ class Lexicon:
     headed_by: frozenset[str] = frozenset()  # برئاسة X و Y: who led an event (its parties)
     place_nouns: frozenset[str] = frozenset()  # بلدات، أحياء، مواقع: an attack on them targets their place
     crowd_nouns: frozenset[str] = frozenset()  # مئات، آلاف: مئات من أنصار X stand for X
+    each_words: frozenset[str] = frozenset()  # كلا من X و Y: the actors after من
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +160,7 @@ def lexicon() -> Lexicon:
     join_verbs: set[str] = set()
     # categories that only collect their words into one set of the lexicon
     word_sets: dict[str, set[str]] = {
-        c: set() for c in ("name_head", "self_noun", "no_comment", "headed_by", "place_noun", "crowd")
+        c: set() for c in ("name_head", "self_noun", "no_comment", "headed_by", "place_noun", "crowd", "each")
     }
     for row in read_tsv("event_words.tsv"):
         w = normalize(row["word"]).split()
@@ -202,6 +203,7 @@ def lexicon() -> Lexicon:
         headed_by=frozenset(word_sets["headed_by"]),
         place_nouns=frozenset(word_sets["place_noun"]),
         crowd_nouns=frozenset(word_sets["crowd"]),
+        each_words=frozenset(word_sets["each"]),
     )
 
 

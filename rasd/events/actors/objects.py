@@ -29,6 +29,23 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
         if c is None:
             k += 1
             continue
+        if not c.actors and c.prep is None and allow_direct and "direct" in preps and not seen_plain:
+            # التقى كلا من عباس وهنية: each of the phrase after من
+            nxt = chunk_at(ctx, c.end) or chunk_at(ctx, c.end + 1)
+            if (
+                c.end - c.start == 1
+                and toks[c.start].token.norm in lexicon().each_words
+                and nxt is not None
+                and nxt.prep == "من"
+                and nxt.actors
+            ):
+                end = nxt.end
+                found = list(nxt.actors)
+                while end < len(toks) and starts_with_and(toks[end]) and chunk_at(ctx, end) is not None:
+                    more = chunk_at(ctx, end)
+                    found += [e for e in more.actors if e not in found]
+                    end = more.end
+                return found
         if not c.actors and c.prep and c.prep in preps:
             # على مواقع للحوثيين، على موقع تابع للحوثيين: the target is named in the ل phrase of the PP
             nxt = chunk_at(ctx, c.end)
