@@ -208,6 +208,8 @@ def build(doc: Document) -> list[SentCtx]:
         }
     )
     anaphors = _anaphor_heads(doc)
+    titled = _titled_people(doc)
+    kb_of = {e.id: e.kb_id for e in doc.entities if e.kb_id}
     get = _WORDS.get
     for si, s in enumerate(doc.sentences):
         lo = bisect_left(starts, s.start)
@@ -302,6 +304,8 @@ def build(doc: Document) -> list[SentCtx]:
                 cued = sorted(set(cued).union(cue_starts))
         hits = _mark_triggers(toks, heads)
         chunks, chunk_of = _chunks(toks, types, linked)
+        if titled:
+            _title_anaphors(toks, chunks, titled, kb_of)
         out.append(
             SentCtx(
                 si,
@@ -768,6 +772,17 @@ def _chunks(
                 )  # نظيره …: a counterpart phrase starts a new noun phrase (a reading is a suffix of norm)
             elif prev_ent and _np_ends(toks, i, types):
                 close(i)
+            elif (
+                prev_ent
+                and types.get(prev_ent) == "PER"
+                and not tk.ent
+                and i + 1 < len(toks)
+                and toks[i + 1].nisba
+                and tk.token.forms[-1][1].startswith("ال")
+            ):
+                close(
+                    i
+                )  # استقبل السيسي | الوزير الأميركي: after a name, a title with its nisba is another phrase
             elif prev_ent and tk.timex and not tk.ent:
                 close(
                     i
@@ -842,3 +857,43 @@ def _head_anaphors(toks: list[Tok], anaphors: dict[str, list[tuple[int, str]]]) 
         if before:
             tk.ent, tk.ent_start, found = before[-1], True, True
     return found
+
+
+def _titled_people(doc: Document) -> list[tuple[int, str, frozenset[str], str]]:
+    """(mention start, person id, words of his titles, his country's KB id) for every mention of a person with
+    a title and a country, in text order."""
+    out = []
+    for e in doc.entities:
+        if e.type != "PER" or not e.roles or not e.country:
+            continue
+        words = frozenset(w for r in e.roles for w in normalize(r.text).split())
+        out += [(m.start, e.id, words, e.country) for m in e.mentions]
+    out.sort()
+    return out
+
+
+def _title_anaphors(
+    toks: list[Tok], chunks: list[Chunk], titled: list[tuple[int, str, frozenset[str], str]], kb_of: dict
+) -> None:
+    """استقبل السيسي الوزير الأميركي: a definite title and a nisba, naming nobody, stand for the person last
+    named before with that title and country (Blinken, "US Secretary of State")."""
+    for c in chunks:
+        if len(c.actors) != 1 or c.prep is not None:
+            continue
+        head = toks[c.start]
+        stem = head.token.forms[-1][1]
+        if head.ent or not stem.startswith("ال") or head.token.kind != "word":
+            continue
+        if not all(toks[k].nisba for k in range(c.start, c.end) if toks[k].ent):
+            continue
+        country = kb_of.get(c.actors[0])
+        here = head.token.start
+        pick = None
+        for start, pid, words, pc in titled:
+            if start >= here:
+                break
+            if pc == country and stem[2:] in words:
+                pick = pid
+        if pick is not None:
+            c.conjuncts = [[pick]]
+            c.seal()

@@ -6,7 +6,8 @@ entities and time expressions instead of running the other layers::
 
     doc = prepared("اتصل بايدن ببوتين", entities=[["بايدن", "PER", "Joe Biden", "person/joe-biden", "country/US"]])
 
-An entity row is ``[surface, type, name_en, kb_id, country, kind]`` (the last three optional); every occurrence of the
+An entity row is ``[surface, type, name_en, kb_id, country, kind, roles]`` (the last four optional; ``roles``: the
+entity's titles as written, e.g. ``["وزير الخارجية الأميركي"]``); every occurrence of the
 surface that is not inside a longer listed surface becomes a mention (a clitic before it stays outside), and
 rows with the same ``name_en`` form one entity. A timex row is ``[surface, type, value]``.
 """
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 import regex
 
 from .. import text as text_layer
-from ..document import Document, Entity, Timex, content_id
+from ..document import Document, Entity, Role, Timex, content_id
 
 
 def _occurrences(t: str, surface: str) -> list[tuple[int, int]]:
@@ -44,11 +45,19 @@ def prepared(
         kb_id = row[3] if len(row) > 3 else None
         country = row[4] if len(row) > 4 else None
         kind = row[5] if len(row) > 5 else None
+        roles = [Role(text=r, source="kb") for r in row[6]] if len(row) > 6 and row[6] else []
         key = name_en or surface
         ent = groups.get(key)
         if ent is None:
             ent = Entity(
-                id="", type=etype, name=surface, name_en=name_en, kb_id=kb_id, country=country, kind=kind
+                id="",
+                type=etype,
+                name=surface,
+                name_en=name_en,
+                kb_id=kb_id,
+                country=country,
+                kind=kind,
+                roles=roles,
             )
             groups[key] = ent
         for s, e in _occurrences(text, surface):
