@@ -825,7 +825,7 @@ def _anaphor_heads(doc: Document) -> dict[str, list[tuple[int, str]]]:
         if e.type != "ORG":
             continue
         for m in e.mentions:
-            words = normalize(m.text).split()
+            words = _words(m.text)
             if len(words) < 2 or len(words[0]) < 3:
                 continue
             head = words[0] if words[0].startswith("ال") else "ال" + words[0]
@@ -841,7 +841,15 @@ def _head_anaphors(toks: list[Tok], anaphors: dict[str, list[tuple[int, str]]]) 
     found = False
     own = lexicon().self_nouns  # الحزب، الحركة in a speaker's words: his own side (own_side_warning)
     for k, tk in enumerate(toks):
-        if tk.ent or tk.token.kind != "word" or tk.cats or tk.in_trigger or tk.entries:
+        if (
+            ("ال" not in tk.token.norm[:5] and "لل" not in tk.token.norm[:3])
+            or tk.ent
+            or tk.token.kind != "word"
+            or tk.cats
+            or tk.in_trigger
+        ):
+            continue  # (the heads all carry the article: most words are out at the first test)
+        if tk.entries:
             continue
         head = next((stem for _, stem in tk.token.forms if stem in anaphors and stem not in own), None)
         if head is None:
@@ -866,7 +874,7 @@ def _titled_people(doc: Document) -> list[tuple[int, str, frozenset[str], str]]:
     for e in doc.entities:
         if e.type != "PER" or not e.roles or not e.country:
             continue
-        words = frozenset(w for r in e.roles for w in normalize(r.text).split())
+        words = frozenset(w for r in e.roles for w in _words(r.text))
         out += [(m.start, e.id, words, e.country) for m in e.mentions]
     out.sort()
     return out
@@ -875,14 +883,15 @@ def _titled_people(doc: Document) -> list[tuple[int, str, frozenset[str], str]]:
 def _title_anaphors(
     toks: list[Tok], chunks: list[Chunk], titled: list[tuple[int, str, frozenset[str], str]], kb_of: dict
 ) -> None:
-    """استقبل السيسي الوزير الأميركي: a definite title and a nisba, naming nobody, stand for the person last
-    named before with that title and country (Blinken, "US Secretary of State")."""
+    """استقبل السيسي الوزير الأميركي، التقى X نظيره العماني: a definite title (or a counterpart) and a nisba,
+    naming nobody, stand for the person last named before with that title (any title) and country."""
     for c in chunks:
         if len(c.actors) != 1 or c.prep is not None:
             continue
         head = toks[c.start]
         stem = head.token.forms[-1][1]
-        if head.ent or not stem.startswith("ال") or head.token.kind != "word":
+        counterpart = stem.startswith("نظير")  # نظيره العماني: his Omani counterpart, whatever his title
+        if head.ent or not (stem.startswith("ال") or counterpart) or head.token.kind != "word":
             continue
         if not all(toks[k].nisba for k in range(c.start, c.end) if toks[k].ent):
             continue
@@ -892,8 +901,14 @@ def _title_anaphors(
         for start, pid, words, pc in titled:
             if start >= here:
                 break
-            if pc == country and stem[2:] in words:
+            if pc == country and (counterpart or stem[2:] in words):
                 pick = pid
         if pick is not None:
             c.conjuncts = [[pick]]
             c.seal()
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """The normalized words of a mention or title (they repeat across an article and a corpus)."""
+    return tuple(normalize(text).split())

@@ -126,6 +126,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()  # بلدات، أحياء، مواقع: an attack on them targets their place
     crowd_nouns: frozenset[str] = frozenset()  # مئات، آلاف: مئات من أنصار X stand for X
     each_words: frozenset[str] = frozenset()  # كلا من X و Y: the actors after من
+    frame_nouns: frozenset[str] = frozenset()  # على هامش، في ختام + event noun: a frame, not another act
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +161,17 @@ def lexicon() -> Lexicon:
     join_verbs: set[str] = set()
     # categories that only collect their words into one set of the lexicon
     word_sets: dict[str, set[str]] = {
-        c: set() for c in ("name_head", "self_noun", "no_comment", "headed_by", "place_noun", "crowd", "each")
+        c: set()
+        for c in (
+            "name_head",
+            "self_noun",
+            "no_comment",
+            "headed_by",
+            "place_noun",
+            "crowd",
+            "each",
+            "frame_noun",
+        )
     }
     for row in read_tsv("event_words.tsv"):
         w = normalize(row["word"]).split()
@@ -204,6 +215,7 @@ def lexicon() -> Lexicon:
         place_nouns=frozenset(word_sets["place_noun"]),
         crowd_nouns=frozenset(word_sets["crowd"]),
         each_words=frozenset(word_sets["each"]),
+        frame_nouns=frozenset(word_sets["frame_noun"]),
     )
 
 

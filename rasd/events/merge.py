@@ -157,6 +157,8 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
 def _fold_unmoded(doc_ents, types, cands: list[Cand]) -> list[Cand]:
     """بحث X مع Y في اتصال هاتفي، التقى X بـ Y حيث بحث الجانبان، ضربات استهدفت …: a general verb of the same
     type and actors in the sentence of an event with a mode (a call, a meeting, strikes) tells that event."""
+    if all(c.trig.mode is not None for c in cands):
+        return cands
     out: list[Cand] = []
     moded: dict[tuple[int, str], list[Cand]] = {}
     for c in cands:

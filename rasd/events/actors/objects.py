@@ -23,7 +23,7 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
         tk = toks[k]
         if tk.punct and (tk.token.text in STRONG_PUNCT or (seen_pp and tk.token.text in "،,")):
             break  # دعم … للحكومة الجديدة، بحسب بيان لمكتب …: the target was that unnamed phrase
-        if not tk.ent and (tk.cats & STOP_RIGHT or (is_trigger(tk) and k >= cand.j)):
+        if not tk.ent and (tk.cats & STOP_RIGHT or (is_trigger(tk) and k >= cand.j and not _framed(toks, k))):
             break
         c = chunk_at(ctx, k)
         if c is None:
@@ -186,3 +186,8 @@ def gap_target(ctx: SentCtx, cand: Cand, frm: int, to: int) -> list[str]:
         if c.prep is None and "direct" in cand.trig.targets and c.actors and c.start >= frm:
             return c.actors  # حمّل الرئيس عباس إسرائيل المسؤولية: the object stands before the rest
     return []
+
+
+def _framed(toks: list[Tok], k: int) -> bool:
+    """على هامش الاجتماع، في ختام القمة: an event noun framing the act, not a new act ending the phrase."""
+    return k > 0 and toks[k - 1].token.forms[-1][1] in lexicon().frame_nouns
