@@ -208,6 +208,7 @@ def build(doc: Document) -> list[SentCtx]:
         }
     )
     anaphors = _anaphor_heads(doc)
+    anaphor_forms = _with_clitics(anaphors)
     titled = _titled_people(doc)
     kb_of = {e.id: e.kb_id for e in doc.entities if e.kb_id}
     get = _WORDS.get
@@ -217,6 +218,7 @@ def build(doc: Document) -> list[SentCtx]:
         sent_tokens = tokens[lo:hi]
         # a sentence without a trigger word needs nothing: look for one first (up to the first found; the
         # facts of each word are cached by text and checked against the token, as in the pass below)
+        pending: frozenset[str] = frozenset()  # later words the multiword-only heads seen so far need
         for t in sent_tokens:
             if t.kind == "word":
                 w = get(t.text)
@@ -226,8 +228,14 @@ def build(doc: Document) -> list[SentCtx]:
                     or (w[1] is not t.forms and w[1] != t.forms)
                 ):
                     w = _new_word(t)
-                if w[3]:
+                if pending and not pending.isdisjoint(w[2][5]):
                     break
+                if w[3]:
+                    if w[7][1]:
+                        break
+                    # قبل (before / accepted), عمليات: heads of multiword triggers only; the sentence needs
+                    # one of the words that may follow them (عروض، عسكرية)
+                    pending = pending | _rest_firsts(w[7][0])
         else:
             continue  # no trigger word in the sentence: nothing to build
         toks: list[Tok] = []
@@ -236,6 +244,7 @@ def build(doc: Document) -> list[SentCtx]:
         cued: list[int] = []
         marks: list[int] = []
         ents: list[int] = []
+        heads_seen: list[tuple[int, str]] = []  # words that may stand for an organization (_head_anaphors)
         for k, t in enumerate(sent_tokens):
             if t.kind == "word":
                 w = get(t.text)
@@ -259,6 +268,10 @@ def build(doc: Document) -> list[SentCtx]:
                         if eid:
                             tk.nisba, tk.ent, tk.ent_start = True, eid, True
                             break
+                if anaphor_forms and not tk.ent and not cats and not entries:
+                    head = anaphor_forms.get(t.norm)
+                    if head is not None:
+                        heads_seen.append((k, head))
                 toks.append(tk)
                 if tk.ent:
                     ents.append(k)
@@ -296,7 +309,7 @@ def build(doc: Document) -> list[SentCtx]:
         while a < len(in_timex) and in_timex[a] < hi:
             toks[in_timex[a] - lo].timex = True
             a += 1
-        if anaphors and _head_anaphors(toks, anaphors):
+        if heads_seen and _head_anaphors(toks, heads_seen, anaphors):
             ents = sorted(k for k, tk in enumerate(toks) if tk.ent)
         if cues:
             cue_starts = _mark_phrases(toks, cues)
@@ -629,6 +642,9 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
             i += 1  # قوات الدعم السريع، هيئة التفاوض: a name the entities layer missed, not an event
             continue
         want = "noun" if nominal or _after_plain_word(toks, i) else "verb"
+        if want == "noun" and all("adjective" in e.trigger.flags for e in hits):
+            i += 1  # بشكل قاطع: after a noun the word is an adjective of it
+            continue
         if nominal:  # a verb never takes the article or a preposition: لبحث، التفاوض are nouns or nothing
             hits = [e for e in hits if e.trigger.pos == "noun"]
             if not hits:
@@ -835,24 +851,28 @@ def _anaphor_heads(doc: Document) -> dict[str, list[tuple[int, str]]]:
     return out
 
 
-def _head_anaphors(toks: list[Tok], anaphors: dict[str, list[tuple[int, str]]]) -> bool:
+def _with_clitics(anaphors: dict[str, list[tuple[int, str]]]) -> dict[str, str]:
+    """Each head noun as written with the clitics before it (والمجلس، بالمجلس، للمجلس) -> the head noun."""
+    out: dict[str, str] = {}
+    for head in anaphors:
+        for pre in ("", "و", "ف", "ب", "وب", "فب"):
+            out[pre + head] = head
+        for pre in ("ل", "ول", "فل"):
+            out[pre + head[1:]] = head  # ل + المجلس = للمجلس
+    return out
+
+
+def _head_anaphors(
+    toks: list[Tok], seen: list[tuple[int, str]], anaphors: dict[str, list[tuple[int, str]]]
+) -> bool:
     """وقال المجلس، اتهم … السلطة بـ …: a head noun alone (no adjective or genitive after it, no function-word
-    reading) stands for the organization last named with it. Sets ``ent`` on those tokens; True if any."""
+    reading) stands for the organization last named with it. ``seen``: (token index, head noun) of the words
+    that read as one. Sets ``ent`` on those tokens; True if any."""
     found = False
     own = lexicon().self_nouns  # الحزب، الحركة in a speaker's words: his own side (own_side_warning)
-    for k, tk in enumerate(toks):
-        if (
-            ("ال" not in tk.token.norm[:5] and "لل" not in tk.token.norm[:3])
-            or tk.ent
-            or tk.token.kind != "word"
-            or tk.cats
-            or tk.in_trigger
-        ):
-            continue  # (the heads all carry the article: most words are out at the first test)
-        if tk.entries:
-            continue
-        head = next((stem for _, stem in tk.token.forms if stem in anaphors and stem not in own), None)
-        if head is None:
+    for k, head in seen:
+        tk = toks[k]
+        if head in own or tk.in_trigger:
             continue
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         if (
@@ -912,3 +932,9 @@ def _title_anaphors(
 def _words(text: str) -> tuple[str, ...]:
     """The normalized words of a mention or title (they repeat across an article and a corpus)."""
     return tuple(normalize(text).split())
+
+
+@lru_cache(maxsize=4096)
+def _rest_firsts(multi: tuple[Entry, ...]) -> frozenset[str]:
+    """The cores a multiword trigger's first later word may have, over the given entries."""
+    return frozenset().union(*(e.trigger.rest[0] for e in multi))

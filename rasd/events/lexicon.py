@@ -145,7 +145,7 @@ def lexicon() -> Lexicon:
                 row["gen"] or "source", flags, rest,
             )  # fmt: skip
             forms = verb_forms(words[0]) if row["pos"] == "verb" else noun_forms(words[0])
-            if "no_dual" in flags:  # رفضا قاطعا: the adjective, not the dual of the verb قاطع
+            if "adjective" in flags:  # رفضا قاطعا: the adjective, not the dual of the verb قاطع
                 forms.pop(words[0] + "ا", None)
             if "singular" in flags:  # اتصال is a call; اتصالات are contacts in general (or telecoms)
                 forms = {f: o for f, o in forms.items() if not f.startswith(words[0] + "ات")}
