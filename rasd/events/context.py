@@ -317,7 +317,7 @@ def build(doc: Document) -> list[SentCtx]:
                 cued = sorted(set(cued).union(cue_starts))
         hits = _mark_triggers(toks, heads)
         chunks, chunk_of = _chunks(toks, types, linked)
-        if titled:
+        if titled and any(toks[k].nisba for k in ents):  # (a title anaphor carries a nisba)
             _title_anaphors(toks, chunks, titled, kb_of)
         out.append(
             SentCtx(
@@ -592,7 +592,7 @@ def _trigger_facts(entries: tuple[Entry, ...]) -> tuple:
     (the subject) and the union of the first words of those verbs' rests."""
     multi = tuple(e for e in entries if e.trigger.rest)
     plain = tuple(e for e in entries if not e.trigger.rest)
-    verbs = tuple(e for e in multi if e.trigger.pos == "verb")
+    verbs = tuple(e for e in multi if e.trigger.pos == "verb" and "adjacent" not in e.trigger.flags)
     firsts = frozenset().union(*(e.trigger.rest[0] for e in verbs)) if verbs else frozenset()
     return multi, plain, verbs, firsts
 
