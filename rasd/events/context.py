@@ -360,7 +360,8 @@ def _new_word(t: Token) -> tuple:
     info = _free_word_info(t.text, t.norm)
     forms = info[6]
     firsts = _phrase_firsts()
-    cues = _cues_by_second(t.forms) if any(stem in firsts for _, stem in t.forms) else None
+    # the readings with the و/ف of a three-letter word split off too (ومن المقرر)
+    cues = _cues_by_second(forms) if any(stem in firsts for _, stem in forms) else None
     facts = _trigger_facts(info[1]) if info[1] else None
     stems = tuple(stem for _, stem in forms if could_be_nisba(stem))
     cats, entries, head_k, article, fut, cores, _, conj, prep = info
