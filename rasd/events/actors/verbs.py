@@ -58,7 +58,10 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         and i == cand.i
         and i + 1 < len(toks)
         and toks[i + 1].token.norm in DURING
-        and kind not in ("subject", "indef")  # صفقة توسطت فيها قطر: a relative clause on the noun before
+        and kind != "subject"
+        # (صفقة توسطت فيها قطر: a relative clause on the noun before, its subject after the pronoun; but في
+        # زيارة يلتقي خلالها X: the visitor meets X)
+        and not (kind == "indef" and not toks[i + 1].token.norm.startswith("خلال"))
     ):
         # في زيارة يلتقي خلالها الرئيس المصري: the visitor (the clause's subject) meets the one named after;
         # but اتصالا هاتفيا …، بحثا خلاله: a consultation during a consultation is that one
@@ -240,7 +243,11 @@ def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
         cand.absorbed = True
         return
     last = next((c for c in reversed(prev) if c.source and c.trig.pos == "verb"), None)
-    c = first_subject_chunk(ctx, cand.i)
+    # the subject of the sentence part it closes: after لكن، … (X قال إن …، لكن الرئيس الروسي أبلغ …، محذراً)
+    part = max((k for k in range(cand.i) if "contrast" in toks[k].cats and not toks[k].ent), default=-1)
+    c = (first_subject_chunk(ctx, cand.i, after=part + 1) if part >= 0 else None) or first_subject_chunk(
+        ctx, cand.i
+    )
     if last is not None:
         cand.source = list(last.source)
     elif c is not None:
