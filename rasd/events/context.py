@@ -707,7 +707,18 @@ def _second_person(
             break
         if toks[m].conj:
             return None  # coordinated (بوتين والرئيس التركي أردوغان): a conjunct of its own already
-    if last is None or last == i - 1:
+    if last is None:
+        # جهاز الردع | قائد اللواء محمود حمزة: a phrase opening on an organization's name, then a title and a
+        # person, is two phrases (the subject and the object of احتجز)
+        first = toks[start].ent
+        if first and types.get(first) == "ORG" and not toks[start].nisba:
+            m = start
+            while m < i and toks[m].ent == first:
+                m += 1
+            if start < m < i - 1 and not any(toks[n].ent or toks[n].conj for n in range(m, i)):
+                return m
+        return None
+    if last == i - 1:
         return None
     if toks[last].ent not in linked and eid in linked:
         return None
