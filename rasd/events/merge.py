@@ -156,7 +156,8 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
 
 def _fold_unmoded(doc_ents, types, cands: list[Cand]) -> list[Cand]:
     """بحث X مع Y في اتصال هاتفي، التقى X بـ Y حيث بحث الجانبان، ضربات استهدفت …: a general verb of the same
-    type and actors in the sentence of an event with a mode (a call, a meeting, strikes) tells that event."""
+    type and actors in the sentence of an event with a mode (a call, a meeting, strikes) tells that event (a
+    noun names an act of its own: الغارات ردا على هجوم شنه …)."""
     if all(c.trig.mode is not None for c in cands):
         return cands
     out: list[Cand] = []
@@ -165,7 +166,7 @@ def _fold_unmoded(doc_ents, types, cands: list[Cand]) -> list[Cand]:
         if c.trig.mode is not None:  # also one without actors of its own (بحث X مع Y في اتصال هاتفي)
             moded.setdefault((c.sent.index, c.trig.type), []).append(c)
     for c in cands:
-        if c.trig.mode is None and c.actors and not c.heading:
+        if c.trig.mode is None and c.actors and not c.heading and c.trig.pos == "verb":
             a = next(
                 (a for a in moded.get((c.sent.index, c.trig.type), ()) if _compatible(doc_ents, a, c, True)),
                 None,

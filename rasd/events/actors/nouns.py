@@ -20,7 +20,7 @@ from .syntax import (
     is_trigger,
     starts_with_and,
 )
-from .verbs import verb_actors
+from .verbs import crowd_of, verb_actors
 
 _LIFT_GAP = {"جميع", "كل", "ما", "تبقي", "من", "بعض", "كافه", "باقي"}  # normalized
 
@@ -184,6 +184,20 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             src = subj.actors[-1:] if subj is not None else []
         else:
             src = [e for e in g.actors if e not in places]
+    if (
+        not src
+        and j + 1 < len(toks)
+        and "light" in toks[j].cats
+        and not toks[j].ent
+        and toks[j].token.text.endswith(("ه", "ها"))  # the text: قادة (leaders) is no قاده (led it)
+        and not toks[cand.i].article
+    ):
+        # هجوم شنه مسلحون من الحزب، غارات نفذتها الطائرات التركية: an indefinite noun's relative clause with a
+        # light verb and its pronoun: the verb's subject after it did the act
+        r = right_subject(ctx, j + 1)
+        if r is not None:
+            src = r.actors[:1] or crowd_of(ctx, r)
+            scan_from = r.end if src else scan_from
     # a relative clause with a verb naming the actor: المحادثات التي ستقودها X، مع Y
     if not src and j + 2 < len(toks) and "relative" in toks[j].cats:
         r = right_subject(ctx, j + 2)

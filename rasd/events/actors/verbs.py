@@ -158,9 +158,9 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 source = clause_subject(ctx, cand, i)
                 after = r.end
                 direct = False
-            elif r is not None and not r.actors and _crowd_of(ctx, r):
+            elif r is not None and not r.actors and crowd_of(ctx, r):
                 # وتظاهر مئات من أنصار الجبهة: the crowd stands for the body its members support
-                source = _crowd_of(ctx, r)
+                source = crowd_of(ctx, r)
             elif r is not None:
                 # VSO: the subject is the phrase's first actor (a person when named, both sides when
                 # coordinated); a nisba further on belongs to the object (رفضت طهران الاتهامات الأميركية)
@@ -288,7 +288,7 @@ def _relative_head(ctx: SentCtx, subj: Chunk, after: int) -> bool:
     return r is not None and r.prep is None and bool(r.actors)
 
 
-def _crowd_of(ctx: SentCtx, r: Chunk) -> list[str]:
+def crowd_of(ctx: SentCtx, r: Chunk) -> list[str]:
     """مئات من أنصار X، آلاف من أعضاء X: the body named in the من phrase after a crowd noun."""
     if ctx.toks[r.start].token.forms[-1][1] not in lexicon().crowd_nouns:
         return []
