@@ -86,6 +86,8 @@ def attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
         return None
     best = None
     for seq, mode in cands:
+        if mode == "forward" and _object_ma(ctx, i):
+            continue  # رفض الوزير ما ورد في البيان: what the statement said is the object, not quoted here
         m = _match_seq(ctx, i, seq, end)
         if m is None or (best is not None and m[0] <= best.j):
             continue
@@ -97,12 +99,21 @@ def attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
             src = j + 1
             if src < end and ctx.norms[src] in ("به", "بها", "بهم", "عنه", "عنها"):
                 src += 1  # بحسب ما أفادت به وسائل إعلام: the pronoun points back to ما
+            elif src < end and ctx.norms[src] == "في" and ctx.norms[j] in ("ورد", "جاء"):
+                src += 1  # بحسب ما ورد في البيان: the document, not its preposition
             best = CueHit(i, j + 1, verb, "attribution", source=src)
         elif pronoun:  # على حد قوله: the source is whoever "he" is
             best = CueHit(i, j, None, "attribution", source=None, pronoun=True)
         else:
             best = CueHit(i, j, None, "attribution", source=j, source_offset=fused, forward=mode == "forward")
     return best
+
+
+def _object_ma(ctx: Context, i: int) -> bool:
+    """Token ``i`` follows a relative ما (رفض ما جاء في…) that no attribution word opens (وفق ما، بحسب ما)."""
+    if i < 1 or ctx.norms[i - 1] not in ("ما", "مما"):
+        return False
+    return i < 2 or not ctx.info[i - 2].attr
 
 
 def _attributing_verb(ctx: Context, j: int, end: int) -> Cue | None:
@@ -161,6 +172,8 @@ def drop_out_of_place(ctx: Context) -> None:
         stem = ctx.toks[i].forms[-1][1] if ctx.norms[i][:1] in "وف" else norms[i]
         if "relative" in prev or "np_start" in prev:  # الذي يعتبر، أي ذكر غريب
             del ctx.verb_at[i]
+        elif _inside_name(ctx, i) or (i > 0 and ctx.lex.anonymous.get(norms[i - 1]) == "medium"):
+            del ctx.verb_at[i]  # وكالة فرات للأنباء: فرات is a name (no فـ + رأت), marked or not
         elif (
             cue.kind == "verb"
             and prev & {"preposition", "block"}
@@ -187,6 +200,12 @@ def drop_out_of_place(ctx: Context) -> None:
                 del ctx.verb_at[i]
 
 
+def _inside_name(ctx: Context, i: int) -> bool:
+    """Token ``i`` lies inside a name the entities layer marked, after its first word."""
+    t = ctx.toks[i]
+    return any(m[0] < t.start for m in ctx.mentions_in(t.start, t.end))
+
+
 def _speaks(ctx: Context, j: int) -> bool:
     """Token ``j`` can end a speaker's phrase: a name, a title or an unnamed source."""
     t = ctx.toks[j]
@@ -208,6 +227,9 @@ def find_cues(ctx: Context, a: int, b: int) -> list[CueHit]:
         k += 1
         if i < skip_to:
             continue
+        info = ctx.info[i]
+        if info.attr and _object_ma(ctx, i) and all(mode == "forward" for _s, mode in info.attr_cands):
+            continue  # رفض ما ورد في البيان: neither an attribution nor the verb رد
         att = attribution_at(ctx, i, b)
         if att is not None:
             hits.append(att)

@@ -77,8 +77,8 @@ def _genitive_l(ctx: Context, lo: int, hi: int) -> bool:
         return False
 
     def in_name(k: int) -> bool:  # المتحدثة باسم برنامج الأغذية العالمي التابع للأمم: a body's name
-        t = ctx.toks[k]
-        return any(m[0] <= t.start and t.end <= m[1] for m in ms)
+        t = ctx.toks[k]  # also one behind a fused ل: عضو اللجنة المركزية لحركة فتح
+        return any(m[0] <= t.start + 1 and t.end <= m[1] for m in ms)
 
     return all(
         ctx.norms[k].startswith(("ال", "لل")) or ctx.norms[k] == "باسم" or in_name(k)
@@ -178,7 +178,7 @@ def _name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
                 return ctx.tok_at(m[1]) if k > j + 1 and not possessed(ctx, k - 1) else 0
         if ms and ms[0][0] >= toks[k].start and k + 1 < limit:  # جامعة القاهرة: the body, then maybe a name
             after = ctx.tok_at(ms[0][1])
-            n = bare_name(ctx, after, limit)
+            n = bare_name(ctx, after, limit) or (after if tail_name(ctx, ms[0], limit) else 0)
             if n:
                 return n
             k = max(k + 1, after)
@@ -204,11 +204,11 @@ def possessed(ctx: Context, k: int) -> bool:
     return (is_body(ctx, k) or word_is(ctx, k, "office")) and not ctx.mentions_in(t.start, t.end)
 
 
-def bare_name(ctx: Context, k: int, limit: int) -> int:
+def bare_name(ctx: Context, k: int, limit: int, inside: bool = False) -> int:
     """A name the entities layer did not mark right after a title's place or body (… في جامعة القاهرة سلوى
     العنتري أن…): two or three plain words, none with the article, then the end of the noun phrase (a
     complementizer, punctuation, a preposition or a cue). Only the family name may carry the article (منى
-    الجرف). Returns the token after it, or 0."""
+    الجرف). Returns the token after it, or 0. ``inside``: the words may lie in a mention (see tail_name)."""
     toks, infos, norms = ctx.toks, ctx.info, ctx.norms
     e = k
     while e < limit and e - k < 3:
@@ -220,7 +220,8 @@ def bare_name(ctx: Context, k: int, limit: int) -> int:
             or info.comp
             or info.chan
             or e in ctx.verb_at
-            or ctx.mentions_in(toks[e].start, toks[e].end)
+            or (not inside and ctx.mentions_in(toks[e].start, toks[e].end))
+            or (inside and is_body(ctx, e))
         ):
             break
         e += 1
@@ -231,6 +232,23 @@ def bare_name(ctx: Context, k: int, limit: int) -> int:
         if not (toks[e].kind == "punct" or info.comp_first or "stop" in info.roles or e in ctx.verb_at):
             return 0
     return e
+
+
+def tail_name(ctx: Context, m: tuple, limit: int) -> int:
+    """A body's mention that ran on over the person named after it (جامعة الكويت مشاري الرشيد as one
+    organization): a mention of four words or more whose last two end the noun phrase as a bare name would
+    (read only after a title and its preposition). Returns the token where that name starts, or 0."""
+    if m[2].type == "PER":
+        return 0
+    p, q = ctx.tok_at(m[0]), ctx.tok_at(m[1])
+    if q - p < 4:
+        return 0
+    return q - 2 if bare_name(ctx, q - 2, limit, inside=True) == q else 0
+
+
+def issued_by(ctx: Context, j: int) -> bool:
+    """Token ``j`` is the عن of "صادر عن" (بيان صادر عن الرئاسة): the issuer of a document follows."""
+    return j > 0 and ctx.norms[j] == "عن" and "issued" in ctx.info[j - 1].roles
 
 
 def resumptive(ctx: Context, j: int, b: int) -> bool:
@@ -259,6 +277,27 @@ def _l_name(ctx: Context, j: int) -> bool:
     if t.kind != "word" or not ctx.norms[j].startswith("ل") or ctx.norms[j].startswith("لل"):
         return False
     return any(m[0] == t.start + 1 for m in ctx.mentions_in(t.start, t.end))
+
+
+def _genitive_before_name(ctx: Context, j: int, limit: int) -> int:
+    """Token ``j`` is ل fused to a body's name that a person's name follows at once (عضو اللجنة المركزية
+    لحركة فتح عزام الأحمد): the body is the genitive of the title, not whom the source spoke to. Returns the
+    token where the person's name starts, or 0."""
+    t = ctx.toks[j]
+    m = next((m for m in ctx.mentions_in(t.start, t.end) if m[0] == t.start + 1), None)
+    if m is None or m[2].type == "PER":
+        return 0
+    k = ctx.tok_at(m[1])
+    if k >= limit or k <= j:
+        return 0
+    # the name may start with a word or two the entities layer left out (لمنظمة التحرير واصل | أبو يوسف)
+    for n in range(k, min(k + 3, limit)):
+        s = ctx.toks[n].start
+        if any(x[0] == s and x[2].type == "PER" for x in ctx.mentions_in(s, ctx.toks[n].end)):
+            return k
+        if not ctx.info[n].plain or ctx.norms[n].startswith("ال"):
+            return 0
+    return 0
 
 
 def _joined_after_comma(ctx: Context, hit: CueHit) -> bool:
@@ -698,7 +737,9 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 j = k  # مسؤول طلب عدم كشف هويته: the source's description, its verbs are no cues
                 continue
             elif "stop" in roles:
-                if subj and subj[1] == j and affiliation_pp(ctx, subj[0], j):
+                if subj and subj[1] == j and issued_by(ctx, j):
+                    subj[1] = j + 1  # وأكد بيان صادر عن الرئاسة: the issuer belongs to the subject
+                elif subj and subj[1] == j and affiliation_pp(ctx, subj[0], j):
                     subj[1] = j + 1  # مسؤول في البيت الأبيض: the affiliation belongs to the source
                 elif subj and informed_pp(ctx, subj[0], j):
                     subj[1] = j + 1  # مصدر مطلع على سير المفاوضات: what the source knows describes it
@@ -707,6 +748,9 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             elif (
                 n[:1] == "ل" and subj and _head_kind(ctx, subj[0]) in ("person", "group") and _l_name(ctx, j)
             ):
+                if (k := _genitive_before_name(ctx, j, limit)) > 0:
+                    subj[1] = j = k  # عضو اللجنة المركزية لحركة فتح | عزام الأحمد: the body the title is of
+                    continue
                 mode = "addr"  # وقال شهود عيان لرويترز: ل + a name is whom they spoke to
                 addr = [j, j + 1]
             elif info.lpp or info.audience:

@@ -16,7 +16,18 @@ from .context import Context
 from .cues import CueHit
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
-from .spans import bare_name, is_body, is_comp, is_title, possessed, resumptive, speaker_head, word_is
+from .spans import (
+    bare_name,
+    is_body,
+    is_comp,
+    is_title,
+    issued_by,
+    possessed,
+    resumptive,
+    speaker_head,
+    tail_name,
+    word_is,
+)
 
 MAX_PRE = 10  # words between a clause start and its verb that can still be the subject
 # tokens of a speaker phrase: a long title (المتحدثة باسم مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) في
@@ -119,6 +130,9 @@ def from_range(
         if m[2].type in ("ORG", "LOC", "MISC") and (not per or m[0] < per[-1][0]):
             org = m[2].id
             break
+    issuer = _issuer(ctx, lo, hi, quotes, orgs)
+    if issuer is not None:  # بيان صادر عن الرئاسة: the presidency speaks
+        return issuer
     if per and word_is(ctx, lo, "office") and per[0][0] > start:
         # نفى مكتب رئيس الوزراء الإسرائيلي بنيامين نتنياهو: the office speaks, not the person it serves
         office_end = min(end, per[0][1])
@@ -174,6 +188,10 @@ def from_range(
         return _speaker(ctx, start, end, anonymous=True, affiliation=aff, role=role), aff
     if (head,) in lex.channels and not ms and _genitive_owner(ctx, lo, hi):
         # بيانات الجهاز المركزي للإحصاء، تقرير للبنك الدولي: the document names its owner; it speaks for it
+        # بيان للوزارة: the ministry named before
+        owner = _named_before(ctx, lo + 1, start) if hi - lo == 2 else None
+        if owner is not None:
+            return _speaker(ctx, start, end, entity=owner, role=role), owner
         return _speaker(ctx, start, end, role=role), None
     if (head,) in lex.channels and not ms:  # البيان الأميركي: whoever issued the statement reported before
         channel = lex.channels[(head,)]
@@ -202,8 +220,10 @@ def from_range(
                 ), org
     if ms and not per and is_title(ctx, lo):
         last = ctx.tok_at(ms[-1][1])
-        if lo < last < hi and bare_name(ctx, last, hi) == hi:
+        inner = tail_name(ctx, ms[-1], hi) if last == hi else 0  # جامعة الكويت مشاري الرشيد as one mention
+        if lo < inner or (lo < last < hi and bare_name(ctx, last, hi) == hi):
             # أستاذة الاقتصاد في جامعة القاهرة | منى الجرف: a name the entities layer did not mark
+            last = inner or last
             name_start = toks[last].start
             ent = ctx.by_name.get(normalize_word(_span_text(ctx, name_start, end)))
             return _speaker(
@@ -256,6 +276,65 @@ def from_range(
     return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
 
 
+def _issuer(
+    ctx: Context, lo: int, hi: int, quotes: list[Quote], orgs: dict[str, str]
+) -> tuple[Speaker, str | None] | None:
+    """The issuer of a document named with "صادر عن" (بلاغ صادر عن الديوان الملكي، بيان صادر عن مكتبه): its
+    mention, or a definite phrase; an office with a pronoun (مكتبه) is that of the speaker quoted last."""
+    head = _strip_al(ctx.norms[lo])
+    if (head,) not in ctx.lex.channels and ctx.lex.anonymous.get(head) != "document":
+        return None
+    k = next((k for k in range(lo + 1, min(hi, lo + 4)) if issued_by(ctx, k)), None)
+    if k is None or k + 1 >= hi:
+        return None
+    toks, s = ctx.toks, k + 1
+    m = next((m for m in ctx.mentions_in(toks[s].start, toks[s].end) if m[0] == toks[s].start), None)
+    if m is not None:
+        e = max(s + 1, min(hi, ctx.tok_at(m[1])))
+    else:
+        e = s + 1
+        while e < hi and e - s < 4 and ctx.norms[e].startswith("ال") and ctx.info[e].plain:
+            e += 1
+    if m is None and e == s + 1 and _owned_office(ctx, s):
+        for q in reversed(quotes):  # وفق بيان صادر عن مكتبه: the one whose office it is, quoted just before
+            if q.speaker is not None:
+                return as_implicit(q.speaker), orgs.get(q.id)
+        return None
+    return from_range(ctx, s, e, None, quotes, orgs)
+
+
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _owned_office(ctx: Context, s: int) -> bool:
+    """Token ``s`` is an office or body with a possessive pronoun as written (مكتبه، حكومتها)."""
+    text, norm = ctx.toks[s].text, ctx.norms[s]
+    p = next((p for p in _POSSESSIVES if text.endswith(p)), None)
+    if p is None:
+        return False
+    stem = norm[: -len(p)]
+    if stem.endswith("ت"):  # حكومتها: the ة of حكومة (normalized ه) is written ت before a pronoun
+        stem = stem[:-1] + "ه"
+    return stem in ctx.lex.words["office"] or stem in ctx.lex.words["body"]
+
+
+def _named_before(ctx: Context, j: int, before: int) -> str | None:
+    """Entity id of the body a bare definite noun (الوزارة، للوزارة) refers back to: the last organization
+    named before ``before`` whose name starts with that noun, or the last subject met with that head."""
+    norm = ctx.norms[j]
+    head = norm[2:] if norm.startswith(("ال", "لل")) else None
+    if not head:
+        return None
+    ent = same_head(ctx, head, before)
+    if ent is not None:
+        return ent.id
+    for sp in reversed(ctx.recent):
+        words = normalize_word(sp.text).split()
+        if sp.entity and words and _strip_al(words[0]) == head and sp.start < before:
+            return sp.entity
+    return None
+
+
 def _genitive_owner(ctx: Context, lo: int, hi: int) -> bool:
     """A document head followed by its owner in the genitive (بيانات الجهاز…، بيان للخارجية): a definite noun
     that is no adjective of the document (البيان الأميركي، البيان الختامي are adjectives: nisba ي، ي)."""
@@ -270,6 +349,8 @@ def _genitive_owner(ctx: Context, lo: int, hi: int) -> bool:
 def _owned_by(ctx: Context, lo: int, mention: tuple) -> bool:
     """The phrase at ``lo`` is an unnamed source and the person is the owner of a body or office named just
     before him (مسؤول في مكتب نتنياهو، مصدر في حزب X)."""
+    if ctx.norms[lo].startswith("ال"):
+        return False  # الناطق باسم الحكومة X: after a definite title the name is in apposition, the speaker
     head = _strip_al(ctx.norms[lo])
     if ctx.lex.anonymous.get(head) not in ("person", "group"):
         return False
