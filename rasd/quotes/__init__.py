@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 
 from ..document import Document
 from ..text.normalize import normalize_word
-from .context import Context, build_context
+from .agreement import can_speak
+from .context import PUNCT_END, Context, build_context
 from .cues import CueHit, drop_out_of_place, find_channel, find_cues
 from .headline import headline_quote, quote_in_next_paragraph
 from .nesting import assign_parents, same_speaker
@@ -131,12 +132,23 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         cue = hit.cue
         assert cue is not None
         # a verb with a resumptive PP (خطابا أكد فيه) opens a relative clause: what precedes is no subject
-        pre = None if hit.kind == "participle" or resumptive(ctx, hit.j, b) else pre_subject(ctx, hit, a)
+        relative = hit.i > a and "relative" in ctx.info[hit.i - 1].roles  # kept by cues.relative_report
+        if hit.kind == "participle" or relative or resumptive(ctx, hit.j, b):
+            pre = None
+        else:
+            pre = pre_subject(ctx, hit, a)
         scan = scan_after(ctx, hit, b, np_direct=hit.kind == "participle" or pre is not None)
         speaker: Speaker | None = None
         obj_addressee = None
-        if pre is not None and pre[0] == "np":
+        if relative and scan.subject is None:  # الكرملين الذي قال في بيانه إن…: the noun the clause is of
+            named = _named_before_relative(ctx, hit.i - 1, a, st)
+            if named is None:
+                return None
+            speaker, org = named
+        elif pre is not None and pre[0] == "np":
             speaker, org = from_range(ctx, pre[1], pre[2], scan.appos, st.quotes, st.orgs)
+            if _mute_in_content(ctx, speaker, pre[1], hit, si, st.quotes):
+                return None  # يرى X أن الاشتباكات تكشف أن…: events do not speak inside someone's words
             obj_addressee = scan.subject
         elif pre is None and hit.kind != "participle" and scan.subject is not None:
             lo, hi = scan.subject
@@ -161,6 +173,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             return None  # نقل reports only "عن" someone (نقلت الوكالة عن الوزير…); otherwise it moves things
         if scan.np and not _verb_in_place(ctx, hit, pre, a):
             return None  # قتل طالب جامعي بالرصاص: طالب is a student here, not "demanded"
+        if speaker is None and scan.np and scan.kind != "mixed" and _headline(ctx, si):
+            return None  # a headline's "X يدين … ويطالب بتحرك دولي": an act joined to the main verb, no words
         if (
             scan.np
             and scan.content_tok == hit.j
@@ -213,6 +227,43 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         cue_class=cue_class,
         sentence=si,
     )
+
+
+def _headline(ctx: Context, si: int) -> bool:
+    """Sentence ``si`` is a headline: a heading block, or the article's first line when it has no final
+    punctuation and more lines follow (a long headline the text layer keeps as a paragraph)."""
+    blocks = ctx.doc.blocks
+    k = ctx.doc.sentences[si].block
+    if blocks[k].kind == "heading":
+        return True
+    if k != 0 or len(blocks) < 2:
+        return False
+    last = ctx.doc.text[blocks[0].start : blocks[0].end].rstrip()[-1:]
+    return last not in PUNCT_END and last not in ':"»”'
+
+
+def _named_before_relative(ctx: Context, r: int, a: int, st: _State) -> tuple[Speaker, str | None] | None:
+    """The speaker a relative pronoun at token ``r`` refers to: the mention ending right before it."""
+    if r <= a:
+        return None
+    p = ctx.toks[r - 1]
+    m = next((m for m in ctx.mentions_in(p.start, p.end) if m[1] == p.end), None)
+    if m is None:
+        return None
+    return from_range(ctx, max(a, ctx.tok_at(m[0])), r, None, st.quotes, st.orgs)
+
+
+def _mute_in_content(ctx: Context, sp: Speaker, lo: int, hit: CueHit, si: int, quotes: list[Quote]) -> bool:
+    """A subject written before the cue that names no one who can speak (an entity, title, unnamed source,
+    body, medium or document), inside the content of a quote of the same sentence."""
+    if can_speak(ctx, sp):
+        return False
+    norm = ctx.norms[lo]
+    head = norm[2:] if norm.startswith("ال") else norm
+    if head in ctx.lex.anonymous or (head,) in ctx.lex.channels:
+        return False
+    start = ctx.toks[hit.i].start
+    return any(q.sentence == si and q.content.start <= start < q.content.end for q in quotes[-4:])
 
 
 def _coordinated(ctx: Context, hit: CueHit, a: int) -> Speaker | None:

@@ -53,6 +53,14 @@ class Context:
     chan_tokens: list[int] = field(default_factory=list)  # tokens that may start a channel phrase, in order
     recent: list = field(default_factory=list)  # speakers and subjects met so far (SpeakerRec), in order
     known_roles: dict[int, tuple] = field(default_factory=dict)  # id(entity) -> roles, see _known_role
+    _sent_starts: list[int] | None = None
+
+    @property
+    def sent_starts(self) -> list[int]:
+        """Start offsets of the sentences, built on first use."""
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sentences]
+        return self._sent_starts
 
     @property
     def by_name(self) -> dict[str, Entity]:

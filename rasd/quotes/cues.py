@@ -170,8 +170,8 @@ def drop_out_of_place(ctx: Context) -> None:
         cue = ctx.verb_at[i][0]
         prev = infos[i - 1].roles if i > 0 else frozenset()
         stem = ctx.toks[i].forms[-1][1] if ctx.norms[i][:1] in "وف" else norms[i]
-        if "relative" in prev or "np_start" in prev:  # الذي يعتبر، أي ذكر غريب
-            del ctx.verb_at[i]
+        if "np_start" in prev or ("relative" in prev and not relative_report(ctx, i)):
+            del ctx.verb_at[i]  # الذي يعتبر، أي ذكر غريب
         elif _inside_name(ctx, i) or (i > 0 and ctx.lex.anonymous.get(norms[i - 1]) == "medium"):
             del ctx.verb_at[i]  # وكالة فرات للأنباء: فرات is a name (no فـ + رأت), marked or not
         elif (
@@ -198,6 +198,28 @@ def drop_out_of_place(ctx: Context) -> None:
             p = ctx.toks[i - 1] if i > 0 else None
             if p is None or p.kind != "word" or not (prev & {"pronoun", "opener"} or _speaks(ctx, i - 1)):
                 del ctx.verb_at[i]
+
+
+_WHO = frozenset({"الذي", "التي", "الذين"})
+
+
+def relative_report(ctx: Context, i: int) -> bool:
+    """A speech verb in the past opening a relative clause that reports words (الكرملين الذي قال في بيانه إن…،
+    فرنسا التي أعلنت وزيرة خارجيتها أنها…): a complementizer follows before the clause ends. Not a stance
+    or a present tense (الباحث الذي يعتبر من أبرز…، المحكمة التي رأت أن…)."""
+    if i < 1 or ctx.norms[i - 1] not in _WHO:
+        return False
+    cue = ctx.verb_at[i][0]
+    stem = ctx.toks[i].forms[-1][1] if ctx.norms[i][:1] in "وف" else ctx.norms[i]
+    if cue.kind != "verb" or cue.cls != "speech" or (stem[:1] in "يت" and cue.lemma[:1] != "ت"):
+        return False
+    for k in range(i + 1, min(len(ctx.norms), i + 12)):
+        info = ctx.info[k]
+        if info.comp_first:
+            return True
+        if ctx.toks[k].kind == "punct" or k in ctx.verb_at:
+            return False
+    return False
 
 
 def _inside_name(ctx: Context, i: int) -> bool:

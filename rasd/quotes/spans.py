@@ -86,6 +86,13 @@ def _genitive_l(ctx: Context, lo: int, hi: int) -> bool:
     )
 
 
+def _name_goes_on(ctx: Context, j: int) -> bool:
+    """Token ``j`` (a ل word) lies inside a mention that starts before it: the name goes on (الاتحاد العام
+    التونسي للشغل), it opens no addressee."""
+    t = ctx.toks[j]
+    return any(m[0] < t.start for m in ctx.mentions_in(t.start, t.end))
+
+
 def _adverbial_before(ctx: Context, j: int) -> bool:
     """A quotation after token ``j`` names something inside an adverbial (على "تويتر"، لقناة "العربية",
     عبر حسابه "…" when short)."""
@@ -194,6 +201,17 @@ def _name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
             or (k == j + 1 and toks[k].text.endswith(_POSSESSIVES) and not ms)
         ):
             return 0
+        if (
+            k > j + 2
+            and not ms
+            and info.plain
+            and ctx.norms[k - 1].startswith("ال")
+            and not ctx.norms[k].startswith("ال")
+        ):
+            # الباحث في الشؤون الأمنية | سامر الحلبي أن: after a definite phrase, a name nobody marked
+            n = bare_name(ctx, k, limit)
+            if n:
+                return n
         k += 1
     return 0
 
@@ -357,13 +375,39 @@ def _clause_ahead(ctx: Context, j: int, limit: int) -> bool:
     return False
 
 
+_DURING = frozenset({"خلال", "اثناء", "عقب", "لدي"})
+# رفض: "refusal" as an object, "refused" in مسؤول رفض كشف اسمه
+_VERBAL_NOUN = frozenset({"withholds", "stop"})
+_NOW = frozenset({"امس", "اليوم"})
+
+
+def _adverbial_end(ctx: Context, j: int, b: int) -> int:
+    """The token after a short adverbial at ``j`` (خلال اللقاء، عقب الاجتماع، أمس، اليوم), or ``j``."""
+    norms = ctx.norms
+    k = j
+    while k < b and k - j < 4:
+        if (
+            norms[k] in _DURING
+            and k + 1 < b
+            and norms[k + 1].startswith("ال")
+            and ctx.toks[k + 1].kind == "word"
+        ):
+            k += 2
+        elif norms[k] in _NOW:
+            k += 1
+        else:
+            break
+    return k
+
+
 def _np_after_name(ctx: Context, j: int, b: int) -> bool:
     """Token ``j``, right after the subject's name, opens a noun-phrase object: a plain word, not a
     preposition, time word, complementizer, cue, ل/ب phrase, conjunction, name, title or source."""
     if j >= b or ctx.toks[j].kind != "word":
         return False
     info, norm = ctx.info[j], ctx.norms[j]
-    if info.roles or info.comp or j in ctx.verb_at or info.lpp or info.audience or j in ctx.open_tok:
+    roles = info.roles - _VERBAL_NOUN if "withholds" in info.roles else info.roles  # رفض مصر: a verbal noun
+    if roles or info.comp or j in ctx.verb_at or info.lpp or info.audience or j in ctx.open_tok:
         return False
     if norm[:1] in "وب" or speaker_head(ctx, j, b) or _head_kind(ctx, j) is not None:
         return False
@@ -598,6 +642,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
         and not infos[j].comp
         and "stop" not in infos[j].roles
         and j not in verb_at
+        and not (norms[j][:1] == "ب" and any(k == 1 for k, _ in toks[j].forms))  # محملا بالهدايا: laden
     ):
         # مؤكداً استعداد موسكو للحوار: no subject can stand between the cue and its object
         found = _np_content(ctx, j, b, False)
@@ -606,16 +651,12 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     name_end = _name_end(ctx, j, limit) if npq and found is None else -1
     while j < limit:
         info = infos[j]
-        if (
-            j == name_end
-            and mode == "subj"
-            and subj
-            and _np_after_name(ctx, j, b)
-            and not _clause_ahead(ctx, j, limit)
-        ):
-            subj[1] = j
-            found = _np_content(ctx, j, b, False)
-            break
+        if j == name_end and mode == "subj" and subj:
+            k = _adverbial_end(ctx, j, b)  # وأكد السيسي خلال اللقاء رفض…: an adverbial may come first
+            if _np_after_name(ctx, k, b) and not _clause_ahead(ctx, k, limit):
+                subj[1] = j
+                found = _np_content(ctx, k, b, False)
+                break
         # most words of a speaker's phrase are plain: the full tests below would only extend the phrase
         if info.plain and j not in opens:
             if mode == "subj":
@@ -754,7 +795,11 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 mode = "addr"  # وقال شهود عيان لرويترز: ل + a name is whom they spoke to
                 addr = [j, j + 1]
             elif info.lpp or info.audience:
-                if subj and not info.audience and _genitive_l(ctx, subj[0], subj[1]):
+                if (
+                    subj
+                    and not info.audience
+                    and (_genitive_l(ctx, subj[0], subj[1]) or _name_goes_on(ctx, j))
+                ):
                     subj[1] = j + 1  # تقرير للبنك الدولي، الأمين العام للأمم المتحدة
                 else:
                     mode = "addr"

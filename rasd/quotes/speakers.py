@@ -4,7 +4,7 @@ antecedent; the role at that point; the addressee (قال للرئيس الرو�
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from operator import itemgetter
@@ -263,7 +263,7 @@ def from_range(
                     return _speaker(ctx, start, end, entity=sp.entity, role=role), org
                 return as_implicit(sp), org
     # no entity: split a title from the name, and look the name up among the document's mentions
-    s = name_lo
+    s = name_lo if ms or not is_title(ctx, lo) else _unmarked_name(ctx, lo, hi, name_lo)
     if s < hi:
         name_start = toks[s].start
         ent = ctx.by_name.get(normalize_word(_span_text(ctx, name_start, end)))
@@ -274,6 +274,22 @@ def from_range(
         normalize_word(_span_text(ctx, start, end))
     )
     return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
+
+
+def _unmarked_name(ctx: Context, lo: int, hi: int, name_lo: int) -> int:
+    """Where a name nobody marked starts after a title and its definite phrase (الباحث في الشؤون الأمنية |
+    سامر الحلبي): the last two or three plain words of ``[lo, hi)`` after a word with the article; else
+    ``name_lo``."""
+    for k in (hi - 2, hi - 3):
+        if (
+            k > lo + 1
+            and ctx.norms[k - 1].startswith("ال")
+            and not ctx.norms[k].startswith("ال")
+            and ctx.info[k].plain
+            and bare_name(ctx, k, hi) == hi
+        ):
+            return k
+    return name_lo
 
 
 def _issuer(
@@ -325,6 +341,14 @@ def _named_before(ctx: Context, j: int, before: int) -> str | None:
     head = norm[2:] if norm.startswith(("ال", "لل")) else None
     if not head:
         return None
+    # فرضت وزارة الخزانة عقوبات على … ووزارة الاستخبارات، وفق بيان للوزارة: the subject, named first
+    sents = ctx.doc.sentences
+    k = bisect_right(ctx.sent_starts, before) - 1
+    if k >= 0:
+        for m in ctx.mentions_in(sents[k].start, before):
+            words = normalize_word(m[2].name).split() if m[2].type == "ORG" else ()
+            if words and words[0] in (head, "ال" + head):
+                return m[2].id
     ent = same_head(ctx, head, before)
     if ent is not None:
         return ent.id
