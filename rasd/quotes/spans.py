@@ -87,8 +87,8 @@ def _genitive_l(ctx: Context, lo: int, hi: int) -> bool:
 
 
 def _name_goes_on(ctx: Context, j: int) -> bool:
-    """Token ``j`` (a ل word) lies inside a mention that starts before it: the name goes on (الاتحاد العام
-    التونسي للشغل), it opens no addressee."""
+    """Token ``j`` lies inside a mention that starts before it: the name goes on (الاتحاد العام التونسي
+    للشغل, شبكة سي إن إن), its ل opens no addressee and its إن no content."""
     t = ctx.toks[j]
     return any(m[0] < t.start for m in ctx.mentions_in(t.start, t.end))
 
@@ -711,6 +711,13 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             if span is not None:
                 found = Scan(content=(span[0], span[1]), kind=span[2], content_tok=j + 1)
             break
+        if info.comp_first and _name_goes_on(ctx, j):  # لشبكة سي إن إن | إن…: part of the name
+            if mode == "addr":
+                addr[1] = j + 1
+            elif mode == "subj" and subj:
+                subj[1] = j + 1
+            j += 1
+            continue
         if info.comp_first:
             if _blocked(ctx, j, hit.j):
                 break
