@@ -10,7 +10,9 @@ entities layer's output.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 
 from ..document import Document
 from ..text.normalize import normalize_word
@@ -30,6 +32,7 @@ from .tokinfo import TOKEN_CACHE, token_info
 __all__ = ["annotate"]
 
 log = logging.getLogger(__name__)
+_TEXT = itemgetter(2)  # a token's text (tokens are named tuples)
 
 
 @dataclass
@@ -48,8 +51,9 @@ def annotate(doc: Document, **kwargs) -> Document:
     ctx = build_context(doc)
     _token_infos(ctx)
     st = _State()
+    starts = ctx.starts
     for si, sent in enumerate(doc.sentences):
-        a, b = ctx.tok_at(sent.start), ctx.tok_at(sent.end)
+        a, b = bisect_left(starts, sent.start), bisect_left(starts, sent.end)  # ctx.tok_at, inlined
         try:
             last = a
             head = headline_quote(ctx, si, a, b, len(st.quotes), st.subjects)
@@ -79,8 +83,11 @@ def _token_infos(ctx: Context) -> None:
     phrases and the marks where a content may end. Most tokens are none of these (TokInfo.any is false), so
     only the others are looked at twice."""
     lex = ctx.lex
-    get = TOKEN_CACHE.get
-    ctx.info = infos = [get(tok.text) or token_info(lex, tok) for tok in ctx.toks]
+    ctx.info = infos = list(map(TOKEN_CACHE.get, map(_TEXT, ctx.toks)))
+    if not all(infos):  # words met for the first time (a TokInfo is always true: all() needs no __eq__)
+        toks = ctx.toks
+        for i in [i for i, info in enumerate(infos) if info is None]:
+            infos[i] = token_info(lex, toks[i])
     verb_at = ctx.verb_at
     attrs, marks, chans = [], [], []
     for i in [i for i, info in enumerate(infos) if info.any]:

@@ -22,6 +22,7 @@ _SINGLE = regex.compile(
 )
 PUNCT_END = frozenset(".؟?!…")
 _START, _END = itemgetter(0), itemgetter(1)
+_NORM = itemgetter(3)  # a token's normalized form
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Context:
     chan_tokens: list[int] = field(default_factory=list)  # tokens that may start a channel phrase, in order
     recent: list = field(default_factory=list)  # speakers and subjects met so far (SpeakerRec), in order
     known_roles: dict[int, tuple] = field(default_factory=dict)  # id(entity) -> roles, see _known_role
+    attr_memo: dict = field(default_factory=dict)  # (token, end) -> attribution there (cues.attribution_at)
     _sent_starts: list[int] | None = None
 
     @property
@@ -65,22 +67,18 @@ class Context:
     @property
     def by_name(self) -> dict[str, Entity]:
         if self._by_name is None:
-            by_name: dict[str, Entity] = {}
-            for e in self.doc.entities:
-                for m in e.mentions:
-                    by_name.setdefault(normalize_word(m.text), e)
-            self._by_name = by_name
+            # the first entity to give a text keeps it: built from the pairs reversed, the earlier win
+            pairs = [(normalize_word(m.text), e) for e in self.doc.entities for m in e.mentions]
+            pairs.reverse()
+            self._by_name = dict(pairs)
         return self._by_name
 
     @property
     def by_role(self) -> dict[str, Entity]:
         if self._by_role is None:
-            by_role: dict[str, Entity] = {}
-            for e in self.doc.entities:
-                for r in e.roles:
-                    if r.text:
-                        by_role.setdefault(normalize_word(r.text), e)
-            self._by_role = by_role
+            pairs = [(normalize_word(r.text), e) for e in self.doc.entities for r in e.roles if r.text]
+            pairs.reverse()
+            self._by_role = dict(pairs)
         return self._by_role
 
     @property
@@ -102,6 +100,18 @@ class Context:
         if self._by_id is None:
             self._by_id = {e.id: e for e in self.doc.entities}
         return self._by_id.get(entity_id)
+
+    def inside(self, j: int) -> bool:
+        """Token ``j`` starts inside a mention, after the mention's first character."""
+        start = self.starts[j]
+        starts, mentions = self.mention_starts, self.mentions
+        k = bisect_left(starts, start) - 1  # the mentions starting before the token, nearest first
+        floor = start - self.longest  # one starting at or before this cannot reach the token
+        while k >= 0 and starts[k] > floor:
+            if mentions[k][1] > start:
+                return True
+            k -= 1
+        return False
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -130,12 +140,14 @@ class Context:
 
 def build_context(doc: Document) -> Context:
     toks = list(doc.tokens)
+    # tokens are named tuples (start, end, text, norm, forms, kind): itemgetter reads a column faster than
+    # the fields' properties
     ctx = Context(
         doc=doc,
         lex=lexicon(),
         toks=toks,
-        norms=[t.norm for t in toks],
-        starts=[t.start for t in toks],
+        norms=list(map(_NORM, toks)),
+        starts=list(map(_START, toks)),
     )
     text = doc.text
     # one search of the whole text for quotation marks; only the blocks holding some are paired up
@@ -154,23 +166,22 @@ def build_context(doc: Document) -> Context:
         for m in _SINGLE.finditer(text, b.start, b.end):
             ctx.closes.setdefault(m.start(), m.end() - 1)
     ctx.regions = sorted(ctx.closes.items())
-    ctx.open_tok = {ctx.tok_at(o): ctx.tok_at(c) for o, c in ctx.regions}
+    starts = ctx.starts
+    ctx.open_tok = {bisect_left(starts, o): bisect_left(starts, c) for o, c in ctx.regions}
     ctx.open_of = {c: o for o, c in ctx.regions}
     n = len(text)
-    mentions = ctx.mentions
-    longest = 0
-    for e in doc.entities:
-        for m in e.mentions:
-            s, t = m.start, m.end
-            if 0 <= s < t <= n:
-                mentions.append((s, t, e))
-                if t - s > longest:
-                    longest = t - s
+    ents = doc.entities
+    mentions = [(m.start, m.end, e) for e in ents for m in e.mentions]
+    if not all(0 <= s < t <= n for s, t, _e in mentions):
+        mentions = [m for m in mentions if 0 <= m[0] < m[1] <= n]  # a span outside the text: left out
+    by_kb = ctx.by_kb
+    for e in ents:
         if e.kb_id:
-            ctx.by_kb.setdefault(e.kb_id, e)
+            by_kb.setdefault(e.kb_id, e)
     # by start, the longer first: two stable sorts with C-level keys order as the key (start, -end) would
     mentions.sort(key=_END, reverse=True)
     mentions.sort(key=_START)
-    ctx.mention_starts = [m[0] for m in mentions]
-    ctx.longest = longest
+    ctx.mentions = mentions
+    ctx.mention_starts = list(map(_START, mentions))
+    ctx.longest = max([t - s for s, t, _e in mentions], default=0)
     return ctx

@@ -80,10 +80,19 @@ _PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 
 
 def attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
-    """An attribution phrase starting at token ``i`` (before ``end``)."""
-    cands = ctx.info[i].attr_cands
-    if not cands:
+    """An attribution phrase starting at token ``i`` (before ``end``). The cue search, the content scan and
+    the search for a content's end all ask this of the same tokens: each answer is kept for the document."""
+    if not ctx.info[i].attr_cands:
         return None
+    key = (i, end)
+    memo = ctx.attr_memo
+    if key not in memo:
+        memo[key] = _attribution_at(ctx, i, end)
+    return memo[key]
+
+
+def _attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
+    cands = ctx.info[i].attr_cands
     best = None
     for seq, mode in cands:
         if mode == "forward" and _object_ma(ctx, i):
@@ -224,8 +233,7 @@ def relative_report(ctx: Context, i: int) -> bool:
 
 def _inside_name(ctx: Context, i: int) -> bool:
     """Token ``i`` lies inside a name the entities layer marked, after its first word."""
-    t = ctx.toks[i]
-    return any(m[0] < t.start for m in ctx.mentions_in(t.start, t.end))
+    return ctx.inside(i)
 
 
 def _speaks(ctx: Context, j: int) -> bool:

@@ -89,8 +89,7 @@ def _genitive_l(ctx: Context, lo: int, hi: int) -> bool:
 def _name_goes_on(ctx: Context, j: int) -> bool:
     """Token ``j`` lies inside a mention that starts before it: the name goes on (الاتحاد العام التونسي
     للشغل, شبكة سي إن إن), its ل opens no addressee and its إن no content."""
-    t = ctx.toks[j]
-    return any(m[0] < t.start for m in ctx.mentions_in(t.start, t.end))
+    return ctx.inside(j)
 
 
 def _adverbial_before(ctx: Context, j: int) -> bool:
