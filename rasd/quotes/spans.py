@@ -92,6 +92,19 @@ def _name_goes_on(ctx: Context, j: int) -> bool:
     return ctx.inside(j)
 
 
+def _masdar_before(ctx: Context, k: int) -> bool:
+    """Token ``k`` (right before أي/هذه) is an indefinite plain word: after a definite subject it cannot be an
+    adjective of it (those take the article), so it governs the object (وجود أي، حدوث أي)."""
+    t = ctx.toks[k]
+    return (
+        t.kind == "word"
+        and ctx.info[k].plain
+        and not ctx.norms[k].startswith("ال")
+        and not ctx.inside(k)
+        and not any(m[0] == t.start for m in ctx.mentions_in(t.start, t.end))
+    )
+
+
 def _adverbial_before(ctx: Context, j: int) -> bool:
     """A quotation after token ``j`` names something inside an adverbial (على "تويتر"، لقناة "العربية",
     عبر حسابه "…" when short)."""
@@ -726,7 +739,12 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             break
         if npq and subj and mode == "subj" and not roles.isdisjoint(_NP_OPEN):
             # نفى تحالف الفتح أي علاقة له…: أي opens the object; the subject ends before it
-            s0 = split_subject(ctx, subj[0], subj[1]) if ctx.mentions_in(toks[subj[0]].start, t.start) else j
+            if ctx.mentions_in(toks[subj[0]].start, t.start):
+                s0 = split_subject(ctx, subj[0], subj[1])
+            elif j - 1 > subj[0] and norms[subj[0]].startswith("ال") and _masdar_before(ctx, j - 1):
+                s0 = j - 1  # نفت الوزارة | وجود أي إصابات: a definite subject, then the object's verbal noun
+            else:
+                s0 = j
             subj[1] = min(subj[1], s0)
             found = _np_content(ctx, s0, b, False)
             break
