@@ -181,7 +181,7 @@ def drop_out_of_place(ctx: Context) -> None:
         stem = ctx.toks[i].forms[-1][1] if ctx.norms[i][:1] in "وف" else norms[i]
         if "np_start" in prev or ("relative" in prev and not relative_report(ctx, i)):
             del ctx.verb_at[i]  # الذي يعتبر، أي ذكر غريب
-        elif _inside_name(ctx, i) or (i > 0 and ctx.lex.anonymous.get(norms[i - 1]) == "medium"):
+        elif ctx.inside(i) or (i > 0 and ctx.lex.anonymous.get(norms[i - 1]) == "medium"):
             del ctx.verb_at[i]  # وكالة فرات للأنباء: فرات is a name (no فـ + رأت), marked or not
         elif (
             cue.kind == "verb"
@@ -229,11 +229,6 @@ def relative_report(ctx: Context, i: int) -> bool:
         if ctx.toks[k].kind == "punct" or k in ctx.verb_at:
             return False
     return False
-
-
-def _inside_name(ctx: Context, i: int) -> bool:
-    """Token ``i`` lies inside a name the entities layer marked, after its first word."""
-    return ctx.inside(i)
 
 
 def _speaks(ctx: Context, j: int) -> bool:

@@ -723,7 +723,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             if span is not None:
                 found = Scan(content=(span[0], span[1]), kind=span[2], content_tok=j + 1)
             break
-        if info.comp_first and _name_goes_on(ctx, j):  # لشبكة سي إن إن | إن…: part of the name
+        if info.comp_first and ctx.inside(j):  # لشبكة سي إن إن | إن…: part of the name
             if mode == "addr":
                 addr[1] = j + 1
             elif mode == "subj" and subj:
