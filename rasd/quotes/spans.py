@@ -8,7 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .context import PUNCT_END, Context
-from .cues import CueHit, attribution_at
+from .cues import CueHit, attribution_at, channel_at
 
 WINDOW = 30  # tokens between a cue and the start of its content, at most
 COMMAS = frozenset({"،", ",", "؛", ";"})
@@ -394,11 +394,16 @@ _NOW = frozenset({"امس", "اليوم"})
 
 
 def _adverbial_end(ctx: Context, j: int, b: int) -> int:
-    """The token after a short adverbial at ``j`` (خلال اللقاء، عقب الاجتماع، أمس، اليوم), or ``j``."""
+    """The token after a short adverbial at ``j`` (خلال اللقاء، عقب الاجتماع، أمس، اليوم، في بيان، في كلمة
+    متلفزة), or ``j``."""
     norms = ctx.norms
     k = j
-    while k < b and k - j < 4:
-        if (
+    while k < b and k - j < 6:
+        if norms[k] == "في" and k + 1 < b and (ch := channel_at(ctx, k + 1, b)) is not None:
+            k = ch[1]  # في كلمة | متلفزة: a channel phrase, and the words describing it
+            while k < b and (ctx.info[k].chan or "channel_adj" in ctx.info[k].roles):
+                k += 1
+        elif (
             norms[k] in _DURING
             and k + 1 < b
             and norms[k + 1].startswith("ال")
