@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..document import Document
 from ..evaluate.conll import bio_spans
 from ..text.tokens import Token
-from . import adjust, model
+from . import adjust, model, news_rules
 from .cues import Cue, match_ranges
 from .kb import KB, KBMatch, StemIndex, name_key
 
@@ -156,11 +156,14 @@ def recognize_span(
     if p_out_all is not None:
         p_out_all[lo:hi] = p_out
     model_spans = _split_coordinated(tokens, [(lo + a, lo + b, t) for a, b, t in bio_spans(labels)], kb)
+    model_spans = _split_person_after_body(tokens, model_spans, kb)
     all_titles = [c for c in cues if c.kind == "title"]
     model_spans = [
         (ab[0], ab[1], t)
         for a, b, t in model_spans
         if (ab := (adjust.trim_person_span(tokens, a, b, all_titles, kb) if t == "PER" else (a, b)))
+        and not (t == "PER" and news_rules.not_a_person(tokens, ab[0], ab[1]))
+        and not (a == b and kb is not None and _maqsura_kb_word(tokens[a], kb))
     ]
     taken: list[Mention] = []
     titles = [c for c in all_titles if c.last > c.first]
@@ -169,7 +172,7 @@ def recognize_span(
         if m.first <= reach:
             continue
         several = m.last > m.first and not _generic(tokens, m)  # as matched: جهاز الموساد before the trim
-        m = _trim_kb(tokens, m, kb)
+        m = news_rules.without_epithet(tokens, _trim_kb(tokens, m, kb), kb)
         m = _untitled(tokens, m, hi, all_titles, kb)
         reach = m.last
         if (
@@ -182,6 +185,10 @@ def recognize_span(
             # [المجلس] الأعلى للأمن القومي الإيراني is the council, رئيس [دولة الإمارات] the country)
             continue
         e = kb.entries[m.ids[0]]
+        if m.first == m.last and news_rules.maqsura_mismatch(
+            tokens[m.first], [n for i in m.ids for n in (kb.entries[i]["name"], *kb.entries[i]["aliases"])]
+        ):
+            continue  # أودى "caused" is not أودي (Audi)
         mention = Mention(m.first, m.last, m.start, m.end, e["type"], m.ids, "kb")
         # a KB name is taken where the model sees a name in it too; a name of several words always (a person's
         # full name, وزارة الخارجية القطرية, قوات الدعم السريع: the corpus the model learnt from leaves such
@@ -208,6 +215,12 @@ def recognize_span(
             continue
         if any(b - a <= m.last - m.first for m in overlapping):
             continue  # the KB name is as long or longer: it stands
+        if overlapping and all(
+            tokens[j].match(news_rules.epithets()) is not None
+            for j in range(a, b + 1)
+            if not any(m.first <= j <= m.last for m in overlapping)
+        ):
+            continue  # an epithet after a KB name stays out of it ([الضفة الغربية] المحتلة)
         if typ == "PER" and any(m.type == "PER" and m.last > m.first for m in overlapping):
             continue  # a person's full name from the KB stands (رياض منصور, not رياض منصور الفيتو)
         covered = {j for m in overlapping for j in range(m.first, m.last + 1)}
@@ -390,6 +403,8 @@ def recognize(
     for m in out:
         if _is_currency(tokens, m, currencies):
             m.type = "MISC"  # a currency, as ANERcorp tags it, never a place or a body (شيكل، الدينار)
+    if kb is not None and len(kb):
+        out += _bare_bodies(tokens, ranges, out, kb)
     if ORG_HEADS:
         out += _org_heads(tokens, ranges, out, p_out, kb, cues)
         out += _place_heads(tokens, ranges, out, p_out, kb, cues)
@@ -408,6 +423,45 @@ def _datelines(
         for a, b, start, ids in adjust.dateline_matches(tokens, lo, hi_of[lo], kb):
             out = [m for m in out if m.last < a or m.first > b]
             out.append(Mention(a, b, start, tokens[b].end, kb.entries[ids[0]]["type"], ids, "kb"))
+    return out
+
+
+def _maqsura_kb_word(tok: Token, kb: KB) -> bool:
+    """A one-word name in ى that the KB knows only in ي (أودى "caused" vs أودي, Audi): the model saw the KB tag
+    of the folded form."""
+    ids = kb.names.get((tok.norm,), ())
+    return bool(ids) and news_rules.maqsura_mismatch(
+        tok, [n for i in ids for n in (kb.entries[i]["name"], *kb.entries[i]["aliases"])]
+    )
+
+
+def _bare_bodies(
+    tokens: Sequence[Token], ranges: Sequence[tuple[int, int]], out: list[Mention], kb: KB
+) -> list[Mention]:
+    """Bodies the KB names with a nisba, written without it (المجلس الرئاسي): see news_rules.bare_bodies."""
+    taken = {j for m in out for j in range(m.first, m.last + 1)}
+    found = []
+    for lo, hi in ranges:
+        for a, b, start, ids in news_rules.bare_bodies(tokens, lo, hi, taken, kb):
+            found.append(Mention(a, b, start, tokens[b].end, "ORG", ids, "kb" if ids else "cue"))
+            taken.update(range(a, b + 1))
+    return found
+
+
+def _split_person_after_body(
+    tokens: Sequence[Token], spans: list[tuple[int, int, str]], kb: KB | None
+) -> list[tuple[int, int, str]]:
+    """A model's body or place name cut before the person it ran into (جامعة القاهرة [حازم الدمرداش])."""
+    from .features import name_words
+
+    given = name_words()
+    out = []
+    for a, b, typ in spans:
+        j = news_rules.person_after_body(tokens, a, b, kb, given) if typ in ("ORG", "LOC") else None
+        if j is None:
+            out.append((a, b, typ))
+        else:
+            out += [(a, j - 1, typ), (j, b, "PER")]
     return out
 
 

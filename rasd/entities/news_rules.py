@@ -1,0 +1,163 @@
+"""Modern-news span rules found on blind development articles: a body named without its country's nisba, a
+person's name the model ran into the body before it, a KB name the model stretched over an epithet, and
+words that look like names only after the matching normalization folds them (أودى is no أودي).
+
+Each rule reads the text layer's tokens and the KB and returns spans or verdicts; recognize.py applies them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..text.tokens import Token
+from .kb import KB, KBMatch, match_phrases, name_key
+
+_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+
+
+def _nisba_shaped(word: str) -> bool:
+    """A definite nisba adjective (الليبي, الليبية, الخليجي): ال + stem + ي / ية."""
+    return word.startswith("ال") and len(word) > 4 and word.endswith(("ي", "يه"))
+
+
+_BARE: list[tuple[KB, dict[tuple[str, ...], tuple[str, ...]], set[tuple[str, ...]], set[str]]] = []
+
+
+def _bare_index(kb: KB) -> tuple[dict[tuple[str, ...], tuple[str, ...]], set[tuple[str, ...]], set[str]]:
+    """KB bodies' names without their closing nisba (حكومة الوحدة الوطنية الليبية -> حكومة الوحدة الوطنية,
+    مجلس التعاون الخليجي -> مجلس التعاون): key -> ids, with the keys' prefixes and first words. Built once
+    per KB; keys that are a generic head and one word (القوات الجوية) or a KB name of their own are left out."""
+    for k, *rest in _BARE:
+        if k is kb:
+            return rest[0], rest[1], rest[2]
+    from .adjust import name_heads
+
+    heads = name_heads()
+    names: dict[tuple[str, ...], list[str]] = {}
+    for e in kb.entries.values():
+        if e["type"] != "ORG":
+            continue
+        for n in [e["name"], *e.get("aliases", [])]:
+            key = name_key(n)
+            if len(key) < 3 or not _nisba_shaped(key[-1]):
+                continue
+            bare = key[:-1]
+            if bare in kb.names:
+                continue
+            h = heads.get(bare[:1])
+            if h is not None and h.role == "generic" and len(bare) == 2:
+                continue
+            ids = names.setdefault(bare, [])
+            if e["id"] not in ids:
+                ids.append(e["id"])
+    out = {k: tuple(v) for k, v in names.items()}
+    prefixes = {k[:i] for k in out for i in range(1, len(k))}
+    firsts = {k[0] for k in out}
+    _BARE[:] = [*_BARE[-3:], (kb, out, prefixes, firsts)]
+    return out, prefixes, firsts
+
+
+def bare_bodies(
+    tokens: Sequence[Token], lo: int, hi: int, taken: set[int], kb: KB
+) -> list[tuple[int, int, int, tuple[str, ...]]]:
+    """Bodies named without the nisba the KB spells them with (حكومة الوحدة الوطنية in a Libyan story), as
+    (first, last, start, ids). The ids are given only where they name one international body (مجلس التعاون:
+    the GCC); a national one is linked by grouping to the article's country (group._link_bare_bodies). A
+    name followed by a nisba is another country's body and is left to the other rules."""
+    names, prefixes, firsts = _bare_index(kb)
+    out = []
+    for i, last, k, key in match_phrases(tokens, names, prefixes, firsts, lo, hi):
+        if taken.intersection(range(i, last + 1)):
+            continue
+        nxt = tokens[last + 1] if last + 1 < hi else None
+        if nxt is not None and nxt.kind == "word" and (_nisba_shaped(nxt.norm) or kb.demonym_country(nxt)):
+            continue
+        ids = names[key]
+        linked = ids if len(ids) == 1 and not kb.entries[ids[0]].get("country") else ()
+        out.append((i, last, tokens[i].start + k, linked))
+    return out
+
+
+def person_after_body(
+    tokens: Sequence[Token], a: int, b: int, kb: KB | None, given: dict[str, str]
+) -> int | None:
+    """Where a model's ORG or LOC name runs on into a person's name (جامعة الإسكندرية حازم الدمرداش, a title's
+    body and then the name): the index of the given name that starts the person, else None. The body must
+    end with a KB name right before it and the person have at least two words."""
+    if kb is None:
+        return None
+    for j in range(a + 1, b):
+        t = tokens[j]
+        if t.kind != "word" or given.get(t.norm) != "given" or b - j < 1:
+            continue
+        if not any(m.last == j - 1 for m in kb.match(tokens, a, j)):
+            continue
+        return j
+    return None
+
+
+@lru_cache(maxsize=1)
+def _span_words() -> dict[str, frozenset[str]]:
+    """rasd/data/ner_span_words.tsv by kind: normalized words."""
+    from .. import data
+    from ..text import normalize
+
+    out: dict[str, set[str]] = {}
+    for r in data.read_tsv("ner_span_words.tsv"):
+        if r.get("word") and r.get("kind"):
+            out.setdefault(r["kind"], set()).add(normalize(r["word"]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def epithets() -> frozenset[str]:
+    """Adjectives that follow a place's name without being part of it (المحتلة, المحاصر)."""
+    return _span_words().get("epithet", frozenset())
+
+
+@lru_cache(maxsize=1)
+def weekdays() -> frozenset[str]:
+    """Weekday names (the time layer's weekdays.tsv)."""
+    from .. import data
+    from ..text import normalize
+
+    try:
+        return frozenset(normalize(r["name"]) for r in data.read_tsv("weekdays.tsv") if r.get("name"))
+    except Exception:  # the time layer's file: never let its format break us
+        return frozenset()
+
+
+def not_a_person(tokens: Sequence[Token], a: int, b: int) -> bool:
+    """A model's two-word person name that is a time of day (صباح الثلاثاء: صباح is also a given name) or a
+    set phrase of a word that is also a given name and a noun (حسن الجوار, حسن النية)."""
+    if b != a + 1 or tokens[b].kind != "word":
+        return False
+    words = _span_words()
+    last = tokens[b].norm
+    if last in weekdays() and tokens[a].match(words.get("daypart", frozenset())) is not None:
+        return True
+    return last in words.get("noun_after_name", frozenset())
+
+
+def maqsura_mismatch(tok: Token, names: Sequence[str]) -> bool:
+    """A word written with final ى (أودى "caused", على) that the KB knows only with final ي (أودي, Audi): the
+    matching normalization folds the two, the writer did not."""
+    text = tok.text.rstrip(_MARKS)
+    if not text.endswith("ى"):
+        return False
+    return not any(n.rstrip(_MARKS).endswith("ى") for n in names)
+
+
+def without_epithet(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
+    """A KB place's alias that ends with an epithet (الضفة الغربية المحتلة): the mention is the name without it
+    where the KB knows that name for the same entry, as a nisba or title stays out of a name."""
+    if m.last <= m.first or tokens[m.last].norm not in epithets():
+        return m
+    first = tokens[m.first]
+    k = m.start - first.start
+    stem = next((st for kk, st in first.forms if kk == k), first.norm)
+    key = (stem, *(t.norm for t in tokens[m.first + 1 : m.last]))
+    ids = tuple(i for i in kb.names.get(key, ()) if i in m.ids)
+    if not ids:
+        return m
+    return KBMatch(m.first, m.last - 1, m.start, tokens[m.last - 1].end, ids)
