@@ -221,6 +221,9 @@ def recognize_span(
             if not any(m.first <= j <= m.last for m in overlapping)
         ):
             continue  # an epithet after a KB name stays out of it ([الضفة الغربية] المحتلة)
+        if len(overlapping) == 1 and a == overlapping[0].first - 1 and b == overlapping[0].last:
+            if adjust.head_of(tokens[a], "descriptor"):
+                continue  # a descriptor stays out of the name after it (حركة [فتح])
         if typ == "PER" and any(m.type == "PER" and m.last > m.first for m in overlapping):
             continue  # a person's full name from the KB stands (رياض منصور, not رياض منصور الفيتو)
         covered = {j for m in overlapping for j in range(m.first, m.last + 1)}
@@ -248,6 +251,9 @@ def _trim_kb(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
     inner = set(kb.names.get((second.norm,), ()))
     if adjust.head_of(first, "descriptor") and inner & set(m.ids):
         return KBMatch(m.last, m.last, second.start, m.end, tuple(i for i in m.ids if i in inner))
+    if adjust.head_of(first, "descriptor") and not inner and second.kind == "word":
+        # the KB spells the body with its descriptor only (حركة فتح): the mention is still the name alone
+        return KBMatch(m.last, m.last, second.start, m.end, m.ids)
     k = m.start - first.start
     stem = next((st for kk, st in first.forms if kk == k), first.norm)
     inner = set(kb.names.get((stem,), ()))
@@ -315,7 +321,12 @@ def _shrink(
             inner = []  # a person's full name from the KB stands ([عبد الله] الثاني is one name)
         covered = {j for a, b, _ in inner for j in range(a, b + 1)}
         rest = [j for j in range(m.first, m.last + 1) if j not in covered and tokens[j].kind == "word"]
-        if not inner or len(rest) > _SHRINK_MAX_WORDS or any(p_out[j - lo] < _SHRINK_MIN_P_OUT for j in rest):
+        if (
+            not inner
+            or not rest  # the model split the KB name into names of its own (سلطنة | عمان): it stands
+            or len(rest) > _SHRINK_MAX_WORDS
+            or any(p_out[j - lo] < _SHRINK_MIN_P_OUT for j in rest)
+        ):
             out.append(m)
             continue
         inner_ids = [_kb_ids(tokens, a, b, kb) for a, b, _ in inner]
@@ -405,6 +416,7 @@ def recognize(
             m.type = "MISC"  # a currency, as ANERcorp tags it, never a place or a body (شيكل، الدينار)
     if kb is not None and len(kb):
         out += _bare_bodies(tokens, ranges, out, kb)
+        out = _bodies_of_places(tokens, ranges, out, kb, cues)
     if ORG_HEADS:
         out += _org_heads(tokens, ranges, out, p_out, kb, cues)
         out += _place_heads(tokens, ranges, out, p_out, kb, cues)
@@ -429,7 +441,7 @@ def _datelines(
 def _maqsura_kb_word(tok: Token, kb: KB) -> bool:
     """A one-word name in ى that the KB knows only in ي (أودى "caused" vs أودي, Audi): the model saw the KB tag
     of the folded form."""
-    ids = kb.names.get((tok.norm,), ())
+    ids = next((kb.names[(st,)] for _, st in tok.forms if (st,) in kb.names), ())
     return bool(ids) and news_rules.maqsura_mismatch(
         tok, [n for i in ids for n in (kb.entries[i]["name"], *kb.entries[i]["aliases"])]
     )
@@ -446,6 +458,41 @@ def _bare_bodies(
             found.append(Mention(a, b, start, tokens[b].end, "ORG", ids, "kb" if ids else "cue"))
             taken.update(range(a, b + 1))
     return found
+
+
+# organization heads that do not make a place's name a body's: armies are named by nisba (قوات روسيا is rare)
+_NOT_PLACE_BODY_HEADS = frozenset({"قوات", "جيش", "الجيش"})
+
+
+def _bodies_of_places(
+    tokens: Sequence[Token],
+    ranges: Sequence[tuple[int, int]],
+    out: list[Mention],
+    kb: KB,
+    cues: dict[tuple[int, int], list[Cue]],
+) -> list[Mention]:
+    """An organization head noun in construct with a KB place (جامعة قطر, بنك فلسطين): one body, not the
+    place; linked where the KB knows the whole name."""
+    starts = {m.first: m for m in out}
+    taken = {j for m in out for j in range(m.first, m.last + 1)}
+    for lo, hi in ranges:
+        for c in cues.get((lo, hi), ()):
+            if c.kind != "org_head" or c.first != c.last or c.first in taken:
+                continue
+            head = tokens[c.first]
+            if head.norm in _NOT_PLACE_BODY_HEADS or head.norm.startswith("ال"):
+                continue
+            m = starts.get(c.last + 1)
+            if m is None or m.type != "LOC" or not m.kb_ids or m.start != tokens[m.first].start:
+                continue
+            if tokens[m.first].start != head.end + 1:
+                continue
+            ids = _kb_ids(tokens, c.first, m.last, kb)
+            k = strip_clitics(head, kb)
+            out = [x for x in out if x is not m]
+            out.append(Mention(c.first, m.last, head.start + k, m.end, "ORG", ids, "kb" if ids else "cue"))
+            taken.add(c.first)
+    return out
 
 
 def _split_person_after_body(
@@ -700,8 +747,10 @@ def propagate(
     # matching folds ى into ي; a name ending in ي (علي) must not spread to words ending in ى (على)
     maqsura: dict[tuple[str, ...], set[tuple[bool, ...]]] = {}
     keys = [_key(doc, tokens, m) for m in mentions]
+    linked: dict[tuple[str, ...], set[tuple[str, ...]]] = {}  # a name's KB ids, when every mention has one
     for m, key in zip(mentions, keys, strict=True):
         votes.setdefault(key, Counter())[m.type] += 1
+        linked.setdefault(key, set()).add(m.kb_ids if len(m.kb_ids) == 1 else ())
         maqsura.setdefault(key, set()).add(_maqsura(tokens, m.first, m.last))
         if m.type == "PER" and m.last > m.first and tokens[m.last].kind == "word":
             votes.setdefault((tokens[m.last].norm,), Counter())["PER_"] += 1
@@ -724,7 +773,9 @@ def propagate(
             typ = names[key].most_common(1)[0][0].rstrip("_")
             if typ not in PROPAGATE_TYPES:
                 continue
-            added.append(Mention(i, last, tokens[i].start + k, tokens[last].end, typ, (), "doc"))
+            ids = linked.get(key, {()})
+            ids = next(iter(ids)) if len(ids) == 1 else ()  # فتح again after حركة [فتح]: still Fatah
+            added.append(Mention(i, last, tokens[i].start + k, tokens[last].end, typ, ids, "doc"))
     for m, key in zip(mentions, keys, strict=True) if MAJORITY_TYPE else ():
         if not m.kb_ids:
             c = votes.get(key)
