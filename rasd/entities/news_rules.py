@@ -84,16 +84,17 @@ def person_after_body(
 ) -> int | None:
     """Where a model's ORG or LOC name runs on into a person's name (جامعة الإسكندرية حازم الدمرداش, a title's
     body and then the name): the index of the given name that starts the person, else None. The body must
-    end with a KB name right before it and the person have at least two words."""
+    end with a KB name right before it, or a KB name and a definite adjective (جامعة عمان الأهلية), and the
+    person have at least two words."""
     if kb is None:
         return None
     for j in range(a + 1, b):
         t = tokens[j]
         if t.kind != "word" or given.get(t.norm) != "given" or b - j < 1:
             continue
-        if not any(m.last == j - 1 for m in kb.match(tokens, a, j)):
-            continue
-        return j
+        ends = {m.last for m in kb.match(tokens, a, j)}
+        if j - 1 in ends or (j - 2 in ends and _nisba_shaped(tokens[j - 1].norm)):
+            return j
     return None
 
 

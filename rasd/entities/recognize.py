@@ -88,6 +88,10 @@ def strip_clitics(tok: Token, kb: KB | None, seen: set[str] | frozenset[str] = f
     أوكرانيا occurs), or clitic + article (بالعراق)."""
     if len(tok.forms) == 1:
         return 0
+    from .features import name_words
+
+    if name_words().get(tok.norm) == "given":
+        return 0  # a given name as written (فراس, بسام, وليد), not ف + راس
     for k, stem in tok.forms:
         if (kb is not None and stem in kb.words) or (k and stem in seen):
             return k
