@@ -162,3 +162,32 @@ def without_epithet(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
     if not ids:
         return m
     return KBMatch(m.first, m.last - 1, m.start, tokens[m.last - 1].end, ids)
+
+
+_NOT_COMPLEMENTS = frozenset(
+    {"الذي", "التي", "الذين", "اللذين", "اللتين", "اليوم", "الان", "الماضي", "المقبل"}
+)
+
+
+def named_bodies(tokens: Sequence[Token], lo: int, hi: int, taken: set[int]) -> list[tuple[int, int]]:
+    """A head noun whose definite complement names a body whatever the model says (name_heads.tsv role
+    ``named_body``: المحكمة الإدارية, محكمة الاستئناف, الديوان الملكي), as (first, last) token indices; up to
+    three definite words."""
+    from .adjust import head_of
+
+    out = []
+    i = lo
+    while i < hi:
+        if i in taken or head_of(tokens[i], "named_body") is None:
+            i += 1
+            continue
+        last = i
+        while last + 1 < hi and last - i < 3 and last + 1 not in taken:
+            t = tokens[last + 1]
+            if t.kind != "word" or not t.norm.startswith("ال") or t.norm in _NOT_COMPLEMENTS:
+                break
+            last += 1
+        if last > i:
+            out.append((i, last))
+        i = last + 1
+    return out

@@ -422,6 +422,7 @@ def recognize(
         out += _bare_bodies(tokens, ranges, out, kb)
         out = _bodies_of_places(tokens, ranges, out, kb, cues)
     if ORG_HEADS:
+        out += _named_bodies(tokens, ranges, out, kb)
         out += _org_heads(tokens, ranges, out, p_out, kb, cues)
         out += _place_heads(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
@@ -588,8 +589,14 @@ def _org_heads(
             # a ministry with its definite complement is a body's name (وزارة الموارد المائية والري المصرية)
             body = c.last == c.first and adjust.head_of(tokens[c.first], "body") is not None
             last = c.last
+            # lil: the name closes with a لل- complement (الهيئة العليا للانتخابات, وكالة فرات للأنباء)
+            lil = False
             while last + 1 < hi and last - c.last < (5 if body else 3):
                 t = tokens[last + 1]
+                if last > c.last and last + 1 not in taken and _lil_complement(t, tokens[c.last + 1]):
+                    last += 1
+                    lil = True
+                    break
                 definite = t.norm.startswith("ال") or (body and t.norm.startswith("وال") and last > c.last)
                 if t.kind != "word" or last + 1 in taken or not (definite or (last == c.last and not body)):
                     break
@@ -604,12 +611,35 @@ def _org_heads(
                 last == c.last
                 or tokens[last].norm in ("الذي", "التي")
                 or described
-                or (min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT and not body)
+                or (min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT and not body and not lil)
             ):
                 continue
             k = strip_clitics(tokens[c.first], kb)
             out.append(Mention(c.first, last, tokens[c.first].start + k, tokens[last].end, "ORG", (), "cue"))
             taken.update(range(c.first, last + 1))
+    return out
+
+
+def _lil_complement(t: Token, first: Token) -> bool:
+    """A لل- noun that closes a body's name after its first complement (للانتخابات, للأنباء), where that
+    first complement is definite or a bare name (فرات), not an indefinite adjective (لجنة خاصة للتحقيق)."""
+    if t.kind != "word" or not t.norm.startswith("لل") or len(t.norm) < 5:
+        return False
+    return first.norm.startswith("ال") or not first.norm.endswith(("ه", "ي"))
+
+
+def _named_bodies(
+    tokens: Sequence[Token], ranges: Sequence[tuple[int, int]], mentions: list[Mention], kb: KB | None
+) -> list[Mention]:
+    """Courts and courts royal named by their adjective (news_rules.named_bodies)."""
+    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    out = []
+    for lo, hi in ranges:
+        for a, b in news_rules.named_bodies(tokens, lo, hi, taken):
+            ids = _kb_ids(tokens, a, b, kb)
+            k = strip_clitics(tokens[a], kb)
+            out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, "ORG", ids, "kb" if ids else "cue"))
+            taken.update(range(a, b + 1))
     return out
 
 
