@@ -191,3 +191,37 @@ def named_bodies(tokens: Sequence[Token], lo: int, hi: int, taken: set[int]) -> 
             out.append((i, last))
         i = last + 1
     return out
+
+
+_QUOTES = frozenset('"«»“”')
+
+
+def quoted(tokens: Sequence[Token], first: int, last: int, lo: int, hi: int) -> bool:
+    """Tokens ``first..last`` stand alone between quotation marks (لـ"الغد", «الأخبار»)."""
+    if first <= lo or last + 1 >= hi:
+        return False
+    return tokens[first - 1].text in _QUOTES and tokens[last + 1].text in _QUOTES
+
+
+_OPEN_QUOTES = frozenset('"«“')
+_CLOSE_QUOTES = frozenset('"»”')
+
+
+def outlets_told(
+    tokens: Sequence[Token], lo: int, hi: int, taken: set[int], after: int
+) -> list[tuple[int, int]]:
+    """A news outlet told something (قال مسؤول لـ"النهار", وأضاف لـ«الأيام»): one to three words in quotes right
+    after a detached lam (لـ), once a reporting verb came before (token index ``after``), as (first, last)."""
+    out = []
+    for i in range(max(lo, after + 1), hi - 2):
+        if tokens[i].text.rstrip("ـ") != "ل" or tokens[i + 1].text not in _OPEN_QUOTES:
+            continue
+        j = i + 2
+        while j < hi and j - i <= 5 and tokens[j].kind == "word":
+            j += 1
+        if j == i + 2 or j >= hi or j - (i + 2) > 3 or tokens[j].text not in _CLOSE_QUOTES:
+            continue
+        if taken.intersection(range(i + 2, j)):
+            continue
+        out.append((i + 2, j - 1))
+    return out
