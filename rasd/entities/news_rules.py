@@ -225,3 +225,19 @@ def outlets_told(
             continue
         out.append((i + 2, j - 1))
     return out
+
+
+_OUTLET_HEADS = ("صحيفه", "جريده", "قناه", "وكاله", "موقع", "مجله", "اذاعه")
+
+
+def outlet_ids(tokens: Sequence[Token], a: int, b: int, kb: KB | None) -> tuple[str, ...]:
+    """The KB entry of an outlet named without its head noun ("الغد" -> صحيفة الغد): the first head, in the
+    order of _OUTLET_HEADS (the press before television: قناة الغد is another outlet), that gives one."""
+    if kb is None:
+        return ()
+    key = tuple(t.norm for t in tokens[a : b + 1])
+    for h in _OUTLET_HEADS:
+        ids = [i for i in kb.names.get((h, *key), ()) if kb.entries[i]["type"] == "ORG"]
+        if len(ids) == 1:
+            return (ids[0],)
+    return ()

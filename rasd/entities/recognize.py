@@ -657,7 +657,7 @@ def _outlets_told(
         if report is None:
             continue
         for a, b in news_rules.outlets_told(tokens, lo, hi, taken, report):
-            ids = _kb_ids(tokens, a, b, kb)
+            ids = _kb_ids(tokens, a, b, kb) or news_rules.outlet_ids(tokens, a, b, kb)
             out.append(Mention(a, b, tokens[a].start, tokens[b].end, "ORG", ids, "kb" if ids else "cue"))
             taken.update(range(a, b + 1))
     return out
@@ -702,12 +702,17 @@ def _place_heads(
             part = adjust.head_of(tokens[c.first], "part")
             if (part is None or part.type != "LOC") and adjust.head_of(tokens[c.first], "class") is None:
                 continue  # مدينة, منطقة: too often a common word follows
+            # after a class head (بلدة, قضاء) a definite word is the place's name whatever the model says
+            class_head = adjust.head_of(tokens[c.first], "class") is not None
             last = c.last
             while last + 1 < hi and last - c.last < 2 and last + 1 not in taken:
                 t = tokens[last + 1]
                 if (
                     t.kind != "word"
-                    or p_out[last + 1] > _ORG_HEAD_MAX_P_OUT
+                    or (
+                        p_out[last + 1] > _ORG_HEAD_MAX_P_OUT
+                        and not (class_head and last == c.last and t.norm.startswith("ال"))
+                    )
                     or (kb is not None and kb.demonym_country(t) is not None)
                     or t.match(common) is not None
                     or (not t.norm.startswith("ال") and t.norm.endswith(("يه", "ي")))  # مدينة تاريخية
