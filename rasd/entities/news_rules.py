@@ -16,7 +16,7 @@ from .kb import KB, KBMatch, match_phrases, name_key
 _MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
 
-def _nisba_shaped(word: str) -> bool:
+def nisba_shaped(word: str) -> bool:
     """A definite nisba adjective (الليبي, الليبية, الخليجي): ال + stem + ي / ية."""
     return word.startswith("ال") and len(word) > 4 and word.endswith(("ي", "يه"))
 
@@ -40,7 +40,7 @@ def _bare_index(kb: KB) -> tuple[dict[tuple[str, ...], tuple[str, ...]], set[tup
             continue
         for n in [e["name"], *e.get("aliases", [])]:
             key = name_key(n)
-            if len(key) < 3 or not _nisba_shaped(key[-1]):
+            if len(key) < 3 or not nisba_shaped(key[-1]):
                 continue
             bare = key[:-1]
             if bare in kb.names:
@@ -71,7 +71,7 @@ def bare_bodies(
         if taken.intersection(range(i, last + 1)):
             continue
         nxt = tokens[last + 1] if last + 1 < hi else None
-        if nxt is not None and nxt.kind == "word" and (_nisba_shaped(nxt.norm) or kb.demonym_country(nxt)):
+        if nxt is not None and nxt.kind == "word" and (nisba_shaped(nxt.norm) or kb.demonym_country(nxt)):
             continue
         ids = names[key]
         linked = ids if len(ids) == 1 and not kb.entries[ids[0]].get("country") else ()
@@ -93,7 +93,7 @@ def person_after_body(
         if t.kind != "word" or given.get(t.norm) != "given" or b - j < 1:
             continue
         ends = {m.last for m in kb.match(tokens, a, j)}
-        if j - 1 in ends or (j - 2 in ends and _nisba_shaped(tokens[j - 1].norm)):
+        if j - 1 in ends or (j - 2 in ends and nisba_shaped(tokens[j - 1].norm)):
             return j
     return None
 
@@ -109,6 +109,11 @@ def _span_words() -> dict[str, frozenset[str]]:
         if r.get("word") and r.get("kind"):
             out.setdefault(r["kind"], set()).add(normalize(r["word"]))
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def descriptive(word: str) -> bool:
+    """An adjective that describes a body rather than names it (الرسمية, الجديدة)."""
+    return word in _span_words().get("descriptive", frozenset())
 
 
 def epithets() -> frozenset[str]:

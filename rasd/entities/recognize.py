@@ -607,12 +607,22 @@ def _org_heads(
                     lil = True
                     break
                 definite = t.norm.startswith("ال") or (body and t.norm.startswith("وال") and last > c.last)
-                if t.kind != "word" or last + 1 in taken or not (definite or (last == c.last and not body)):
+                construct = last == c.last and not body and not tokens[c.first].norm.startswith("ال")
+                if t.kind != "word" or last + 1 in taken or not (definite or construct):
                     break
-                if last == c.last and t.norm in _PARTICLES:
-                    break  # البنك إن ...: a particle is no complement
+                if t.norm in _PARTICLES:
+                    break  # البنك إن ..., ... إلى: a particle is no complement
                 last += 1
             first_word = tokens[c.last + 1].norm if last > c.last else ""
+            # a head with two complements or more, the last an adjective, is a name whatever the model says
+            # (لجنة السياسة النقدية, حزب جبهة العمل الإسلامي); armies and forces are described so (قوات الأمن
+            # العراقية)
+            long = (
+                last - c.last >= 2
+                and tokens[c.first].norm not in _NOT_PLACE_BODY_HEADS
+                and news_rules.nisba_shaped(tokens[last].norm)  # not مجلس إدارة الشركة
+                and not news_rules.descriptive(tokens[last].norm)  # وكالة الأنباء الرسمية
+            )
             # an indefinite word alone or a feminine nisba after the head is a description (جامعة واحدة,
             # منظمة إجرامية); a name goes on (لجنة تحري الأهلة)
             described = not first_word.startswith("ال") and (last == c.last + 1 or first_word.endswith("يه"))
@@ -620,7 +630,9 @@ def _org_heads(
                 last == c.last
                 or tokens[last].norm in ("الذي", "التي")
                 or described
-                or (min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT and not body and not lil)
+                or (
+                    min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT and not body and not lil and not long
+                )
             ):
                 continue
             k = strip_clitics(tokens[c.first], kb)
