@@ -246,3 +246,56 @@ def outlet_ids(tokens: Sequence[Token], a: int, b: int, kb: KB | None) -> tuple[
         if len(ids) == 1:
             return (ids[0],)
     return ()
+
+
+# words that never begin or continue a person's name right after a titled body (normalized)
+_NOT_NAME = frozenset(
+    "ان انه انها قد لا لم لن ما في من علي الي عن مع او ثم حتي منذ بعد قبل امس اليوم كما خلال عقب اثر لدي حول "
+    "امام بشان عبر وفق ضمن دون ازاء تجاه عند بين وان وقد ولا ولم فان بان لان كان كانت".split()
+)
+# ... and at most this sure the model may be that the name's words are no name
+_TITLED_MAX_P_OUT = 0.999
+
+
+def person_after_titled_body(
+    tokens: Sequence[Token],
+    title_last: int,
+    body_first: int,
+    body_last: int,
+    hi: int,
+    taken: set[int],
+    p_out: Sequence[float],
+    kb: KB | None,
+    given: dict[str, str],
+) -> tuple[int, int] | None:
+    """The person named after a title and the body it belongs to (المتحدث باسم الجيش السوداني [نبيل عبد الله],
+    النائب في البرلمان الكويتي [مهلهل المضف]) that the model missed: the two words after the body (three after
+    عبد / أبو / بن), as (first, last), where neither is a particle, a nisba, a cue or a definite word (a
+    Maghrebi given name in ال is read from given_names.tsv), and the model gives each some chance of a name."""
+    from .cues import cue_index
+
+    if not (title_last < body_first <= title_last + 2):
+        return None
+    if body_first == title_last + 2 and tokens[title_last + 1].norm not in ("في", "لدي", "ب"):
+        return None
+    j = body_last + 1
+    n = 3 if given.get(tokens[j].norm if j < hi else "") == "name_part" else 2
+    if j + n > hi or taken.intersection(range(j, j + n)):
+        return None
+    cues = cue_index().first_words
+    for i in range(j, j + n):
+        t = tokens[i]
+        if t.kind != "word" or t.norm in _NOT_NAME or t.norm in cues or p_out[i] > _TITLED_MAX_P_OUT:
+            return None
+        if kb is not None and kb.demonym_country(t) is not None:
+            return None
+        if i == j and t.norm.startswith("ال") and given.get(t.norm) != "given":
+            return None
+        if given.get(t.norm) != "given" and t.norm[0] in "لبو" and len(t.forms) > 1:
+            return None  # a word with a proclitic (لشؤون المنطقة, ورئيس): the sentence goes on
+    if j + n < hi and tokens[j + n].kind == "word" and tokens[j + n].norm not in _NOT_NAME:
+        # a third word that is no particle: the name may go on, or these are no name at all; leave it to
+        # the model unless the first word is a given name
+        if given.get(tokens[j].norm) != "given":
+            return None
+    return j, j + n - 1

@@ -434,6 +434,7 @@ def recognize(
         out += _named_bodies(tokens, ranges, out, kb)
         out += _org_heads(tokens, ranges, out, p_out, kb, cues)
         out += _place_heads(tokens, ranges, out, p_out, kb, cues)
+    out += _persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
     out = _final_spans(tokens, out, kb)
     out.sort(key=lambda m: m.start)
@@ -650,6 +651,38 @@ def _lil_complement(t: Token, first: Token) -> bool:
 
 
 _TOLD = frozenset({"said", "says", "stressed", "added", "explained", "stated", "mentioned", "pointed out"})
+
+
+def _persons_after_titled_bodies(
+    tokens: Sequence[Token],
+    ranges: Sequence[tuple[int, int]],
+    mentions: list[Mention],
+    p_out: Sequence[float],
+    kb: KB | None,
+    cues: dict[tuple[int, int], list[Cue]],
+) -> list[Mention]:
+    """People named after a title and its body that the model missed (news_rules.person_after_titled_body)."""
+    from .features import name_words
+
+    given = name_words()
+    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    by_first = {m.first: m for m in mentions if m.type in ("ORG", "LOC")}
+    out = []
+    for lo, hi in ranges:
+        for c in cues.get((lo, hi), ()):
+            if c.kind != "title":
+                continue
+            body = by_first.get(c.last + 1) or by_first.get(c.last + 2)
+            if body is None or body.last + 1 >= hi:
+                continue
+            span = news_rules.person_after_titled_body(
+                tokens, c.last, body.first, body.last, hi, taken, p_out, kb, given
+            )
+            if span is not None:
+                a, b = span
+                out.append(Mention(a, b, tokens[a].start, tokens[b].end, "PER", (), "cue"))
+                taken.update(range(a, b + 1))
+    return out
 
 
 def _outlets_told(
