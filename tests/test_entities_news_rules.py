@@ -57,3 +57,17 @@ def test_person_after_body_needs_a_kb_name_before_a_given_name() -> None:
     assert news_rules.person_after_body(toks, 0, 3, kb, name_words()) == 2
     toks = tokenize("جامعة الملك سعود")  # no place before the given name: one body
     assert news_rules.person_after_body(toks, 0, 2, kb, name_words()) is None
+
+
+def test_words_that_make_no_name_do_not_stretch_a_kb_place() -> None:
+    kb = shipped_kb()
+    toks = tokenize("وقال إن الاحتلال يعيد مأساة حوارة")
+    labels = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG"]
+    p_out = [1.0, 1.0, 1.0, 0.1, 0.1, 0.1]
+    out = recognize_span(toks, 0, len(toks), kb, tagged=(labels, p_out))
+    assert [(m.first, m.last, m.type) for m in out] == [(5, 5, "LOC")]
+    # a head noun makes the longer name a body's (جامعة القاهرة)
+    toks = tokenize("وقال أستاذ في جامعة القاهرة")
+    labels = ["O", "O", "O", "B-ORG", "I-ORG"]
+    out = recognize_span(toks, 0, len(toks), kb, tagged=(labels, [1.0, 1.0, 1.0, 0.1, 0.1]))
+    assert [(m.first, m.last, m.type) for m in out] == [(3, 4, "ORG")]

@@ -243,6 +243,14 @@ def recognize_span(
             p_out[j - lo] > _EXTEND_MAX_P_OUT for j in range(a, b + 1) if j not in covered
         ):
             continue  # the model stretches a KB name over words it is unsure of (الكرملين أي)
+        if (
+            len(overlapping) == 1
+            and overlapping[0].type == "LOC"
+            and overlapping[0].last == b
+            and typ != "LOC"
+            and not any(_name_word(tokens[j], kb, cues) for j in range(a, b + 1) if j not in covered)
+        ):
+            continue  # words before a KB place that no name is made of (يكرر سيناريو [حوارة]): the place stands
         for m in overlapping:  # the model's longer name wins over KB names inside or across it
             out.remove(m)
         if all(t.kind != "word" for t in tokens[a : b + 1]):
@@ -250,6 +258,19 @@ def recognize_span(
         k = strip_clitics(tokens[a], kb, seen)
         out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ))
     return out
+
+
+def _name_word(tok: Token, kb: KB | None, cues: Sequence[Cue]) -> bool:
+    """A word names are made of: a KB name's word, a given name or particle, or a cue word (a head noun, a
+    title)."""
+    from .cues import cue_index
+    from .features import name_words
+
+    if tok.kind != "word":
+        return True
+    words = name_words()
+    firsts = cue_index().first_words
+    return any(st in words or st in firsts or (kb is not None and st in kb.words) for _, st in tok.forms)
 
 
 def _trim_kb(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
