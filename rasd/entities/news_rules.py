@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..text.tokens import Token
-from .kb import KB, KBMatch, match_phrases, name_key
+from .kb import KB, KBMatch, StemIndex, match_phrases, name_key
 
-_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
 
 def nisba_shaped(word: str) -> bool:
@@ -59,7 +59,7 @@ def _bare_index(kb: KB) -> tuple[dict[tuple[str, ...], tuple[str, ...]], set[tup
 
 
 def bare_bodies(
-    tokens: Sequence[Token], lo: int, hi: int, taken: set[int], kb: KB
+    tokens: Sequence[Token], lo: int, hi: int, taken: set[int], kb: KB, index: StemIndex | None = None
 ) -> list[tuple[int, int, int, tuple[str, ...]]]:
     """Bodies named without the nisba the KB spells them with (حكومة الوحدة الوطنية in a Libyan story), as
     (first, last, start, ids). The ids are given only where they name one international body (مجلس التعاون:
@@ -67,7 +67,7 @@ def bare_bodies(
     name followed by a nisba is another country's body and is left to the other rules."""
     names, prefixes, firsts = _bare_index(kb)
     out = []
-    for i, last, k, key in match_phrases(tokens, names, prefixes, firsts, lo, hi):
+    for i, last, k, key in match_phrases(tokens, names, prefixes, firsts, lo, hi, index):
         if taken.intersection(range(i, last + 1)):
             continue
         nxt = tokens[last + 1] if last + 1 < hi else None
@@ -148,10 +148,10 @@ def not_a_person(tokens: Sequence[Token], a: int, b: int) -> bool:
 def maqsura_mismatch(tok: Token, names: Sequence[str]) -> bool:
     """A word written with final ى (أودى "caused", على) that the KB knows only with final ي (أودي, Audi): the
     matching normalization folds the two, the writer did not."""
-    text = tok.text.rstrip(_MARKS)
+    text = tok.text.rstrip(MARKS)
     if not text.endswith("ى"):
         return False
-    return not any(n.rstrip(_MARKS).endswith("ى") for n in names)
+    return not any(n.rstrip(MARKS).endswith("ى") for n in names)
 
 
 def without_epithet(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
@@ -174,17 +174,20 @@ _NOT_COMPLEMENTS = frozenset(
 )
 
 
-def named_bodies(tokens: Sequence[Token], lo: int, hi: int, taken: set[int]) -> list[tuple[int, int]]:
+def named_bodies(
+    tokens: Sequence[Token], lo: int, hi: int, taken: set[int], index: StemIndex | None = None
+) -> list[tuple[int, int]]:
     """A head noun whose definite complement names a body whatever the model says (name_heads.tsv role
     ``named_body``: المحكمة الإدارية, محكمة الاستئناف, الديوان الملكي), as (first, last) token indices; up to
     three definite words."""
-    from .adjust import head_of
+    from .adjust import _one_word_heads, head_of
 
+    vocab = _one_word_heads().get("named_body", {})
+    candidates = index.between(vocab, lo, hi) if index is not None else range(lo, hi)
     out = []
-    i = lo
-    while i < hi:
-        if i in taken or head_of(tokens[i], "named_body") is None:
-            i += 1
+    nxt = lo
+    for i in candidates:
+        if i < nxt or i in taken or head_of(tokens[i], "named_body") is None:
             continue
         last = i
         while last + 1 < hi and last - i < 3 and last + 1 not in taken:
@@ -194,7 +197,7 @@ def named_bodies(tokens: Sequence[Token], lo: int, hi: int, taken: set[int]) -> 
             last += 1
         if last > i:
             out.append((i, last))
-        i = last + 1
+        nxt = last + 1
     return out
 
 

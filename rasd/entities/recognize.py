@@ -193,8 +193,13 @@ def recognize_span(
             # [المجلس] الأعلى للأمن القومي الإيراني is the council, رئيس [دولة الإمارات] the country)
             continue
         e = kb.entries[m.ids[0]]
-        if m.first == m.last and news_rules.maqsura_mismatch(
-            tokens[m.first], [n for i in m.ids for n in (kb.entries[i]["name"], *kb.entries[i]["aliases"])]
+        if (
+            m.first == m.last
+            and tokens[m.first].text[-1:] in "ىًٌٍَُِّْـ"
+            and news_rules.maqsura_mismatch(
+                tokens[m.first],
+                [n for i in m.ids for n in (kb.entries[i]["name"], *kb.entries[i]["aliases"])],
+            )
         ):
             continue  # أودى "caused" is not أودي (Audi)
         mention = Mention(m.first, m.last, m.start, m.end, e["type"], m.ids, "kb")
@@ -448,11 +453,11 @@ def recognize(
         if _is_currency(tokens, m, currencies):
             m.type = "MISC"  # a currency, as ANERcorp tags it, never a place or a body (شيكل، الدينار)
     if kb is not None and len(kb):
-        out += _bare_bodies(tokens, ranges, out, kb)
+        out += _bare_bodies(tokens, ranges, out, kb, index)
         out = _bodies_of_places(tokens, ranges, out, kb, cues)
     out += _outlets_told(tokens, ranges, out, kb, cues)
     if ORG_HEADS:
-        out += _named_bodies(tokens, ranges, out, kb)
+        out += _named_bodies(tokens, ranges, out, kb, index)
         out += _org_heads(tokens, ranges, out, p_out, kb, cues)
         out += _place_heads(tokens, ranges, out, p_out, kb, cues)
     out += _persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
@@ -477,6 +482,8 @@ def _datelines(
 def _maqsura_kb_word(tok: Token, kb: KB) -> bool:
     """A one-word name in ى that the KB knows only in ي (أودى "caused" vs أودي, Audi): the model saw the KB tag
     of the folded form."""
+    if not tok.text.rstrip(news_rules.MARKS).endswith("ى"):
+        return False
     ids = next((kb.names[(st,)] for _, st in tok.forms if (st,) in kb.names), ())
     return bool(ids) and news_rules.maqsura_mismatch(
         tok, [n for i in ids for n in (kb.entries[i]["name"], *kb.entries[i]["aliases"])]
@@ -484,13 +491,17 @@ def _maqsura_kb_word(tok: Token, kb: KB) -> bool:
 
 
 def _bare_bodies(
-    tokens: Sequence[Token], ranges: Sequence[tuple[int, int]], out: list[Mention], kb: KB
+    tokens: Sequence[Token],
+    ranges: Sequence[tuple[int, int]],
+    out: list[Mention],
+    kb: KB,
+    index: StemIndex | None = None,
 ) -> list[Mention]:
     """Bodies the KB names with a nisba, written without it (المجلس الرئاسي): see news_rules.bare_bodies."""
     taken = {j for m in out for j in range(m.first, m.last + 1)}
     found = []
     for lo, hi in ranges:
-        for a, b, start, ids in news_rules.bare_bodies(tokens, lo, hi, taken, kb):
+        for a, b, start, ids in news_rules.bare_bodies(tokens, lo, hi, taken, kb, index):
             found.append(Mention(a, b, start, tokens[b].end, "ORG", ids, "kb" if ids else "cue"))
             taken.update(range(a, b + 1))
     return found
@@ -535,6 +546,8 @@ def _split_person_after_body(
     tokens: Sequence[Token], spans: list[tuple[int, int, str]], kb: KB | None
 ) -> list[tuple[int, int, str]]:
     """A model's body or place name cut before the person it ran into (جامعة القاهرة [حازم الدمرداش])."""
+    if not any(b - a >= 2 and typ in ("ORG", "LOC") for a, b, typ in spans):
+        return spans
     from .features import name_words
 
     given = name_words()
@@ -714,9 +727,14 @@ def _outlets_told(
     cues: dict[tuple[int, int], list[Cue]],
 ) -> list[Mention]:
     """News outlets in quotes after a reporting verb and لـ (news_rules.outlets_told)."""
+    lams = [i for i, t in enumerate(tokens) if t.norm == "ل" and t.kind == "word"]
+    if not lams:
+        return []
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     out = []
     for lo, hi in ranges:
+        if not any(lo <= i < hi for i in lams):
+            continue
         report = next(
             (c.last for c in cues.get((lo, hi), ()) if c.kind == "report" and c.text_en in _TOLD), None
         )
@@ -730,13 +748,17 @@ def _outlets_told(
 
 
 def _named_bodies(
-    tokens: Sequence[Token], ranges: Sequence[tuple[int, int]], mentions: list[Mention], kb: KB | None
+    tokens: Sequence[Token],
+    ranges: Sequence[tuple[int, int]],
+    mentions: list[Mention],
+    kb: KB | None,
+    index: StemIndex | None = None,
 ) -> list[Mention]:
     """Courts and courts royal named by their adjective (news_rules.named_bodies)."""
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     out = []
     for lo, hi in ranges:
-        for a, b in news_rules.named_bodies(tokens, lo, hi, taken):
+        for a, b in news_rules.named_bodies(tokens, lo, hi, taken, index):
             ids = _kb_ids(tokens, a, b, kb)
             k = strip_clitics(tokens[a], kb)
             out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, "ORG", ids, "kb" if ids else "cue"))
