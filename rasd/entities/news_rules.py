@@ -252,7 +252,7 @@ def outlet_ids(tokens: Sequence[Token], a: int, b: int, kb: KB | None) -> tuple[
 
 
 # words that never begin or continue a person's name right after a titled body (normalized)
-_NOT_NAME = frozenset(
+NOT_NAME = frozenset(
     "ان انه انها قد لا لم لن ما في من علي الي عن مع او ثم حتي منذ بعد قبل امس اليوم كما خلال عقب اثر لدي حول "
     "امام بشان عبر وفق ضمن دون ازاء تجاه عند بين وان وقد ولا ولم فان بان لان كان كانت".split()
 )
@@ -288,7 +288,7 @@ def person_after_titled_body(
     cues = cue_index().first_words
     for i in range(j, j + n):
         t = tokens[i]
-        if t.kind != "word" or t.norm in _NOT_NAME or t.norm in cues or p_out[i] > _TITLED_MAX_P_OUT:
+        if t.kind != "word" or t.norm in NOT_NAME or t.norm in cues or p_out[i] > _TITLED_MAX_P_OUT:
             return None
         if kb is not None and kb.demonym_country(t) is not None:
             return None
@@ -296,7 +296,7 @@ def person_after_titled_body(
             return None
         if given.get(t.norm) != "given" and t.norm[0] in "لبو" and len(t.forms) > 1:
             return None  # a word with a proclitic (لشؤون المنطقة, ورئيس): the sentence goes on
-    if j + n < hi and tokens[j + n].kind == "word" and tokens[j + n].norm not in _NOT_NAME:
+    if j + n < hi and tokens[j + n].kind == "word" and tokens[j + n].norm not in NOT_NAME:
         # a third word that is no particle: the name may go on, or these are no name at all; leave it to
         # the model unless the first word is a given name
         if given.get(tokens[j].norm) != "given":
