@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..text.tokens import Token
+from .cues import Cue
 from .kb import KB, KBMatch, StemIndex, match_phrases, name_key
 
 MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
@@ -114,6 +115,23 @@ def _span_words() -> dict[str, frozenset[str]]:
 def descriptive(word: str) -> bool:
     """An adjective that describes a body rather than names it (الرسمية, الجديدة)."""
     return word in _span_words().get("descriptive", frozenset())
+
+
+def extra_heads(tokens: Sequence[Token], lo: int, hi: int) -> list[Cue]:
+    """Cues of the head nouns of ner_span_words.tsv (kinds ``org_head``, ``loc_head``) in ``tokens[lo:hi]``,
+    for the head rules only (never model features)."""
+    words = _span_words()
+    org, loc = words.get("org_head", frozenset()), words.get("loc_head", frozenset())
+    out = []
+    for i in range(lo, hi):
+        t = tokens[i]
+        if t.kind != "word":
+            continue
+        for kind, vocab in (("org_head", org), ("loc_head", loc)):
+            form = t.match(vocab)
+            if form is not None:
+                out.append(Cue(i, i, t.start + form[0], t.end, kind, None))
+    return out
 
 
 def epithets() -> frozenset[str]:

@@ -614,6 +614,7 @@ def _org_heads(
     heads = _one_word_org_heads()
     for lo, hi in ranges:
         sentence_cues = cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi)
+        sentence_cues = _with_extra_heads(tokens, lo, hi, sentence_cues)
         for c in sentence_cues:
             # a body inside a title (رئيس [مجلس النواب], رئيس [مجلس السيادة]) is named there; رئيس مجلس الوزراء
             # is the Prime Minister's title as a whole
@@ -675,6 +676,15 @@ def _org_heads(
             out.append(Mention(c.first, last, tokens[c.first].start + k, tokens[last].end, "ORG", (), "cue"))
             taken.update(range(c.first, last + 1))
     return out
+
+
+def _with_extra_heads(tokens: Sequence[Token], lo: int, hi: int, sentence_cues: Sequence[Cue]) -> list[Cue]:
+    """The sentence's cues with the head rules' own head nouns (news_rules.extra_heads) where no cue starts."""
+    extra = news_rules.extra_heads(tokens, lo, hi)
+    if not extra:
+        return list(sentence_cues)
+    starts = {c.first for c in sentence_cues}
+    return sorted([*sentence_cues, *(c for c in extra if c.first not in starts)], key=lambda c: c.first)
 
 
 def _lil_complement(t: Token, first: Token) -> bool:
@@ -785,7 +795,8 @@ def _place_heads(
     common = adjust.common_nouns()
     out = []
     for lo, hi in ranges:
-        for c in cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi):
+        sentence_cues = cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi)
+        for c in _with_extra_heads(tokens, lo, hi, sentence_cues):
             if c.kind != "loc_head" or c.last != c.first or c.last + 1 >= hi or c.first in taken:
                 continue
             part = adjust.head_of(tokens[c.first], "part")
