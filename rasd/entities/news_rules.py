@@ -117,20 +117,25 @@ def descriptive(word: str) -> bool:
     return word in _span_words().get("descriptive", frozenset())
 
 
-def extra_heads(tokens: Sequence[Token], lo: int, hi: int) -> list[Cue]:
-    """Cues of the head nouns of ner_span_words.tsv (kinds ``org_head``, ``loc_head``) in ``tokens[lo:hi]``,
-    for the head rules only (never model features)."""
+@lru_cache(maxsize=1)
+def _extra_head_words() -> dict[str, str]:
     words = _span_words()
-    org, loc = words.get("org_head", frozenset()), words.get("loc_head", frozenset())
+    out = {w: "org_head" for w in words.get("org_head", ())}
+    out.update({w: "loc_head" for w in words.get("loc_head", ())})
+    return out
+
+
+def extra_heads(tokens: Sequence[Token], index: StemIndex | None = None) -> list[Cue]:
+    """Cues of the head nouns of ner_span_words.tsv (kinds ``org_head``, ``loc_head``) among ``tokens``, for
+    the head rules only (never model features)."""
+    vocab = _extra_head_words()
+    candidates = index.starts(vocab) if index is not None else range(len(tokens))
     out = []
-    for i in range(lo, hi):
+    for i in candidates:
         t = tokens[i]
-        if t.kind != "word":
-            continue
-        for kind, vocab in (("org_head", org), ("loc_head", loc)):
-            form = t.match(vocab)
-            if form is not None:
-                out.append(Cue(i, i, t.start + form[0], t.end, kind, None))
+        form = t.match(vocab) if t.kind == "word" else None
+        if form is not None:
+            out.append(Cue(i, i, t.start + form[0], t.end, vocab[form[1]], None))
     return out
 
 

@@ -458,8 +458,9 @@ def recognize(
     out += _outlets_told(tokens, ranges, out, kb, cues)
     if ORG_HEADS:
         out += _named_bodies(tokens, ranges, out, kb, index)
-        out += _org_heads(tokens, ranges, out, p_out, kb, cues)
-        out += _place_heads(tokens, ranges, out, p_out, kb, cues)
+        head_cues = _with_extra_heads(tokens, ranges, cues, index)
+        out += _org_heads(tokens, ranges, out, p_out, kb, head_cues)
+        out += _place_heads(tokens, ranges, out, p_out, kb, head_cues)
     out += _persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
     out = _final_spans(tokens, out, kb)
@@ -614,7 +615,6 @@ def _org_heads(
     heads = _one_word_org_heads()
     for lo, hi in ranges:
         sentence_cues = cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi)
-        sentence_cues = _with_extra_heads(tokens, lo, hi, sentence_cues)
         for c in sentence_cues:
             # a body inside a title (رئيس [مجلس النواب], رئيس [مجلس السيادة]) is named there; رئيس مجلس الوزراء
             # is the Prime Minister's title as a whole
@@ -678,13 +678,26 @@ def _org_heads(
     return out
 
 
-def _with_extra_heads(tokens: Sequence[Token], lo: int, hi: int, sentence_cues: Sequence[Cue]) -> list[Cue]:
-    """The sentence's cues with the head rules' own head nouns (news_rules.extra_heads) where no cue starts."""
-    extra = news_rules.extra_heads(tokens, lo, hi)
+def _with_extra_heads(
+    tokens: Sequence[Token],
+    ranges: Sequence[tuple[int, int]],
+    cues: dict[tuple[int, int], list[Cue]],
+    index: StemIndex | None,
+) -> dict[tuple[int, int], list[Cue]]:
+    """The sentences' cues with the head rules' own head nouns (news_rules.extra_heads) where no cue starts."""
+    extra = news_rules.extra_heads(tokens, index)
     if not extra:
-        return list(sentence_cues)
-    starts = {c.first for c in sentence_cues}
-    return sorted([*sentence_cues, *(c for c in extra if c.first not in starts)], key=lambda c: c.first)
+        return cues
+    out = dict(cues)
+    for lo, hi in ranges:
+        mine = [c for c in extra if lo <= c.first < hi]
+        if mine:
+            have = out.get((lo, hi), [])
+            starts = {c.first for c in have}
+            out[(lo, hi)] = sorted(
+                [*have, *(c for c in mine if c.first not in starts)], key=lambda c: c.first
+            )
+    return out
 
 
 def _lil_complement(t: Token, first: Token) -> bool:
@@ -795,8 +808,7 @@ def _place_heads(
     common = adjust.common_nouns()
     out = []
     for lo, hi in ranges:
-        sentence_cues = cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi)
-        for c in _with_extra_heads(tokens, lo, hi, sentence_cues):
+        for c in cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi):
             if c.kind != "loc_head" or c.last != c.first or c.last + 1 >= hi or c.first in taken:
                 continue
             part = adjust.head_of(tokens[c.first], "part")
