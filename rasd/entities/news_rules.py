@@ -59,6 +59,11 @@ def _bare_index(kb: KB) -> tuple[dict[tuple[str, ...], tuple[str, ...]], set[tup
     return out, prefixes, firsts
 
 
+def may_have_bare_bodies(kb: KB, index: StemIndex) -> bool:
+    """Whether any token of the document can begin a bare body's name (a cheap test before the sentences)."""
+    return bool(index.starts(_bare_index(kb)[2]))
+
+
 def bare_bodies(
     tokens: Sequence[Token], lo: int, hi: int, taken: set[int], kb: KB, index: StemIndex | None = None
 ) -> list[tuple[int, int, int, tuple[str, ...]]]:

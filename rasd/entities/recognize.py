@@ -499,6 +499,8 @@ def _bare_bodies(
     index: StemIndex | None = None,
 ) -> list[Mention]:
     """Bodies the KB names with a nisba, written without it (المجلس الرئاسي): see news_rules.bare_bodies."""
+    if index is not None and not news_rules.may_have_bare_bodies(kb, index):
+        return []
     taken = {j for m in out for j in range(m.first, m.last + 1)}
     found = []
     for lo, hi in ranges:
@@ -779,6 +781,8 @@ def _named_bodies(
     index: StemIndex | None = None,
 ) -> list[Mention]:
     """Courts and courts royal named by their adjective (news_rules.named_bodies)."""
+    if index is not None and not index.starts(adjust._one_word_heads().get("named_body", {})):
+        return []
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     out = []
     for lo, hi in ranges:
