@@ -71,3 +71,47 @@ def test_words_that_make_no_name_do_not_stretch_a_kb_place() -> None:
     labels = ["O", "O", "O", "B-ORG", "I-ORG"]
     out = recognize_span(toks, 0, len(toks), kb, tagged=(labels, [1.0, 1.0, 1.0, 0.1, 0.1]))
     assert [(m.first, m.last, m.type) for m in out] == [(3, 4, "ORG")]
+
+
+def test_bare_body_keys_end_on_a_nisba_not_a_country() -> None:
+    from rasd.entities.kb import load_kb, name_key
+
+    kb = load_kb(
+        shipped=False,
+        entries=[
+            {"id": "country/LY", "type": "LOC", "kind": "country", "name": "ليبيا", "demonyms": ["ليبي"]},
+            {"id": "country/SA", "type": "LOC", "kind": "country", "name": "السعودية", "demonyms": ["سعودي"]},
+            {
+                "id": "org/a",
+                "type": "ORG",
+                "kind": "government_body",
+                "name": "المجلس الرئاسي الليبي",
+                "country": "country/LY",
+            },
+            {"id": "org/b", "type": "ORG", "kind": "igo", "name": "هيئة التنسيق الإقليمية"},
+            {"id": "org/c", "type": "ORG", "kind": "igo", "name": "التحالف بقيادة السعودية"},
+            {
+                "id": "org/d",
+                "type": "ORG",
+                "kind": "ministry",
+                "name": "وزارة الشؤون الإقليمية",
+                "country": "country/LY",
+            },
+        ],
+    )
+    names = news_rules._bare_index(kb)[0]
+    assert names[name_key("المجلس الرئاسي")] == ("org/a",)
+    assert names[name_key("هيئة التنسيق")] == (
+        "org/b",
+    )  # an international body's nisba need not be a country's
+    assert name_key("التحالف بقيادة") not in names  # السعودية: a country's name, not a nisba
+    assert name_key("وزارة الشؤون") not in names  # a national body's last word must be its country's nisba
+
+
+def test_a_bare_body_inside_a_title_is_the_titles() -> None:
+    from rasd.entities.cues import cue_index
+
+    kb = shipped_kb()
+    toks = tokenize("وقال رئيس مجلس الوزراء إن الحكومة مستمرة")
+    titles = [c for c in cue_index().match(toks) if c.kind == "title"]
+    assert news_rules.bare_bodies(toks, 0, len(toks), set(), kb, None, titles) == []

@@ -22,6 +22,8 @@ def nisba_shaped(word: str) -> bool:
     return word.startswith("ال") and len(word) > 4 and word.endswith(("ي", "يه"))
 
 
+# bodies that news describes by the same words without naming one (الأجهزة الأمنية, القوات الخاصة)
+_DESCRIBED_KINDS = frozenset({"armed_forces", "armed_group"})
 _BARE: list[tuple[KB, dict[tuple[str, ...], tuple[str, ...]], set[tuple[str, ...]], set[str]]] = []
 
 
@@ -37,12 +39,15 @@ def _bare_index(kb: KB) -> tuple[dict[tuple[str, ...], tuple[str, ...]], set[tup
     heads = name_heads()
     names: dict[tuple[str, ...], list[str]] = {}
     for e in kb.entries.values():
-        if e["type"] != "ORG":
+        if e["type"] != "ORG" or e.get("kind") in _DESCRIBED_KINDS:
             continue
         for n in [e["name"], *e.get("aliases", [])]:
             key = name_key(n)
-            if len(key) < 3 or not nisba_shaped(key[-1]):
+            # the last word a nisba, not a country's name (التحالف بقيادة السعودية)
+            if len(key) < 3 or not nisba_shaped(key[-1]) or key[-1:] in kb.names:
                 continue
+            if key[-1] not in kb.demonyms and e.get("country"):
+                continue  # a national body's nisba is its country's (an international one's: مجلس التعاون الخليجي)
             bare = key[:-1]
             if bare in kb.names:
                 continue
@@ -65,7 +70,13 @@ def may_have_bare_bodies(kb: KB, index: StemIndex) -> bool:
 
 
 def bare_bodies(
-    tokens: Sequence[Token], lo: int, hi: int, taken: set[int], kb: KB, index: StemIndex | None = None
+    tokens: Sequence[Token],
+    lo: int,
+    hi: int,
+    taken: set[int],
+    kb: KB,
+    index: StemIndex | None = None,
+    titles: Sequence[Cue] = (),
 ) -> list[tuple[int, int, int, tuple[str, ...]]]:
     """Bodies named without the nisba the KB spells them with (حكومة الوحدة الوطنية in a Libyan story), as
     (first, last, start, ids). The ids are given only where they name one international body (مجلس التعاون:
@@ -74,8 +85,8 @@ def bare_bodies(
     names, prefixes, firsts = _bare_index(kb)
     out = []
     for i, last, k, key in match_phrases(tokens, names, prefixes, firsts, lo, hi, index):
-        if taken.intersection(range(i, last + 1)):
-            continue
+        if taken.intersection(range(i, last + 1)) or any(c.first < i and last <= c.last for c in titles):
+            continue  # inside a title (رئيس مجلس الوزراء) the body is the title's
         nxt = tokens[last + 1] if last + 1 < hi else None
         if nxt is not None and nxt.kind == "word" and (nisba_shaped(nxt.norm) or kb.demonym_country(nxt)):
             continue

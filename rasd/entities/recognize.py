@@ -289,8 +289,14 @@ def _trim_kb(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
     inner = set(kb.names.get((second.norm,), ()))
     if adjust.head_of(first, "descriptor") and inner & set(m.ids):
         return KBMatch(m.last, m.last, second.start, m.end, tuple(i for i in m.ids if i in inner))
-    if adjust.head_of(first, "descriptor") and not inner and second.kind == "word":
-        # the KB spells the body with its descriptor only (حركة فتح): the mention is still the name alone
+    if (
+        adjust.head_of(first, "descriptor")
+        and not inner
+        and second.kind == "word"
+        and second.norm[:2] != "ال"
+    ):
+        # the KB spells the body with its descriptor only (حركة فتح): the mention is still the name alone;
+        # a definite common noun keeps its head (جهاز الردع: "deterrence" alone names nothing)
         return KBMatch(m.last, m.last, second.start, m.end, m.ids)
     k = m.start - first.start
     stem = next((st for kk, st in first.forms if kk == k), first.norm)
@@ -453,7 +459,7 @@ def recognize(
         if _is_currency(tokens, m, currencies):
             m.type = "MISC"  # a currency, as ANERcorp tags it, never a place or a body (شيكل، الدينار)
     if kb is not None and len(kb):
-        out += _bare_bodies(tokens, ranges, out, kb, index)
+        out += _bare_bodies(tokens, ranges, out, kb, cues, index)
         out = _bodies_of_places(tokens, ranges, out, kb, cues)
     out += _outlets_told(tokens, ranges, out, kb, cues)
     if ORG_HEADS:
@@ -496,6 +502,7 @@ def _bare_bodies(
     ranges: Sequence[tuple[int, int]],
     out: list[Mention],
     kb: KB,
+    cues: dict[tuple[int, int], list[Cue]],
     index: StemIndex | None = None,
 ) -> list[Mention]:
     """Bodies the KB names with a nisba, written without it (المجلس الرئاسي): see news_rules.bare_bodies."""
@@ -504,7 +511,8 @@ def _bare_bodies(
     taken = {j for m in out for j in range(m.first, m.last + 1)}
     found = []
     for lo, hi in ranges:
-        for a, b, start, ids in news_rules.bare_bodies(tokens, lo, hi, taken, kb, index):
+        titles = [c for c in cues.get((lo, hi), ()) if c.kind == "title"]
+        for a, b, start, ids in news_rules.bare_bodies(tokens, lo, hi, taken, kb, index, titles):
             found.append(Mention(a, b, start, tokens[b].end, "ORG", ids, "kb" if ids else "cue"))
             taken.update(range(a, b + 1))
     return found
