@@ -165,3 +165,20 @@ def test_event_actors_unknown_to_the_kb_match_by_their_arabic_name():
     # a KB-linked actor is still compared by its English name
     person.name_en_source = "kb"
     assert score_events(gold, text, doc)["tuples"]["tp"] == 0
+
+
+def test_timex_detection_never_passes_100_when_one_prediction_covers_two_gold_expressions():
+    text = "من 10 إلى 13 يناير"
+    doc = Document(
+        id="d",
+        text=text,
+        timexes=[Timex(id="t1", type="DATE", value="2024-01-10", start=0, end=len(text), text=text)],
+    )
+    gold = {
+        "timexes": [
+            {"text": "10", "type": "DATE", "value": "2024-01-10"},
+            {"text": "13 يناير", "type": "DATE", "value": "2024-01-13"},
+        ]
+    }
+    det = score_timexes(gold, text, doc)["detection"]
+    assert (det["precision"], det["recall"], det["f1"]) == (100.0, 100.0, 100.0)

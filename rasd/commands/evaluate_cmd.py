@@ -18,7 +18,7 @@ def _fmt(v) -> str:
 
 def _totals(results: list[dict]) -> dict:
     """Micro totals over all files: P/R/F1 from summed counts for each layer's main measure."""
-    from ..evaluate.gold import _prf
+    from ..evaluate.gold import _prf, _timex_prf
 
     out: dict = {"file": "ALL"}
     for layer, key in (
@@ -28,7 +28,13 @@ def _totals(results: list[dict]) -> dict:
         ("events", "tuples"),
     ):
         parts = [r[layer][key] for r in results if layer in r]
-        if parts:
+        if parts and layer == "timexes":
+            found, matched, n_pred, n_gold = (
+                sum(p[k] if k in p else p["tp"] for p in parts)
+                for k in ("tp", "matched_pred", "pred", "gold")
+            )
+            out[layer] = {key: _timex_prf(found, matched, n_pred, n_gold)}
+        elif parts:
             out[layer] = {key: _prf(*(sum(p[k] for p in parts) for k in ("tp", "pred", "gold")))}
     # the other measures, micro over all files from their counts
     for layer, name, num, den in (

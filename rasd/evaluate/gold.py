@@ -55,6 +55,19 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     }
 
 
+def _timex_prf(found: int, matched_pred: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    """Detection by overlap: recall counts gold expressions found, precision predicted ones that hit a gold one.
+    The two counts differ when one prediction covers two gold expressions (or the reverse), so precision is not
+    ``found / n_pred`` (which could pass 100)."""
+    out = _prf(found, n_pred, n_gold)
+    p = matched_pred / n_pred if n_pred else 0.0
+    r = found / n_gold if n_gold else 0.0
+    out["precision"] = round(100 * p, 1)
+    out["f1"] = round(100 * (2 * p * r / (p + r)), 1) if p + r else 0.0
+    out["matched_pred"] = matched_pred
+    return out
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -98,8 +111,7 @@ def score_timexes(gold: dict, text: str, doc: Document) -> dict[str, Any]:
             ):
                 exact_value += 1
     matched_pred = sum(1 for x in doc.timexes if any(_overlap((x.start, x.end), s) for s, _ in gold_t))
-    det = _prf(found, len(doc.timexes), len(gold_t))
-    det["precision"] = round(100 * matched_pred / len(doc.timexes), 1) if doc.timexes else 0.0
+    det = _timex_prf(found, matched_pred, len(doc.timexes), len(gold_t))
     return {
         "detection": det,
         "value_accuracy": round(100 * exact_value / len(gold_t), 1) if gold_t else 0.0,
