@@ -44,7 +44,8 @@ def _compare(toks, ranges, kb, numpy_only: bool = True) -> tuple[int, float]:
     kms = [kb.match(toks, lo, hi) if kb is not None else [] for lo, hi in ranges]
     cms = [cues.get(r) for r in ranges]
     if numpy_only:
-        labels, p_out = model.fast_model().tag_ranges(toks, ranges, kb, kms, cms)
+        probs = model.char_probs(toks, ranges)
+        labels, p_out = model.fast_model().tag_ranges(toks, ranges, kb, kms, cms, char_probs=probs)
         labels = model.to_bio(labels)
     else:
         labels, p_out = model.tag_ranges(toks, ranges, kb, kms, cms)

@@ -19,6 +19,21 @@ def train_ner(
     iterations: int = typer.Option(150, help="L-BFGS iterations"),
     bilou: bool = typer.Option(False, help="train with BILOU labels instead of BIO"),
     kb_dropout: float = typer.Option(0.0, help="share of training sentences seen without KB features"),
+    charnet: bool = typer.Option(
+        False,
+        help="also train the character network whose label probabilities are CRF features (needs torch)",
+    ),
+    charnet_folds: int = typer.Option(4, help="jackknife folds of the character network's training features"),
+    charnet_extra: bool = typer.Option(
+        False, help="the character network also learns from Wiki-NER and Wojood"
+    ),
+    charnet_epochs: int = typer.Option(0, help="the character network's epochs (0: the shipped setting)"),
+    charnet_context: bool = typer.Option(
+        False, help="the CRF also reads the network's probabilities of the words before and after"
+    ),
+    charnet_cache: str = typer.Option(
+        None, help="a folder keeping the character network and its jackknifed features for a rerun"
+    ),
 ) -> None:
     """Train the entity recognizer (a CRF) reproducibly from ANERcorp train (never a test split)."""
     from .train import train
@@ -35,5 +50,11 @@ def train_ner(
         iterations=iterations,
         bilou=bilou,
         kb_dropout=kb_dropout,
+        charnet=charnet,
+        charnet_folds=max(2, charnet_folds),
+        charnet_extra=charnet_extra,
+        charnet_params={"epochs": charnet_epochs} if charnet_epochs > 0 else None,
+        charnet_cache=charnet_cache,
+        charnet_window=(-1, 1) if charnet_context else (),
     )
     typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))

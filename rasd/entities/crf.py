@@ -26,7 +26,15 @@ import numpy as np
 
 from ..text.tokens import Token
 from .cues import Cue
-from .features import OPTS, _neighbour_features, own_tag_features, token_tags, word_features
+from .features import (
+    CHAR_OFFSETS,
+    OPTS,
+    _neighbour_features,
+    char_feature_names,
+    own_tag_features,
+    token_tags,
+    word_features,
+)
 from .kb import KB, KBMatch, StemIndex
 
 MAX_WORDS = 200_000  # distinct words whose weight rows are kept; the cache starts afresh beyond that
@@ -330,6 +338,28 @@ class FastCRF:
         probs[src] = p_out[mask]
         return labels, probs
 
+    def _char_scores(
+        self, char_probs: tuple[Sequence[str], np.ndarray], lengths: Sequence[int]
+    ) -> np.ndarray:
+        """What the character network's probabilities (valued features ``cn=``, and ``cn±d=`` of the tokens
+        around) add to the emission scores of consecutive sentences of ``lengths`` tokens."""
+        names, probs = char_probs
+        n = len(probs)
+        out = np.zeros((n, len(self.labels)))
+        sid = np.repeat(np.arange(len(lengths)), lengths)
+        for d in CHAR_OFFSETS:
+            rows = [self.row.get(x, 0) for x in char_feature_names(names, d)]
+            if not any(rows) or abs(d) >= n:
+                continue
+            c = probs @ self.w[rows]  # what each token's probabilities give the token d before it
+            if d == 0:
+                out += c
+            elif d > 0:
+                out[: n - d] += c[d:] * (sid[d:] == sid[: n - d])[:, None]
+            else:
+                out[-d:] += c[: n + d] * (sid[: n + d] == sid[-d:])[:, None]
+        return out
+
     def tag_ranges(
         self,
         tokens: Sequence[Token],
@@ -338,16 +368,20 @@ class FastCRF:
         kb_matches: Sequence[Sequence[KBMatch]],
         cue_matches: Sequence[Sequence[Cue] | None],
         index: StemIndex | None = None,
+        char_probs: tuple[Sequence[str], np.ndarray] | None = None,
     ) -> tuple[list[str], list[float]]:
         """Labels (the model's own, e.g. BILOU) and P(outside) of the tokens of ``ranges`` (concatenated),
         each range a sentence with its KB matches and cues in document token indices (``index``: the tokens'
-        StemIndex when built)."""
+        StemIndex when built; ``char_probs``: the character network's labels and probabilities of the same
+        tokens, valued features ``cn=<label>``)."""
         if not ranges:
             return [], []
         if index is None:
             index = StemIndex(tokens)
         tags = token_tags(tokens, ranges, kb, kb_matches, cue_matches, index)
         e = self.emissions(tokens, ranges, tags)
+        if char_probs is not None:
+            e += self._char_scores(char_probs, [hi - lo for lo, hi in ranges])
         y, p_o = self.decode(e, [hi - lo for lo, hi in ranges])
         names = self.labels
         sel = [t for lo, hi in ranges for t in tokens[lo:hi]]

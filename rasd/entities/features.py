@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .. import data
 from ..text.tokens import Token
@@ -13,12 +14,16 @@ from .clusters import word_clusters
 from .cues import Cue, cue_index
 from .kb import KB, KBMatch, StemIndex
 
+if TYPE_CHECKING:
+    import numpy as np
+
 # switches for training experiments (rasd.entities.train); the shipped model is trained with these values
 OPTS: dict[str, object] = {
     "window": (-2, -1, 1, 2),
     "clusters": True,
     "names": True,
     "ctx_clusters": (-1, 1),
+    "char_window": (),  # neighbours whose character-network probabilities a token sees besides its own
 }
 
 
@@ -269,3 +274,57 @@ def sentence_features(
                 f.append(x)
         out.append(f)
     return out
+
+
+CHAR_PREFIX = "cn"  # the character network's probability of a label, as a real-valued feature
+
+
+CHAR_OFFSETS = (0, -1, 1, -2, 2)  # the offsets a model may have network features of (tagging tries each)
+
+
+def char_offsets() -> tuple[int, ...]:
+    """The window offsets whose network probabilities a token sees in training (0: its own)."""
+    return (0, *OPTS.get("char_window", ()))  # type: ignore[arg-type]
+
+
+def is_char_feature(name: str) -> bool:
+    return name.startswith(("cn=", "cn-", "cn+"))
+
+
+def char_feature_names(labels: Sequence[str], d: int = 0) -> list[str]:
+    """The feature names of the character network's label probabilities of the token ``d`` after a token,
+    in ``labels`` order (``cn=B-PER``; ``cn-1=B-PER`` for the token before)."""
+    return [f"{CHAR_PREFIX}{d:+d}={x}" if d else f"{CHAR_PREFIX}={x}" for x in labels]
+
+
+def with_char_probs(
+    feats: list[list[str | bytes]],
+    probs: np.ndarray | None,
+    labels: Sequence[str],
+    keep: frozenset[str] | None = None,
+) -> list[list[str | bytes]] | list[dict[str, float]]:
+    """crfsuite items of a sentence: its feature strings (each with weight 1, a repeated one counted) and,
+    when ``probs`` (token x label) are given, the character network's probabilities of the token and of its
+    neighbours at ``char_offsets()`` as valued features (``keep``: the model's known attributes, of any of
+    ``CHAR_OFFSETS``; others are left out)."""
+    if probs is None:
+        return feats
+    n = len(feats)
+    rows = probs.tolist()
+    named = []
+    for d in char_offsets() if keep is None else CHAR_OFFSETS:
+        names = char_feature_names(labels, d)
+        named.append((d, [(k, x) for k, x in enumerate(names) if keep is None or x in keep]))
+    items: list[dict[str, float]] = []
+    for i, f in enumerate(feats):
+        item: dict[str, float] = {}
+        for x in f:
+            s = x.decode("utf-8") if isinstance(x, bytes) else x
+            item[s] = item.get(s, 0.0) + 1.0
+        for d, cols in named:
+            if 0 <= i + d < n:
+                p = rows[i + d]
+                for k, x in cols:
+                    item[x] = p[k]
+        items.append(item)
+    return items

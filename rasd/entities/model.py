@@ -11,13 +11,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
 from .. import data
 from ..text.tokens import Token
+from . import charnet
 from .crf import FastCRF
 from .cues import Cue
-from .features import sentence_features
+from .features import is_char_feature, sentence_features, with_char_probs
 from .kb import KB, KBMatch, StemIndex
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,37 @@ def _model_key(path: str | Path | None) -> str:
     return str(_override[-1]) if _override else _shipped_path()
 
 
+def charnet_path(path: str | Path | None = None) -> Path:
+    """The character network read with the CRF at ``path``: the shipped one beside the shipped model, else the
+    file beside ``path`` with a ``.npz`` suffix (as train() writes it)."""
+    key = _model_key(path)
+    if key == _shipped_path():
+        return charnet.shipped_path()
+    return Path(key).with_suffix(".npz")
+
+
+def char_net(path: str | Path | None = None) -> charnet.CharNet | None:
+    """The character network whose probabilities the CRF at ``path`` reads (None: the CRF was trained without
+    one, or its file is missing — then the CRF tags without those features, less accurately, with a warning)."""
+    keep = known_features(path)
+    if not keep or not any(is_char_feature(x) for x in keep):
+        return None
+    where = str(charnet_path(path))
+    net = charnet.load(where)
+    if net is None:
+        _missing(where)  # warns once
+    return net
+
+
+def char_probs(
+    tokens: Sequence[Token], ranges: Sequence[tuple[int, int]], path: str | Path | None = None
+) -> tuple[list[str], np.ndarray] | None:
+    """The labels and probabilities (token x label) of the character network that the CRF at ``path`` reads,
+    for the tokens of ``ranges`` (concatenated); None when it reads none."""
+    net = char_net(path)
+    return None if net is None else (net.labels, net.probs(tokens, ranges))
+
+
 def use_model(path: str | Path | None) -> None:
     """Tag with the model at ``path`` from now on (None: the shipped one) — for training experiments. Word
     clusters are read from the same path with a ``.tsv`` suffix when train() wrote them there."""
@@ -52,6 +85,7 @@ def use_model(path: str | Path | None) -> None:
     _override.clear()
     _known.clear()
     _fast.clear()
+    charnet.load.cache_clear()
     clusters = None
     if path is not None:
         _override.append(Path(path))
@@ -143,7 +177,13 @@ def tag(
     if t is None or not tokens:
         return ["O"] * len(tokens), [1.0] * len(tokens)
     keep = known_features(key)
-    t.set(sentence_features(tokens, kb, kb_matches, keep=keep, cue_matches=cue_matches, offset=offset))
+    feats = sentence_features(tokens, kb, kb_matches, keep=keep, cue_matches=cue_matches, offset=offset)
+    net = char_net(key)
+    if net is not None:
+        probs = net.probs(tokens, [(0, len(tokens))])
+        t.set(pycrfsuite.ItemSequence(with_char_probs(feats, probs, net.labels, keep)))
+    else:
+        t.set(feats)
     labels = to_bio(t.tag())
     # punctuation and numbers are never read as names here: skip their marginals (a C call each)
     p_out = [t.marginal("O", i) if tok.kind == "word" else 1.0 for i, tok in enumerate(tokens)]
@@ -227,13 +267,15 @@ def tag_ranges(
     if fast is not None and len(slow) < len(ranges):
         keep = [k for k in range(len(ranges)) if k not in slow]
         index = index if index is not None else StemIndex(tokens)
+        kept = [ranges[k] for k in keep]
         lab, p = fast.tag_ranges(
             tokens,
-            [ranges[k] for k in keep],
+            kept,
             kb,
             [kb_matches[k] for k in keep],
             [cue_matches[k] for k in keep],
             index,
+            char_probs=char_probs(tokens, kept, path),
         )
         if not slow:
             return to_bio(lab), p

@@ -8,21 +8,28 @@ reports the score there: that, never a test split, is what choices are made on.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
+import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
 from ..evaluate.conll import read_conll, score
 from ..text.tokens import Token, tokenize
+from .charnet import CHARNET_NAME
 from .clusters import CLUSTERS_NAME, build_clusters, use_clusters
-from .features import sentence_features, word_features
+from .features import OPTS, sentence_features, with_char_probs, word_features
 from .kb import KB, load_kb
 from .model import model_path, to_bio
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "ner"
+# the character network's labels, in its output order (rasd.entities.train_charnet.LABELS; torch-free here)
+CHAR_LABELS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 WOJOOD_MAP = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 
 
@@ -79,15 +86,21 @@ def fit(
     min_freq: int = 1,
     kb_dropout: float = 0.0,
     bilou: bool = False,
+    char_probs: Sequence[np.ndarray] | None = None,
 ) -> Path:
     """Train a CRF on ``data``. ``kb_dropout``: the share of sentences seen without KB features, so that the
-    model also learns to find names the KB lacks (the KB knows many of the training corpus's names)."""
+    model also learns to find names the KB lacks (the KB knows many of the training corpus's names);
+    ``char_probs``: per sentence of ``data``, the character network's (jackknifed) label probabilities."""
     trainer = pycrfsuite.Trainer(verbose=False)
     rng = random.Random(7)
-    for toks, labels in data:
+    for k, (toks, labels) in enumerate(data):
         if toks:
             feats = sentence_features(toks, None if rng.random() < kb_dropout else kb)
-            trainer.append(feats, to_bilou(labels) if bilou else labels)
+            if char_probs is not None:
+                items = pycrfsuite.ItemSequence(with_char_probs(feats, char_probs[k], CHAR_LABELS))
+                trainer.append(items, to_bilou(labels) if bilou else labels)
+            else:
+                trainer.append(feats, to_bilou(labels) if bilou else labels)
     trainer.set_params(
         {
             "c1": c1,
@@ -102,13 +115,23 @@ def fit(
     return out
 
 
-def evaluate_sentences(data: list[tuple[list[Token], list[str]]], kb: KB | None, model: Path) -> dict:
+def evaluate_sentences(
+    data: list[tuple[list[Token], list[str]]],
+    kb: KB | None,
+    model: Path,
+    char_probs: Sequence[np.ndarray] | None = None,
+) -> dict:
     t = pycrfsuite.Tagger()
     t.open(str(model))
     gold, pred = [], []
-    for toks, labels in data:
+    for k, (toks, labels) in enumerate(data):
         if toks:
-            pred.append(to_bio(t.tag(sentence_features(toks, kb))))
+            feats = sentence_features(toks, kb)
+            if char_probs is not None:
+                t.set(pycrfsuite.ItemSequence(with_char_probs(feats, char_probs[k], CHAR_LABELS)))
+                pred.append(to_bio(t.tag()))
+            else:
+                pred.append(to_bio(t.tag(feats)))
             gold.append(labels)
     return score(gold, pred)
 
@@ -125,9 +148,19 @@ def train(
     iterations: int = 150,
     kb_dropout: float = 0.0,
     bilou: bool = False,
+    charnet: bool = False,
+    charnet_folds: int = 4,
+    charnet_extra: bool = False,
+    charnet_params: dict | None = None,
+    charnet_cache: str | Path | None = None,
+    charnet_window: tuple[int, ...] = (),
 ) -> dict:
-    """Train and save the model; returns a summary (and the held-out score with ``holdout``)."""
+    """Train and save the model; returns a summary (and the held-out score with ``holdout``). ``charnet``:
+    also train the character network (torch) whose probabilities become CRF features, jackknifed over
+    ``charnet_folds`` folds of the training sentences (``charnet_extra``: the network also learns from the
+    Wiki-NER and Wojood train splits)."""
     root = Path(shared) if shared else SHARED
+    OPTS["char_window"] = charnet_window
     out_path = Path(out) if out else model_path()
     kb = load_kb() if use_kb else None
     raw = list(read_conll(root / "anercorp" / "train.txt"))
@@ -156,6 +189,22 @@ def train(
     summary["cluster_words"] = build_clusters(stems, clusters_out, sources)
     use_clusters(None if out is None else clusters_out)
     word_features.cache_clear()
+    probs = dev_probs = None
+    charnet_out = out_path.parent / Path(CHARNET_NAME).name if out is None else out_path.with_suffix(".npz")
+    if charnet:
+        probs, dev_probs = _train_charnet(
+            data,
+            others if charnet_extra else [],
+            dev_part,
+            charnet_out,
+            charnet_folds,
+            charnet_params,
+            sources,
+            Path(charnet_cache) if charnet_cache else None,
+        )
+        summary["charnet"] = str(charnet_out)
+    elif charnet_out.is_file():
+        charnet_out.unlink()  # a CRF trained without the network must not be read with one
     fit(
         data,
         kb,
@@ -165,14 +214,65 @@ def train(
         iterations=iterations,
         kb_dropout=kb_dropout,
         bilou=bilou,
+        char_probs=probs,
     )
     summary["seconds"] = round(time.perf_counter() - t0, 1)
     summary["model"] = str(out_path)
     summary["kb_entries"] = len(kb) if kb is not None else 0
     if holdout:
-        summary["holdout"] = evaluate_sentences(dev_part, kb, out_path)
+        summary["holdout"] = evaluate_sentences(dev_part, kb, out_path, dev_probs)
         summary["holdout_layer"] = evaluate_layer(raw[a:b], kb, out_path)
     return summary
+
+
+def _train_charnet(
+    data: list[tuple[list[Token], list[str]]],
+    extra: list[tuple[list[Token], list[str]]],
+    dev: list[tuple[list[Token], list[str]]],
+    out: Path,
+    folds: int,
+    params: dict | None,
+    sources: str,
+    cache: Path | None = None,
+) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
+    """Jackknifed probabilities of ``data`` for the CRF's training, and those of ``dev`` from the network
+    trained on all of ``data`` (+ ``extra``), which is saved at ``out``. ``cache``: a folder where they are
+    kept with a fingerprint of their inputs, and taken from when it matches (the network does not read the
+    KB, so a CRF retrained after KB changes can reuse it)."""
+    key = hashlib.sha256(
+        json.dumps(
+            [[[(t.text, y) for t, y in zip(*s, strict=True)] for s in part] for part in (data, extra, dev)]
+            + [folds, sorted((params or {}).items())],
+            ensure_ascii=False,
+        ).encode("utf-8")
+    ).hexdigest()
+    if cache is not None and (cache / "key.txt").is_file() and (cache / "key.txt").read_text() == key:
+        z = np.load(cache / "probs.npz")
+        shutil.copy(cache / "net.npz", out)
+        probs = np.split(z["probs"], np.cumsum([len(t) for t, _ in data])[:-1])
+        dev_probs = np.split(z["dev"], np.cumsum([len(t) for t, _ in dev])[:-1]) if dev else None
+        return probs, dev_probs
+    import torch
+
+    from . import train_charnet as tc
+
+    torch.set_num_threads(1)
+    # the extra corpora's sentences are in every fold's training set, never predicted
+    probs = tc.jackknife(data, folds, extra=extra, params=params)
+    net, table = tc.fit([*data, *extra], params=params)
+    tc.save(net, table, out, "trained by `rasd train-ner --charnet` on " + sources)
+    dev_probs = tc.predict(net, table, dev) if dev else None
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        empty = np.zeros((0, len(tc.LABELS)))
+        np.savez(
+            cache / "probs.npz",
+            probs=np.concatenate([empty, *probs]),
+            dev=np.concatenate([empty, *(dev_probs or [])]),
+        )
+        shutil.copy(out, cache / "net.npz")
+        (cache / "key.txt").write_text(key)
+    return probs, dev_probs
 
 
 def evaluate_layer(
