@@ -54,13 +54,20 @@ def charnet_path(path: str | Path | None = None) -> Path:
     return Path(key).with_suffix(".npz")
 
 
+# per model path: whether the CRF has character-network features (a scan of its attributes, done once)
+_reads_net: dict[str, bool] = {}
+
+
 def char_net(path: str | Path | None = None) -> charnet.CharNet | None:
     """The character network whose probabilities the CRF at ``path`` reads (None: the CRF was trained without
     one, or its file is missing — then the CRF tags without those features, less accurately, with a warning)."""
-    keep = known_features(path)
-    if not keep or not any(is_char_feature(x) for x in keep):
+    key = _model_key(path)
+    if key not in _reads_net:
+        keep = known_features(key)
+        _reads_net[key] = bool(keep) and any(is_char_feature(x) for x in keep)  # type: ignore[union-attr]
+    if not _reads_net[key]:
         return None
-    where = str(charnet_path(path))
+    where = str(charnet_path(key))
     net = charnet.load(where)
     if net is None:
         _missing(where)  # warns once
@@ -85,6 +92,7 @@ def use_model(path: str | Path | None) -> None:
     _override.clear()
     _known.clear()
     _fast.clear()
+    _reads_net.clear()
     charnet.load.cache_clear()
     clusters = None
     if path is not None:
