@@ -41,7 +41,7 @@ _QUOTE_MARKS = set("\"«»“”'")
 STRONG_PUNCT = {".", "؛", ";", ":", "!", "?", "؟", "…"}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Tok:
     token: Token
     punct: bool = False
@@ -61,6 +61,23 @@ class Tok:
     in_trigger: bool = False  # the token is part of a matched trigger
     head_k: int = 0  # clitic characters before the matched head
     nisba: bool = False  # a nisba adjective of a document entity (روسي، الأميركية)
+
+    def __init__(self, token: Token, args: tuple | None = None) -> None:
+        """``args``: the values of the other fields in order (None: the defaults above). build() makes one Tok
+        per token of every sentence with a trigger, from a tuple cached by word: assigning from it is cheaper
+        than a call with 17 arguments."""
+        self.token = token
+        (
+            self.punct, self.ent, self.ent_start, self.prep, self.conj, self.cats, self.fut, self.entries,
+            self.hit, self.gap, self.timex, self.article, self.cores, self.phrases, self.in_trigger,
+            self.head_k, self.nisba,
+        ) = _BLANK if args is None else args  # fmt: skip
+
+
+# Tok's fields after ``token`` with their default values, and the same for a punctuation mark
+_BLANK = (False, None, False, None, False, frozenset(), False, (), None, 0, False, False, frozenset(), frozenset(),
+          False, 0, False)  # fmt: skip
+_PUNCT = (True, *_BLANK[1:])
 
 
 @dataclass(slots=True, init=False)
@@ -165,7 +182,7 @@ def build(doc: Document) -> list[SentCtx]:
     tokens: list[Token] = doc.tokens
     starts = list(map(_START, tokens))
     types = {e.id: e.type for e in doc.entities}
-    titles = {e.id: " ".join(normalize(r.text) for r in e.roles) for e in doc.entities if e.roles}
+    titles = {e.id: " ".join(_normalized(r.text) for r in e.roles) for e in doc.entities if e.roles}
     linked = frozenset(e.id for e in doc.entities if e.kb_id)
     places = frozenset(
         e.id
@@ -261,7 +278,7 @@ def build(doc: Document) -> list[SentCtx]:
             if w is not None and n is None:
                 # a word outside every mention (most words): what _annotate_word() would set, precomputed
                 _, _, _, entries, cats, stems, wcues, facts, args = w
-                tk = Tok(t, *args)
+                tk = Tok(t, args)
                 if nisba and stems:
                     for stem in stems:
                         eid = nisba.get(stem)
@@ -285,7 +302,7 @@ def build(doc: Document) -> list[SentCtx]:
                 if wcues:
                     cues.append((k, wcues))
                 continue
-            tk = Tok(t, t.kind == "punct")
+            tk = Tok(t, _PUNCT if t.kind == "punct" else None)
             if tk.punct:
                 marks.append(k)
             if n is not None:
@@ -382,6 +399,7 @@ def _new_word(t: Token) -> tuple:
         _EMPTY,
         False,
         head_k,
+        False,
     )
     w = (t.norm, t.forms, info[:7], entries, cats, stems, cues, facts, args)
     if len(_WORDS) < 200_000:  # bounded: a stream of unique garbage cannot exhaust memory
@@ -938,6 +956,12 @@ def _title_anaphors(
         if pick is not None:
             c.conjuncts = [[pick]]
             c.seal()
+
+
+@lru_cache(maxsize=4096)
+def _normalized(text: str) -> str:
+    """A title's normalized text (titles repeat across an article and a corpus)."""
+    return normalize(text)
 
 
 @lru_cache(maxsize=4096)
