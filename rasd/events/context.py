@@ -236,6 +236,7 @@ def build(doc: Document) -> list[SentCtx]:
         # a sentence without a trigger word needs nothing: look for one first (up to the first found; the
         # facts of each word are cached by text and checked against the token, as in the pass below)
         pending: frozenset[str] = frozenset()  # later words the multiword-only heads seen so far need
+        seen: list[tuple | None] = []  # the facts of the words scanned (None for other tokens), reused below
         for t in sent_tokens:
             if t.kind == "word":
                 w = get(t.text)
@@ -245,6 +246,7 @@ def build(doc: Document) -> list[SentCtx]:
                     or (w[1] is not t.forms and w[1] != t.forms)
                 ):
                     w = _new_word(t)
+                seen.append(w)
                 if pending and not pending.isdisjoint(w[2][5]):
                     break
                 if w[3]:
@@ -253,6 +255,8 @@ def build(doc: Document) -> list[SentCtx]:
                     # قبل (before / accepted), عمليات: heads of multiword triggers only; the sentence needs
                     # one of the words that may follow them (عروض، عسكرية)
                     pending = pending | _rest_firsts(w[7][0])
+            else:
+                seen.append(None)
         else:
             continue  # no trigger word in the sentence: nothing to build
         toks: list[Tok] = []
@@ -262,8 +266,12 @@ def build(doc: Document) -> list[SentCtx]:
         marks: list[int] = []
         ents: list[int] = []
         heads_seen: list[tuple[int, str]] = []  # words that may stand for an organization (_head_anaphors)
+        n_seen = len(seen)
+        any_nisba = False
         for k, t in enumerate(sent_tokens):
-            if t.kind == "word":
+            if k < n_seen:
+                w = seen[k]
+            elif t.kind == "word":
                 w = get(t.text)
                 # the cache is by text: check that this token reads the same (it does, from the text layer)
                 if (
@@ -284,6 +292,7 @@ def build(doc: Document) -> list[SentCtx]:
                         eid = nisba.get(stem)
                         if eid:
                             tk.nisba, tk.ent, tk.ent_start = True, eid, True
+                            any_nisba = True
                             break
                 if anaphor_forms and not tk.ent and not cats and not entries:
                     head = anaphor_forms.get(t.norm)
@@ -319,6 +328,8 @@ def build(doc: Document) -> list[SentCtx]:
                         tk.conj = t.text[0] in "وف"
             if w is not None:  # a word in a mention: its ``ent`` is set (no head, cue word or clause limit)
                 _annotate_word(tk, w[2], nisba)
+                if tk.nisba:
+                    any_nisba = True
                 if w[6]:
                     cues.append((k, w[6]))
             toks.append(tk)
@@ -334,7 +345,7 @@ def build(doc: Document) -> list[SentCtx]:
                 cued = sorted(set(cued).union(cue_starts))
         hits = _mark_triggers(toks, heads)
         chunks, chunk_of = _chunks(toks, types, linked)
-        if titled and any(toks[k].nisba for k in ents):  # (a title anaphor carries a nisba)
+        if titled and any_nisba:  # (a title anaphor carries a nisba)
             _title_anaphors(toks, chunks, titled, kb_of)
         out.append(
             SentCtx(
@@ -608,12 +619,14 @@ def _after_plain_word(toks: list[Tok], i: int) -> bool:
 def _trigger_facts(entries: tuple[Entry, ...]) -> tuple:
     """A head word's entries sorted for matching (cached with the word): the multiword ones (longest first, as
     the lexicon orders them), the one-word ones, the multiword verbs that may take their object after a gap
-    (the subject) and the union of the first words of those verbs' rests."""
+    (the subject), the union of the first words of those verbs' rests and whether any entry is an
+    ``adjective``."""
     multi = tuple(e for e in entries if e.trigger.rest)
     plain = tuple(e for e in entries if not e.trigger.rest)
     verbs = tuple(e for e in multi if e.trigger.pos == "verb" and "adjacent" not in e.trigger.flags)
     firsts = frozenset().union(*(e.trigger.rest[0] for e in verbs)) if verbs else frozenset()
-    return multi, plain, verbs, firsts
+    adjective = any("adjective" in e.trigger.flags for e in entries)
+    return multi, plain, verbs, firsts, adjective
 
 
 def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]:
@@ -623,7 +636,7 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
     i = 0
     marked: list[int] = []
     name_heads = lexicon().name_heads
-    for h, (multi, plain, verbs, firsts) in heads:
+    for h, (multi, plain, verbs, firsts, adjective) in heads:
         if h < i:
             continue  # inside a trigger matched before
         i = h
@@ -661,7 +674,7 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
             i += 1  # قوات الدعم السريع، هيئة التفاوض: a name the entities layer missed, not an event
             continue
         want = "noun" if nominal or _after_plain_word(toks, i) else "verb"
-        if want == "noun" and all("adjective" in e.trigger.flags for e in hits):
+        if want == "noun" and adjective and all("adjective" in e.trigger.flags for e in hits):
             i += 1  # بشكل قاطع: after a noun the word is an adjective of it
             continue
         if nominal:  # a verb never takes the article or a preposition: لبحث، التفاوض are nouns or nothing

@@ -57,10 +57,10 @@ def fill(
                 cand.trig = alt.trigger
         if "subject_target" in cand.trig.flags and cand.source and not cand.target:
             cand.source, cand.target = [], cand.source
-        if ctx.places:
+        if ctx.places and cand.source:
             # a town or region does not act (تفجير كركوك يستهدف): only states, capitals, bodies and people
             cand.source = [e for e in cand.source if e not in ctx.places]
-        if states:
+        if states and (cand.source or cand.target):
             cand.source = dedup([states.get(e, e) for e in cand.source])
             cand.target = [e for e in dedup([states.get(e, e) for e in cand.target]) if e not in cand.source]
         if "symmetric" in cand.trig.flags:
