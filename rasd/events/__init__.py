@@ -180,6 +180,10 @@ def extract(doc: Document) -> list[Cand]:
             if c.source:
                 prev_sentence = list(c.source)
         out.extend(c for c in cands if not c.absorbed)
+    lead = next(
+        (n for n, b in enumerate(doc.blocks) if b.kind == "paragraph" and not _bare_line(doc, n)), None
+    )  # the first paragraph of the body (a title the text layer left as a paragraph is no lead)
+    attach.session_dates(doc, out, lead)
     for ctx in ctxs:
         # candidates point at their sentence and the sentence at the earlier candidates: cut that cycle, so all
         # of the layer's working objects are freed as soon as they are dropped, not by a later GC pass

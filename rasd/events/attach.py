@@ -16,6 +16,7 @@ import regex
 
 from ..document import Document, Timex
 from .context import STRONG_PUNCT, SentCtx, Tok
+from .lexicon import lexicon
 from .triggers import Cand
 
 _DATE_VALUE = regex.compile(
@@ -336,3 +337,50 @@ def attach_quote(doc: Document, c: Cand, quotes: list | None = None) -> None:
             if q.speaker is not None and q.speaker.entity and doc.entity(q.speaker.entity) is not None:
                 c.speaker = q.speaker.entity
             return
+
+
+SESSION_DAYS = 7  # how far before the publication date the session the article reports may lie
+
+
+def session_date(doc: Document, lead: int | None) -> Timex | None:
+    """The day of the session or meeting an article reports: the first day-precise date of its lead (block
+    ``lead``, the first paragraph of the body), before the publication date and at most SESSION_DAYS before it."""
+    if not doc.published or len(doc.published) < 10 or lead is None:
+        return None
+    lead = doc.blocks[lead]
+    try:
+        pub = dt.date.fromisoformat(doc.published[:10])
+    except ValueError:
+        return None
+    for x in sorted(doc.timexes, key=lambda x: x.start):
+        if x.start < lead.start or x.type != "DATE":
+            continue
+        if x.start >= lead.end:
+            break
+        value = date_of(x.value) or ""
+        if len(value) != 10:
+            continue
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            continue
+        return x if 0 < (pub - day).days <= SESSION_DAYS else None
+    return None
+
+
+def session_dates(doc: Document, cands: list[Cand], lead: int | None) -> None:
+    """وأكد البيان أن …، والتقى X على هامش الاجتماع نظيره: an act with no date of its own, in a sentence
+    referring back to the session (or its statement) the article reports, happened on the day of that session,
+    not on the publication day."""
+    refs = lexicon().session_refs
+    x = None
+    for c in cands:
+        if c.date_source != "published" or c.modality != "occurred":
+            continue
+        if not any(not tk.ent and tk.token.forms[-1][1] in refs for tk in c.sent.toks):
+            continue
+        if x is None:
+            x = session_date(doc, lead) or False
+        if not x:
+            return
+        c.date, c.date_source, c.timex = date_of(x.value), "timex", x.id

@@ -127,6 +127,7 @@ class Lexicon:
     crowd_nouns: frozenset[str] = frozenset()  # مئات، آلاف: مئات من أنصار X stand for X
     each_words: frozenset[str] = frozenset()  # كلا من X و Y: the actors after من
     frame_nouns: frozenset[str] = frozenset()  # على هامش، في ختام + event noun: a frame, not another act
+    session_refs: frozenset[str] = frozenset()  # الاجتماع، البيان الختامي: the session the article reports
 
 
 @lru_cache(maxsize=1)
@@ -171,6 +172,7 @@ def lexicon() -> Lexicon:
             "crowd",
             "each",
             "frame_noun",
+            "session_ref",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -216,6 +218,7 @@ def lexicon() -> Lexicon:
         crowd_nouns=frozenset(word_sets["crowd"]),
         each_words=frozenset(word_sets["each"]),
         frame_nouns=frozenset(word_sets["frame_noun"]),
+        session_refs=frozenset(word_sets["session_ref"]),
     )
 
 
