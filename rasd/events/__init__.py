@@ -88,6 +88,13 @@ def _bare_line(doc: Document, block: int) -> bool:
     return words <= HEADLINE_WORDS if block == _first_text_block(doc) else words <= SUBHEAD_WORDS
 
 
+def _lead(doc: Document) -> int | None:
+    """The first paragraph of the body (a title the text layer left as a paragraph is no lead)."""
+    return next(
+        (n for n, b in enumerate(doc.blocks) if b.kind == "paragraph" and not _bare_line(doc, n)), None
+    )
+
+
 def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
     """رفض الخوض في التفاصيل (declining to comment), استبعد أن … (judging a thing unlikely): no event."""
     flags = c.trig.flags
@@ -180,10 +187,7 @@ def extract(doc: Document) -> list[Cand]:
             if c.source:
                 prev_sentence = list(c.source)
         out.extend(c for c in cands if not c.absorbed)
-    lead = next(
-        (n for n, b in enumerate(doc.blocks) if b.kind == "paragraph" and not _bare_line(doc, n)), None
-    )  # the first paragraph of the body (a title the text layer left as a paragraph is no lead)
-    attach.session_dates(doc, out, lead)
+    attach.session_dates(doc, out, _lead)
     for ctx in ctxs:
         # candidates point at their sentence and the sentence at the earlier candidates: cut that cycle, so all
         # of the layer's working objects are freed as soon as they are dropped, not by a later GC pass

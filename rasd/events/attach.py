@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Callable
 
 import regex
 
@@ -368,19 +369,23 @@ def session_date(doc: Document, lead: int | None) -> Timex | None:
     return None
 
 
-def session_dates(doc: Document, cands: list[Cand], lead: int | None) -> None:
+def session_dates(doc: Document, cands: list[Cand], lead: Callable[[Document], int | None]) -> None:
     """وأكد البيان أن …، والتقى X على هامش الاجتماع نظيره: an act with no date of its own, in a sentence
     referring back to the session (or its statement) the article reports, happened on the day of that session,
-    not on the publication day."""
+    not on the publication day. ``lead`` finds the lead paragraph (called only when needed)."""
     refs = lexicon().session_refs
     x = None
+    refers: dict[int, bool] = {}  # sentence index -> whether it refers to the session
     for c in cands:
         if c.date_source != "published" or c.modality != "occurred":
             continue
-        if not any(not tk.ent and tk.token.forms[-1][1] in refs for tk in c.sent.toks):
+        si = c.sent.index
+        if si not in refers:
+            refers[si] = any(not tk.ent and tk.token.forms[-1][1] in refs for tk in c.sent.toks)
+        if not refers[si]:
             continue
         if x is None:
-            x = session_date(doc, lead) or False
+            x = session_date(doc, lead(doc)) or False
         if not x:
             return
         c.date, c.date_source, c.timex = date_of(x.value), "timex", x.id
