@@ -193,16 +193,19 @@ def build(doc: Document) -> list[SentCtx]:
     )
     # mention spans sorted, for token lookup
     spans = _reference_spans(doc)
-    if doc.timexes:
-        # صباح الثلاثاء taken for a person: a "name" wholly inside a time expression is no actor
-        tx = sorted((x.start, x.end) for x in doc.timexes if x.end > x.start)
-        tx_starts = [a for a, _ in tx]
-
-        def _in_time(ms: int, me: int) -> bool:
-            n = bisect_right(tx_starts, ms) - 1
-            return n >= 0 and tx[n][1] >= me
-
-        spans = [sp for sp in spans if not _in_time(sp[0], sp[1])]
+    if doc.timexes and spans:
+        # صباح الثلاثاء taken for a person: a "name" wholly inside a time expression is no actor (time
+        # expressions do not overlap: the spans starting inside one are found by bisection)
+        sp_starts = [sp[0] for sp in spans]
+        drop = [
+            n
+            for x in doc.timexes
+            if x.end > x.start
+            for n in range(bisect_left(sp_starts, x.start), bisect_left(sp_starts, x.end))
+            if spans[n][1] <= x.end
+        ]
+        if drop:
+            spans = [sp for n, sp in enumerate(spans) if n not in drop]
     nisba = nisba_index(doc)
     cities = frozenset(
         e.id
@@ -884,24 +887,35 @@ def _anaphor_heads(doc: Document) -> dict[str, list[tuple[int, str]]]:
         if e.type != "ORG":
             continue
         for m in e.mentions:
-            words = _words(m.text)
-            if len(words) < 2 or len(words[0]) < 3:
-                continue
-            head = words[0] if words[0].startswith("ال") else "ال" + words[0]
-            out.setdefault(head, []).append((m.start, e.id))
+            head = _head_noun(m.text)
+            if head is not None:
+                out.setdefault(head, []).append((m.start, e.id))
     for v in out.values():
         v.sort()
     return out
+
+
+@lru_cache(maxsize=4096)
+def _head_noun(text: str) -> str | None:
+    """The head noun, with the article, of an organization named in several words (None for one word)."""
+    words = _words(text)
+    if len(words) < 2 or len(words[0]) < 3:
+        return None
+    return words[0] if words[0].startswith("ال") else "ال" + words[0]
 
 
 def _with_clitics(anaphors: dict[str, list[tuple[int, str]]]) -> dict[str, str]:
     """Each head noun as written with the clitics before it (والمجلس، بالمجلس، للمجلس) -> the head noun."""
     out: dict[str, str] = {}
     for head in anaphors:
-        for pre in ("", "و", "ف", "ب", "وب", "فب"):
-            out[pre + head] = head
-        for pre in ("ل", "ول", "فل"):
-            out[pre + head[1:]] = head  # ل + المجلس = للمجلس
+        out.update(_clitic_spellings(head))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _clitic_spellings(head: str) -> dict[str, str]:
+    out = {pre + head: head for pre in ("", "و", "ف", "ب", "وب", "فب")}
+    out.update((pre + head[1:], head) for pre in ("ل", "ول", "فل"))  # ل + المجلس = للمجلس
     return out
 
 
@@ -937,7 +951,7 @@ def _titled_people(doc: Document) -> list[tuple[int, str, frozenset[str], str]]:
     for e in doc.entities:
         if e.type != "PER" or not e.roles or not e.country:
             continue
-        words = frozenset(w for r in e.roles for w in _words(r.text))
+        words = _role_words(tuple(r.text for r in e.roles))
         out += [(m.start, e.id, words, e.country) for m in e.mentions]
     out.sort()
     return out
@@ -969,6 +983,12 @@ def _title_anaphors(
         if pick is not None:
             c.conjuncts = [[pick]]
             c.seal()
+
+
+@lru_cache(maxsize=4096)
+def _role_words(texts: tuple[str, ...]) -> frozenset[str]:
+    """The normalized words of a person's titles."""
+    return frozenset(w for t in texts for w in _words(t))
 
 
 @lru_cache(maxsize=4096)
