@@ -257,7 +257,7 @@ def build(doc: Document) -> list[SentCtx]:
                         break
                     # قبل (before / accepted), عمليات: heads of multiword triggers only; the sentence needs
                     # one of the words that may follow them (عروض، عسكرية)
-                    pending = pending | _rest_firsts(w[7][0])
+                    pending = pending | w[7][5]
             else:
                 seen.append(None)
         else:
@@ -288,7 +288,7 @@ def build(doc: Document) -> list[SentCtx]:
             n = cover.get(lo + k)
             if w is not None and n is None:
                 # a word outside every mention (most words): what _annotate_word() would set, precomputed
-                _, _, _, entries, cats, stems, wcues, facts, args = w
+                _, _, _, entries, cats, stems, wcues, facts, args, maybe_head = w
                 tk = Tok(t, args)
                 if nisba and stems:
                     for stem in stems:
@@ -297,7 +297,7 @@ def build(doc: Document) -> list[SentCtx]:
                             tk.nisba, tk.ent, tk.ent_start = True, eid, True
                             any_nisba = True
                             break
-                if anaphor_forms and not tk.ent and not cats and not entries:
+                if maybe_head and anaphor_forms and not tk.ent:
                     head = anaphor_forms.get(t.norm)
                     if head is not None:
                         heads_seen.append((k, head))
@@ -380,11 +380,15 @@ def build(doc: Document) -> list[SentCtx]:
 # and forms it was computed for, _word_info(text) (categories, entries, head_k, article, future, cores,
 # readings), its trigger entries, categories, the stems of its readings that could be nisba forms, the
 # multiword cues that may start at it (by second word), _trigger_facts of its entries, and the arguments of
-# Tok after the token for the word outside a mention (with _free_word_info's conjunction and preposition).
+# Tok after the token for the word outside a mention (with _free_word_info's conjunction and preposition), and
+# whether it may be a head noun standing for an organization.
 _WORDS: dict[str, tuple] = {}
 _EMPTY: frozenset[str] = frozenset()
 _START = attrgetter("start")
 _END = attrgetter("end")
+
+
+_HEAD_SPELLINGS = ("ال", "وال", "فال", "بال", "وبال", "فبال", "لل", "ولل", "فلل")
 
 
 def _new_word(t: Token) -> tuple:
@@ -415,7 +419,9 @@ def _new_word(t: Token) -> tuple:
         head_k,
         False,
     )
-    w = (t.norm, t.forms, info[:7], entries, cats, stems, cues, facts, args)
+    # could the word be an organization's head noun with its clitics (والمجلس، للمجلس; see _with_clitics)?
+    maybe_head = not cats and not entries and t.norm.startswith(_HEAD_SPELLINGS)
+    w = (t.norm, t.forms, info[:7], entries, cats, stems, cues, facts, args, maybe_head)
     if len(_WORDS) < 200_000:  # bounded: a stream of unique garbage cannot exhaust memory
         _WORDS[t.text] = w
     return w
@@ -622,14 +628,14 @@ def _after_plain_word(toks: list[Tok], i: int) -> bool:
 def _trigger_facts(entries: tuple[Entry, ...]) -> tuple:
     """A head word's entries sorted for matching (cached with the word): the multiword ones (longest first, as
     the lexicon orders them), the one-word ones, the multiword verbs that may take their object after a gap
-    (the subject), the union of the first words of those verbs' rests and whether any entry is an
-    ``adjective``."""
+    (the subject), the union of the first words of those verbs' rests, whether any entry is an ``adjective``
+    and the first words of the multiword ones' rests."""
     multi = tuple(e for e in entries if e.trigger.rest)
     plain = tuple(e for e in entries if not e.trigger.rest)
     verbs = tuple(e for e in multi if e.trigger.pos == "verb" and "adjacent" not in e.trigger.flags)
     firsts = frozenset().union(*(e.trigger.rest[0] for e in verbs)) if verbs else frozenset()
     adjective = any("adjective" in e.trigger.flags for e in entries)
-    return multi, plain, verbs, firsts, adjective
+    return multi, plain, verbs, firsts, adjective, _rest_firsts(multi)
 
 
 def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]:
@@ -639,7 +645,7 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
     i = 0
     marked: list[int] = []
     name_heads = lexicon().name_heads
-    for h, (multi, plain, verbs, firsts, adjective) in heads:
+    for h, (multi, plain, verbs, firsts, adjective, _) in heads:
         if h < i:
             continue  # inside a trigger matched before
         i = h
@@ -1003,7 +1009,6 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(normalize(text).split())
 
 
-@lru_cache(maxsize=4096)
 def _rest_firsts(multi: tuple[Entry, ...]) -> frozenset[str]:
     """The cores a multiword trigger's first later word may have, over the given entries."""
     return frozenset().union(*(e.trigger.rest[0] for e in multi))
