@@ -270,7 +270,7 @@ def build(doc: Document) -> list[SentCtx]:
         ents: list[int] = []
         heads_seen: list[tuple[int, str]] = []  # words that may stand for an organization (_head_anaphors)
         n_seen = len(seen)
-        any_nisba = False
+        nisba_at: list[int] = []  # the nisba adjectives (a title anaphor carries one)
         for k, t in enumerate(sent_tokens):
             if k < n_seen:
                 w = seen[k]
@@ -295,7 +295,7 @@ def build(doc: Document) -> list[SentCtx]:
                         eid = nisba.get(stem)
                         if eid:
                             tk.nisba, tk.ent, tk.ent_start = True, eid, True
-                            any_nisba = True
+                            nisba_at.append(k)
                             break
                 if maybe_head and anaphor_forms and not tk.ent:
                     head = anaphor_forms.get(t.norm)
@@ -332,7 +332,7 @@ def build(doc: Document) -> list[SentCtx]:
             if w is not None:  # a word in a mention: its ``ent`` is set (no head, cue word or clause limit)
                 _annotate_word(tk, w[2], nisba)
                 if tk.nisba:
-                    any_nisba = True
+                    nisba_at.append(k)
                 if w[6]:
                     cues.append((k, w[6]))
             toks.append(tk)
@@ -348,8 +348,9 @@ def build(doc: Document) -> list[SentCtx]:
                 cued = sorted(set(cued).union(cue_starts))
         hits = _mark_triggers(toks, heads)
         chunks, chunk_of = _chunks(toks, types, linked)
-        if titled and any_nisba:  # (a title anaphor carries a nisba)
-            _title_anaphors(toks, chunks, titled, kb_of)
+        if titled and nisba_at:
+            _title_anaphors(toks, [chunks[ci] for ci in dict.fromkeys(chunk_of[k] for k in nisba_at) if ci >= 0],
+                            titled, kb_of)  # fmt: skip
         out.append(
             SentCtx(
                 si,
@@ -967,7 +968,8 @@ def _title_anaphors(
     toks: list[Tok], chunks: list[Chunk], titled: list[tuple[int, str, frozenset[str], str]], kb_of: dict
 ) -> None:
     """استقبل السيسي الوزير الأميركي، التقى X نظيره العماني: a definite title (or a counterpart) and a nisba,
-    naming nobody, stand for the person last named before with that title (any title) and country."""
+    naming nobody, stand for the person last named before with that title (any title) and country. ``chunks``:
+    the phrases holding a nisba adjective."""
     for c in chunks:
         if len(c.actors) != 1 or c.prep is not None:
             continue
