@@ -89,10 +89,13 @@ def _bare_line(doc: Document, block: int) -> bool:
 
 
 def _lead(doc: Document) -> int | None:
-    """The first paragraph of the body (a title the text layer left as a paragraph is no lead)."""
-    return next(
-        (n for n, b in enumerate(doc.blocks) if b.kind == "paragraph" and not _bare_line(doc, n)), None
-    )
+    """The first paragraph of the body: not a title the text layer left as a paragraph, nor a dateline standing
+    on its own line (مسقط - (د ب أ):)."""
+    for n, b in enumerate(doc.blocks):
+        if b.kind == "paragraph" and not _bare_line(doc, n):
+            if doc.text.count(" ", b.start, b.end) >= SUBHEAD_WORDS:
+                return n
+    return None
 
 
 def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
