@@ -95,8 +95,25 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
         if c.date is None and c.inherited and n > 0 and cands[n - 1].date_source == "timex":
             prev = cands[n - 1]
             c.date, c.date_source, c.timex = prev.date, "timex", prev.timex
+        if c.date is None and not ctx.toks[c.i].fut:
+            _right_after(ctx, c, cands)
         if c.date is None and doc.published:
             c.date, c.date_source = doc.published, "published"
+
+
+def _right_after(ctx: SentCtx, c: Cand, cands: list[Cand]) -> None:
+    """توعد أردوغان، عقب اجتماع أمني ترأسه أمس السبت، بأن …: an undated act right after (عقب، إثر) an event
+    noun of its sentence dated by a time expression took place on that day."""
+    after = lexicon().right_after
+    toks = ctx.toks
+    for d in cands:
+        if d is c or d.date_source != "timex" or d.trig.pos != "noun" or d.i < 1 or d.i < c.i:
+            continue
+        prev = toks[d.i - 1]
+        if not prev.ent and prev.token.forms[-1][1] in after:
+            c.date, c.date_source, c.timex = d.date, "timex", d.timex
+            c.sentence_dated = True
+            return
 
 
 def _since(ctx: SentCtx, k: int) -> bool:

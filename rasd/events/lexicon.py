@@ -128,6 +128,7 @@ class Lexicon:
     each_words: frozenset[str] = frozenset()  # كلا من X و Y: the actors after من
     frame_nouns: frozenset[str] = frozenset()  # على هامش، في ختام + event noun: a frame, not another act
     session_refs: frozenset[str] = frozenset()  # الاجتماع، البيان الختامي: the session the article reports
+    right_after: frozenset[str] = frozenset()  # عقب، إثر: an act right after a dated event is of its day
 
 
 @lru_cache(maxsize=1)
@@ -173,6 +174,7 @@ def lexicon() -> Lexicon:
             "each",
             "frame_noun",
             "session_ref",
+            "right_after",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -219,6 +221,7 @@ def lexicon() -> Lexicon:
         each_words=frozenset(word_sets["each"]),
         frame_nouns=frozenset(word_sets["frame_noun"]),
         session_refs=frozenset(word_sets["session_ref"]),
+        right_after=frozenset(word_sets["right_after"]),
     )
 
 
