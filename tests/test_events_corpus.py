@@ -35,6 +35,8 @@ def matches(doc: Document, ev: Event, want: dict) -> bool:
             return False
     elif src != set(want["source"]) or tgt != set(want["target"]):
         return False
+    if want.get("symmetric") is False and ev.symmetric:
+        return False
     if ev.modality != want.get("modality", "occurred"):
         return False
     for key in ("date", "date_source"):

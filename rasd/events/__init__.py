@@ -275,7 +275,7 @@ def annotate(doc: Document, **kwargs) -> Document:
                 trigger=fast_construct(Span, start=c.start, end=c.end, text=doc.text[c.start : c.end]),
                 source=list(c.source),
                 target=list(c.target),
-                symmetric=c.symmetric,
+                symmetric=c.symmetric and len(c.source) + len(c.target) > 1,  # a side alone is no pair
                 date=c.date,
                 date_source=c.date_source,
                 timex=c.timex,
