@@ -147,7 +147,10 @@ def _attach_dated(ctx: SentCtx, cands: list[Cand], dated: list[tuple[int, Timex]
         same = [
             (abs(k - c.i), x)
             for k, x in dated
-            if seg[k] == seg[c.i] and not _in_relative(ctx, c, k) and not _alleged(ctx, c, k)
+            if seg[k] == seg[c.i]
+            and not _in_relative(ctx, c, k)
+            and not _alleged(ctx, c, k)
+            and not (k > c.j and _since(ctx, k))
         ]
         if same:
             _set(c, min(same, key=lambda p: p[0])[1])
