@@ -129,6 +129,7 @@ class Lexicon:
     frame_nouns: frozenset[str] = frozenset()  # على هامش، في ختام + event noun: a frame, not another act
     session_refs: frozenset[str] = frozenset()  # الاجتماع، البيان الختامي: the session the article reports
     right_after: frozenset[str] = frozenset()  # عقب، إثر: an act right after a dated event is of its day
+    said_verbs: frozenset[str] = frozenset()  # ما ورد/جاء في بيان X: a reaction to X's words
 
 
 @lru_cache(maxsize=1)
@@ -175,6 +176,7 @@ def lexicon() -> Lexicon:
             "frame_noun",
             "session_ref",
             "right_after",
+            "said_verb",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -222,6 +224,7 @@ def lexicon() -> Lexicon:
         frame_nouns=frozenset(word_sets["frame_noun"]),
         session_refs=frozenset(word_sets["session_ref"]),
         right_after=frozenset(word_sets["right_after"]),
+        said_verbs=frozenset(word_sets["said_verb"]),
     )
 
 

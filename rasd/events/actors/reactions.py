@@ -10,6 +10,16 @@ from ..triggers import Cand
 from .syntax import TRANSPARENT, WINDOW, is_comp
 
 REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT"}
+_WHAT = {"ما", "بما"}  # normalized
+
+
+def _set_off_date(toks, k: int) -> bool:
+    """A comma setting off a date (X، الاثنين، …)."""
+    return (
+        toks[k].punct
+        and toks[k].token.text in "،,"
+        and ((k + 1 < len(toks) and toks[k + 1].timex) or (k > 0 and toks[k - 1].timex))
+    )
 
 
 def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
@@ -18,7 +28,7 @@ def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
     toks = ctx.toks
     start = cand.j
     for m in range(cand.j, min(len(toks), cand.j + 2 * WINDOW)):
-        if toks[m].punct and toks[m].token.text not in TRANSPARENT:
+        if toks[m].punct and toks[m].token.text not in TRANSPARENT and not _set_off_date(toks, m):
             break
         if toks[m].ent in cand.source:
             start = (
@@ -26,8 +36,18 @@ def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
             )  # past a long subject (ورحب الأمين العام لمجلس التعاون … جاسم البديوي بنتائج اللقاء)
     for k in range(start, min(len(toks), start + 8)):
         tk = toks[k]
+        if tk.timex or _set_off_date(toks, k):
+            continue  # رفض كنعاني، الاثنين، ما ورد …
         if tk.punct and tk.token.text not in TRANSPARENT:
             return []
+        if (
+            tk.token.norm in _WHAT
+            and k + 1 < len(toks)
+            and toks[k + 1].token.forms[-1][1] in lexicon().said_verbs
+        ):
+            # رفض ما ورد في بيان مجلس التعاون، ما جاء في تصريحات X: aimed at whoever said it
+            said = next((toks[m].ent for m in range(k + 2, min(len(toks), k + 7)) if toks[m].ent), None)
+            return [said] if said and said not in cand.source else []
         if tk.ent in cand.source or (not tk.ent and plain_word(tk) and k - start < 4):
             continue  # the subject between (أدانت الرئاسة الفلسطينية الفيتو)
         if tk.hit is not None and tk.hit.trigger.pos == "noun" and tk.token.forms[-1][1].startswith("ال"):
