@@ -81,6 +81,7 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
     if dated:  # clauses matter only when the sentence has a date
         _attach_dated(ctx, cands, dated, _segments(ctx))
         _sentence_date(doc, ctx, cands, dated)
+    anchors: list[Cand] | None = None  # dated event nouns right after عقب، إثر (found when first needed)
     for n, c in enumerate(cands):
         if (
             c.date is None
@@ -96,24 +97,30 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
             prev = cands[n - 1]
             c.date, c.date_source, c.timex = prev.date, "timex", prev.timex
         if c.date is None and not ctx.toks[c.i].fut:
-            _right_after(ctx, c, cands)
+            if anchors is None:
+                anchors = _right_after(ctx, cands)
+            d = next((d for d in anchors if d is not c and d.i >= c.i), None)
+            if d is not None:
+                c.date, c.date_source, c.timex = d.date, "timex", d.timex
+                c.sentence_dated = True
         if c.date is None and doc.published:
             c.date, c.date_source = doc.published, "published"
 
 
-def _right_after(ctx: SentCtx, c: Cand, cands: list[Cand]) -> None:
+def _right_after(ctx: SentCtx, cands: list[Cand]) -> list[Cand]:
     """توعد أردوغان، عقب اجتماع أمني ترأسه أمس السبت، بأن …: an undated act right after (عقب، إثر) an event
-    noun of its sentence dated by a time expression took place on that day."""
+    noun of its sentence dated by a time expression took place on that day. Returns those event nouns."""
     after = lexicon().right_after
     toks = ctx.toks
-    for d in cands:
-        if d is c or d.date_source != "timex" or d.trig.pos != "noun" or d.i < 1 or d.i < c.i:
-            continue
-        prev = toks[d.i - 1]
-        if not prev.ent and prev.token.forms[-1][1] in after:
-            c.date, c.date_source, c.timex = d.date, "timex", d.timex
-            c.sentence_dated = True
-            return
+    return [
+        d
+        for d in cands
+        if d.date_source == "timex"
+        and d.trig.pos == "noun"
+        and d.i >= 1
+        and not toks[d.i - 1].ent
+        and toks[d.i - 1].token.forms[-1][1] in after
+    ]
 
 
 def _since(ctx: SentCtx, k: int) -> bool:

@@ -227,10 +227,12 @@ def build(doc: Document) -> list[SentCtx]:
             for k in range(bisect_right(ends, x.start), bisect_left(starts, x.end))
         }
     )
-    anaphors = _anaphor_heads(doc)
-    anaphor_forms = _with_clitics(anaphors)
-    titled = _titled_people(doc)
-    kb_of = {e.id: e.kb_id for e in doc.entities if e.kb_id}
+    # computed when first needed: organization head nouns (for a word spelled like one), titled people and
+    # KB ids (for a phrase with a nisba)
+    anaphors: dict[str, list[tuple[int, str]]] | None = None
+    anaphor_forms: dict[str, str] = {}
+    titled: list[tuple[int, str, frozenset[str], str]] | None = None
+    kb_of: dict[str, str] = {}
     get = _WORDS.get
     for si, s in enumerate(doc.sentences):
         lo = bisect_left(starts, s.start)
@@ -297,7 +299,10 @@ def build(doc: Document) -> list[SentCtx]:
                             tk.nisba, tk.ent, tk.ent_start = True, eid, True
                             nisba_at.append(k)
                             break
-                if maybe_head and anaphor_forms and not tk.ent:
+                if maybe_head and not tk.ent:
+                    if anaphors is None:
+                        anaphors = _anaphor_heads(doc)
+                        anaphor_forms = _with_clitics(anaphors)
                     head = anaphor_forms.get(t.norm)
                     if head is not None:
                         heads_seen.append((k, head))
@@ -340,7 +345,7 @@ def build(doc: Document) -> list[SentCtx]:
         while a < len(in_timex) and in_timex[a] < hi:
             toks[in_timex[a] - lo].timex = True
             a += 1
-        if heads_seen and _head_anaphors(toks, heads_seen, anaphors):
+        if heads_seen and anaphors and _head_anaphors(toks, heads_seen, anaphors):
             ents = sorted(k for k, tk in enumerate(toks) if tk.ent)
         if cues:
             cue_starts = _mark_phrases(toks, cues)
@@ -348,7 +353,10 @@ def build(doc: Document) -> list[SentCtx]:
                 cued = sorted(set(cued).union(cue_starts))
         hits = _mark_triggers(toks, heads)
         chunks, chunk_of = _chunks(toks, types, linked)
-        if titled and nisba_at:
+        if nisba_at and titled is None:
+            titled = _titled_people(doc)
+            kb_of = {e.id: e.kb_id for e in doc.entities if e.kb_id}
+        if nisba_at and titled:
             _title_anaphors(toks, [chunks[ci] for ci in dict.fromkeys(chunk_of[k] for k in nisba_at) if ci >= 0],
                             titled, kb_of)  # fmt: skip
         out.append(

@@ -36,7 +36,7 @@ def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
             )  # past a long subject (ورحب الأمين العام لمجلس التعاون … جاسم البديوي بنتائج اللقاء)
     for k in range(start, min(len(toks), start + 8)):
         tk = toks[k]
-        if tk.timex or _set_off_date(toks, k):
+        if tk.timex or (tk.punct and _set_off_date(toks, k)):
             continue  # رفض كنعاني، الاثنين، ما ورد …
         if tk.punct and tk.token.text not in TRANSPARENT:
             return []
