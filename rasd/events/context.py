@@ -654,7 +654,8 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
     i = 0
     marked: list[int] = []
     name_heads = lexicon().name_heads
-    for h, (multi, plain, verbs, firsts, adjective, _) in heads:
+    n_toks = len(toks)
+    for h, (multi, plain, verbs, firsts, adjective, rest_firsts) in heads:
         if h < i:
             continue  # inside a trigger matched before
         i = h
@@ -664,7 +665,8 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
         hits: list[Entry] | tuple[Entry, ...] = ()
         gap = 0
         longest = 0
-        if multi:
+        # (a multiword trigger needs its first later word next: one set test before matching each in full)
+        if multi and i + 1 < n_toks and not toks[i + 1].cores.isdisjoint(rest_firsts):
             for e in multi:
                 if _rest_matches(toks, i + 1, e.trigger.rest):
                     # the lexicon lists the longest forms first: keep the matches as long as the first one
