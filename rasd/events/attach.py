@@ -16,6 +16,7 @@ from collections.abc import Callable
 import regex
 
 from ..document import Document, Timex
+from .actors.states import person_states
 from .context import STRONG_PUNCT, SentCtx, Tok
 from .lexicon import lexicon
 from .triggers import Cand
@@ -398,10 +399,15 @@ def session_date(doc: Document, lead: int | None) -> Timex | None:
 
 def session_dates(doc: Document, cands: list[Cand], lead: Callable[[Document], int | None]) -> None:
     """وأكد البيان أن …، والتقى X على هامش الاجتماع نظيره: an act with no date of its own, in a sentence
-    referring back to the session (or its statement) the article reports, happened on the day of that session,
-    not on the publication day. ``lead`` finds the lead paragraph (called only when needed)."""
+    referring back to the session (or its statement) the article reports, or done by someone the lead names
+    (the participants of the reported occasion: بحث فيدان … أمس الخميس …، متهما), happened on the day of that
+    session, not on the publication day; others' reactions keep the publication day. ``lead`` finds the lead
+    paragraph (called only when needed)."""
     refs = lexicon().session_refs
     x = None
+    n: int | None = None  # the lead's block
+    players: set[str] = set()  # the entities the lead names
+    own: dict[str, str] = {}  # person -> his state (a minister acts for a state the lead names)
     refers: dict[int, bool] = {}  # sentence index -> whether it refers to the session
     for c in cands:
         if c.date_source != "published" or c.modality != "occurred":
@@ -409,10 +415,27 @@ def session_dates(doc: Document, cands: list[Cand], lead: Callable[[Document], i
         si = c.sent.index
         if si not in refers:
             refers[si] = any(not tk.ent and tk.token.forms[-1][1] in refs for tk in c.sent.toks)
-        if not refers[si]:
-            continue
         if x is None:
-            x = session_date(doc, lead(doc)) or False
+            n = lead(doc)
+            x = session_date(doc, n) or False
+            if x and n is not None:
+                players = _lead_actors(doc, n)
+                own = person_states(doc.entities)
         if not x:
             return
+        if not refers[si] and (
+            doc.sentences[si].block <= (n or 0)  # the lead's own acts are dated by its own words
+            or not any(e in players or own.get(e) in players for e in c.source)
+        ):
+            continue
         c.date, c.date_source, c.timex = date_of(x.value), "timex", x.id
+
+
+def _lead_actors(doc: Document, lead: int) -> set[str]:
+    """The entities the lead names, with the states their capitals stand for (بغداد -> Iraq)."""
+    from .actors import state_actors
+
+    b = doc.blocks[lead]
+    out = {e.id for e in doc.entities if any(b.start <= m.start < b.end for m in e.mentions)}
+    states = state_actors(doc.entities)
+    return out | {states[e] for e in out if e in states}
