@@ -37,6 +37,7 @@ PLACE_KINDS = {
     "state",
     "island",
 }
+REPORTER_KINDS = {"agency", "broadcaster", "newspaper", "magazine", "website"}  # entity kinds of the media
 _QUOTE_MARKS = set("\"«»“”'")
 STRONG_PUNCT = {".", "؛", ";", ":", "!", "?", "؟", "…"}
 
@@ -131,6 +132,7 @@ class SentCtx:
     place_phrases: list[tuple[int, int]] | None = None  # في phrases naming a place (set by attach_location)
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (cue start, speaker id) of its quotes
     person_states: dict[str, str] = field(default_factory=dict)  # person id -> id of his state's entity
+    reporters: frozenset[str] = frozenset()  # news agencies and outlets: they report, never act
 
 
 def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
@@ -184,6 +186,7 @@ def build(doc: Document) -> list[SentCtx]:
     types = {e.id: e.type for e in doc.entities}
     titles = {e.id: " ".join(_normalized(r.text) for r in e.roles) for e in doc.entities if e.roles}
     linked = frozenset(e.id for e in doc.entities if e.kb_id)
+    reporters = frozenset(e.id for e in doc.entities if e.kind in REPORTER_KINDS)
     places = frozenset(
         e.id
         for e in doc.entities
@@ -380,6 +383,7 @@ def build(doc: Document) -> list[SentCtx]:
                 lo,
                 starts,
                 ends,
+                reporters=reporters,
             )  # fmt: skip
         )
     return out

@@ -60,6 +60,9 @@ def fill(
         if ctx.places and cand.source:
             # a town or region does not act (تفجير كركوك يستهدف): only states, capitals, bodies and people
             cand.source = [e for e in cand.source if e not in ctx.places]
+        if ctx.reporters and cand.source:
+            # بغداد - (أ ف ب): بحث X … في زيارة: the agency of the dateline reports, it does not visit
+            cand.source = [e for e in cand.source if e not in ctx.reporters]
         if states and (cand.source or cand.target):
             cand.source = dedup([states.get(e, e) for e in cand.source])
             cand.target = [e for e in dedup([states.get(e, e) for e in cand.target]) if e not in cand.source]
