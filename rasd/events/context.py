@@ -866,6 +866,18 @@ def _chunks(
                 close(
                     i
                 )  # استقبل السيسي | الوزير الأميركي: after a name, a title with its nisba is another phrase
+            elif (
+                prev_ent
+                and not tk.ent
+                and types.get(prev_ent) == "PER"
+                and i + 1 < len(toks)
+                and toks[i + 1].ent_start
+                and types.get(toks[i + 1].ent) in ("ORG", "LOC")
+                and not toks[i - 1].nisba
+                and tk.token.forms[-1][1] in lexicon().name_heads
+            ):
+                # اتهم … دانيال هاغاري | حركة حماس: an organization's head noun after a name opens its name
+                close(i)
             elif prev_ent and tk.timex and not tk.ent:
                 close(
                     i
