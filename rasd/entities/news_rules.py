@@ -341,3 +341,29 @@ def person_after_titled_body(
         if given.get(tokens[j].norm) != "given":
             return None
     return j, j + n - 1
+
+
+def body_tail(tokens: Sequence[Token], last: int, hi: int, taken: set[int] | frozenset[int]) -> int:
+    """The last token of an organization's name that was cut short of its complements (``last`` is where it
+    ends now, ``hi`` the sentence's end): a لل- complement (مركز صنعاء [للدراسات]), definite nouns joined to it
+    by و (للدراسات [والتخطيط], للتربية [والعلوم والثقافة]) and a closing nisba adjective (معهد الدراسات
+    [الاستراتيجية], غرفة التجارة [الدولية]). A body's name takes one لل- complement; a descriptive adjective
+    (الرسمية, الجديدة) or a word already in another mention ends it."""
+    lil = any(t.norm.startswith("لل") for t in tokens[last - 2 : last + 1] if t.kind == "word")
+    end = last
+    while end + 1 < hi and end + 1 not in taken and end - last < 4:
+        t = tokens[end + 1]
+        if t.kind != "word":
+            break
+        w = t.norm
+        if not lil and w.startswith("لل") and len(w) >= 5:
+            lil = True
+        elif lil and w.startswith("وال") and len(w) >= 5 and tokens[end].norm.startswith(("لل", "وال")):
+            pass  # للدراسات والتخطيط: a second complement joined to the first
+        elif nisba_shaped(w) and not descriptive(w):
+            end += 1
+            break  # a closing adjective ends the name
+        else:
+            break
+        end += 1
+    return end
