@@ -102,10 +102,21 @@ def trim_person_span(
         if t.kind != "word":
             break
         lil = t.norm.startswith("لل") and len(t.norm) > 4 and not (kb is not None and t.norm in kb.words)
-        if not lil and t.match(stops) is None:
+        if not lil and t.match(stops) is None and not _future_verb(t, kb):
             break
         b -= 1
     return (a, b) if any(t.kind == "word" for t in tokens[a : b + 1]) else None
+
+
+def _future_verb(t: Token, kb: KB | None) -> bool:
+    """A verb in the future (سيلتقي, ستعقد, سنواصل: س + a person prefix + a stem of three letters or more)
+    that the KB and the given names do not know: it follows a name, it does not end one (العليمي سيلتقي)."""
+    from .features import name_words
+
+    w = t.norm
+    if len(w) < 5 or w[0] != "س" or w[1] not in "يتن":
+        return False
+    return w not in name_words() and not (kb is not None and w in kb.words)
 
 
 def dateline_ranges(doc_text: str, tokens: Sequence[Token], ranges: Sequence[tuple[int, int]]) -> list[int]:

@@ -129,12 +129,29 @@ def _split_coordinated(
     out = []
     for a, b, typ in spans:
         start = a
-        for j in range(a + 1, b + 1):
+        j = a + 1
+        while j <= b:
             if _starts_coordinated_name(tokens[j], kb):
                 out.append((start, j - 1, typ))
                 start = j
-        out.append((start, b, typ))
+            elif typ == "PER" and j < b and _coordinated_nisba(tokens[j], kb):
+                # محمد ولد خالد والسنغالي بيرام ديوب: two people, the second's nisba outside both names
+                out.append((start, j - 1, typ))
+                start = j + 1
+            j += 1
+        if start <= b:
+            out.append((start, b, typ))
     return out
+
+
+def _coordinated_nisba(tok: Token, kb: KB | None) -> bool:
+    """و + a nisba adjective (والسنغالي, والمصرية): inside a person's name it begins a second person."""
+    if tok.kind != "word" or not tok.text.startswith("و") or len(tok.forms) < 2 or tok.forms[1][0] != 1:
+        return False
+    stem = tok.forms[1][1]
+    if not news_rules.nisba_shaped(stem):
+        return False
+    return kb is None or kb.demonym_country(tok) is not None or stem.endswith("ي")
 
 
 def recognize_span(
