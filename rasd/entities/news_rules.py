@@ -327,7 +327,10 @@ def person_after_titled_body(
     cues = cue_index().first_words
     for i in range(j, j + n):
         t = tokens[i]
-        if t.kind != "word" or t.norm in NOT_NAME or t.norm in cues or p_out[i] > _TITLED_MAX_P_OUT:
+        particle = t.norm in NOT_NAME and not (
+            given.get(t.norm) == "given" and not t.text.rstrip(MARKS).endswith("ى")
+        )
+        if t.kind != "word" or particle or t.norm in cues or p_out[i] > _TITLED_MAX_P_OUT:
             return None
         if kb is not None and kb.demonym_country(t) is not None:
             return None
@@ -335,7 +338,12 @@ def person_after_titled_body(
             return None
         if given.get(t.norm) != "given" and t.norm[0] in "لبو" and len(t.forms) > 1:
             return None  # a word with a proclitic (لشؤون المنطقة, ورئيس): the sentence goes on
-    if j + n < hi and tokens[j + n].kind == "word" and tokens[j + n].norm not in NOT_NAME:
+    after = tokens[j + n] if j + n < hi else None
+    # a word with a proclitic ل (لوكالة, للصحافيين) begins what the person said or did, not more of the name
+    told = (
+        after is not None and after.norm[:1] == "ل" and len(after.forms) > 1 and given.get(after.norm) is None
+    )
+    if after is not None and after.kind == "word" and after.norm not in NOT_NAME and not told:
         # a third word that is no particle: the name may go on, or these are no name at all; leave it to
         # the model unless the first word is a given name
         if given.get(tokens[j].norm) != "given":
@@ -367,3 +375,18 @@ def body_tail(tokens: Sequence[Token], last: int, hi: int, taken: set[int] | fro
             break
         end += 1
     return end
+
+
+def given_name_before(t: Token, p_out: float, kb: KB | None, given: dict[str, str]) -> bool:
+    """A word that can be the given name before a surname the model found alone, after a title, its body and
+    an honorific (السيدة [تمار] هيرمان): no particle, cue, nisba, definite or proclitic word, and the model gives
+    it some chance of a name."""
+    from .cues import cue_index
+
+    if t.kind != "word" or p_out > _TITLED_MAX_P_OUT or t.norm in cue_index().first_words:
+        return False
+    if given.get(t.norm) == "given":
+        return True
+    if t.norm in NOT_NAME or t.norm.startswith("ال") or (t.norm[0] in "لبوفك" and len(t.forms) > 1):
+        return False
+    return not (kb is not None and kb.demonym_country(t) is not None)

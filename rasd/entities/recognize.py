@@ -496,7 +496,7 @@ def recognize(
         out += _org_heads(tokens, ranges, out, p_out, kb, head_cues)
         out += _place_heads(tokens, ranges, out, p_out, kb, head_cues)
         out = _body_tails(tokens, ranges, out, head_cues)
-    out += _persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
+    out = _persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
     out = _final_spans(tokens, out, kb)
     out.sort(key=lambda m: m.start)
@@ -791,28 +791,76 @@ def _persons_after_titled_bodies(
     kb: KB | None,
     cues: dict[tuple[int, int], list[Cue]],
 ) -> list[Mention]:
-    """People named after a title and its body that the model missed (news_rules.person_after_titled_body)."""
+    """The mentions with the people named after a title and its body that the model missed
+    (news_rules.person_after_titled_body), and given names the model left out of such a person's name."""
     from .features import name_words
 
     given = name_words()
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     by_first = {m.first: m for m in mentions if m.type in ("ORG", "LOC")}
+    by_person = {m.first: m for m in mentions if m.type == "PER" and m.first == m.last and not m.kb_ids}
+    grown: dict[int, Mention] = {}
     out = []
     for lo, hi in ranges:
-        for c in cues.get((lo, hi), ()):
-            if c.kind != "title":
-                continue
-            body = by_first.get(c.last + 1) or by_first.get(c.last + 2)
+        sentence_cues = cues.get((lo, hi), ())
+        honorifics = {c.first for c in sentence_cues if c.kind == "title" and c.first == c.last}
+        anchors = [
+            (c.last, by_first.get(c.last + 1) or by_first.get(c.last + 2))
+            for c in sentence_cues
+            if c.kind == "title"
+        ]
+        # a role noun the cues do not know, then في and its body (الباحث في مركز البيان ...)
+        anchors += [
+            (m.first - 2, m)
+            for m in by_first.values()
+            if lo <= m.first - 2
+            and m.last < hi
+            and tokens[m.first - 1].norm in ("في", "لدي")
+            and tokens[m.first - 2].norm.startswith("ال")
+            and m.first - 2 not in taken
+        ]
+        for title_last, body in anchors:
             if body is None or body.last + 1 >= hi:
                 continue
+            end = _titled_chain_end(tokens, body.last, hi, by_first, honorifics)
+            if end + 1 >= hi:
+                continue
+            surname = by_person.get(end + 2)
+            if (
+                surname is not None
+                and end + 1 not in taken
+                and news_rules.given_name_before(tokens[end + 1], p_out[end + 1], kb, given)
+            ):
+                # the model found the surname only (السيدة تمار [هيرمان]): the word before it is the given name
+                grown[surname.first] = Mention(
+                    end + 1, surname.last, tokens[end + 1].start, surname.end, "PER", (), "cue"
+                )
+                taken.add(end + 1)
+                continue
             span = news_rules.person_after_titled_body(
-                tokens, c.last, body.first, body.last, hi, taken, p_out, kb, given
+                tokens, title_last, body.first, end, hi, taken, p_out, kb, given
             )
             if span is not None:
                 a, b = span
                 out.append(Mention(a, b, tokens[a].start, tokens[b].end, "PER", (), "cue"))
                 taken.update(range(a, b + 1))
-    return out
+    return [grown.get(m.first, m) for m in mentions] + out
+
+
+def _titled_chain_end(
+    tokens: Sequence[Token], last: int, hi: int, by_first: dict[int, Mention], honorifics: set[int]
+) -> int:
+    """Where the words between a body and the name of the person who belongs to it end: the body's city
+    after في (مركز البيان في [بغداد], up to two) and an honorific (في القدس [السيدة] تمار هيرمان)."""
+    for _ in range(2):
+        place = by_first.get(last + 2)
+        if last + 2 < hi and tokens[last + 1].norm == "في" and place is not None and place.type == "LOC":
+            last = place.last
+        else:
+            break
+    if last + 1 in honorifics:
+        last += 1
+    return last
 
 
 def _outlets_told(
