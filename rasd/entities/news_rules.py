@@ -115,6 +115,29 @@ def person_after_body(
     return None
 
 
+def given_name_ending_body(tokens: Sequence[Token], a: int, b: int, hi: int, given: dict[str, str]) -> bool:
+    """A body's name (``tokens[a..b]``, an organization head first) that swallowed the given name of the person
+    after it, whose surname the model left out (جامعة القديس يوسف [كريم] بيطار أن): the last word is a given
+    name not after a title (جامعة الملك سعود is named after the king), the next word can be a surname (no
+    particle, cue or definite word) and the sentence goes on with a particle or punctuation."""
+    from .cues import cue_index
+
+    if b - a < 2 or b + 1 >= hi or given.get(tokens[b].norm) != "given":
+        return False
+    firsts = cue_index().first_words
+    if tokens[b - 1].norm in firsts or tokens[b].norm in firsts:
+        return False
+    t = tokens[b + 1]
+    if (
+        t.kind != "word"
+        or t.norm in NOT_NAME
+        or t.norm in firsts
+        or any(st.startswith("ال") for _, st in t.forms)  # a definite word, after a proclitic or not
+    ):
+        return False
+    return b + 2 >= hi or tokens[b + 2].kind != "word" or tokens[b + 2].norm in NOT_NAME
+
+
 @lru_cache(maxsize=1)
 def _span_words() -> dict[str, frozenset[str]]:
     """rasd/data/ner_span_words.tsv by kind: normalized words."""
@@ -137,8 +160,13 @@ def descriptive(word: str) -> bool:
 def _extra_head_words() -> dict[str, str]:
     words = _span_words()
     out = {w: "org_head" for w in words.get("org_head", ())}
-    out.update({w: "loc_head" for w in words.get("loc_head", ())})
+    out.update({w: "loc_head" for w in (*words.get("loc_head", ()), *words.get("square", ()))})
     return out
+
+
+def extra_org_head(word: str) -> bool:
+    """A head noun of ner_span_words.tsv's kind ``org_head`` (معهد, غرفة)."""
+    return _extra_head_words().get(word) == "org_head"
 
 
 def extra_heads(tokens: Sequence[Token], index: StemIndex | None = None) -> list[Cue]:
@@ -153,6 +181,11 @@ def extra_heads(tokens: Sequence[Token], index: StemIndex | None = None) -> list
         if form is not None:
             out.append(Cue(i, i, t.start + form[0], t.end, vocab[form[1]], None))
     return out
+
+
+def squares() -> frozenset[str]:
+    """Head nouns of squares (ساحة, ميدان): their definite complement is the square's name."""
+    return _span_words().get("square", frozenset())
 
 
 def epithets() -> frozenset[str]:

@@ -183,7 +183,7 @@ def recognize_span(
     if p_out_all is not None:
         p_out_all[lo:hi] = p_out
     model_spans = _split_coordinated(tokens, [(lo + a, lo + b, t) for a, b, t in bio_spans(labels)], kb)
-    model_spans = _split_person_after_body(tokens, model_spans, kb)
+    model_spans = _split_person_after_body(tokens, model_spans, kb, hi)
     all_titles = [c for c in cues if c.kind == "title"]
     model_spans = [
         (ab[0], ab[1], t)
@@ -583,7 +583,7 @@ def _bodies_of_places(
 
 
 def _split_person_after_body(
-    tokens: Sequence[Token], spans: list[tuple[int, int, str]], kb: KB | None
+    tokens: Sequence[Token], spans: list[tuple[int, int, str]], kb: KB | None, hi: int
 ) -> list[tuple[int, int, str]]:
     """A model's body or place name cut before the person it ran into (جامعة القاهرة [حازم الدمرداش])."""
     if not any(b - a >= 2 and typ in ("ORG", "LOC") for a, b, typ in spans):
@@ -594,11 +594,25 @@ def _split_person_after_body(
     out = []
     for a, b, typ in spans:
         j = news_rules.person_after_body(tokens, a, b, kb, given) if typ in ("ORG", "LOC") else None
-        if j is None:
-            out.append((a, b, typ))
-        else:
+        if j is not None:
             out += [(a, j - 1, typ), (j, b, "PER")]
+        elif (
+            typ == "ORG"
+            and not any(x <= b + 1 <= y for x, y, _ in spans)
+            and _org_head_word(tokens[a])
+            and news_rules.given_name_ending_body(tokens, a, b, hi, given)
+        ):
+            out += [(a, b - 1, typ), (b, b + 1, "PER")]  # جامعة القديس يوسف | كريم بيطار
+        else:
+            out.append((a, b, typ))
     return out
+
+
+def _org_head_word(tok: Token) -> bool:
+    """An organization head noun (ner_cues.tsv and ner_span_words.tsv), clitics aside."""
+    return tok.kind == "word" and any(
+        st in _one_word_org_heads() or news_rules.extra_org_head(st) for _, st in tok.forms
+    )
 
 
 def _final_spans(tokens: Sequence[Token], mentions: list[Mention], kb: KB | None) -> list[Mention]:
@@ -938,6 +952,11 @@ def _place_heads(
                 continue  # مدينة, منطقة: too often a common word follows
             # after a class head (بلدة, قضاء) a definite word is the place's name whatever the model says
             class_head = adjust.head_of(tokens[c.first], "class") is not None
+            # a square's definite complement is its name (ساحة الإرادة); an indefinite one is none (ساحة حرب)
+            square = tokens[c.first].match(news_rules.squares()) is not None
+            if square and not tokens[c.first + 1].norm.startswith("ال"):
+                continue
+            class_head = class_head or square
             # after a head that belongs to the name (مطار, معبر) the model's doubt is weighed less: it was
             # trained on few of today's crossings and airports
             part_head = part is not None and part.type == "LOC"
