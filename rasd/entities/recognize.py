@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..document import Document
 from ..evaluate.conll import bio_spans
+from ..text import normalize
 from ..text.tokens import Token
 from . import adjust, model, news_rules
 from .cues import Cue, match_ranges
@@ -477,8 +478,10 @@ def recognize(
     named = {i for m in out for i in m.kb_ids if len(m.kb_ids) == 1}
     taken = {j for m in out for j in range(m.first, m.last + 1)}
     for m in rejected:
-        if _generic(tokens, m):
-            continue  # a description (القوات الإسرائيلية) even once the army was named
+        if _generic(tokens, m) and not (kb is not None and _parties(kb, m.kb_ids)):
+            # a description (القوات الإسرائيلية) even once the army was named; a party's name that looks like
+            # one is its name once the party was named (حزب القوات اللبنانية ... القوات اللبنانية)
+            continue
         if named.intersection(m.kb_ids) and not taken.intersection(range(m.first, m.last + 1)):
             out.append(m)
     out = [m for m in out if not _month_in_date(tokens, m)]
@@ -500,7 +503,62 @@ def recognize(
     out = propagate(doc, tokens, ranges, out, p_out, index)
     out = _final_spans(tokens, out, kb)
     out.sort(key=lambda m: m.start)
+    _bracketed_abbreviations(tokens, out)
+    _surnames_of_named(tokens, out)
     return out
+
+
+def _surnames_of_named(tokens: Sequence[Token], mentions: list[Mention]) -> None:
+    """A one-word person's name the KB links to someone not named in full in the article is the surname of the
+    person who was (علي محمود عباس ... عباس is not Mahmoud Abbas): it takes that person's link."""
+    full: dict[str, set[tuple[str, ...]]] = {}
+    for m in mentions:
+        if m.type == "PER" and m.kb_ids and m.last > m.first and tokens[m.last].kind == "word":
+            full.setdefault(tokens[m.last].norm, set()).add(m.kb_ids)
+    if not full:
+        return
+    named = {i for m in mentions if m.last > m.first for i in m.kb_ids}
+    for m in mentions:
+        if m.type != "PER" or m.first != m.last or not m.kb_ids or named.intersection(m.kb_ids):
+            continue
+        owners = full.get(_bare_word(tokens, m), set())
+        if len(owners) == 1:
+            m.kb_ids = next(iter(owners))
+
+
+def _bracketed_abbreviations(tokens: Sequence[Token], mentions: list[Mention]) -> None:
+    """An unlinked one-word name in brackets right after a linked body's name is its abbreviation (الحركة
+    الدستورية الإسلامية (حدس)): it takes the body's link and type, so both mentions are one entity, and so do
+    its other mentions."""
+    abbreviations: dict[str, Mention] = {}
+    for before, m in zip(mentions, mentions[1:], strict=False):
+        if (
+            before.kb_ids
+            and before.type == "ORG"
+            and not m.kb_ids
+            and m.first == m.last
+            and m.first == before.last + 2
+            and tokens[before.last + 1].text == "("
+            and m.last + 1 < len(tokens)
+            and tokens[m.last + 1].text == ")"
+        ):
+            m.kb_ids = before.kb_ids
+            m.type = before.type
+            abbreviations[_bare_word(tokens, m)] = m
+    if abbreviations:
+        for m in mentions:
+            if not m.kb_ids and m.first == m.last and (a := abbreviations.get(_bare_word(tokens, m))):
+                m.kb_ids, m.type = a.kb_ids, a.type
+
+
+def _bare_word(tokens: Sequence[Token], m: Mention) -> str:
+    """A one-word mention's normalized text without its proclitics."""
+    t = tokens[m.first]
+    return normalize(t.text[m.start - t.start :])
+
+
+def _parties(kb: KB, ids: Sequence[str]) -> bool:
+    return bool(ids) and all(kb.entries[i].get("kind") == "party" for i in ids)
 
 
 def _datelines(
