@@ -503,7 +503,7 @@ def recognize(
     out = propagate(doc, tokens, ranges, out, p_out, index)
     out = _final_spans(tokens, out, kb)
     out.sort(key=lambda m: m.start)
-    _bracketed_abbreviations(tokens, out)
+    out = _bracketed_abbreviations(tokens, out, kb, p_out)
     _surnames_of_named(tokens, out)
     return out
 
@@ -526,29 +526,65 @@ def _surnames_of_named(tokens: Sequence[Token], mentions: list[Mention]) -> None
             m.kb_ids = next(iter(owners))
 
 
-def _bracketed_abbreviations(tokens: Sequence[Token], mentions: list[Mention]) -> None:
-    """An unlinked one-word name in brackets right after a linked body's name is its abbreviation (الحركة
-    الدستورية الإسلامية (حدس)): it takes the body's link and type, so both mentions are one entity, and so do
-    its other mentions."""
+_ABBREVIATION_MAX_P_OUT = 0.99
+
+
+def _bracketed_abbreviations(
+    tokens: Sequence[Token], mentions: list[Mention], kb: KB | None, p_out: Sequence[float]
+) -> list[Mention]:
+    """A one-word name in brackets right after a linked body's name is its abbreviation (الحركة الدستورية
+    الإسلامية (حدس)): it takes the body's link and type, so both are one entity; the KB does not know the
+    abbreviation, so the model may have left it out, and its other mentions in the article too. The word must
+    be no definite, common or cue word, month or weekday, and the model give it some chance of a name."""
+    from .cues import cue_index
+
+    starts = {m.first: m for m in mentions}
+    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     abbreviations: dict[str, Mention] = {}
-    for before, m in zip(mentions, mentions[1:], strict=False):
-        if (
-            before.kb_ids
-            and before.type == "ORG"
-            and not m.kb_ids
-            and m.first == m.last
-            and m.first == before.last + 2
-            and tokens[before.last + 1].text == "("
-            and m.last + 1 < len(tokens)
-            and tokens[m.last + 1].text == ")"
-        ):
-            m.kb_ids = before.kb_ids
-            m.type = before.type
-            abbreviations[_bare_word(tokens, m)] = m
-    if abbreviations:
-        for m in mentions:
-            if not m.kb_ids and m.first == m.last and (a := abbreviations.get(_bare_word(tokens, m))):
-                m.kb_ids, m.type = a.kb_ids, a.type
+    for before in list(mentions):
+        j = before.last + 2
+        if not (before.kb_ids and before.type == "ORG" and j + 1 < len(tokens)):
+            continue
+        if tokens[j - 1].text != "(" or tokens[j + 1].text != ")" or tokens[j].kind != "word":
+            continue
+        if j + 2 < len(tokens) and tokens[j + 2].text in (":", "-"):
+            continue  # a dateline's source (هسبريس (وكالات):), not an abbreviation
+        m = starts.get(j)
+        if m is None:
+            w = tokens[j].norm
+            if (
+                j in taken
+                or p_out[j] > _ABBREVIATION_MAX_P_OUT
+                or w.startswith("ال")
+                or w in cue_index().first_words
+                or w in _month_names()
+                or w in news_rules.weekdays()
+                or tokens[j].match(adjust.common_nouns()) is not None
+                or (kb is not None and (w,) in kb.names)
+            ):
+                continue
+            m = Mention(j, j, tokens[j].start, tokens[j].end, "ORG", (), "cue")
+            mentions.append(m)
+            taken.add(j)
+        elif m.kb_ids or m.last != j:
+            continue
+        m.kb_ids, m.type = before.kb_ids, before.type
+        abbreviations[_bare_word(tokens, m)] = m
+    if not abbreviations:
+        return mentions
+    for m in mentions:
+        if not m.kb_ids and m.first == m.last and (a := abbreviations.get(_bare_word(tokens, m))):
+            m.kb_ids, m.type = a.kb_ids, a.type
+    for j, t in enumerate(tokens):  # its other mentions the model left out (وقال نائب عن حدس)
+        if j in taken or t.kind != "word":
+            continue
+        for k, stem in t.forms:
+            a = abbreviations.get(stem)
+            if a is not None:
+                mentions.append(Mention(j, j, t.start + k, t.end, a.type, a.kb_ids, "cue"))
+                break
+    mentions.sort(key=lambda m: m.start)
+    return mentions
 
 
 def _bare_word(tokens: Sequence[Token], m: Mention) -> str:
