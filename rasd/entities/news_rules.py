@@ -328,6 +328,14 @@ NOT_NAME = frozenset(
     "ان انه انها قد لا لم لن ما في من علي الي عن مع او ثم حتي منذ بعد قبل امس اليوم كما خلال عقب اثر لدي حول "
     "امام بشان عبر وفق ضمن دون ازاء تجاه عند بين وان وقد ولا ولم فان بان لان كان كانت".split()
 )
+
+
+def particle(t: Token) -> bool:
+    """A particle or preposition (NOT_NAME), except the given name علي written with ي (على is the
+    preposition: the matching normalization folds the two)."""
+    return t.norm in NOT_NAME and not (t.norm == "علي" and t.text.rstrip(MARKS).endswith("ي"))
+
+
 # ... and at most this sure the model may be that the name's words are no name
 _TITLED_MAX_P_OUT = 0.999
 
@@ -360,10 +368,7 @@ def person_after_titled_body(
     cues = cue_index().first_words
     for i in range(j, j + n):
         t = tokens[i]
-        particle = t.norm in NOT_NAME and not (
-            given.get(t.norm) == "given" and not t.text.rstrip(MARKS).endswith("ى")
-        )
-        if t.kind != "word" or particle or t.norm in cues or p_out[i] > _TITLED_MAX_P_OUT:
+        if t.kind != "word" or particle(t) or t.norm in cues or p_out[i] > _TITLED_MAX_P_OUT:
             return None
         if kb is not None and kb.demonym_country(t) is not None:
             return None
@@ -418,8 +423,10 @@ def given_name_before(t: Token, p_out: float, kb: KB | None, given: dict[str, st
 
     if t.kind != "word" or p_out > _TITLED_MAX_P_OUT or t.norm in cue_index().first_words:
         return False
+    if particle(t):
+        return False
     if given.get(t.norm) == "given":
         return True
-    if t.norm in NOT_NAME or t.norm.startswith("ال") or (t.norm[0] in "لبوفك" and len(t.forms) > 1):
+    if t.norm.startswith("ال") or (t.norm[0] in "لبوفك" and len(t.forms) > 1):
         return False
     return not (kb is not None and kb.demonym_country(t) is not None)
