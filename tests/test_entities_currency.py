@@ -29,5 +29,6 @@ def test_currencies_in_a_report_are_not_places_or_bodies() -> None:
     )
     typed = {m.text: e.type for e in doc.entities for m in e.mentions}
     assert all(typed.get(c, "MISC") == "MISC" for c in ("الشيكل", "الدولار", "الدينار", "الجنيه")), typed
-    # an organization head in construct with a place is a body (news_rules: جامعة قطر, بنك إسرائيل)
-    assert typed.get("بنك إسرائيل") == "ORG" and typed.get("تل أبيب") == "LOC"
+    # an organization head in construct with a place is a body (news_rules: جامعة قطر, بنك إسرائيل), with its
+    # closing adjective (news_rules.body_tail)
+    assert typed.get("بنك إسرائيل المركزي") == "ORG" and typed.get("تل أبيب") == "LOC"
