@@ -593,6 +593,16 @@ def _bare_word(tokens: Sequence[Token], m: Mention) -> str:
     return normalize(t.text[m.start - t.start :])
 
 
+def _epithet_alias(tokens: Sequence[Token], m: Mention, kb: KB) -> bool:
+    """A body's mention that is only an alias of its entities, none's own name nor a party's (المنظمة الدولية
+    for the UN, not القوات اللبنانية): news refers to a body so after naming it. Places keep such aliases
+    (الأراضي الفلسطينية)."""
+    if m.type != "ORG" or _parties(kb, m.kb_ids):
+        return False
+    key = _match_key(tokens, KBMatch(m.first, m.last, m.start, m.end, m.kb_ids))
+    return all(name_key(kb.entries[i]["name"]) != key for i in m.kb_ids)
+
+
 def _parties(kb: KB, ids: Sequence[str]) -> bool:
     return bool(ids) and all(kb.entries[i].get("kind") == "party" for i in ids)
 
@@ -719,6 +729,8 @@ def _final_spans(tokens: Sequence[Token], mentions: list[Mention], kb: KB | None
     for m in mentions:
         if m.type == "MISC" and not m.kb_ids and adjust.useless_misc(tokens, m.first, m.last):
             continue
+        if m.kb_ids and kb is not None and _generic(tokens, m) and _epithet_alias(tokens, m, kb):
+            continue  # a description the KB lists as a name (المنظمة الدولية), even where the model sees one
         if m.type == "LOC" and adjust.nisba_after_noun(tokens, m.first, m.last, taken, kb):
             continue
         if m.type == "LOC" and adjust.time_standard(tokens, m.first, m.last):
