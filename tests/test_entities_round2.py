@@ -137,3 +137,15 @@ def test_a_bodys_descriptive_alias_is_no_mention() -> None:
     # a place's alias of that shape stays (الأراضي الفلسطينية is Palestine)
     doc = analyze_entities("وتدهور الوضع الإنساني في الأراضي الفلسطينية خلال الشهر الماضي.")
     assert ("الأراضي الفلسطينية", "LOC") in _mentions(doc)
+
+
+def test_a_person_right_after_a_title_that_ends_on_its_complement() -> None:
+    kb = shipped_kb()
+    given = name_words()
+    toks = tokenize("أما زعيم المعارضة عيران لبيب فقال إن الحكومة فشلت")
+    p_out = [1.0, 1.0, 1.0, 0.8, 0.9, 1.0, 1.0, 1.0, 1.0]
+    # the title زعيم المعارضة (tokens 1-2); the name closes before the told word فقال
+    assert news_rules.person_after_titled_body(toks, 1, 2, 2, len(toks), set(), p_out, kb, given) == (3, 4)
+    # the sentence goes on after two words: no name is read there
+    toks = tokenize("أما زعيم المعارضة عيران لبيب الجديد إن")
+    assert news_rules.person_after_titled_body(toks, 1, 2, 2, len(toks), set(), p_out, kb, given) is None

@@ -366,6 +366,16 @@ def person_after_titled_body(
     if j + n > hi or taken.intersection(range(j, j + n)):
         return None
     cues = cue_index().first_words
+    after = tokens[j + n] if j + n < hi else None
+    # a word with a proclitic ل or ف (لوكالة, للصحافيين, فقال) begins what the person said or did, not more
+    # of the name
+    told = (
+        after is not None
+        and after.norm[:1] in "لف"
+        and len(after.forms) > 1
+        and given.get(after.norm) is None
+    )
+    closed = after is None or after.kind != "word" or after.norm in NOT_NAME or told
     for i in range(j, j + n):
         t = tokens[i]
         if t.kind != "word" or particle(t) or t.norm in cues or p_out[i] > _TITLED_MAX_P_OUT:
@@ -374,14 +384,16 @@ def person_after_titled_body(
             return None
         if i == j and t.norm.startswith("ال") and given.get(t.norm) != "given":
             return None
-        if given.get(t.norm) != "given" and t.norm[0] in "لبو" and len(t.forms) > 1:
-            return None  # a word with a proclitic (لشؤون المنطقة, ورئيس): the sentence goes on
-    after = tokens[j + n] if j + n < hi else None
-    # a word with a proclitic ل (لوكالة, للصحافيين) begins what the person said or did, not more of the name
-    told = (
-        after is not None and after.norm[:1] == "ل" and len(after.forms) > 1 and given.get(after.norm) is None
-    )
-    if after is not None and after.kind == "word" and after.norm not in NOT_NAME and not told:
+        if (
+            given.get(t.norm) != "given"
+            and t.norm[0] in "لبو"
+            and len(t.forms) > 1
+            and (i == j or not closed)
+        ):
+            # a word with a proclitic (لشؤون المنطقة, ورئيس): the sentence goes on; a surname that only looks
+            # so (لبيد) closes the name before a particle or a told word
+            return None
+    if not closed:
         # a third word that is no particle: the name may go on, or these are no name at all; leave it to
         # the model unless the first word is a given name
         if given.get(tokens[j].norm) != "given":

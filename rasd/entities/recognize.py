@@ -939,6 +939,24 @@ def _persons_after_titled_bodies(
             and tokens[m.first - 2].norm.startswith("ال")
             and m.first - 2 not in taken
         ]
+        # a title with a definite complement that names no body (زعيم المعارضة, رئيس الحكومة): the complement
+        # stands for the body
+        anchors += [
+            (c.last, Mention(c.last + 1, c.last + 1, tokens[c.last + 1].start, tokens[c.last + 1].end, "ORG"))
+            for c in sentence_cues
+            if c.kind == "title"
+            and c.last + 2 < hi
+            and c.last + 1 not in taken
+            and tokens[c.last + 1].kind == "word"
+            and tokens[c.last + 1].norm.startswith("ال")
+            and not news_rules.nisba_shaped(tokens[c.last + 1].norm)
+        ]
+        # a title of two words or more that ends on its own complement (زعيم المعارضة): the name right after it
+        anchors += [
+            (c.last - 1, Mention(c.last, c.last, tokens[c.last].start, tokens[c.last].end, "ORG"))
+            for c in sentence_cues
+            if c.kind == "title" and c.last > c.first and c.last + 1 < hi and c.last + 1 not in taken
+        ]
         for title_last, body in anchors:
             if body is None or body.last + 1 >= hi:
                 continue
