@@ -149,3 +149,16 @@ def test_a_person_right_after_a_title_that_ends_on_its_complement() -> None:
     # the sentence goes on after two words: no name is read there
     toks = tokenize("أما زعيم المعارضة عيران لبيب الجديد إن")
     assert news_rules.person_after_titled_body(toks, 1, 2, 2, len(toks), set(), p_out, kb, given) is None
+
+
+def test_a_lone_given_name_after_a_preposition_is_a_common_word() -> None:
+    from rasd.entities.recognize import Mention, _lone_given_names
+
+    toks = tokenize("وقال إن التصعيد ليس في صالح أحد")
+    m = Mention(5, 5, toks[5].start, toks[5].end, "PER")
+    assert _lone_given_names(toks, [m]) == []
+    # a person of the article who bears it keeps the mention
+    toks = tokenize("وقال محمد صالح إن الاتفاق قريب، ونقلت الصحيفة عن صالح تأكيده")
+    full = Mention(1, 2, toks[1].start, toks[2].end, "PER")
+    lone = Mention(10, 10, toks[10].start, toks[10].end, "PER")
+    assert _lone_given_names(toks, [full, lone]) == [full, lone]

@@ -504,6 +504,7 @@ def recognize(
     out = _final_spans(tokens, out, kb)
     out.sort(key=lambda m: m.start)
     out = _bracketed_abbreviations(tokens, out, kb, p_out)
+    out = _lone_given_names(tokens, out)
     _surnames_of_named(tokens, out)
     return out
 
@@ -524,6 +525,38 @@ def _surnames_of_named(tokens: Sequence[Token], mentions: list[Mention]) -> None
         owners = full.get(_bare_word(tokens, m), set())
         if len(owners) == 1:
             m.kb_ids = next(iter(owners))
+
+
+_PREPOSITIONS = frozenset("في من الي علي عن".split())
+
+
+def _lone_given_names(tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """A word that is also a given name, alone after a preposition, is a common word (ليس في [صالح] أحد "in
+    anyone's favour") unless a person of the article bears it (قال محمد صالح ... نقلت عن صالح)."""
+    from .features import name_words
+
+    given = name_words()
+    lone = [
+        m
+        for m in mentions
+        if m.type == "PER"
+        and m.first == m.last
+        and not m.kb_ids
+        and m.first > 0
+        and m.start == tokens[m.first].start
+        and tokens[m.first - 1].norm in _PREPOSITIONS
+        and given.get(tokens[m.first].norm) == "given"
+    ]
+    if not lone:
+        return mentions
+    borne = {
+        tokens[j].norm
+        for m in mentions
+        if m.type == "PER" and m.last > m.first
+        for j in range(m.first, m.last + 1)
+    }
+    drop = {id(m) for m in lone if tokens[m.first].norm not in borne}
+    return [m for m in mentions if id(m) not in drop]
 
 
 _ABBREVIATION_MAX_P_OUT = 0.99
