@@ -162,3 +162,10 @@ def test_a_lone_given_name_after_a_preposition_is_a_common_word() -> None:
     full = Mention(1, 2, toks[1].start, toks[2].end, "PER")
     lone = Mention(10, 10, toks[10].start, toks[10].end, "PER")
     assert _lone_given_names(toks, [full, lone]) == [full, lone]
+
+
+def test_a_definite_head_and_a_numbered_adjective_name_a_group() -> None:
+    doc = analyze_entities("واجتمع سفراء اللجنة الرباعية في بيروت أمس لبحث الأزمة.")
+    assert ("اللجنة الرباعية", "ORG") in _mentions(doc)
+    doc = analyze_entities("وشكلت الحكومة لجنة ثلاثية لبحث الأزمة.")  # indefinite: a description
+    assert not any(t.startswith("لجنة") for t, _ in _mentions(doc))

@@ -183,6 +183,11 @@ def extra_heads(tokens: Sequence[Token], index: StemIndex | None = None) -> list
     return out
 
 
+def numbered(word: str) -> bool:
+    """A numbered adjective that names a group after a definite head (اللجنة [الخماسية])."""
+    return word in _span_words().get("numbered", frozenset())
+
+
 def squares() -> frozenset[str]:
     """Head nouns of squares (ساحة, ميدان): their definite complement is the square's name."""
     return _span_words().get("square", frozenset())

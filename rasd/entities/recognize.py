@@ -855,12 +855,18 @@ def _org_heads(
             # an indefinite word alone or a feminine nisba after the head is a description (جامعة واحدة,
             # منظمة إجرامية); a name goes on (لجنة تحري الأهلة)
             described = not first_word.startswith("ال") and (last == c.last + 1 or first_word.endswith("يه"))
+            # a definite head and a numbered adjective name a group (اللجنة الخماسية, اللجنة الرباعية)
+            group = tokens[c.first].norm.startswith("ال") and news_rules.numbered(first_word)
             if (
                 last == c.last
                 or tokens[last].norm in ("الذي", "التي")
                 or described
                 or (
-                    min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT and not body and not lil and not long
+                    min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT
+                    and not body
+                    and not lil
+                    and not long
+                    and not group
                 )
             ):
                 continue
