@@ -8,6 +8,7 @@ a mention's span (لأوكرانيا -> أوكرانيا).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -762,7 +763,14 @@ def _final_spans(tokens: Sequence[Token], mentions: list[Mention], kb: KB | None
     for m in mentions:
         if m.type == "MISC" and not m.kb_ids and adjust.useless_misc(tokens, m.first, m.last):
             continue
-        if m.kb_ids and kb is not None and _generic(tokens, m) and _epithet_alias(tokens, m, kb):
+        if (
+            m.type == "ORG"
+            and m.kb_ids
+            and m.last > m.first
+            and kb is not None
+            and _generic(tokens, m)
+            and _epithet_alias(tokens, m, kb)
+        ):
             continue  # a description the KB lists as a name (المنظمة الدولية), even where the model sees one
         if m.type == "LOC" and adjust.nisba_after_noun(tokens, m.first, m.last, taken, kb):
             continue
@@ -886,22 +894,23 @@ def _body_tails(
     an unlinked ORG mention that begins with an organization head noun runs on over them
     (news_rules.body_tail)."""
     heads = {c.first for r in ranges for c in cues.get(r, ()) if c.kind == "org_head" and c.first == c.last}
-    if not heads:
+    bodies = {
+        id(m)
+        for m in mentions
+        if m.type == "ORG"
+        and not m.kb_ids
+        and m.first in heads
+        and tokens[m.first].norm not in _NOT_PLACE_BODY_HEADS
+    }
+    if not bodies:
         return mentions
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
-    his = {}
-    for lo, hi in ranges:
-        for j in range(lo, hi):
-            his[j] = hi
+    starts = [lo for lo, _ in ranges]
     out = []
     for m in mentions:
-        if (
-            m.type == "ORG"
-            and not m.kb_ids
-            and m.first in heads
-            and tokens[m.first].norm not in _NOT_PLACE_BODY_HEADS
-        ):
-            end = news_rules.body_tail(tokens, m.last, his.get(m.last, m.last + 1), taken)
+        if id(m) in bodies:
+            lo, hi = ranges[max(0, bisect_right(starts, m.last) - 1)]
+            end = news_rules.body_tail(tokens, m.last, hi if lo <= m.last < hi else m.last + 1, taken)
             if end > m.last:
                 taken.update(range(m.last + 1, end + 1))
                 m = Mention(m.first, end, m.start, tokens[end].end, m.type, m.kb_ids, m.source)
@@ -959,6 +968,14 @@ def _persons_after_titled_bodies(
     by_first = {m.first: m for m in mentions if m.type in ("ORG", "LOC")}
     by_person = {m.first: m for m in mentions if m.type == "PER" and m.first == m.last and not m.kb_ids}
     grown: dict[int, Mention] = {}
+    role_bodies = [
+        m
+        for m in by_first.values()
+        if m.first >= 2
+        and tokens[m.first - 1].norm in ("في", "لدي")
+        and tokens[m.first - 2].norm.startswith("ال")
+        and m.first - 2 not in taken
+    ]
     out = []
     for lo, hi in ranges:
         sentence_cues = cues.get((lo, hi), ())
@@ -969,15 +986,7 @@ def _persons_after_titled_bodies(
             if c.kind == "title"
         ]
         # a role noun the cues do not know, then في and its body (الباحث في مركز البيان ...)
-        anchors += [
-            (m.first - 2, m)
-            for m in by_first.values()
-            if lo <= m.first - 2
-            and m.last < hi
-            and tokens[m.first - 1].norm in ("في", "لدي")
-            and tokens[m.first - 2].norm.startswith("ال")
-            and m.first - 2 not in taken
-        ]
+        anchors += [(m.first - 2, m) for m in role_bodies if lo <= m.first - 2 and m.last < hi]
         # a title with a definite complement that names no body (زعيم المعارضة, رئيس الحكومة): the complement
         # stands for the body
         anchors += [
