@@ -95,3 +95,75 @@ def test_hijri_date_with_year_sets_the_publication_date():
 def test_a_year_still_to_come_does_not_bound_the_weekday_search():
     doc = _doc("أعلنت الحكومة الخميس 30 ديسمبر خطة لخفض الانبعاثات بحلول 2050.")
     assert doc.published == "2021-12-30"
+
+
+def _full(s: str, today: dt.date = TODAY) -> Document:
+    """Text, entities (linked to the shipped knowledge base) and time, with the clock fixed."""
+    from rasd import entities
+
+    doc = Document(id="t", text=s)
+    text.annotate(doc)
+    entities.annotate(doc)
+    temporal.annotate(doc, today=today)
+    return doc
+
+
+def test_today_with_a_weekday_is_the_day_after_the_events_of_the_day_before():
+    # the emir spoke on Friday the 10th; "today, Saturday" is the 11th (not the Friday of the latest date)
+    doc = _doc(
+        "أعلن الأمير مساء الجمعة 10 أيار (مايو) 2024 تعليق عمل البرلمان. "
+        "ويعقد مجلس الوزراء اجتماعا استثنائيا اليوم السبت لبحث الخطوة."
+    )
+    assert doc.published == "2024-05-11"
+    assert {t.text: t.value for t in doc.timexes}["اليوم السبت"] == "2024-05-11"
+
+
+def test_a_part_of_day_before_today_and_a_weekday_counts_too():
+    doc = _doc(
+        "شنت مقاتلات غارات فجر اليوم الأربعاء على مواقع في صعدة، "
+        "بعد اشتباكات دامية اندلعت الثلاثاء 19 أيلول (سبتمبر) 2023."
+    )
+    assert doc.published == "2023-09-20"
+
+
+def test_yesterday_with_a_weekday_moves_the_latest_date_to_the_day_after():
+    doc = _doc("افتتح الوزير أمس الخميس 14 آذار (مارس) 2024 مشروعا لتحلية المياه في البصرة.")
+    assert doc.published == "2024-03-15"
+    # أمس before a weekday and a converted Hijri date
+    doc = _doc(
+        "وتعهد المانحون في الاجتماع الذي عقد في بروكسل أمس الأحد، الموافق 18 ذو القعدة 1445 هـ، بتقديم الدعم."
+    )
+    assert doc.published == "2024-05-27"
+
+
+def test_a_date_after_mundhu_is_not_the_publication_date():
+    doc = _doc("قال الوزير أمس الخميس إن منسوب دجلة في أدنى مستوياته منذ 25 آذار (مارس) 2023.")
+    assert doc.published is None  # no day of the report is written: nothing rather than a wrong year
+    doc = _doc(
+        "صوت البرلمان مساء أمس الخميس على منح الثقة للحكومة، منهيا أزمة استمرت منذ الانتخابات التي جرت "
+        "في 10 تشرين الأول (أكتوبر) 2021. وكلف الرئيس رئيس الوزراء في 13 تشرين الأول الجاري."
+    )
+    assert doc.published is None  # the current October is not the one of the election
+
+
+def test_a_background_date_later_than_every_candidate_leaves_the_date_unknown():
+    doc = _doc(
+        "فشل البرلمان أمس الأربعاء في انتخاب رئيس، في ظل الشغور الذي بدأ في 31 تشرين الأول (أكتوبر) 2022، "
+        "وذكر النواب بانفجار المرفأ في 4 آب (أغسطس) 2020."
+    )
+    assert doc.published is None  # not 2020-08-04 (nor a day after it): the report is later than 2022
+
+
+def test_the_years_in_office_of_the_people_named_break_a_weekday_tie():
+    # Tuesday 3 January fits 2017 and 2023; the Iraqi prime minister named took office in 2022
+    s = (
+        "استقبل رئيس الوزراء العراقي محمد شياع السوداني اليوم الثلاثاء 3 كانون الثاني (يناير) في بغداد وفدا "
+        "اقتصاديا، لبحث اتفاق وقع في 2015."
+    )
+    doc = _full(s)
+    assert doc.published == "2023-01-03"
+    # with no one linked, the first fitting year after the written one
+    doc = _doc(
+        "استقبل رئيس الوزراء اليوم الثلاثاء 3 كانون الثاني (يناير) في بغداد وفدا، لبحث اتفاق وقع في 2015."
+    )
+    assert doc.published == "2017-01-03"

@@ -20,7 +20,8 @@ from .compound import join_durations
 from .cues import find_cues, tense_at
 from .infer import infer
 from .lexicon import relative
-from .patterns import AFTER_MIN, PREP_BEFORE
+from .patterns import AFTER_MIN, PREP_BEFORE, SINCE_BEFORE, day_word_before
+from .people import role_years
 from .ranges import link_ranges, undate_schedules
 from .resolve import Context, Value, value_of
 from .rules import Mention, find
@@ -183,6 +184,30 @@ def _name_word(m: Mention) -> bool:
     return m.kind in ("weekday", "phrase") and not m.parts.get("podc")
 
 
+def _publication_clues(sentences: list) -> tuple[frozenset[int], list[tuple[int, int]]]:
+    """What the publication-date inference reads around the mentions (see ``infer.py``): the ``id()`` of the
+    dates that tell a background (after ``منذ``; in a relative clause without a weekday: ``الشغور الذي بدأ في 31
+    تشرين الأول 2022``), and ``(weekday, days from publication)`` of the weekday + date written after a day
+    counted from the writing (``أمس الأحد، الموافق 18 ذو القعدة``)."""
+    background: set[int] = set()
+    day_words: list[tuple[int, int]] = []
+    for _, _, norm, mentions, _ in sentences:
+        for m in mentions:
+            if m.kind not in ("date", "numeric_date", "month", "year"):
+                continue
+            before = max(0, m.nstart - 60)
+            if SINCE_BEFORE.search(norm, before, m.nstart) or (
+                not m.parts.get("weekday") and RELATIVE_CLAUSE.search(norm, max(0, m.nstart - 40), m.nstart)
+            ):
+                background.add(id(m))
+            if m.kind == "date" and m.parts.get("weekday") and not m.parts.get("today"):
+                w = day_word_before().search(norm, max(0, m.nstart - 24), m.nstart)
+                entry = relative()["phrase"].get(w.group("dw")) if w else None
+                if entry is not None:
+                    day_words.append((m.parts["weekday"], int(entry[1][1:])))
+    return frozenset(background), day_words
+
+
 def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     """Fill ``doc.timexes``; set ``doc.published`` (source "inferred") when it is missing and can be inferred.
     ``today`` stands for the clock when inferring a year (tests fix it). The entity layer's mentions, when it
@@ -212,7 +237,10 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
             sentences.append((si, s, norm, mentions, tenses))
     anchor = Anchor.parse(doc.published)
     if doc.published is None:
-        anchor = infer([(m, t) for _, _, _, ms, ts in sentences for m, t in zip(ms, ts, strict=True)], today)
+        items = [(m, t) for _, _, _, ms, ts in sentences for m, t in zip(ms, ts, strict=True)]
+        background, day_words = _publication_clues(sentences)
+        clock_year = (today or dt.date.today()).year
+        anchor = infer(items, today, background, lambda: role_years(doc, clock_year), day_words)
         if anchor is not None:
             doc.published = anchor.iso()
             doc.published_source = "inferred"

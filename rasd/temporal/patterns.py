@@ -345,6 +345,20 @@ def today_before() -> regex.Pattern:
 
 
 # A preposition just before a duration turns it into a date counted from the publication date.
+# منذ before a date, maybe with a noun phrase between and no punctuation (منذ 25 آذار، منذ الانتخابات التي
+# جرت في 10 تشرين الأول 2021): when something began, not the day of the report
+SINCE_BEFORE = regex.compile(r"(?:^|[\s(])[وف]?منذ(?:\s+[^\s،,.:;؛]+){0,6}\s+$")
+
+
+@lru_cache(maxsize=1)
+def day_word_before() -> regex.Pattern:
+    """A day counted from the writing (اليوم، أمس، غدا…, maybe after a part of day) right before a weekday and
+    date (``أمس الأحد، الموافق 18 ذو القعدة``): with the date's weekday it tells the weekday of publication."""
+    phrases = relative()["phrase"].items()
+    words = alternation(w for w, (_, v) in phrases if v[:2] in ("D-", "D+") and "T" not in v)
+    return _c(rf"(?:(?<!\w){fragments()['POD_NOUN']}\s+|(?<!\w)[وف]?)(?P<dw>{words})\s*[،,]?\s*$")
+
+
 PREP_BEFORE = regex.compile(r"(?:^|[\s(])[وف]?(?P<prep>قبل|بعد|منذ)\s*$")
 AFTER_MIN = regex.compile(r"\s+من\s+(?!الزمن)")
 RANGE_BETWEEN = regex.compile(r"^\s*(?:الي|حتي|و|-|–|ل)\s*$")
