@@ -10,11 +10,12 @@ days and months told before, quotations), ``compound`` (ساعة وخمس دقا
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import regex
 
 from ..document import Document, Sentence, Timex, fast_construct
-from ..text.normalize import normalize_span
+from ..text.normalize import normalize, normalize_span
 from .anchor import Anchor
 from .compound import join_durations
 from .cues import find_cues, tense_at
@@ -59,6 +60,44 @@ def _safe_value(m: Mention, ctx: Context, prep: str | None) -> Value:
 _TOLD_KINDS = ("date", "numeric_date", "month", "day_rel_month")  # expressions that name a month
 
 
+EVENT_GAP = 90  # characters from من to the event's date: "من الانتخابات الرئاسية في تركيا المقررة في "
+_CLAUSE_BREAK = regex.compile(r"[،,.؛;:!?؟]")
+
+
+def _days_from_event(norm: str, mentions: list[Mention], values: list[Value | None]) -> None:
+    """``قبل أربعة أيام (فقط) من الانتخابات … المقررة في 14 ماي``: a number of days before/after an event whose
+    calendar date the same clause writes next is a day counted from that date (2023-05-10), not from the
+    publication date; without one it stays a duration (P4D; ``بعد أربعة أيام من ضربات استهدفت يوم الجمعة
+    الماضي`` too: a relative day is not taken). Only days: weeks and months would need a granularity rule."""
+    for i, m in enumerate(mentions):
+        v = values[i]
+        if m.kind != "duration" or v is None or v.type != "DURATION" or m.parts.get("mod"):
+            continue
+        if not v.value or not regex.fullmatch(r"P\d+D", v.value):
+            continue
+        pm = PREP_BEFORE.search(norm, max(0, m.nstart - 12), m.nstart)
+        after = AFTER_MIN.match(norm, m.nend)
+        if pm is None or pm.group("prep") not in ("قبل", "بعد") or after is None:
+            continue
+        for j in range(i + 1, len(mentions)):
+            e, ev = mentions[j], values[j]
+            if e.nstart - after.end() > EVENT_GAP or _CLAUSE_BREAK.search(norm, m.nend, e.nstart):
+                break
+            if (
+                ev is not None
+                and ev.type == "DATE"
+                and ev.day is not None
+                and e.kind in ("date", "numeric_date")
+            ):
+                n = int(v.value[1:-1]) * (-1 if pm.group("prep") == "قبل" else 1)
+                try:
+                    day = ev.day + dt.timedelta(days=n)
+                except (OverflowError, ValueError):
+                    break  # an absurd count (قبل 9999999 يوما من …): it stays a duration
+                values[i] = Value("DATE", day.isoformat(), None, ev.anchored, day)
+                break
+
+
 def _resolve_sentence(
     norm: str, mentions: list[Mention], tenses: list, anchor: Anchor | None, story: Story
 ) -> list[Value]:
@@ -75,6 +114,7 @@ def _resolve_sentence(
                 hint = Anchor.parse(v.value)
             if m.kind in _TOLD_KINDS:
                 story.name_month(v.value)
+    _days_from_event(norm, mentions, values)
     for i, (m, tense) in enumerate(zip(mentions, tenses, strict=True)):
         if values[i] is not None:
             continue
@@ -208,6 +248,35 @@ def _publication_clues(sentences: list) -> tuple[frozenset[int], list[tuple[int,
     return frozenset(background), day_words
 
 
+# a title in quotation marks ending in a time word after a noun of the press: الجريدة الرسمية "الكويت اليوم"
+_QUOTED_TITLE = regex.compile(r"[\"«“](?P<words>[^\"«“»”\n]{1,40})$")
+_CLOSE_QUOTE = regex.compile(r"\s*[\"»”]")
+_CLOSERS = ('"', "»", "”")
+_MEDIUM_BEFORE = 3  # words between the noun of the press and the quotation (an adjective: الرسمية)
+
+
+@lru_cache(maxsize=1)
+def _media_nouns() -> frozenset[str]:
+    """The nouns of ``name_noun`` in ``relative_time.tsv`` marked ``press`` (صحيفة، قناة…), normalized."""
+    return frozenset(n for n, (_, v) in relative()["name_noun"].items() if v == "press")
+
+
+def _quoted_title(text: str, m: Mention, floor: int) -> bool:
+    """A time word closing a short quotation after a noun of the press (``الجريدة الرسمية "الكويت اليوم"``,
+    ``لقناة «روسيا اليوم»``): a title, not a date. Quoted words said by someone (``"ستجتمع اليوم"``) keep
+    their date."""
+    if m.kind != "phrase" or m.parts.get("podc") or not _CLOSE_QUOTE.match(text, m.end):
+        return False
+    q = _QUOTED_TITLE.search(text, max(floor, m.start - 41), m.start)
+    if q is None or len(q.group("words").split()) > 3:
+        return False
+    before = normalize(text[max(floor, q.start() - 40) : q.start()]).split()[-_MEDIUM_BEFORE:]
+    media = _media_nouns()
+    return any(
+        w.removeprefix("و").removeprefix("ل").removeprefix("ب").removeprefix("ال") in media for w in before
+    )
+
+
 def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     """Fill ``doc.timexes``; set ``doc.published`` (source "inferred") when it is missing and can be inferred.
     ``today`` stands for the clock when inferring a year (tests fix it). The entity layer's mentions, when it
@@ -225,6 +294,8 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
                 names = entity_spans(doc)
             local = names_in(names, s.start, s.end)
             mentions = [m for m in mentions if not _name_word(m) or not within(local, m.start, m.end)]
+        if mentions and any(q in doc.text[s.start : s.end] for q in _CLOSERS):
+            mentions = [m for m in mentions if not _quoted_title(doc.text, m, s.start)]
         if mentions:
             cues = find_cues(norm, runs.cue_words) if runs.cue_words else []
             if cues and doc.entities:

@@ -78,7 +78,7 @@ def _longest(entries) -> tuple[str, ...]:
 
 # The "duration" branches (patterns.duration_branches) are narrowed in three groups, not one by one: each
 # narrowed set of branches is a pattern to compile (a few ms), and three groups make at most three of them.
-DURATION_GROUPS = ((0,), (1,), (2, 3, 4, 5, 6, 7))
+DURATION_GROUPS = ((0,), (1,), (2, 3, 4, 5, 6, 7, 8))
 
 
 @lru_cache(maxsize=1)
@@ -90,13 +90,13 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
     half = ("نصف", "ربع")
     return {
         # the groups of DURATION_GROUPS: number + unit; ال + digits + unit; the rest (dual; half/quarter + unit;
-        # accusative unit; unit + و نصف; unit + واحد; بضع/عدة + unit)
+        # accusative unit; accusative plural; unit + و نصف; unit + واحد; بضع/عدة + unit)
         "duration": (
             None,
             tuple("0123456789"),
             _longest(w for w, (_, c) in units().items() if c == "2")
             + half
-            + _longest(w for w, (_, c) in units().items() if c == "1" and w.endswith("ا"))
+            + _longest(w for w, (_, c) in units().items() if c in ("1", "pl") and w.endswith("ا"))
             + ("واحد", "بضع", "عده"),
         ),
         # عام/سنة/عامي/سنتي + year; boundary + year; preposition + year; year + era; a second year after و;

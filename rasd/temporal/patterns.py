@@ -71,6 +71,7 @@ def fragments() -> dict[str, str]:
         "UNIT_SG_LONG": alternation(w for w, (u, c) in unit_forms.items() if c == "1" and u in ("DE", "CE")),
         "UNIT_DUAL": alternation(w for w, (_, c) in unit_forms.items() if c == "2"),
         "UNIT_PL": alternation(w for w, (_, c) in unit_forms.items() if c == "pl"),
+        "UNIT_PL_ACC": alternation(w for w, (_, c) in unit_forms.items() if c == "pl" and w.endswith("ا")),
         "ZONENAME": alternation(w for w in zones() if regex.search(r"\p{Arabic}", w)),
     }
     f["DAY"] = rf"(?:(?:ال\s*)?(?P<day>\d{{1,2}})(?!\d|[:./]\d)|(?P<dayw>{f['ORD']}))"
@@ -313,6 +314,8 @@ def duration_branches() -> tuple[str, ...]:
         rf"(?P<frac>نصف|ربع)\s+(?P<unit>{f['UNIT_SG']})",
         # an indefinite accusative singular is one unit: استمرت أسبوعا كاملا
         rf"(?P<unit>{f['UNIT_ACC']})(?!\s+ما(?!\w))(?:\s+(?P<full>كاملا|كامله|بكامله))?",
+        # an indefinite accusative plural alone is an unspecified count: يطول أشهرا (PXM)
+        rf"(?P<unit>{f['UNIT_PL_ACC']})",
         rf"(?P<unit>{f['UNIT_SG']})(?=\s+و\s*(?:نصف|ربع)(?!\w))",
         rf"(?P<unit>{f['UNIT_SG']})\s+(?P<one>واحد|واحده)(?!\w)",
         rf"(?P<vague>بضع[ه]?|عده)\s+(?P<unit>{f['UNIT']})",
@@ -360,6 +363,7 @@ def day_word_before() -> regex.Pattern:
 
 
 PREP_BEFORE = regex.compile(r"(?:^|[\s(])[وف]?(?P<prep>قبل|بعد|منذ)\s*$")
-AFTER_MIN = regex.compile(r"\s+من\s+(?!الزمن)")
+# من after a duration (maybe behind فقط/تقريبا): counted from an event, not from the publication date
+AFTER_MIN = regex.compile(r"\s+(?:(?:فقط|تقريبا)\s+)?من\s+(?!الزمن)")
 RANGE_BETWEEN = regex.compile(r"^\s*(?:الي|حتي|و|-|–|ل)\s*$")
 RANGE_BEFORE = regex.compile(r"(?:^|\s)[و]?(?:من|بين|ما\s+بين)\s*$")

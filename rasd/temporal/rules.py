@@ -116,6 +116,11 @@ def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
         return False
     if kind == "rel_unit" and not (g.get("rel") or g.get("dir0") or g.get("bnd")):
         return False
+    if kind == "duration" and g.get("unit") == "عاما" and not (g.get("n") or g.get("mod") or g.get("full")):
+        # إضرابا عاما، نائبا عاما: after an indefinite accusative noun عاما is the adjective "general"
+        prev = norm[max(0, s - 24) : s].split()
+        if prev and len(prev[-1]) >= 4 and prev[-1].endswith("ا") and not prev[-1].endswith("وا"):
+            return False
     if kind == "time_hm" and not (int(g["h"]) <= 24 and int(g["mi"]) < 60):
         return False
     if kind == "time_h" and int(g["h"]) > 24:
