@@ -61,6 +61,7 @@ _TOLD_KINDS = ("date", "numeric_date", "month", "day_rel_month")  # expressions 
 
 
 EVENT_GAP = 90  # characters from من to the event's date: "من الانتخابات الرئاسية في تركيا المقررة في "
+_DAYS = regex.compile(r"P\d+D")
 _CLAUSE_BREAK = regex.compile(r"[،,.؛;:!?؟]")
 
 
@@ -73,7 +74,7 @@ def _days_from_event(norm: str, mentions: list[Mention], values: list[Value | No
         v = values[i]
         if m.kind != "duration" or v is None or v.type != "DURATION" or m.parts.get("mod"):
             continue
-        if not v.value or not regex.fullmatch(r"P\d+D", v.value):
+        if not v.value or not _DAYS.fullmatch(v.value):
             continue
         pm = PREP_BEFORE.search(norm, max(0, m.nstart - 12), m.nstart)
         after = AFTER_MIN.match(norm, m.nend)
@@ -114,7 +115,8 @@ def _resolve_sentence(
                 hint = Anchor.parse(v.value)
             if m.kind in _TOLD_KINDS:
                 story.name_month(v.value)
-    _days_from_event(norm, mentions, values)
+    if any(m.kind == "duration" for m in mentions):
+        _days_from_event(norm, mentions, values)
     for i, (m, tense) in enumerate(zip(mentions, tenses, strict=True)):
         if values[i] is not None:
             continue
@@ -232,12 +234,15 @@ def _publication_clues(sentences: list) -> tuple[frozenset[int], list[tuple[int,
     background: set[int] = set()
     day_words: list[tuple[int, int]] = []
     for _, _, norm, mentions, _ in sentences:
+        since = "منذ" in norm  # (most sentences have neither: no regex is tried)
+        rel = "الذي" in norm or "التي" in norm or "الل" in norm
         for m in mentions:
             if m.kind not in ("date", "numeric_date", "month", "year"):
                 continue
-            before = max(0, m.nstart - 60)
-            if SINCE_BEFORE.search(norm, before, m.nstart) or (
-                not m.parts.get("weekday") and RELATIVE_CLAUSE.search(norm, max(0, m.nstart - 40), m.nstart)
+            if (since and SINCE_BEFORE.search(norm, max(0, m.nstart - 60), m.nstart)) or (
+                rel
+                and not m.parts.get("weekday")
+                and RELATIVE_CLAUSE.search(norm, max(0, m.nstart - 40), m.nstart)
             ):
                 background.add(id(m))
             if m.kind == "date" and m.parts.get("weekday") and not m.parts.get("today"):
@@ -251,7 +256,7 @@ def _publication_clues(sentences: list) -> tuple[frozenset[int], list[tuple[int,
 # a title in quotation marks ending in a time word after a noun of the press: الجريدة الرسمية "الكويت اليوم"
 _QUOTED_TITLE = regex.compile(r"[\"«“](?P<words>[^\"«“»”\n]{1,40})$")
 _CLOSE_QUOTE = regex.compile(r"\s*[\"»”]")
-_CLOSERS = ('"', "»", "”")
+_ANY_CLOSER = regex.compile(r"[\"»”]")
 _MEDIUM_BEFORE = 3  # words between the noun of the press and the quotation (an adjective: الرسمية)
 
 
@@ -294,7 +299,7 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
                 names = entity_spans(doc)
             local = names_in(names, s.start, s.end)
             mentions = [m for m in mentions if not _name_word(m) or not within(local, m.start, m.end)]
-        if mentions and any(q in doc.text[s.start : s.end] for q in _CLOSERS):
+        if mentions and _ANY_CLOSER.search(doc.text, s.start, s.end):
             mentions = [m for m in mentions if not _quoted_title(doc.text, m, s.start)]
         if mentions:
             cues = find_cues(norm, runs.cue_words) if runs.cue_words else []
@@ -311,7 +316,9 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         items = [(m, t) for _, _, _, ms, ts in sentences for m, t in zip(ms, ts, strict=True)]
         background, day_words = _publication_clues(sentences)
         clock_year = (today or dt.date.today()).year
-        anchor = infer(items, today, background, lambda: role_years(doc, clock_year), day_words)
+        anchor = infer(
+            items, today, background, lru_cache(maxsize=1)(lambda: role_years(doc, clock_year)), day_words
+        )
         if anchor is not None:
             doc.published = anchor.iso()
             doc.published_source = "inferred"

@@ -96,7 +96,7 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
             tuple("0123456789"),
             _longest(w for w, (_, c) in units().items() if c == "2")
             + half
-            + _longest(w for w, (_, c) in units().items() if c in ("1", "pl") and w.endswith("ا"))
+            + _longest(w for w, (_, c) in units().items() if c == "pl_acc" or (c == "1" and w.endswith("ا")))
             + ("واحد", "بضع", "عده"),
         ),
         # عام/سنة/عامي/سنتي + year; boundary + year; preposition + year; year + era; a second year after و;

@@ -67,6 +67,10 @@ def _weekday_year(
     fitting = [y for y in range(first, clock_year + 2) if _fits(month, day, weekday, y)]
     if not fitting:
         return None if lower is None else _weekday_year(month, day, weekday, None, clock_year, role_years)
+    if fitting[0] <= clock_year:
+        fitting = [
+            y for y in fitting if y <= clock_year
+        ]  # news is not from the future: next year only as a last resort
     if len(fitting) > 1 and role_years is not None:
         people = role_years()
         if people:
@@ -80,8 +84,7 @@ def _weekday_year(
         near = [y for y in fitting if y <= lower + NEAR_YEARS]
         if near:
             return near[0]
-    past = [y for y in fitting if y <= clock_year]
-    return past[-1] if past else fitting[0]
+    return fitting[-1] if fitting[-1] <= clock_year else fitting[0]
 
 
 def _publication_weekday(

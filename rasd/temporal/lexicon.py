@@ -54,7 +54,7 @@ def number_words() -> dict[str, tuple[str, float | None]]:
 
 @lru_cache(maxsize=1)
 def units() -> dict[str, tuple[str, str]]:
-    """normalized unit noun -> (unit, count) with count "1", "2" or "pl"."""
+    """normalized unit noun -> (unit, count) with count "1", "2", "pl" or "pl_acc" (أشهرا: only alone)."""
     return {_n(r["form"]): (r["unit"], r["count"]) for r in read_tsv("time_units.tsv")}
 
 

@@ -61,7 +61,7 @@ def fragments() -> dict[str, str]:
         "ANAPHOR": alternation(rel["anaphor"]),
         "POD_ADV": alternation(w for w, p in pods.items() if p.use in ("adverb", "both")),
         "POD_NOUN": alternation(w for w, p in pods.items() if p.use in ("noun", "both")),
-        "UNIT": alternation(unit_forms),
+        "UNIT": alternation(w for w, (_, c) in unit_forms.items() if c != "pl_acc"),
         "UNIT_SG": alternation(w for w, (_, c) in unit_forms.items() if c == "1"),
         # decade and century nouns double as common words (عقد: held, contract): alone they need a phrase end
         "UNIT_SG_SHORT": alternation(
@@ -71,7 +71,7 @@ def fragments() -> dict[str, str]:
         "UNIT_SG_LONG": alternation(w for w, (u, c) in unit_forms.items() if c == "1" and u in ("DE", "CE")),
         "UNIT_DUAL": alternation(w for w, (_, c) in unit_forms.items() if c == "2"),
         "UNIT_PL": alternation(w for w, (_, c) in unit_forms.items() if c == "pl"),
-        "UNIT_PL_ACC": alternation(w for w, (_, c) in unit_forms.items() if c == "pl" and w.endswith("ا")),
+        "UNIT_PL_ACC": alternation(w for w, (_, c) in unit_forms.items() if c == "pl_acc"),
         "ZONENAME": alternation(w for w in zones() if regex.search(r"\p{Arabic}", w)),
     }
     f["DAY"] = rf"(?:(?:ال\s*)?(?P<day>\d{{1,2}})(?!\d|[:./]\d)|(?P<dayw>{f['ORD']}))"

@@ -37,7 +37,7 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
     month_w = first(months())
     wd_w = first(weekdays()) | frozenset(w[2:] for w in weekdays())
     unit_w = frozenset(units())
-    pod_w = first(parts_of_day())
+    pod_w = frozenset(w.split()[-1] for w in parts_of_day())  # قبل الظهر: الظهر (قبل alone is too common)
     none: frozenset[str] = frozenset()
     return {
         "range_days": (month_w, (), _D_RANGE),
