@@ -237,8 +237,10 @@ def _publication_clues(sentences: list) -> tuple[frozenset[int], list[tuple[int,
         since = "منذ" in norm  # (most sentences have neither: no regex is tried)
         rel = "الذي" in norm or "التي" in norm or "الل" in norm
         for m in mentions:
-            if m.kind not in ("date", "numeric_date", "month", "year"):
-                continue
+            if m.kind not in ("date", "numeric_date", "month") or not (
+                m.parts.get("year") or m.parts.get("weekday")
+            ):
+                continue  # (only a date with its year or weekday can be a candidate day or give a month's year)
             if (since and SINCE_BEFORE.search(norm, max(0, m.nstart - 60), m.nstart)) or (
                 rel
                 and not m.parts.get("weekday")
