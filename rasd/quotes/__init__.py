@@ -15,14 +15,13 @@ from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
 from ..document import Document
-from ..text.normalize import normalize_word
 from .agreement import can_speak
 from .context import PUNCT_END, Context, build_context
 from .cues import CueHit, drop_out_of_place, find_channel, find_cues
 from .headline import headline_quote, quote_in_next_paragraph
 from .nesting import assign_parents, same_speaker
 from .records import QuoteRec as Quote
-from .records import Sp
+from .records import Sp, speaker_words
 from .records import SpeakerRec as Speaker
 from .sources import an_source, reported_source, source_end, split_vso
 from .spans import attribution_content, has_quote, quote_before, resumptive, scan_after
@@ -339,5 +338,5 @@ def _cut_self_reports(ctx: Context, quotes: list[Quote]) -> bool:
 
 
 def _head(ctx: Context, sp: Speaker) -> str:
-    words = normalize_word(sp.text).split()
+    words = speaker_words(sp)
     return words[0] if words else ""

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from ..document import Quote, Span, Speaker, fast_construct
+from ..document import Quote, Span, Speaker, _new, _set_dict, _set_extra, _set_fields_set, _set_private
+from ..text.normalize import normalize_word
 
 
 @dataclass(slots=True)
@@ -24,6 +26,17 @@ class SpeakerRec:
     anonymous: bool = False
     affiliation: str | None = None
     implicit: bool = False
+    # the text's normalized words, computed on first use (speaker_words): the rules that look back over the
+    # speakers met so far read them again and again
+    words: tuple[str, ...] | None = field(default=None, init=False, compare=False, repr=False)
+
+
+def speaker_words(sp: SpeakerRec) -> tuple[str, ...]:
+    """``tuple(normalize_word(sp.text).split())``, kept on the record."""
+    words = sp.words
+    if words is None:
+        words = sp.words = tuple(normalize_word(sp.text).split())
+    return words
 
 
 @dataclass(slots=True)
@@ -41,30 +54,45 @@ class QuoteRec:
 
     def to_model(self, text: str) -> Quote:
         # the records hold only values our own code made (plain ints, strings, known kinds), so the models are
-        # built without validation: validating ~30 quotes cost more than the rest of the layer
+        # built without validation: validating ~30 quotes cost more than the rest of the layer. The field
+        # dicts are written out here (fast_construct's keyword packing cost as much as the rest of this)
         c, t, sp = self.cue, self.content, self.speaker
-        return fast_construct(
+        return _model(
             Quote,
-            id=self.id,
-            kind=self.kind,
-            cue=fast_construct(Span, start=c.start, end=c.end, text=text[c.start : c.end]),
-            content=fast_construct(Span, start=t.start, end=t.end, text=text[t.start : t.end]),
-            speaker=fast_construct(
-                Speaker,
-                start=sp.start,
-                end=sp.end,
-                text=sp.text,
-                entity=sp.entity,
-                role=sp.role,
-                anonymous=sp.anonymous,
-                affiliation=sp.affiliation,
-                implicit=sp.implicit,
-            )
-            if sp
-            else None,
-            addressee=self.addressee,
-            channel=self.channel,
-            parent=self.parent,
-            cue_class=self.cue_class,
-            sentence=self.sentence,
+            {
+                "id": self.id,
+                "kind": self.kind,
+                "cue": _model(Span, {"start": c.start, "end": c.end, "text": text[c.start : c.end]}),
+                "content": _model(Span, {"start": t.start, "end": t.end, "text": text[t.start : t.end]}),
+                "speaker": _model(
+                    Speaker,
+                    {
+                        "start": sp.start,
+                        "end": sp.end,
+                        "text": sp.text,
+                        "entity": sp.entity,
+                        "role": sp.role,
+                        "anonymous": sp.anonymous,
+                        "affiliation": sp.affiliation,
+                        "implicit": sp.implicit,
+                    },
+                )
+                if sp
+                else None,
+                "addressee": self.addressee,
+                "channel": self.channel,
+                "parent": self.parent,
+                "cue_class": self.cue_class,
+                "sentence": self.sentence,
+            },
         )
+
+
+def _model(cls: type, fields: dict) -> Any:
+    """``fast_construct(cls, **fields)`` without the keyword packing: the same four slots set."""
+    obj = _new(cls)
+    _set_dict(obj, fields)
+    _set_fields_set(obj, set(fields))
+    _set_extra(obj, None)
+    _set_private(obj, None)
+    return obj

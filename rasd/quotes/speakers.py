@@ -16,6 +16,7 @@ from .context import Context
 from .cues import CueHit
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
+from .records import speaker_words
 from .spans import (
     bare_name,
     is_body,
@@ -258,7 +259,7 @@ def from_range(
         if ent is not None:
             return _speaker(ctx, start, end, entity=ent.id, role=role), org
         for sp in reversed(ctx.recent):  # الوزارة after "نفت وزارة الدفاع الروسية"
-            words = normalize_word(sp.text).split()
+            words = speaker_words(sp)
             if words and _strip_al(words[0]) == head and sp.start < start:
                 if sp.entity:
                     return _speaker(ctx, start, end, entity=sp.entity, role=role), org
@@ -348,14 +349,14 @@ def _named_before(ctx: Context, j: int, before: int) -> str | None:
     k = bisect_right(ctx.sent_starts, before) - 1
     if k >= 0:
         for m in ctx.mentions_in(sents[k].start, before):
-            words = normalize_word(m[2].name).split() if m[2].type == "ORG" else ()
-            if words and words[0] in (head, "ال" + head):
+            first = _first_word(m[2].name) if m[2].type == "ORG" else None
+            if first is not None and first in (head, "ال" + head):
                 return m[2].id
     ent = same_head(ctx, head, before)
     if ent is not None:
         return ent.id
     for sp in reversed(ctx.recent):
-        words = normalize_word(sp.text).split()
+        words = speaker_words(sp)
         if sp.entity and words and _strip_al(words[0]) == head and sp.start < before:
             return sp.entity
     return None
@@ -428,6 +429,13 @@ def _title_holder(
     return None
 
 
+@lru_cache(maxsize=50_000)
+def _first_word(name: str) -> str | None:
+    """The first normalized word of an entity's name (cached by the name: every look-back reads them all)."""
+    words = normalize_word(name).split()
+    return words[0] if words else None
+
+
 def same_head(ctx: Context, head: str, before: int) -> Entity | None:
     """The last organization named before ``before`` whose name starts with ``head`` (الصندوق → صندوق النقد)."""
     best = None
@@ -435,8 +443,8 @@ def same_head(ctx: Context, head: str, before: int) -> Entity | None:
         if m[0] >= before:
             break
         if m[2].type == "ORG":
-            words = normalize_word(m[2].name).split()
-            if words and (words[0] == head or words[0] == "ال" + head):
+            first = _first_word(m[2].name)
+            if first is not None and (first == head or first == "ال" + head):
                 best = m[2]
     return best
 
@@ -503,7 +511,7 @@ def _earlier_source(ctx: Context, head: str, quotes: list[Quote]) -> Speaker | N
     for q in reversed(quotes):
         sp = q.speaker
         if sp is not None and sp.anonymous:
-            words = normalize_word(sp.text).split()
+            words = speaker_words(sp)
             if words and _strip_al(words[0]) == head:
                 return sp if len(words) > 1 else None  # a bare المصدر before tells no more
     return None
@@ -513,7 +521,7 @@ def _earlier_anonymous(ctx: Context, head: str, quotes: list[Quote]) -> str | No
     for q in reversed(quotes):
         sp = q.speaker
         if sp is not None and sp.anonymous and sp.affiliation:
-            words = normalize_word(sp.text).split()
+            words = speaker_words(sp)
             if words and _strip_al(words[0]) == head:
                 return sp.affiliation
     return None
