@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
 
 from ..document import Document
 from .agreement import can_speak
@@ -31,7 +30,6 @@ from .tokinfo import TOKEN_CACHE, token_info
 __all__ = ["annotate"]
 
 log = logging.getLogger(__name__)
-_TEXT = itemgetter(2)  # a token's text (tokens are named tuples)
 
 
 @dataclass
@@ -82,7 +80,7 @@ def _token_infos(ctx: Context) -> None:
     phrases and the marks where a content may end. Most tokens are none of these (TokInfo.any is false), so
     only the others are looked at twice."""
     lex = ctx.lex
-    ctx.info = infos = list(map(TOKEN_CACHE.get, map(_TEXT, ctx.toks)))
+    ctx.info = infos = list(map(TOKEN_CACHE.get, ctx.texts))
     if not all(infos):  # words met for the first time (a TokInfo is always true: all() needs no __eq__)
         toks = ctx.toks
         for i in [i for i, info in enumerate(infos) if info is None]:
