@@ -18,13 +18,14 @@ FIXTURE = Path(__file__).parent / "events_seed_fixture.json"
 CALL = (
     "أجرى الرئيس الفرنسي إيمانويل ماكرون، الاثنين، اتصالا هاتفيا استمر 40 دقيقة مع نظيره المصري عبد الفتاح "
     "السيسي. وقال المتحدث باسم الرئاسة إن الرئيسين اتفقا على مواصلة التنسيق. ومن المقرر أن يزور ماكرون "
-    "القاهرة في 3 أبريل."
+    "القاهرة في 3 أبريل. ورحبت ألمانيا بنتائج الاتصال."
 )
 CALL_ENTITIES = [
     ["إيمانويل ماكرون", "PER", "Emmanuel Macron", "person/emmanuel-macron", "country/FR", "person"],
     ["ماكرون", "PER", "Emmanuel Macron", "person/emmanuel-macron", "country/FR", "person"],
     ["عبد الفتاح السيسي", "PER", "Abdel Fattah el-Sisi", "person/sisi", "country/EG", "person"],
     ["القاهرة", "LOC", "Cairo", "city/cairo", "country/EG", "capital"],
+    ["ألمانيا", "LOC", "Germany", "country/DE", "country/DE", "country"],
 ]
 CALL_TIMEXES = [
     ["الاثنين", "DATE", "2023-03-13"],
@@ -53,8 +54,12 @@ def test_event_lines_are_dated_typed_and_named_in_english() -> None:
         lines[0]
         == "2023-03-13 · CONSULT (phone call, 40 min) · Emmanuel Macron (France) ↔ Abdel Fattah el-Sisi (Egypt)"
     )
+    # what the two agreed in the call is dated by the call (the day the article reports) ...
     agree = next(line for line in lines if " AGREE" in line)
-    assert agree.startswith("2023-03-14* · AGREE")  # no date in its sentence: the publication date, marked
+    assert agree.startswith("2023-03-13 · AGREE")
+    # ... a third party's undated reaction by the publication date, marked
+    welcome = next(line for line in lines if " SUPPORT" in line)
+    assert welcome.startswith("2023-03-14* · SUPPORT") and "Germany" in welcome
     visit = next(line for line in lines if "visit" in line)
     assert visit == "2023-04-03 · CONSULT (visit) · Emmanuel Macron (France) → Cairo (Egypt) · planned"
 

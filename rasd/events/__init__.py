@@ -13,7 +13,7 @@ import logging
 from bisect import bisect_left, bisect_right
 
 from ..document import Document, Event, Quote, Span, fast_construct
-from . import actors, attach, context, merge, modality, triggers
+from . import actors, attach, context, merge, modality, reported, triggers
 from .lexicon import lexicon
 from .summary import summarize
 from .triggers import Cand
@@ -130,6 +130,10 @@ def _condition_targets(ctx: context.SentCtx, cands: list[Cand]) -> None:
             continue
         # محذرا من أن أي هجوم إسرائيلي على رفح …: a warning aimed at whoever would attack, not at the place
         placed = bool(c.target) and all(e in ctx.places or e in ctx.cities for e in c.target)
+        # حذر عراقجي من أن طهران "سترد" على أي هجوم إسرائيلي: his own state is who would respond, not the target
+        own = set(c.source) | {ctx.person_states.get(e) for e in c.source}
+        if c.target and set(c.target) <= own:
+            c.target, placed = [], True
         if c.target and not placed:
             continue
         if c.modality == "conditional" or c.trig.mode == "warn":
@@ -140,6 +144,43 @@ def _condition_targets(ctx: context.SentCtx, cands: list[Cand]) -> None:
         if c.target:
             continue
         c.target = _condition_subject(ctx, c)
+
+
+DESCRIBED_GAP = (
+    2  # words between an indefinite event noun and the verb of its relative clause (هجوم إسرائيلي يستهدف)
+)
+
+
+def _describing_verbs(ctx: context.SentCtx, cands: list[Cand]) -> None:
+    """أي هجوم إسرائيلي يستهدف منشآتها: a verb of the same type right after an indefinite hypothetical event
+    noun describes that event (an Arabic relative clause without الذي): one hypothetical event, not a second,
+    real one. (Real events are told twice and merged later: ضربات استهدفت مواقع للحوثيين.)"""
+    toks = ctx.toks
+    for n in range(1, len(cands)):
+        c, p = cands[n], cands[n - 1]
+        if c.trig.pos != "verb" or p.trig.pos != "noun" or c.trig.type != p.trig.type or p.absorbed:
+            continue
+        if p.modality not in ("hypothetical", "conditional") or c.trig.mode != p.trig.mode:
+            continue
+        if toks[p.i].article or toks[p.i].token.norm.startswith("ال"):
+            continue  # a definite noun is no head of a relative clause without الذي
+        between = toks[p.j : c.i]
+        if len(between) <= DESCRIBED_GAP and not any(tk.punct or tk.cats or tk.in_trigger for tk in between):
+            c.absorbed = True
+            if not p.target:
+                p.target = [e for e in c.target if e not in p.source]
+
+
+def _journeys(cands: list[Cand]) -> None:
+    """يتوجه بلينكن إلى الدوحة للقاء أمير قطر: a journey made for a meeting named after it is that meeting."""
+    for n, c in enumerate(cands):
+        if "travel" not in c.trig.flags:
+            continue
+        if any(
+            m.trig.type == "CONSULT" and m.purpose and (not m.source or m.source == c.source)
+            for m in cands[n + 1 :]
+        ):
+            c.absorbed = True
 
 
 def _condition_subject(ctx: context.SentCtx, c: Cand) -> list[str]:
@@ -235,6 +276,8 @@ def _sentence(
     for c in cands:
         modality.decide(ctx, c)
     _condition_targets(ctx, cands)
+    _journeys(cands)
+    _describing_verbs(ctx, cands)
     for c in cands:
         if c.modality in ("occurred", "planned") and attach.planned_by_date(doc, c):
             c.modality, c.modality_cue = "planned", True
@@ -254,6 +297,7 @@ def _sentence(
 def annotate(doc: Document, **kwargs) -> Document:
     try:
         found = merge.merge(doc, extract(doc))
+        reported.carry_reported_day(doc, found)
     except Exception:  # never let the last layer take the article down with it
         log.exception("events: layer failed on %s", doc.id)
         found = []

@@ -77,7 +77,7 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
         if x.type not in ("DATE", "TIME") or date_of(x.value) is None:
             continue
         k = _tok_index(ctx, x.start, x.end)
-        if k is not None and not _year_of_name(ctx, k, x):
+        if k is not None and not _year_of_name(ctx, k, x) and not _compared(ctx, k):
             dated.append((k, x))
     if dated:  # clauses matter only when the sentence has a date
         _attach_dated(ctx, cands, dated, _segments(ctx))
@@ -124,9 +124,42 @@ def _right_after(ctx: SentCtx, cands: list[Cand]) -> list[Cand]:
     ]
 
 
+SINCE_REACH = 6  # words between منذ and the date that ends its phrase (منذ اندلاع النزاع قبل اثني عشر عاما)
+
+
 def _since(ctx: SentCtx, k: int) -> bool:
-    """منذ مطلع العام الماضي: a date after "since" starts a period (dating the acts of its own clause only)."""
-    return k > 0 and ctx.toks[k - 1].token.norm in ("منذ", "ومنذ")
+    """منذ مطلع العام الماضي، منذ توليه منصبه في حزيران: a date in a "since" phrase starts a period (dating the
+    acts of its own clause only, never a trigger outside that phrase)."""
+    for m in range(k - 1, max(-1, k - 1 - SINCE_REACH), -1):
+        tk = ctx.toks[m]
+        if tk.token.norm in ("منذ", "ومنذ"):
+            return True
+        if tk.punct or tk.in_trigger or (tk.entries and tk.hit is not None):
+            return False
+    return False
+
+
+COMPARED_REACH = 10  # words between a superlative and its منذ (أرفع لقاء علني بين مسؤولين سوريين وأتراك منذ)
+
+
+def _compared(ctx: SentCtx, k: int) -> bool:
+    """أرفع لقاء … منذ 2011، لأول مرة منذ اندلاع النزاع، أكبر قافلة منذ بدء الحرب: a "since" date after a
+    superlative or "first" scopes the comparison; it dates no act (ويشن الحوثيون منذ نوفمبر هجمات: it does)."""
+    toks = ctx.toks
+    m = k - 1
+    while m >= 0 and k - m <= SINCE_REACH and toks[m].token.norm not in ("منذ", "ومنذ"):
+        if toks[m].punct:
+            return False
+        m -= 1
+    if m < 0 or toks[m].token.norm not in ("منذ", "ومنذ"):
+        return False
+    for n in range(m - 1, max(-1, m - 1 - COMPARED_REACH), -1):
+        tk = toks[n]
+        if tk.punct and tk.token.text in _CLAUSE_PUNCT:
+            return False
+        if tk.token.forms[-1][1] in lexicon().superlatives:
+            return True
+    return False
 
 
 def _in_relative(ctx: SentCtx, c: Cand, k: int) -> bool:

@@ -39,6 +39,7 @@ PLACE_KINDS = {
 }
 REPORTER_KINDS = {"agency", "broadcaster", "newspaper", "magazine", "website"}  # entity kinds of the media
 _QUOTE_MARKS = set("\"«»“”'")
+COUNTERPARTS = ("نظير", "ضيف")  # normalized: نظيره، ضيفه — the other party, named by its relation
 STRONG_PUNCT = {".", "؛", ";", ":", "!", "?", "؟", "…"}
 
 
@@ -236,6 +237,7 @@ def build(doc: Document) -> list[SentCtx]:
     anaphor_forms: dict[str, str] = {}
     titled: list[tuple[int, str, frozenset[str], str]] | None = None
     kb_of: dict[str, str] = {}
+    holders, known, title_heads = _title_holders(doc)
     get = _WORDS.get
     for si, s in enumerate(doc.sentences):
         lo = bisect_left(starts, s.start)
@@ -355,13 +357,15 @@ def build(doc: Document) -> list[SentCtx]:
             if cue_starts:
                 cued = sorted(set(cued).union(cue_starts))
         hits = _mark_triggers(toks, heads)
-        chunks, chunk_of = _chunks(toks, types, linked)
+        chunks, chunk_of = _chunks(toks, types, linked, title_heads)
         if nisba_at and titled is None:
             titled = _titled_people(doc)
             kb_of = {e.id: e.kb_id for e in doc.entities if e.kb_id}
         if nisba_at and titled:
             _title_anaphors(toks, [chunks[ci] for ci in dict.fromkeys(chunk_of[k] for k in nisba_at) if ci >= 0],
                             titled, kb_of)  # fmt: skip
+        if holders and hits:
+            _bare_titles(toks, chunks, holders, known)
         out.append(
             SentCtx(
                 si,
@@ -694,6 +698,16 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
             i += 1
             continue
         nominal = _nominal(toks, i)
+        if (
+            not nominal
+            and i > 0
+            and toks[i - 1].hit is not None
+            and toks[i - 1].hit.trigger.pos == "verb"
+            and not tk.conj
+            and all(e.trigger.pos == "verb" for e in hits)
+        ):
+            i += 1  # يدعم طلب فلسطين: right after a verb, a verb-only word is its object (a verbal noun)
+            continue
         if i > 0 and tk.token.norm.startswith("ال") and toks[i - 1].token.forms[-1][1] in name_heads:
             i += 1  # قوات الدعم السريع، هيئة التفاوض: a name the entities layer missed, not an event
             continue
@@ -718,7 +732,9 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
 
 # A token ends a chunk when it is punctuation other than _NO_BREAK_PUNCT, a trigger, or a word outside any name
 # whose categories are not all in this set.
-_NOT_BOUNDARY_CATS = frozenset({"not_conj", "planned_after", "frame", "state_noun"})
+_NOT_BOUNDARY_CATS = frozenset(
+    {"not_conj", "planned_after", "frame", "state_noun", "superlative", "document"}
+)
 
 
 def _np_ends(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
@@ -733,8 +749,26 @@ def _np_ends(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
             first -= 1
         if toks[first].token.forms[-1][1].startswith("نظير"):
             return False  # a title taken for a name (نظيره السعودي | الأمير فيصل): the name follows
-        return tk.ent_start or tk.token.forms[-1][1].startswith("نظير")
+        return tk.ent_start or tk.token.forms[-1][1].startswith(COUNTERPARTS)
     return tk.ent_start and not prev.nisba and types.get(tk.ent) != "PER"
+
+
+def _bare_title_after_person(toks: list[Tok], i: int, types: dict[str, str], heads: frozenset[str]) -> bool:
+    """After a person's name, a short definite title naming nobody (رئيس الوزراء، الأمير) starts a phrase of
+    its own: a person it stands for (``_bare_titles``), not more of the name."""
+    prev, tk = toks[i - 1], toks[i]
+    if not heads or tk.ent or tk.conj or types.get(prev.ent) != "PER" or prev.nisba:
+        return False
+    if tk.token.forms[-1][1] not in heads:
+        return False
+    for k in range(i, min(len(toks), i + BARE_TITLE_WORDS)):
+        t = toks[k]
+        if t.ent or t.cats or t.punct or t.token.kind != "word":
+            return False
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if t.token.forms[-1][1].startswith("ال") and (nxt is None or not nxt.token.norm.startswith("ال")):
+            return True  # the title ends on a definite word not followed by another (an adjective of it)
+    return False
 
 
 def _after_place(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
@@ -790,7 +824,10 @@ def _seal(cur: Chunk, cur_ents: list[str], types: dict[str, str]) -> None:
 
 
 def _chunks(
-    toks: list[Tok], types: dict[str, str], linked: frozenset[str] = frozenset()
+    toks: list[Tok],
+    types: dict[str, str],
+    linked: frozenset[str] = frozenset(),
+    title_heads: frozenset[str] = frozenset(),
 ) -> tuple[list[Chunk], list[int]]:
     chunks: list[Chunk] = []
     cur: Chunk | None = None
@@ -842,19 +879,31 @@ def _chunks(
             forms = tk.token.forms
             stem = forms[1][1] if len(forms) > 1 else tk.token.norm
             # و before a name, a counterpart or a definite noun (والرئيس التركي …) coordinates actors
-            new_conjunct = tk.ent_start or stem.startswith(("نظير", "ال"))
+            # (وحركة أمل، ووزير خارجية X: a head noun right before a name, too)
+            new_conjunct = (
+                tk.ent_start
+                or stem.startswith(("نظير", "ال"))
+                or (i + 1 < len(toks) and toks[i + 1].ent_start and not toks[i + 1].nisba and not tk.cats)
+            )
         else:
             new_conjunct = False
         if cur is not None:
             prev_ent = toks[i - 1].ent if i > 0 else None
             if tk.prep:
                 close(i)
-            elif not conj and "نظير" in tk.token.norm and tk.token.forms[-1][1].startswith("نظير"):
-                close(
-                    i
-                )  # نظيره …: a counterpart phrase starts a new noun phrase (a reading is a suffix of norm)
+            elif not conj and tk.token.forms[-1][1].startswith(COUNTERPARTS) and not tk.in_trigger:
+                close(i)  # نظيره، ضيفه …: a counterpart phrase starts a new noun phrase
             elif prev_ent and _np_ends(toks, i, types):
                 close(i)
+            elif (
+                prev_ent
+                and not tk.ent
+                and types.get(prev_ent) == "PER"
+                and _bare_title_after_person(toks, i, types, title_heads)
+            ):
+                close(
+                    i
+                )  # اتهم غانتس | رئيس الوزراء بـ…: another person's title after a name opens the object
             elif (
                 prev_ent
                 and types.get(prev_ent) == "PER"
@@ -1001,18 +1050,96 @@ def _title_anaphors(
             continue
         head = toks[c.start]
         stem = head.token.forms[-1][1]
-        counterpart = stem.startswith("نظير")  # نظيره العماني: his Omani counterpart, whatever his title
+        # نظيره العماني، ضيفه الإيراني: his Omani counterpart, his Iranian guest, whatever their titles
+        counterpart = stem.startswith(COUNTERPARTS)
         if head.ent or not (stem.startswith("ال") or counterpart) or head.token.kind != "word":
             continue
         if not all(toks[k].nisba for k in range(c.start, c.end) if toks[k].ent):
             continue
         country = kb_of.get(c.actors[0])
         here = head.token.start
-        pick = None
+        pick = exact = None
         for start, pid, words, pc in titled:
             if start >= here:
                 break
-            if pc == country and (counterpart or stem[2:] in words):
+            if pc == country and (counterpart or stem[2:] in words or stem in words):
+                pick = pid
+                # الرئيس السنغالي is the president, not the prime minister (رئيس الوزراء): a title with no
+                # other word than the head and nisbas is the better match
+                if not counterpart and all(w in (stem, stem[2:]) or w.endswith(NISBA_ENDINGS) for w in words):
+                    exact = pid
+        pick = exact or pick
+        if pick is not None:
+            c.conjuncts = [[pick]]
+            c.seal()
+
+
+def _title_holders(
+    doc: Document,
+) -> tuple[list[tuple[int, str, frozenset[str]]], frozenset[str], frozenset[str]]:
+    """(mention start, person id, words of his titles) for every mention of a titled person, in text order;
+    all the words of those titles; and their first words."""
+    out = []
+    known: set[str] = set()
+    heads: set[str] = set()
+    for e in doc.entities:
+        if e.type != "PER" or not e.roles:
+            continue
+        words: set[str] = set()
+        for r in e.roles:
+            w = _words(r.text)
+            if w:
+                words.update(w)
+                heads.add(w[0])
+        title = frozenset(words)
+        known |= words
+        out += [(m.start, e.id, title) for m in e.mentions]
+    out.sort()
+    return out, frozenset(known), frozenset(heads)
+
+
+BARE_TITLE_WORDS = 3  # رئيس الوزراء، الأمير، وزير الخارجية: a title standing alone is short
+
+
+def _bare_titles(
+    toks: list[Tok],
+    chunks: list[Chunk],
+    holders: list[tuple[int, str, frozenset[str]]],
+    known: frozenset[str],
+) -> None:
+    """اتهم غانتس رئيس الوزراء بـ…، وقال الأمير: a definite title naming nobody, without a nisba, stands for the
+    person last named before with a title holding all its words (بنيامين نتنياهو، رئيس الوزراء الإسرائيلي)."""
+    if not holders:
+        return
+    for c in chunks:
+        if c.actors or c.prep is not None:
+            continue
+        head = toks[c.start].token.forms[-1][1]
+        if head not in known and head[2:] not in known:
+            continue  # (a cheap test: the first word must be a word of some title)
+        # the title: the phrase's first words up to a definite one not followed by another (رئيس الوزراء
+        # بتقديم …: the rest is the object's complement)
+        end = None
+        for k in range(c.start, min(c.end, c.start + BARE_TITLE_WORDS)):
+            tk = toks[k]
+            if tk.token.kind != "word" or tk.cats or tk.entries or tk.timex:
+                break
+            if tk.token.forms[-1][1].startswith("ال") and (
+                k + 1 >= c.end or not toks[k + 1].token.norm.startswith("ال")
+            ):
+                end = k + 1
+                break
+        if end is None:
+            continue  # رئيس وزراء سابق: indefinite, nobody in particular
+        span = toks[c.start : end]
+        words = [tk.token.forms[-1][1] for tk in span]
+        keys = {w[2:] if w.startswith("ال") else w for w in words}
+        here = span[0].token.start
+        pick = None
+        for start, pid, title in holders:
+            if start >= here:
+                break
+            if all(k in title or "ال" + k in title for k in keys):
                 pick = pid
         if pick is not None:
             c.conjuncts = [[pick]]

@@ -130,6 +130,8 @@ class Lexicon:
     session_refs: frozenset[str] = frozenset()  # الاجتماع، البيان الختامي: the session the article reports
     right_after: frozenset[str] = frozenset()  # عقب، إثر: an act right after a dated event is of its day
     said_verbs: frozenset[str] = frozenset()  # ما ورد/جاء في بيان X: a reaction to X's words
+    documents: frozenset[str] = frozenset()  # قرار: a resolution as a subject stands for its adopter
+    superlatives: frozenset[str] = frozenset()  # أول، أرفع: a "since" date after one dates no act
 
 
 @lru_cache(maxsize=1)
@@ -177,6 +179,8 @@ def lexicon() -> Lexicon:
             "session_ref",
             "right_after",
             "said_verb",
+            "document",
+            "superlative",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -225,6 +229,8 @@ def lexicon() -> Lexicon:
         session_refs=frozenset(word_sets["session_ref"]),
         right_after=frozenset(word_sets["right_after"]),
         said_verbs=frozenset(word_sets["said_verb"]),
+        documents=frozenset(word_sets["document"]),
+        superlatives=frozenset(word_sets["superlative"]),
     )
 
 

@@ -68,6 +68,7 @@ def _fold(doc_ents, types, target: Cand, b: Cand) -> None:
     for k, v in b.attributes.items():
         target.attributes.setdefault(k, v)
     target.location = target.location or b.location
+    target.document = target.document or b.document  # (what a resolution asks: see reported.py)
     if target.date_source != "timex" and b.date_source == "timex":
         target.date, target.date_source, target.timex = b.date, b.date_source, b.timex
     ta, ba = target.actors, b.actors

@@ -40,6 +40,7 @@ class Cand:
     participle: bool = False  # the trigger is an adverbial participle (محذراً)
     rest_end: int = 0  # end token of a gapped multiword trigger (its object noun)
     sentence_dated: bool = False  # the date came from another clause of the sentence, not the trigger's own
+    document: bool = False  # the subject is a document (a resolution) standing for the body that issued it
 
     @property
     def actors(self) -> list[str]:

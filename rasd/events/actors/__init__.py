@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ..context import SentCtx
 from ..triggers import Cand
+from .documents import document_issuer
 from .nouns import apply_lifting, noun_actors
 from .objects import place_noun
 from .reactions import REACTIONS, fact_warning, own_side_warning, reaction_target, warns_of_thing
@@ -38,6 +39,10 @@ def fill(
             apply_lifting(ctx, cand)
         if cand.trig.pos == "verb":
             verb_actors(ctx, cand, cand.i, done, prev_sentence)
+            issuer = document_issuer(ctx, cand, ctx.history + done)
+            if issuer:
+                cand.source = issuer
+                cand.target = [e for e in cand.target if e not in issuer]
         else:
             noun_actors(ctx, cand, done, prev_sentence)
         if not cand.source and cand.trig.pos == "verb" and ctx.person_states:

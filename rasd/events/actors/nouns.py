@@ -210,12 +210,17 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 # القمة التي جمعته بـ…: the object pronoun is the party named first in the sentence
                 c = first_subject_chunk(ctx, cand.i)
                 src = c.actors[:1] if c else []
-    if not src and j + 1 < len(toks) and _joins(toks[j]):
-        # مكالمة هاتفية جمعت X بنظيره Y، لقاء يجمع X و Y: the verb's subject and its ب phrase are the parties
-        r = right_subject(ctx, j + 1)
+    jj = j
+    while jj < len(toks) and jj - j < 2 and plain_word(toks[jj]) and not toks[jj].entries:
+        jj += 1  # اجتماعا رباعيا ضم …: an adjective of the noun before the verb
+    if jj + 1 < len(toks) and _joins(toks[jj]) and (not src or "symmetric" in trig.flags):
+        # مكالمة هاتفية جمعت X بنظيره Y، لقاء يجمع X و Y: the verb's subject and its ب phrase are the parties;
+        # احتضنت موسكو اجتماعا ضم وزراء خارجية روسيا وسوريا: the host and the others
+        r = right_subject(ctx, jj + 1)
         if r is not None and r.actors:
-            src = r.actors[:1]
-            rest = [e for e in r.actors[1:]]
+            rest = [e for e in r.actors if e not in src]
+            if not src:
+                src, rest = rest[:1], rest[1:]
             nxt = chunk_at(ctx, r.end)
             if nxt is not None and nxt.start == r.end and nxt.prep in (None, "ب") and nxt.actors:
                 rest += nxt.actors

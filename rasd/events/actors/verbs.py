@@ -198,7 +198,7 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             gap_end = cand.rest_end - len(cand.trig.rest)
             in_gap = gap_target(ctx, cand, after, gap_end)  # وقعت قسد مع دمشق يوم 10 مارس اتفاقا
             after = max(after, cand.rest_end)
-            direct = False
+            direct = "object_after" in cand.trig.flags  # حل X بالعاصمة الموريتانية نواكشوط: the place named
         else:
             in_gap = []
         tgt = in_gap or scan_targets(ctx, cand, after, direct) or object_nisba
