@@ -898,7 +898,7 @@ def _chunks(
             elif (
                 prev_ent
                 and not tk.ent
-                and types.get(prev_ent) == "PER"
+                and tk.token.forms[-1][1] in title_heads
                 and _bare_title_after_person(toks, i, types, title_heads)
             ):
                 close(
