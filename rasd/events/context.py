@@ -1076,24 +1076,24 @@ def _title_anaphors(
 
 def _title_holders(
     doc: Document,
-) -> tuple[list[tuple[int, str, frozenset[str]]], frozenset[str], frozenset[str]]:
-    """(mention start, person id, words of his titles) for every mention of a titled person, in text order;
-    all the words of those titles; and their first words."""
+) -> tuple[list[tuple[int, str, tuple[tuple[frozenset[str], bool], ...]]], frozenset[str], frozenset[str]]:
+    """(mention start, person id, his titles: (words, written in this article)) for every mention of a titled
+    person, in text order; all the words of those titles; and their first words."""
     out = []
     known: set[str] = set()
     heads: set[str] = set()
     for e in doc.entities:
         if e.type != "PER" or not e.roles:
             continue
-        words: set[str] = set()
+        titles = []
         for r in e.roles:
             w = _words(r.text)
             if w:
-                words.update(w)
+                titles.append((frozenset(w), r.source == "text"))
+                known.update(w)
                 heads.add(w[0])
-        title = frozenset(words)
-        known |= words
-        out += [(m.start, e.id, title) for m in e.mentions]
+        roles = tuple(dict.fromkeys(titles))
+        out += [(m.start, e.id, roles) for m in e.mentions]
     out.sort()
     return out, frozenset(known), frozenset(heads)
 
@@ -1104,7 +1104,7 @@ BARE_TITLE_WORDS = 3  # رئيس الوزراء، الأمير، وزير الخ
 def _bare_titles(
     toks: list[Tok],
     chunks: list[Chunk],
-    holders: list[tuple[int, str, frozenset[str]]],
+    holders: list[tuple[int, str, tuple[tuple[frozenset[str], bool], ...]]],
     known: frozenset[str],
 ) -> None:
     """اتهم غانتس رئيس الوزراء بـ…، وقال الأمير: a definite title naming nobody, without a nisba, stands for the
@@ -1135,12 +1135,16 @@ def _bare_titles(
         words = [tk.token.forms[-1][1] for tk in span]
         keys = {w[2:] if w.startswith("ال") else w for w in words}
         here = span[0].token.start
-        pick = None
-        for start, pid, title in holders:
+        pick = written = None
+        for start, pid, roles in holders:
             if start >= here:
                 break
-            if all(k in title or "ال" + k in title for k in keys):
-                pick = pid
+            for words_of, in_text in roles:
+                if all(k in words_of or "ال" + k in words_of for k in keys):
+                    pick = pid
+                    if in_text:  # a title the article gives him beats one the KB remembers (a former PM)
+                        written = pid
+        pick = written or pick
         if pick is not None:
             c.conjuncts = [[pick]]
             c.seal()

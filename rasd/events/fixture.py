@@ -46,6 +46,8 @@ def prepared(
         country = row[4] if len(row) > 4 else None
         kind = row[5] if len(row) > 5 else None
         roles = [Role(text=r, source="kb") for r in row[6]] if len(row) > 6 and row[6] else []
+        # an eighth column: titles the article itself gives (source "text"), e.g. رئيس الوزراء الإسرائيلي
+        roles += [Role(text=r, source="text") for r in row[7]] if len(row) > 7 and row[7] else []
         key = name_en or surface
         ent = groups.get(key)
         if ent is None:
