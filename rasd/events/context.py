@@ -750,7 +750,9 @@ def _np_ends(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
         if toks[first].token.forms[-1][1].startswith("نظير"):
             return False  # a title taken for a name (نظيره السعودي | الأمير فيصل): the name follows
         return tk.ent_start or tk.token.forms[-1][1].startswith(COUNTERPARTS)
-    return tk.ent_start and not prev.nisba and types.get(tk.ent) != "PER"
+    # (الاتحاد الأوروبي | روسيا: an adjective ending a name of several words is no title's nisba)
+    name_end = prev.nisba and i >= 2 and toks[i - 2].ent == prev.ent
+    return tk.ent_start and (not prev.nisba or name_end) and types.get(tk.ent) != "PER"
 
 
 def _bare_title_after_person(toks: list[Tok], i: int, types: dict[str, str], heads: frozenset[str]) -> bool:
