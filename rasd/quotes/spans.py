@@ -159,7 +159,11 @@ def _head_kind(ctx: Context, j: int) -> str | None:
 
 _TITLE_PPS = frozenset({"في", "لدي", "ب", "عن", "الي", "من", "علي"})
 _POSSESSIVES = ("هما", "هم", "ها", "ه")
-MAX_PP_WORDS = 4  # words of the place or body between a title's preposition and the name
+MAX_PP_WORDS = 10  # words of the place or body between a title's preposition and the name
+MAX_NAME_WORDS = 4  # words of a name after an honorific (سيدي محمد ولد أحمدو)
+# names that normalize to a function word: علي (Ali) is written with ya, the preposition على with alif maqsura
+_NAME_LOOKALIKES = frozenset({"علي"})
+_INNER_PPS = frozenset({"في", "لدي"})  # a place or host inside a title's body phrase (… في بغداد)
 _CONTENT_ROLES = frozenset({"body", "office"})  # roles of nouns, not of function words
 
 
@@ -178,9 +182,10 @@ def is_title(ctx: Context, j: int) -> bool:
 def _name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
     """After a title and a preposition phrase naming a place or body, the token after the person's name that
     follows it in the same noun phrase (المبعوث الأممي إلى اليمن هانس غروندبرغ، رئيسها في قطاع غزة خليل
-    الحية، أستاذ العلاقات الدولية في جامعة الملك سعود خالد الشمري); 0 if none. The phrase between holds a few
-    plain words: no punctuation, second preposition, channel (في مؤتمر صحافي مع نظيره…), verbal noun with a
-    pronoun (لدى استقباله بلينكن) or reporting word."""
+    الحية، الباحث في مركز البيان للدراسات والتخطيط في بغداد علي المعموري، الباحثة في معهد … في القدس السيدة
+    تمار هيرمان); 0 if none. The body phrase holds plain words, mentions and further place phrases (في، لدى):
+    no punctuation, other preposition, channel (في مؤتمر صحافي مع نظيره…), verbal noun with a pronoun (لدى
+    استقباله بلينكن) or reporting word; an honorific (السيدة، الدكتور) opens the name."""
     if ctx.norms[j] not in _TITLE_PPS or not (is_title(ctx, lo) or _head_kind(ctx, lo) == "person"):
         return 0  # القيادي في حركة حماس X: an unnamed source's head names the person that follows too
     toks, infos = ctx.toks, ctx.info
@@ -198,9 +203,16 @@ def _name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
         if ms and ms[0][0] >= toks[k].start and k + 1 < limit:  # جامعة القاهرة: the body, then maybe a name
             after = ctx.tok_at(ms[0][1])
             n = bare_name(ctx, after, limit) or (after if tail_name(ctx, ms[0], limit) else 0)
+            if not n and (s := straddling_name(ctx, ms[0], limit)):
+                n = bare_name(ctx, s, limit, inside=True)
             if n:
                 return n
             k = max(k + 1, after)
+            continue
+        if k > j + 1 and "honorific" in info.roles:  # … في القدس السيدة تمار هيرمان: the name follows
+            return honorific_name(ctx, k + 1, limit)
+        if k > j + 1 and ctx.norms[k] in _INNER_PPS and k + 1 < end and toks[k + 1].kind == "word":
+            k += 1  # … للدراسات في بغداد: the body's place, still part of the title
             continue
         if (
             toks[k].kind != "word"
@@ -228,6 +240,39 @@ def _name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
     return 0
 
 
+def honorific_name(ctx: Context, k: int, limit: int) -> int:
+    """The token after a name of one to four words starting at ``k`` right after an honorific (السيدة تمار
+    هيرمان، الدكتور سيدي محمد ولد أحمدو), ending the noun phrase; 0 if none."""
+    toks, infos = ctx.toks, ctx.info
+    e = k
+    while e < limit and e - k < MAX_NAME_WORDS:
+        info = infos[e]
+        if toks[e].kind != "word" or info.comp or info.chan or info.lpp:
+            break
+        if info.roles - _CONTENT_ROLES and toks[e].text not in _NAME_LOOKALIKES:
+            break
+        if e in ctx.verb_at:
+            break
+        e += 1
+    return e if e > k and _ends_name(ctx, e, limit) else 0
+
+
+def _ends_name(ctx: Context, e: int, limit: int) -> bool:
+    """Token ``e`` ends the noun phrase of a name: the end of the window, punctuation, a complementizer, a
+    preposition or time word, a cue, or ل before whom it was said to (لوكالة ريا نوفوستي)."""
+    if e >= limit:
+        return True
+    info = ctx.info[e]
+    return (
+        ctx.toks[e].kind == "punct"
+        or info.comp_first
+        or "stop" in info.roles
+        or e in ctx.verb_at
+        or info.lpp
+        or info.audience
+    )
+
+
 def possessed(ctx: Context, k: int) -> bool:
     """Token ``k`` is a body or office head outside any mention (مكتب، حكومة، حزب): what follows it is its owner."""
     t = ctx.toks[k]
@@ -246,9 +291,11 @@ def bare_name(ctx: Context, k: int, limit: int, inside: bool = False) -> int:
         if (
             toks[e].kind != "word"
             or (e == k and norms[e].startswith("ال"))
-            or info.roles - _CONTENT_ROLES
+            or (info.roles - _CONTENT_ROLES and toks[e].text not in _NAME_LOOKALIKES)
             or info.comp
             or info.chan
+            or info.lpp
+            or info.audience
             or e in ctx.verb_at
             or (not inside and ctx.mentions_in(toks[e].start, toks[e].end))
             or (inside and is_body(ctx, e))
@@ -257,11 +304,7 @@ def bare_name(ctx: Context, k: int, limit: int, inside: bool = False) -> int:
         e += 1
     if e - k < 2:
         return 0
-    if e < limit:
-        info = infos[e]
-        if not (toks[e].kind == "punct" or info.comp_first or "stop" in info.roles or e in ctx.verb_at):
-            return 0
-    return e
+    return e if _ends_name(ctx, e, limit) else 0
 
 
 def tail_name(ctx: Context, m: tuple, limit: int) -> int:
@@ -274,6 +317,18 @@ def tail_name(ctx: Context, m: tuple, limit: int) -> int:
     if q - p < 4:
         return 0
     return q - 2 if bare_name(ctx, q - 2, limit, inside=True) == q else 0
+
+
+def straddling_name(ctx: Context, m: tuple, limit: int) -> int:
+    """A body's mention that took the first word of the name after it (جامعة القديس يوسف كريم | بيطار): a
+    mention of three words or more whose last word, with the words after it, ends the noun phrase as a bare
+    name would. Returns the token where that name starts, or 0."""
+    if m[2].type == "PER":
+        return 0
+    p, q = ctx.tok_at(m[0]), ctx.tok_at(m[1])
+    if q - p < 3 or q >= limit:
+        return 0
+    return q - 1 if bare_name(ctx, q - 1, limit, inside=True) > q else 0
 
 
 def issued_by(ctx: Context, j: int) -> bool:

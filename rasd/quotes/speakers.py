@@ -19,6 +19,7 @@ from .records import SpeakerRec as Speaker
 from .records import speaker_words
 from .spans import (
     bare_name,
+    honorific_name,
     is_body,
     is_comp,
     is_title,
@@ -26,6 +27,7 @@ from .spans import (
     possessed,
     resumptive,
     speaker_head,
+    straddling_name,
     tail_name,
     word_is,
 )
@@ -131,6 +133,8 @@ def from_range(
         if m[2].type in ("ORG", "LOC", "MISC") and (not per or m[0] < per[-1][0]):
             org = m[2].id
             break
+    if hi - lo >= 3 and (hon := _after_honorific(ctx, lo, hi, per)) is not None:
+        return hon, org
     if "عن" in ctx.norms[lo + 1 : min(hi, lo + 4)]:  # few phrases hold عن: the cheap test first
         issuer = _issuer(ctx, lo, hi, quotes, orgs)
         if issuer is not None:  # بيان صادر عن الرئاسة: the presidency speaks
@@ -222,7 +226,8 @@ def from_range(
                 ), org
     if ms and not per and is_title(ctx, lo):
         last = ctx.tok_at(ms[-1][1])
-        inner = tail_name(ctx, ms[-1], hi) if last == hi else 0  # جامعة الكويت مشاري الرشيد as one mention
+        # جامعة الكويت مشاري الرشيد as one mention; جامعة القديس يوسف كريم | بيطار across its end
+        inner = tail_name(ctx, ms[-1], hi) if last == hi else straddling_name(ctx, ms[-1], hi)
         if lo < inner or (lo < last < hi and bare_name(ctx, last, hi) == hi):
             # أستاذة الاقتصاد في جامعة القاهرة | منى الجرف: a name the entities layer did not mark
             last = inner or last
@@ -276,6 +281,32 @@ def from_range(
         normalize_word(_span_text(ctx, start, end))
     )
     return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
+
+
+def _after_honorific(ctx: Context, lo: int, hi: int, per: list) -> Speaker | None:
+    """A title, its body and an honorific, then the name up to the phrase's end (الباحثة في معهد … في القدس
+    السيدة | تمار هيرمان): the name speaks, linked to a person's mention inside it or of the same name,
+    even when the entities layer marked only part of it or none."""
+    if not (is_title(ctx, lo) or ctx.lex.anonymous.get(_strip_al(ctx.norms[lo])) == "person"):
+        return None
+    infos, toks = ctx.info, ctx.toks
+    k = next((k for k in range(lo + 1, hi - 1) if "honorific" in infos[k].roles), None)
+    if k is None or honorific_name(ctx, k + 1, hi) != hi:
+        return None
+    name_start, end = toks[k + 1].start, toks[hi - 1].end
+    if any(m[0] == name_start and m[1] == end for m in per):
+        return None  # the entities layer has the name as written: the usual split reads it
+    inside = [m for m in per if m[0] >= name_start]
+    ent = inside[0][2] if inside else ctx.by_name.get(normalize_word(_span_text(ctx, name_start, end)))
+    first = next((m for m in ctx.mentions_in(toks[lo].start, toks[k].start) if m[2].type != "PER"), None)
+    return _speaker(
+        ctx,
+        name_start,
+        end,
+        entity=speaker_entity(ctx, ent)[0] if ent else None,
+        role=_span_text(ctx, toks[lo].start, toks[k].end).strip(),
+        affiliation=speaker_entity(ctx, first[2])[0] if first else None,
+    )
 
 
 def _unmarked_name(ctx: Context, lo: int, hi: int, name_lo: int) -> int:
