@@ -122,7 +122,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         if src is None:
             return None
         lo, hi = src
-        scan = attribution_content(ctx, hit, hi, a, b)
+        relay = _relay_source(ctx, hit, hi, b)
+        scan = attribution_content(ctx, hit, relay[1] if relay else hi, a, b)
         if scan is None or scan.content is None:
             return None
         speaker, org = from_range(ctx, lo, hi, None, st.quotes, st.orgs)
@@ -131,6 +132,9 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 speaker, start=hit.source_offset, text=ctx.doc.text[hit.source_offset : speaker.end]
             )
         channel = find_channel(ctx, lo, hi)
+        if relay is not None:  # بحسب ما نقلت وكالة X عن مصدر في الرئاسة: the source speaks, X relays
+            channel = channel or _media_channel(ctx, speaker)
+            speaker, org = from_range(ctx, relay[0], relay[1], None, st.quotes, st.orgs)
         cue_class = "attribution"
     else:
         cue = hit.cue
@@ -164,12 +168,21 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 speaker, obj_addressee = coordinated, (lo, hi)
             else:
                 speaker, org = from_range(ctx, lo, hi, scan.appos, st.quotes, st.orgs)
+        relay_channel = None
         if cue.lemma == "نقل":  # ونُقل عن الوزير قوله إن…، ونقلت الوكالة عن الوزير قوله: the minister speaks
             src = an_source(ctx, hit, scan)
             if src is not None and isinstance(src[0], str):  # نقلت الوكالة عنه قوله: whom "he" refers to
                 speaker = antecedent(ctx, hit, si, st.quotes, st.subjects, pronoun=True, verb=src[1:])
             elif src is not None:
-                speaker = reported_source(ctx, hit, scan, st.quotes, st.orgs) or speaker
+                source = reported_source(ctx, hit, scan, st.quotes, st.orgs)
+                if source is not None and speaker is not None:
+                    relay_channel = _media_channel(ctx, speaker)  # ونقلت صحيفة X عن مصدر: the newspaper
+                speaker = source or speaker
+        if scan.relay is not None and speaker is not None:
+            relayed = _relayed(ctx, scan.relay, b, st)
+            if relayed is not None:  # قالت وكالة سانا نقلا عن مصدر عسكري إن…: the agency is the channel
+                relay_channel = _media_channel(ctx, speaker)
+                speaker, org = relayed, None
         if speaker is not None:  # remembered even without a content: a later وقال may refer to it
             st.subjects.append((si, toks[hit.i].start, speaker))
             ctx.recent.append(speaker)
@@ -209,7 +222,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         channel = find_channel(ctx, hit.j, stop) if stop > hit.j else None
         if channel is None and pre is None:  # وفي مؤتمر صحافي عقده في عمّان، قال…
             channel = find_channel(ctx, last, hit.i)
-        channel = channel or cue.channel
+        channel = channel or relay_channel or cue.channel
         cue_class = cue.cls
         if speaker is not None and channel is None:
             channel = ctx.lex.channels.get((_head(ctx, speaker),))
@@ -231,6 +244,24 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         cue_class=cue_class,
         sentence=si,
     )
+
+
+def _media_channel(ctx: Context, sp: Speaker) -> str | None:
+    head = _head(ctx, sp)
+    return ctx.lex.media_channels.get(head[2:] if head.startswith("ال") else head)
+
+
+def _relayed(ctx: Context, att: CueHit, b: int, st: _State) -> Speaker | None:
+    """The speaker of a relay passed over between a verb and its content (نقلا عن مصدر عسكري)."""
+    src = source_end(ctx, att, b)
+    return from_range(ctx, src[0], src[1], None, st.quotes, st.orgs)[0] if src else None
+
+
+def _relay_source(ctx: Context, hit: CueHit, hi: int, b: int) -> tuple[int, int] | None:
+    """Tokens of the source after عن when an attribution's verb is نقل (بحسب ما نقلت وكالة X عن مصدر…)."""
+    if hit.cue is None or hit.cue.lemma != "نقل" or hi + 1 >= b or ctx.norms[hi] != "عن":
+        return None
+    return source_end(ctx, replace(hit, source=hi + 1, cue=None), b)
 
 
 def _headline(ctx: Context, si: int) -> bool:

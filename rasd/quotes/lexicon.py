@@ -39,6 +39,7 @@ class Lexicon:
     attr_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # by first word
     words: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # role -> words
     anonymous: dict[str, str] = field(default_factory=dict)  # head noun -> kind
+    media_channels: dict[str, str] = field(default_factory=dict)  # medium head noun -> channel of a relay
     titles: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()  # prepositions before a verb's noun-phrase content (أعرب عن، دعا إلى)
     max_channel: int = 1
@@ -84,6 +85,8 @@ def lexicon() -> Lexicon:
         lex.words[row["role"]].add(normalize(row["word"]))
     for row in read_tsv("anonymous_sources.tsv"):
         lex.anonymous[normalize(row["word"])] = row["kind"]
+        if row.get("channel"):
+            lex.media_channels[normalize(row["word"])] = row["channel"]
     lex.titles = frozenset(normalize(row["word"]) for row in read_tsv("speaker_titles.tsv"))
     lex.preps = frozenset(cue.prep for cue in lex.verbs.values() if cue.prep)
     return lex

@@ -25,6 +25,7 @@ class Scan:
     addressee: tuple[int, int] | None = None
     end_tok: int = 0  # where the scan stopped (the channel is looked for before it)
     np: bool = False  # the content is a plain noun phrase (أعرب عن قلقه): the weakest evidence of a quote
+    relay: CueHit | None = None  # قالت الوكالة نقلا عن مصدر إن…: the source whose words the subject relays
 
 
 def is_body(ctx: Context, j: int) -> bool:
@@ -179,7 +180,7 @@ def is_title(ctx: Context, j: int) -> bool:
     )
 
 
-def _name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
+def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
     """After a title and a preposition phrase naming a place or body, the token after the person's name that
     follows it in the same noun phrase (المبعوث الأممي إلى اليمن هانس غروندبرغ، رئيسها في قطاع غزة خليل
     الحية، الباحث في مركز البيان للدراسات والتخطيط في بغداد علي المعموري، الباحثة في معهد … في القدس السيدة
@@ -688,6 +689,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     limit = min(b, hit.j + WINDOW)
     found: Scan | None = None
     npq = cue.obj == "npq"
+    relay: CueHit | None = None
     if (
         not np_direct
         and npq
@@ -808,7 +810,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             subj[1] = min(subj[1], s0)
             found = _np_content(ctx, s0, b, False)
             break
-        if "stop" in roles and mode == "subj" and subj and (k := _name_after_pp(ctx, subj[0], j, limit)):
+        if "stop" in roles and mode == "subj" and subj and (k := name_after_pp(ctx, subj[0], j, limit)):
             subj[1] = k  # ودعا المبعوث الأممي إلى اليمن هانس غروندبرغ…: the name comes after the PP
             j = k
             continue
@@ -836,6 +838,8 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             continue
         att = attribution_at(ctx, j, b) if v is None and info.attr else None
         if att is not None and (subj or hit.kind == "participle"):
+            if relay is None and subj and norms[att.i].startswith("نقل"):
+                relay = att  # قالت وكالة سانا نقلا عن مصدر عسكري إن…: the source speaks, through the agency
             j = att.j  # قالت رويترز نقلاً عن مصادر إن…: the original source, passed over
             mode = "after"
             continue
@@ -910,6 +914,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     out.appos = (appos[0], min(appos[1], b)) if appos and min(appos[1], b) > appos[0] else None
     out.addressee = (addr[0], min(addr[1], b)) if addr and min(addr[1], b) > addr[0] else None
     out.end_tok = j
+    out.relay = relay
     return out
 
 

@@ -18,12 +18,14 @@ from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
 from .records import speaker_words
 from .spans import (
+    affiliation_pp,
     bare_name,
     honorific_name,
     is_body,
     is_comp,
     is_title,
     issued_by,
+    name_after_pp,
     possessed,
     resumptive,
     speaker_head,
@@ -413,7 +415,11 @@ def _owned_by(ctx: Context, lo: int, mention: tuple) -> bool:
     if ctx.lex.anonymous.get(head) not in ("person", "group"):
         return False
     k = ctx.tok_at(mention[0]) - 1
-    return k > lo and possessed(ctx, k)
+    if k > lo and possessed(ctx, k):
+        return True
+    # مسؤول في مكتب رئيس مجلس القيادة الرئاسي X: an indefinite source with its affiliation is never named;
+    # the person closes the affiliation's chain
+    return any(affiliation_pp(ctx, lo, j) for j in (lo + 1, lo + 2) if j < k)
 
 
 def _joint_first(ctx: Context, per: list) -> int:
@@ -748,6 +754,8 @@ def clause_subject(
         hi += 1
     if hi == lo or ("opener" in ctx.info[start].roles and ctx.toks[start].forms[-1][1] not in _KANA):
         return None  # لكن، بينما… open no verb-first clause; كان does (وكان الرئيس X قد عقد…)
+    if lo < hi < cue and (k := name_after_pp(ctx, lo, hi, cue)):
+        hi = k  # ورحب المبعوث الأممي إلى اليمن هانس غروندبرغ بالمحادثات: the name after the title's phrase
     hi = _title_name_end(ctx, lo, hi, cue)
     ms = ctx.mentions_in(ctx.toks[lo].start, ctx.toks[hi - 1].end)
     if ms and (ms[0][0] <= ctx.toks[lo].start or (is_body(ctx, lo) and ms[0][0] <= ctx.toks[lo + 1].start)):
