@@ -26,7 +26,7 @@ def test_cue_rows_are_well_formed() -> None:
         assert row["forms"], row
         if row["kind"] in ("verb", "participle"):
             assert row["class"] in {"speech", "stance", "threat"}, row
-            assert row["object"] in {"clause", "np", "npq"}, row
+            assert row["object"] in {"clause", "np", "npq", "npquote"}, row
             assert row["addressee"] in {"", "obj", "l", "thing"}, row
         if row["kind"] == "channel":
             assert row["channel"], row

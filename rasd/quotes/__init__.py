@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from ..document import Document
-from .agreement import can_speak
+from .agreement import agrees, can_speak, verb_agreement
 from .context import PUNCT_END, Context, build_context
 from .cues import CueHit, drop_out_of_place, find_channel, find_cues
 from .headline import headline_quote, quote_in_next_paragraph
@@ -24,7 +24,7 @@ from .records import Sp, speaker_words
 from .records import SpeakerRec as Speaker
 from .sources import an_source, reported_source, source_end, split_vso
 from .spans import attribution_content, has_quote, quote_before, resumptive, scan_after
-from .speakers import addressee, antecedent, clause_subject, from_range, pre_subject
+from .speakers import addressee, antecedent, clause_subject, from_range, last_contrast, pre_subject
 from .tokinfo import TOKEN_CACHE, token_info
 
 __all__ = ["annotate"]
@@ -307,6 +307,11 @@ def _coordinated(ctx: Context, hit: CueHit, a: int) -> Speaker | None:
     i = hit.i
     if i - 1 <= a or ctx.norms[i - 1] not in ("،", ",") or ctx.norms[i][:1] != "و":
         return None
+    k = last_contrast(ctx, a, i)
+    if k is not None:  # ولم يعلق الجيش…، فيما دانت المتحدثة X …، ودعت إسرائيل: the nearer clause's subject
+        sp = clause_subject(ctx, k + 1, i, [])
+        if sp is not None and can_speak(ctx, sp) and agrees(ctx, verb_agreement(ctx, hit), sp):
+            return sp
     return clause_subject(ctx, a, i, [])
 
 

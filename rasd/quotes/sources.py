@@ -11,6 +11,9 @@ from .spans import Scan, affiliation_pp, informed_pp, issued_by, word_is
 from .speakers import from_range, same_head
 
 MAX_SOURCE = 8  # words of the source after an attribution phrase
+# words of the source after نقل … عن, up to its قوله or complementizer: a title, its body and the name (مدير
+# عام الموازنة في وزارة المالية الفلسطينية عمر البيطار)
+MAX_AN_SOURCE = 14
 
 
 _AN_PRONOUNS = {"عنه": ("m", "sg"), "عنها": ("f", "sg"), "عنهم": (None, "pl"), "عنهما": (None, "du")}
@@ -20,14 +23,14 @@ def an_source(ctx: Context, hit: CueHit, scan: Scan) -> tuple[int, int] | tuple[
     """Whom نقل reports: the tokens after عن (نقلت الوكالة عن الوزير قوله إن…), or the agreement of a pronoun
     (نقلت الوكالة عنه قوله: ("pronoun", gender, number)); None without an عن before the content."""
     stop = scan.content_tok if scan.content_tok is not None else scan.end_tok
-    for j in range(hit.j, min(stop, hit.j + 2 + MAX_SOURCE, len(ctx.norms))):
+    for j in range(hit.j, min(stop, hit.j + 2 + MAX_SOURCE, len(ctx.norms))):  # where عن is
         norm = ctx.norms[j]
         if norm in _AN_PRONOUNS:
             return ("pronoun", *_AN_PRONOUNS[norm])
         if norm != "عن":
             continue
         k = j + 1
-        while k < stop and ctx.toks[k].kind == "word" and not ctx.info[k].comp and k - j <= MAX_SOURCE:
+        while k < stop and ctx.toks[k].kind == "word" and not ctx.info[k].comp and k - j <= MAX_AN_SOURCE:
             if ctx.norms[k].startswith("قول"):  # قوله، قولها
                 break
             k += 1

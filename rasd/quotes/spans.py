@@ -819,7 +819,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 break  # هدد الرئيس بالانسحاب…، تهدد بوقف التعاون إن…: the threat's object, not words
         elif cue.prep and t.kind == "word":
             if n == cue.prep and not (j + 1 < b and infos[j + 1].comp):
-                found = _np_content(ctx, j + 1, b, False)  # أعرب عن قلقه، أكد على ضرورة
+                found = _np_content(ctx, j + 1, b, cue.obj == "npquote")  # أعرب عن قلقه، أكد على ضرورة
                 break
             elif (
                 cue.prep == "ب"
@@ -827,9 +827,10 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 and not (n == "باسم" and subj and mode == "subj")  # المتحدث باسم الحوثيين: part of the title
                 and len(n) >= 3
                 and (len(n) == 3 or any(k == 1 for k, _ in t.forms))  # برد is too short to be stripped
+                and not any(m[2].type == "PER" for m in ctx.mentions_in(t.start, t.end))  # بيني غانتس
                 and (subj or mode != "subj" or np_direct or hit.enclitic or j == hit.j)
             ):
-                found = _np_content(ctx, j, b, False, first_char=t.start + 1)
+                found = _np_content(ctx, j, b, cue.obj == "npquote", first_char=t.start + 1)
                 break
         v = verb_at.get(j)
         if v is not None and v[0].kind == "participle" and v[0].lemma == "قال" and norms[j - 1] not in COMMAS:

@@ -46,6 +46,8 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
         return None  # وقال: a verb joined by و follows its subject only in the clause before, if at all
     j = hit.i - 1
     norms = ctx.norms
+    if j >= a and norms[j] in ("ما", "مما"):
+        return None  # دانت الوزيرة ما وصفته بـ"…": the verb's subject is dropped, ما is its object
     end = hit.i
     while j >= a and norms[j] in ("قد", "لقد"):  # وكان الوزير قد أكد: قد belongs to the verb
         j -= 1
@@ -461,7 +463,7 @@ def _title_holder(
             ok = seen.get(id(e))
             if ok is None:
                 ok = seen[id(e)] = any(r.source == "text" and fits(r.text) for r in e.roles)
-            if ok:
+            if ok or (not extra and _titled_before(ctx, mentions[k][0], head)):
                 return e.id
     return None
 
@@ -471,6 +473,18 @@ def _first_word(name: str) -> str | None:
     """The first normalized word of an entity's name (cached by the name: every look-back reads them all)."""
     words = normalize_word(name).split()
     return words[0] if words else None
+
+
+def _titled_before(ctx: Context, start: int, head: str) -> bool:
+    """A word with head ``head`` stands among the few words right before the mention at ``start`` (أمير
+    الكويت الشيخ | مشعل…: the entities layer kept only the honorific as the person's role)."""
+    p = ctx.tok_at(start)
+    for k in range(p - 1, max(-1, p - 5), -1):
+        if ctx.toks[k].kind != "word":
+            return False
+        if _strip_al(ctx.norms[k]) == head:
+            return True
+    return False
 
 
 def same_head(ctx: Context, head: str, before: int) -> Entity | None:
@@ -640,7 +654,7 @@ def _candidates(
                 eid, aff = speaker_entity(ctx, m[2])
                 yield _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
     if hit.kind == "participle":  # رحبت غرفة التجارة بالزيارة، معتبرة…: the subject of the main verb
-        k = _last_contrast(ctx, a, hit.i)
+        k = last_contrast(ctx, a, hit.i)
         if k is not None:  # …، فيما هاجم المندوب X الدول…، متهما إياها: the subject of the nearer clause
             sp = clause_subject(ctx, k + 1, hit.i, quotes)
             if sp is not None and can_speak(ctx, sp):
@@ -706,7 +720,7 @@ def _subjects_of(subjects: list[tuple[int, int, Speaker]], si: int) -> list[tupl
     return subjects[j:k]
 
 
-def _last_contrast(ctx: Context, a: int, i: int) -> int | None:
+def last_contrast(ctx: Context, a: int, i: int) -> int | None:
     """The last فيما/بينما before token ``i`` in the sentence that opens a clause of its own (a verb follows)."""
     for k in range(i - 2, a, -1):
         if "contrast" in ctx.info[k].roles and ctx.toks[k + 1].kind == "word":
@@ -745,6 +759,7 @@ def clause_subject(
             or info.lpp
             or hi in ctx.verb_at
             or info.comp
+            or ctx.norms[hi] in ("ما", "مما")  # دانت الوزيرة | ما وصفته: the object's relative
         ):
             break
         if hi > lo and ctx.norms[hi][:1] == "ب" and len(ctx.norms[hi]) > 3 and ctx.norms[hi] != "باسم":
