@@ -126,6 +126,10 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         scan = attribution_content(ctx, hit, relay[1] if relay else hi, a, b)
         if scan is None or scan.content is None:
             return None
+        if ctx.norms[lo - 1] in _BACK_PRONOUNS and _restates(scan.content, si, st.quotes):
+            # أكد X أنه …، بحسب ما نقلت عنه القناة 12: "عنه" is X, whose quote is already read (the channel
+            # that carried it is no new attribution, as على حد قوله)
+            return None
         speaker, org = from_range(ctx, lo, hi, None, st.quotes, st.orgs)
         if hit.source_offset is not None and speaker.start < hit.source_offset <= speaker.end:
             speaker = replace(
@@ -190,8 +194,10 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             return None  # نقل reports only "عن" someone (نقلت الوكالة عن الوزير…); otherwise it moves things
         if scan.np and not _verb_in_place(ctx, hit, pre, a):
             return None  # قتل طالب جامعي بالرصاص: طالب is a student here, not "demanded"
-        if speaker is None and scan.np and scan.kind != "mixed" and _headline(ctx, si):
-            return None  # a headline's "X يدين … ويطالب بتحرك دولي": an act joined to the main verb, no words
+        if scan.np and _headline(ctx, si):
+            # a headline's "مصر تطالب بوقف…"، "X يختتم جولة ويحذر من "رد حاسم"": the headline sums up what the
+            # article reports; the quote is annotated where the body gives it
+            return None
         if (
             scan.np
             and scan.content_tok == hit.j
@@ -244,6 +250,20 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         cue_class=cue_class,
         sentence=si,
     )
+
+
+_BACK_PRONOUNS = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
+
+
+def _restates(content: tuple[int, int], si: int, quotes: list[Quote]) -> bool:
+    """A verb's quote of sentence ``si`` holds the words an attribution would attribute again."""
+    cs, ce = content
+    for q in reversed(quotes):
+        if q.sentence != si:
+            return False
+        if q.cue_class != "attribution" and q.content.start < ce and cs < q.content.end:
+            return True
+    return False
 
 
 def _media_channel(ctx: Context, sp: Speaker) -> str | None:
