@@ -179,8 +179,8 @@ def drop_out_of_place(ctx: Context) -> None:
         cue = ctx.verb_at[i][0]
         prev = infos[i - 1].roles if i > 0 else frozenset()
         stem = ctx.toks[i].forms[-1][1] if ctx.norms[i][:1] in "وف" else norms[i]
-        if "np_start" in prev or ("relative" in prev and not relative_report(ctx, i)):
-            del ctx.verb_at[i]  # الذي يعتبر، أي ذكر غريب
+        if "np_start" in prev or "nominal" in prev or ("relative" in prev and not relative_report(ctx, i)):
+            del ctx.verb_at[i]  # الذي يعتبر، أي ذكر غريب، طلب عدم ذكر اسمه
         elif ctx.inside(i) or (i > 0 and ctx.lex.anonymous.get(norms[i - 1]) == "medium"):
             del ctx.verb_at[i]  # وكالة فرات للأنباء: فرات is a name (no فـ + رأت), marked or not
         elif (
@@ -190,6 +190,8 @@ def drop_out_of_place(ctx: Context) -> None:
             and norms[i - 1] != "من"  # فمنهم من يرى، من قال: "who"
         ):
             del ctx.verb_at[i]  # بمثابة رد مباشر، يمكن وصفها: a verbal noun, no verb follows these
+        elif cue.kind == "participle" and "preposition" in prev:
+            del ctx.verb_at[i]  # في مذكرة للعملاء: a noun (a memo), not "reminding"
         elif cue.kind == "verb" and stem[:1] in "يت" and "subjunctive" in prev:
             del ctx.verb_at[i]
         elif "impersonal" in infos[i].roles and i + 1 < len(norms):

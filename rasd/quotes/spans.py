@@ -858,6 +858,16 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                         subj[1:] = [k + 1]
                         j = k + 1
                         continue
+                if (
+                    n in COMMAS
+                    and subj
+                    and j + 1 < limit
+                    and "withholds" in infos[j + 1].roles
+                    and (k := _withheld_identity(ctx, j + 1, limit))
+                ):
+                    # أوضح مسؤول في المفوضية، طلب عدم ذكر اسمه، أن…: the inserted clause describes the source
+                    j = k + 1 if k < limit and norms[k] in COMMAS else k
+                    continue
                 if n in COMMAS and subj:
                     mode = "appos"
                     appos = [j + 1, j + 1]
