@@ -136,6 +136,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 speaker, start=hit.source_offset, text=ctx.doc.text[hit.source_offset : speaker.end]
             )
         channel = find_channel(ctx, lo, hi)
+        ctx.recent.append(speaker)  # وفق ما أعلنت الوزارة … . وبحسب البيان: a later البيان may be hers
         if relay is not None:  # بحسب ما نقلت وكالة X عن مصدر في الرئاسة: the source speaks, X relays
             channel = channel or _media_channel(ctx, speaker)
             speaker, org = from_range(ctx, relay[0], relay[1], None, st.quotes, st.orgs)
@@ -304,6 +305,10 @@ def _named_before_relative(ctx: Context, r: int, a: int, st: _State) -> tuple[Sp
     p = ctx.toks[r - 1]
     m = next((m for m in ctx.mentions_in(p.start, p.end) if m[1] == p.end), None)
     if m is None:
+        norm = ctx.norms[r - 1]
+        if norm.startswith("ال") and (norm[2:],) in ctx.lex.channels:
+            # بحسب البيان الذي أضاف أن…: the statement speaks for whoever issued it
+            return from_range(ctx, r - 1, r, None, st.quotes, st.orgs)
         return None
     return from_range(ctx, max(a, ctx.tok_at(m[0])), r, None, st.quotes, st.orgs)
 

@@ -349,7 +349,10 @@ def _issuer(
         e = s + 1
         while e < hi and e - s < 4 and ctx.norms[e].startswith("ال") and ctx.info[e].plain:
             e += 1
-    if m is None and e == s + 1 and _owned_office(ctx, s):
+    if m is None and _owned_office(ctx, s):  # مكتبه، مكتبه الإعلامي
+        owner = _sentence_person(ctx, lo)
+        if owner is not None:  # استقبل رئيس الوزراء X …، وفق ما أفاد بيان صادر عن مكتبه: X's office
+            return owner, None
         for q in reversed(quotes):  # وفق بيان صادر عن مكتبه: the one whose office it is, quoted just before
             if q.speaker is not None:
                 return as_implicit(q.speaker), orgs.get(q.id)
@@ -358,6 +361,19 @@ def _issuer(
 
 
 _POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _sentence_person(ctx: Context, lo: int) -> Speaker | None:
+    """The first person named in the sentence before token ``lo``, as an implicit speaker."""
+    starts = ctx.sent_starts
+    k = bisect_right(starts, ctx.toks[lo].start) - 1
+    if k < 0:
+        return None
+    m = next((m for m in ctx.mentions_in(starts[k], ctx.toks[lo].start) if m[2].type == "PER"), None)
+    if m is None:
+        return None
+    eid, aff = speaker_entity(ctx, m[2])
+    return _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True)
 
 
 def _owned_office(ctx: Context, s: int) -> bool:
@@ -636,6 +652,11 @@ def _candidates(
                 eid, aff = speaker_entity(ctx, m[2])
                 yield _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
             break
+    if resumptive(ctx, hit.j, len(ctx.toks)):
+        # …، وهو ما نفته أبوظبي في بيان، وصفت فيه…: the statement is the nearest verb's; its subject speaks
+        near = [sp for _s, off, sp in _subjects_of(subjects, si) if off < cue_start]
+        if near:
+            yield near[-1], True
     outside = [
         q
         for q in sentence_quotes
