@@ -41,7 +41,7 @@ def verb_cue(lex: Lexicon, tok: Token) -> tuple[Cue, bool] | None:
         for enc in ENCLITICS:
             if stem.endswith(enc) and len(stem) - len(enc) >= 3:
                 cue = verbs.get(stem[: -len(enc)])
-                if cue is not None and cue.addressee in ("obj", "thing"):
+                if cue is not None and (cue.addressee in ("obj", "thing") or cue.obj == "npq"):
                     return cue, True
     norm = tok.norm
     if len(norm) == 3 and norm[0] in "وف" and len(tok.forms) == 1:
