@@ -62,6 +62,8 @@ def split_vso(ctx: Context, lo: int, hi: int) -> tuple[int, int, tuple[int, int]
         cut = ctx.tok_at(first[1])
         if lo < cut < hi:
             return lo, cut, (cut, hi)
+    elif not ms and hi - lo > 1 and (cut := _object_after_title(ctx, lo, hi)):
+        return lo, cut, (cut, hi)  # ودعت الوزيرة | الأطراف إلى ضبط النفس
     elif (
         not ms
         and hi - lo > 1
@@ -74,6 +76,25 @@ def split_vso(ctx: Context, lo: int, hi: int) -> tuple[int, int, tuple[int, int]
             (lo + 1, hi),
         )  # ودعت المنظمة الدول المانحة: the organization named before, then whom
     return lo, hi, None
+
+
+def _object_after_title(ctx: Context, lo: int, hi: int) -> int:
+    """A definite title (الوزيرة، الأمين العام) cannot take a genitive: a definite word after it and its
+    adjectives (a nisba, السابق، العام…) that is no adjective starts the verb's object. Returns that token,
+    or 0."""
+    norms = ctx.norms
+    if not norms[lo].startswith("ال") or norms[lo] not in ctx.lex.titles:
+        return 0
+    k = lo + 1
+    while k < hi and norms[k].startswith("ال"):
+        info = ctx.info[k]
+        if "audience" in info.roles or (not norms[k].endswith(_NISBA) and "title_adj" not in info.roles):
+            return k  # أبلغ الرئيس السابق | الصحافيين
+        k += 1
+    return 0
+
+
+_NISBA = ("ي", "يه", "يون", "يين", "يان")
 
 
 def source_end(ctx: Context, hit: CueHit, b: int) -> tuple[int, int] | None:

@@ -34,6 +34,7 @@ from .spans import (
     word_is,
 )
 
+_OBJECT_MA = frozenset({"ما", "مما", "بما"})  # "what" before a verb: its object (ما وصفته، ندد بما وصفه)
 MAX_PRE = 10  # words between a clause start and its verb that can still be the subject
 # tokens of a speaker phrase: a long title (المتحدثة باسم مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) في
 # بورتسودان) can hold fifteen before the name
@@ -46,7 +47,7 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
         return None  # وقال: a verb joined by و follows its subject only in the clause before, if at all
     j = hit.i - 1
     norms = ctx.norms
-    if j >= a and norms[j] in ("ما", "مما"):
+    if j >= a and norms[j] in _OBJECT_MA:
         return None  # دانت الوزيرة ما وصفته بـ"…": the verb's subject is dropped, ما is its object
     end = hit.i
     while j >= a and norms[j] in ("قد", "لقد"):  # وكان الوزير قد أكد: قد belongs to the verb
@@ -780,7 +781,7 @@ def clause_subject(
             or info.lpp
             or hi in ctx.verb_at
             or info.comp
-            or ctx.norms[hi] in ("ما", "مما")  # دانت الوزيرة | ما وصفته: the object's relative
+            or ctx.norms[hi] in _OBJECT_MA  # دانت الوزيرة | ما وصفته: the object's relative
         ):
             break
         if hi > lo and ctx.norms[hi][:1] == "ب" and len(ctx.norms[hi]) > 3 and ctx.norms[hi] != "باسم":
