@@ -292,11 +292,15 @@ def _after_honorific(ctx: Context, lo: int, hi: int, per: list) -> Speaker | Non
     """A title, its body and an honorific, then the name up to the phrase's end (الباحثة في معهد … في القدس
     السيدة | تمار هيرمان): the name speaks, linked to a person's mention inside it or of the same name,
     even when the entities layer marked only part of it or none."""
-    if not (is_title(ctx, lo) or ctx.lex.anonymous.get(_strip_al(ctx.norms[lo])) == "person"):
+    honorifics = ctx.lex.words["honorific"]
+    norms = ctx.norms
+    if honorifics.isdisjoint(norms[lo + 1 : hi - 1]):  # most phrases: one C-level test
         return None
-    infos, toks = ctx.info, ctx.toks
-    k = next((k for k in range(lo + 1, hi - 1) if "honorific" in infos[k].roles), None)
-    if k is None or honorific_name(ctx, k + 1, hi) != hi:
+    if not (is_title(ctx, lo) or ctx.lex.anonymous.get(_strip_al(norms[lo])) == "person"):
+        return None
+    toks = ctx.toks
+    k = next(k for k in range(lo + 1, hi - 1) if norms[k] in honorifics)
+    if honorific_name(ctx, k + 1, hi) != hi:
         return None
     name_start, end = toks[k + 1].start, toks[hi - 1].end
     if any(m[0] == name_start and m[1] == end for m in per):
