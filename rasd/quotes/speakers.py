@@ -172,6 +172,7 @@ def from_range(
     if per:
         ms_, me, ent = per[_joint_first(ctx, per)]
         ms_, me = max(ms_, start), min(me, end)  # a mention running past the phrase (… لقناة) is clipped
+        ent = _fuller_person(ctx, ent, ms_)
         pre = _span_text(ctx, start, ms_).strip(" ،,")
         eid, aff = speaker_entity(ctx, ent)
         role = pre or role or _known_role(ctx, ent, ms_)
@@ -316,6 +317,21 @@ def _after_honorific(ctx: Context, lo: int, hi: int, per: list) -> Speaker | Non
         role=_span_text(ctx, toks[lo].start, toks[k].end).strip(),
         affiliation=speaker_entity(ctx, first[2])[0] if first else None,
     )
+
+
+def _fuller_person(ctx: Context, ent: Entity, before: int) -> Entity:
+    """A person known only by one word (عباس) stands for the person named in full before with that last word
+    (علي محمود عباس), whatever other person the entities layer linked the lone word to."""
+    if ent.type != "PER" or any(" " in m.text.strip() for m in ent.mentions):
+        return ent
+    key = normalize_word(ent.mentions[0].text) if ent.mentions else ""
+    for e in ctx.doc.entities:
+        if e is not ent and e.type == "PER":
+            for m in e.mentions:
+                words = normalize_word(m.text).split() if m.start < before else ()
+                if len(words) > 1 and words[-1] == key:
+                    return e
+    return ent
 
 
 def _unmarked_name(ctx: Context, lo: int, hi: int, name_lo: int) -> int:

@@ -1,0 +1,50 @@
+"""Speakers linked to the right entity when the text names them in parts: a lone last name after the full
+name, a bare title after the person it stood before, a relayed source and the medium that carried it."""
+
+from __future__ import annotations
+
+from test_quotes_corpus import analyze
+
+from rasd.document import Document, Quote
+
+
+def _speaker_name(doc: Document, q: Quote) -> str | None:
+    ent = doc.entity(q.speaker.entity) if q.speaker and q.speaker.entity else None
+    return ent.name if ent else None
+
+
+def test_lone_last_name_is_the_person_named_in_full_before() -> None:
+    """عباس after علي محمود عباس is the same man, whichever other Abbas a knowledge base knows."""
+    doc = analyze(
+        "واستقبل وزير الدفاع الروسي نظيره السوري علي محمود عباس في موسكو. "
+        'ونقلت وكالة تاس عن عباس قوله إن بلاده "لن تقبل بأي تصعيد".'
+    )
+    quotes = [q for q in doc.quotes if q.cue.text == "ونقلت"]
+    assert len(quotes) == 1
+    full = next(e for e in doc.entities if any(m.text == "علي محمود عباس" for m in e.mentions))
+    assert quotes[0].speaker.entity == full.id
+
+
+def test_relay_keeps_the_medium_as_channel() -> None:
+    doc = analyze("وقالت قناة العربية نقلا عن مصادر مطلعة إن الوفد سيصل غدا.")
+    (q,) = doc.quotes
+    assert q.speaker.text == "مصادر مطلعة" and q.speaker.anonymous
+    assert q.channel == "television"
+
+
+def test_affiliation_owner_is_not_the_speaker() -> None:
+    doc = analyze("وقال مسؤول في مكتب رئيس الحكومة الليبية عبد الحميد الدبيبة إن الاتفاق بات قريبا.")
+    (q,) = doc.quotes
+    assert q.speaker.anonymous
+    assert q.speaker.text.startswith("مسؤول في مكتب")
+    assert q.speaker.affiliation is not None
+
+
+def test_bare_title_links_to_the_person_it_stood_before() -> None:
+    doc = analyze(
+        "وترأس أمير الكويت الشيخ مشعل الأحمد الجابر الصباح اجتماع مجلس الوزراء. "
+        'وقال الأمير إن الحكومة "مطالبة بتسريع المشاريع".'
+    )
+    (q,) = doc.quotes
+    assert q.speaker.entity is not None
+    assert "مشعل" in (_speaker_name(doc, q) or "")
