@@ -164,6 +164,7 @@ MAX_PP_WORDS = 10  # words of the place or body between a title's preposition an
 MAX_NAME_WORDS = 4  # words of a name after an honorific (سيدي محمد ولد أحمدو)
 # names that normalize to a function word: علي (Ali) is written with ya, the preposition على with alif maqsura
 _NAME_LOOKALIKES = frozenset({"علي"})
+_HONORIFIC = frozenset({"honorific"})
 _INNER_PPS = frozenset({"في", "لدي"})  # a place or host inside a title's body phrase (… في بغداد)
 _CONTENT_ROLES = frozenset({"body", "office"})  # roles of nouns, not of function words
 
@@ -210,8 +211,8 @@ def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
                 return n
             k = max(k + 1, after)
             continue
-        if k > j + 1 and "honorific" in info.roles:  # … في القدس السيدة تمار هيرمان: the name follows
-            return honorific_name(ctx, k + 1, limit)
+        if k > j + 1 and "honorific" in info.roles and ends_body(ctx, k):
+            return honorific_name(ctx, k + 1, limit)  # … في القدس السيدة تمار هيرمان: the name follows
         if k > j + 1 and ctx.norms[k] in _INNER_PPS and k + 1 < end and toks[k + 1].kind == "word":
             k += 1  # … للدراسات في بغداد: the body's place, still part of the title
             continue
@@ -241,10 +242,25 @@ def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
     return 0
 
 
+def ends_body(ctx: Context, k: int) -> bool:
+    """Token ``k - 1`` can end a title's body (a definite word or a mention's end), so an honorific at ``k``
+    opens the name (… في القدس | السيدة تمار هيرمان), not a name's middle (مهند الحاج علي)."""
+    p = ctx.toks[k - 1]
+    return ctx.norms[k - 1].startswith("ال") or any(m[1] == p.end for m in ctx.mentions_in(p.start, p.end))
+
+
+def after_rank(ctx: Context, k: int, limit: int) -> int:
+    """The first token from ``k`` past a rank's adjectives (العميد | المتقاعد | خالد حمادة)."""
+    while k < limit and "title_adj" in ctx.info[k].roles:
+        k += 1
+    return k
+
+
 def honorific_name(ctx: Context, k: int, limit: int) -> int:
     """The token after a name of one to four words starting at ``k`` right after an honorific (السيدة تمار
     هيرمان، الدكتور سيدي محمد ولد أحمدو), ending the noun phrase; 0 if none."""
     toks, infos = ctx.toks, ctx.info
+    k = after_rank(ctx, k, limit)
     e = k
     while e < limit and e - k < MAX_NAME_WORDS:
         info = infos[e]
@@ -292,7 +308,11 @@ def bare_name(ctx: Context, k: int, limit: int, inside: bool = False) -> int:
         if (
             toks[e].kind != "word"
             or (e == k and norms[e].startswith("ال"))
-            or (info.roles - _CONTENT_ROLES and toks[e].text not in _NAME_LOOKALIKES)
+            or (
+                info.roles - _CONTENT_ROLES
+                and toks[e].text not in _NAME_LOOKALIKES
+                and not (e > k and info.roles == _HONORIFIC)  # مهند الحاج علي: a name's middle word
+            )
             or info.comp
             or info.chan
             or info.lpp
@@ -311,11 +331,12 @@ def bare_name(ctx: Context, k: int, limit: int, inside: bool = False) -> int:
 def tail_name(ctx: Context, m: tuple, limit: int) -> int:
     """A body's mention that ran on over the person named after it (جامعة الكويت مشاري الرشيد as one
     organization): a mention of four words or more whose last two end the noun phrase as a bare name would
-    (read only after a title and its preposition). Returns the token where that name starts, or 0."""
+    (read only after a title and its preposition); a place's of three (جنيف ماثيو سولتمارش as one place: a
+    city's name has no such tail). Returns the token where that name starts, or 0."""
     if m[2].type == "PER":
         return 0
     p, q = ctx.tok_at(m[0]), ctx.tok_at(m[1])
-    if q - p < 4:
+    if q - p < (3 if m[2].type == "LOC" else 4):
         return 0
     return q - 2 if bare_name(ctx, q - 2, limit, inside=True) == q else 0
 

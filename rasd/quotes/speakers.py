@@ -19,7 +19,9 @@ from .records import SpeakerRec as Speaker
 from .records import speaker_words
 from .spans import (
     affiliation_pp,
+    after_rank,
     bare_name,
+    ends_body,
     honorific_name,
     is_body,
     is_comp,
@@ -301,9 +303,9 @@ def _after_honorific(ctx: Context, lo: int, hi: int, per: list) -> Speaker | Non
         return None
     toks = ctx.toks
     k = next(k for k in range(lo + 1, hi - 1) if norms[k] in honorifics)
-    if honorific_name(ctx, k + 1, hi) != hi:
+    if not ends_body(ctx, k) or honorific_name(ctx, k + 1, hi) != hi:
         return None
-    name_start, end = toks[k + 1].start, toks[hi - 1].end
+    name_start, end = toks[after_rank(ctx, k + 1, hi)].start, toks[hi - 1].end
     if any(m[0] == name_start and m[1] == end for m in per):
         return None  # the entities layer has the name as written: the usual split reads it
     inside = [m for m in per if m[0] >= name_start]
@@ -314,7 +316,7 @@ def _after_honorific(ctx: Context, lo: int, hi: int, per: list) -> Speaker | Non
         name_start,
         end,
         entity=speaker_entity(ctx, ent)[0] if ent else None,
-        role=_span_text(ctx, toks[lo].start, toks[k].end).strip(),
+        role=_span_text(ctx, toks[lo].start, name_start).strip(),
         affiliation=speaker_entity(ctx, first[2])[0] if first else None,
     )
 
