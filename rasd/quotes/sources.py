@@ -83,8 +83,10 @@ def _object_after_title(ctx: Context, lo: int, hi: int) -> int:
     adjectives (a nisba, السابق، العام…) that is no adjective starts the verb's object. Returns that token,
     or 0."""
     norms = ctx.norms
-    if not norms[lo].startswith("ال") or norms[lo] not in ctx.lex.titles:
+    if not norms[lo].startswith("ال"):
         return 0
+    if norms[lo] not in ctx.lex.titles and ctx.lex.anonymous.get(norms[lo][2:]) not in ("person", "group"):
+        return 0  # ويتهم المعارضون | الحكومة: an unnamed source's head as well
     k = lo + 1
     while k < hi and norms[k].startswith("ال"):
         info = ctx.info[k]
