@@ -350,7 +350,8 @@ def straddling_name(ctx: Context, m: tuple, limit: int) -> int:
     p, q = ctx.tok_at(m[0]), ctx.tok_at(m[1])
     if q - p < 3 or q >= limit:
         return 0
-    return q - 1 if bare_name(ctx, q - 1, limit, inside=True) > q else 0
+    # only one word after the mention: with two (جامعة الملك سعود | خالد الشمري) the name is all outside it
+    return q - 1 if bare_name(ctx, q - 1, limit, inside=True) == q + 1 else 0
 
 
 def issued_by(ctx: Context, j: int) -> bool:
@@ -849,6 +850,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 and len(n) >= 3
                 and (len(n) == 3 or any(k == 1 for k, _ in t.forms))  # برد is too short to be stripped
                 and not any(m[2].type == "PER" for m in ctx.mentions_in(t.start, t.end))  # بيني غانتس
+                and not info.chan  # في بيان: a channel, not ب + يان
                 and (subj or mode != "subj" or np_direct or hit.enclitic or j == hit.j)
             ):
                 found = _np_content(ctx, j, b, cue.obj == "npquote", first_char=t.start + 1)
