@@ -165,6 +165,7 @@ MAX_NAME_WORDS = 4  # words of a name after an honorific (سيدي محمد ول
 # names that normalize to a function word: علي (Ali) is written with ya, the preposition على with alif maqsura
 _NAME_LOOKALIKES = frozenset({"علي"})
 _HONORIFIC = frozenset({"honorific"})
+_RANK_WORDS = frozenset({"honorific", "title_adj"})
 _INNER_PPS = frozenset({"في", "لدي"})  # a place or host inside a title's body phrase (… في بغداد)
 _CONTENT_ROLES = frozenset({"body", "office"})  # roles of nouns, not of function words
 
@@ -250,8 +251,9 @@ def ends_body(ctx: Context, k: int) -> bool:
 
 
 def after_rank(ctx: Context, k: int, limit: int) -> int:
-    """The first token from ``k`` past a rank's adjectives (العميد | المتقاعد | خالد حمادة)."""
-    while k < limit and "title_adj" in ctx.info[k].roles:
+    """The first token from ``k`` past a rank's adjectives and further honorifics (العميد | المتقاعد | خالد
+    حمادة، الشيخ | الدكتور | مشعل الصباح)."""
+    while k < limit and not ctx.info[k].roles.isdisjoint(_RANK_WORDS):
         k += 1
     return k
 
@@ -266,7 +268,11 @@ def honorific_name(ctx: Context, k: int, limit: int) -> int:
         info = infos[e]
         if toks[e].kind != "word" or info.comp or info.chan or info.lpp:
             break
-        if info.roles - _CONTENT_ROLES and toks[e].text not in _NAME_LOOKALIKES:
+        if (
+            info.roles - _CONTENT_ROLES
+            and toks[e].text not in _NAME_LOOKALIKES
+            and not (e > k and info.roles == _HONORIFIC)  # نورهان الشيخ: a family name
+        ):
             break
         if e in ctx.verb_at:
             break

@@ -174,6 +174,9 @@ def from_range(
     if per:
         ms_, me, ent = per[_joint_first(ctx, per)]
         ms_, me = max(ms_, start), min(me, end)  # a mention running past the phrase (… لقناة) is clipped
+        inner = ctx.tok_at(ms_) - 1
+        if inner > lo and toks[inner].start < ms_ < toks[inner].end:
+            ms_ = toks[inner].start  # ليني كينزلي: the name's first letter is no preposition ل
         ent = _fuller_person(ctx, ent, ms_)
         pre = _span_text(ctx, start, ms_).strip(" ،,")
         eid, aff = speaker_entity(ctx, ent)
