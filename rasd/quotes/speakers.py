@@ -177,7 +177,8 @@ def from_range(
         inner = ctx.tok_at(ms_) - 1
         if inner > lo and toks[inner].start < ms_ < toks[inner].end:
             ms_ = toks[inner].start  # ليني كينزلي: the name's first letter is no preposition ل
-        ent = _fuller_person(ctx, ent, ms_)
+        if " " not in ctx.doc.text[ms_:me]:  # a one-word mention: the cheap test first
+            ent = _fuller_person(ctx, ent, ms_)
         pre = _span_text(ctx, start, ms_).strip(" ،,")
         eid, aff = speaker_entity(ctx, ent)
         role = pre or role or _known_role(ctx, ent, ms_)
