@@ -48,3 +48,14 @@ def test_bare_title_links_to_the_person_it_stood_before() -> None:
     (q,) = doc.quotes
     assert q.speaker.entity is not None
     assert "مشعل" in (_speaker_name(doc, q) or "")
+
+
+def test_definite_first_name_after_the_body() -> None:
+    """مندوب ليبيا الطاهر السني: after the country the title is of, a definite word that is no adjective
+    begins the name."""
+    doc = analyze("وقال مندوب ليبيا الطاهر السني إن الحكومة ملتزمة بالهدنة.")
+    (q,) = doc.quotes
+    assert q.speaker.text == "الطاهر السني"
+    doc = analyze("وقال مندوب ليبيا الدائم إن الحكومة ملتزمة بالهدنة.")
+    (q,) = doc.quotes
+    assert q.speaker.text.startswith("مندوب ليبيا")

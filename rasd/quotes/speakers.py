@@ -179,6 +179,9 @@ def from_range(
             ms_ = toks[inner].start  # ليني كينزلي: the name's first letter is no preposition ل
         if " " not in ctx.doc.text[ms_:me]:  # a one-word mention: the cheap test first
             ent = _fuller_person(ctx, ent, ms_)
+            p = ctx.tok_at(ms_)
+            if p - 1 > lo and _definite_first_name(ctx, p - 1):
+                ms_ = toks[p - 1].start  # مندوب السودان الحارث إدريس: the name has two words
         pre = _span_text(ctx, start, ms_).strip(" ،,")
         eid, aff = speaker_entity(ctx, ent)
         role = pre or role or _known_role(ctx, ent, ms_)
@@ -256,6 +259,8 @@ def from_range(
     if ms and ctx.norms[lo] in lex.titles:
         # مدير إدارة الشرق الأوسط: a title naming a place or body is no name; they are its affiliation
         aff = speaker_entity(ctx, ms[0][2])[0]
+        if lo + 1 < name_lo < hi and name_lo + 1 == hi and _definite_first_name(ctx, name_lo - 1):
+            name_lo -= 1  # مندوب السودان | الحارث إدريس
         if name_lo < hi:
             # الرئيس التنفيذي للشركة | أمين الناصر: a name after the title is the speaker's, whatever type
             # the entities layer gave it
@@ -323,6 +328,22 @@ def _after_honorific(ctx: Context, lo: int, hi: int, per: list) -> Speaker | Non
         role=_span_text(ctx, toks[lo].start, name_start).strip(),
         affiliation=speaker_entity(ctx, first[2])[0] if first else None,
     )
+
+
+_NISBA = ("ي", "يه", "يون", "يين", "يان")
+
+
+def _definite_first_name(ctx: Context, k: int) -> bool:
+    """Token ``k``, right before a one-word person, is the first word of the name (الحارث إدريس): a plain
+    definite word outside any mention, no nisba or title's adjective (الأميركي، الدائم), after a place's or
+    body's name (مندوب السودان |)."""
+    norm = ctx.norms[k]
+    if not norm.startswith("ال") or norm.endswith(_NISBA) or not ctx.info[k].plain or norm in ctx.lex.titles:
+        return False
+    t, p = ctx.toks[k], ctx.toks[k - 1]
+    if ctx.mentions_in(t.start, t.end):
+        return False
+    return any(m[1] == p.end and m[2].type != "PER" for m in ctx.mentions_in(p.start, p.end))
 
 
 def _fuller_person(ctx: Context, ent: Entity, before: int) -> Entity:
