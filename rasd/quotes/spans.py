@@ -8,7 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .context import PUNCT_END, Context
-from .cues import CueHit, attribution_at, channel_at
+from .cues import CueHit, attribution_at, channel_at, find_channel
 
 WINDOW = 30  # tokens between a cue and the start of its content, at most
 COMMAS = frozenset({"،", ",", "؛", ";"})
@@ -379,6 +379,8 @@ def speaker_head(ctx: Context, j: int, b: int) -> bool:
     if ctx.mentions_in(t.start, t.end) or is_body(ctx, j):  # a name, or a body's head (حركة الشباب، الحكومة)
         return True
     if is_title(ctx, j) or _head_kind(ctx, j) in ("person", "group", "medium"):
+        return True
+    if "parties" in ctx.info[j].roles:  # وأكد الجانبان في بيان مشترك: the two sides met before
         return True
     stem = ctx.norms[j][2:] if ctx.norms[j].startswith("ال") else ctx.norms[j]
     return any(stem.endswith(x) and stem[: -len(x)] in ctx.lex.titles for x in ("ان", "ين", "ون"))  # الوزيران
@@ -795,7 +797,13 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 subj[1] = s
             e = clause_end(ctx, s, b, np=cue.obj != "clause")
             ends = all(toks[k].kind == "punct" for k in range(close + 1, e))
-            if s == j and mode != "subj" and not ends:
+            if (
+                s == j
+                and mode != "subj"
+                and not ends
+                # وأكد الجانبان في بيان مشترك "رفض …" وضرورة…: after a channel the quotation opens the words
+                and not (subj and find_channel(ctx, subj[1], j) is not None)
+            ):
                 break  # بدأ يكتب الشعر…، وأصدر ديوانه "…" عام 1944: a title further on is no content
             if s == j and ends:
                 span = content_span(ctx, j, close + 1)
