@@ -212,6 +212,11 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 def fast_construct(cls: type[BaseModel], **fields: Any) -> Any:
     """Build a model from already-valid fields without validation: for hot paths that make many small objects
     (blocks, sentences). Equivalent to ``cls.model_construct`` with every field given, several times faster."""
+    return construct_from(cls, fields)
+
+
+def construct_from(cls: type[BaseModel], fields: dict[str, Any]) -> Any:
+    """:func:`fast_construct` from a dict the caller built (no keyword packing)."""
     obj = _new(cls)
     _set_dict(obj, fields)
     _set_fields_set(obj, set(fields))

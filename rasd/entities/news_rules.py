@@ -8,7 +8,7 @@ Each rule reads the text layer's tokens and the KB and returns spans or verdicts
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..text.tokens import Token
 from .cues import Cue
@@ -198,16 +198,21 @@ def epithets() -> frozenset[str]:
     return _span_words().get("epithet", frozenset())
 
 
-@lru_cache(maxsize=1)
-def weekdays() -> frozenset[str]:
-    """Weekday names (the time layer's weekdays.tsv)."""
+@cache
+def time_words(file: str) -> frozenset[str]:
+    """The normalized names of one of the time layer's word files (``weekdays.tsv``, ``months.tsv``)."""
     from .. import data
     from ..text import normalize
 
     try:
-        return frozenset(normalize(r["name"]) for r in data.read_tsv("weekdays.tsv") if r.get("name"))
+        return frozenset(normalize(r["name"]) for r in data.read_tsv(file) if r.get("name"))
     except Exception:  # the time layer's file: never let its format break us
         return frozenset()
+
+
+def weekdays() -> frozenset[str]:
+    """Weekday names (the time layer's weekdays.tsv)."""
+    return time_words("weekdays.tsv")
 
 
 def not_a_person(tokens: Sequence[Token], a: int, b: int) -> bool:

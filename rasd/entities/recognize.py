@@ -1191,15 +1191,8 @@ def _one_word_org_heads() -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=1)
 def _month_names() -> frozenset[str]:
-    from .. import data
-    from ..text import normalize
-
-    try:
-        return frozenset(normalize(r["name"]) for r in data.read_tsv("months.tsv") if r.get("name"))
-    except Exception:  # the time layer's file: never let its format break us
-        return frozenset()
+    return news_rules.time_words("months.tsv")
 
 
 def _month_in_date(tokens: Sequence[Token], m: Mention) -> bool:
