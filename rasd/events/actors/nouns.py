@@ -17,11 +17,11 @@ from .syntax import (
     chunk_at,
     is_comp,
     is_nisba,
-    is_trigger,
     starts_with_and,
 )
 from .verbs import crowd_of, verb_actors
 
+_CLAUSE_CATS = frozenset({"contrast", "relative", "comp"})  # words opening a new clause
 _LIFT_GAP = {"جميع", "كل", "ما", "تبقي", "من", "بعض", "كافه", "باقي"}  # normalized
 
 
@@ -257,9 +257,9 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         noun_between = False  # a plain noun passed on the way back (قلقه in أعرب عن قلقه من الهجوم)
         for m in range(cand.i - 1, max(-1, cand.i - LIGHT_WINDOW), -1):
             tk = toks[m]
-            if (tk.punct and tk.token.text in STRONG_PUNCT) or (is_trigger(tk) and m != cand.i):
+            if (tk.punct and tk.token.text in STRONG_PUNCT) or (tk.in_trigger and m != cand.i):
                 break
-            if tk.cats & {"contrast", "relative", "comp"} and not tk.ent:
+            if tk.cats & _CLAUSE_CATS and not tk.ent:
                 break  # وأن اجتماعا سيعقد: a new clause; a light verb before it governs something else
             if "prep" in tk.cats and not tk.ent and noun_between:
                 break  # أعرب عن قلقه من الهجوم: the noun sits in a PP of another noun, not the verb's object

@@ -8,7 +8,7 @@ from ..context import STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
 from ..lexicon import lexicon
 from ..triggers import Cand
 from .subjects import title_only
-from .syntax import STOP_RIGHT, WINDOW, chunk_at, is_trigger, starts_with_and
+from .syntax import STOP_RIGHT, WINDOW, chunk_at, starts_with_and
 
 
 def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list[str] | tuple[list, list]:
@@ -19,13 +19,16 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
     seen_plain = False
     seen_pp = False  # a phrase of the target's preposition naming nobody (للحكومة الجديدة)
     seen_chunks = 0  # a bare ل phrase counts right after the trigger or its genitive (دعم فرنسا لمخطط …)
-    while k < len(toks) and k - frm <= WINDOW:
+    chunks, chunk_of = ctx.chunks, ctx.chunk_of  # (chunk_at inlined: k < len(toks) in this loop)
+    stop = min(len(toks), frm + WINDOW + 1)
+    while k < stop:
         tk = toks[k]
         if tk.punct and (tk.token.text in STRONG_PUNCT or (seen_pp and tk.token.text in "،,")):
             break  # دعم … للحكومة الجديدة، بحسب بيان لمكتب …: the target was that unnamed phrase
-        if not tk.ent and (tk.cats & STOP_RIGHT or (is_trigger(tk) and k >= cand.j and not _framed(toks, k))):
+        if not tk.ent and (tk.cats & STOP_RIGHT or (tk.in_trigger and k >= cand.j and not _framed(toks, k))):
             break
-        c = chunk_at(ctx, k)
+        ci = chunk_of[k] if k >= 0 else -1
+        c = chunks[ci] if ci >= 0 else None
         if c is None:
             k += 1
             continue
