@@ -27,6 +27,9 @@ _RESUME = {"اعاده", "استيناف", "مواصله"}  # normalized: إعا
 _ABSORB_PREPS = {None, "من", "ب", "علي", "الي", "ل", "عن", "في"}  # normalized (إلى -> الي)
 
 
+_DECLINES = frozenset({"declines", "no_clause"})  # flags of triggers that code no event
+
+
 def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
     """Mark event nouns that are the complement of a previous trigger (توعد … بعقوبات، استبعد تقديم أي تنازل)."""
     toks = ctx.toks
@@ -101,7 +104,7 @@ def _lead(doc: Document) -> int | None:
 def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
     """رفض الخوض في التفاصيل (declining to comment), استبعد أن … (judging a thing unlikely): no event."""
     flags = c.trig.flags
-    if c.j >= len(ctx.toks) or not flags & {"declines", "no_clause"}:
+    if c.j >= len(ctx.toks) or not flags & _DECLINES:
         return False
     if "declines" in flags:
         no_comment = lexicon().no_comment

@@ -583,6 +583,9 @@ def _rest_matches(toks: list[Tok], j: int, rest) -> bool:
     return True
 
 
+_NOUN_BEFORE_CATS = frozenset({"prep", "hypothetical_before"})  # a word after these is a noun
+
+
 def _nominal(toks: list[Tok], i: int) -> bool:
     """The head reads as a noun: it has the article, a preposition, or follows a preposition (إلى دعم)."""
     tk = toks[i]
@@ -596,7 +599,7 @@ def _nominal(toks: list[Tok], i: int) -> bool:
         k -= 1
     # after a preposition (إلى دعم), أي (أي تنازل), عدم or a light verb (ستواصل دعم), a word is a noun
     return k >= 0 and bool(
-        toks[k].cats & {"prep", "hypothetical_before"}
+        toks[k].cats & _NOUN_BEFORE_CATS
         or toks[k].token.norm == "عدم"
         or ("light" in toks[k].cats and not toks[k].ent and not toks[k].in_trigger)
     )

@@ -13,6 +13,9 @@ REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT"}
 _WHAT = {"ما", "بما"}  # normalized
 
 
+_NEG_COND = frozenset({"negation", "condition"})
+
+
 def _set_off_date(toks, k: int) -> bool:
     """A comma setting off a date (X، الاثنين، …)."""
     return (
@@ -109,7 +112,7 @@ def fact_warning(ctx: SentCtx, cand: Cand) -> bool:
         if tk.punct and tk.token.text not in TRANSPARENT:
             break
         norm = tk.token.norm
-        if tk.fut or norm[:2] in ("سي", "ست", "سن") or norm == "قد" or tk.cats & {"negation", "condition"}:
+        if tk.fut or norm[:2] in ("سي", "ست", "سن") or norm == "قد" or tk.cats & _NEG_COND:
             return False
     return True
 

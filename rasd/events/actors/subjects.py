@@ -10,6 +10,9 @@ from ..lexicon import lexicon
 from ..triggers import Cand
 from .syntax import STOP_LEFT, TRANSPARENT, WINDOW, chunk_at, is_comp, is_definite, is_nisba, is_trigger
 
+_AUX_COMP = frozenset({"aux", "comp"})
+_AUX_NEG = frozenset({"aux", "negation"})
+
 
 def first_subject_chunk(ctx: SentCtx, before: int, after: int = 0) -> Chunk | None:
     """The first chunk with actors and no preposition in ``toks[after:before]``."""
@@ -80,9 +83,7 @@ def dual_subject(ctx: SentCtx, i: int, kind: str, k: int, subj) -> int | None:
     """Index of a dual noun subject (الرئيسين اتفقا، وكان الوزيران قد التقيا) right before the verb."""
     toks = ctx.toks
     m = i - 1
-    while m >= 0 and (
-        toks[m].cats & {"aux", "comp"} or (toks[m].punct and toks[m].token.text in TRANSPARENT)
-    ):
+    while m >= 0 and (toks[m].cats & _AUX_COMP or (toks[m].punct and toks[m].token.text in TRANSPARENT)):
         m -= 1
     if m < 0 or toks[m].ent or toks[m].token.kind != "word":
         return None
@@ -177,7 +178,7 @@ def own_state(ctx: SentCtx, cand: Cand) -> list[str]:
     before it in the sentence."""
     toks = ctx.toks
     k = cand.i - 1
-    while k >= 0 and toks[k].cats & {"aux", "negation"} and not toks[k].ent:
+    while k >= 0 and toks[k].cats & _AUX_NEG and not toks[k].ent:
         k -= 1
     own = lexicon().self_nouns
     if k < 0 or toks[k].ent or all(stem not in own for _, stem in toks[k].token.forms):
