@@ -55,16 +55,24 @@ class Mention:
     source: str = "model"
 
 
+@lru_cache(maxsize=1)
+def _generic_firsts() -> frozenset[str]:
+    """First words of the generic heads in name_heads.tsv."""
+    return frozenset(key[0] for key, h in adjust.name_heads().items() if h.role == "generic")
+
+
 def _generic(tokens: Sequence[Token], m: KBMatch | Mention) -> bool:
     """A KB name that is a generic head and one more word (القوات الإسرائيلية, قوات الاحتلال الإسرائيلي,
     العالم العربي): a description that is a name only where the model sees one."""
+    first = tokens[m.first]
+    k = m.start - first.start
+    stem = next((st for kk, st in first.forms if kk == k), first.norm)
+    if stem not in _generic_firsts():
+        return False  # no generic head begins with this word (one set check before the lookups)
     heads = adjust.name_heads()
     for n in (2, 1):
         if m.last - m.first + 1 < n:
             continue
-        first = tokens[m.first]
-        k = m.start - first.start
-        stem = next((st for kk, st in first.forms if kk == k), first.norm)
         key = (stem, *(t.norm for t in tokens[m.first + 1 : m.first + n]))
         h = heads.get(key)
         if h is not None and h.role == "generic":
@@ -388,6 +396,9 @@ def _shrink(
     rest is outside a name (each inner name keeps a KB link when it is a KB name itself)."""
     out = []
     for m in taken:
+        if m.type == "PER" or m.last == m.first:
+            out.append(m)  # a person's KB name stands; one word has no shorter name inside
+            continue
         inner = [
             (a, b, t) for a, b, t in model_spans if m.first <= a and b <= m.last and b - a < m.last - m.first
         ]
