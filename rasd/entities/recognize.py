@@ -504,7 +504,7 @@ def recognize(
     if kb is not None and len(kb):
         out += _bare_bodies(tokens, ranges, out, kb, cues, index)
         out = _bodies_of_places(tokens, ranges, out, kb, cues)
-    out += _outlets_told(tokens, ranges, out, kb, cues)
+    out += _outlets_told(tokens, ranges, out, kb, cues, index)
     if ORG_HEADS:
         out += _named_bodies(tokens, ranges, out, kb, index)
         head_cues = _with_extra_heads(tokens, ranges, cues, index)
@@ -1066,9 +1066,12 @@ def _outlets_told(
     mentions: list[Mention],
     kb: KB | None,
     cues: dict[tuple[int, int], list[Cue]],
+    index: StemIndex | None = None,
 ) -> list[Mention]:
     """News outlets in quotes after a reporting verb and لـ (news_rules.outlets_told)."""
-    lams = [i for i, t in enumerate(tokens) if t.norm == "ل" and t.kind == "word"]
+    # a token's first reading is its norm, so the index lists every bare ل (no scan of all tokens)
+    where = index.pos.get("ل", ()) if index is not None else range(len(tokens))
+    lams = [i for i in where if tokens[i].norm == "ل" and tokens[i].kind == "word"]
     if not lams:
         return []
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
