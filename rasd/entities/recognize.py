@@ -1260,11 +1260,19 @@ def propagate(
     keys = [_key(doc, tokens, m) for m in mentions]
     linked: dict[tuple[str, ...], set[tuple[str, ...]]] = {}  # a name's KB ids, when every mention has one
     for m, key in zip(mentions, keys, strict=True):
-        votes.setdefault(key, Counter())[m.type] += 1
+        # get before setdefault: a Counter built for every mention of a known name costs more than the lookup
+        c = votes.get(key)
+        if c is None:
+            c = votes[key] = Counter()
+        c[m.type] += 1
         linked.setdefault(key, set()).add(m.kb_ids if len(m.kb_ids) == 1 else ())
         maqsura.setdefault(key, set()).add(_maqsura(tokens, m.first, m.last))
         if m.type == "PER" and m.last > m.first and tokens[m.last].kind == "word":
-            votes.setdefault((tokens[m.last].norm,), Counter())["PER_"] += 1
+            sur = (tokens[m.last].norm,)
+            c = votes.get(sur)
+            if c is None:
+                c = votes[sur] = Counter()
+            c["PER_"] += 1
             maqsura.setdefault((tokens[m.last].norm,), set()).add(_maqsura(tokens, m.last, m.last))
     cues = cue_index().phrases
     names = {k: v for k, v in votes.items() if len(k[0]) >= 3 and k not in cues}
