@@ -55,16 +55,24 @@ class Mention:
     source: str = "model"
 
 
+@lru_cache(maxsize=1)
+def _generic_firsts() -> frozenset[str]:
+    """First words of the generic heads in name_heads.tsv."""
+    return frozenset(key[0] for key, h in adjust.name_heads().items() if h.role == "generic")
+
+
 def _generic(tokens: Sequence[Token], m: KBMatch | Mention) -> bool:
     """A KB name that is a generic head and one more word (القوات الإسرائيلية, قوات الاحتلال الإسرائيلي,
     العالم العربي): a description that is a name only where the model sees one."""
+    first = tokens[m.first]
+    k = m.start - first.start
+    stem = next((st for kk, st in first.forms if kk == k), first.norm)
+    if stem not in _generic_firsts():
+        return False  # no generic head begins with this word (one set check before the lookups)
     heads = adjust.name_heads()
     for n in (2, 1):
         if m.last - m.first + 1 < n:
             continue
-        first = tokens[m.first]
-        k = m.start - first.start
-        stem = next((st for kk, st in first.forms if kk == k), first.norm)
         key = (stem, *(t.norm for t in tokens[m.first + 1 : m.first + n]))
         h = heads.get(key)
         if h is not None and h.role == "generic":
@@ -388,6 +396,9 @@ def _shrink(
     rest is outside a name (each inner name keeps a KB link when it is a KB name itself)."""
     out = []
     for m in taken:
+        if m.type == "PER" or m.last == m.first:
+            out.append(m)  # a person's KB name stands; one word has no shorter name inside
+            continue
         inner = [
             (a, b, t) for a, b, t in model_spans if m.first <= a and b <= m.last and b - a < m.last - m.first
         ]
@@ -493,7 +504,7 @@ def recognize(
     if kb is not None and len(kb):
         out += _bare_bodies(tokens, ranges, out, kb, cues, index)
         out = _bodies_of_places(tokens, ranges, out, kb, cues)
-    out += _outlets_told(tokens, ranges, out, kb, cues)
+    out += _outlets_told(tokens, ranges, out, kb, cues, index)
     if ORG_HEADS:
         out += _named_bodies(tokens, ranges, out, kb, index)
         head_cues = _with_extra_heads(tokens, ranges, cues, index)
@@ -1055,9 +1066,12 @@ def _outlets_told(
     mentions: list[Mention],
     kb: KB | None,
     cues: dict[tuple[int, int], list[Cue]],
+    index: StemIndex | None = None,
 ) -> list[Mention]:
     """News outlets in quotes after a reporting verb and لـ (news_rules.outlets_told)."""
-    lams = [i for i, t in enumerate(tokens) if t.norm == "ل" and t.kind == "word"]
+    # a token's first reading is its norm, so the index lists every bare ل (no scan of all tokens)
+    where = index.pos.get("ل", ()) if index is not None else range(len(tokens))
+    lams = [i for i in where if tokens[i].norm == "ل" and tokens[i].kind == "word"]
     if not lams:
         return []
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
@@ -1246,11 +1260,19 @@ def propagate(
     keys = [_key(doc, tokens, m) for m in mentions]
     linked: dict[tuple[str, ...], set[tuple[str, ...]]] = {}  # a name's KB ids, when every mention has one
     for m, key in zip(mentions, keys, strict=True):
-        votes.setdefault(key, Counter())[m.type] += 1
+        # get before setdefault: a Counter built for every mention of a known name costs more than the lookup
+        c = votes.get(key)
+        if c is None:
+            c = votes[key] = Counter()
+        c[m.type] += 1
         linked.setdefault(key, set()).add(m.kb_ids if len(m.kb_ids) == 1 else ())
         maqsura.setdefault(key, set()).add(_maqsura(tokens, m.first, m.last))
         if m.type == "PER" and m.last > m.first and tokens[m.last].kind == "word":
-            votes.setdefault((tokens[m.last].norm,), Counter())["PER_"] += 1
+            sur = (tokens[m.last].norm,)
+            c = votes.get(sur)
+            if c is None:
+                c = votes[sur] = Counter()
+            c["PER_"] += 1
             maqsura.setdefault((tokens[m.last].norm,), set()).add(_maqsura(tokens, m.last, m.last))
     cues = cue_index().phrases
     names = {k: v for k, v in votes.items() if len(k[0]) >= 3 and k not in cues}
