@@ -55,6 +55,11 @@ class Mention:
     source: str = "model"
 
 
+def _covered(mentions: Sequence[Mention]) -> set[int]:
+    """The token indices the mentions span (the rules below never take a token twice)."""
+    return {j for m in mentions for j in range(m.first, m.last + 1)}
+
+
 @lru_cache(maxsize=1)
 def _generic_firsts() -> frozenset[str]:
     """First words of the generic heads in name_heads.tsv."""
@@ -488,7 +493,7 @@ def recognize(
         out = _datelines(doc, tokens, ranges, out, kb)
     # a KB entity named clearly once is taken at its other mentions too (الحربي after نادية الحربي)
     named = {i for m in out for i in m.kb_ids if len(m.kb_ids) == 1}
-    taken = {j for m in out for j in range(m.first, m.last + 1)}
+    taken = _covered(out)
     for m in rejected:
         if _generic(tokens, m) and not (kb is not None and _parties(kb, m.kb_ids)):
             # a description (القوات الإسرائيلية) even once the army was named; a party's name that looks like
@@ -584,7 +589,7 @@ def _bracketed_abbreviations(
     from .cues import cue_index
 
     starts = {m.first: m for m in mentions}
-    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    taken = _covered(mentions)
     abbreviations: dict[str, Mention] = {}
     for before in list(mentions):
         j = before.last + 2
@@ -686,7 +691,7 @@ def _bare_bodies(
     """Bodies the KB names with a nisba, written without it (المجلس الرئاسي): see news_rules.bare_bodies."""
     if index is not None and not news_rules.may_have_bare_bodies(kb, index):
         return []
-    taken = {j for m in out for j in range(m.first, m.last + 1)}
+    taken = _covered(out)
     found = []
     for lo, hi in ranges:
         titles = [c for c in cues.get((lo, hi), ()) if c.kind == "title"]
@@ -710,7 +715,7 @@ def _bodies_of_places(
     """An organization head noun in construct with a KB place (جامعة قطر, بنك فلسطين): one body, not the
     place; linked where the KB knows the whole name."""
     starts = {m.first: m for m in out}
-    taken = {j for m in out for j in range(m.first, m.last + 1)}
+    taken = _covered(out)
     for lo, hi in ranges:
         for c in cues.get((lo, hi), ()):
             if c.kind != "org_head" or c.first != c.last or c.first in taken:
@@ -769,7 +774,7 @@ def _final_spans(tokens: Sequence[Token], mentions: list[Mention], kb: KB | None
     country (العاصمة السعودية); a time standard after توقيت is no place (غرينتش); MISC names the KB does not
     know are dropped when they are one word or hold a common noun (دولار، اليورانيوم، الفيتو) — MISC is kept
     for names of several words (events, treaties, prizes) and KB entries."""
-    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    taken = _covered(mentions)
     out = []
     for m in mentions:
         if m.type == "MISC" and not m.kb_ids and adjust.useless_misc(tokens, m.first, m.last):
@@ -821,7 +826,7 @@ def _org_heads(
     النواب)."""
     from .cues import cue_index
 
-    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    taken = _covered(mentions)
     out = []
     heads = _one_word_org_heads()
     for lo, hi in ranges:
@@ -915,7 +920,7 @@ def _body_tails(
     }
     if not bodies:
         return mentions
-    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    taken = _covered(mentions)
     starts = [lo for lo, _ in ranges]
     out = []
     for m in mentions:
@@ -975,7 +980,7 @@ def _persons_after_titled_bodies(
     from .features import name_words
 
     given = name_words()
-    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    taken = _covered(mentions)
     by_first = {m.first: m for m in mentions if m.type in ("ORG", "LOC")}
     by_person = {m.first: m for m in mentions if m.type == "PER" and m.first == m.last and not m.kb_ids}
     grown: dict[int, Mention] = {}
@@ -1074,7 +1079,7 @@ def _outlets_told(
     lams = [i for i in where if tokens[i].norm == "ل" and tokens[i].kind == "word"]
     if not lams:
         return []
-    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    taken = _covered(mentions)
     out = []
     for lo, hi in ranges:
         if not any(lo <= i < hi for i in lams):
@@ -1101,7 +1106,7 @@ def _named_bodies(
     """Courts and courts royal named by their adjective (news_rules.named_bodies)."""
     if index is not None and not index.starts(adjust._one_word_heads().get("named_body", {})):
         return []
-    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    taken = _covered(mentions)
     out = []
     for lo, hi in ranges:
         for a, b in news_rules.named_bodies(tokens, lo, hi, taken, index):
@@ -1126,7 +1131,7 @@ def _place_heads(
     part of the name where name_heads.tsv says so."""
     from .cues import cue_index
 
-    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    taken = _covered(mentions)
     common = adjust.common_nouns()
     out = []
     for lo, hi in ranges:

@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Any
 
 from ..document import Document
-from .gold import _names, _overlap, _speaker_ok, resolve
+from .gold import _names, _overlap, _speaker_ok, event_key, resolve
 
 Error = dict[str, Any]
 
@@ -106,9 +106,7 @@ def _event_line(type_: str, src, tgt, sym: bool, date: str | None) -> str:
 def event_errors(gold: dict, text: str, doc: Document) -> list[Error]:
     """Unmatched gold and predicted events, keyed as :func:`score_events` keys them."""
 
-    def key(type_, src, tgt, date, sym):
-        return (type_, frozenset(src | tgt) if sym else (src, tgt), date)
-
+    key = event_key
     preds = [(ev, _names(doc, ev.source), _names(doc, ev.target)) for ev in doc.events]
     left = list(range(len(preds)))
     out: list[Error] = []

@@ -168,10 +168,13 @@ def _names(doc: Document, ids: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def score_events(gold: dict, text: str, doc: Document) -> dict[str, Any]:
-    def key(type_, src, tgt, date, sym):
-        return (type_, frozenset([src | tgt]) if sym else (src, tgt), date)
+def event_key(type_: str, src: frozenset[str], tgt: frozenset[str], date: str | None, sym: bool) -> tuple:
+    """What an event is matched on: a symmetric event's two sides are one set of actors."""
+    return (type_, frozenset([src | tgt]) if sym else (src, tgt), date)
 
+
+def score_events(gold: dict, text: str, doc: Document) -> dict[str, Any]:
+    key = event_key
     pred = Counter(
         key(ev.type, _names(doc, ev.source), _names(doc, ev.target), ev.date, ev.symmetric)
         for ev in doc.events
