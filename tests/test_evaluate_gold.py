@@ -182,3 +182,36 @@ def test_timex_detection_never_passes_100_when_one_prediction_covers_two_gold_ex
     }
     det = score_timexes(gold, text, doc)["detection"]
     assert (det["precision"], det["recall"], det["f1"]) == (100.0, 100.0, 100.0)
+
+
+def test_looser_event_scores_tell_whether_actors_or_the_date_lost_the_tuple():
+    from rasd.document import Event
+    from rasd.evaluate.gold import score_events
+
+    text = "واتهم خالد العمري وزارة الطاقة بالتقصير."
+    s, e = resolve(text, {"text": "خالد العمري"})
+    person = Entity(
+        id="e1",
+        type="PER",
+        name="خالد العمري",
+        name_en="Khalid al-Omari",
+        name_en_source="romanized",
+        mentions=[Span(start=s, end=e, text="خالد العمري")],
+    )
+    ts, te = resolve(text, {"text": "واتهم"})
+    ev = Event(
+        id="v1",
+        type="ACCUSE",
+        trigger=Span(start=ts, end=te, text="واتهم"),
+        source=["e1"],
+        sentence=0,
+        date="2024-05-02",
+    )
+    doc = Document(id="d", text=text, entities=[person], events=[ev])
+    gold = {"events": [{"type": "ACCUSE", "source": ["خالد العمري"], "target": [], "date": "2024-05-01"}]}
+    got = {k: v["tp"] for k, v in score_events(gold, text, doc).items()}
+    assert got == {"tuples": 0, "type_actors": 1, "type_date": 0, "type_only": 1}
+    gold["events"][0]["source"] = ["someone else"]
+    gold["events"][0]["date"] = "2024-05-02"
+    got = {k: v["tp"] for k, v in score_events(gold, text, doc).items()}
+    assert got == {"tuples": 0, "type_actors": 0, "type_date": 1, "type_only": 1}

@@ -173,25 +173,46 @@ def event_key(type_: str, src: frozenset[str], tgt: frozenset[str], date: str | 
     return (type_, frozenset([src | tgt]) if sym else (src, tgt), date)
 
 
-def score_events(gold: dict, text: str, doc: Document) -> dict[str, Any]:
-    key = event_key
-    pred = Counter(
-        key(ev.type, _names(doc, ev.source), _names(doc, ev.target), ev.date, ev.symmetric)
-        for ev in doc.events
-    )
-    pred_sym = Counter(
-        key(ev.type, _names(doc, ev.source), _names(doc, ev.target), ev.date, True) for ev in doc.events
-    )
+def _event_tp(gold: dict, doc: Document, keep_actors: bool, keep_date: bool) -> int:
+    """Gold events matched one to one by predicted ones on the (type, actors, date) key, or on a part of it."""
+
+    def key(type_, src, tgt, date, sym):
+        if not keep_actors:
+            src = tgt = frozenset()
+        return event_key(type_, src, tgt, date if keep_date else None, sym)
+
+    bags = {
+        sym: Counter(
+            key(ev.type, _names(doc, ev.source), _names(doc, ev.target), ev.date, sym or ev.symmetric)
+            for ev in doc.events
+        )
+        for sym in (False, True)
+    }
     tp = 0
     for g in gold.get("events", []):
         src = frozenset(s.lower() for s in g.get("source", []))
         tgt = frozenset(s.lower() for s in g.get("target", []))
-        k = key(g["type"], src, tgt, g.get("date"), g.get("symmetric", False))
-        bag = pred_sym if g.get("symmetric") else pred
+        sym = bool(g.get("symmetric", False))
+        k = key(g["type"], src, tgt, g.get("date"), sym)
+        bag = bags[sym]
         if bag[k] > 0:
             bag[k] -= 1
             tp += 1
-    return {"tuples": _prf(tp, len(doc.events), len(gold.get("events", [])))}
+    return tp
+
+
+def score_events(gold: dict, text: str, doc: Document) -> dict[str, Any]:
+    """The tuple score, and three looser ones that tell where tuples are lost: type and actors (date ignored),
+    type and date (actors ignored), type alone."""
+    n_pred, n_gold = len(doc.events), len(gold.get("events", []))
+    out = {"tuples": _prf(_event_tp(gold, doc, True, True), n_pred, n_gold)}
+    for name, actors, date in (
+        ("type_actors", True, False),
+        ("type_date", False, True),
+        ("type_only", False, False),
+    ):
+        out[name] = _prf(_event_tp(gold, doc, actors, date), n_pred, n_gold)
+    return out
 
 
 def evaluate_gold(path: str | Path, analyze_fn=None, errors: bool = False) -> dict[str, Any]:
