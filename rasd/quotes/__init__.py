@@ -24,7 +24,15 @@ from .records import Sp, speaker_words
 from .records import SpeakerRec as Speaker
 from .sources import an_source, reported_source, source_end, split_vso
 from .spans import attribution_content, has_quote, quote_before, resumptive, scan_after
-from .speakers import addressee, antecedent, clause_subject, from_range, last_contrast, pre_subject
+from .speakers import (
+    addressee,
+    antecedent,
+    as_implicit,
+    clause_subject,
+    from_range,
+    last_contrast,
+    pre_subject,
+)
 from .tokinfo import TOKEN_CACHE, token_info
 
 __all__ = ["annotate"]
@@ -168,7 +176,9 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             takes_obj = cue.addressee in ("obj", "thing")
             if takes_obj:
                 lo, hi, obj_addressee = split_vso(ctx, lo, hi)
-            coordinated = _coordinated(ctx, hit, a) if takes_obj and obj_addressee is None else None
+            coordinated = (
+                _coordinated(ctx, hit, a, si, st.quotes) if takes_obj and obj_addressee is None else None
+            )
             if coordinated is not None:  # وأدان الاتحاد الأوروبي الهجوم، ودعا موسكو إلى…: موسكو is called on
                 speaker, obj_addressee = coordinated, (lo, hi)
             else:
@@ -326,7 +336,7 @@ def _mute_in_content(ctx: Context, sp: Speaker, lo: int, hit: CueHit, si: int, q
     return any(q.sentence == si and q.content.start <= start < q.content.end for q in quotes[-4:])
 
 
-def _coordinated(ctx: Context, hit: CueHit, a: int) -> Speaker | None:
+def _coordinated(ctx: Context, hit: CueHit, a: int, si: int, quotes: list[Quote]) -> Speaker | None:
     """ "…، ودعا X إلى": a verb joined by و after a comma shares the subject of its sentence, so the phrase after
     it is whom it addresses. Returns that subject, if the sentence opens with one."""
     i = hit.i
@@ -337,7 +347,28 @@ def _coordinated(ctx: Context, hit: CueHit, a: int) -> Speaker | None:
         sp = clause_subject(ctx, k + 1, i, [])
         if sp is not None and can_speak(ctx, sp) and agrees(ctx, verb_agreement(ctx, hit), sp):
             return sp
+    else:
+        opener = _opening_quote(ctx, a, i, si, quotes)
+        if opener is not None:  # وقالت رئيسة البعثة X إن…، ودعت الأطراف: the speaker already read
+            return opener
     return clause_subject(ctx, a, i, [])
+
+
+def _opening_quote(ctx: Context, a: int, i: int, si: int, quotes: list[Quote]) -> Speaker | None:
+    """The speaker of the quote whose verb opens sentence ``si`` (after at most a leading adverbial and
+    comma), when token ``i`` lies outside its content."""
+    start = ctx.toks[i].start
+    for q in reversed(quotes):
+        if q.sentence != si:
+            return None
+        if (
+            q.speaker is not None
+            and q.parent is None
+            and not q.content.start <= start < q.content.end
+            and ctx.tok_at(q.cue.start) <= a + 4
+        ):
+            return as_implicit(q.speaker)
+    return None
 
 
 def _has_an(ctx: Context, lo: int, scan) -> bool:

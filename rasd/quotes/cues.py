@@ -192,7 +192,13 @@ def drop_out_of_place(ctx: Context) -> None:
             del ctx.verb_at[i]  # بمثابة رد مباشر، يمكن وصفها: a verbal noun, no verb follows these
         elif cue.kind == "participle" and "preposition" in prev:
             del ctx.verb_at[i]  # في مذكرة للعملاء: a noun (a memo), not "reminding"
-        elif cue.kind == "verb" and stem[:1] in "يت" and "subjunctive" in prev:
+        elif (
+            cue.kind == "verb"
+            and stem[:1] in "يت"
+            and "subjunctive" in prev
+            # قبل أن يعلن الرئيس أن…: after a conjunction of time the verb reports what was done
+            and not (i > 1 and norms[i - 1] == "ان" and "temporal" in infos[i - 2].roles)
+        ):
             del ctx.verb_at[i]
         elif "impersonal" in infos[i].roles and i + 1 < len(norms):
             nxt = i + 2 if norms[i + 1] == "الي" and i + 2 < len(norms) else i + 1

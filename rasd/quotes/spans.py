@@ -87,6 +87,26 @@ def _genitive_l(ctx: Context, lo: int, hi: int) -> bool:
     )
 
 
+def _audience_in_title(ctx: Context, lo: int, j: int, limit: int) -> int:
+    """An audience word after a title that names no one yet belongs to the title when a person's name follows
+    it and its adjectives (المتحدث باسم الجيش للإعلام العربي أفيخاي أدرعي، المستشار للشؤون الإعلامية X):
+    the token after that name, or 0 (قال المتحدث للصحافيين إن…: those he spoke to)."""
+    toks, norms = ctx.toks, ctx.norms
+    if not is_title(ctx, lo) or any(
+        m[2].type == "PER" for m in ctx.mentions_in(toks[lo].start, toks[j - 1].end)
+    ):
+        return 0
+    k = j + 1
+    while k < limit and k - j <= 2 and norms[k].startswith("ال") and ctx.info[k].plain:
+        k += 1  # العربي، الأجنبية: the audience's adjectives
+    if k >= limit or toks[k].kind != "word":
+        return 0
+    m = next((m for m in ctx.mentions_in(toks[k].start, toks[k].end) if m[0] == toks[k].start), None)
+    if m is not None:
+        return ctx.tok_at(m[1]) if m[2].type == "PER" else 0
+    return bare_name(ctx, k, limit)
+
+
 def _name_goes_on(ctx: Context, j: int) -> bool:
     """Token ``j`` lies inside a mention that starts before it: the name goes on (الاتحاد العام التونسي
     للشغل, شبكة سي إن إن), its ل opens no addressee and its إن no content."""
@@ -167,7 +187,7 @@ _NAME_LOOKALIKES = frozenset({"علي"})
 _HONORIFIC = frozenset({"honorific"})
 _RANK_WORDS = frozenset({"honorific", "title_adj"})
 _INNER_PPS = frozenset({"في", "لدي"})  # a place or host inside a title's body phrase (… في بغداد)
-_CONTENT_ROLES = frozenset({"body", "office"})  # roles of nouns, not of function words
+_CONTENT_ROLES = frozenset({"body", "office", "affiliated"})  # roles of nouns, not of function words
 
 
 def is_title(ctx: Context, j: int) -> bool:
@@ -217,6 +237,16 @@ def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
         if k > j + 1 and ctx.norms[k] in _INNER_PPS and k + 1 < end and toks[k + 1].kind == "word":
             k += 1  # … للدراسات في بغداد: the body's place, still part of the title
             continue
+        if k > j + 1 and toks[k].text == "(" and (c := abbreviation_end(ctx, k, end)):
+            # … في لبنان (اليونيفيل) أندريا تيننتي: the body's short name in brackets, then the person
+            k = c
+            if (
+                k < limit
+                and not ctx.mentions_in(toks[k].start, toks[k].end)
+                and (n := bare_name(ctx, k, limit))
+            ):
+                return n
+            continue
         if (
             toks[k].kind != "word"
             or info.comp
@@ -240,6 +270,18 @@ def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
             if n:
                 return n
         k += 1
+    return 0
+
+
+def abbreviation_end(ctx: Context, k: int, end: int) -> int:
+    """Token ``k`` opens a bracket of one to three words closed before ``end`` (a body's short name:
+    (اليونيفيل)، (أونروا)): the token after its closing bracket, or 0."""
+    toks = ctx.toks
+    for c in range(k + 1, min(end, k + 5)):
+        if toks[c].text == ")":
+            return c + 1 if c > k + 1 else 0
+        if toks[c].kind != "word":
+            return 0
     return 0
 
 
@@ -931,6 +973,13 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 mode = "addr"  # وقال شهود عيان لرويترز: ل + a name is whom they spoke to
                 addr = [j, j + 1]
             elif info.lpp or info.audience:
+                if subj and subj[1] == j and "affiliated" in infos[j - 1].roles:
+                    subj[1] = j + 1  # رئيس اللجنة التابعة للحوثيين: the body the committee belongs to
+                    j += 1
+                    continue
+                if subj and info.audience and (k := _audience_in_title(ctx, subj[0], j, limit)):
+                    subj[1] = j = k  # المتحدث باسم الجيش للإعلام العربي | أفيخاي أدرعي: the title's audience
+                    continue
                 if (
                     subj
                     and not info.audience

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from operator import itemgetter
 
+from ..data import read_tsv
 from ..document import Entity
-from ..text.normalize import normalize_word
+from ..text.normalize import normalize, normalize_word
 from .agreement import agrees, agrees_strictly, can_speak, verb_agreement
 from .context import Context
 from .cues import CueHit
@@ -18,6 +19,7 @@ from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
 from .records import speaker_words
 from .spans import (
+    abbreviation_end,
     affiliation_pp,
     after_rank,
     bare_name,
@@ -182,8 +184,14 @@ def from_range(
             p = ctx.tok_at(ms_)
             if p - 1 > lo and _definite_first_name(ctx, p - 1):
                 ms_ = toks[p - 1].start  # مندوب السودان الحارث إدريس: the name has two words
+        p = ctx.tok_at(ms_)
+        given = _given_name_before(ctx, p - 1) if p - 1 > lo else None
+        if given is not None:  # وزير الري محمد | عبد العاطي: the entities layer left the given name out
+            ms_ = toks[p - 1].start
         pre = _span_text(ctx, start, ms_).strip(" ،,")
         eid, aff = speaker_entity(ctx, ent)
+        if given is not None and given not in normalize_word(ent.name).split():
+            eid, aff = None, None  # the person linked to the family name alone has another given name
         role = pre or role or _known_role(ctx, ent, ms_)
         return _speaker(ctx, ms_, me, entity=eid, role=role, affiliation=aff), org
     kind = lex.anonymous.get(head) or lex.anonymous.get(ctx.norms[lo])
@@ -241,8 +249,11 @@ def from_range(
                 ), org
     if ms and not per and is_title(ctx, lo):
         last = ctx.tok_at(ms[-1][1])
-        # جامعة الكويت مشاري الرشيد as one mention; جامعة القديس يوسف كريم | بيطار across its end
-        inner = tail_name(ctx, ms[-1], hi) if last == hi else straddling_name(ctx, ms[-1], hi)
+        if last < hi and toks[last].text == "(" and (c := abbreviation_end(ctx, last, hi)):
+            last, inner = c, 0  # … في الأردن (المفوضية) | رولا أمين: the body's short name, then the person
+        else:
+            # جامعة الكويت مشاري الرشيد as one mention; جامعة القديس يوسف كريم | بيطار across its end
+            inner = tail_name(ctx, ms[-1], hi) if last == hi else straddling_name(ctx, ms[-1], hi)
         if lo < inner or (lo < last < hi and bare_name(ctx, last, hi) == hi):
             # أستاذة الاقتصاد في جامعة القاهرة | منى الجرف: a name the entities layer did not mark
             last = inner or last
@@ -344,6 +355,26 @@ def _definite_first_name(ctx: Context, k: int) -> bool:
     if ctx.mentions_in(t.start, t.end):
         return False
     return any(m[1] == p.end and m[2].type != "PER" for m in ctx.mentions_in(p.start, p.end))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names (rasd/data/given_names.tsv, kind "given"), normalized."""
+    return frozenset(normalize(r["name"]) for r in read_tsv("given_names.tsv") if r.get("kind") == "given")
+
+
+def _given_name_before(ctx: Context, k: int) -> str | None:
+    """Token ``k``, right before a person's mention, is a given name the mention left out (وزير الري محمد |
+    عبد العاطي، رئيس الوفد هادي | هيج): no article, outside any mention or a one-word person of its own.
+    Returns its normalized form."""
+    norm = ctx.norms[k]
+    if ctx.toks[k].kind != "word" or norm not in _given_names():
+        return None
+    t = ctx.toks[k]
+    ms = ctx.mentions_in(t.start, t.end)
+    if ms and not (len(ms) == 1 and ms[0][2].type == "PER" and (ms[0][0], ms[0][1]) == (t.start, t.end)):
+        return None
+    return norm
 
 
 def _fuller_person(ctx: Context, ent: Entity, before: int) -> Entity:
