@@ -23,7 +23,16 @@ from .records import QuoteRec as Quote
 from .records import Sp, speaker_words
 from .records import SpeakerRec as Speaker
 from .sources import an_source, reported_source, source_end, split_vso
-from .spans import attribution_content, has_quote, quote_before, resumptive, scan_after
+from .spans import (
+    attribution_content,
+    has_quote,
+    is_body,
+    is_title,
+    quote_before,
+    resumptive,
+    scan_after,
+    word_is,
+)
 from .speakers import (
     addressee,
     antecedent,
@@ -148,6 +157,11 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         if relay is not None:  # بحسب ما نقلت وكالة X عن مصدر في الرئاسة: the source speaks, X relays
             channel = channel or _media_channel(ctx, speaker)
             speaker, org = from_range(ctx, relay[0], relay[1], None, st.quotes, st.orgs)
+        elif (voiced := _voiced_stance(ctx, scan, hit, st.quotes)) is not None and (
+            medium := _media_channel(ctx, speaker)
+        ):
+            # ورحب المجلس بالصفقة، وفق ما نقلت وكالة X: the council voiced it, the agency carried it
+            speaker, org, channel = voiced, None, channel or medium
         cue_class = "attribution"
     else:
         cue = hit.cue
@@ -183,11 +197,18 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 speaker, obj_addressee = coordinated, (lo, hi)
             else:
                 speaker, org = from_range(ctx, lo, hi, scan.appos, st.quotes, st.orgs)
+                if _mute_in_content(ctx, speaker, lo, hit, si, st.quotes):
+                    return (
+                        None  # …محذرة من أن الملء يهدد حياة "ملايين…": a thing inside her words, no speaker
+                    )
         relay_channel = None
         if cue.lemma == "نقل":  # ونُقل عن الوزير قوله إن…، ونقلت الوكالة عن الوزير قوله: the minister speaks
             src = an_source(ctx, hit, scan)
             if src is not None and isinstance(src[0], str):  # نقلت الوكالة عنه قوله: whom "he" refers to
-                speaker = antecedent(ctx, hit, si, st.quotes, st.subjects, pronoun=True, verb=src[1:])
+                owner = _office_owner(ctx, scan.subject)
+                speaker = owner or antecedent(
+                    ctx, hit, si, st.quotes, st.subjects, pronoun=True, verb=src[1:]
+                )
             elif src is not None:
                 source = reported_source(ctx, hit, scan, st.quotes, st.orgs)
                 if source is not None and speaker is not None:
@@ -205,6 +226,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             return None  # نقل reports only "عن" someone (نقلت الوكالة عن الوزير…); otherwise it moves things
         if scan.np and not _verb_in_place(ctx, hit, pre, a):
             return None  # قتل طالب جامعي بالرصاص: طالب is a student here, not "demanded"
+        if scan.np and _in_quotation(ctx, hit.i):
+            return None  # …إن لبنان "لا يريد الحرب، ويطالب بتطبيق القرار": the speaker's own words go on
         if scan.np and _headline(ctx, si):
             # a headline's "مصر تطالب بوقف…"، "X يختتم جولة ويحذر من "رد حاسم"": the headline sums up what the
             # article reports; the quote is annotated where the body gives it
@@ -295,6 +318,43 @@ def _relay_source(ctx: Context, hit: CueHit, hi: int, b: int) -> tuple[int, int]
     return source_end(ctx, replace(hit, source=hi + 1, cue=None), b)
 
 
+def _voiced_stance(ctx: Context, scan, hit: CueHit, quotes: list[Quote]) -> Speaker | None:
+    """The subject of a stance voiced in words (رحب، أدان…: ``verbal_act``) opening the content an attribution
+    after it attributes, when it names someone who can speak."""
+    if scan.content is None:
+        return None
+    k = ctx.tok_at(scan.content[0])
+    if k >= hit.i or "verbal_act" not in ctx.info[k].roles:
+        return None
+    sp = clause_subject(
+        ctx, k - 1 if k > 0 and ctx.norms[k - 1] in ("،", ",") else k, hit.i, quotes, strict=True
+    )
+    return sp if sp is not None and can_speak(ctx, sp) else None
+
+
+def _office_owner(ctx: Context, subject: tuple[int, int] | None) -> Speaker | None:
+    """ونقل مكتب ميقاتي عنه قوله: the office's owner is the one "he" refers to (a person named in the subject
+    right after an office word), as an implicit speaker."""
+    if subject is None or not word_is(ctx, subject[0], "office"):
+        return None
+    toks = ctx.toks
+    for m in ctx.mentions_in(toks[subject[0]].start, toks[subject[1] - 1].end):
+        if m[2].type == "PER":
+            return as_implicit(from_range(ctx, ctx.tok_at(m[0]), ctx.tok_at(m[1]), None, [], {})[0])
+    for j in range(subject[0] + 1, subject[1]):
+        ent = ctx.person_token(j)  # a known person's last name the entities layer did not mark
+        if ent is not None:
+            t = toks[j]
+            return Speaker(t.start, t.end, t.text, ent.id, None, False, None, True)
+    return None
+
+
+def _in_quotation(ctx: Context, i: int) -> bool:
+    """Token ``i`` lies between quotation marks: inside someone's quoted words, a verb with a noun-phrase
+    object is part of them, not another attribution."""
+    return any(o < i < c for o, c in ctx.open_tok.items())
+
+
 def _headline(ctx: Context, si: int) -> bool:
     """Sentence ``si`` is a headline: a heading block, or the article's first line when it has no final
     punctuation and more lines follow (a long headline the text layer keeps as a paragraph)."""
@@ -325,8 +385,16 @@ def _named_before_relative(ctx: Context, r: int, a: int, st: _State) -> tuple[Sp
 
 def _mute_in_content(ctx: Context, sp: Speaker, lo: int, hit: CueHit, si: int, quotes: list[Quote]) -> bool:
     """A subject written before the cue that names no one who can speak (an entity, title, unnamed source,
-    body, medium or document), inside the content of a quote of the same sentence."""
-    if can_speak(ctx, sp):
+    body, medium or document), inside the content of a quote of the same sentence. An entity counts only at
+    the phrase's head: in تراجع منسوب دجلة the river is a genitive, the fall does not speak."""
+    t = ctx.toks[lo]
+    if can_speak(ctx, sp) and (
+        not sp.entity
+        or sp.anonymous
+        or ctx.mentions_in(t.start, t.end)
+        or is_title(ctx, lo)
+        or is_body(ctx, lo)
+    ):
         return False
     norm = ctx.norms[lo]
     head = norm[2:] if norm.startswith("ال") else norm

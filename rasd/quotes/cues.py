@@ -77,6 +77,7 @@ def _match_seq(ctx: Context, i: int, seq: tuple[str, ...], end: int) -> tuple[in
 
 
 _PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
+_COMMAS = frozenset({"،", ","})
 
 
 def attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
@@ -192,6 +193,8 @@ def drop_out_of_place(ctx: Context) -> None:
             del ctx.verb_at[i]  # بمثابة رد مباشر، يمكن وصفها: a verbal noun, no verb follows these
         elif cue.kind == "participle" and "preposition" in prev:
             del ctx.verb_at[i]  # في مذكرة للعملاء: a noun (a memo), not "reminding"
+        elif "also_noun" in infos[i].roles and (i == 0 or norms[i - 1] not in _COMMAS):
+            del ctx.verb_at[i]  # وجددت مطالبة المجتمع الدولي بـ…: the verbal noun, not "demanding"
         elif (
             cue.kind == "verb"
             and stem[:1] in "يت"
@@ -213,7 +216,12 @@ def drop_out_of_place(ctx: Context) -> None:
             # يُعتقد أنه انقرض، بسيدة يُعتقد أنها مغربية: "it is believed" has no subject before أن, and what
             # stands before it (nothing, punctuation, a noun) cannot be one
             p = ctx.toks[i - 1] if i > 0 else None
-            if p is None or p.kind != "word" or not (prev & {"pronoun", "opener"} or _speaks(ctx, i - 1)):
+            if (
+                p is None
+                or p.kind != "word"
+                or "adverbial_rel" in prev  # …، حيث يتوقع أن: "where it is expected"
+                or not (prev & {"pronoun", "opener"} or _speaks(ctx, i - 1))
+            ):
                 del ctx.verb_at[i]
 
 

@@ -62,6 +62,13 @@ def split_vso(ctx: Context, lo: int, hi: int) -> tuple[int, int, tuple[int, int]
         cut = ctx.tok_at(first[1])
         if lo < cut < hi:
             return lo, cut, (cut, hi)
+    elif (
+        len(ms) == 1
+        and ms[0][0] == toks[lo + 1].start
+        and ctx.norms[lo].startswith("ال")
+        and ctx.lex.anonymous.get(ctx.norms[lo][2:]) == "document"
+    ):
+        return lo, lo + 1, (lo + 1, hi)  # ويطالب القرار | طهران بتقديم…: a document takes no name after it
     elif not ms and hi - lo > 1 and (cut := _object_after_title(ctx, lo, hi)):
         return lo, cut, (cut, hi)  # ودعت الوزيرة | الأطراف إلى ضبط النفس
     elif (
@@ -85,8 +92,12 @@ def _object_after_title(ctx: Context, lo: int, hi: int) -> int:
     norms = ctx.norms
     if not norms[lo].startswith("ال"):
         return 0
-    if norms[lo] not in ctx.lex.titles and ctx.lex.anonymous.get(norms[lo][2:]) not in ("person", "group"):
-        return 0  # ويتهم المعارضون | الحكومة: an unnamed source's head as well
+    if norms[lo] not in ctx.lex.titles and ctx.lex.anonymous.get(norms[lo][2:]) not in (
+        "person",
+        "group",
+        "document",
+    ):
+        return 0  # ويتهم المعارضون | الحكومة: an unnamed source's head as well; ويطالب القرار | الحكومة
     k = lo + 1
     while k < hi and norms[k].startswith("ال"):
         info = ctx.info[k]

@@ -238,6 +238,10 @@ def from_range(
             if sp.anonymous or can_speak(ctx, sp):
                 return as_implicit(sp), None
         return _speaker(ctx, start, end), None  # an issuer we cannot tell: the statement itself
+    if kind == "document" and hi - lo == 1 and ctx.norms[lo].startswith("ال") and not ms:
+        adopter = _adopter(ctx, head, lo)
+        if adopter is not None:  # تبنى مجلس الأمن قرارا… . ويطالب القرار: the council speaks through it
+            return _speaker(ctx, start, end, entity=adopter, role=role), adopter
     if not ms:
         for j in range(lo, hi):
             ent = ctx.person_token(j)
@@ -309,6 +313,24 @@ def from_range(
         normalize_word(_span_text(ctx, start, end))
     )
     return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
+
+
+MAX_ADOPTER_BACK = 400  # tokens looked back for the document's first mention
+
+
+def _adopter(ctx: Context, head: str, lo: int) -> str | None:
+    """The body that issued or adopted the document ``head`` (قرار) now its subject at token ``lo``: the first
+    organization named before the nearest earlier mention of the document in its sentence that has one (تبنى
+    مجلس المحافظين قرارا… . ويطالب القرار…). None without one."""
+    toks = ctx.toks
+    for k in range(lo - 1, max(-1, lo - MAX_ADOPTER_BACK), -1):
+        if not any(stem in (head, head + "ا") for _k, stem in toks[k].forms):
+            continue
+        s0 = ctx.sent_starts[bisect_right(ctx.sent_starts, toks[k].start) - 1]
+        org = next((m for m in ctx.mentions_in(s0, toks[k].start) if m[2].type == "ORG"), None)
+        if org is not None:  # أيد القرار 20 عضوا: a mention with no body before it, look further back
+            return speaker_entity(ctx, org[2])[0]
+    return None
 
 
 def _after_honorific(ctx: Context, lo: int, hi: int, per: list) -> Speaker | None:
