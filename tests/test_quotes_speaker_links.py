@@ -78,3 +78,24 @@ def test_given_name_of_the_linked_person_keeps_the_link() -> None:
     (q,) = doc.quotes
     assert q.speaker.text == "محمد بن سلمان"
     assert _speaker_name(doc, q) is not None and "محمد" in _speaker_name(doc, q)
+
+
+def test_shortened_organization_is_the_one_named_in_full() -> None:
+    """اللجنة الدولية after اللجنة الدولية للصليب الأحمر: the same organization, linked."""
+    doc = analyze(
+        "بدأت اللجنة الدولية للصليب الأحمر الجمعة تنفيذ عملية تبادل الأسرى. "
+        "وأفرج الطرفان عن 200 محتجز، وفق ما أعلنت اللجنة الدولية."
+    )
+    (q,) = doc.quotes
+    full = next(e for e in doc.entities if any(m.text == "اللجنة الدولية للصليب الأحمر" for m in e.mentions))
+    assert q.speaker.text == "اللجنة الدولية"
+    assert q.speaker.entity == full.id
+
+
+def test_resolution_speaks_for_the_body_that_adopted_it() -> None:
+    doc = analyze(
+        "وتبنى مجلس الأمن الدولي الجمعة قرارا بشأن الصومال. ويطالب القرار الحكومة بإجراء الانتخابات في موعدها."
+    )
+    (q,) = doc.quotes
+    council = next(e for e in doc.entities if any(m.text == "مجلس الأمن الدولي" for m in e.mentions))
+    assert q.speaker.text == "القرار" and q.speaker.entity == council.id

@@ -195,6 +195,9 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             )
             if coordinated is not None:  # وأدان الاتحاد الأوروبي الهجوم، ودعا موسكو إلى…: موسكو is called on
                 speaker, obj_addressee = coordinated, (lo, hi)
+            elif _masculine_body(ctx, lo) and verb_agreement(ctx, hit) == ("f", "sg"):
+                # واتهمت | الاتحاد الأوروبي بالسعي…: the feminine verb's subject is dropped, the body is its object
+                obj_addressee = (lo, hi)
             else:
                 speaker, org = from_range(ctx, lo, hi, scan.appos, st.quotes, st.orgs)
                 if _mute_in_content(ctx, speaker, lo, hit, si, st.quotes):
@@ -330,6 +333,12 @@ def _voiced_stance(ctx: Context, scan, hit: CueHit, quotes: list[Quote]) -> Spea
         ctx, k - 1 if k > 0 and ctx.norms[k - 1] in ("،", ",") else k, hit.i, quotes, strict=True
     )
     return sp if sp is not None and can_speak(ctx, sp) else None
+
+
+def _masculine_body(ctx: Context, lo: int) -> bool:
+    """Token ``lo`` heads a grammatically masculine body (الاتحاد، المجلس: ``masc_body``), with the article."""
+    norm = ctx.norms[lo]
+    return norm.startswith("ال") and "masc_body" in ctx.lex.words and norm[2:] in ctx.lex.words["masc_body"]
 
 
 def _office_owner(ctx: Context, subject: tuple[int, int] | None) -> Speaker | None:

@@ -289,7 +289,12 @@ def from_range(
         return _speaker(ctx, start, end, role=role or _span_text(ctx, start, end), affiliation=aff), org
     if ms:
         first = ms[0]
-        eid, aff = speaker_entity(ctx, first[2])
+        ent = first[2]
+        if ent.type == "ORG" and ent.kb_id is None and first[0] == start:
+            # اللجنة الدولية, marked on its own: the organization named in full before it
+            words = tuple(normalize_word(ctx.doc.text[first[0] : first[1]]).split())
+            ent = (_shortened_org(ctx, words, start) if len(words) >= 2 else None) or ent
+        eid, aff = speaker_entity(ctx, ent)
         return _speaker(ctx, start, end, entity=eid, role=role, affiliation=aff), org
     if hi - lo == 1 and ctx.norms[lo].startswith("ال"):  # الصندوق after صندوق النقد الدولي
         ent = same_head(ctx, ctx.norms[lo][2:], start)
@@ -306,6 +311,8 @@ def from_range(
     if s < hi:
         name_start = toks[s].start
         ent = ctx.by_name.get(normalize_word(_span_text(ctx, name_start, end)))
+        if ent is None and s == lo and hi - lo >= 2:
+            ent = _shortened_org(ctx, tuple(ctx.norms[lo:hi]), start)  # اللجنة الدولية (للصليب الأحمر)
         title = _span_text(ctx, start, name_start).strip() or None
         eid = speaker_entity(ctx, ent)[0] if ent else None
         return _speaker(ctx, name_start, end, entity=eid, role=title or role), None
@@ -613,6 +620,21 @@ def same_head(ctx: Context, head: str, before: int) -> Entity | None:
         if m[2].type == "ORG":
             first = _first_word(m[2].name)
             if first is not None and (first == head or first == "ال" + head):
+                best = m[2]
+    return best
+
+
+def _shortened_org(ctx: Context, words: tuple[str, ...], before: int) -> Entity | None:
+    """The last organization named in full before ``before`` whose name opens with ``words`` (normalized, two
+    or more): the article shortens it (اللجنة الدولية after اللجنة الدولية للصليب الأحمر)."""
+    best = None
+    n = len(words)
+    for m in ctx.mentions:
+        if m[0] >= before:
+            break
+        if m[2].type == "ORG":
+            full = normalize_word(ctx.doc.text[m[0] : m[1]]).split()
+            if len(full) > n and tuple(full[:n]) == words:
                 best = m[2]
     return best
 
