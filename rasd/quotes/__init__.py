@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from ..document import Document
+from ..text import normalize
 from .agreement import agrees, can_speak, verb_agreement
 from .context import PUNCT_END, Context, build_context
 from .cues import CueHit, drop_out_of_place, find_channel, find_cues
@@ -229,6 +230,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             return None  # نقل reports only "عن" someone (نقلت الوكالة عن الوزير…); otherwise it moves things
         if scan.np and not _verb_in_place(ctx, hit, pre, a):
             return None  # قتل طالب جامعي بالرصاص: طالب is a student here, not "demanded"
+        if scan.np and _pledged_sum(ctx, cue.lemma, scan.content_tok):
+            return None  # تعهد المانحون بتقديم ملياري يورو: money given, not words
         if scan.np and _in_quotation(ctx, hit.i):
             return None  # …إن لبنان "لا يريد الحرب، ويطالب بتطبيق القرار": the speaker's own words go on
         if scan.np and _headline(ctx, si):
@@ -356,6 +359,24 @@ def _office_owner(ctx: Context, subject: tuple[int, int] | None) -> Speaker | No
             t = toks[j]
             return Speaker(t.start, t.end, t.text, ent.id, None, False, None, True)
     return None
+
+
+MAX_SUM_WORDS = 6  # words of a pledge's object that may come before the sum (بتقديم أكثر من ملياري…)
+
+
+def _pledged_sum(ctx: Context, lemma: str, k: int | None) -> bool:
+    """A pledge (``pledge``) whose noun-phrase object names a sum of money early in it (``amount``: مليون،
+    مليار، دولار…), not a promise to act (تعهد بتوفير ألف وحدة سكنية)."""
+    words = ctx.lex.words
+    if k is None or normalize(lemma) not in words["pledge"]:
+        return False
+    amounts = words["amount"]
+    for j in range(k, min(len(ctx.toks), k + MAX_SUM_WORDS)):
+        if ctx.norms[j] in amounts:
+            return True
+        if ctx.toks[j].kind == "punct":
+            return False
+    return False
 
 
 def _in_quotation(ctx: Context, i: int) -> bool:
