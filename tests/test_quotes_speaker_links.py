@@ -99,3 +99,14 @@ def test_resolution_speaks_for_the_body_that_adopted_it() -> None:
     (q,) = doc.quotes
     council = next(e for e in doc.entities if any(m.text == "مجلس الأمن الدولي" for m in e.mentions))
     assert q.speaker.text == "القرار" and q.speaker.entity == council.id
+
+
+def test_family_name_left_out_unlinks_another_person() -> None:
+    """جولي | كوزاك: the given name alone was linked to someone else; the whole name speaks, not that person."""
+    doc = analyze(
+        "وأوضحت المتحدثة باسم صندوق النقد الدولي جولي كوزاك للصحافيين في واشنطن أن المفاوضات مستمرة."
+    )
+    (q,) = doc.quotes
+    assert q.speaker.text == "جولي كوزاك"
+    ent = doc.entity(q.speaker.entity) if q.speaker.entity else None
+    assert ent is None or "كوزاك" in ent.name

@@ -417,6 +417,9 @@ def _mute_in_content(ctx: Context, sp: Speaker, lo: int, hit: CueHit, si: int, q
     """A subject written before the cue that names no one who can speak (an entity, title, unnamed source,
     body, medium or document), inside the content of a quote of the same sentence. An entity counts only at
     the phrase's head: in تراجع منسوب دجلة the river is a genitive, the fall does not speak."""
+    start = ctx.toks[hit.i].start
+    if not any(q.sentence == si and q.content.start <= start < q.content.end for q in quotes[-4:]):
+        return False  # most cues: the cheap test first
     t = ctx.toks[lo]
     if can_speak(ctx, sp) and (
         not sp.entity
@@ -428,10 +431,7 @@ def _mute_in_content(ctx: Context, sp: Speaker, lo: int, hit: CueHit, si: int, q
         return False
     norm = ctx.norms[lo]
     head = norm[2:] if norm.startswith("ال") else norm
-    if head in ctx.lex.anonymous or (head,) in ctx.lex.channels:
-        return False
-    start = ctx.toks[hit.i].start
-    return any(q.sentence == si and q.content.start <= start < q.content.end for q in quotes[-4:])
+    return not (head in ctx.lex.anonymous or (head,) in ctx.lex.channels)
 
 
 def _coordinated(ctx: Context, hit: CueHit, a: int, si: int, quotes: list[Quote]) -> Speaker | None:

@@ -107,6 +107,13 @@ def _audience_in_title(ctx: Context, lo: int, j: int, limit: int) -> int:
     return bare_name(ctx, k, limit)
 
 
+def _ends_with_tail_name(ctx: Context, j: int) -> bool:
+    """The mention ending right before token ``j`` ran on over a person's name (اتحاد المعلمين سعاد العلي |
+    لوكالة…): the ل phrase after it names whom the person spoke to, not the body's genitive."""
+    p = ctx.toks[j - 1]
+    return any(m[1] == p.end and tail_name(ctx, m, j) for m in ctx.mentions_in(p.start, p.end))
+
+
 def _name_goes_on(ctx: Context, j: int) -> bool:
     """Token ``j`` lies inside a mention that starts before it: the name goes on (الاتحاد العام التونسي
     للشغل, شبكة سي إن إن), its ل opens no addressee and its إن no content."""
@@ -376,6 +383,12 @@ def bare_name(ctx: Context, k: int, limit: int, inside: bool = False) -> int:
     return e if _ends_name(ctx, e, limit) else 0
 
 
+def _first_tok(ctx: Context, offset: int) -> int:
+    """The token holding character ``offset`` (a mention may start after a fused ل: لاتحاد)."""
+    p = ctx.tok_at(offset)
+    return p - 1 if p > 0 and ctx.toks[p - 1].end > offset else p
+
+
 def tail_name(ctx: Context, m: tuple, limit: int) -> int:
     """A body's mention that ran on over the person named after it (جامعة الكويت مشاري الرشيد as one
     organization): a mention of four words or more whose last two end the noun phrase as a bare name would
@@ -383,7 +396,7 @@ def tail_name(ctx: Context, m: tuple, limit: int) -> int:
     city's name has no such tail). Returns the token where that name starts, or 0."""
     if m[2].type == "PER":
         return 0
-    p, q = ctx.tok_at(m[0]), ctx.tok_at(m[1])
+    p, q = _first_tok(ctx, m[0]), ctx.tok_at(m[1])
     if q - p < (3 if m[2].type == "LOC" else 4):
         return 0
     return q - 2 if bare_name(ctx, q - 2, limit, inside=True) == q else 0
@@ -395,7 +408,7 @@ def straddling_name(ctx: Context, m: tuple, limit: int) -> int:
     name would. Returns the token where that name starts, or 0."""
     if m[2].type == "PER":
         return 0
-    p, q = ctx.tok_at(m[0]), ctx.tok_at(m[1])
+    p, q = _first_tok(ctx, m[0]), ctx.tok_at(m[1])
     if q - p < 3 or q >= limit:
         return 0
     # only one word after the mention: with two (جامعة الملك سعود | خالد الشمري) the name is all outside it
@@ -565,6 +578,7 @@ def affiliation_pp(ctx: Context, lo: int, j: int) -> bool:
     return (
         ctx.norms[j] in _AFFILIATION
         and j - lo <= 2
+        and not (j + 1 < len(ctx.norms) and ctx.info[j + 1].comp)  # حذر خبراء | من أن…: the verb's own من
         and not ctx.norms[lo].startswith("ال")
         and _head_kind(ctx, lo) in ("person", "group")
     )
@@ -984,6 +998,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                     subj
                     and not info.audience
                     and (_genitive_l(ctx, subj[0], subj[1]) or _name_goes_on(ctx, j))
+                    and not _ends_with_tail_name(ctx, j)
                 ):
                     subj[1] = j + 1  # تقرير للبنك الدولي، الأمين العام للأمم المتحدة
                 else:

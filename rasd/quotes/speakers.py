@@ -179,7 +179,12 @@ def from_range(
         inner = ctx.tok_at(ms_) - 1
         if inner > lo and toks[inner].start < ms_ < toks[inner].end:
             ms_ = toks[inner].start  # ليني كينزلي: the name's first letter is no preposition ل
+        family = None
         if " " not in ctx.doc.text[ms_:me]:  # a one-word mention: the cheap test first
+            q = ctx.tok_at(me)
+            if q == hi - 1 and ctx.tok_at(ms_) > lo and _unmarked_family_name(ctx, q):
+                # المتحدثة باسم الصندوق جولي | كوزاك: the family name the entities layer left out
+                me, family = toks[q].end, ctx.norms[q]
             ent = _fuller_person(ctx, ent, ms_)
             p = ctx.tok_at(ms_)
             if p - 1 > lo and _definite_first_name(ctx, p - 1):
@@ -192,6 +197,8 @@ def from_range(
         eid, aff = speaker_entity(ctx, ent)
         if given is not None and given not in normalize_word(ent.name).split():
             eid, aff = None, None  # the person linked to the family name alone has another given name
+        elif family is not None and family not in normalize_word(ent.name).split():
+            eid, aff = None, None  # the person linked to the given name alone has another family name
         role = pre or role or _known_role(ctx, ent, ms_)
         return _speaker(ctx, ms_, me, entity=eid, role=role, affiliation=aff), org
     kind = lex.anonymous.get(head) or lex.anonymous.get(ctx.norms[lo])
@@ -390,6 +397,20 @@ def _definite_first_name(ctx: Context, k: int) -> bool:
 def _given_names() -> frozenset[str]:
     """Given names (rasd/data/given_names.tsv, kind "given"), normalized."""
     return frozenset(normalize(r["name"]) for r in read_tsv("given_names.tsv") if r.get("kind") == "given")
+
+
+def _unmarked_family_name(ctx: Context, q: int) -> bool:
+    """Token ``q``, right after a one-word person and ending the speaker's phrase, is a plain word with no
+    article or accusative ending (مجددا، أيضا) that no mention covers: the rest of the name (جولي | كوزاك)."""
+    t = ctx.toks[q]
+    return (
+        t.kind == "word"
+        and ctx.info[q].plain
+        and not ctx.norms[q].startswith("ال")
+        and not ctx.norms[q].endswith("ا")
+        and ctx.norms[q] not in ctx.lex.titles
+        and not ctx.mentions_in(t.start, t.end)
+    )
 
 
 def _given_name_before(ctx: Context, k: int) -> str | None:
