@@ -110,3 +110,9 @@ def test_family_name_left_out_unlinks_another_person() -> None:
     assert q.speaker.text == "جولي كوزاك"
     ent = doc.entity(q.speaker.entity) if q.speaker.entity else None
     assert ent is None or "كوزاك" in ent.name
+
+
+def test_named_body_then_whom_it_calls_on() -> None:
+    doc = analyze("ودعت منظمة العفو الدولية السلطات المصرية إلى الإفراج عن المعتقلين.")
+    (q,) = doc.quotes
+    assert q.speaker.text == "منظمة العفو الدولية"

@@ -64,6 +64,14 @@ def split_vso(ctx: Context, lo: int, hi: int) -> tuple[int, int, tuple[int, int]
             return lo, cut, (cut, hi)
     elif (
         len(ms) == 1
+        and ms[0][0] == toks[lo].start
+        and lo < (cut := ctx.tok_at(ms[0][1])) < hi
+        and ctx.norms[cut].startswith("ال")
+        and ctx.toks[cut - 1].end == ms[0][1]
+    ):
+        return lo, cut, (cut, hi)  # ودعت منظمة العفو الدولية | السلطات المصرية إلى…: the body, then whom
+    elif (
+        len(ms) == 1
         and ms[0][0] == toks[lo + 1].start
         and ctx.norms[lo].startswith("ال")
         and ctx.lex.anonymous.get(ctx.norms[lo][2:]) == "document"

@@ -193,7 +193,9 @@ MAX_NAME_WORDS = 4  # words of a name after an honorific (سيدي محمد ول
 _NAME_LOOKALIKES = frozenset({"علي"})
 _HONORIFIC = frozenset({"honorific"})
 _RANK_WORDS = frozenset({"honorific", "title_adj"})
-_INNER_PPS = frozenset({"في", "لدي"})  # a place or host inside a title's body phrase (… في بغداد)
+_INNER_PPS = frozenset(
+    {"في", "لدي", "عن"}
+)  # a place or host inside a title's body phrase (… في بغداد، عن ائتلاف…)
 _CONTENT_ROLES = frozenset({"body", "office", "affiliated"})  # roles of nouns, not of function words
 
 
