@@ -116,3 +116,9 @@ def test_named_body_then_whom_it_calls_on() -> None:
     doc = analyze("ودعت منظمة العفو الدولية السلطات المصرية إلى الإفراج عن المعتقلين.")
     (q,) = doc.quotes
     assert q.speaker.text == "منظمة العفو الدولية"
+
+
+def test_subject_span_leaves_the_conjunction_out() -> None:
+    doc = analyze('والمعارضة، من جهتها، ترى أن الحكومة "فشلت في إدارة الأزمة".')
+    (q,) = doc.quotes
+    assert q.speaker.text == "المعارضة"

@@ -99,7 +99,7 @@ def _object_after_title(ctx: Context, lo: int, hi: int) -> int:
     or 0."""
     norms = ctx.norms
     if not norms[lo].startswith("ال"):
-        return 0
+        return _object_after_nisba(ctx, lo, hi)
     if norms[lo] not in ctx.lex.titles and ctx.lex.anonymous.get(norms[lo][2:]) not in (
         "person",
         "group",
@@ -116,6 +116,27 @@ def _object_after_title(ctx: Context, lo: int, hi: int) -> int:
 
 
 _NISBA = ("ي", "يه", "يون", "يين", "يان")
+
+
+def _object_after_nisba(ctx: Context, lo: int, hi: int) -> int:
+    """An indefinite title and its genitive closed by a nisba (رئيس الوزراء العراقي): a definite word after
+    that is no adjective starts the verb's object (ووصف رئيس الوزراء العراقي | الهجوم بأنه…). Returns that
+    token, or 0."""
+    norms = ctx.norms
+    if norms[lo] not in ctx.lex.titles:
+        return 0
+    k = lo + 1
+    while k < hi and norms[k].startswith("ال") and not norms[k].endswith(_NISBA):
+        k += 1
+    if k == lo + 1 or k >= hi or not norms[k].startswith("ال"):
+        return 0  # no genitive, or no nisba closing it
+    k += 1
+    while k < hi and norms[k].startswith("ال"):
+        info = ctx.info[k]
+        if not norms[k].endswith(_NISBA) and "title_adj" not in info.roles:
+            return k
+        k += 1
+    return 0
 
 
 def source_end(ctx: Context, hit: CueHit, b: int) -> tuple[int, int] | None:

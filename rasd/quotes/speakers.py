@@ -57,6 +57,8 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
     while j >= a and norms[j] in ("قد", "لقد"):  # وكان الوزير قد أكد: قد belongs to the verb
         j -= 1
         end = j + 1
+    if (k := _aside_before(ctx, j, a)) is not None:  # والمعارضة، من جهتها، ترى: the subject before the aside
+        j, end = k - 1, k
     infos = ctx.info
     while j >= a and hit.i - j <= MAX_PRE:
         info = infos[j]
@@ -75,6 +77,26 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
         if j >= a:  # no clause boundary close enough: not a subject
             return None
     return _np(ctx, j + 1, end)
+
+
+MAX_ASIDE = 3  # words of an aside set off by commas between a subject and its verb (من جهتها، هو الآخر)
+
+
+def _aside_before(ctx: Context, j: int, a: int) -> int | None:
+    """Token ``j`` (right before the verb) closes an aside set off by commas whose last word carries a pronoun
+    (…، من جهتها، / …، بدوره،): the index of the comma opening it, when a word stands before that comma."""
+    norms = ctx.norms
+    if j <= a or norms[j] not in ("،", ","):
+        return None
+    for k in range(j - 1, max(a, j - MAX_ASIDE - 1), -1):
+        if norms[k] in ("،", ","):
+            last = ctx.toks[j - 1].text
+            if k < j - 1 and k > a and last.endswith(_POSSESSIVES) and ctx.toks[k - 1].kind == "word":
+                return k
+            return None
+        if ctx.toks[k].kind != "word":
+            return None
+    return None
 
 
 def _np(ctx: Context, lo: int, hi: int) -> tuple[str, int, int] | None:
@@ -134,6 +156,8 @@ def from_range(
     hi = max(lo + 1, min(hi, lo + MAX_NP, len(toks)))
     start, end = toks[lo].start, toks[hi - 1].end
     ms = ctx.mentions_in(start, end)
+    if _conjunction_first(ctx, lo, ms):
+        start += 1  # والمعارضة، من جهتها، ترى…: the subject opens the clause after و
     per = [m for m in ms if m[2].type == "PER"]
     role = _span_text(ctx, toks[appos[0]].start, toks[appos[1] - 1].end) if appos else None
     head = _strip_al(ctx.norms[lo])
@@ -316,7 +340,7 @@ def from_range(
     # no entity: split a title from the name, and look the name up among the document's mentions
     s = name_lo if ms or not is_title(ctx, lo) else _unmarked_name(ctx, lo, hi, name_lo)
     if s < hi:
-        name_start = toks[s].start
+        name_start = toks[s].start if s > lo else start
         ent = ctx.by_name.get(normalize_word(_span_text(ctx, name_start, end)))
         if ent is None and s == lo and hi - lo >= 2:
             ent = _shortened_org(ctx, tuple(ctx.norms[lo:hi]), start)  # اللجنة الدولية (للصليب الأحمر)
@@ -345,6 +369,18 @@ def _adopter(ctx: Context, head: str, lo: int) -> str | None:
         if org is not None:  # أيد القرار 20 عضوا: a mention with no body before it, look further back
             return speaker_entity(ctx, org[2])[0]
     return None
+
+
+def _conjunction_first(ctx: Context, lo: int, ms: list) -> bool:
+    """The phrase's first token carries the conjunction و/ف before its subject: a mention starts right after
+    it (وطهران), or a definite word follows it (والمعارضة; no word opens with وال but والي، والد)."""
+    t = ctx.toks[lo]
+    norm = ctx.norms[lo]
+    if norm[:1] not in "وف" or t.kind != "word" or len(t.text) < 3:
+        return False
+    if any(m[0] == t.start + 1 for m in ms):
+        return True
+    return norm[1:3] == "ال" and len(norm) > 5 and not norm.startswith(("والد", "والي"))
 
 
 def _after_honorific(ctx: Context, lo: int, hi: int, per: list) -> Speaker | None:
@@ -931,6 +967,8 @@ def clause_subject(
             break  # رحبت الغرفة بالزيارة (but المتحدث باسم…)
         if hi > lo and _accusative(ctx, hi):
             break  # وألقى الرئيس خطابا: the object, in the accusative
+        if hi > lo and info.chan:
+            break  # وختم رئيس البرلمان | كلمته بالقول: a channel word is the object, no name
         hi += 1
     if hi == lo or ("opener" in ctx.info[start].roles and ctx.toks[start].forms[-1][1] not in _KANA):
         return None  # لكن، بينما… open no verb-first clause; كان does (وكان الرئيس X قد عقد…)
