@@ -202,9 +202,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             else:
                 speaker, org = from_range(ctx, lo, hi, scan.appos, st.quotes, st.orgs)
                 if _mute_in_content(ctx, speaker, lo, hit, si, st.quotes):
-                    return (
-                        None  # …محذرة من أن الملء يهدد حياة "ملايين…": a thing inside her words, no speaker
-                    )
+                    return None  # …محذرة من أن الملء يهدد حياة "…": a thing inside her words, no speaker
         relay_channel = None
         if cue.lemma == "نقل":  # ونُقل عن الوزير قوله إن…، ونقلت الوكالة عن الوزير قوله: the minister speaks
             src = an_source(ctx, hit, scan)
@@ -414,12 +412,18 @@ def _named_before_relative(ctx: Context, r: int, a: int, st: _State) -> tuple[Sp
 
 
 def _mute_in_content(ctx: Context, sp: Speaker, lo: int, hit: CueHit, si: int, quotes: list[Quote]) -> bool:
-    """A subject written before the cue that names no one who can speak (an entity, title, unnamed source,
-    body, medium or document), inside the content of a quote of the same sentence. An entity counts only at
-    the phrase's head: in تراجع منسوب دجلة the river is a genitive, the fall does not speak."""
+    """A subject written before the cue that names no one who can speak (see :func:`_speaks`), inside the
+    content of a quote of the same sentence."""
     start = ctx.toks[hit.i].start
     if not any(q.sentence == si and q.content.start <= start < q.content.end for q in quotes[-4:]):
         return False  # most cues: the cheap test first
+    return not _speaks(ctx, sp, lo)
+
+
+def _speaks(ctx: Context, sp: Speaker, lo: int) -> bool:
+    """The subject phrase at token ``lo`` names someone who can speak: an entity, title, unnamed source, body,
+    medium or document. An entity counts only at the phrase's head: in تراجع منسوب دجلة the river is a
+    genitive, the fall does not speak."""
     t = ctx.toks[lo]
     if can_speak(ctx, sp) and (
         not sp.entity
@@ -428,10 +432,10 @@ def _mute_in_content(ctx: Context, sp: Speaker, lo: int, hit: CueHit, si: int, q
         or is_title(ctx, lo)
         or is_body(ctx, lo)
     ):
-        return False
+        return True
     norm = ctx.norms[lo]
     head = norm[2:] if norm.startswith("ال") else norm
-    return not (head in ctx.lex.anonymous or (head,) in ctx.lex.channels)
+    return head in ctx.lex.anonymous or (head,) in ctx.lex.channels
 
 
 def _coordinated(ctx: Context, hit: CueHit, a: int, si: int, quotes: list[Quote]) -> Speaker | None:

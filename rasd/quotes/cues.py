@@ -12,6 +12,7 @@ from .context import Context
 from .lexicon import ENCLITICS, Cue, Lexicon
 
 _VERB_PREFIXES = frozenset({"", "و", "ف", "س", "وس", "فس"})
+_L_PREFIXES = frozenset({"ل", "ول", "فل"})  # ل + a present verb: the act that follows (ليعلن، لتؤكد)
 
 
 @dataclass(slots=True)
@@ -33,7 +34,11 @@ def verb_cue(lex: Lexicon, tok: Token) -> tuple[Cue, bool] | None:
         return None
     verbs = lex.verbs
     for k, stem in tok.forms:
-        if normalize(tok.text[:k]) not in _VERB_PREFIXES:
+        prefix = normalize(tok.text[:k])
+        if prefix not in _VERB_PREFIXES:
+            cue = verbs.get(stem) if prefix in _L_PREFIXES and stem[:1] in "يت" else None
+            if cue is not None and cue.kind == "verb":
+                return cue, False  # …، ليقول بعد المباراة إن…: "and then said"
             continue
         cue = verbs.get(stem)
         if cue is not None:
