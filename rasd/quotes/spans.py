@@ -463,6 +463,7 @@ def _genitive_before_name(ctx: Context, j: int, limit: int) -> int:
     k = ctx.tok_at(m[1])
     if k >= limit or k <= j:
         return 0
+    k = after_rank(ctx, k, limit)  # لوزارة الصحة | الدكتور حسام عبد الغفار: an honorific before the name
     # the name may start with a word or two the entities layer left out (لمنظمة التحرير واصل | أبو يوسف)
     for n in range(k, min(k + 3, limit)):
         s = ctx.toks[n].start

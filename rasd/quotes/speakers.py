@@ -228,6 +228,8 @@ def from_range(
     kind = lex.anonymous.get(head) or lex.anonymous.get(ctx.norms[lo])
     if kind is None and head.endswith("ا"):  # مصدراً أمنياً: the accusative of مصدر
         kind = lex.anonymous.get(head[:-1])
+    if kind is None and head[:1] == "ل":  # وفقا لمصادر محلية: ل read off
+        kind = lex.anonymous.get(_strip_al("ا" + head[1:]) if head.startswith("لل") else head[1:])
     if hi - lo <= 2 and ctx.norms[lo].startswith("ال") and ctx.norms[lo] in lex.titles and not ms:
         # المدرب، الوزير: the holder of that title spoken of before
         holder = _title_holder(ctx, head, start, quotes, tuple(ctx.norms[lo + 1 : hi]))
