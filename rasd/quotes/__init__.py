@@ -10,8 +10,9 @@ entities layer's output.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..document import Document
 from ..text import normalize
@@ -196,12 +197,16 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             )
             if coordinated is not None:  # وأدان الاتحاد الأوروبي الهجوم، ودعا موسكو إلى…: موسكو is called on
                 speaker, obj_addressee = coordinated, (lo, hi)
-            elif _masculine_body(ctx, lo) and verb_agreement(ctx, hit) == ("f", "sg"):
+            elif ctx.norms[lo][2:] in ctx.lex.words["masc_body"] and _masculine_body(ctx, lo, hit):
                 # واتهمت | الاتحاد الأوروبي بالسعي…: the feminine verb's subject is dropped, the body is its object
                 obj_addressee = (lo, hi)
             else:
                 speaker, org = from_range(ctx, lo, hi, scan.appos, st.quotes, st.orgs)
-                if _mute_in_content(ctx, speaker, lo, hit, si, st.quotes):
+                if (
+                    st.quotes
+                    and st.quotes[-1].sentence == si
+                    and _mute_in_content(ctx, speaker, lo, hit, si, st.quotes)
+                ):
                     return None  # …محذرة من أن الملء يهدد حياة "…": a thing inside her words, no speaker
         relay_channel = None
         if cue.lemma == "نقل":  # ونُقل عن الوزير قوله إن…، ونقلت الوكالة عن الوزير قوله: the minister speaks
@@ -336,10 +341,10 @@ def _voiced_stance(ctx: Context, scan, hit: CueHit, quotes: list[Quote]) -> Spea
     return sp if sp is not None and can_speak(ctx, sp) else None
 
 
-def _masculine_body(ctx: Context, lo: int) -> bool:
-    """Token ``lo`` heads a grammatically masculine body (الاتحاد، المجلس: ``masc_body``), with the article."""
-    norm = ctx.norms[lo]
-    return norm.startswith("ال") and "masc_body" in ctx.lex.words and norm[2:] in ctx.lex.words["masc_body"]
+def _masculine_body(ctx: Context, lo: int, hit: CueHit) -> bool:
+    """Token ``lo`` heads a grammatically masculine body with the article (الاتحاد، المجلس: ``masc_body``)
+    and the verb is feminine singular (the caller tests the head word first: most subjects are none)."""
+    return ctx.norms[lo].startswith("ال") and verb_agreement(ctx, hit) == ("f", "sg")
 
 
 def _office_owner(ctx: Context, subject: tuple[int, int] | None) -> Speaker | None:
@@ -359,6 +364,11 @@ def _office_owner(ctx: Context, subject: tuple[int, int] | None) -> Speaker | No
     return None
 
 
+@lru_cache(maxsize=256)
+def _normal_lemma(lemma: str) -> str:
+    return normalize(lemma)
+
+
 MAX_SUM_WORDS = 6  # words of a pledge's object that may come before the sum (بتقديم أكثر من ملياري…)
 
 
@@ -366,7 +376,7 @@ def _pledged_sum(ctx: Context, lemma: str, k: int | None) -> bool:
     """A pledge (``pledge``) whose noun-phrase object names a sum of money early in it (``amount``: مليون،
     مليار، دولار…), not a promise to act (تعهد بتوفير ألف وحدة سكنية)."""
     words = ctx.lex.words
-    if k is None or normalize(lemma) not in words["pledge"]:
+    if k is None or _normal_lemma(lemma) not in words["pledge"]:
         return False
     amounts = words["amount"]
     for j in range(k, min(len(ctx.toks), k + MAX_SUM_WORDS)):
@@ -380,7 +390,9 @@ def _pledged_sum(ctx: Context, lemma: str, k: int | None) -> bool:
 def _in_quotation(ctx: Context, i: int) -> bool:
     """Token ``i`` lies between quotation marks: inside someone's quoted words, a verb with a noun-phrase
     object is part of them, not another attribution."""
-    return any(o < i < c for o, c in ctx.open_tok.items())
+    spans = ctx.quoted_tokens
+    k = bisect_right(spans, (i,)) - 1  # the last run of quoted tokens opening before token i
+    return k >= 0 and i < spans[k][1]
 
 
 def _headline(ctx: Context, si: int) -> bool:
@@ -415,9 +427,10 @@ def _mute_in_content(ctx: Context, sp: Speaker, lo: int, hit: CueHit, si: int, q
     """A subject written before the cue that names no one who can speak (see :func:`_speaks`), inside the
     content of a quote of the same sentence."""
     start = ctx.toks[hit.i].start
-    if not any(q.sentence == si and q.content.start <= start < q.content.end for q in quotes[-4:]):
-        return False  # most cues: the cheap test first
-    return not _speaks(ctx, sp, lo)
+    for q in quotes[-4:]:  # most cues lie in no content: the cheap test first
+        if q.sentence == si and q.content.start <= start < q.content.end:
+            return not _speaks(ctx, sp, lo)
+    return False
 
 
 def _speaks(ctx: Context, sp: Speaker, lo: int) -> bool:

@@ -60,6 +60,22 @@ class Context:
     attr_memo: dict = field(default_factory=dict)  # (token, end) -> attribution there (cues.attribution_at)
     _sent_starts: list[int] | None = None
 
+    _quoted: list[tuple[int, int]] | None = None
+
+    @property
+    def quoted_tokens(self) -> list[tuple[int, int]]:
+        """Runs of tokens strictly inside quotation marks, (open token, close token) with overlapping pairs
+        merged (a ‘…’ inside "…"), in order; built on first use."""
+        if self._quoted is None:
+            runs: list[tuple[int, int]] = []
+            for o, c in sorted(self.open_tok.items()):
+                if runs and o < runs[-1][1]:
+                    runs[-1] = (runs[-1][0], max(runs[-1][1], c))
+                else:
+                    runs.append((o, c))
+            self._quoted = runs
+        return self._quoted
+
     @property
     def sent_starts(self) -> list[int]:
         """Start offsets of the sentences, built on first use."""

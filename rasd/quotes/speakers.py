@@ -57,7 +57,9 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
     while j >= a and norms[j] in ("قد", "لقد"):  # وكان الوزير قد أكد: قد belongs to the verb
         j -= 1
         end = j + 1
-    if (k := _aside_before(ctx, j, a)) is not None:  # والمعارضة، من جهتها، ترى: the subject before the aside
+    if (
+        j > a and norms[j] in _COMMA and (k := _aside_before(ctx, j, a)) is not None
+    ):  # والمعارضة، من جهتها، ترى: the subject before the aside
         j, end = k - 1, k
     infos = ctx.info
     while j >= a and hit.i - j <= MAX_PRE:
@@ -79,6 +81,7 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
     return _np(ctx, j + 1, end)
 
 
+_COMMA = ("،", ",")
 MAX_ASIDE = 3  # words of an aside set off by commas between a subject and its verb (من جهتها، هو الآخر)
 
 
@@ -156,7 +159,7 @@ def from_range(
     hi = max(lo + 1, min(hi, lo + MAX_NP, len(toks)))
     start, end = toks[lo].start, toks[hi - 1].end
     ms = ctx.mentions_in(start, end)
-    if _conjunction_first(ctx, lo, ms):
+    if ctx.norms[lo][:1] in "وف" and _conjunction_first(ctx, lo, ms):
         start += 1  # والمعارضة، من جهتها، ترى…: the subject opens the clause after و
     per = [m for m in ms if m[2].type == "PER"]
     role = _span_text(ctx, toks[appos[0]].start, toks[appos[1] - 1].end) if appos else None
@@ -200,20 +203,20 @@ def from_range(
     if per:
         ms_, me, ent = per[_joint_first(ctx, per)]
         ms_, me = max(ms_, start), min(me, end)  # a mention running past the phrase (… لقناة) is clipped
-        inner = ctx.tok_at(ms_) - 1
-        if inner > lo and toks[inner].start < ms_ < toks[inner].end:
-            ms_ = toks[inner].start  # ليني كينزلي: the name's first letter is no preposition ل
+        p = ctx.tok_at(ms_)  # the mention's first token
+        if p - 1 > lo and toks[p - 1].start < ms_ < toks[p - 1].end:
+            p -= 1
+            ms_ = toks[p].start  # ليني كينزلي: the name's first letter is no preposition ل
         family = None
         if " " not in ctx.doc.text[ms_:me]:  # a one-word mention: the cheap test first
             q = ctx.tok_at(me)
-            if q == hi - 1 and ctx.tok_at(ms_) > lo and _unmarked_family_name(ctx, q):
+            if q == hi - 1 and p > lo and _unmarked_family_name(ctx, q):
                 # المتحدثة باسم الصندوق جولي | كوزاك: the family name the entities layer left out
                 me, family = toks[q].end, ctx.norms[q]
             ent = _fuller_person(ctx, ent, ms_)
-            p = ctx.tok_at(ms_)
             if p - 1 > lo and _definite_first_name(ctx, p - 1):
-                ms_ = toks[p - 1].start  # مندوب السودان الحارث إدريس: the name has two words
-        p = ctx.tok_at(ms_)
+                p -= 1
+                ms_ = toks[p].start  # مندوب السودان الحارث إدريس: the name has two words
         given = _given_name_before(ctx, p - 1) if p - 1 > lo else None
         if given is not None:  # وزير الري محمد | عبد العاطي: the entities layer left the given name out
             ms_ = toks[p - 1].start
