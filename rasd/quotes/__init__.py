@@ -465,7 +465,8 @@ def _coordinated(ctx: Context, hit: CueHit, a: int, si: int, quotes: list[Quote]
     else:
         opener = _opening_quote(ctx, a, i, si, quotes)
         if opener is not None:  # وقالت رئيسة البعثة X إن…، ودعت الأطراف: the speaker already read
-            return opener
+            # …، ودعا الرئيس الفرنسي X إلى…: a verb that cannot agree with her has a subject of its own
+            return opener if agrees(ctx, verb_agreement(ctx, hit), opener) else None
     return clause_subject(ctx, a, i, [])
 
 
