@@ -83,8 +83,8 @@ def test_given_name_of_the_linked_person_keeps_the_link() -> None:
 def test_shortened_organization_is_the_one_named_in_full() -> None:
     """اللجنة الدولية after اللجنة الدولية للصليب الأحمر: the same organization, linked."""
     doc = analyze(
-        "بدأت اللجنة الدولية للصليب الأحمر الجمعة تنفيذ عملية تبادل الأسرى. "
-        "وأفرج الطرفان عن 200 محتجز، وفق ما أعلنت اللجنة الدولية."
+        "وصلت بعثة من اللجنة الدولية للصليب الأحمر إلى مخيم الهول شمال شرقي سوريا. "
+        "ووزعت البعثة مساعدات على 500 عائلة، وفق ما أعلنت اللجنة الدولية."
     )
     (q,) = doc.quotes
     full = next(e for e in doc.entities if any(m.text == "اللجنة الدولية للصليب الأحمر" for m in e.mentions))
