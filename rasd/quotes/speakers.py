@@ -222,9 +222,9 @@ def from_range(
             ms_ = toks[p - 1].start
         pre = _span_text(ctx, start, ms_).strip(" ،,")
         eid, aff = speaker_entity(ctx, ent)
-        if given is not None and given not in normalize_word(ent.name).split():
+        if ent.kb_id and given is not None and given not in normalize_word(ent.name).split():
             eid, aff = None, None  # the person linked to the family name alone has another given name
-        elif family is not None and family not in normalize_word(ent.name).split():
+        elif ent.kb_id and family is not None and family not in normalize_word(ent.name).split():
             eid, aff = None, None  # the person linked to the given name alone has another family name
         role = pre or role or _known_role(ctx, ent, ms_)
         return _speaker(ctx, ms_, me, entity=eid, role=role, affiliation=aff), org
