@@ -18,7 +18,7 @@ from ..document import Document
 from ..evaluate.conll import bio_spans
 from ..text import normalize
 from ..text.tokens import Token
-from . import adjust, model, news_rules
+from . import adjust, mention_repairs, model, news_rules
 from .cues import Cue, match_ranges
 from .kb import KB, KBMatch, StemIndex, name_key
 
@@ -522,8 +522,28 @@ def recognize(
     out.sort(key=lambda m: m.start)
     out = _bracketed_abbreviations(tokens, out, kb, p_out)
     out = _lone_given_names(tokens, out)
+    if kb is not None and len(kb):
+        out = _repaired(tokens, out, kb)
     _surnames_of_named(tokens, out)
     return out
+
+
+def _part_head(tok: Token) -> tuple[str, int] | None:
+    """(type, clitic length) of a head noun that belongs to a place's name (name_heads.tsv role part, LOC)."""
+    vocab = adjust._one_word_heads().get("part", {})
+    form = tok.match(vocab) if tok.kind == "word" else None
+    if form is None or vocab[form[1]].type != "LOC":
+        return None
+    return "LOC", form[0]
+
+
+def _repaired(tokens: Sequence[Token], out: list[Mention], kb: KB) -> list[Mention]:
+    """mention_repairs.repair with this module's head predicates."""
+    from .features import name_words
+
+    return mention_repairs.repair(
+        tokens, out, kb, name_words(), _org_head_word, _part_head, _NOT_PLACE_BODY_HEADS
+    )
 
 
 def _surnames_of_named(tokens: Sequence[Token], mentions: list[Mention]) -> None:

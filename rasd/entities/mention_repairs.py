@@ -1,0 +1,273 @@
+"""Last repairs of the recognized mentions, found on held-out news (the e_/f_ development articles): a body
+named after a place that the model typed as the place (جامعة الجزائر), a verb the model ran into a known
+person's name (يستقبل ترامب), an unknown person whose surname a KB person shares (محمد عبد العاطي is not Badr
+Abdelatty), two one-word KB matches that are one unknown person's two names (هادي هيج), a landmark named after
+a titled person (مطار الملك خالد الدولي), an organ of a KB body (مجلس محافظي الوكالة ...), an indefinite
+description (منظمة إغاثة دولية) and a place inside a quoted title (\"إعلان الجزائر\").
+
+Each rule looks only at the mentions and their neighbouring tokens (no pass over the whole document);
+recognize.py applies them in order, before the surname and grouping steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..text.tokens import Token
+from .kb import KB
+
+if TYPE_CHECKING:
+    from .recognize import Mention
+
+# quotation marks that open and close a quoted title
+_OPEN = frozenset('"«“')
+_CLOSE = frozenset('"»”')
+_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    from .news_rules import _span_words
+
+    return _span_words()
+
+
+def _stem_at(tok: Token, start: int) -> str:
+    """The token's normalized reading that begins at char offset ``start`` (its clitics stripped)."""
+    k = start - tok.start
+    return next((st for kk, st in tok.forms if kk == k), tok.norm)
+
+
+def _key(tokens: Sequence[Token], m: Mention) -> tuple[str, ...]:
+    return (_stem_at(tokens[m.first], m.start), *(t.norm for t in tokens[m.first + 1 : m.last + 1]))
+
+
+def _ids_of_type(kb: KB, key: tuple[str, ...], typ: str) -> tuple[str, ...]:
+    return tuple(i for i in kb.names.get(key, ()) if kb.entries[i]["type"] == typ)
+
+
+def _next_to(tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Token ``b`` follows token ``a`` after exactly one space (no punctuation between)."""
+    return tokens[a].end + 1 == tokens[b].start
+
+
+def body_named_after_place(
+    tokens: Sequence[Token], m: Mention, kb: KB, org_head: Callable[[Token], bool], not_bodies: frozenset[str]
+) -> Mention | None:
+    """A model's place name that is an organization head in construct with a KB place (جامعة الجزائر, بنك
+    لبنان as one LOC span): the body, linked where the KB knows the whole name."""
+    if m.type != "LOC" or m.last == m.first or m.kb_ids:
+        return None
+    head = _stem_at(tokens[m.first], m.start)
+    if head.startswith("ال") or head in not_bodies or not org_head(tokens[m.first]):
+        return None
+    rest = tuple(t.norm for t in tokens[m.first + 1 : m.last + 1])
+    if not _ids_of_type(kb, rest, "LOC"):
+        return None
+    return replace(m, type="ORG", kb_ids=_ids_of_type(kb, (head, *rest), "ORG"))
+
+
+def verb_before_person(tokens: Sequence[Token], m: Mention, kb: KB, given: dict[str, str]) -> Mention | None:
+    """A person's name that the model began on an imperfect verb (a headline's يستقبل ترامب): the KB
+    person's name without the verb."""
+    if m.type != "PER" or m.last == m.first or m.kb_ids:
+        return None
+    t = tokens[m.first]
+    w = t.norm
+    if len(w) < 4 or w[0] not in "يت" or w in given or w in kb.words or m.start != t.start:
+        return None
+    rest = tuple(x.norm for x in tokens[m.first + 1 : m.last + 1])
+    ids = _ids_of_type(kb, rest, "PER")
+    if not ids:
+        return None
+    nxt = tokens[m.first + 1]
+    return replace(m, first=m.first + 1, start=nxt.start, kb_ids=ids, source="kb")
+
+
+def given_name_before_surname(
+    tokens: Sequence[Token], m: Mention, kb: KB, given: dict[str, str], taken: set[int]
+) -> Mention | None:
+    """A KB person matched by the surname alone right after a given name that is not theirs (محمد [عبد
+    العاطي] when the KB knows بدر عبد العاطي): another person, named in full and not linked (unless the KB
+    knows the full name)."""
+    if m.type != "PER" or len(m.kb_ids) != 1 or m.first == 0 or m.first - 1 in taken:
+        return None
+    if m.start != tokens[m.first].start or not _next_to(tokens, m.first - 1, m.first):
+        return None
+    prev = tokens[m.first - 1]
+    form = prev.match(given) if prev.kind == "word" else None
+    # أن / إن fold to آن (Anne) and على to علي: a given name of three letters or more, not in ى
+    if (
+        form is None
+        or given.get(form[1]) != "given"
+        or len(form[1]) < 3
+        or prev.text.rstrip(_MARKS).endswith("ى")
+    ):
+        return None
+    entry = kb.entries[m.kb_ids[0]]
+    names = [kb_name for kb_name in (entry["name"], *entry.get("aliases", ()))]
+    from .kb import name_key
+
+    keys = [name_key(n) for n in names]
+    if any(form[1] in k for k in keys):
+        return None  # the person's own given name (or one the KB spells in a variant)
+    if not any(len(k) > len(_key(tokens, m)) and k[0] in given for k in keys):
+        return None  # the KB does not know this person's given name: the surname may be all it has
+    whole = (form[1], *_key(tokens, m))
+    return replace(
+        m,
+        first=m.first - 1,
+        start=prev.start + form[0],
+        kb_ids=_ids_of_type(kb, whole, "PER"),
+        source="model",
+    )
+
+
+def one_person_of_two(tokens: Sequence[Token], a: Mention, b: Mention, kb: KB) -> Mention | None:
+    """Two one-word person mentions side by side, at least one a KB match by a bare given name or surname
+    (هادي هيج: neither Hadi nor Hague): one person's given name and surname, not linked unless the KB knows
+    the pair."""
+    if a.type != "PER" or b.type != "PER" or a.first != a.last or b.first != b.last:
+        return None
+    if b.first != a.last + 1 or not _next_to(tokens, a.last, b.first) or b.start != tokens[b.first].start:
+        return None
+    if not (a.kb_ids or b.kb_ids):
+        return None
+    whole = (*_key(tokens, a), tokens[b.first].norm)
+    return replace(a, last=b.last, end=b.end, kb_ids=_ids_of_type(kb, whole, "PER"), source="model")
+
+
+def landmark_of_titled_person(
+    tokens: Sequence[Token], m: Mention, taken: set[int], part_head: Callable[[Token], tuple[str, int] | None]
+) -> Mention | None:
+    """A person's name after an honorific that follows a landmark's head noun (مطار الملك خالد الدولي,
+    ميناء الملك عبد الله): the landmark, head, honorific and the head's closing adjective included."""
+    if m.type != "PER" or m.first < 2 or {m.first - 1, m.first - 2} & taken:
+        return None
+    honor, head = tokens[m.first - 1], tokens[m.first - 2]
+    if honor.norm not in _words().get("honorific", frozenset()):
+        return None
+    found = part_head(head)
+    if found is None or not (
+        _next_to(tokens, m.first - 2, m.first - 1) and _next_to(tokens, m.first - 1, m.first)
+    ):
+        return None
+    typ, k = found
+    last = m.last
+    tails = _words().get("landmark_tail", frozenset())
+    if last + 1 < len(tokens) and last + 1 not in taken and tokens[last + 1].norm in tails:
+        last += 1
+    return replace(
+        m,
+        first=m.first - 2,
+        last=last,
+        start=head.start + k,
+        end=tokens[last].end,
+        type=typ,
+        kb_ids=(),
+        source="cue",
+    )
+
+
+def organ_of_body(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Mention | None:
+    """A KB body's name after the name of one of its organs (مجلس محافظي [الوكالة الدولية للطاقة الذرية],
+    مجلس أمناء [الجامعة العربية]): the organ is the mention, not linked to the body."""
+    if (
+        m.type != "ORG"
+        or m.first < 2
+        or {m.first - 1, m.first - 2} & taken
+        or m.start != tokens[m.first].start
+    ):
+        return None
+    a, b = tokens[m.first - 2], tokens[m.first - 1]
+    if not (_next_to(tokens, m.first - 2, m.first - 1) and _next_to(tokens, m.first - 1, m.first)):
+        return None
+    form = a.match({"مجلس": 1, "هيئه": 1})
+    if form is None or b.norm not in _words().get("organ", frozenset()):
+        return None
+    return replace(m, first=m.first - 2, start=a.start + form[0], kb_ids=(), source="cue")
+
+
+def indefinite_description(tokens: Sequence[Token], m: Mention, org_head: Callable[[Token], bool]) -> bool:
+    """An unlinked body's name made of indefinite words and closing on an indefinite nisba (منظمة إغاثة
+    دولية "an international aid group"): a description, no name."""
+    if m.type != "ORG" or m.kb_ids or m.last - m.first < 1 or not org_head(tokens[m.first]):
+        return False
+    words = [_stem_at(tokens[m.first], m.start), *(t.norm for t in tokens[m.first + 1 : m.last + 1])]
+    if any(w.startswith("ال") for w in words):
+        return False
+    last = words[-1]
+    return len(last) > 3 and last.endswith(("يه", "ي"))
+
+
+def place_in_quoted_title(tokens: Sequence[Token], m: Mention) -> bool:
+    """A place that only completes a quoted title of a document or initiative ("إعلان الجزائر", «اتفاق
+    الرياض»): part of the title, no mention of the place."""
+    if m.type != "LOC" or m.first < 2 or m.last + 1 >= len(tokens):
+        return False
+    head, before, after = tokens[m.first - 1], tokens[m.first - 2], tokens[m.last + 1]
+    if m.start != tokens[m.first].start or before.text not in _OPEN or after.text not in _CLOSE:
+        return False
+    return head.norm in _words().get("title_doc", frozenset())
+
+
+def repair(
+    tokens: Sequence[Token],
+    mentions: list[Mention],
+    kb: KB,
+    given: dict[str, str],
+    org_head: Callable[[Token], bool],
+    part_head: Callable[[Token], tuple[str, int] | None],
+    not_bodies: frozenset[str],
+) -> list[Mention]:
+    """The rules above over mentions in text order; returns the repaired list (in text order)."""
+    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    out: list[Mention] = []
+    for m in mentions:
+        if indefinite_description(tokens, m, org_head) or place_in_quoted_title(tokens, m):
+            continue
+        for rule in (
+            lambda x: body_named_after_place(tokens, x, kb, org_head, not_bodies),
+            lambda x: verb_before_person(tokens, x, kb, given),
+            lambda x: given_name_before_surname(tokens, x, kb, given, taken),
+            lambda x: landmark_of_titled_person(tokens, x, taken, part_head),
+            lambda x: organ_of_body(tokens, x, taken),
+        ):
+            fixed = rule(m)
+            if fixed is not None:
+                taken.update(range(fixed.first, fixed.last + 1))
+                m = fixed
+        if (
+            out
+            and out[-1].last < m.first
+            and (merged := one_person_of_two(tokens, out[-1], m, kb)) is not None
+        ):
+            out[-1] = merged
+            continue
+        out.append(m)
+    return _unlink_surnames_of_unlinked(tokens, out)
+
+
+def _unlink_surnames_of_unlinked(tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """A KB-linked surname that ends an unlinked person's full name of the article (محمد عبد العاطي ...
+    عبد العاطي) is that person's, not the KB one's, unless the KB person is named in full too."""
+    tails: dict[tuple[str, ...], None] = {}
+    for m in mentions:
+        if m.type == "PER" and not m.kb_ids and m.last > m.first:
+            words = _key(tokens, m)
+            for i in range(1, len(words)):
+                tails[words[i:]] = None
+    if not tails:
+        return mentions
+    named = {
+        i for m in mentions if m.type == "PER" and m.kb_ids and _key(tokens, m) not in tails for i in m.kb_ids
+    }
+    out = []
+    for m in mentions:
+        if m.type == "PER" and m.kb_ids and _key(tokens, m) in tails and not named.intersection(m.kb_ids):
+            m = replace(m, kb_ids=(), source="model")
+        out.append(m)
+    return out
