@@ -191,6 +191,14 @@ def organ_of_body(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Menti
     return replace(m, first=m.first - 2, start=a.start + form[0], kb_ids=(), source="cue")
 
 
+def without_closing_epithet(tokens: Sequence[Token], m: Mention) -> Mention | None:
+    """A place's name of three words or more that the model closed on an epithet (معبر جابر [الحدودي]): the
+    name without it."""
+    if m.type != "LOC" or m.last - m.first < 2 or tokens[m.last].norm not in _words().get("epithet", ()):
+        return None
+    return replace(m, last=m.last - 1, end=tokens[m.last - 1].end)
+
+
 def indefinite_description(tokens: Sequence[Token], m: Mention, org_head: Callable[[Token], bool]) -> bool:
     """An unlinked body's name made of indefinite words and closing on an indefinite nisba (منظمة إغاثة
     دولية "an international aid group"): a description, no name."""
@@ -235,6 +243,7 @@ def repair(
             lambda x: given_name_before_surname(tokens, x, kb, given, taken),
             lambda x: landmark_of_titled_person(tokens, x, taken, part_head),
             lambda x: organ_of_body(tokens, x, taken),
+            lambda x: without_closing_epithet(tokens, x),
         ):
             fixed = rule(m)
             if fixed is not None:

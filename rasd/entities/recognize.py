@@ -1174,6 +1174,16 @@ def _place_heads(
             last = c.last
             while last + 1 < hi and last - c.last < 2 and last + 1 not in taken:
                 t = tokens[last + 1]
+                if (  # معبر أدري الحدودي, مطار X الدولي: one indefinite word closed by the landmark's adjective
+                    part_head
+                    and last == c.last
+                    and t.kind == "word"
+                    and not t.norm.startswith("ال")
+                    and _closing_adjective(tokens, last + 2, hi)
+                    and last + 2 not in taken
+                ):
+                    last += 2 if tokens[last + 2].norm in part.tail else 1
+                    break
                 if (
                     t.kind != "word"
                     or (
@@ -1206,6 +1216,11 @@ def _place_heads(
             )
             taken.update(range(c.first, last + 1))
     return out
+
+
+def _closing_adjective(tokens: Sequence[Token], i: int, hi: int) -> bool:
+    """Token ``i`` is an adjective that closes a landmark's name (الدولي, الحدودي: ner_span_words.tsv)."""
+    return i < hi and tokens[i].norm in news_rules._span_words().get("landmark_tail", frozenset())
 
 
 @lru_cache(maxsize=1)
