@@ -62,3 +62,19 @@ def test_a_place_completing_a_quoted_title_is_no_mention() -> None:
     assert list(got) == ["الدوحة"]
     doc = analyze_entities('ووقع الطرفان على "اتفاق الدوحة" بعد مفاوضات طويلة في الدوحة.')
     assert len(doc.entities[0].mentions) == 1
+
+
+def test_a_nisba_after_a_city_is_its_adjective() -> None:
+    got = _mentions("ووصل الوفد الوزاري إلى جدة السعودية مساء الخميس.")
+    assert got["جدة"][1] == "city/jeddah"
+    assert "السعودية" not in got
+    # after a country or a verb the word names the country
+    assert _mentions("وقال إن السعودية ستستضيف القمة.")["السعودية"][1] == "country/SA"
+
+
+def test_a_dateline_after_a_headline_is_no_nisba_of_its_last_word() -> None:
+    doc = analyze_entities(
+        "الحكومة توقع اتفاقيات في مجال الطاقة\nالكويت - كونا: وقعت الحكومة اليوم ثلاث اتفاقيات."
+    )
+    first = [(m.text, e.type) for e in doc.entities for m in e.mentions if m.start < 45]
+    assert ("الكويت", "LOC") in first

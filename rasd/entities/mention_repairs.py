@@ -211,6 +211,19 @@ def indefinite_description(tokens: Sequence[Token], m: Mention, org_head: Callab
     return len(last) > 3 and last.endswith(("يه", "ي"))
 
 
+def nisba_after_city(tokens: Sequence[Token], prev: Mention, m: Mention, kb: KB) -> bool:
+    """A country's nisba right after a city's or region's name (مدينة أبها السعودية, جدة السعودية): the
+    city's adjective, no mention of the country."""
+    if m.type != "LOC" or prev.type != "LOC" or m.first != m.last or prev.last + 1 != m.first:
+        return False
+    t = tokens[m.first]
+    if m.start != t.start or not t.norm.startswith("ال") or t.norm not in kb.demonyms:
+        return False
+    if not _next_to(tokens, prev.last, m.first):
+        return False
+    return not any(kb.entries[i].get("kind") == "country" for i in prev.kb_ids)
+
+
 def place_in_quoted_title(tokens: Sequence[Token], m: Mention) -> bool:
     """A place that only completes a quoted title of a document or initiative ("إعلان الجزائر", «اتفاق
     الرياض»): part of the title, no mention of the place."""
@@ -249,6 +262,8 @@ def repair(
             if fixed is not None:
                 taken.update(range(fixed.first, fixed.last + 1))
                 m = fixed
+        if out and nisba_after_city(tokens, out[-1], m, kb):
+            continue
         if (
             out
             and out[-1].last < m.first

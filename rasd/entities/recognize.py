@@ -518,7 +518,7 @@ def recognize(
         out = _body_tails(tokens, ranges, out, head_cues)
     out = _persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
-    out = _final_spans(tokens, out, kb)
+    out = _final_spans(tokens, out, kb, frozenset(lo for lo, _ in ranges))
     out.sort(key=lambda m: m.start)
     out = _bracketed_abbreviations(tokens, out, kb, p_out)
     out = _lone_given_names(tokens, out)
@@ -789,7 +789,9 @@ def _org_head_word(tok: Token) -> bool:
     )
 
 
-def _final_spans(tokens: Sequence[Token], mentions: list[Mention], kb: KB | None) -> list[Mention]:
+def _final_spans(
+    tokens: Sequence[Token], mentions: list[Mention], kb: KB | None, line_starts: frozenset[int] = frozenset()
+) -> list[Mention]:
     """Last span rules: a head noun joins its place's name (مخيم زمزم); a nisba after a definite noun is no
     country (العاصمة السعودية); a time standard after توقيت is no place (غرينتش); MISC names the KB does not
     know are dropped when they are one word or hold a common noun (دولار، اليورانيوم، الفيتو) — MISC is kept
@@ -808,7 +810,12 @@ def _final_spans(tokens: Sequence[Token], mentions: list[Mention], kb: KB | None
             and _epithet_alias(tokens, m, kb)
         ):
             continue  # a description the KB lists as a name (المنظمة الدولية), even where the model sees one
-        if m.type == "LOC" and adjust.nisba_after_noun(tokens, m.first, m.last, taken, kb):
+        # a sentence's first word follows no noun (الجزائر - واج: after a headline ending on الطاقة)
+        if (
+            m.type == "LOC"
+            and m.first not in line_starts
+            and adjust.nisba_after_noun(tokens, m.first, m.last, taken, kb)
+        ):
             continue
         if m.type == "LOC" and adjust.time_standard(tokens, m.first, m.last):
             continue  # بتوقيت غرينتش: a time standard (بتوقيت بيروت names the city)
