@@ -78,3 +78,37 @@ def test_a_dateline_after_a_headline_is_no_nisba_of_its_last_word() -> None:
     )
     first = [(m.text, e.type) for e in doc.entities for m in e.mentions if m.start < 45]
     assert ("الكويت", "LOC") in first
+
+
+def _mention(toks: list, a: int, b: int, typ: str):
+    from rasd.entities.recognize import Mention
+
+    return Mention(a, b, toks[a].start, toks[b].end, typ, (), "model")
+
+
+def test_a_body_run_on_past_its_closing_nisba_gives_the_person_back() -> None:
+    from rasd.entities import mention_repairs
+    from rasd.entities.kb import shipped_kb
+    from rasd.text import tokenize
+
+    toks = tokenize("معهد لندن للدراسات الأمنية جيمس كارتر")
+    split = mention_repairs.person_after_closed_body(toks, _mention(toks, 0, 5, "ORG"), shipped_kb())
+    assert split is not None
+    assert [(m.first, m.last, m.type) for m in split] == [(0, 3, "ORG"), (4, 5, "PER")]
+    # a body whose name goes on after the nisba with a definite word is left alone
+    toks = tokenize("مركز الخليج للدراسات الاستراتيجية والأمنية")
+    assert mention_repairs.person_after_closed_body(toks, _mention(toks, 0, 4, "ORG"), shipped_kb()) is None
+
+
+def test_a_person_run_on_from_the_town_after_a_town_head_is_split() -> None:
+    from rasd.entities import mention_repairs
+    from rasd.entities.features import name_words
+    from rasd.text import tokenize
+
+    toks = tokenize("رئيس بلدية عيترون علي حمدان")
+    split = mention_repairs.person_after_town(toks, _mention(toks, 2, 4, "PER"), name_words())
+    assert split is not None
+    assert [(m.first, m.last, m.type) for m in split] == [(2, 2, "LOC"), (3, 4, "PER")]
+    # without a town's head before it the name stays whole
+    toks = tokenize("وقال النائب سامر علي حمدان")
+    assert mention_repairs.person_after_town(toks, _mention(toks, 2, 4, "PER"), name_words()) is None

@@ -199,6 +199,69 @@ def without_closing_epithet(tokens: Sequence[Token], m: Mention) -> Mention | No
     return replace(m, last=m.last - 1, end=tokens[m.last - 1].end)
 
 
+def _nisba(word: str) -> bool:
+    return word.startswith("ال") and len(word) > 4 and word.endswith(("ي", "يه"))
+
+
+def person_after_closed_body(tokens: Sequence[Token], m: Mention, kb: KB) -> list[Mention] | None:
+    """A body's name that the model ran on into the person after it, past the nisba that closes the body's
+    name (معهد فيينا للدراسات الدولية | كريستوف لانغر): the body, then the person (two or three words
+    without ال, clitics or a nisba shape)."""
+    if m.type not in ("ORG", "LOC") or m.kb_ids or m.last - m.first < 3:
+        return None
+    for j in range(m.first + 2, m.last):
+        if not _nisba(tokens[j - 1].norm) or not 2 <= m.last - j + 1 <= 3:
+            continue
+        rest = tokens[j : m.last + 1]
+        if all(
+            t.kind == "word"
+            and not t.norm.startswith(("ال", "لل", "وال", "بال"))
+            and not t.norm.endswith(("يه", "ي"))
+            for t in rest
+        ):
+            body = replace(m, last=j - 1, end=tokens[j - 1].end)
+            person = replace(
+                m,
+                first=j,
+                start=tokens[j].start,
+                type="PER",
+                kb_ids=_ids_of_type(kb, tuple(t.norm for t in rest), "PER"),
+                source="model",
+            )
+            return [body, person]
+    return None
+
+
+def person_after_town(tokens: Sequence[Token], m: Mention, given: dict[str, str]) -> list[Mention] | None:
+    """A person's name that the model began on the town named before it (رئيس بلدية [كفركلا] حسن شيت): the
+    word after a town's head noun is the town, a given name after it begins the person."""
+    if (
+        m.type != "PER"
+        or m.kb_ids
+        or m.last - m.first < 2
+        or m.first == 0
+        or m.start != tokens[m.first].start
+    ):
+        return None
+    head = tokens[m.first - 1]
+    if head.kind != "word" or head.match(_words().get("town_head", frozenset())) is None:
+        return None
+    if given.get(tokens[m.first + 1].norm) != "given" or tokens[m.first].norm in given:
+        return None
+    town = replace(m, last=m.first, end=tokens[m.first].end, type="LOC", source="cue")
+    nxt = tokens[m.first + 1]
+    return [town, replace(m, first=m.first + 1, start=nxt.start)]
+
+
+def vague_body(tokens: Sequence[Token], m: Mention, org_head: Callable[[Token], bool]) -> bool:
+    """A definite organization head and an adjective like الدولية that the KB does not link (وفق ما أعلنت
+    اللجنة الدولية): a short reference to a body named before, no name of its own."""
+    if m.type != "ORG" or m.kb_ids or m.last != m.first + 1 or not org_head(tokens[m.first]):
+        return False
+    head = _stem_at(tokens[m.first], m.start)
+    return head.startswith("ال") and tokens[m.last].norm in _words().get("generic_adjective", frozenset())
+
+
 def indefinite_description(tokens: Sequence[Token], m: Mention, org_head: Callable[[Token], bool]) -> bool:
     """An unlinked body's name made of indefinite words and closing on an indefinite nisba (منظمة إغاثة
     دولية "an international aid group"): a description, no name."""
@@ -248,7 +311,11 @@ def repair(
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     out: list[Mention] = []
     for m in mentions:
-        if indefinite_description(tokens, m, org_head) or place_in_quoted_title(tokens, m):
+        if (
+            indefinite_description(tokens, m, org_head)
+            or vague_body(tokens, m, org_head)
+            or place_in_quoted_title(tokens, m)
+        ):
             continue
         for rule in (
             lambda x: body_named_after_place(tokens, x, kb, org_head, not_bodies),
@@ -263,6 +330,10 @@ def repair(
                 taken.update(range(fixed.first, fixed.last + 1))
                 m = fixed
         if out and nisba_after_city(tokens, out[-1], m, kb):
+            continue
+        split = person_after_closed_body(tokens, m, kb) or person_after_town(tokens, m, given)
+        if split is not None:
+            out += split
             continue
         if (
             out

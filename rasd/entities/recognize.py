@@ -1288,6 +1288,13 @@ def _maqsura(tokens: Sequence[Token], first: int, last: int) -> tuple[bool, ...]
     return tuple(t.text.endswith("ى") for t in tokens[first : last + 1])
 
 
+def _name_part(tok: Token) -> bool:
+    """A word that builds a compound name with the next one (عبد، أبو، بن: given_names.tsv kind name_part)."""
+    from .features import name_words
+
+    return name_words().get(tok.norm) == "name_part"
+
+
 def propagate(
     doc: Document,
     tokens: Sequence[Token],
@@ -1314,7 +1321,13 @@ def propagate(
         c[m.type] += 1
         linked.setdefault(key, set()).add(m.kb_ids if len(m.kb_ids) == 1 else ())
         maqsura.setdefault(key, set()).add(_maqsura(tokens, m.first, m.last))
-        if m.type == "PER" and m.last > m.first and tokens[m.last].kind == "word":
+        # the word after عبد / أبو / بن is no surname alone (محمد عبد السلام ... للسلام)
+        if (
+            m.type == "PER"
+            and m.last > m.first
+            and tokens[m.last].kind == "word"
+            and not _name_part(tokens[m.last - 1])
+        ):
             sur = (tokens[m.last].norm,)
             c = votes.get(sur)
             if c is None:
