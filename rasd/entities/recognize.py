@@ -114,6 +114,8 @@ def strip_clitics(tok: Token, kb: KB | None, seen: set[str] | frozenset[str] = f
     if name_words().get(tok.norm) == "given":
         return 0  # a given name as written (فراس, بسام, وليد), not ف + راس
     for k, stem in tok.forms:
+        if "س" in tok.text[:k]:
+            continue  # the future's س goes on verbs only: سيلين is a name, not س + يلين (Yellen)
         if (kb is not None and stem in kb.words) or (k and stem in seen):
             return k
     for k, stem in tok.forms[1:]:
@@ -1027,6 +1029,13 @@ def _persons_after_titled_bodies(
             (c.last, by_first.get(c.last + 1) or by_first.get(c.last + 2))
             for c in sentence_cues
             if c.kind == "title"
+        ]
+        # a unit of the body between the title and the body (رئيسة بعثة [الصليب الأحمر] ...)
+        units = news_rules._span_words().get("sub_unit", frozenset())
+        anchors += [
+            (c.last + 1, by_first.get(c.last + 2))
+            for c in sentence_cues
+            if c.kind == "title" and c.last + 2 < hi and tokens[c.last + 1].norm in units
         ]
         # a role noun the cues do not know, then في and its body (الباحث في مركز البيان ...)
         anchors += [(m.first - 2, m) for m in role_bodies if lo <= m.first - 2 and m.last < hi]
