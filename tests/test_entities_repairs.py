@@ -112,3 +112,20 @@ def test_a_person_run_on_from_the_town_after_a_town_head_is_split() -> None:
     # without a town's head before it the name stays whole
     toks = tokenize("وقال النائب سامر علي حمدان")
     assert mention_repairs.person_after_town(toks, _mention(toks, 2, 4, "PER"), name_words()) is None
+
+
+def test_descriptions_and_adjectives_are_no_names() -> None:
+    from rasd.entities import mention_repairs
+    from rasd.text import tokenize
+
+    toks = tokenize("البيان الوزاري")
+    assert mention_repairs.nisba_after_definite_noun(toks, _mention(toks, 1, 1, "PER"), set(), frozenset())
+    toks = tokenize("قال الهاشمي")  # after a verb: a name
+    assert not mention_repairs.nisba_after_definite_noun(
+        toks, _mention(toks, 1, 1, "PER"), set(), frozenset()
+    )
+    toks = tokenize("إنشاء حرس وطني")
+    assert mention_repairs.indefinite_description(toks, _mention(toks, 1, 2, "MISC"), lambda t: False)
+    toks = tokenize("اللجنة العليا المشتركة المقررة")
+    trimmed = mention_repairs.without_closing_descriptive(toks, _mention(toks, 0, 3, "ORG"))
+    assert trimmed is not None and trimmed.last == 2

@@ -253,19 +253,66 @@ def person_after_town(tokens: Sequence[Token], m: Mention, given: dict[str, str]
     return [town, replace(m, first=m.first + 1, start=nxt.start)]
 
 
+def nisba_after_definite_noun(
+    tokens: Sequence[Token], m: Mention, taken: set[int], name_cues: frozenset[str]
+) -> bool:
+    """A one-word person the KB does not know that is a nisba after a definite noun (البيان [الوزاري]): an
+    adjective. After a title (الشيخ الهاشمي) or a verb (قال الهاشمي) it stays a name."""
+    if m.type != "PER" or m.kb_ids or m.first != m.last or m.first == 0:
+        return False
+    t, prev = tokens[m.first], tokens[m.first - 1]
+    if not _nisba(t.norm) or m.start != t.start or not _next_to(tokens, m.first - 1, m.first):
+        return False
+    if (
+        prev.kind != "word"
+        or not prev.norm.startswith("ال")
+        or prev.norm in name_cues
+        or m.first - 1 in taken
+    ):
+        return False
+    return not _nisba(prev.norm)
+
+
+def company_by_suffix(tokens: Sequence[Token], m: Mention) -> Mention | None:
+    """A name the model typed as a person or place that ends on a company word (كوسموس إنرجي, جنرال موتورز):
+    a company."""
+    if m.type not in ("PER", "LOC") or m.kb_ids or m.last == m.first:
+        return None
+    if tokens[m.last].norm not in _words().get("company_suffix", frozenset()):
+        return None
+    return replace(m, type="ORG")
+
+
 def vague_body(tokens: Sequence[Token], m: Mention, org_head: Callable[[Token], bool]) -> bool:
     """A definite organization head and an adjective like الدولية that the KB does not link (وفق ما أعلنت
-    اللجنة الدولية): a short reference to a body named before, no name of its own."""
-    if m.type != "ORG" or m.kb_ids or m.last != m.first + 1 or not org_head(tokens[m.first]):
+    اللجنة الدولية) or a descriptive one (التلفزيون الرسمي): a description, no name of its own."""
+    if m.type != "ORG" or m.kb_ids or m.last != m.first + 1:
         return False
     head = _stem_at(tokens[m.first], m.start)
-    return head.startswith("ال") and tokens[m.last].norm in _words().get("generic_adjective", frozenset())
+    if not head.startswith("ال"):
+        return False
+    adj = tokens[m.last].norm
+    if adj in _words().get("descriptive", frozenset()):
+        return True  # التلفزيون الرسمي, الحكومة المؤقتة
+    return org_head(tokens[m.first]) and adj in _words().get("generic_adjective", frozenset())
+
+
+def without_closing_descriptive(tokens: Sequence[Token], m: Mention) -> Mention | None:
+    """A body's name of three words or more that a rule closed on a descriptive word (اللجنة العليا المشتركة
+    [المقرر] اجتماعها): the name without it."""
+    if m.type != "ORG" or m.kb_ids or m.last - m.first < 2:
+        return None
+    if tokens[m.last].norm not in _words().get("descriptive", frozenset()):
+        return None
+    return replace(m, last=m.last - 1, end=tokens[m.last - 1].end)
 
 
 def indefinite_description(tokens: Sequence[Token], m: Mention, org_head: Callable[[Token], bool]) -> bool:
-    """An unlinked body's name made of indefinite words and closing on an indefinite nisba (منظمة إغاثة
-    دولية "an international aid group"): a description, no name."""
-    if m.type != "ORG" or m.kb_ids or m.last - m.first < 1 or not org_head(tokens[m.first]):
+    """An unlinked body's name (or MISC) made of indefinite words and closing on an indefinite nisba (منظمة
+    إغاثة دولية "an international aid group", حرس وطني "a national guard"): a description, no name."""
+    if m.type not in ("ORG", "MISC") or m.kb_ids or m.last - m.first < 1:
+        return False
+    if m.type == "ORG" and not org_head(tokens[m.first]):
         return False
     words = [_stem_at(tokens[m.first], m.start), *(t.norm for t in tokens[m.first + 1 : m.last + 1])]
     if any(w.startswith("ال") for w in words):
@@ -288,9 +335,9 @@ def nisba_after_city(tokens: Sequence[Token], prev: Mention, m: Mention, kb: KB)
 
 
 def place_in_quoted_title(tokens: Sequence[Token], m: Mention) -> bool:
-    """A place that only completes a quoted title of a document or initiative ("إعلان الجزائر", «اتفاق
-    الرياض»): part of the title, no mention of the place."""
-    if m.type != "LOC" or m.first < 2 or m.last + 1 >= len(tokens):
+    """A place, or a name the KB does not know, that only completes a quoted title of a document or
+    initiative ("إعلان الجزائر", «اتفاق الرياض», "اتفاقيات أبراهام"): part of the title, no mention."""
+    if (m.kb_ids and m.type != "LOC") or m.first < 2 or m.last + 1 >= len(tokens):
         return False
     head, before, after = tokens[m.first - 1], tokens[m.first - 2], tokens[m.last + 1]
     if m.start != tokens[m.first].start or before.text not in _OPEN or after.text not in _CLOSE:
@@ -306,14 +353,17 @@ def repair(
     org_head: Callable[[Token], bool],
     part_head: Callable[[Token], tuple[str, int] | None],
     not_bodies: frozenset[str],
+    name_cues: frozenset[str] = frozenset(),
 ) -> list[Mention]:
-    """The rules above over mentions in text order; returns the repaired list (in text order)."""
+    """The rules above over mentions in text order; returns the repaired list (in text order). ``name_cues``:
+    the first words of the cue phrases (titles)."""
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     out: list[Mention] = []
     for m in mentions:
         if (
             indefinite_description(tokens, m, org_head)
             or vague_body(tokens, m, org_head)
+            or nisba_after_definite_noun(tokens, m, taken, name_cues)
             or place_in_quoted_title(tokens, m)
         ):
             continue
@@ -324,6 +374,8 @@ def repair(
             lambda x: landmark_of_titled_person(tokens, x, taken, part_head),
             lambda x: organ_of_body(tokens, x, taken),
             lambda x: without_closing_epithet(tokens, x),
+            lambda x: company_by_suffix(tokens, x),
+            lambda x: without_closing_descriptive(tokens, x),
         ):
             fixed = rule(m)
             if fixed is not None:

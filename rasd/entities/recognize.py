@@ -541,10 +541,18 @@ def _part_head(tok: Token) -> tuple[str, int] | None:
 
 def _repaired(tokens: Sequence[Token], out: list[Mention], kb: KB) -> list[Mention]:
     """mention_repairs.repair with this module's head predicates."""
+    from .cues import cue_index
     from .features import name_words
 
     return mention_repairs.repair(
-        tokens, out, kb, name_words(), _org_head_word, _part_head, _NOT_PLACE_BODY_HEADS
+        tokens,
+        out,
+        kb,
+        name_words(),
+        _org_head_word,
+        _part_head,
+        _NOT_PLACE_BODY_HEADS,
+        frozenset(cue_index().first_words),
     )
 
 
