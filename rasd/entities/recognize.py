@@ -541,7 +541,6 @@ def _part_head(tok: Token) -> tuple[str, int] | None:
 
 def _repaired(tokens: Sequence[Token], out: list[Mention], kb: KB) -> list[Mention]:
     """mention_repairs.repair with this module's head predicates."""
-    from .cues import cue_index
     from .features import name_words
 
     return mention_repairs.repair(
@@ -552,8 +551,15 @@ def _repaired(tokens: Sequence[Token], out: list[Mention], kb: KB) -> list[Menti
         _org_head_word,
         _part_head,
         _NOT_PLACE_BODY_HEADS,
-        frozenset(cue_index().first_words),
+        _cue_first_words(),
     )
+
+
+@lru_cache(maxsize=1)
+def _cue_first_words() -> frozenset[str]:
+    from .cues import cue_index
+
+    return frozenset(cue_index().first_words)
 
 
 def _surnames_of_named(tokens: Sequence[Token], mentions: list[Mention]) -> None:
