@@ -858,6 +858,7 @@ _PARTICLES = frozenset(
     "ان انه انها قد لا لم لن ما في من علي الي عن مع او ثم حتي منذ بعد قبل امس اليوم كما التي الذي".split()
 )
 _ORG_HEAD_MAX_P_OUT = 0.9
+_AFFILIATED = frozenset({"التابعه", "التابع"})
 _PART_HEAD_MAX_P_OUT = 0.99
 
 
@@ -912,8 +913,8 @@ def _org_heads(
                 construct = last == c.last and not body and not tokens[c.first].norm.startswith("ال")
                 if t.kind != "word" or last + 1 in taken or not (definite or construct):
                     break
-                if t.norm in _PARTICLES:
-                    break  # البنك إن ..., ... إلى: a particle is no complement
+                if t.norm in _PARTICLES or t.norm in _AFFILIATED:
+                    break  # البنك إن ..., ... إلى: a particle is no complement; التابعة closes the name
                 last += 1
             first_word = tokens[c.last + 1].norm if last > c.last else ""
             # a head with two complements or more, the last an adjective, is a name whatever the model says
@@ -930,6 +931,8 @@ def _org_heads(
             described = not first_word.startswith("ال") and (last == c.last + 1 or first_word.endswith("يه"))
             # a definite head and a numbered adjective name a group (اللجنة الخماسية, اللجنة الرباعية)
             group = tokens[c.first].norm.startswith("ال") and news_rules.numbered(first_word)
+            # a body "affiliated to" another is named (لجنة شؤون الأسرى التابعة للحوثيين)
+            group = group or (last > c.last and last + 1 < hi and tokens[last + 1].norm in _AFFILIATED)
             if (
                 last == c.last
                 or tokens[last].norm in ("الذي", "التي")
