@@ -307,6 +307,19 @@ def without_closing_descriptive(tokens: Sequence[Token], m: Mention) -> Mention 
     return replace(m, last=m.last - 1, end=tokens[m.last - 1].end)
 
 
+def whole_compound(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Mention | None:
+    """A place cut after the first word of a compound name (كفر | حمام, عين | الحلوة): both words."""
+    j = m.last + 1
+    if m.type != "LOC" or m.first != m.last or m.kb_ids or j >= len(tokens) or j in taken:
+        return None
+    t = tokens[j]
+    if t.kind != "word" or not _compound(tokens[m.first]) or not _next_to(tokens, m.last, j):
+        return None
+    if t.norm in _NOT_PLACE_WORDS or (t.text.startswith("و") and len(t.forms) > 1):
+        return None
+    return replace(m, last=j, end=t.end)
+
+
 def indefinite_description(tokens: Sequence[Token], m: Mention, org_head: Callable[[Token], bool]) -> bool:
     """An unlinked body's name (or MISC) made of indefinite words and closing on an indefinite nisba (منظمة
     إغاثة دولية "an international aid group", حرس وطني "a national guard"): a description, no name."""
@@ -345,6 +358,70 @@ def place_in_quoted_title(tokens: Sequence[Token], m: Mention) -> bool:
     return head.norm in _words().get("title_doc", frozenset())
 
 
+_TOWN_LIST_MAX_P_OUT = 0.999
+_NOT_PLACE_WORDS = frozenset("في من الي علي عن مع او ثم حتي منذ بعد قبل ان انه قد لا لم لن ما".split())
+
+
+def towns_of_a_dual(
+    tokens: Sequence[Token], starts: Sequence[int], taken: set[int], p_out: Sequence[float], kb: KB
+) -> list[tuple[int, int, int]]:
+    """The two places after a dual head noun (بلدتي كفركلا وعيتا الشعب, قريتي X وY) that the model missed,
+    as (first, last, start): the first runs up to the word with و, the second for at most as many words; each
+    word no particle, nisba or demonym, and given some chance of a name by the model."""
+    out = []
+    for i in starts:
+        j = i + 1
+        if j >= len(tokens) or j in taken:
+            continue
+        first = _run(tokens, j, taken, p_out, kb)
+        if first is None:
+            continue
+        w = first + 1
+        t = tokens[w] if w < len(tokens) else None
+        if t is None or w in taken or t.kind != "word" or not t.text.startswith("و") or len(t.forms) < 2:
+            continue
+        second = _run(tokens, w, taken, p_out, kb, clitic=True)
+        if second is None:
+            continue
+        out.append((j, first, tokens[j].start))
+        out.append((w, second, t.start + 1))
+    return out
+
+
+def _compound(tok: Token) -> bool:
+    """The first word of a compound place name (بيت, كفر, عين: name_heads.tsv role compound)."""
+    from .adjust import head_of
+
+    return head_of(tok, "compound") is not None
+
+
+def _run(
+    tokens: Sequence[Token],
+    j: int,
+    taken: set[int],
+    p_out: Sequence[float],
+    kb: KB,
+    clitic: bool = False,
+    most: int = 2,
+) -> int | None:
+    """The last token of a place's name from ``j`` (up to ``most`` words, before a word with و; a second word
+    when it is definite or the first begins a compound name)."""
+    last = None
+    for i in range(j, min(len(tokens), j + most)):
+        t = tokens[i]
+        norm = t.forms[1][1] if clitic and i == j else t.norm
+        if t.kind != "word" or i in taken or norm in _NOT_PLACE_WORDS or kb.demonym_country(t) is not None:
+            break
+        if i > j and (t.text.startswith("و") or not (norm.startswith("ال") or _compound(tokens[j]))):
+            break  # the next place, or no second word of this one (عيتا الشعب, بيت ليف)
+        if i == j and (
+            p_out[i] > _TOWN_LIST_MAX_P_OUT or (not norm.startswith("ال") and norm.endswith(("ي", "يه")))
+        ):
+            return None
+        last = i
+    return last
+
+
 def repair(
     tokens: Sequence[Token],
     mentions: list[Mention],
@@ -376,6 +453,7 @@ def repair(
             lambda x: without_closing_epithet(tokens, x),
             lambda x: company_by_suffix(tokens, x),
             lambda x: without_closing_descriptive(tokens, x),
+            lambda x: whole_compound(tokens, x, taken),
         ):
             fixed = rule(m)
             if fixed is not None:

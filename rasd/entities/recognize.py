@@ -518,6 +518,8 @@ def recognize(
         out += _bare_bodies(tokens, ranges, out, kb, cues, index)
         out = _bodies_of_places(tokens, ranges, out, kb, cues)
     out += _outlets_told(tokens, ranges, out, kb, cues, index)
+    if kb is not None and len(kb):
+        out += _towns_of_duals(tokens, out, p_out, kb, index)
     if ORG_HEADS:
         out += _named_bodies(tokens, ranges, out, kb, index)
         head_cues = _with_extra_heads(tokens, ranges, cues, index)
@@ -534,6 +536,33 @@ def recognize(
         out = _repaired(tokens, out, kb)
     _surnames_of_named(tokens, out)
     return out
+
+
+@lru_cache(maxsize=1)
+def _dual_heads() -> frozenset[str]:
+    return news_rules._span_words().get("dual_head", frozenset())
+
+
+def _towns_of_duals(
+    tokens: Sequence[Token], out: list[Mention], p_out: Sequence[float], kb: KB, index: StemIndex
+) -> list[Mention]:
+    """Places after a dual head noun (بلدتي كفركلا وعيتا الشعب): mention_repairs.towns_of_a_dual."""
+    starts = index.starts(_dual_heads())
+    if not starts:
+        return []
+    found = mention_repairs.towns_of_a_dual(tokens, starts, _covered(out), p_out, kb)
+    return [
+        Mention(
+            a,
+            b,
+            start,
+            tokens[b].end,
+            "LOC",
+            _kb_ids(tokens, a, b, kb) if start == tokens[a].start else (),
+            "cue",
+        )
+        for a, b, start in found
+    ]
 
 
 def _part_head(tok: Token) -> tuple[str, int] | None:
