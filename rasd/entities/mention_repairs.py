@@ -422,6 +422,51 @@ def _run(
     return last
 
 
+def quoted_names_after_heads(
+    tokens: Sequence[Token], starts: Sequence[int], mentions: list[Mention], kb: KB
+) -> list[Mention]:
+    """A body's or outlet's name in quotes right after its class noun (تجمع "ثوابت الأمة", صحيفة "القبس",
+    منصة "إكس", and after a definite class noun with its adjective: الجريدة الرسمية "الكويت اليوم"): one to
+    three words, an ORG, linked where the KB knows them; a mention inside them (الكويت) gives way. A definite
+    class noun right before quotes is no naming (الجماعة "أوفت بكل التزاماتها": its words)."""
+    from .news_rules import outlet_ids
+    from .recognize import Mention as M
+
+    taken = {j: m for m in mentions for j in range(m.first, m.last + 1)}
+    found: list[Mention] = []
+    for i in starts:
+        q = i + 1
+        if tokens[i].norm.startswith("ال"):
+            if (
+                q >= len(tokens)
+                or not _nisba(tokens[q].norm)
+                and tokens[q].norm not in _words().get("descriptive", frozenset())
+            ):
+                continue
+            q += 1  # الجريدة الرسمية "…", الصحيفة الإسرائيلية "…"
+        if q + 2 >= len(tokens) or tokens[q].text not in _OPEN:
+            continue
+        close = next((j for j in range(q + 2, min(len(tokens), q + 5)) if tokens[j].text in _CLOSE), None)
+        if close is None or any(t.kind != "word" for t in tokens[q + 1 : close]):
+            continue
+        a, b = q + 1, close - 1
+        inner = {id(taken[j]) for j in range(a, b + 1) if j in taken}
+        if any(
+            taken[j].type == "ORG" and (taken[j].first, taken[j].last) == (a, b)
+            for j in range(a, b + 1)
+            if j in taken
+        ):
+            continue  # already the body's name
+        if any(taken[j].first < a or taken[j].last > b for j in range(a, b + 1) if j in taken):
+            continue  # a mention reaching out of the quotes: leave it
+        ids = _ids_of_type(kb, tuple(t.norm for t in tokens[a : b + 1]), "ORG") or outlet_ids(
+            tokens, a, b, kb
+        )
+        found.append(M(a, b, tokens[a].start, tokens[b].end, "ORG", ids, "cue"))
+        mentions = [m for m in mentions if id(m) not in inner]
+    return mentions + found
+
+
 def repair(
     tokens: Sequence[Token],
     mentions: list[Mention],

@@ -520,6 +520,9 @@ def recognize(
     out += _outlets_told(tokens, ranges, out, kb, cues, index)
     if kb is not None and len(kb):
         out += _towns_of_duals(tokens, out, p_out, kb, index)
+        heads = index.starts(_quote_heads())
+        if heads:
+            out = mention_repairs.quoted_names_after_heads(tokens, heads, out, kb)
     if ORG_HEADS:
         out += _named_bodies(tokens, ranges, out, kb, index)
         head_cues = _with_extra_heads(tokens, ranges, cues, index)
@@ -536,6 +539,11 @@ def recognize(
         out = _repaired(tokens, out, kb)
     _surnames_of_named(tokens, out)
     return out
+
+
+@lru_cache(maxsize=1)
+def _quote_heads() -> frozenset[str]:
+    return news_rules._span_words().get("quote_head", frozenset())
 
 
 @lru_cache(maxsize=1)
