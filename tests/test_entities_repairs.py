@@ -129,3 +129,14 @@ def test_descriptions_and_adjectives_are_no_names() -> None:
     toks = tokenize("اللجنة العليا المشتركة المقررة")
     trimmed = mention_repairs.without_closing_descriptive(toks, _mention(toks, 0, 3, "ORG"))
     assert trimmed is not None and trimmed.last == 2
+
+
+def test_a_title_in_the_dual_is_no_name() -> None:
+    from rasd.entities import mention_repairs
+    from rasd.text import tokenize
+
+    titles = frozenset({"الرييس", "الوزير"})
+    toks = tokenize("وأكد الرئيسان")
+    assert mention_repairs.title_in_dual_or_plural(toks, _mention(toks, 1, 1, "ORG"), titles)
+    toks = tokenize("وقال سليمان")
+    assert not mention_repairs.title_in_dual_or_plural(toks, _mention(toks, 1, 1, "PER"), titles)

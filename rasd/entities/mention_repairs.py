@@ -283,6 +283,15 @@ def company_by_suffix(tokens: Sequence[Token], m: Mention) -> Mention | None:
     return replace(m, type="ORG")
 
 
+def title_in_dual_or_plural(tokens: Sequence[Token], m: Mention, titles: frozenset[str]) -> bool:
+    """A one-word mention the KB does not know that is a title in the dual or plural (الرئيسان, الوزيرين,
+    السفراء aside): the people holding it, no name."""
+    if m.kb_ids or m.first != m.last:
+        return False
+    w = _stem_at(tokens[m.first], m.start)
+    return any(w.endswith(suf) and w[: -len(suf)] in titles for suf in ("ان", "ين", "ون"))
+
+
 def vague_body(tokens: Sequence[Token], m: Mention, org_head: Callable[[Token], bool]) -> bool:
     """A definite organization head and an adjective like الدولية that the KB does not link (وفق ما أعلنت
     اللجنة الدولية) or a descriptive one (التلفزيون الرسمي): a description, no name of its own."""
@@ -476,9 +485,10 @@ def repair(
     part_head: Callable[[Token], tuple[str, int] | None],
     not_bodies: frozenset[str],
     name_cues: frozenset[str] = frozenset(),
+    titles: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """The rules above over mentions in text order; returns the repaired list (in text order). ``name_cues``:
-    the first words of the cue phrases (titles)."""
+    the first words of the cue phrases; ``titles``: the one-word titles."""
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     out: list[Mention] = []
     for m in mentions:
@@ -486,6 +496,7 @@ def repair(
             indefinite_description(tokens, m, org_head)
             or vague_body(tokens, m, org_head)
             or nisba_after_definite_noun(tokens, m, taken, name_cues)
+            or title_in_dual_or_plural(tokens, m, titles)
             or place_in_quoted_title(tokens, m)
         ):
             continue

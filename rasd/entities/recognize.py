@@ -595,7 +595,15 @@ def _repaired(tokens: Sequence[Token], out: list[Mention], kb: KB) -> list[Menti
         _part_head,
         _NOT_PLACE_BODY_HEADS,
         _cue_first_words(),
+        _one_word_titles(),
     )
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> frozenset[str]:
+    from .cues import cue_index
+
+    return frozenset(k[0] for k, (kind, _) in cue_index().phrases.items() if kind == "title" and len(k) == 1)
 
 
 @lru_cache(maxsize=1)
