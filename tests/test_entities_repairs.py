@@ -140,3 +140,14 @@ def test_a_title_in_the_dual_is_no_name() -> None:
     assert mention_repairs.title_in_dual_or_plural(toks, _mention(toks, 1, 1, "ORG"), titles)
     toks = tokenize("وقال سليمان")
     assert not mention_repairs.title_in_dual_or_plural(toks, _mention(toks, 1, 1, "PER"), titles)
+
+
+def test_guards_seen_on_other_news() -> None:
+    # two definite one-word KB names side by side are two people (وصف الظواهري البابا)
+    got = _mentions("ووصف الظواهري البابا بأنه عدو.")
+    assert "الظواهري البابا" not in got
+    # a named person's surname after a definite masdar stays his (التزام الزواوي)
+    got = _mentions("وقال المدرب يوسف الزواوي إن الفريق جاهز، لكن التزام الزواوي مع ناديه يعقد عودته.")
+    assert [m for m in got if m == "الزواوي"]
+    # a board of directors is no organ the rule names: the company stays
+    assert "مجلس إدارة" not in " ".join(_mentions("واجتمع مجلس إدارة شركة أرامكو أمس."))

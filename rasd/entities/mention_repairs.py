@@ -134,8 +134,8 @@ def one_person_of_two(tokens: Sequence[Token], a: Mention, b: Mention, kb: KB) -
         return None
     if b.first != a.last + 1 or not _next_to(tokens, a.last, b.first) or b.start != tokens[b.first].start:
         return None
-    if not (a.kb_ids or b.kb_ids):
-        return None
+    if not (a.kb_ids or b.kb_ids) or _key(tokens, a)[0].startswith("ال"):
+        return None  # وصف الظواهري البابا: a definite first word is no given name
     whole = (*_key(tokens, a), tokens[b.first].norm)
     return replace(a, last=b.last, end=b.end, kb_ids=_ids_of_type(kb, whole, "PER"), source="model")
 
@@ -490,12 +490,17 @@ def repair(
     """The rules above over mentions in text order; returns the repaired list (in text order). ``name_cues``:
     the first words of the cue phrases; ``titles``: the one-word titles."""
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    # surnames of the people named in full: التزام الزواوي after يوسف الزواوي is the man, not an adjective
+    surnames = {tokens[m.last].norm for m in mentions if m.type == "PER" and m.last > m.first}
     out: list[Mention] = []
     for m in mentions:
         if (
             indefinite_description(tokens, m, org_head)
             or vague_body(tokens, m, org_head)
-            or nisba_after_definite_noun(tokens, m, taken, name_cues)
+            or (
+                nisba_after_definite_noun(tokens, m, taken, name_cues)
+                and tokens[m.first].norm not in surnames
+            )
             or title_in_dual_or_plural(tokens, m, titles)
             or place_in_quoted_title(tokens, m)
         ):
