@@ -431,6 +431,11 @@ def _shrink(
         if any(ids and not set(ids) & set(m.kb_ids) for ids in inner_ids):
             out.append(m)  # a different KB entity inside (غزة in قطاع غزة): the longer name means more
             continue
+        if any(a > m.first and tokens[a].norm.startswith("لل") for a, _, _ in inner):
+            out.append(
+                m
+            )  # the inner name is a لل- complement of the words before it (المفوضية السامية للأمم …)
+            continue
         if any(adjust.head_of(tokens[j], "part") or adjust.head_of(tokens[j], "kb_part") for j in rest):
             # the head noun belongs to the name (قصر بعبدا, قوات سوريا الديمقراطية, جماعة الحوثي, مكتب الأمم
             # المتحدة لتنسيق الشؤون الإنسانية)
