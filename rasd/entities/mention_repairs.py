@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from ..text.tokens import Token
@@ -172,6 +172,9 @@ def landmark_of_titled_person(
     )
 
 
+_ORGAN_HEADS = {"مجلس": 1, "هيئه": 1}
+
+
 def organ_of_body(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Mention | None:
     """A KB body's name after the name of one of its organs (مجلس محافظي [الوكالة الدولية للطاقة الذرية],
     مجلس أمناء [الجامعة العربية]): the organ is the mention, not linked to the body."""
@@ -183,10 +186,12 @@ def organ_of_body(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Menti
     ):
         return None
     a, b = tokens[m.first - 2], tokens[m.first - 1]
+    if b.norm not in _words().get("organ", frozenset()):
+        return None
     if not (_next_to(tokens, m.first - 2, m.first - 1) and _next_to(tokens, m.first - 1, m.first)):
         return None
-    form = a.match({"مجلس": 1, "هيئه": 1})
-    if form is None or b.norm not in _words().get("organ", frozenset()):
+    form = a.match(_ORGAN_HEADS)
+    if form is None:
         return None
     return replace(m, first=m.first - 2, start=a.start + form[0], kb_ids=(), source="cue")
 
@@ -492,6 +497,26 @@ def repair(
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     # surnames of the people named in full: التزام الزواوي after يوسف الزواوي is the man, not an adjective
     surnames = {tokens[m.last].norm for m in mentions if m.type == "PER" and m.last > m.first}
+    # the span and type rules by the mention type they apply to, built once per document
+    company = partial(company_by_suffix, tokens)
+    rules: dict[str, tuple[Callable[[Mention], Mention | None], ...]] = {
+        "PER": (
+            partial(verb_before_person, tokens, kb=kb, given=given),
+            partial(given_name_before_surname, tokens, kb=kb, given=given, taken=taken),
+            partial(landmark_of_titled_person, tokens, taken=taken, part_head=part_head),
+            company,
+        ),
+        "LOC": (
+            partial(body_named_after_place, tokens, kb=kb, org_head=org_head, not_bodies=not_bodies),
+            partial(without_closing_epithet, tokens),
+            company,
+            partial(whole_compound, tokens, taken=taken),
+        ),
+        "ORG": (
+            partial(organ_of_body, tokens, taken=taken),
+            partial(without_closing_descriptive, tokens),
+        ),
+    }
     out: list[Mention] = []
     for m in mentions:
         if (
@@ -505,17 +530,7 @@ def repair(
             or place_in_quoted_title(tokens, m)
         ):
             continue
-        for rule in (
-            lambda x: body_named_after_place(tokens, x, kb, org_head, not_bodies),
-            lambda x: verb_before_person(tokens, x, kb, given),
-            lambda x: given_name_before_surname(tokens, x, kb, given, taken),
-            lambda x: landmark_of_titled_person(tokens, x, taken, part_head),
-            lambda x: organ_of_body(tokens, x, taken),
-            lambda x: without_closing_epithet(tokens, x),
-            lambda x: company_by_suffix(tokens, x),
-            lambda x: without_closing_descriptive(tokens, x),
-            lambda x: whole_compound(tokens, x, taken),
-        ):
+        for rule in rules.get(m.type, ()):
             fixed = rule(m)
             if fixed is not None:
                 taken.update(range(fixed.first, fixed.last + 1))
