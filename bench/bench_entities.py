@@ -4,6 +4,10 @@ Run: ``nice .venv/bin/python bench/bench_entities.py [--repeat N]``. Texts: the 
 ../shared/seed is there) and the articles in examples/. Prints a table; ratios are to the text layer. Times
 are CPU time of this process (``time.process_time``): the machine is shared.
 
+``--base REV`` (a git revision, e.g. main): that revision's entities layer beside the working tree's in this
+same process, alternating the two in short rounds (bench/revision.py), on the reference article repeated
+(warm) and on distinct texts (the examples and ``--generated`` articles of bench/bench_corpus.py).
+
 ``--ab``: the layer with the numpy tagger (rasd.entities.crf) and with crfsuite sentence by sentence, in
 alternating rounds of the same process (best round of each), warm (the seed repeated) and cold: texts seen once
 each, after a warm-up on other texts, so that the per-word caches hold only what those taught them (generated
@@ -117,13 +121,47 @@ def ab(repeat: int) -> None:
         )
 
 
+def compare(rev: str, generated: int) -> None:
+    """CPU ms per article of revision ``rev``'s entities layer and the working tree's, alternating rounds."""
+    import revision
+    from bench_corpus import Generator, _examples
+
+    base = revision.load_revision(rev, "entities")[0]
+    arts = texts()
+    rows = [("seed, repeated (warm)", arts[:1], 10)]
+    distinct = arts[1:] + [a.text for a in Generator(_examples()).articles(generated, seed=3)]
+    rows.append((f"{len(distinct)} distinct texts", distinct, 1))
+    print(f"entities layer: {rev} vs working tree (CPU ms per article, best of alternating rounds)\n")
+    print(f"{'articles':<28}{rev + ' ms':>14}{'now ms':>10}{'speed-up':>10}")
+    for name, group, repeat in rows:
+        docs = [text.annotate(Document(id="b", text=s)) for s in group]
+
+        def run(layer, docs=docs, repeat=repeat):
+            def go() -> int:
+                for _ in range(repeat):
+                    for doc in docs:
+                        doc.entities.clear()
+                        layer.annotate(doc)
+                return repeat * len(docs)
+
+            return go
+
+        a, b = revision.ab_ms(run(base), run(entities), 20, counts=True)
+        print(f"{name:<28}{a:>14.3f}{b:>10.3f}{a / b:>10.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=50)
+    ap.add_argument("--base", help="a git revision whose entities layer to time beside the working tree's")
+    ap.add_argument("--generated", type=int, default=100, help="with --base: generated articles to add")
     ap.add_argument(
         "--ab", action="store_true", help="numpy tagger vs crfsuite, warm and cold (see the docstring)"
     )
     args = ap.parse_args()
+    if args.base:
+        compare(args.base, args.generated)
+        return
     if args.ab:
         ab(args.repeat)
         return

@@ -297,3 +297,12 @@ def test_no_alias_is_a_month_or_a_weekday() -> None:
     calendar = {normalize(next(iter(r.values()))) for r in rows}  # the first column is the word
     clashes = [(p["id"], a) for p in people() for a in p["aliases"] if normalize(a) in calendar]
     assert not clashes, clashes
+
+
+def test_no_alias_is_a_role_title() -> None:
+    """A title or epithet without a name (خادم الحرمين الشريفين, الأمير الوالد) is a role: a title-only
+    reference, never a mention of the person."""
+    role_titles = {normalize(r["title"]) for p in people() for r in p["roles"]}
+    role_titles |= {normalize(t["title"]) for t in titles()}
+    clashes = sorted(a for p in people() for a in p.get("aliases", []) if normalize(a) in role_titles)
+    assert not clashes, clashes

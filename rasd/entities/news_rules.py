@@ -388,7 +388,10 @@ def person_after_titled_body(
     closed = after is None or after.kind != "word" or after.norm in NOT_NAME or told
     for i in range(j, j + n):
         t = tokens[i]
-        if t.kind != "word" or particle(t) or t.norm in cues or p_out[i] > _TITLED_MAX_P_OUT:
+        if t.kind != "word" or particle(t) or t.norm in cues:
+            return None
+        # the model's doubt does not count on a given name that opens the name (علي, which it reads as على)
+        if p_out[i] > _TITLED_MAX_P_OUT and not (i == j and given.get(t.norm) == "given"):
             return None
         if kb is not None and kb.demonym_country(t) is not None:
             return None

@@ -18,7 +18,7 @@ from ..document import Document
 from ..evaluate.conll import bio_spans
 from ..text import normalize
 from ..text.tokens import Token
-from . import adjust, model, news_rules
+from . import adjust, mention_repairs, model, news_rules
 from .cues import Cue, match_ranges
 from .kb import KB, KBMatch, StemIndex, name_key
 
@@ -29,6 +29,10 @@ _KB_MAX_P_OUT = 0.5
 # a lone one in a headline (وتأكيد واشنطن) gives the model little context (held-out: see the README)
 _KB_MAX_P_OUT_STATE = 0.8
 _STATE_KINDS = frozenset({"country", "capital"})
+# ... and the one-word name of an armed group, a movement or a party (داعش, حماس, طالبان): the KB lists such a
+# name bare only when it is no ordinary word (kb_organizations.tsv), while the 2007 corpus rarely saw them
+_KB_MAX_P_OUT_GROUP = 0.9
+_GROUP_KINDS = frozenset({"armed_group", "movement", "party"})
 # KB places no club or company is named after: the KB's type stands against the model's ORG (معبر كرم أبو سالم)
 _FIXED_PLACE_KINDS = frozenset({"landmark", "camp", "strait", "river", "sea", "lake", "mountain", "island"})
 # ... and a KB place's right after a preposition of place or direction (إلى مسقط, في مصراتة) unless the model is
@@ -114,6 +118,8 @@ def strip_clitics(tok: Token, kb: KB | None, seen: set[str] | frozenset[str] = f
     if name_words().get(tok.norm) == "given":
         return 0  # a given name as written (فراس, بسام, وليد), not ف + راس
     for k, stem in tok.forms:
+        if "س" in tok.text[:k]:
+            continue  # the future's س goes on verbs only: سيلين is a name, not س + يلين (Yellen)
         if (kb is not None and stem in kb.words) or (k and stem in seen):
             return k
     for k, stem in tok.forms[1:]:
@@ -245,6 +251,8 @@ def recognize_span(
             m.first == m.last and tokens[m.last].norm.endswith("ي") and m.start == tokens[m.first].start
         )
         bar = _KB_MAX_P_OUT_STATE if e.get("kind") in _STATE_KINDS and not adjective else _KB_MAX_P_OUT
+        if e.get("kind") in _GROUP_KINDS and not adjective and m.start == tokens[m.first].start:
+            bar = _KB_MAX_P_OUT_GROUP  # as written: وفدا "a delegation" is no و + فدا (FIDA)
         if e["type"] == "LOC" and not adjective and m.first > lo and tokens[m.first - 1].norm in _TO_PLACE:
             bar = max(bar, _KB_MAX_P_OUT_AFTER_PREP)  # السفر إلى مصراتة: a place where a place is expected
         elif e["type"] == "ORG" and news_rules.quoted(tokens, m.first, m.last, lo, hi):
@@ -423,6 +431,11 @@ def _shrink(
         if any(ids and not set(ids) & set(m.kb_ids) for ids in inner_ids):
             out.append(m)  # a different KB entity inside (غزة in قطاع غزة): the longer name means more
             continue
+        if any(a > m.first and tokens[a].norm.startswith("لل") for a, _, _ in inner):
+            out.append(
+                m
+            )  # the inner name is a لل- complement of the words before it (المفوضية السامية للأمم …)
+            continue
         if any(adjust.head_of(tokens[j], "part") or adjust.head_of(tokens[j], "kb_part") for j in rest):
             # the head noun belongs to the name (قصر بعبدا, قوات سوريا الديمقراطية, جماعة الحوثي, مكتب الأمم
             # المتحدة لتنسيق الشؤون الإنسانية)
@@ -510,6 +523,11 @@ def recognize(
         out += _bare_bodies(tokens, ranges, out, kb, cues, index)
         out = _bodies_of_places(tokens, ranges, out, kb, cues)
     out += _outlets_told(tokens, ranges, out, kb, cues, index)
+    if kb is not None and len(kb):
+        out += _towns_of_duals(tokens, out, p_out, kb, index)
+        heads = index.starts(_quote_heads())
+        if heads:
+            out = mention_repairs.quoted_names_after_heads(tokens, heads, out, kb)
     if ORG_HEADS:
         out += _named_bodies(tokens, ranges, out, kb, index)
         head_cues = _with_extra_heads(tokens, ranges, cues, index)
@@ -518,12 +536,86 @@ def recognize(
         out = _body_tails(tokens, ranges, out, head_cues)
     out = _persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
-    out = _final_spans(tokens, out, kb)
+    out = _final_spans(tokens, out, kb, frozenset(lo for lo, _ in ranges))
     out.sort(key=lambda m: m.start)
     out = _bracketed_abbreviations(tokens, out, kb, p_out)
     out = _lone_given_names(tokens, out)
+    if kb is not None and len(kb):
+        out = _repaired(tokens, out, kb)
     _surnames_of_named(tokens, out)
     return out
+
+
+@lru_cache(maxsize=1)
+def _quote_heads() -> frozenset[str]:
+    return news_rules._span_words().get("quote_head", frozenset())
+
+
+@lru_cache(maxsize=1)
+def _dual_heads() -> frozenset[str]:
+    return news_rules._span_words().get("dual_head", frozenset())
+
+
+def _towns_of_duals(
+    tokens: Sequence[Token], out: list[Mention], p_out: Sequence[float], kb: KB, index: StemIndex
+) -> list[Mention]:
+    """Places after a dual head noun (بلدتي كفركلا وعيتا الشعب): mention_repairs.towns_of_a_dual."""
+    starts = index.starts(_dual_heads())
+    if not starts:
+        return []
+    found = mention_repairs.towns_of_a_dual(tokens, starts, _covered(out), p_out, kb)
+    return [
+        Mention(
+            a,
+            b,
+            start,
+            tokens[b].end,
+            "LOC",
+            _kb_ids(tokens, a, b, kb) if start == tokens[a].start else (),
+            "cue",
+        )
+        for a, b, start in found
+    ]
+
+
+def _part_head(tok: Token) -> tuple[str, int] | None:
+    """(type, clitic length) of a head noun that belongs to a place's name (name_heads.tsv role part, LOC)."""
+    vocab = adjust._one_word_heads().get("part", {})
+    form = tok.match(vocab) if tok.kind == "word" else None
+    if form is None or vocab[form[1]].type != "LOC":
+        return None
+    return "LOC", form[0]
+
+
+def _repaired(tokens: Sequence[Token], out: list[Mention], kb: KB) -> list[Mention]:
+    """mention_repairs.repair with this module's head predicates."""
+    from .features import name_words
+
+    return mention_repairs.repair(
+        tokens,
+        out,
+        kb,
+        name_words(),
+        _org_head_word,
+        _part_head,
+        _NOT_PLACE_BODY_HEADS,
+        _cue_first_words(),
+        _one_word_titles(),
+    )
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> frozenset[str]:
+    from .cues import cue_index
+
+    return frozenset(k[0] for k, (kind, _) in cue_index().phrases.items() if kind == "title" and len(k) == 1)
+
+
+@lru_cache(maxsize=1)
+def _cue_first_words() -> frozenset[str]:
+    from .cues import cue_index
+
+    return frozenset(cue_index().first_words)
 
 
 def _surnames_of_named(tokens: Sequence[Token], mentions: list[Mention]) -> None:
@@ -769,7 +861,9 @@ def _org_head_word(tok: Token) -> bool:
     )
 
 
-def _final_spans(tokens: Sequence[Token], mentions: list[Mention], kb: KB | None) -> list[Mention]:
+def _final_spans(
+    tokens: Sequence[Token], mentions: list[Mention], kb: KB | None, line_starts: frozenset[int] = frozenset()
+) -> list[Mention]:
     """Last span rules: a head noun joins its place's name (مخيم زمزم); a nisba after a definite noun is no
     country (العاصمة السعودية); a time standard after توقيت is no place (غرينتش); MISC names the KB does not
     know are dropped when they are one word or hold a common noun (دولار، اليورانيوم، الفيتو) — MISC is kept
@@ -788,7 +882,12 @@ def _final_spans(tokens: Sequence[Token], mentions: list[Mention], kb: KB | None
             and _epithet_alias(tokens, m, kb)
         ):
             continue  # a description the KB lists as a name (المنظمة الدولية), even where the model sees one
-        if m.type == "LOC" and adjust.nisba_after_noun(tokens, m.first, m.last, taken, kb):
+        # a sentence's first word follows no noun (الجزائر - واج: after a headline ending on الطاقة)
+        if (
+            m.type == "LOC"
+            and m.first not in line_starts
+            and adjust.nisba_after_noun(tokens, m.first, m.last, taken, kb)
+        ):
             continue
         if m.type == "LOC" and adjust.time_standard(tokens, m.first, m.last):
             continue  # بتوقيت غرينتش: a time standard (بتوقيت بيروت names the city)
@@ -809,6 +908,7 @@ _PARTICLES = frozenset(
     "ان انه انها قد لا لم لن ما في من علي الي عن مع او ثم حتي منذ بعد قبل امس اليوم كما التي الذي".split()
 )
 _ORG_HEAD_MAX_P_OUT = 0.9
+_AFFILIATED = frozenset({"التابعه", "التابع"})
 _PART_HEAD_MAX_P_OUT = 0.99
 
 
@@ -863,8 +963,8 @@ def _org_heads(
                 construct = last == c.last and not body and not tokens[c.first].norm.startswith("ال")
                 if t.kind != "word" or last + 1 in taken or not (definite or construct):
                     break
-                if t.norm in _PARTICLES:
-                    break  # البنك إن ..., ... إلى: a particle is no complement
+                if t.norm in _PARTICLES or t.norm in _AFFILIATED:
+                    break  # البنك إن ..., ... إلى: a particle is no complement; التابعة closes the name
                 last += 1
             first_word = tokens[c.last + 1].norm if last > c.last else ""
             # a head with two complements or more, the last an adjective, is a name whatever the model says
@@ -881,6 +981,8 @@ def _org_heads(
             described = not first_word.startswith("ال") and (last == c.last + 1 or first_word.endswith("يه"))
             # a definite head and a numbered adjective name a group (اللجنة الخماسية, اللجنة الرباعية)
             group = tokens[c.first].norm.startswith("ال") and news_rules.numbered(first_word)
+            # a body "affiliated to" another is named (لجنة شؤون الأسرى التابعة للحوثيين)
+            group = group or (last > c.last and last + 1 < hi and tokens[last + 1].norm in _AFFILIATED)
             if (
                 last == c.last
                 or tokens[last].norm in ("الذي", "التي")
@@ -1000,6 +1102,13 @@ def _persons_after_titled_bodies(
             (c.last, by_first.get(c.last + 1) or by_first.get(c.last + 2))
             for c in sentence_cues
             if c.kind == "title"
+        ]
+        # a unit of the body between the title and the body (رئيسة بعثة [الصليب الأحمر] ...)
+        units = news_rules._span_words().get("sub_unit", frozenset())
+        anchors += [
+            (c.last + 1, by_first.get(c.last + 2))
+            for c in sentence_cues
+            if c.kind == "title" and c.last + 2 < hi and tokens[c.last + 1].norm in units
         ]
         # a role noun the cues do not know, then في and its body (الباحث في مركز البيان ...)
         anchors += [(m.first - 2, m) for m in role_bodies if lo <= m.first - 2 and m.last < hi]
@@ -1154,6 +1263,16 @@ def _place_heads(
             last = c.last
             while last + 1 < hi and last - c.last < 2 and last + 1 not in taken:
                 t = tokens[last + 1]
+                if (  # معبر أدري الحدودي, مطار X الدولي: one indefinite word closed by the landmark's adjective
+                    part_head
+                    and last == c.last
+                    and t.kind == "word"
+                    and not t.norm.startswith("ال")
+                    and _closing_adjective(tokens, last + 2, hi)
+                    and last + 2 not in taken
+                ):
+                    last += 2 if tokens[last + 2].norm in part.tail else 1
+                    break
                 if (
                     t.kind != "word"
                     or (
@@ -1186,6 +1305,11 @@ def _place_heads(
             )
             taken.update(range(c.first, last + 1))
     return out
+
+
+def _closing_adjective(tokens: Sequence[Token], i: int, hi: int) -> bool:
+    """Token ``i`` is an adjective that closes a landmark's name (الدولي, الحدودي: ner_span_words.tsv)."""
+    return i < hi and tokens[i].norm in news_rules._span_words().get("landmark_tail", frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -1246,6 +1370,13 @@ def _maqsura(tokens: Sequence[Token], first: int, last: int) -> tuple[bool, ...]
     return tuple(t.text.endswith("ى") for t in tokens[first : last + 1])
 
 
+def _name_part(tok: Token) -> bool:
+    """A word that builds a compound name with the next one (عبد، أبو، بن: given_names.tsv kind name_part)."""
+    from .features import name_words
+
+    return name_words().get(tok.norm) == "name_part"
+
+
 def propagate(
     doc: Document,
     tokens: Sequence[Token],
@@ -1272,7 +1403,13 @@ def propagate(
         c[m.type] += 1
         linked.setdefault(key, set()).add(m.kb_ids if len(m.kb_ids) == 1 else ())
         maqsura.setdefault(key, set()).add(_maqsura(tokens, m.first, m.last))
-        if m.type == "PER" and m.last > m.first and tokens[m.last].kind == "word":
+        # the word after عبد / أبو / بن is no surname alone (محمد عبد السلام ... للسلام)
+        if (
+            m.type == "PER"
+            and m.last > m.first
+            and tokens[m.last].kind == "word"
+            and not _name_part(tokens[m.last - 1])
+        ):
             sur = (tokens[m.last].norm,)
             c = votes.get(sur)
             if c is None:

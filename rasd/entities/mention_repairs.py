@@ -1,0 +1,574 @@
+"""Last repairs of the recognized mentions, found on held-out news (the e_/f_ development articles): a body
+named after a place that the model typed as the place (جامعة الجزائر), a verb the model ran into a known
+person's name (يستقبل ترامب), an unknown person whose surname a KB person shares (محمد عبد العاطي is not Badr
+Abdelatty), two one-word KB matches that are one unknown person's two names (هادي هيج), a landmark named after
+a titled person (مطار الملك خالد الدولي), an organ of a KB body (مجلس محافظي الوكالة ...), an indefinite
+description (منظمة إغاثة دولية) and a place inside a quoted title (\"إعلان الجزائر\").
+
+Each rule looks only at the mentions and their neighbouring tokens (no pass over the whole document);
+recognize.py applies them in order, before the surname and grouping steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING
+
+from ..text.tokens import Token
+from .kb import KB
+
+if TYPE_CHECKING:
+    from .recognize import Mention
+
+# quotation marks that open and close a quoted title
+_OPEN = frozenset('"«“')
+_CLOSE = frozenset('"»”')
+_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    from .news_rules import _span_words
+
+    return _span_words()
+
+
+def _stem_at(tok: Token, start: int) -> str:
+    """The token's normalized reading that begins at char offset ``start`` (its clitics stripped)."""
+    k = start - tok.start
+    return next((st for kk, st in tok.forms if kk == k), tok.norm)
+
+
+def _key(tokens: Sequence[Token], m: Mention) -> tuple[str, ...]:
+    return (_stem_at(tokens[m.first], m.start), *(t.norm for t in tokens[m.first + 1 : m.last + 1]))
+
+
+def _ids_of_type(kb: KB, key: tuple[str, ...], typ: str) -> tuple[str, ...]:
+    return tuple(i for i in kb.names.get(key, ()) if kb.entries[i]["type"] == typ)
+
+
+def _next_to(tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Token ``b`` follows token ``a`` after exactly one space (no punctuation between)."""
+    return tokens[a].end + 1 == tokens[b].start
+
+
+def body_named_after_place(
+    tokens: Sequence[Token], m: Mention, kb: KB, org_head: Callable[[Token], bool], not_bodies: frozenset[str]
+) -> Mention | None:
+    """A model's place name that is an organization head in construct with a KB place (جامعة الجزائر, بنك
+    لبنان as one LOC span): the body, linked where the KB knows the whole name."""
+    if m.type != "LOC" or m.last == m.first or m.kb_ids:
+        return None
+    head = _stem_at(tokens[m.first], m.start)
+    if head.startswith("ال") or head in not_bodies or not org_head(tokens[m.first]):
+        return None
+    rest = tuple(t.norm for t in tokens[m.first + 1 : m.last + 1])
+    if not _ids_of_type(kb, rest, "LOC"):
+        return None
+    return replace(m, type="ORG", kb_ids=_ids_of_type(kb, (head, *rest), "ORG"))
+
+
+def verb_before_person(tokens: Sequence[Token], m: Mention, kb: KB, given: dict[str, str]) -> Mention | None:
+    """A person's name that the model began on an imperfect verb (a headline's يستقبل ترامب): the KB
+    person's name without the verb."""
+    if m.type != "PER" or m.last == m.first or m.kb_ids:
+        return None
+    t = tokens[m.first]
+    w = t.norm
+    if len(w) < 4 or w[0] not in "يت" or w in given or w in kb.words or m.start != t.start:
+        return None
+    rest = tuple(x.norm for x in tokens[m.first + 1 : m.last + 1])
+    ids = _ids_of_type(kb, rest, "PER")
+    if not ids:
+        return None
+    nxt = tokens[m.first + 1]
+    return replace(m, first=m.first + 1, start=nxt.start, kb_ids=ids, source="kb")
+
+
+def given_name_before_surname(
+    tokens: Sequence[Token], m: Mention, kb: KB, given: dict[str, str], taken: set[int]
+) -> Mention | None:
+    """A KB person matched by the surname alone right after a given name that is not theirs (محمد [عبد
+    العاطي] when the KB knows بدر عبد العاطي): another person, named in full and not linked (unless the KB
+    knows the full name)."""
+    if m.type != "PER" or len(m.kb_ids) != 1 or m.first == 0 or m.first - 1 in taken:
+        return None
+    if m.start != tokens[m.first].start or not _next_to(tokens, m.first - 1, m.first):
+        return None
+    prev = tokens[m.first - 1]
+    form = prev.match(given) if prev.kind == "word" else None
+    # أن / إن fold to آن (Anne) and على to علي: a given name of three letters or more, not in ى
+    if (
+        form is None
+        or given.get(form[1]) != "given"
+        or len(form[1]) < 3
+        or prev.text.rstrip(_MARKS).endswith("ى")
+    ):
+        return None
+    entry = kb.entries[m.kb_ids[0]]
+    names = [kb_name for kb_name in (entry["name"], *entry.get("aliases", ()))]
+    from .kb import name_key
+
+    keys = [name_key(n) for n in names]
+    if any(form[1] in k for k in keys):
+        return None  # the person's own given name (or one the KB spells in a variant)
+    if not any(len(k) > len(_key(tokens, m)) and k[0] in given for k in keys):
+        return None  # the KB does not know this person's given name: the surname may be all it has
+    whole = (form[1], *_key(tokens, m))
+    return replace(
+        m,
+        first=m.first - 1,
+        start=prev.start + form[0],
+        kb_ids=_ids_of_type(kb, whole, "PER"),
+        source="model",
+    )
+
+
+def one_person_of_two(tokens: Sequence[Token], a: Mention, b: Mention, kb: KB) -> Mention | None:
+    """Two one-word person mentions side by side, at least one a KB match by a bare given name or surname
+    (هادي هيج: neither Hadi nor Hague): one person's given name and surname, not linked unless the KB knows
+    the pair."""
+    if a.type != "PER" or b.type != "PER" or a.first != a.last or b.first != b.last:
+        return None
+    if b.first != a.last + 1 or not _next_to(tokens, a.last, b.first) or b.start != tokens[b.first].start:
+        return None
+    if not (a.kb_ids or b.kb_ids) or _key(tokens, a)[0].startswith("ال"):
+        return None  # وصف الظواهري البابا: a definite first word is no given name
+    whole = (*_key(tokens, a), tokens[b.first].norm)
+    return replace(a, last=b.last, end=b.end, kb_ids=_ids_of_type(kb, whole, "PER"), source="model")
+
+
+def landmark_of_titled_person(
+    tokens: Sequence[Token], m: Mention, taken: set[int], part_head: Callable[[Token], tuple[str, int] | None]
+) -> Mention | None:
+    """A person's name after an honorific that follows a landmark's head noun (مطار الملك خالد الدولي,
+    ميناء الملك عبد الله): the landmark, head, honorific and the head's closing adjective included."""
+    if m.type != "PER" or m.first < 2 or {m.first - 1, m.first - 2} & taken:
+        return None
+    honor, head = tokens[m.first - 1], tokens[m.first - 2]
+    if honor.norm not in _words().get("honorific", frozenset()):
+        return None
+    found = part_head(head)
+    if found is None or not (
+        _next_to(tokens, m.first - 2, m.first - 1) and _next_to(tokens, m.first - 1, m.first)
+    ):
+        return None
+    typ, k = found
+    last = m.last
+    tails = _words().get("landmark_tail", frozenset())
+    if last + 1 < len(tokens) and last + 1 not in taken and tokens[last + 1].norm in tails:
+        last += 1
+    return replace(
+        m,
+        first=m.first - 2,
+        last=last,
+        start=head.start + k,
+        end=tokens[last].end,
+        type=typ,
+        kb_ids=(),
+        source="cue",
+    )
+
+
+_ORGAN_HEADS = {"مجلس": 1, "هيئه": 1}
+
+
+def organ_of_body(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Mention | None:
+    """A KB body's name after the name of one of its organs (مجلس محافظي [الوكالة الدولية للطاقة الذرية],
+    مجلس أمناء [الجامعة العربية]): the organ is the mention, not linked to the body."""
+    if (
+        m.type != "ORG"
+        or m.first < 2
+        or {m.first - 1, m.first - 2} & taken
+        or m.start != tokens[m.first].start
+    ):
+        return None
+    a, b = tokens[m.first - 2], tokens[m.first - 1]
+    if b.norm not in _words().get("organ", frozenset()):
+        return None
+    if not (_next_to(tokens, m.first - 2, m.first - 1) and _next_to(tokens, m.first - 1, m.first)):
+        return None
+    form = a.match(_ORGAN_HEADS)
+    if form is None:
+        return None
+    return replace(m, first=m.first - 2, start=a.start + form[0], kb_ids=(), source="cue")
+
+
+def without_closing_epithet(tokens: Sequence[Token], m: Mention) -> Mention | None:
+    """A place's name of three words or more that the model closed on an epithet (معبر جابر [الحدودي]): the
+    name without it."""
+    if m.type != "LOC" or m.last - m.first < 2 or tokens[m.last].norm not in _words().get("epithet", ()):
+        return None
+    return replace(m, last=m.last - 1, end=tokens[m.last - 1].end)
+
+
+def _nisba(word: str) -> bool:
+    return word.startswith("ال") and len(word) > 4 and word.endswith(("ي", "يه"))
+
+
+def person_after_closed_body(tokens: Sequence[Token], m: Mention, kb: KB) -> list[Mention] | None:
+    """A body's name that the model ran on into the person after it, past the nisba that closes the body's
+    name (معهد فيينا للدراسات الدولية | كريستوف لانغر): the body, then the person (two or three words
+    without ال, clitics or a nisba shape)."""
+    if m.type not in ("ORG", "LOC") or m.kb_ids or m.last - m.first < 3:
+        return None
+    for j in range(m.first + 2, m.last):
+        if not _nisba(tokens[j - 1].norm) or not 2 <= m.last - j + 1 <= 3:
+            continue
+        rest = tokens[j : m.last + 1]
+        if all(
+            t.kind == "word"
+            and not t.norm.startswith(("ال", "لل", "وال", "بال"))
+            and not t.norm.endswith(("يه", "ي"))
+            for t in rest
+        ):
+            body = replace(m, last=j - 1, end=tokens[j - 1].end)
+            person = replace(
+                m,
+                first=j,
+                start=tokens[j].start,
+                type="PER",
+                kb_ids=_ids_of_type(kb, tuple(t.norm for t in rest), "PER"),
+                source="model",
+            )
+            return [body, person]
+    return None
+
+
+def person_after_town(tokens: Sequence[Token], m: Mention, given: dict[str, str]) -> list[Mention] | None:
+    """A person's name that the model began on the town named before it (رئيس بلدية [كفركلا] حسن شيت): the
+    word after a town's head noun is the town, a given name after it begins the person."""
+    if (
+        m.type != "PER"
+        or m.kb_ids
+        or m.last - m.first < 2
+        or m.first == 0
+        or m.start != tokens[m.first].start
+    ):
+        return None
+    head = tokens[m.first - 1]
+    if head.kind != "word" or head.match(_words().get("town_head", frozenset())) is None:
+        return None
+    if given.get(tokens[m.first + 1].norm) != "given" or tokens[m.first].norm in given:
+        return None
+    town = replace(m, last=m.first, end=tokens[m.first].end, type="LOC", source="cue")
+    nxt = tokens[m.first + 1]
+    return [town, replace(m, first=m.first + 1, start=nxt.start)]
+
+
+def nisba_after_definite_noun(
+    tokens: Sequence[Token], m: Mention, taken: set[int], name_cues: frozenset[str]
+) -> bool:
+    """A one-word person the KB does not know that is a nisba after a definite noun (البيان [الوزاري]): an
+    adjective. After a title (الشيخ الهاشمي) or a verb (قال الهاشمي) it stays a name."""
+    if m.type != "PER" or m.kb_ids or m.first != m.last or m.first == 0:
+        return False
+    t, prev = tokens[m.first], tokens[m.first - 1]
+    if not _nisba(t.norm) or m.start != t.start or not _next_to(tokens, m.first - 1, m.first):
+        return False
+    if (
+        prev.kind != "word"
+        or not prev.norm.startswith("ال")
+        or prev.norm in name_cues
+        or m.first - 1 in taken
+    ):
+        return False
+    return not _nisba(prev.norm)
+
+
+def company_by_suffix(tokens: Sequence[Token], m: Mention) -> Mention | None:
+    """A name the model typed as a person or place that ends on a company word (كوسموس إنرجي, جنرال موتورز):
+    a company."""
+    if m.type not in ("PER", "LOC") or m.kb_ids or m.last == m.first:
+        return None
+    if tokens[m.last].norm not in _words().get("company_suffix", frozenset()):
+        return None
+    return replace(m, type="ORG")
+
+
+def title_in_dual_or_plural(tokens: Sequence[Token], m: Mention, titles: frozenset[str]) -> bool:
+    """A one-word mention the KB does not know that is a title in the dual or plural (الرئيسان, الوزيرين,
+    السفراء aside): the people holding it, no name."""
+    if m.kb_ids or m.first != m.last:
+        return False
+    w = _stem_at(tokens[m.first], m.start)
+    return any(w.endswith(suf) and w[: -len(suf)] in titles for suf in ("ان", "ين", "ون"))
+
+
+def vague_body(tokens: Sequence[Token], m: Mention, org_head: Callable[[Token], bool]) -> bool:
+    """A definite organization head and an adjective like الدولية that the KB does not link (وفق ما أعلنت
+    اللجنة الدولية) or a descriptive one (التلفزيون الرسمي): a description, no name of its own."""
+    if m.type != "ORG" or m.kb_ids or m.last != m.first + 1:
+        return False
+    head = _stem_at(tokens[m.first], m.start)
+    if not head.startswith("ال"):
+        return False
+    adj = tokens[m.last].norm
+    if adj in _words().get("descriptive", frozenset()):
+        return True  # التلفزيون الرسمي, الحكومة المؤقتة
+    return org_head(tokens[m.first]) and adj in _words().get("generic_adjective", frozenset())
+
+
+def without_closing_descriptive(tokens: Sequence[Token], m: Mention) -> Mention | None:
+    """A body's name of three words or more that a rule closed on a descriptive word (اللجنة العليا المشتركة
+    [المقرر] اجتماعها): the name without it."""
+    if m.type != "ORG" or m.kb_ids or m.last - m.first < 2:
+        return None
+    if tokens[m.last].norm not in _words().get("descriptive", frozenset()):
+        return None
+    return replace(m, last=m.last - 1, end=tokens[m.last - 1].end)
+
+
+def whole_compound(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Mention | None:
+    """A place cut after the first word of a compound name (كفر | حمام, عين | الحلوة): both words."""
+    j = m.last + 1
+    if m.type != "LOC" or m.first != m.last or m.kb_ids or j >= len(tokens) or j in taken:
+        return None
+    t = tokens[j]
+    if t.kind != "word" or not _compound(tokens[m.first]) or not _next_to(tokens, m.last, j):
+        return None
+    if t.norm in _NOT_PLACE_WORDS or (t.text.startswith("و") and len(t.forms) > 1):
+        return None
+    return replace(m, last=j, end=t.end)
+
+
+def indefinite_description(tokens: Sequence[Token], m: Mention, org_head: Callable[[Token], bool]) -> bool:
+    """An unlinked body's name (or MISC) made of indefinite words and closing on an indefinite nisba (منظمة
+    إغاثة دولية "an international aid group", حرس وطني "a national guard"): a description, no name."""
+    if m.type not in ("ORG", "MISC") or m.kb_ids or m.last - m.first < 1:
+        return False
+    if m.type == "ORG" and not org_head(tokens[m.first]):
+        return False
+    words = [_stem_at(tokens[m.first], m.start), *(t.norm for t in tokens[m.first + 1 : m.last + 1])]
+    if any(w.startswith("ال") for w in words):
+        return False
+    last = words[-1]
+    return len(last) > 3 and last.endswith(("يه", "ي"))
+
+
+def nisba_after_city(tokens: Sequence[Token], prev: Mention, m: Mention, kb: KB) -> bool:
+    """A country's nisba right after a city's or region's name (مدينة أبها السعودية, جدة السعودية): the
+    city's adjective, no mention of the country."""
+    if m.type != "LOC" or prev.type != "LOC" or m.first != m.last or prev.last + 1 != m.first:
+        return False
+    t = tokens[m.first]
+    if m.start != t.start or not t.norm.startswith("ال") or t.norm not in kb.demonyms:
+        return False
+    if not _next_to(tokens, prev.last, m.first):
+        return False
+    return not any(kb.entries[i].get("kind") == "country" for i in prev.kb_ids)
+
+
+def place_in_quoted_title(tokens: Sequence[Token], m: Mention) -> bool:
+    """A place, or a name the KB does not know, that only completes a quoted title of a document or
+    initiative ("إعلان الجزائر", «اتفاق الرياض», "اتفاقيات أبراهام"): part of the title, no mention."""
+    if (m.kb_ids and m.type != "LOC") or m.first < 2 or m.last + 1 >= len(tokens):
+        return False
+    head, before, after = tokens[m.first - 1], tokens[m.first - 2], tokens[m.last + 1]
+    if m.start != tokens[m.first].start or before.text not in _OPEN or after.text not in _CLOSE:
+        return False
+    return head.norm in _words().get("title_doc", frozenset())
+
+
+_TOWN_LIST_MAX_P_OUT = 0.999
+_NOT_PLACE_WORDS = frozenset("في من الي علي عن مع او ثم حتي منذ بعد قبل ان انه قد لا لم لن ما".split())
+
+
+def towns_of_a_dual(
+    tokens: Sequence[Token], starts: Sequence[int], taken: set[int], p_out: Sequence[float], kb: KB
+) -> list[tuple[int, int, int]]:
+    """The two places after a dual head noun (بلدتي كفركلا وعيتا الشعب, قريتي X وY) that the model missed,
+    as (first, last, start): the first runs up to the word with و, the second for at most as many words; each
+    word no particle, nisba or demonym, and given some chance of a name by the model."""
+    out = []
+    for i in starts:
+        j = i + 1
+        if j >= len(tokens) or j in taken:
+            continue
+        first = _run(tokens, j, taken, p_out, kb)
+        if first is None:
+            continue
+        w = first + 1
+        t = tokens[w] if w < len(tokens) else None
+        if t is None or w in taken or t.kind != "word" or not t.text.startswith("و") or len(t.forms) < 2:
+            continue
+        second = _run(tokens, w, taken, p_out, kb, clitic=True)
+        if second is None:
+            continue
+        out.append((j, first, tokens[j].start))
+        out.append((w, second, t.start + 1))
+    return out
+
+
+def _compound(tok: Token) -> bool:
+    """The first word of a compound place name (بيت, كفر, عين: name_heads.tsv role compound)."""
+    from .adjust import head_of
+
+    return head_of(tok, "compound") is not None
+
+
+def _run(
+    tokens: Sequence[Token],
+    j: int,
+    taken: set[int],
+    p_out: Sequence[float],
+    kb: KB,
+    clitic: bool = False,
+    most: int = 2,
+) -> int | None:
+    """The last token of a place's name from ``j`` (up to ``most`` words, before a word with و; a second word
+    when it is definite or the first begins a compound name)."""
+    last = None
+    for i in range(j, min(len(tokens), j + most)):
+        t = tokens[i]
+        norm = t.forms[1][1] if clitic and i == j else t.norm
+        if t.kind != "word" or i in taken or norm in _NOT_PLACE_WORDS or kb.demonym_country(t) is not None:
+            break
+        if i > j and (t.text.startswith("و") or not (norm.startswith("ال") or _compound(tokens[j]))):
+            break  # the next place, or no second word of this one (عيتا الشعب, بيت ليف)
+        if i == j and (
+            p_out[i] > _TOWN_LIST_MAX_P_OUT or (not norm.startswith("ال") and norm.endswith(("ي", "يه")))
+        ):
+            return None
+        last = i
+    return last
+
+
+def quoted_names_after_heads(
+    tokens: Sequence[Token], starts: Sequence[int], mentions: list[Mention], kb: KB
+) -> list[Mention]:
+    """A body's or outlet's name in quotes right after its class noun (تجمع "ثوابت الأمة", صحيفة "القبس",
+    منصة "إكس", and after a definite class noun with its adjective: الجريدة الرسمية "الكويت اليوم"): one to
+    three words, an ORG, linked where the KB knows them; a mention inside them (الكويت) gives way. A definite
+    class noun right before quotes is no naming (الجماعة "أوفت بكل التزاماتها": its words)."""
+    from .news_rules import outlet_ids
+    from .recognize import Mention as M
+
+    taken = {j: m for m in mentions for j in range(m.first, m.last + 1)}
+    found: list[Mention] = []
+    for i in starts:
+        q = i + 1
+        if tokens[i].norm.startswith("ال"):
+            if (
+                q >= len(tokens)
+                or not _nisba(tokens[q].norm)
+                and tokens[q].norm not in _words().get("descriptive", frozenset())
+            ):
+                continue
+            q += 1  # الجريدة الرسمية "…", الصحيفة الإسرائيلية "…"
+        if q + 2 >= len(tokens) or tokens[q].text not in _OPEN:
+            continue
+        close = next((j for j in range(q + 2, min(len(tokens), q + 5)) if tokens[j].text in _CLOSE), None)
+        if close is None or any(t.kind != "word" for t in tokens[q + 1 : close]):
+            continue
+        a, b = q + 1, close - 1
+        inner = {id(taken[j]) for j in range(a, b + 1) if j in taken}
+        if any(
+            taken[j].type == "ORG" and (taken[j].first, taken[j].last) == (a, b)
+            for j in range(a, b + 1)
+            if j in taken
+        ):
+            continue  # already the body's name
+        if any(taken[j].first < a or taken[j].last > b for j in range(a, b + 1) if j in taken):
+            continue  # a mention reaching out of the quotes: leave it
+        ids = _ids_of_type(kb, tuple(t.norm for t in tokens[a : b + 1]), "ORG") or outlet_ids(
+            tokens, a, b, kb
+        )
+        found.append(M(a, b, tokens[a].start, tokens[b].end, "ORG", ids, "cue"))
+        mentions = [m for m in mentions if id(m) not in inner]
+    return mentions + found
+
+
+def repair(
+    tokens: Sequence[Token],
+    mentions: list[Mention],
+    kb: KB,
+    given: dict[str, str],
+    org_head: Callable[[Token], bool],
+    part_head: Callable[[Token], tuple[str, int] | None],
+    not_bodies: frozenset[str],
+    name_cues: frozenset[str] = frozenset(),
+    titles: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """The rules above over mentions in text order; returns the repaired list (in text order). ``name_cues``:
+    the first words of the cue phrases; ``titles``: the one-word titles."""
+    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    # surnames of the people named in full: التزام الزواوي after يوسف الزواوي is the man, not an adjective
+    surnames = {tokens[m.last].norm for m in mentions if m.type == "PER" and m.last > m.first}
+    # the span and type rules by the mention type they apply to, built once per document
+    company = partial(company_by_suffix, tokens)
+    rules: dict[str, tuple[Callable[[Mention], Mention | None], ...]] = {
+        "PER": (
+            partial(verb_before_person, tokens, kb=kb, given=given),
+            partial(given_name_before_surname, tokens, kb=kb, given=given, taken=taken),
+            partial(landmark_of_titled_person, tokens, taken=taken, part_head=part_head),
+            company,
+        ),
+        "LOC": (
+            partial(body_named_after_place, tokens, kb=kb, org_head=org_head, not_bodies=not_bodies),
+            partial(without_closing_epithet, tokens),
+            company,
+            partial(whole_compound, tokens, taken=taken),
+        ),
+        "ORG": (
+            partial(organ_of_body, tokens, taken=taken),
+            partial(without_closing_descriptive, tokens),
+        ),
+    }
+    out: list[Mention] = []
+    for m in mentions:
+        if (
+            indefinite_description(tokens, m, org_head)
+            or vague_body(tokens, m, org_head)
+            or (
+                nisba_after_definite_noun(tokens, m, taken, name_cues)
+                and tokens[m.first].norm not in surnames
+            )
+            or title_in_dual_or_plural(tokens, m, titles)
+            or place_in_quoted_title(tokens, m)
+        ):
+            continue
+        for rule in rules.get(m.type, ()):
+            fixed = rule(m)
+            if fixed is not None:
+                taken.update(range(fixed.first, fixed.last + 1))
+                m = fixed
+        if out and nisba_after_city(tokens, out[-1], m, kb):
+            continue
+        split = person_after_closed_body(tokens, m, kb) or person_after_town(tokens, m, given)
+        if split is not None:
+            out += split
+            continue
+        if (
+            out
+            and out[-1].last < m.first
+            and (merged := one_person_of_two(tokens, out[-1], m, kb)) is not None
+        ):
+            out[-1] = merged
+            continue
+        out.append(m)
+    return _unlink_surnames_of_unlinked(tokens, out)
+
+
+def _unlink_surnames_of_unlinked(tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """A KB-linked surname that ends an unlinked person's full name of the article (محمد عبد العاطي ...
+    عبد العاطي) is that person's, not the KB one's, unless the KB person is named in full too."""
+    tails: dict[tuple[str, ...], None] = {}
+    for m in mentions:
+        if m.type == "PER" and not m.kb_ids and m.last > m.first:
+            words = _key(tokens, m)
+            for i in range(1, len(words)):
+                tails[words[i:]] = None
+    if not tails:
+        return mentions
+    named = {
+        i for m in mentions if m.type == "PER" and m.kb_ids and _key(tokens, m) not in tails for i in m.kb_ids
+    }
+    out = []
+    for m in mentions:
+        if m.type == "PER" and m.kb_ids and _key(tokens, m) in tails and not named.intersection(m.kb_ids):
+            m = replace(m, kb_ids=(), source="model")
+        out.append(m)
+    return out
