@@ -1,9 +1,14 @@
 """Speed and memory of rasd.analyze, per layer, beside spaCy's blank Arabic tokenizer in the same run.
 
     python bench/bench_text.py [--repeat N] [FILES...]
+    python bench/bench_text.py --base REV [--rounds N] [FILES...]
 
 Default corpus: the reference article (../shared/seed) and our examples. Machines are noisy, so the figure to
 track is the ratio to spaCy measured in the same process, not the seconds.
+
+``--base REV`` (a git revision, e.g. main) runs the whole pipeline of that revision beside the working tree's
+in this same process (its ``rasd/`` imported as ``rasd_base``, see bench/revision.py), alternating short rounds
+and keeping the best CPU time of each, per layer and in all: the speed-up of a change, on a shared machine.
 """
 
 from __future__ import annotations
@@ -36,11 +41,76 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _pipeline_rounds(pipeline, texts: list[str]):
+    """A function running one revision's pipeline over ``texts`` twice, returning CPU seconds: each layer's
+    (the layers called one by one) and ``analyze()``'s as a caller runs it (document creation and whatever
+    the pipeline does around the layers included)."""
+    layers = pipeline.LAYERS
+    clock = time.process_time
+
+    def run() -> dict[str, float]:
+        out = dict.fromkeys((f"layer: {name}" for name, _ in layers), 0.0)
+        for t in texts:
+            doc = pipeline.new_document(t)
+            for name, step in layers:
+                t0 = clock()
+                step(doc, None)
+                out[f"layer: {name}"] += clock() - t0
+        t0 = clock()
+        for t in texts:
+            pipeline.analyze(t)
+        out["analyze() (all layers)"] = clock() - t0
+        return out
+
+    return run
+
+
+def compare(rev: str, texts: list[str], rounds: int) -> None:
+    """Per-layer and whole-pipeline CPU ms per article, revision ``rev`` vs the working tree."""
+    from revision import load_revision
+
+    from rasd import pipeline
+
+    (base,) = load_revision(rev, "pipeline")
+    # rounds of at least 20 articles, so that what the garbage collector costs now and then is in every round
+    texts = texts * max(1, -(-20 // len(texts)))
+    runs = {"base": _pipeline_rounds(base, texts), "now": _pipeline_rounds(pipeline, texts)}
+    for fn in runs.values():  # warm-up: data files, models, the first article's freezing of loaded data
+        fn()
+    best: dict[str, dict[str, float]] = {k: {} for k in runs}
+    for r in range(rounds):
+        for k in ("base", "now") if r % 2 else ("now", "base"):
+            for name, secs in runs[k]().items():
+                ms = 1000 * secs / len(texts)
+                best[k][name] = min(best[k].get(name, float("inf")), ms)
+    tab = Table(
+        title=f"rasd pipeline, {rev} vs working tree: best CPU ms/article of {rounds} alternating rounds"
+    )
+    for col in ("what", f"{rev} ms", "now ms", "speed-up", "now articles/s"):
+        tab.add_column(col, justify="right")
+    for name in best["now"]:
+        a, b = best["base"].get(name), best["now"][name]
+        tab.add_row(
+            name,
+            f"{a:.3f}" if a is not None else "-",
+            f"{b:.3f}",
+            f"{a / b:.2f}x" if a and b else "-",
+            f"{1000 / b:,.0f}" if b else "-",
+        )
+    Console().print(tab)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("files", nargs="*")
     ap.add_argument("--repeat", type=int, default=200, help="passes over the corpus")
+    ap.add_argument("--base", help="a git revision whose whole pipeline to time beside the working tree's")
+    ap.add_argument("--rounds", type=int, default=30, help="alternating rounds for --base")
     args = ap.parse_args()
+    if args.base:
+        sys.path.insert(0, str(ROOT / "bench"))
+        compare(args.base, _corpus(args.files), args.rounds)
+        return
     texts = _corpus(args.files)
     n_docs = len(texts) * args.repeat
     chars = sum(len(t) for t in texts) * args.repeat
