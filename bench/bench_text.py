@@ -2,6 +2,7 @@
 
     python bench/bench_text.py [--repeat N] [FILES...]
     python bench/bench_text.py --base REV [--rounds N] [FILES...]
+    python bench/bench_text.py --runs N [FILES...]
 
 Default corpus: the reference article (../shared/seed) and our examples. Machines are noisy, so the figure to
 track is the ratio to spaCy measured in the same process, not the seconds.
@@ -9,6 +10,11 @@ track is the ratio to spaCy measured in the same process, not the seconds.
 ``--base REV`` (a git revision, e.g. main) runs the whole pipeline of that revision beside the working tree's
 in this same process (its ``rasd/`` imported as ``rasd_base``, see bench/revision.py), alternating short rounds
 and keeping the best CPU time of each, per layer and in all: the speed-up of a change, on a shared machine.
+
+``--runs N`` only runs ``analyze`` N times over the corpus after one warm-up pass, for counting instructions,
+which a loaded machine does not move: the count per article is the difference of two runs over N articles
+
+    valgrind --tool=cachegrind --cache-sim=no python bench/bench_text.py --runs 0 SEED   # then --runs 20
 """
 
 from __future__ import annotations
@@ -106,7 +112,14 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=200, help="passes over the corpus")
     ap.add_argument("--base", help="a git revision whose whole pipeline to time beside the working tree's")
     ap.add_argument("--rounds", type=int, default=30, help="alternating rounds for --base")
+    ap.add_argument("--runs", type=int, help="only run analyze this many passes after a warm-up pass")
     args = ap.parse_args()
+    if args.runs is not None:
+        texts = _corpus(args.files)
+        for _ in range(args.runs + 1):
+            for t in texts:
+                analyze(t)
+        return
     if args.base:
         sys.path.insert(0, str(ROOT / "bench"))
         compare(args.base, _corpus(args.files), args.rounds)
