@@ -16,6 +16,9 @@ and keeping the best CPU time of each, per layer and in all: the speed-up of a c
 which a loaded machine does not move: the count per article is the difference of two runs over N articles
 
     valgrind --tool=cachegrind --cache-sim=no python bench/bench_text.py --runs 0 SEED   # then --runs 20
+
+With ``--layer NAME`` (text, entities, time, quotes, events) it counts one layer: 41 documents per text are made
+by the layers before NAME, and NAME runs on N+1 of them (N ≤ 40), so that only the layer's runs differ.
 """
 
 from __future__ import annotations
@@ -46,6 +49,32 @@ def _corpus(files: list[str]) -> list[str]:
 
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _runs_only(texts: list[str], runs: int, layer: str | None) -> None:
+    """``--runs``: nothing but ``runs`` passes (after a warm-up pass) of analyze, or of one layer."""
+    if layer is None:
+        for _ in range(runs + 1):
+            for t in texts:
+                analyze(t)
+        return
+    if runs > 40:
+        raise SystemExit("--layer takes --runs 40 at most")
+    names = [name for name, _ in LAYERS]
+    before = LAYERS[: names.index(layer)]
+    step = dict(LAYERS)[layer]
+    docs = []
+    for t in texts:
+        for _ in range(41):
+            doc = new_document(t)
+            for _, prev in before:
+                prev(doc, None)
+            docs.append(doc)
+    per_text = len(docs) // max(1, len(texts))
+    gc.disable()  # as analyze() runs the layers (and no pass over the prepared documents lands in the count)
+    for k in range(len(texts)):
+        for doc in docs[k * per_text : k * per_text + runs + 1]:
+            step(doc, None)
 
 
 def _pipeline_rounds(pipeline, texts: list[str]):
@@ -114,12 +143,10 @@ def main() -> None:
     ap.add_argument("--base", help="a git revision whose whole pipeline to time beside the working tree's")
     ap.add_argument("--rounds", type=int, default=30, help="alternating rounds for --base")
     ap.add_argument("--runs", type=int, help="only run analyze this many passes after a warm-up pass")
+    ap.add_argument("--layer", choices=[name for name, _ in LAYERS], help="with --runs: only this layer")
     args = ap.parse_args()
     if args.runs is not None:
-        texts = _corpus(args.files)
-        for _ in range(args.runs + 1):
-            for t in texts:
-                analyze(t)
+        _runs_only(_corpus(args.files), args.runs, args.layer)
         return
     if args.base:
         sys.path.insert(0, str(ROOT / "bench"))
