@@ -180,7 +180,9 @@ def test_the_places_file_covers_each_kind_of_infrastructure() -> None:
     least = {"port": 40, "airport": 25, "field": 30, "crossing": 35, "base": 25, "island": 20, "dam": 12}
     short = {k: counts[k] for k, n in least.items() if counts[k] < n}
     assert not short, short
-    assert all(e["type"] == "LOC" and e["id"].startswith("region/") for e in entries(PLACES))
+    assert all(e["type"] == "LOC" and e["id"].startswith(("region/", "city/")) for e in entries(PLACES))
+    # the frontline towns and villages of south Lebanon, northern Israel and Gaza are the file's towns
+    assert sum(e["kind"] == "city" for e in entries(PLACES)) >= 30
 
 
 # ------------------------------------------------------------------------------ the example corpus
@@ -228,6 +230,15 @@ EXAMPLES = [
     # places
     ("وعبرت 40 شاحنة معبر أدري قادمة من تشاد.", "معبر أدري", "LOC", "region/crossing-adre"),
     ("وتوقفت الصادرات عبر منفذ الوديعة لساعات.", "منفذ الوديعة", "LOC", "region/crossing-wadiah"),
+    ("وقصفت المدفعية أطراف بلدة عيترون وبلدة رميش في جنوب لبنان.", "عيترون", "LOC", "city/aitaroun"),
+    ("وقصفت المدفعية أطراف بلدة عيترون وبلدة رميش في جنوب لبنان.", "رميش", "LOC", "city/rmeish"),
+    ("ودوت صفارات الإنذار في مستوطنة المطلة قرب الحدود.", "مستوطنة المطلة", "LOC", "city/metula"),
+    (
+        "وأعلن المتحدث باسم الرئاسة التونسية أن الرئيس سيلقي كلمة.",
+        "الرئاسة التونسية",
+        "ORG",
+        "org/presidency-tn",
+    ),
     (
         "واستهدفت طائرة مسيرة حقل كورمور للغاز في السليمانية.",
         "حقل كورمور للغاز",
