@@ -29,10 +29,16 @@ def object_then_complement(ctx: SentCtx, cand: Cand, after: int) -> bool:
     nxt = ctx.toks[m + 1] if m + 1 < len(ctx.toks) else None
     if nxt is None or nxt.ent:
         return False
-    k = nxt.token.forms[-1][0]  # the most stripped reading: بالمماطلة is ب + المماطلة
-    return (
-        "prep" in nxt.cats or nxt.prep is not None or (k > 0 and nxt.token.text[:k].lstrip("وف")[:1] in "بل")
-    )
+    return "prep" in nxt.cats or nxt.prep is not None or clitic_prep(nxt)
+
+
+def clitic_prep(tk: Tok) -> bool:
+    """The word can be read as ب or ل + a word (its most stripped reading: بالمماطلة is ب + المماطلة; a
+    word of three letters keeps its clitics in the tokens' readings: برد is ب + رد)."""
+    k = tk.token.forms[-1][0]
+    if k == 0 and len(tk.token.norm) == 3:
+        k = 1
+    return k > 0 and tk.token.text[:k].lstrip("وف")[:1] in ("ب", "ل")
 
 
 def opens_complement(toks: list[Tok], k: int) -> bool:

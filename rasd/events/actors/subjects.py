@@ -193,8 +193,10 @@ def own_state(ctx: SentCtx, cand: Cand) -> list[str]:
 def clause_subject(ctx: SentCtx, cand: Cand, i: int) -> list[str]:
     """The dropped subject of a coordinated verb: the speaker of a quote cued earlier in the sentence, else
     the sentence's first subject before the verb."""
+    # a quote cued by this very verb (واتهم X بـ"…") names no speaker before it
+    verb_start = ctx.toks[i].token.start
     for start, eid in reversed(ctx.speakers):
-        if start < cand.start:
+        if start < verb_start:
             return [eid]
     # the last person standing as a subject before it (أما حماس، فقد قال رئيسها … خليل الحية …، واتهم)
     fallback: list[str] = []

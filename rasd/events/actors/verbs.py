@@ -11,7 +11,13 @@ from ..context import Chunk, SentCtx, plain_word
 from ..lexicon import lexicon
 from ..triggers import Cand
 from .anaphora import pronoun_antecedent, resolve_pronoun
-from .coordination import inherited_subject, object_then_complement, one_plain_phrase, opens_complement
+from .coordination import (
+    clitic_prep,
+    inherited_subject,
+    object_then_complement,
+    one_plain_phrase,
+    opens_complement,
+)
 from .objects import gap_target, scan_targets
 from .relative import resumptive
 from .subjects import (
@@ -137,6 +143,15 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             # قال X إن …، واتهم إسرائيل بالمماطلة: a verb that must take an object, one phrase, then its
             # complement: the phrase is the object and the subject is the clause's speaker or subject
             source = clause_subject(ctx, cand, i)
+        elif (
+            not source
+            and toks[i].conj
+            and i == 0
+            and prev_sentence
+            and object_then_complement(ctx, cand, after)
+        ):
+            # "… قالت X. واتهمت الاتحاد الأوروبي بالسعي …": the same, opening a sentence: the last actor before
+            source = list(prev_sentence)
         elif not source:
             r = right_subject(ctx, after)
             if r is not None and not r.actors and toks[i].conj and last is not None:
@@ -158,6 +173,10 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 source = clause_subject(ctx, cand, i)
                 after = r.end
                 direct = False
+            elif r is not None and not r.actors and toks[i].conj and i == cand.i and clitic_prep(toks[after]):
+                # قال X إن …، وتوعدت برد مناسب: a coordinated verb opening on بـ/لـ + a noun naming nobody
+                # continues the clause's subject (or, opening a sentence, the last actor of the one before)
+                source = clause_subject(ctx, cand, i) if i > 0 else list(prev_sentence)
             elif r is not None and not r.actors and crowd_of(ctx, r):
                 # وتظاهر مئات من أنصار الجبهة: the crowd stands for the body its members support
                 source = crowd_of(ctx, r)

@@ -1,0 +1,20 @@
+"""Coordinated verbs with a dropped subject, through the whole pipeline (the quotes layer included: a quote
+cued by the coordinated verb itself must not lend it a speaker)."""
+
+from __future__ import annotations
+
+from rasd.pipeline import analyze
+
+
+def _events(text: str) -> list[tuple[str, set[str], set[str]]]:
+    doc = analyze(text, published="2024-06-06")
+    name = {e.id: e.name_en or e.name for e in doc.entities}
+    return [(ev.type, {name[i] for i in ev.source}, {name[i] for i in ev.target}) for ev in doc.events]
+
+
+def test_accusation_after_a_quote_keeps_the_speaker() -> None:
+    text = (
+        'قال المتحدث باسم وزارة الخارجية المصرية أحمد أبو زيد إن البيان "منحاز"، '
+        'واتهم قطر وتركيا بـ"التدخل" في الشؤون الداخلية.'
+    )
+    assert ("ACCUSE", {"Ahmed Abu Zeid"}, {"Qatar", "Turkey"}) in _events(text)
