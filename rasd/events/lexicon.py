@@ -197,7 +197,9 @@ def lexicon() -> Lexicon:
         if cat in ("lift", "join"):
             forms = verb_forms(w[0]) if row["expand"] == "verb" else {w[0]: False}
             (lift_words if cat == "lift" else join_verbs).update(forms)
-            continue
+            if cat == "lift":
+                continue
+            # a join verb (ضم، تضم، جمع) also ends a noun phrase: لجنة تضم الأردن والعراق names no subject
         if len(w) > 1:
             phrases.setdefault(cat, []).append(tuple(w))
             continue

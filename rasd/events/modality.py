@@ -18,6 +18,9 @@ _SOFT = {"(", ")", "-", "–", '"', "«", "»", "“", "”"}
 RANK = {"denied": 5, "negated": 4, "hypothetical": 3, "conditional": 2, "planned": 1, "occurred": 0}
 
 
+WITHOUT = frozenset({"دون", "بدون", "بلا"})
+
+
 def _phrase_at(ctx: SentCtx, k: int, cat: str) -> bool:
     return cat in ctx.toks[k].phrases
 
@@ -191,8 +194,8 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
             break
     if "needs_negation" in cand.trig.flags:
         # لن يتردد في …: a threat only when negated (the negation is the idiom's, not the event's)
-        if "negated" not in found:
-            cand.absorbed = True
+        if "negated" not in found or (cand.i > 0 and toks[cand.i - 1].token.norm in WITHOUT):
+            cand.absorbed = True  # (من) دون تردد: "without hesitation" is a manner, no threat
             return
         found = [m for m in found if m not in ("negated", "planned")]
         if _condition_after(ctx, cand.j):

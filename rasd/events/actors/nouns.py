@@ -198,15 +198,20 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         if r is not None:
             src = r.actors[:1] or crowd_of(ctx, r)
             scan_from = r.end if src else scan_from
-    # a relative clause with a verb naming the actor: المحادثات التي ستقودها X، مع Y
-    if not src and j + 2 < len(toks) and "relative" in toks[j].cats:
-        r = right_subject(ctx, j + 2)
+    # a relative clause with a verb naming the actor: المحادثات التي ستقودها X، مع Y (after an adjective of the
+    # noun: الندوة الصحفية المشتركة التي عقدها X مع Y)
+    rel = j
+    if not src and j + 3 < len(toks) and "relative" not in toks[j].cats and "relative" in toks[j + 1].cats:
+        if plain_word(toks[j]) and not toks[j].entries and not toks[j].ent:
+            rel = j + 1
+    if not src and rel + 2 < len(toks) and "relative" in toks[rel].cats:
+        r = right_subject(ctx, rel + 2)
         if r is not None and r.actors:
             src = r.actors
             scan_from = r.end
         else:
-            scan_from = j + 2
-            if toks[j + 1].token.norm[-1:] in "اه" and "light" in toks[j + 1].cats:
+            scan_from = rel + 2
+            if toks[rel + 1].token.norm[-1:] in "اه" and "light" in toks[rel + 1].cats:
                 # القمة التي جمعته بـ…: the object pronoun is the party named first in the sentence
                 c = first_subject_chunk(ctx, cand.i)
                 src = c.actors[:1] if c else []

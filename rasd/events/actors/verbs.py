@@ -49,9 +49,19 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         if topic is not None:
             kind, subj = "subject", topic  # أما X، فقد رحبت …: the topic is the subject
     after = cand.j if i == cand.i else i + 1
+    head_target: list[str] = []
+    rel_source: list[str] = []
     if kind == "subject" and subj is not None and _relative_head(ctx, subj, after):
         kind = "indef"  # مواطنين أميركيين أفرجت عنهم إيران: the indefinite phrase heads a relative clause
-    source: list[str] = []
+    elif kind == "subject" and subj is not None and i == cand.i:
+        m = _suffix_relative(ctx, subj, i, after)
+        r = chunk_at(ctx, after) if m >= 0 else None
+        if r is not None:
+            # رفضت إثيوبيا مقترحا سودانيا أيدته مصر: the verb's object pronoun points back at the indefinite
+            # phrase (its nisba names the target), the first name after the verb is the subject
+            head_target = list(dict.fromkeys(e for k in range(m, i) if (e := toks[k].ent)))
+            rel_source, after = r.actors[:1], after + 1
+    source: list[str] = list(rel_source)
     object_nisba: list[str] = []
     direct = True
     dual = dual_subject(ctx, i, kind, k, subj)
@@ -220,7 +230,7 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             direct = "object_after" in cand.trig.flags  # حل X بالعاصمة الموريتانية نواكشوط: the place named
         else:
             in_gap = []
-        tgt = in_gap or scan_targets(ctx, cand, after, direct) or object_nisba
+        tgt = head_target or in_gap or scan_targets(ctx, cand, after, direct) or object_nisba
         if isinstance(tgt, tuple):
             # بين X و Y right after the verb names both sides; further on it belongs to another phrase
             near = chunk_at(ctx, after) or chunk_at(ctx, after + 1)  # بين is a word of its own
@@ -305,6 +315,26 @@ def _relative_head(ctx: SentCtx, subj: Chunk, after: int) -> bool:
         return False
     r = chunk_at(ctx, after + 1)
     return r is not None and r.prep is None and bool(r.actors)
+
+
+def _suffix_relative(ctx: SentCtx, subj: Chunk, i: int, after: int) -> int:
+    """An indefinite phrase right before a verb carrying an object pronoun (أيدته، أطلقتها), a named phrase
+    right after the verb: a relative clause on the phrase, its subject after the verb. The phrase's first
+    token, else -1."""
+    toks = ctx.toks
+    verb = toks[i].token.norm
+    if subj.end != i or i < 1:
+        return -1
+    m = i - 1  # the phrase's tail: an indefinite noun and perhaps its adjective (مقترحا سودانيا)
+    if m - 1 >= subj.start and plain_word(toks[m - 1]) and not toks[m - 1].ent and not is_definite(toks[m - 1]):
+        m -= 1
+    head = toks[m]
+    if head.ent or not plain_word(head) or is_definite(head):
+        return -1
+    if len(verb) < 5 or not verb.endswith(("ه", "ها", "هم", "هما")):
+        return -1
+    r = chunk_at(ctx, after)
+    return m if r is not None and r.start == after and r.prep is None and toks[after].ent else -1
 
 
 def crowd_of(ctx: SentCtx, r: Chunk) -> list[str]:
