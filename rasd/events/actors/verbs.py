@@ -326,7 +326,12 @@ def _suffix_relative(ctx: SentCtx, subj: Chunk, i: int, after: int) -> int:
     if subj.end != i or i < 1:
         return -1
     m = i - 1  # the phrase's tail: an indefinite noun and perhaps its adjective (مقترحا سودانيا)
-    if m - 1 >= subj.start and plain_word(toks[m - 1]) and not toks[m - 1].ent and not is_definite(toks[m - 1]):
+    if (
+        m - 1 >= subj.start
+        and plain_word(toks[m - 1])
+        and not toks[m - 1].ent
+        and not is_definite(toks[m - 1])
+    ):
         m -= 1
     head = toks[m]
     if head.ent or not plain_word(head) or is_definite(head):
