@@ -18,3 +18,9 @@ def test_accusation_after_a_quote_keeps_the_speaker() -> None:
         'واتهم قطر وتركيا بـ"التدخل" في الشؤون الداخلية.'
     )
     assert ("ACCUSE", {"Ahmed Abu Zeid"}, {"Qatar", "Turkey"}) in _events(text)
+
+
+def test_without_hesitation_is_no_threat() -> None:
+    # a negation earlier in the sentence (لا يخدم) must not turn "من دون تردد" into "will not hesitate"
+    text = 'وكتب المندوب الصيني لدى الأمم المتحدة فو كونغ أن المشروع لا يخدم السلام، مؤكدا أن بكين صوتت ضده "من دون تردد".'
+    assert [e for e in _events(text) if e[0] == "THREATEN"] == []

@@ -58,8 +58,9 @@ def _people(types: dict[str, str], ids: list[str]) -> int:
 
 
 def _fold(doc_ents, types, target: Cand, b: Cand) -> None:
-    if target.heading and not b.heading and b.actors:
+    if target.heading and not b.heading and b.source:
         # a headline's wording is loose (فيتو أميركي يسقط مشروع قرار … لمنح فلسطين): the body says who did what
+        # (unless it names only who undergoes it: الحزمة … من العقوبات على روسيا after the headline's subject)
         target.source, target.target = list(b.source), list(b.target)
     if target.heading and not b.heading:
         # the body's wording is the one to point at: trigger, sentence and quote move to it
