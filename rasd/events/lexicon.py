@@ -125,6 +125,7 @@ class Lexicon:
     headed_by: frozenset[str] = frozenset()  # برئاسة X و Y: who led an event (its parties)
     place_nouns: frozenset[str] = frozenset()  # بلدات، أحياء، مواقع: an attack on them targets their place
     crowd_nouns: frozenset[str] = frozenset()  # مئات، آلاف: مئات من أنصار X stand for X
+    member_words: frozenset[str] = frozenset()  # الأعضاء: قادة الدول الأعضاء في X stand for X
     each_words: frozenset[str] = frozenset()  # كلا من X و Y: the actors after من
     frame_nouns: frozenset[str] = frozenset()  # على هامش، في ختام + event noun: a frame, not another act
     session_refs: frozenset[str] = frozenset()  # الاجتماع، البيان الختامي: the session the article reports
@@ -174,6 +175,7 @@ def lexicon() -> Lexicon:
             "headed_by",
             "place_noun",
             "crowd",
+            "member",
             "each",
             "frame_noun",
             "session_ref",
@@ -226,6 +228,7 @@ def lexicon() -> Lexicon:
         headed_by=frozenset(word_sets["headed_by"]),
         place_nouns=frozenset(word_sets["place_noun"]),
         crowd_nouns=frozenset(word_sets["crowd"]),
+        member_words=frozenset(word_sets["member"]),
         each_words=frozenset(word_sets["each"]),
         frame_nouns=frozenset(word_sets["frame_noun"]),
         session_refs=frozenset(word_sets["session_ref"]),

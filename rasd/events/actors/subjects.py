@@ -141,6 +141,10 @@ def title_holder(ctx: SentCtx, c: Chunk) -> Chunk | None:
 
 
 def right_subject(ctx: SentCtx, j: int) -> Chunk | None:
+    toks = ctx.toks
+    # ويجتمع قادة دول الاتحاد: قادة (leaders; no verb ends in ة) opens the subject, naming its body
+    if j + 1 < len(toks) and "light" in toks[j].cats and toks[j].token.text.endswith("ة"):
+        j += 1
     c = chunk_at(ctx, j)
     if c is not None and c.prep is None and c.start == j:
         return title_holder(ctx, c) or c

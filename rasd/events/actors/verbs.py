@@ -343,8 +343,14 @@ def _suffix_relative(ctx: SentCtx, subj: Chunk, i: int, after: int) -> int:
 
 
 def crowd_of(ctx: SentCtx, r: Chunk) -> list[str]:
-    """مئات من أنصار X، آلاف من أعضاء X: the body named in the من phrase after a crowd noun."""
-    if ctx.toks[r.start].token.forms[-1][1] not in lexicon().crowd_nouns:
+    """مئات من أنصار X، آلاف من أعضاء X: the body named in the من phrase after a crowd noun; قادة الدول
+    الأعضاء في X، وزراء خارجية الدول الأعضاء في X: the body named in the في phrase after its members."""
+    lex = lexicon()
+    if ctx.toks[r.end - 1].token.forms[-1][1] in lex.member_words:
+        nxt = chunk_at(ctx, r.end) or chunk_at(ctx, r.end + 1)
+        ok = nxt is not None and nxt.prep == "في" and nxt.start <= r.end + 1
+        return [e for e in nxt.actors[:1] if ctx.types.get(e) == "ORG"] if ok and nxt is not None else []
+    if ctx.toks[r.start].token.forms[-1][1] not in lex.crowd_nouns:
         return []
     nxt = chunk_at(ctx, r.end) or chunk_at(ctx, r.end + 1)
     if nxt is None or nxt.prep != "من" or nxt.start > r.end + 1:
