@@ -68,6 +68,11 @@ def _headed_by(ctx: SentCtx, cand: Cand) -> list[str]:
     return []
 
 
+def _l_chunk_after(ctx: SentCtx, g: Chunk) -> bool:
+    nxt = chunk_at(ctx, g.end)
+    return nxt is not None and nxt.start == g.end and nxt.prep == "ل"
+
+
 def _joins(tk: Tok) -> bool:
     if tk.ent or tk.token.kind != "word":
         return False
@@ -125,6 +130,7 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 return
     scan_from = j
     l_target: list[str] = []
+    l_follows = False  # a ل phrase right after the genitive: دعم الولايات المتحدة للحكومة (the genitive acts)
     if g is not None and g.start == j and g.prep is None:
         holder = title_holder(ctx, g)  # زيارة نائبة المبعوث الأميركي إلى الشرق الأوسط مورغان أورتاغوس
         if holder is not None:
@@ -133,6 +139,7 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             # دعم فرنسا لمخطط الحكم الذاتي المغربي: a bare ل phrase ends the genitive and holds the target
             cut = next((k for k in range(g.start + 1, g.end) if l_clitic(toks[k])), None)
             if cut is not None and toks[g.start].ent:
+                l_follows = True
                 before = [toks[k].ent for k in range(g.start, cut) if toks[k].ent]
                 after = [toks[k].ent for k in range(cut, g.end) if toks[k].ent]
                 if "ل" in trig.targets:
@@ -173,6 +180,8 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         if split is not None:
             # توقيف السلطات الفرنسية موظفا قنصليا جزائريا: the genitive acts, the accusative undergoes it
             src, tgt = split
+        elif trig.gen == "target" and "ل" in trig.targets and (l_follows or _l_chunk_after(ctx, g)):
+            src = [e for e in g.actors if e not in places]  # دعم فرنسا لمخطط …: who supports whom
         elif trig.gen == "target":
             src, tgt = nis, plain
         elif toks[j].token.forms[-1][1].startswith("نظير"):
