@@ -758,6 +758,18 @@ def _np_ends(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
     return tk.ent_start and (not prev.nisba or name_end) and types.get(tk.ent) != "PER"
 
 
+def _titled_person_at(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
+    """After a person's name, و + a title of a few plain words and a person's name (نبيه بري ورئيس حكومة
+    تصريف الأعمال نجيب ميقاتي): a second person, coordinated."""
+    for k in range(i + 1, min(len(toks), i + 6)):
+        t = toks[k]
+        if t.punct or t.cats or t.in_trigger:
+            return False
+        if t.ent_start and not t.nisba:
+            return types.get(t.ent) == "PER"
+    return False
+
+
 def _bare_title_after_person(toks: list[Tok], i: int, types: dict[str, str], heads: frozenset[str]) -> bool:
     """After a person's name, a short definite title naming nobody (رئيس الوزراء، الأمير) starts a phrase of
     its own: a person it stands for (``_bare_titles``), not more of the name."""
@@ -889,6 +901,7 @@ def _chunks(
                 tk.ent_start
                 or stem.startswith(("نظير", "ال"))
                 or (i + 1 < len(toks) and toks[i + 1].ent_start and not toks[i + 1].nisba and not tk.cats)
+                or (i > 0 and types.get(toks[i - 1].ent) == "PER" and _titled_person_at(toks, i, types))
             )
         else:
             new_conjunct = False
