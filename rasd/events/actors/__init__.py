@@ -23,7 +23,7 @@ from .nouns import apply_lifting, noun_actors
 from .objects import place_noun
 from .reactions import REACTIONS, fact_warning, own_side_warning, reaction_target, warns_of_thing
 from .states import dedup, person_states, state_actors
-from .subjects import own_state, state_subject
+from .subjects import own_state, self_subject, state_subject
 from .verbs import verb_actors
 
 __all__ = ["fill", "person_states", "place_noun", "state_actors"]
@@ -50,6 +50,14 @@ def fill(
         if not cand.source and cand.trig.pos == "verb" and cand.speaker and state_subject(ctx, cand.i):
             # المملكة "ترفض" … in a minister's words: the speaker stands for his state
             cand.source = [cand.speaker]
+        if (
+            cand.trig.pos == "verb"
+            and len(cand.source) == 1
+            and cand.source[0] in ctx.person_states
+            and self_subject(ctx, cand.i)
+        ):
+            # وأضاف أن بلاده ترفض القرار: the country of the speaker the subject resolved to
+            cand.source = [ctx.person_states[cand.source[0]]]
         if cand.trig.type == "THREATEN" and not cand.target and cand.source:
             cand.target = own_side_warning(ctx, cand)
 

@@ -177,6 +177,21 @@ def state_subject(ctx: SentCtx, i: int) -> bool:
     return k >= 0 and "state_noun" in ctx.toks[k].cats
 
 
+def self_subject(ctx: SentCtx, i: int) -> bool:
+    """The word before the verb (past auxiliaries and negation) is a self noun of a state (بلاده، حكومته)."""
+    toks = ctx.toks
+    k = i - 1
+    while k >= 0 and toks[k].cats & _AUX_NEG and not toks[k].ent:
+        k -= 1
+    own = lexicon().self_nouns
+    return (
+        k >= 0
+        and not toks[k].ent
+        and "state_noun" in toks[k].cats  # بلاده, not الحزب: a person's state, not his party
+        and any(stem in own for _, stem in toks[k].token.forms)
+    )
+
+
 def own_state(ctx: SentCtx, cand: Cand) -> list[str]:
     """بلاده اقترحت، إن حكومته سترد: a self noun as the subject stands for the state of the person named
     before it in the sentence."""

@@ -1,0 +1,20 @@
+"""Actors found through the quotes layer's speakers, through the whole pipeline."""
+
+from __future__ import annotations
+
+from rasd.pipeline import analyze
+
+
+def _events(text: str) -> list[tuple[str, set[str], set[str]]]:
+    doc = analyze(text, published="2024-03-12")
+    name = {e.id: e.name_en or e.name for e in doc.entities}
+    return [(ev.type, {name[i] for i in ev.source}, {name[i] for i in ev.target}) for ev in doc.events]
+
+
+def test_his_country_is_the_speakers_state() -> None:
+    # بلاده as the subject, in the words of a minister named in the sentence before: his state rejects
+    text = (
+        "ونقلت وكالة الأناضول عن وزير الخارجية التركي هاكان فيدان قوله إن تركيا لن تتخلى عن مواقفها. "
+        "وأضاف أن بلاده ترفض القرار."
+    )
+    assert [e for e in _events(text) if e[0] == "REJECT"] == [("REJECT", {"Turkey"}, set())]
