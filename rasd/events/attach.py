@@ -172,6 +172,17 @@ def _in_relative(ctx: SentCtx, c: Cand, k: int) -> bool:
     )  # (العملية التي شنها الجيش مطلع الشهر: a light verb's date is its noun's)
 
 
+_SAYING_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT"})
+
+
+def _in_content(ctx: SentCtx, c: Cand, k: int) -> bool:
+    """محذرة من أن الملء الثاني المقرر في يوليو المقبل يهدد …: a date after أن, in what a warning, charge,
+    demand or refusal says, dates the thing said, not the saying."""
+    if c.trig.type not in _SAYING_TYPES or k <= c.j:
+        return False
+    return any("comp" in ctx.toks[m].cats and not ctx.toks[m].ent for m in range(c.j, k))
+
+
 def _alleged(ctx: SentCtx, c: Cand, k: int) -> bool:
     """اتهم X روسيا بشن هجوم … ليل الثلاثاء: a date after the act an accusation names dates that act (the
     accusation itself is of its own day)."""
@@ -191,6 +202,7 @@ def _attach_dated(ctx: SentCtx, cands: list[Cand], dated: list[tuple[int, Timex]
             if seg[k] == seg[c.i]
             and not _in_relative(ctx, c, k)
             and not _alleged(ctx, c, k)
+            and not _in_content(ctx, c, k)
             and not (k > c.j and _since(ctx, k))
         ]
         if same:
