@@ -463,6 +463,8 @@ def session_dates(doc: Document, cands: list[Cand], lead: Callable[[Document], i
         if x is None:
             n = lead(doc)
             x = session_date(doc, n) or False
+            if x and n is not None and _lead_strikes(doc, cands, n):
+                x = False  # a lead reporting a strike, not a meeting: the reactions after it are of their own day
             if x and n is not None:
                 players = _lead_actors(doc, n)
                 own = person_states(doc.entities)
@@ -474,6 +476,16 @@ def session_dates(doc: Document, cands: list[Cand], lead: Callable[[Document], i
         ):
             continue
         c.date, c.date_source, c.timex = date_of(x.value), "timex", x.id
+
+
+_FORCE = frozenset({"ASSAULT", "COERCE"})
+
+
+def _lead_strikes(doc: Document, cands: list[Cand], lead: int) -> bool:
+    """The lead reports an attack, not an occasion people attend (a session, talks, a vote): its acts are
+    the lead's types of force, with no consultation."""
+    types = {c.trig.type for c in cands if doc.sentences[c.sent.index].block == lead}
+    return bool(types & _FORCE) and "CONSULT" not in types
 
 
 def _lead_actors(doc: Document, lead: int) -> set[str]:
