@@ -139,6 +139,12 @@ def _since(ctx: SentCtx, k: int) -> bool:
     return False
 
 
+def _since_between(ctx: SentCtx, a: int, k: int) -> bool:
+    """الحزمة … من العقوبات على روسيا منذ غزوها أوكرانيا في فبراير 2022: a date after a منذ that follows the
+    trigger is in the "since" phrase (it dates the act named there), not the trigger's."""
+    return any(ctx.toks[m].token.norm in ("منذ", "ومنذ") for m in range(a, k))
+
+
 COMPARED_REACH = 10  # words between a superlative and its منذ (أرفع لقاء علني بين مسؤولين سوريين وأتراك منذ)
 
 
@@ -203,7 +209,7 @@ def _attach_dated(ctx: SentCtx, cands: list[Cand], dated: list[tuple[int, Timex]
             and not _in_relative(ctx, c, k)
             and not _alleged(ctx, c, k)
             and not _in_content(ctx, c, k)
-            and not (k > c.j and _since(ctx, k))
+            and not (k > c.j and (_since(ctx, k) or _since_between(ctx, c.j, k)))
         ]
         if same:
             _set(c, min(same, key=lambda p: p[0])[1])
