@@ -736,7 +736,7 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
 # A token ends a chunk when it is punctuation other than _NO_BREAK_PUNCT, a trigger, or a word outside any name
 # whose categories are not all in this set.
 _NOT_BOUNDARY_CATS = frozenset(
-    {"not_conj", "planned_after", "frame", "state_noun", "superlative", "document"}
+    {"not_conj", "planned_after", "frame", "state_noun", "superlative", "document", "honorific"}
 )
 
 
@@ -756,6 +756,19 @@ def _np_ends(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
     # (الاتحاد الأوروبي | روسيا: an adjective ending a name of several words is no title's nisba)
     name_end = prev.nisba and i >= 2 and toks[i - 2].ent == prev.ent
     return tk.ent_start and (not prev.nisba or name_end) and types.get(tk.ent) != "PER"
+
+
+_APPOSITION_PUNCT = {"،", ","}
+
+
+def _apposed_person(toks: list[Tok], i: int, types: dict[str, str], cur_ents: list[str]) -> bool:
+    """A comma between a title naming no person and the person holding it (an honorific may come first)."""
+    if any(types.get(e) == "PER" for e in cur_ents) or not toks[i - 1].token.kind == "word":
+        return False
+    k = i + 1
+    if k < len(toks) and "honorific" in toks[k].cats and not toks[k].ent:
+        k += 1
+    return k < len(toks) and toks[k].ent_start and not toks[k].nisba and types.get(toks[k].ent) == "PER"
 
 
 def _titled_person_at(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
@@ -868,6 +881,12 @@ def _chunks(
     for i, tk in enumerate(toks):
         cats = tk.cats
         if tk.punct:
+            if (
+                tk.token.text in _APPOSITION_PUNCT
+                and cur is not None
+                and _apposed_person(toks, i, types, cur_ents)
+            ):
+                continue  # رئيسة مجلس الوزراء الإيطالية، السيدة جورجيا ميلوني: the title and its holder
             if tk.token.text not in _NO_BREAK_PUNCT:
                 if cur is not None:
                     close(i)
