@@ -988,7 +988,12 @@ def _chunks(
         elif new_conjunct:
             cur.conjuncts.append(_best(types, cur_ents))
             cur_ents.clear()  # _best() copied what it keeps
-        if tk.ent:
+        if tk.ent and not (
+            tk.nisba
+            and i > 0
+            and toks[i - 1].ent not in (None, tk.ent)
+            and types.get(toks[i - 1].ent) == "ORG"
+        ):  # (شركة إيني الإيطالية: a nisba right after an organization's name describes it, no other actor)
             cur_ents.append(tk.ent)
     close(len(toks))
     # token -> its phrase: phrases are runs of consecutive tokens, and every token between them is a boundary

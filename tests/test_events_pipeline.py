@@ -1,4 +1,5 @@
-"""Actors found through the quotes layer's speakers, through the whole pipeline."""
+"""Actors that need the other layers (the quotes layer's speakers, nisba adjectives of the entities), through the
+whole pipeline."""
 
 from __future__ import annotations
 
@@ -18,3 +19,9 @@ def test_his_country_is_the_speakers_state() -> None:
         "وأضاف أن بلاده ترفض القرار."
     )
     assert [e for e in _events(text) if e[0] == "REJECT"] == [("REJECT", {"Turkey"}, set())]
+
+
+def test_nisba_after_an_organization_describes_it() -> None:
+    text = "وجرى توقيع اتفاق بين شركة قطر للطاقة وشركة إيني الإيطالية لتزويد إيطاليا بالغاز المسال."
+    agree = [e for e in _events(text) if e[0] == "AGREE"]
+    assert agree and all("Italy" not in src | tgt for _, src, tgt in agree)
