@@ -22,6 +22,6 @@ def test_his_country_is_the_speakers_state() -> None:
 
 
 def test_nisba_after_an_organization_describes_it() -> None:
-    text = "وجرى توقيع اتفاق بين شركة قطر للطاقة وشركة إيني الإيطالية لتزويد إيطاليا بالغاز المسال."
+    text = "وأعلنت الرئاسة عن عدة اتفاقيات، أبرزها اتفاق بين مجمع سونلغاز وشركة إيني الإيطالية لنقل الكهرباء نحو إيطاليا."
     agree = [e for e in _events(text) if e[0] == "AGREE"]
     assert agree and all("Italy" not in src | tgt for _, src, tgt in agree)
