@@ -626,9 +626,20 @@ def _gapped(
         if k + 1 >= len(toks) or toks[k + 1].cores.isdisjoint(firsts):
             continue
         hits = [e for e in verbs if _rest_matches(toks, k + 1, e.trigger.rest)]
+        if hits and any("name_gap" in e.trigger.flags for e in hits) and not _names_only(toks, i + 1, k + 1):
+            hits = [e for e in hits if "name_gap" not in e.trigger.flags]  # أعلنت أنها سترسل مساعدات
         if hits:
             return gap, hits
     return 0, []
+
+
+def _names_only(toks: list[Tok], a: int, b: int) -> bool:
+    """Tokens a..b-1 are a name (the subject), dates, numbers and punctuation (أعلنت الولايات المتحدة مساعدات،
+    ستقدم 110 ملايين يورو)."""
+    return all(
+        toks[m].ent or toks[m].punct or toks[m].timex or toks[m].token.norm.replace(".", "").isdigit()
+        for m in range(a, b)
+    )
 
 
 def _has_article(tk: Tok) -> bool:
