@@ -242,6 +242,16 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             else:
                 scan_from = r.end
             tgt += [e for e in rest if e not in src and e not in tgt]
+        elif not src and toks[jj].token.norm.endswith(("ه", "ها", "هم", "هما")):
+            # قبل مشاركته في قمة تجمعه بقادة دول مجلس التعاون: the pronoun is the actor of the clause before
+            # (بقادة reads as a light verb with its pronoun too: the phrase may start after it)
+            nxt = chunk_at(ctx, jj + 1) or chunk_at(ctx, jj + 2)
+            last = next((c for c in reversed(prev) if c.source), None)
+            ba = nxt is not None and (nxt.prep == "ب" or toks[jj + 1].token.text.startswith("ب"))
+            if ba and nxt is not None and nxt.start <= jj + 2 and nxt.actors and last is not None:
+                src = list(last.source[:1])
+                tgt += [e for e in nxt.actors if e not in src and e not in tgt]
+                scan_from = nxt.end
     if not src and trig.type == "CONSULT":
         heads = _headed_by(ctx, cand)
         if heads:

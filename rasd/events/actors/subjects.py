@@ -143,7 +143,12 @@ def title_holder(ctx: SentCtx, c: Chunk) -> Chunk | None:
 def right_subject(ctx: SentCtx, j: int) -> Chunk | None:
     toks = ctx.toks
     # ويجتمع قادة دول الاتحاد: قادة (leaders; no verb ends in ة) opens the subject, naming its body
-    if j + 1 < len(toks) and "light" in toks[j].cats and toks[j].token.text.endswith("ة"):
+    if (
+        j + 1 < len(toks)
+        and "light" in toks[j].cats
+        and toks[j].token.text.endswith("ة")
+        and toks[j].token.forms[-1][0] == 0  # (not بقادة: a preposition opens no subject)
+    ):
         j += 1
     c = chunk_at(ctx, j)
     if c is not None and c.prep is None and c.start == j:
