@@ -29,6 +29,10 @@ from .verbs import verb_actors
 __all__ = ["fill", "person_states", "place_noun", "state_actors"]
 
 
+# a warning is addressed to states, bodies and people: a place named in what was said is no target
+_SAID_TO = frozenset({"THREATEN"})
+
+
 def fill(
     ctx: SentCtx, cands: list[Cand], prev_sentence: list[str], states: dict[str, str] | None = None
 ) -> None:
@@ -73,6 +77,9 @@ def fill(
         if ctx.places and cand.source:
             # a town or region does not act (تفجير كركوك يستهدف): only states, capitals, bodies and people
             cand.source = [e for e in cand.source if e not in ctx.places]
+        if ctx.places and cand.target and cand.trig.type in _SAID_TO:
+            # nor is one warned, accused or asked (حذر من أن مياه النيل خط أحمر: the Nile is what he spoke of)
+            cand.target = [e for e in cand.target if e not in ctx.places]
         if ctx.reporters and cand.source:
             # بغداد - (أ ف ب): بحث X … في زيارة: the agency of the dateline reports, it does not visit
             cand.source = [e for e in cand.source if e not in ctx.reporters]
