@@ -189,6 +189,16 @@ def _in_content(ctx: SentCtx, c: Cand, k: int) -> bool:
     return any("comp" in ctx.toks[m].cats and not ctx.toks[m].ent for m in range(c.j, k))
 
 
+def _agreed_on(ctx: SentCtx, c: Cand, k: int) -> bool:
+    """اتفقا على عقد القمة المقبلة في روما خلال جويلية: a date after an event noun that an agreement is on
+    (على + the noun) dates that event, not the agreement."""
+    if c.trig.type != "AGREE" or k <= c.j:
+        return False
+    toks = ctx.toks
+    on = next((m for m in range(c.j, k) if toks[m].token.norm in ("على", "علي")), None)
+    return on is not None and any(toks[m].in_trigger for m in range(on + 1, k))
+
+
 def _alleged(ctx: SentCtx, c: Cand, k: int) -> bool:
     """اتهم X روسيا بشن هجوم … ليل الثلاثاء: a date after the act an accusation names dates that act (the
     accusation itself is of its own day)."""
@@ -209,6 +219,7 @@ def _attach_dated(ctx: SentCtx, cands: list[Cand], dated: list[tuple[int, Timex]
             and not _in_relative(ctx, c, k)
             and not _alleged(ctx, c, k)
             and not _in_content(ctx, c, k)
+            and not _agreed_on(ctx, c, k)
             and not (k > c.j and (_since(ctx, k) or _since_between(ctx, c.j, k)))
         ]
         if same:

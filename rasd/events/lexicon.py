@@ -117,6 +117,7 @@ class Lexicon:
     phrases_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (cue, category)
     duals: frozenset[str] = frozenset()  # nouns whose dual names a pair of actors (الوزيران، الجانبين)
     body_duals: frozenset[str] = frozenset()  # those naming two sides, not two people (الوفدان، البلدين)
+    state_duals: frozenset[str] = frozenset()  # those naming two states (البلدين، الدولتين)
     name_heads: frozenset[str] = frozenset()  # head nouns of names (قوات الدعم السريع): no trigger after them
     self_nouns: frozenset[str] = frozenset()  # a speaker's own side (بلاده، الحزب، حكومته)
     lift_words: frozenset[str] = frozenset()  # lifting (رفع، إلغاء): رفع العقوبات is a concession
@@ -163,6 +164,7 @@ def lexicon() -> Lexicon:
     phrases: dict[str, list[tuple[str, ...]]] = {}
     duals: set[str] = set()
     body_duals: set[str] = set()
+    state_duals: set[str] = set()
     lift_words: set[str] = set()
     join_verbs: set[str] = set()
     # categories that only collect their words into one set of the lexicon
@@ -188,10 +190,13 @@ def lexicon() -> Lexicon:
     for row in read_tsv("event_words.tsv"):
         w = normalize(row["word"]).split()
         cat = row["category"]
-        if cat in ("dual", "dual_body"):  # not a category of the word: the base of a dual (وزير -> الوزيران)
+        # not a category of the word: the base of a dual (وزير -> الوزيران)
+        if cat in ("dual", "dual_body", "dual_state"):
             duals.update(w)
-            if cat == "dual_body":
+            if cat != "dual":
                 body_duals.update(w)
+            if cat == "dual_state":
+                state_duals.update(w)
             continue
         if cat in word_sets:
             word_sets[cat].update(w)
@@ -220,6 +225,7 @@ def lexicon() -> Lexicon:
         phrases_by_first=_by_first(phrases),
         duals=frozenset(duals),
         body_duals=frozenset(body_duals),
+        state_duals=frozenset(state_duals),
         name_heads=frozenset(word_sets["name_head"]),
         self_nouns=frozenset(word_sets["self_noun"]),
         lift_words=frozenset(lift_words),

@@ -97,7 +97,12 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         after = max(after, dual + 1)
         pairs = [c.actors for c in reversed(prev + ctx.history) if c.symmetric and len(c.actors) == 2]
         titled = [p for p in pairs if all(word in ctx.titles.get(e, "") for e in p)]
-        if word in lexicon().body_duals:  # الوفدان، البلدين: two sides, not two people
+        if word in lexicon().state_duals:  # البلدين: the two states of a pair (its people's states)
+            states = [
+                [e if ctx.types.get(e) == "LOC" else ctx.person_states.get(e) for e in p] for p in pairs
+            ]
+            titled = [s for s in states if all(s) and s[0] != s[1]][:1] or titled  # type: ignore[misc]
+        elif word in lexicon().body_duals:  # الوفدان: two sides, not two people
             titled = titled or [p for p in pairs if all(ctx.types.get(e) != "PER" for e in p)]
         pair = (titled or pairs or [None])[0]
         if pair:
