@@ -193,7 +193,8 @@ def build(doc: Document) -> list[SentCtx]:
         for e in doc.entities
         if e.type == "LOC"
         and e.kind != "capital"
-        and (e.kind in PLACE_KINDS or (e.kb_id or "").startswith(("city/", "region/")))
+        # (a place the knowledge base does not know is a village or a district, not a state)
+        and (e.kind in PLACE_KINDS or (e.kb_id or "").startswith(("city/", "region/")) or not e.kb_id)
     )
     # mention spans sorted, for token lookup
     spans = _reference_spans(doc)
