@@ -27,7 +27,56 @@ _RESUME = {"اعاده", "استيناف", "مواصله"}  # normalized: إعا
 _ABSORB_PREPS = {None, "من", "ب", "علي", "الي", "ل", "عن", "في"}  # normalized (إلى -> الي)
 
 
-_DECLINES = frozenset({"declines", "no_clause"})  # flags of triggers that code no event
+_DECLINES = frozenset({"declines", "no_clause"})
+
+
+def _called_protests(ctx: context.SentCtx, cands: list[Cand]) -> None:
+    """دعت X إلى تظاهرة، تظاهرة دعت إليها X: calling a protest with no one called on is organizing it: one
+    PROTEST by the caller, not a REQUEST."""
+    from .actors.relative import resumptive
+
+    for n in range(1, len(cands)):
+        a, b = cands[n - 1], cands[n]
+        if a.trig.type == "REQUEST" and b.trig.type == "PROTEST" and b.absorbed and not a.absorbed:
+            if a.source and not a.target:
+                a.trig = b.trig
+        elif (
+            a.trig.type == "PROTEST"
+            and b.trig.type == "REQUEST"
+            and b.trig.pos == "verb"
+            and b.i == a.j
+            and resumptive(ctx.toks, b.j)
+            and b.source
+            and not a.absorbed
+        ):
+            a.source, a.target = list(b.source), a.target or [e for e in b.target if e not in b.source]
+            b.absorbed = True
+    for c in cands:
+        if c.trig.type == "PROTEST" and c.source and not c.target and not c.absorbed:
+            c.target = _protested(ctx, c)
+
+
+def _protested(ctx: context.SentCtx, c: Cand) -> list[str]:
+    """وقفة احتجاجية … تنديدا بالهجوم التركي، رفضا لما وصفه بـ"التعنت الإثيوبي": the phrase after a word
+    giving the protest's reason names whom it is against."""
+    toks = ctx.toks
+    reasons = lexicon().protest_reasons
+    for k in range(c.j, len(toks)):
+        tk = toks[k]
+        if tk.punct and tk.token.text in context.STRONG_PUNCT:
+            break
+        if tk.token.forms[-1][1] in reasons:
+            for m in range(k + 1, min(len(toks), k + 8)):
+                t = toks[m]
+                if t.punct and t.token.text not in _QUOTES:
+                    break
+                if t.ent and t.ent not in c.source and ctx.types.get(t.ent) != "PER":
+                    return [t.ent]
+            break
+    return []
+
+
+_QUOTES = set('"«»“”')  # flags of triggers that code no event
 
 
 def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
@@ -276,6 +325,7 @@ def _sentence(
     attach.attach_dates(doc, ctx, cands, sx)
     attach.attach_attributes(ctx, cands, sx)
     _absorb(ctx, cands)
+    _called_protests(ctx, cands)
     for c in cands:
         modality.decide(ctx, c)
     _condition_targets(ctx, cands)

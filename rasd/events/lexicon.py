@@ -127,6 +127,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()  # بلدات، أحياء، مواقع: an attack on them targets their place
     crowd_nouns: frozenset[str] = frozenset()  # مئات، آلاف: مئات من أنصار X stand for X
     member_words: frozenset[str] = frozenset()  # الأعضاء: قادة الدول الأعضاء في X stand for X
+    protest_reasons: frozenset[str] = frozenset()  # تنديدا، احتجاجا + whom a protest is against
     each_words: frozenset[str] = frozenset()  # كلا من X و Y: the actors after من
     frame_nouns: frozenset[str] = frozenset()  # على هامش، في ختام + event noun: a frame, not another act
     session_refs: frozenset[str] = frozenset()  # الاجتماع، البيان الختامي: the session the article reports
@@ -178,6 +179,7 @@ def lexicon() -> Lexicon:
             "place_noun",
             "crowd",
             "member",
+            "protest_reason",
             "each",
             "frame_noun",
             "session_ref",
@@ -235,6 +237,7 @@ def lexicon() -> Lexicon:
         place_nouns=frozenset(word_sets["place_noun"]),
         crowd_nouns=frozenset(word_sets["crowd"]),
         member_words=frozenset(word_sets["member"]),
+        protest_reasons=frozenset(word_sets["protest_reason"]),
         each_words=frozenset(word_sets["each"]),
         frame_nouns=frozenset(word_sets["frame_noun"]),
         session_refs=frozenset(word_sets["session_ref"]),
