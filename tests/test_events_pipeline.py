@@ -25,3 +25,12 @@ def test_nisba_after_an_organization_describes_it() -> None:
     text = "وأعلنت الرئاسة عن عدة اتفاقيات، أبرزها اتفاق بين مجمع سونلغاز وشركة إيني الإيطالية لنقل الكهرباء نحو إيطاليا."
     agree = [e for e in _events(text) if e[0] == "AGREE"]
     assert agree and all("Italy" not in src | tgt for _, src, tgt in agree)
+
+
+def test_definite_noun_restates_the_strike() -> None:
+    # القصف التركي, condemned the next day, is the strike told before in other words: one ASSAULT
+    text = (
+        "استهدفت طائرة مسيرة تركية مساء الجمعة موقعا قرب مدينة القامشلي، وفق ما أعلنت وزارة الدفاع في تركيا. "
+        "وفي دمشق، دان وزير الخارجية السوري فيصل المقداد القصف التركي، معتبرا أنه انتهاك للسيادة."
+    )
+    assert [e for e in _events(text) if e[0] == "ASSAULT"] == [("ASSAULT", {"Turkey"}, set())]

@@ -119,6 +119,23 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
                 b.date, b.date_source, b.timex = mention.date, mention.date_source, mention.timex
         same = by_kind.setdefault((b.trig.type, b.trig.mode), [])
         target = next((a for a in reversed(same) if _compatible(doc_ents, a, b)), None)
+        if (
+            target is None
+            and b.trig.pos == "noun"
+            and b.trig.type != "CONSULT"  # (talks, calls and visits keep their modes apart)
+            and b.date_source == "published"
+            and doc.text.startswith("ال", b.start)
+        ):
+            # استهدفت طائرة تركية …، ثم دان X القصف التركي: a definite noun of the type, undated, names the act
+            # told before in other words
+            target = next(
+                (
+                    a
+                    for a in reversed(kept)
+                    if a.trig.type == b.trig.type and _compatible(doc_ents, a, b, True)
+                ),
+                None,
+            )
         if target is None and _joined_in(b) and any(a.trig.type == b.trig.type for a in kept):
             continue  # فيما شارك X في الاجتماع عبر الهاتف: one more participant in the meeting just reported
         if target is None:
