@@ -63,6 +63,10 @@ def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
                     return _doers(c, cand)
             return []
         if tk.ent:
+            prev = toks[k - 1]
+            if k > start and not prev.ent and prev.token.forms[-1][1] in lexicon().documents:
+                # رحب كوليبا بقرار الاتحاد الأوروبي: a reaction to a body's decision is aimed at that body
+                return [tk.ent] if tk.ent not in cand.source else []
             return []
     return []
 
