@@ -67,6 +67,14 @@ def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
             if k > start and not prev.ent and prev.token.forms[-1][1] in lexicon().documents:
                 # رحب كوليبا بقرار الاتحاد الأوروبي: a reaction to a body's decision is aimed at that body
                 return [tk.ent] if tk.ent not in cand.source else []
+            if (
+                cand.trig.type == "SUPPORT"
+                and k - 2 > start
+                and "relative" in toks[k - 2].cats
+                and plain_word(prev)
+            ):
+                # أشاد أبو الغيط بالجهد الذي بذلته الجزائر: praise of what X did is aimed at X
+                return [tk.ent] if tk.ent not in cand.source else []
             return []
     return []
 
