@@ -104,7 +104,7 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         and obj.start == gj
         and obj.prep is None
         and obj.actors
-        and trig.gen == "source"
+        and (trig.gen == "source" or trig.type == "SUPPORT")
         and "symmetric" not in trig.flags
     ):
         # ستواصل تركيا دعم الحكومة السورية: the verb's subject acts, the noun's genitive is its object
