@@ -104,7 +104,7 @@ def is_dual(tk: Tok) -> bool:
     )
 
 
-_TITLE_PREPS = {"ل", "ب", "الي", "في", "لدي"}  # normalized (إلى -> الي)
+_TITLE_PREPS = {"ل", "ب", "الي", "في", "لدي", "عن"}  # normalized (إلى -> الي); النائب عن حزب الله X
 
 
 def title_only(ctx: SentCtx, c: Chunk) -> bool:
