@@ -34,3 +34,9 @@ def test_definite_noun_restates_the_strike() -> None:
         "وفي دمشق، دان وزير الخارجية السوري فيصل المقداد القصف التركي، معتبرا أنه انتهاك للسيادة."
     )
     assert [e for e in _events(text) if e[0] == "ASSAULT"] == [("ASSAULT", {"Turkey"}, set())]
+
+
+def test_coordinated_verb_inside_the_quote_continues_its_subject() -> None:
+    # the quote's own clause (الأردن …، ويطالب) has a subject of its own: the kingdom demands, not the speaker
+    text = 'ونقلت وكالة بترا عن الصفدي قوله إن الأردن "لا يقبل المساس بالوصاية الهاشمية، ويطالب بوقف الاقتحامات".'
+    assert [e for e in _events(text) if e[0] == "REQUEST"] == [("REQUEST", {"Jordan"}, set())]

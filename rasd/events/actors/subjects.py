@@ -214,9 +214,32 @@ def own_state(ctx: SentCtx, cand: Cand) -> list[str]:
     return []
 
 
+_QUOTE_MARKS = frozenset('"«»“”')
+
+
+def _quoted_clause_subject(ctx: SentCtx, i: int) -> list[str]:
+    """قوله إن لبنان "لا يريد الحرب، ويطالب بتطبيق القرار": a coordinated verb inside the quote that follows
+    إن X continues X, the subject of the quoted clause, not the speaker."""
+    toks = ctx.toks
+    marks = 0
+    for m in range(i - 1, -1, -1):
+        tk = toks[m]
+        if tk.punct and tk.token.text in _QUOTE_MARKS:
+            marks += 1
+        elif "comp" in tk.cats and not tk.ent:
+            k = m + 1
+            if marks % 2 == 1 and k < len(toks) and toks[k].ent_start and not toks[k].nisba:
+                return [toks[k].ent]
+            return []
+    return []
+
+
 def clause_subject(ctx: SentCtx, cand: Cand, i: int) -> list[str]:
     """The dropped subject of a coordinated verb: the speaker of a quote cued earlier in the sentence, else
     the sentence's first subject before the verb."""
+    embedded = _quoted_clause_subject(ctx, i)
+    if embedded:
+        return embedded
     # a quote cued by this very verb (واتهم X بـ"…") names no speaker before it
     verb_start = ctx.toks[i].token.start
     for start, eid in reversed(ctx.speakers):
