@@ -40,3 +40,12 @@ def test_coordinated_verb_inside_the_quote_continues_its_subject() -> None:
     # the quote's own clause (الأردن …، ويطالب) has a subject of its own: the kingdom demands, not the speaker
     text = 'ونقلت وكالة بترا عن الصفدي قوله إن الأردن "لا يقبل المساس بالوصاية الهاشمية، ويطالب بوقف الاقتحامات".'
     assert [e for e in _events(text) if e[0] == "REQUEST"] == [("REQUEST", {"Jordan"}, set())]
+
+
+def test_removing_the_threat_is_no_threat() -> None:
+    # التهديد after another noun (لإبعاد) is a danger to remove, not an act of threatening
+    text = (
+        "وقصف الجيش الإسرائيلي مواقع في جنوب لبنان. وكتب المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي أن "
+        'الجيش "سيواصل العمل لإبعاد التهديد عن سكان الشمال".'
+    )
+    assert [e for e in _events(text) if e[0] == "THREATEN"] == []

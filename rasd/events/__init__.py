@@ -153,6 +153,13 @@ def _lead(doc: Document) -> int | None:
 def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
     """رفض الخوض في التفاصيل (declining to comment), استبعد أن … (judging a thing unlikely): no event."""
     flags = c.trig.flags
+    if (
+        "object_thing" in flags
+        and c.i > 0
+        and ctx.toks[c.i].article
+        and context.plain_word(ctx.toks[c.i - 1])
+    ):
+        return True  # لإبعاد التهديد عن سكان الشمال: the threat is a danger removed, no one threatening
     if c.j >= len(ctx.toks) or not flags & _DECLINES:
         return False
     if "declines" in flags:
