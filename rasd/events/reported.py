@@ -59,6 +59,26 @@ def _imperfect(c: Cand) -> bool:
     return c.trig.pos == "verb" and not c.past and not c.participle
 
 
+_RANGE_WORDS = frozenset({"الى", "إلى", "حتى", "-", "–", "و"})
+
+
+def _range_end(doc: Document, timex: str | None, published: dt.date) -> tuple[str, str] | None:
+    """The last day of a range a meeting's date opens (من 4 إلى 6 أبريل: the 6th), not after publication."""
+    if timex is None:
+        return None
+    xs = sorted(doc.timexes, key=lambda x: x.start)
+    for n, x in enumerate(xs[:-1]):
+        if x.id != timex:
+            continue
+        y = xs[n + 1]
+        end = _day((y.value or "")[:10]) if len(y.value or "") >= 10 else None
+        if end is None or end > published or doc.text[x.end : y.start].strip() not in _RANGE_WORDS:
+            return None
+        start = _day((x.value or "")[:10])
+        return (end.isoformat(), y.id) if start is not None and start < end else None
+    return None
+
+
 def carry_reported_day(doc: Document, cands: Sequence[Cand]) -> None:
     """Give undated acts of a meeting's participants the meeting's day (see the module docstring)."""
     published = _day((doc.published or "")[:10])
@@ -113,6 +133,10 @@ def carry_reported_day(doc: Document, cands: Sequence[Cand]) -> None:
         chosen = before[-1]
         m = chosen[0]
         c.date, c.date_source, c.timex = m.date, "timex", m.timex
+        last = _range_end(doc, m.timex, published)
+        if last is not None and not meeting:
+            # talks held من 4 إلى 6 أبريل: what was said at them is of their last day, when they ended
+            c.date, c.timex = last
         if meeting:
             meetings.append((c, chosen[1] | _participants(c, places)))
             meetings.sort(key=lambda p: p[0].start)
