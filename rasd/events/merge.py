@@ -23,6 +23,9 @@ def _match(doc_ents, a: str, b: str) -> bool:
     return bool((ca and kb_ and ca == kb_) or (cb and ka and cb == ka))
 
 
+_NOT_STATE = frozenset({"company", "party", "sports_club", "university", "ngo", "think_tank", "newspaper"})
+
+
 def _covers(doc_ents, small: list[str], big: list[str]) -> bool:
     return all(any(_match(doc_ents, s, b) for b in big) for s in small)
 
@@ -94,7 +97,8 @@ def _joined_in(b: Cand) -> bool:
 def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
     """Fold repeated mentions: events with actors first (each into the latest compatible earlier one), then
     mentions without actors into the nearest compatible event (earlier preferred); the rest are dropped."""
-    doc_ents = {e.id: (e.kb_id, e.country) for e in doc.entities}
+    # a company, party or club is not its state (سوناطراك وإيني agreeing is not Algeria and Italy agreeing)
+    doc_ents = {e.id: (e.kb_id, None if e.kind in _NOT_STATE else e.country) for e in doc.entities}
     types = {e.id: e.type for e in doc.entities}
     cands = _fold_unmoded(doc_ents, types, cands)
     kept: list[Cand] = []
