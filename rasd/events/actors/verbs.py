@@ -115,8 +115,21 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
     elif kind == "pronoun":
         source = resolve_pronoun(ctx, k, prev, prev_sentence)
     elif kind == "relative":
-        c = chunk_at(ctx, k - 1)
+        h = k - 1
+        while h > 0 and toks[h].punct and toks[h].token.text in ("،", ","):
+            h -= 1  # السيدة جورجيا ميلوني، التي تقوم بزيارة: the head before the comma
+        c = chunk_at(ctx, h)
         source = c.actors[-1:] if c else []
+        r = chunk_at(ctx, after) if i == cand.i else None
+        if (
+            r is not None
+            and r.start == after
+            and r.prep is None
+            and toks[after].ent
+            and toks[i].token.norm.endswith(("ه", "ها", "هم", "هما"))
+        ):
+            # المخطط المغربي، الذي تعارضه جبهة البوليساريو: the verb's pronoun is the head, its subject follows
+            head_target, source, after = source, r.actors[:1], after + 1
     else:
         aux_between = all("aux" in toks[m].cats for m in range(k + 1, i))
         if kind == "comp" and aux_between:
