@@ -68,6 +68,10 @@ def _headed_by(ctx: SentCtx, cand: Cand) -> list[str]:
     return []
 
 
+def _frames(tk: Tok) -> bool:
+    return not tk.ent and tk.token.forms[-1][1] in lexicon().frame_nouns
+
+
 def _l_chunk_after(ctx: SentCtx, g: Chunk) -> bool:
     nxt = chunk_at(ctx, g.end)
     return nxt is not None and nxt.start == g.end and nxt.prep == "ل"
@@ -285,6 +289,9 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 break
             if tk.cats & _CLAUSE_CATS and not tk.ent:
                 break  # وأن اجتماعا سيعقد: a new clause; a light verb before it governs something else
+            if "prep" in tk.cats and not tk.ent and m + 1 < cand.i and _frames(toks[m + 1]):
+                noun_between = False  # عقد على هامش الأشغال لقاء: an adjunct between the verb and its object
+                continue
             if "prep" in tk.cats and not tk.ent and noun_between:
                 break  # أعرب عن قلقه من الهجوم: the noun sits in a PP of another noun, not the verb's object
             if plain_word(tk) and tk.token.forms[-1][0] == 0:
