@@ -285,6 +285,8 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         noun_between = False  # a plain noun passed on the way back (قلقه in أعرب عن قلقه من الهجوم)
         for m in range(cand.i - 1, max(-1, cand.i - LIGHT_WINDOW), -1):
             tk = toks[m]
+            if tk.in_trigger and m != cand.i and m > 0 and _frames(toks[m - 1]):
+                continue  # عقد على هامش القمة لقاء: the occasion framing the act, not the verb's object
             if (tk.punct and tk.token.text in STRONG_PUNCT) or (tk.in_trigger and m != cand.i):
                 break
             if tk.cats & _CLAUSE_CATS and not tk.ent:
