@@ -49,3 +49,9 @@ def test_removing_the_threat_is_no_threat() -> None:
         'الجيش "سيواصل العمل لإبعاد التهديد عن سكان الشمال".'
     )
     assert [e for e in _events(text) if e[0] == "THREATEN"] == []
+
+
+def test_light_verb_over_a_sidelines_occasion() -> None:
+    # على هامش القمة frames the act: عقد still governs the meeting noun after it
+    text = "وعقد الرئيس التركي رجب طيب أردوغان على هامش القمة لقاء ثنائيا مع الرئيس الأميركي جو بايدن."
+    assert ("CONSULT", {"Recep Tayyip Erdoğan"}, {"Joe Biden"}) in _events(text)
