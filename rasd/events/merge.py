@@ -77,7 +77,10 @@ def _fold(doc_ents, types, target: Cand, b: Cand) -> None:
         target.date, target.date_source, target.timex = b.date, b.date_source, b.timex
     ta, ba = target.actors, b.actors
     if ba and (
-        _people(types, ba) > _people(types, ta) or (len(ba) > len(ta) and _covers(doc_ents, ta, ba)) or not ta
+        # (people for states on every side: a participant named alone is no more specific than three states)
+        (_people(types, ba) > _people(types, ta) and len(ba) >= len(ta))
+        or (len(ba) > len(ta) and _covers(doc_ents, ta, ba))
+        or not ta
     ):
         target.source, target.target = list(b.source), list(b.target)
     if target.modality == "occurred" and b.modality != "occurred" and not target.modality_cue:
