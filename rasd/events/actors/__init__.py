@@ -31,6 +31,7 @@ __all__ = ["fill", "person_states", "place_noun", "state_actors"]
 
 # a warning is addressed to states, bodies and people: a place named in what was said is no target
 _SAID_TO = frozenset({"THREATEN"})
+_ADDRESSED = frozenset({"REQUEST", "ACCUSE"})  # with a party asked or accused, a town named too is no target
 
 
 def fill(
@@ -78,8 +79,11 @@ def fill(
             # a town or region does not act (تفجير كركوك يستهدف): only states, capitals, bodies and people
             cand.source = [e for e in cand.source if e not in ctx.places]
         if ctx.places and cand.target and cand.trig.type in _SAID_TO:
-            # nor is one warned, accused or asked (حذر من أن مياه النيل خط أحمر: the Nile is what he spoke of)
+            # nor is one warned (حذر من أن مياه النيل خط أحمر: the Nile is what he spoke of)
             cand.target = [e for e in cand.target if e not in ctx.places]
+        elif ctx.places and len(cand.target) > 1 and cand.trig.type in _ADDRESSED:
+            # يطالب قوات الدعم السريع بإنهاء حصارها لمدينة الفاشر: the one asked, not the town in the demand
+            cand.target = [e for e in cand.target if e not in ctx.places] or cand.target
         if ctx.reporters and cand.source:
             # بغداد - (أ ف ب): بحث X … في زيارة: the agency of the dateline reports, it does not visit
             cand.source = [e for e in cand.source if e not in ctx.reporters]
