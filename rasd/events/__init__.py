@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 
 from ..document import Document, Event, Quote, Span, fast_construct
 from . import actors, attach, context, merge, modality, reported, triggers
+from .actors.relative import resumptive
 from .lexicon import lexicon
 from .summary import summarize
 from .triggers import Cand
@@ -33,8 +34,6 @@ _DECLINES = frozenset({"declines", "no_clause"})
 def _called_protests(ctx: context.SentCtx, cands: list[Cand]) -> None:
     """دعت X إلى تظاهرة، تظاهرة دعت إليها X: calling a protest with no one called on is organizing it: one
     PROTEST by the caller, not a REQUEST."""
-    from .actors.relative import resumptive
-
     for n in range(1, len(cands)):
         a, b = cands[n - 1], cands[n]
         if a.trig.type == "REQUEST" and b.trig.type == "PROTEST" and b.absorbed and not a.absorbed:
