@@ -55,3 +55,12 @@ def test_light_verb_over_a_sidelines_occasion() -> None:
     # على هامش القمة frames the act: عقد still governs the meeting noun after it
     text = "وعقد الرئيس التركي رجب طيب أردوغان على هامش القمة لقاء ثنائيا مع الرئيس الأميركي جو بايدن."
     assert ("CONSULT", {"Recep Tayyip Erdoğan"}, {"Joe Biden"}) in _events(text)
+
+
+def test_title_then_a_phrase_naming_its_holder() -> None:
+    # المديرة التنفيذية لليونيسف كاثرين راسل: the title is hers, not the earlier director's it resembles
+    text = (
+        "وقالت المديرة التنفيذية للبرنامج سيندي ماكين إن الهجوم شائن. وحذرت المديرة التنفيذية لليونيسف "
+        "كاثرين راسل من أن 730 ألف طفل يعانون سوء التغذية."
+    )
+    assert [e for e in _events(text) if e[0] == "THREATEN"] == [("THREATEN", {"Catherine M. Russell"}, set())]

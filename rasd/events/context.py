@@ -366,7 +366,7 @@ def build(doc: Document) -> list[SentCtx]:
             _title_anaphors(toks, [chunks[ci] for ci in dict.fromkeys(chunk_of[k] for k in nisba_at) if ci >= 0],
                             titled, kb_of)  # fmt: skip
         if holders and hits:
-            _bare_titles(toks, chunks, holders, known)
+            _bare_titles(toks, chunks, holders, known, types)
         out.append(
             SentCtx(
                 si,
@@ -1160,14 +1160,24 @@ def _bare_titles(
     chunks: list[Chunk],
     holders: list[tuple[int, str, tuple[tuple[frozenset[str], bool], ...]]],
     known: frozenset[str],
+    types: dict[str, str] | None = None,
 ) -> None:
     """اتهم غانتس رئيس الوزراء بـ…، وقال الأمير: a definite title naming nobody, without a nisba, stands for the
     person last named before with a title holding all its words (بنيامين نتنياهو، رئيس الوزراء الإسرائيلي)."""
     if not holders:
         return
-    for c in chunks:
+    types = types or {}
+    for n, c in enumerate(chunks):
         if c.actors or c.prep is not None:
             continue
+        nxt = chunks[n + 1] if n + 1 < len(chunks) else None
+        if (
+            nxt is not None
+            and nxt.prep is not None
+            and nxt.start <= c.end + 1
+            and any(types.get(toks[k].ent) == "PER" for k in range(nxt.start, nxt.end))
+        ):
+            continue  # المديرة التنفيذية لليونيسف كاثرين راسل: the title's holder is named in the phrase after it
         head = toks[c.start].token.forms[-1][1]
         if head not in known and head[2:] not in known:
             continue  # (a cheap test: the first word must be a word of some title)
