@@ -33,7 +33,6 @@ from .spans import (
     quote_before,
     resumptive,
     scan_after,
-    word_is,
 )
 from .speakers import (
     addressee,
@@ -170,7 +169,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         assert cue is not None
         # a verb with a resumptive PP (خطابا أكد فيه) opens a relative clause: what precedes is no subject
         relative = hit.i > a and "relative" in ctx.info[hit.i - 1].roles  # kept by cues.relative_report
-        if hit.kind == "participle" or relative or resumptive(ctx, hit.j, b):
+        if hit.kind == "participle" or relative or (hit.j < b and "resumptive" in ctx.info[hit.j].roles):
             pre = None
         else:
             pre = pre_subject(ctx, hit, a)
@@ -350,7 +349,7 @@ def _masculine_body(ctx: Context, lo: int, hit: CueHit) -> bool:
 def _office_owner(ctx: Context, subject: tuple[int, int] | None) -> Speaker | None:
     """ونقل مكتب ميقاتي عنه قوله: the office's owner is the one "he" refers to (a person named in the subject
     right after an office word), as an implicit speaker."""
-    if subject is None or not word_is(ctx, subject[0], "office"):
+    if subject is None or "office" not in ctx.info[subject[0]].roles:
         return None
     toks = ctx.toks
     for m in ctx.mentions_in(toks[subject[0]].start, toks[subject[1] - 1].end):

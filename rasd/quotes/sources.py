@@ -7,7 +7,7 @@ from .context import Context
 from .cues import CueHit
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
-from .spans import Scan, affiliation_pp, informed_pp, issued_by, word_is
+from .spans import Scan, affiliation_pp, informed_pp, issued_by
 from .speakers import from_range, same_head
 
 MAX_SOURCE = 8  # words of the source after an attribution phrase
@@ -151,12 +151,12 @@ def source_end(ctx: Context, hit: CueHit, b: int) -> tuple[int, int] | None:
             break
         if (
             j > lo
-            and word_is(ctx, j, "stop")
+            and "stop" in ctx.info[j].roles
             and (informed_pp(ctx, lo, j) or affiliation_pp(ctx, lo, j) or issued_by(ctx, j))
         ):
             j += 1  # بحسب مصدر مطلع على سير المفاوضات، بحسب مسؤول في الأمم المتحدة: it describes the source
             continue
-        if j > lo and (word_is(ctx, j, "stop") or ctx.verb_at.get(j) is not None or ctx.info[j].comp):
+        if j > lo and ("stop" in ctx.info[j].roles or ctx.verb_at.get(j) is not None or ctx.info[j].comp):
             break
         j += 1
     if j == lo:

@@ -30,7 +30,7 @@ class Scan:
 
 def is_body(ctx: Context, j: int) -> bool:
     """Token ``j`` is the head of a public body, with or without the article (وزارة، الحكومة)."""
-    if word_is(ctx, j, "body"):
+    if "body" in ctx.info[j].roles:
         return True
     norm = ctx.norms[j]
     return norm.startswith("ال") and norm[2:] in ctx.lex.words["body"]
@@ -140,7 +140,7 @@ def _adverbial_before(ctx: Context, j: int) -> bool:
     if tok.kind != "word":
         return False
     if (
-        word_is(ctx, j, "preposition")
+        "preposition" in ctx.info[j].roles
         or _is_l_pp(ctx, j)
         or (ctx.norms[j][:1] == "ب" and len(ctx.norms[j]) <= 2)
     ):
@@ -168,7 +168,7 @@ def starts_break(ctx: Context, j: int, b: int) -> bool:
     v = ctx.verb_at.get(j)
     if v is not None:  # …، وقال / …، مضيفاً / في حين قال X إن…، أكد Y أن…: a new attribution
         return True
-    if word_is(ctx, j, "pronoun") and j + 1 < b and ctx.verb_at.get(j + 1) is not None:
+    if "pronoun" in ctx.info[j].roles and j + 1 < b and ctx.verb_at.get(j + 1) is not None:
         return True
     if j + 1 < b and ctx.norms[j + 1] == "ما" and ctx.norms[j] in ("وهو", "وهي", "وهذا", "هو", "هذا", "ما"):
         return True  # …، وهو ما رفضته الدول العربية: the writer's aside, not the speaker's words
@@ -350,7 +350,7 @@ def _ends_name(ctx: Context, e: int, limit: int) -> bool:
 def possessed(ctx: Context, k: int) -> bool:
     """Token ``k`` is a body or office head outside any mention (مكتب، حكومة، حزب): what follows it is its owner."""
     t = ctx.toks[k]
-    return (is_body(ctx, k) or word_is(ctx, k, "office")) and not ctx.mentions_in(t.start, t.end)
+    return (is_body(ctx, k) or "office" in ctx.info[k].roles) and not ctx.mentions_in(t.start, t.end)
 
 
 def bare_name(ctx: Context, k: int, limit: int, inside: bool = False) -> int:
@@ -425,7 +425,7 @@ def issued_by(ctx: Context, j: int) -> bool:
 def resumptive(ctx: Context, j: int, b: int) -> bool:
     """Token ``j`` (right after a cue) is a preposition with a pronoun pointing back to the noun before the
     verb (اتصالا … أكد خلاله، بيانا أكدا فيه): the verb opens a relative clause and has no subject after it."""
-    return j < b and word_is(ctx, j, "resumptive")
+    return j < b and "resumptive" in ctx.info[j].roles
 
 
 def speaker_head(ctx: Context, j: int, b: int) -> bool:
@@ -593,7 +593,7 @@ def informed_pp(ctx: Context, lo: int, j: int) -> bool:
     return (
         j - 1 > lo
         and ctx.norms[j] in ("علي", "من", "الي")
-        and word_is(ctx, j - 1, "informed")
+        and "informed" in ctx.info[j - 1].roles
         and _head_kind(ctx, lo) in ("person", "group")
     )
 
@@ -602,7 +602,7 @@ def _withheld_identity(ctx: Context, j: int, limit: int) -> int:
     """ "طلب عدم كشف هويته"، "فضل عدم ذكر اسمه": the token after the withheld identity, within a few words of
     ``j``; 0 if there is none."""
     for k in range(j + 1, min(limit, j + 5)):
-        if word_is(ctx, k, "identity"):
+        if "identity" in ctx.info[k].roles:
             return k + 1
         if ctx.toks[k].kind != "word" or ctx.info[k].comp:
             return 0
@@ -629,11 +629,11 @@ def _blocked(ctx: Context, j: int, lo: int) -> bool:
     """أن after a word that takes it for itself (يجب أن، بعد أن، على الرغم من أن) is no reported speech."""
     if j - 1 < lo:
         return False
-    if word_is(ctx, j - 1, "block"):
+    if "block" in ctx.info[j - 1].roles:
         return True
     if j - 2 >= lo and ctx.norms[j - 1] == "علي" and ctx.norms[j - 2] in COMMAS:
         return True  # …، على أن يعرض الاتفاق: "provided that", not what was said
-    return j - 2 >= lo and ctx.norms[j - 1] in ("من", "علي", "الي") and word_is(ctx, j - 2, "block")
+    return j - 2 >= lo and ctx.norms[j - 1] in ("من", "علي", "الي") and "block" in ctx.info[j - 2].roles
 
 
 def clause_end(ctx: Context, s: int, b: int, np: bool) -> int:
@@ -787,7 +787,9 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
         and not _after_report(ctx, hit.i)
     ):
         np_direct = True  # …، وأكدا أهمية التنسيق: the subject is dropped, the noun phrase is what was said
-    if resumptive(ctx, hit.j, b):  # a relative clause's verb: …اتصالا هاتفيا، أكد خلاله دعم…
+    if (
+        hit.j < b and "resumptive" in infos[hit.j].roles
+    ):  # a relative clause's verb: …اتصالا هاتفيا، أكد خلاله دعم…
         j = hit.j + 1
         if not speaker_head(ctx, j, b):  # …جلسة، قال خلالها المندوب الروسي X: a subject still follows
             np_direct, mode = True, "after"
@@ -1059,7 +1061,7 @@ def attribution_content(ctx: Context, hit: CueHit, src_end: int, a: int, b: int)
         # a leading adverbial ("في المقابل،", "من جهته،") is not part of what is attributed
         for k in range(a, min(hit.i, a + 5)):
             if norms[k] in COMMAS:
-                if word_is(ctx, a, "stop") or word_is(ctx, a, "opener"):
+                if "stop" in ctx.info[a].roles or "opener" in ctx.info[a].roles:
                     s = k + 1
                 break
         e = hit.i

@@ -35,7 +35,6 @@ from .spans import (
     speaker_head,
     straddling_name,
     tail_name,
-    word_is,
 )
 
 _OBJECT_MA = frozenset({"ما", "مما", "بما"})  # "what" before a verb: its object (ما وصفته، ندد بما وصفه)
@@ -70,9 +69,9 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
         t = ctx.toks[j]
         if t.kind == "punct" and norms[j] not in "()":
             break
-        if word_is(ctx, j, "pronoun"):
+        if "pronoun" in ctx.info[j].roles:
             return ("pronoun", j, j + 1) if j == end - 1 else _np(ctx, j + 1, end)
-        if is_comp(ctx, j) or word_is(ctx, j, "opener") or ctx.verb_at.get(j) is not None:
+        if is_comp(ctx, j) or "opener" in ctx.info[j].roles or ctx.verb_at.get(j) is not None:
             break
         j -= 1
     else:
@@ -103,12 +102,12 @@ def _aside_before(ctx: Context, j: int, a: int) -> int | None:
 
 
 def _np(ctx: Context, lo: int, hi: int) -> tuple[str, int, int] | None:
-    if lo >= hi or word_is(ctx, lo, "stop") or word_is(ctx, lo, "block"):
+    if lo >= hi or "stop" in ctx.info[lo].roles or "block" in ctx.info[lo].roles:
         return None
     if ctx.toks[lo].kind != "word":
         return None
     if _joined_verb(ctx, lo) or (
-        any(word_is(ctx, k, "preposition") for k in range(lo + 1, hi)) and not _names_someone(ctx, lo, hi)
+        any("preposition" in ctx.info[k].roles for k in range(lo + 1, hi)) and not _names_someone(ctx, lo, hi)
     ):
         return None  # …هجمات على سفن تجارية يقولون إنها، وأصدرا بيانا أكدا فيه: an object, not a subject
     return ("np", lo, hi)
@@ -175,7 +174,7 @@ def from_range(
         issuer = _issuer(ctx, lo, hi, quotes, orgs)
         if issuer is not None:  # بيان صادر عن الرئاسة: the presidency speaks
             return issuer
-    if per and word_is(ctx, lo, "office") and per[0][0] > start:
+    if per and "office" in ctx.info[lo].roles and per[0][0] > start:
         # نفى مكتب رئيس الوزراء الإسرائيلي بنيامين نتنياهو: the office speaks, not the person it serves
         office_end = min(end, per[0][1])
         at = next((m for m in ms if m[0] == start and m[2].type == "ORG"), None)
