@@ -151,7 +151,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         speaker, org = from_range(ctx, lo, hi, None, st.quotes, st.orgs)
         if hit.source_offset is not None and speaker.start < hit.source_offset <= speaker.end:
             speaker = replace(
-                speaker, start=hit.source_offset, text=ctx.doc.text[hit.source_offset : speaker.end]
+                speaker, start=hit.source_offset, text=ctx.text[hit.source_offset : speaker.end]
             )
         channel = find_channel(ctx, lo, hi)
         ctx.recent.append(speaker)  # وفق ما أعلنت الوزارة … . وبحسب البيان: a later البيان may be hers
@@ -403,7 +403,7 @@ def _headline(ctx: Context, si: int) -> bool:
         return True
     if k != 0 or len(blocks) < 2:
         return False
-    last = ctx.doc.text[blocks[0].start : blocks[0].end].rstrip()[-1:]
+    last = ctx.text[blocks[0].start : blocks[0].end].rstrip()[-1:]
     return last not in PUNCT_END and last not in ':"»”'
 
 

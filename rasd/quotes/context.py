@@ -35,6 +35,7 @@ class Context:
     norms: Sequence[str]
     starts: Sequence[int]
     texts: Sequence[str] = ()  # every token's text
+    text: str = ""  # doc.text, read without the model's attribute lookup
     closes: dict[int, int] = field(default_factory=dict)  # opening mark offset -> closing mark offset
     regions: list[tuple[int, int]] = field(default_factory=list)
     open_tok: dict[int, int] = field(default_factory=dict)  # token of an opening mark -> its closing mark's
@@ -196,8 +197,8 @@ def build_context(doc: Document) -> Context:
     # tokens are named tuples (start, end, text, norm, forms, kind): one transposition gives every column the
     # rules read by index, cheaper than one pass per column (the columns are tuples, never changed)
     cols = list(zip(*toks, strict=True)) if toks else [()] * 4
-    ctx = Context(doc=doc, lex=lexicon(), toks=toks, norms=cols[3], starts=cols[0], texts=cols[2])
     text = doc.text
+    ctx = Context(doc=doc, lex=lexicon(), toks=toks, norms=cols[3], starts=cols[0], texts=cols[2], text=text)
     # every quotation mark of the text, found with str.find (a fraction of the regex's cost per character) in
     # one sorted list; each block's marks are then paired as the text layer's quote_regions pairs them
     marks = sorted((p, ch) for ch in MARK_CHARS for p in _find_all(text, ch))

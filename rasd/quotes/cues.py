@@ -276,7 +276,7 @@ def find_cues(ctx: Context, a: int, b: int) -> list[CueHit]:
         info = ctx.info[i]
         if info.attr and _object_ma(ctx, i) and all(mode == "forward" for _s, mode in info.attr_cands):
             continue  # رفض ما ورد في البيان: neither an attribution nor the verb رد
-        att = attribution_at(ctx, i, b)
+        att = attribution_at(ctx, i, b) if info.attr_cands else None  # most cue tokens are verbs only
         if att is not None:
             hits.append(att)
             skip_to = att.j

@@ -23,7 +23,7 @@ def headline_quote(
     toks = ctx.toks
     hi = min(b, a + MAX_HEADLINE_SPEAKER + 1)
     # a colon token is the character ":" in the text: most sentences have none near their start
-    if hi <= a or ctx.doc.text.find(":", toks[a].start, toks[hi - 1].end) < 0:
+    if hi <= a or ctx.text.find(":", toks[a].start, toks[hi - 1].end) < 0:
         return None
     k = next((j for j in range(a, hi) if ctx.norms[j] == ":"), None)
     if k is None or k == a or k + 1 >= b or any(ctx.info[j].verb for j in range(a, k)):
@@ -38,9 +38,9 @@ def headline_quote(
         return None
     if ms:
         eid, aff = speaker_entity(ctx, ms[0][2])
-        speaker = Speaker(start, end, ctx.doc.text[start:end], entity=eid, affiliation=aff)
+        speaker = Speaker(start, end, ctx.text[start:end], entity=eid, affiliation=aff)
     else:
-        speaker = Speaker(start, end, ctx.doc.text[start:end], anonymous=True)
+        speaker = Speaker(start, end, ctx.text[start:end], anonymous=True)
     subjects.append((si, start, speaker))
     return Quote(
         id=f"q{n_quotes + 1}",

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..document import Quote, Span, Speaker, construct_from
+from pydantic import BaseModel
+
+from ..document import Quote, Span, Speaker
 from ..text.normalize import normalize_word
 
 
@@ -53,38 +55,59 @@ class QuoteRec:
 
     def to_model(self, text: str) -> Quote:
         # the records hold only values our own code made (plain ints, strings, known kinds), so the models are
-        # built without validation: validating ~30 quotes cost more than the rest of the layer. The field
-        # dicts are written out here (fast_construct's keyword packing cost as much as the rest of this)
+        # built without validation: validating ~30 quotes cost more than the rest of the layer. The four
+        # models are built here as document.construct_from builds one, without its four calls per quote
         c, t, sp = self.cue, self.content, self.speaker
-        return _model(
-            Quote,
-            {
-                "id": self.id,
-                "kind": self.kind,
-                "cue": _model(Span, {"start": c.start, "end": c.end, "text": text[c.start : c.end]}),
-                "content": _model(Span, {"start": t.start, "end": t.end, "text": text[t.start : t.end]}),
-                "speaker": _model(
-                    Speaker,
-                    {
-                        "start": sp.start,
-                        "end": sp.end,
-                        "text": sp.text,
-                        "entity": sp.entity,
-                        "role": sp.role,
-                        "anonymous": sp.anonymous,
-                        "affiliation": sp.affiliation,
-                        "implicit": sp.implicit,
-                    },
-                )
-                if sp
-                else None,
-                "addressee": self.addressee,
-                "channel": self.channel,
-                "parent": self.parent,
-                "cue_class": self.cue_class,
-                "sentence": self.sentence,
-            },
-        )
+        cue = _new(Span)
+        _set_dict(cue, fields := {"start": c.start, "end": c.end, "text": text[c.start : c.end]})
+        _set_fields_set(cue, set(fields))
+        _set_extra(cue, None)
+        _set_private(cue, None)
+        content = _new(Span)
+        _set_dict(content, fields := {"start": t.start, "end": t.end, "text": text[t.start : t.end]})
+        _set_fields_set(content, set(fields))
+        _set_extra(content, None)
+        _set_private(content, None)
+        speaker = None
+        if sp:
+            speaker = _new(Speaker)
+            fields = {
+                "start": sp.start,
+                "end": sp.end,
+                "text": sp.text,
+                "entity": sp.entity,
+                "role": sp.role,
+                "anonymous": sp.anonymous,
+                "affiliation": sp.affiliation,
+                "implicit": sp.implicit,
+            }
+            _set_dict(speaker, fields)
+            _set_fields_set(speaker, set(fields))
+            _set_extra(speaker, None)
+            _set_private(speaker, None)
+        quote = _new(Quote)
+        fields = {
+            "id": self.id,
+            "kind": self.kind,
+            "cue": cue,
+            "content": content,
+            "speaker": speaker,
+            "addressee": self.addressee,
+            "channel": self.channel,
+            "parent": self.parent,
+            "cue_class": self.cue_class,
+            "sentence": self.sentence,
+        }
+        _set_dict(quote, fields)
+        _set_fields_set(quote, set(fields))
+        _set_extra(quote, None)
+        _set_private(quote, None)
+        return quote
 
 
-_model = construct_from  # fast_construct without the keyword packing
+# BaseModel's instance-slot setters, as document.construct_from uses them (see there)
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__

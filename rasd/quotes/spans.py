@@ -172,7 +172,7 @@ def starts_break(ctx: Context, j: int, b: int) -> bool:
         return True
     if j + 1 < b and ctx.norms[j + 1] == "ما" and ctx.norms[j] in ("وهو", "وهي", "وهذا", "هو", "هذا", "ما"):
         return True  # …، وهو ما رفضته الدول العربية: the writer's aside, not the speaker's words
-    return attribution_at(ctx, j, b) is not None
+    return bool(ctx.info[j].attr_cands) and attribution_at(ctx, j, b) is not None
 
 
 _AFFILIATION = frozenset({"في", "من", "لدي"})
@@ -727,7 +727,7 @@ def _closes_bracket(toks, s: int, j: int) -> bool:
 
 
 def _trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
-    text = ctx.doc.text
+    text = ctx.text
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

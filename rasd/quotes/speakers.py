@@ -142,7 +142,7 @@ def speaker_entity(ctx: Context, e: Entity) -> tuple[str, str | None]:
 
 
 def _span_text(ctx: Context, start: int, end: int) -> str:
-    return ctx.doc.text[start:end]
+    return ctx.text[start:end]
 
 
 def _strip_al(word: str) -> str:
@@ -207,7 +207,7 @@ def from_range(
             p -= 1
             ms_ = toks[p].start  # ليني كينزلي: the name's first letter is no preposition ل
         family = None
-        if " " not in ctx.doc.text[ms_:me]:  # a one-word mention: the cheap test first
+        if " " not in ctx.text[ms_:me]:  # a one-word mention: the cheap test first
             q = ctx.tok_at(me)
             if q == hi - 1 and p > lo and _unmarked_family_name(ctx, q):
                 # المتحدثة باسم الصندوق جولي | كوزاك: the family name the entities layer left out
@@ -327,7 +327,7 @@ def from_range(
         ent = first[2]
         if ent.type == "ORG" and ent.kb_id is None and first[0] == start:
             # اللجنة الدولية, marked on its own: the organization named in full before it
-            words = tuple(normalize_word(ctx.doc.text[first[0] : first[1]]).split())
+            words = tuple(normalize_word(ctx.text[first[0] : first[1]]).split())
             ent = (_shortened_org(ctx, words, start) if len(words) >= 2 else None) or ent
         eid, aff = speaker_entity(ctx, ent)
         return _speaker(ctx, start, end, entity=eid, role=role, affiliation=aff), org
@@ -694,7 +694,7 @@ def _shortened_org(ctx: Context, words: tuple[str, ...], before: int) -> Entity 
         if m[0] >= before:
             break
         if m[2].type == "ORG":
-            full = normalize_word(ctx.doc.text[m[0] : m[1]]).split()
+            full = normalize_word(ctx.text[m[0] : m[1]]).split()
             if len(full) > n and tuple(full[:n]) == words:
                 best = m[2]
     return best
@@ -779,7 +779,7 @@ def _earlier_anonymous(ctx: Context, head: str, quotes: list[Quote]) -> str | No
 
 
 def _speaker(ctx: Context, start: int, end: int, **kw) -> Speaker:
-    return Speaker(start=start, end=end, text=ctx.doc.text[start:end], **kw)
+    return Speaker(start=start, end=end, text=ctx.text[start:end], **kw)
 
 
 def as_implicit(sp: Speaker) -> Speaker:
