@@ -26,7 +26,6 @@ from .spans import (
     ends_body,
     honorific_name,
     is_body,
-    is_comp,
     is_title,
     issued_by,
     name_after_pp,
@@ -69,9 +68,9 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
         t = ctx.toks[j]
         if t.kind == "punct" and norms[j] not in "()":
             break
-        if "pronoun" in ctx.info[j].roles:
+        if "pronoun" in info.roles:
             return ("pronoun", j, j + 1) if j == end - 1 else _np(ctx, j + 1, end)
-        if is_comp(ctx, j) or "opener" in ctx.info[j].roles or ctx.verb_at.get(j) is not None:
+        if info.comp or "opener" in info.roles or ctx.verb_at.get(j) is not None:
             break
         j -= 1
     else:
@@ -141,10 +140,6 @@ def speaker_entity(ctx: Context, e: Entity) -> tuple[str, str | None]:
     return e.id, None
 
 
-def _span_text(ctx: Context, start: int, end: int) -> str:
-    return ctx.text[start:end]
-
-
 def _strip_al(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
@@ -161,8 +156,10 @@ def from_range(
     if ctx.norms[lo][:1] in "وف" and _conjunction_first(ctx, lo, ms):
         start += 1  # والمعارضة، من جهتها، ترى…: the subject opens the clause after و
     per = [m for m in ms if m[2].type == "PER"]
-    role = _span_text(ctx, toks[appos[0]].start, toks[appos[1] - 1].end) if appos else None
-    head = _strip_al(ctx.norms[lo])
+    role = ctx.text[toks[appos[0]].start : toks[appos[1] - 1].end] if appos else None
+    head = ctx.norms[lo]
+    if head.startswith("ال") and len(head) > 4:  # _strip_al, inlined
+        head = head[2:]
     org = None  # the first body or place named before the (last) person
     for m in ms:
         if m[2].type in ("ORG", "LOC", "MISC") and (not per or m[0] < per[-1][0]):
@@ -186,15 +183,13 @@ def from_range(
         if names or (appos[1] - appos[0] <= 3 and not ctx.norms[appos[0]].startswith("ال")):
             n0, n1 = (names[0][0], names[0][1]) if names else (a0, a1)
             eid = speaker_entity(ctx, names[0][2])[0] if names else None
-            return _speaker(ctx, n0, n1, entity=eid, role=_span_text(ctx, start, end)), org
+            return _speaker(ctx, n0, n1, entity=eid, role=ctx.text[start:end]), org
     if ctx.norms[lo] in lex.titles and (not per or _title_word(ctx, per[-1][0])):
         # وزير الخارجية السعودي: a title alone names whoever holds it in this article
-        holder = ctx.by_role.get(normalize_word(_span_text(ctx, start, end)))
+        holder = ctx.by_role.get(normalize_word(ctx.text[start:end]))
         if holder is not None and holder.type == "PER":
             eid, aff = speaker_entity(ctx, holder)
-            return _speaker(
-                ctx, start, end, entity=eid, role=_span_text(ctx, start, end), affiliation=aff
-            ), org
+            return _speaker(ctx, start, end, entity=eid, role=ctx.text[start:end], affiliation=aff), org
     if per and _owned_by(ctx, lo, per[-1]):
         # مسؤول في مكتب نتنياهو: an unnamed official of the office the person heads, affiliated with him
         aff = speaker_entity(ctx, per[-1][2])[0]
@@ -219,7 +214,7 @@ def from_range(
         given = _given_name_before(ctx, p - 1) if p - 1 > lo else None
         if given is not None:  # وزير الري محمد | عبد العاطي: the entities layer left the given name out
             ms_ = toks[p - 1].start
-        pre = _span_text(ctx, start, ms_).strip(" ،,")
+        pre = ctx.text[start:ms_].strip(" ،,")
         eid, aff = speaker_entity(ctx, ent)
         if ent.kb_id and given is not None and given not in normalize_word(ent.name).split():
             eid, aff = None, None  # the person linked to the family name alone has another given name
@@ -236,7 +231,7 @@ def from_range(
         # المدرب، الوزير: the holder of that title spoken of before
         holder = _title_holder(ctx, head, start, quotes, tuple(ctx.norms[lo + 1 : hi]))
         if holder is not None:
-            return _speaker(ctx, start, end, entity=holder, role=_span_text(ctx, start, end)), org
+            return _speaker(ctx, start, end, entity=holder, role=ctx.text[start:end]), org
     name_lo = _title_end(ctx, lo, hi)
     named = ctx.norms[lo].startswith("ال") and lo < name_lo < hi  # المتحدثة باسم البيت الأبيض جين ساكي
     if kind in ("person", "group") and not named and hi - lo == 1 and ctx.norms[lo].startswith("ال"):
@@ -282,7 +277,7 @@ def from_range(
             ent = ctx.person_token(j)
             if ent is not None:
                 t = toks[j]
-                pre = _span_text(ctx, start, t.start).strip(" ،,")
+                pre = ctx.text[start : t.start].strip(" ،,")
                 return _speaker(
                     ctx, t.start, t.end, entity=ent.id, role=pre or role or _known_role(ctx, ent, start)
                 ), org
@@ -297,13 +292,13 @@ def from_range(
             # أستاذة الاقتصاد في جامعة القاهرة | منى الجرف: a name the entities layer did not mark
             last = inner or last
             name_start = toks[last].start
-            ent = ctx.by_name.get(normalize_word(_span_text(ctx, name_start, end)))
+            ent = ctx.by_name.get(normalize_word(ctx.text[name_start:end]))
             return _speaker(
                 ctx,
                 name_start,
                 end,
                 entity=speaker_entity(ctx, ent)[0] if ent else None,
-                role=_span_text(ctx, start, name_start).strip(),
+                role=ctx.text[start:name_start].strip(),
                 affiliation=speaker_entity(ctx, ms[0][2])[0],
             ), org
     if ms and ctx.norms[lo] in lex.titles:
@@ -314,14 +309,14 @@ def from_range(
         if name_lo < hi:
             # الرئيس التنفيذي للشركة | أمين الناصر: a name after the title is the speaker's, whatever type
             # the entities layer gave it
-            title = _span_text(ctx, start, toks[name_lo].start).strip()
+            title = ctx.text[start : toks[name_lo].start].strip()
             at = next((m for m in ms if m[0] == toks[name_lo].start), None)
             if at is not None or not named_in(ctx, ms, toks[name_lo].start):
                 eid = at[2].id if at is not None else None
                 first = next((m for m in ms if m[0] < toks[name_lo].start), None)
                 aff = speaker_entity(ctx, first[2])[0] if first else None
                 return _speaker(ctx, toks[name_lo].start, end, entity=eid, role=title, affiliation=aff), org
-        return _speaker(ctx, start, end, role=role or _span_text(ctx, start, end), affiliation=aff), org
+        return _speaker(ctx, start, end, role=role or ctx.text[start:end], affiliation=aff), org
     if ms:
         first = ms[0]
         ent = first[2]
@@ -345,14 +340,14 @@ def from_range(
     s = name_lo if ms or not is_title(ctx, lo) else _unmarked_name(ctx, lo, hi, name_lo)
     if s < hi:
         name_start = toks[s].start if s > lo else start
-        ent = ctx.by_name.get(normalize_word(_span_text(ctx, name_start, end)))
+        ent = ctx.by_name.get(normalize_word(ctx.text[name_start:end]))
         if ent is None and s == lo and hi - lo >= 2:
             ent = _shortened_org(ctx, tuple(ctx.norms[lo:hi]), start)  # اللجنة الدولية (للصليب الأحمر)
-        title = _span_text(ctx, start, name_start).strip() or None
+        title = ctx.text[start:name_start].strip() or None
         eid = speaker_entity(ctx, ent)[0] if ent else None
         return _speaker(ctx, name_start, end, entity=eid, role=title or role), None
-    ent = ctx.by_role.get(normalize_word(_span_text(ctx, start, end))) or ctx.by_name.get(
-        normalize_word(_span_text(ctx, start, end))
+    ent = ctx.by_role.get(normalize_word(ctx.text[start:end])) or ctx.by_name.get(
+        normalize_word(ctx.text[start:end])
     )
     return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
 
@@ -405,14 +400,14 @@ def _after_honorific(ctx: Context, lo: int, hi: int, per: list) -> Speaker | Non
     if any(m[0] == name_start and m[1] == end for m in per):
         return None  # the entities layer has the name as written: the usual split reads it
     inside = [m for m in per if m[0] >= name_start]
-    ent = inside[0][2] if inside else ctx.by_name.get(normalize_word(_span_text(ctx, name_start, end)))
+    ent = inside[0][2] if inside else ctx.by_name.get(normalize_word(ctx.text[name_start:end]))
     first = next((m for m in ctx.mentions_in(toks[lo].start, toks[k].start) if m[2].type != "PER"), None)
     return _speaker(
         ctx,
         name_start,
         end,
         entity=speaker_entity(ctx, ent)[0] if ent else None,
-        role=_span_text(ctx, toks[lo].start, name_start).strip(),
+        role=ctx.text[toks[lo].start : name_start].strip(),
         affiliation=speaker_entity(ctx, first[2])[0] if first else None,
     )
 
@@ -1037,7 +1032,7 @@ def _first_name(ctx: Context, start: int, end: int) -> Speaker | None:
         if ctx.norms[j] in ctx.lex.titles:
             k = _title_end(ctx, j, min(len(ctx.toks), j + 6))
             t0, t1 = ctx.toks[j].start, ctx.toks[k - 1].end
-            holder = ctx.by_role.get(normalize_word(_span_text(ctx, t0, t1)))
+            holder = ctx.by_role.get(normalize_word(ctx.text[t0:t1]))
             return _speaker(ctx, t0, t1, entity=holder.id if holder else None, implicit=True)
     return None
 
@@ -1054,7 +1049,7 @@ def addressee(ctx: Context, lo: int, hi: int) -> str | None:
     if ms:
         per = [m for m in ms if m[2].type == "PER"]
         return speaker_entity(ctx, (per or ms)[0][2])[0]
-    norm = normalize_word(_span_text(ctx, start, end))
+    norm = normalize_word(ctx.text[start:end])
     for cand in (norm, "ا" + norm[1:] if norm.startswith("لل") else norm[1:]):
         ent = ctx.by_role.get(cand) or ctx.by_name.get(cand)
         if ent is not None:
