@@ -87,11 +87,8 @@ class Context:
     @property
     def by_name(self) -> dict[str, Entity]:
         if self._by_name is None:
-            # the first entity to give a text keeps it: built from the pairs reversed, the earlier win
-            pairs = [(normalize_word(m.text), e) for e in self.doc.entities for m in e.mentions]
-            pairs.reverse()
-            self._by_name = dict(pairs)
-        return self._by_name
+            self._name_indexes()
+        return self._by_name  # type: ignore[return-value]
 
     @property
     def by_role(self) -> dict[str, Entity]:
@@ -105,16 +102,28 @@ class Context:
     def by_part(self) -> dict[str, Entity | None]:
         """A person's last name -> the person (None when two people share it)."""
         if self._by_part is None:
-            by_part: dict[str, Entity | None] = {}
-            for e in self.doc.entities:
-                if e.type == "PER":
-                    for m in e.mentions:
-                        words = normalize_word(m.text).split()
-                        if words and len(words[-1]) >= 3:
-                            other = by_part.get(words[-1], e)
-                            by_part[words[-1]] = e if other is e else None  # two people share it: unusable
-            self._by_part = by_part
-        return self._by_part
+            self._name_indexes()
+        return self._by_part  # type: ignore[return-value]
+
+    def _name_indexes(self) -> None:
+        """``by_name`` and ``by_part`` from one pass over the mentions: the rules that ask one nearly always
+        ask the other."""
+        pairs = []
+        by_part: dict[str, Entity | None] = {}
+        for e in self.doc.entities:
+            person = e.type == "PER"
+            for m in e.mentions:
+                norm = normalize_word(m.text)
+                pairs.append((norm, e))
+                if person:
+                    words = norm.split()
+                    if words and len(words[-1]) >= 3:
+                        other = by_part.get(words[-1], e)
+                        by_part[words[-1]] = e if other is e else None  # two people share it: unusable
+        # the first entity to give a text keeps it: built from the pairs reversed, the earlier win
+        pairs.reverse()
+        self._by_name = dict(pairs)
+        self._by_part = by_part
 
     def entity_by_id(self, entity_id: str) -> Entity | None:
         if self._by_id is None:
