@@ -678,15 +678,18 @@ def has_quote(ctx: Context, start: int, end: int) -> bool:
 def content_span(ctx: Context, s: int, e: int, first_char: int | None = None) -> tuple[int, int, str] | None:
     """Char span and kind of the content in tokens ``[s, e)``: trailing punctuation off, one enclosing
     quotation's marks off (then it is direct), mixed when quotations are inside, else indirect."""
-    toks = ctx.toks
-    while (
-        e > s
-        and toks[e - 1].kind == "punct"
-        and not _closes_inside(ctx, s, e - 1)
-        and not _closes_bracket(toks, s, e - 1)
-    ):
+    toks, open_of = ctx.toks, ctx.open_of
+    while e > s and toks[e - 1].kind == "punct":
+        last = toks[e - 1]
+        # a closing mark or bracket whose opening one lies in tokens [s, e) stays
+        o = open_of.get(last.start)
+        if (o is not None and o >= toks[s].start) or (
+            last.text in _BRACKETS and _closes_bracket(toks, s, e - 1)
+        ):
+            break
         e -= 1
-    while s < e and toks[s].kind == "punct" and not is_open(ctx, s):
+    opens = ctx.open_tok
+    while s < e and toks[s].kind == "punct" and s not in opens:
         s += 1
     if s >= e:
         return None
@@ -694,16 +697,10 @@ def content_span(ctx: Context, s: int, e: int, first_char: int | None = None) ->
         first_char if first_char is not None and toks[s].start <= first_char < toks[s].end else toks[s].start
     )
     end = toks[e - 1].end
-    if is_open(ctx, s) and ctx.closes[toks[s].start] == toks[e - 1].start:
+    if s in opens and ctx.closes[toks[s].start] == toks[e - 1].start:
         inner = _trim(ctx, toks[s].end, toks[e - 1].start)
         return (*inner, "direct") if inner else None
     return start, end, "mixed" if has_quote(ctx, start, end) else "indirect"
-
-
-def _closes_inside(ctx: Context, s: int, j: int) -> bool:
-    """Token ``j`` is a closing mark whose opening mark lies in tokens ``[s, j)``."""
-    o = ctx.open_of.get(ctx.toks[j].start)
-    return o is not None and o >= ctx.toks[s].start
 
 
 _BRACKETS = {")": "(", "]": "["}
