@@ -13,8 +13,9 @@ def assign_parents(quotes: list[Quote]) -> None:
     # plain tuples, sorted by content start: for each cue only the contents starting before it and close
     # enough to still hold it are visited, nearest first
     contents = [(p.content.start, p.content.end, p.content.end - p.content.start) for p in quotes]
-    order = sorted(range(len(quotes)), key=lambda pi: contents[pi][0])
-    starts = [contents[pi][0] for pi in order]
+    by_start = [c[0] for c in contents]
+    order = sorted(range(len(quotes)), key=by_start.__getitem__)
+    starts = [by_start[pi] for pi in order]
     longest = max((c[2] for c in contents), default=0)
     for qi, q in enumerate(quotes):
         cs, ce = q.cue.start, q.cue.end
