@@ -89,7 +89,8 @@ def annotate(doc: Document, **kwargs) -> Document:
         for q in st.quotes:
             q.parent = None
         assign_parents(st.quotes)
-    doc.quotes.extend(q.to_model(doc.text) for q in st.quotes)
+    text = doc.text
+    doc.quotes.extend([q.to_model(text) for q in st.quotes])
     return doc
 
 

@@ -210,7 +210,8 @@ def build_context(doc: Document) -> Context:
     ctx = Context(doc=doc, lex=lexicon(), toks=toks, norms=cols[3], starts=cols[0], texts=cols[2], text=text)
     # every quotation mark of the text, found with str.find (a fraction of the regex's cost per character) in
     # one sorted list; each block's marks are then paired as the text layer's quote_regions pairs them
-    marks = sorted((p, ch) for ch in MARK_CHARS for p in _find_all(text, ch))
+    marks = [(p, ch) for ch in MARK_CHARS for p in _find_all(text, ch)]
+    marks.sort()
     singles = "'" in text or "‘" in text
     for b in doc.blocks:
         if b.kind == "boilerplate":
@@ -230,9 +231,8 @@ def build_context(doc: Document) -> Context:
     ctx.open_of = {c: o for o, c in ctx.regions}
     n = len(text)
     ents = doc.entities
-    mentions = [(m.start, m.end, e) for e in ents for m in e.mentions]
-    if not all(0 <= s < t <= n for s, t, _e in mentions):
-        mentions = [m for m in mentions if 0 <= m[0] < m[1] <= n]  # a span outside the text: left out
+    # a span outside the text is left out
+    mentions = [(s, t, e) for e in ents for m in e.mentions if 0 <= (s := m.start) < (t := m.end) <= n]
     by_kb = ctx.by_kb
     for e in ents:
         if e.kb_id:

@@ -16,7 +16,7 @@ def assign_parents(quotes: list[Quote]) -> None:
     by_start = [c[0] for c in contents]
     order = sorted(range(len(quotes)), key=by_start.__getitem__)
     starts = [by_start[pi] for pi in order]
-    longest = max((c[2] for c in contents), default=0)
+    longest = max([c[2] for c in contents], default=0)
     for qi, q in enumerate(quotes):
         cs, ce = q.cue.start, q.cue.end
         best = -1
