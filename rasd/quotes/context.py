@@ -152,7 +152,11 @@ class Context:
         hi = bisect_right(starts, end - 1)
         # a mention starting at or before start - longest mention cannot reach start: the slice leaves those out
         lo = max(hi - 64, bisect_right(starts, start - self.longest, 0, hi), 0)
-        return [m for m in self.mentions[lo:hi] if m[1] > start and m[0] < end]
+        out = []  # a loop, not a comprehension: the slice holds a mention or two, and a comprehension is a call
+        for m in self.mentions[lo:hi]:
+            if m[1] > start and m[0] < end:
+                out.append(m)
+        return out
 
     def person_token(self, j: int) -> Entity | None:
         """The person whose last name token ``j`` is (بلينكن for أنتوني بلينكن), when the entities layer
