@@ -136,10 +136,15 @@ class StemIndex:
 
     def __init__(self, tokens: Sequence[Token]) -> None:
         pos: dict[str, list[int]] = {}
+        get = pos.get
         for i, t in enumerate(tokens):
             if t.kind != "punct":
                 for _, st in t.forms:
-                    pos.setdefault(st, []).append(i)
+                    at = get(st)  # (no list made for a reading seen before, as setdefault would)
+                    if at is None:
+                        pos[st] = [i]
+                    else:
+                        at.append(i)
         self.pos = pos
         self._starts: dict[int, tuple[object, list[int]]] = {}
 
@@ -149,8 +154,9 @@ class StemIndex:
         if hit is not None and hit[0] is first_words:
             return hit[1]
         pos = self.pos
-        small, big = (pos, first_words) if len(pos) < len(first_words) else (first_words, pos)
-        out = sorted({i for st in small if st in big for i in pos[st]})
+        # the readings in both, by a set intersection in C (it walks the smaller side)
+        common = pos.keys() & (first_words.keys() if isinstance(first_words, dict) else first_words)
+        out = sorted({i for st in common for i in pos[st]})
         self._starts[id(first_words)] = (first_words, out)
         return out
 
