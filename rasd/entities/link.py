@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, get_args
 
-from ..document import Document, Entity, Role, Span, fast_construct
+from ..document import Document, Entity, EntityType, Role, Span, construct_from, fast_construct
 from .group import Cluster
 from .kb import KB
 from .roles import TextRole
@@ -28,12 +29,14 @@ def build_entities(
         ]
         e = kb.get(c.kb_id) if kb is not None else None
         ent_roles = [
-            Role(
-                text=doc.text[r.start : r.end],
-                text_en=r.text_en,
-                affiliation=r.affiliation,
-                source="text",
-                span=fast_construct(Span, start=r.start, end=r.end, text=doc.text[r.start : r.end]),
+            _role(
+                {
+                    "text": doc.text[r.start : r.end],
+                    "text_en": r.text_en,
+                    "affiliation": r.affiliation,
+                    "source": "text",
+                    "span": fast_construct(Span, start=r.start, end=r.end, text=doc.text[r.start : r.end]),
+                }
             )
             for r in sorted(by_cluster.get(ci, []), key=lambda r: r.start)
         ]
@@ -44,17 +47,19 @@ def build_entities(
                 )
             country = _affiliation(e, kb)
             out.append(
-                Entity(
-                    id=f"e{n}",
-                    type=typ,
-                    name=e["name"],
-                    name_en=e.get("name_en"),
-                    name_en_source="kb" if e.get("name_en") else None,
-                    kb_id=e["id"],
-                    kind=e.get("kind"),
-                    country=country,
-                    roles=ent_roles,
-                    mentions=mentions,
+                _entity(
+                    {
+                        "id": f"e{n}",
+                        "type": typ,
+                        "name": e["name"],
+                        "name_en": e.get("name_en"),
+                        "name_en_source": "kb" if e.get("name_en") else None,
+                        "kb_id": e["id"],
+                        "kind": e.get("kind"),
+                        "country": country,
+                        "roles": ent_roles,
+                        "mentions": mentions,
+                    }
                 )
             )
             continue
@@ -63,19 +68,45 @@ def build_entities(
             (r.affiliation for r in ent_roles if r.affiliation and r.affiliation.startswith("country/")), None
         )
         out.append(
-            Entity(
-                id=f"e{n}",
-                type=typ,
-                name=name,
-                name_en=romanize(name) if typ == "PER" else None,
-                name_en_source="romanized" if typ == "PER" else None,
-                kind="person" if typ == "PER" else None,
-                country=country,
-                roles=ent_roles,
-                mentions=mentions,
+            _entity(
+                {
+                    "id": f"e{n}",
+                    "type": typ,
+                    "name": name,
+                    "name_en": romanize(name) if typ == "PER" else None,
+                    "name_en_source": "romanized" if typ == "PER" else None,
+                    "kb_id": None,
+                    "kind": "person" if typ == "PER" else None,
+                    "country": country,
+                    "roles": ent_roles,
+                    "mentions": mentions,
+                }
             )
         )
     return out
+
+
+_ENTITY_TYPES = frozenset(get_args(EntityType))
+_ENTITY_TEXT_FIELDS = ("name", "name_en", "kb_id", "kind", "country")  # (name: never None here)
+
+
+def _entity(fields: dict[str, Any]) -> Entity:
+    """An Entity of ``fields`` (every field, in the model's order; roles and mentions already models),
+    built without validation when the values are of the declared types — the KB's text fields are strings
+    or None in a well-formed KB; anything else goes through pydantic as before."""
+    if fields["type"] in _ENTITY_TYPES and all(
+        isinstance(v, str) or v is None for v in map(fields.get, _ENTITY_TEXT_FIELDS)
+    ):
+        return construct_from(Entity, fields)
+    return Entity(**fields)
+
+
+def _role(fields: dict[str, Any]) -> Role:
+    """A text Role of ``fields`` (every field, in the model's order), without validation when its optional
+    texts are strings or None (as ``_entity``)."""
+    if all(isinstance(v, str) or v is None for v in (fields["text_en"], fields["affiliation"])):
+        return construct_from(Role, fields)
+    return Role(**fields)
 
 
 def _affiliation(e: dict, kb: KB | None) -> str | None:
