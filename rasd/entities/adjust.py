@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.tokens import Token
-from .cues import Cue
+from .cues import Cue, cue_index
+from .features import name_words
 from .kb import KB, name_key
 
 _DASHES = frozenset("-–—ـ")
@@ -64,7 +65,6 @@ def head_of(tok: Token, role: str) -> Head | None:
 @lru_cache(maxsize=1)
 def name_stops() -> frozenset[str]:
     """Words that never end a person's name (ner_cues.tsv, kind ``stop``): قوله، قولها ..."""
-    from .cues import cue_index
 
     return frozenset(k[0] for k, (kind, _) in cue_index().phrases.items() if kind == "stop" and len(k) == 1)
 
@@ -72,7 +72,6 @@ def name_stops() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def common_nouns() -> frozenset[str]:
     """Common nouns that are no name (ner_cues.tsv, kind ``common``): currencies, materials, the veto."""
-    from .cues import cue_index
 
     return frozenset(k[0] for k, (kind, _) in cue_index().phrases.items() if kind == "common" and len(k) == 1)
 
@@ -111,7 +110,6 @@ def trim_person_span(
 def _future_verb(t: Token, kb: KB | None) -> bool:
     """A verb in the future (سيلتقي, ستعقد, سنواصل: س + a person prefix + a stem of three letters or more)
     that the KB and the given names do not know: it follows a name, it does not end one (العليمي سيلتقي)."""
-    from .features import name_words
 
     w = t.norm
     if len(w) < 5 or w[0] != "س" or w[1] not in "يتن":

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from ..text.tokens import Token
-from .cues import Cue
+from .cues import Cue, cue_index
 from .kb import KB, KBMatch, StemIndex, match_phrases, name_key
 
 MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
@@ -120,7 +120,6 @@ def given_name_ending_body(tokens: Sequence[Token], a: int, b: int, hi: int, giv
     after it, whose surname the model left out (جامعة القديس يوسف [كريم] بيطار أن): the last word is a given
     name not after a title (جامعة الملك سعود is named after the king), the next word can be a surname (no
     particle, cue or definite word) and the sentence goes on with a particle or punctuation."""
-    from .cues import cue_index
 
     if b - a < 2 or b + 1 >= hi or given.get(tokens[b].norm) != "given":
         return False
@@ -365,7 +364,6 @@ def person_after_titled_body(
     النائب في البرلمان الكويتي [مهلهل المضف]) that the model missed: the two words after the body (three after
     عبد / أبو / بن), as (first, last), where neither is a particle, a nisba, a cue or a definite word (a
     Maghrebi given name in ال is read from given_names.tsv), and the model gives each some chance of a name."""
-    from .cues import cue_index
 
     if not (title_last < body_first <= title_last + 2):
         return None
@@ -444,7 +442,6 @@ def given_name_before(t: Token, p_out: float, kb: KB | None, given: dict[str, st
     """A word that can be the given name before a surname the model found alone, after a title, its body and
     an honorific (السيدة [تمار] هيرمان): no particle, cue, nisba, definite or proclitic word, and the model gives
     it some chance of a name."""
-    from .cues import cue_index
 
     if t.kind != "word" or p_out > _TITLED_MAX_P_OUT or t.norm in cue_index().first_words:
         return False

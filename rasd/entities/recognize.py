@@ -19,8 +19,9 @@ from ..evaluate.conll import bio_spans
 from ..text import normalize
 from ..text.tokens import Token
 from . import adjust, mention_repairs, model, news_rules
-from .cues import Cue, match_ranges
-from .kb import KB, KBMatch, StemIndex, name_key
+from .cues import Cue, cue_index, match_ranges
+from .features import name_words
+from .kb import KB, KBMatch, StemIndex, match_phrases, name_key
 
 # a KB name is kept unless the model is at least this sure all its tokens are outside any name (tuned on the
 # held-out tenth of ANERcorp train: the KB's places and organizations differ from ANERcorp's conventions)
@@ -113,7 +114,6 @@ def strip_clitics(tok: Token, kb: KB | None, seen: set[str] | frozenset[str] = f
     أوكرانيا occurs), or clitic + article (بالعراق)."""
     if len(tok.forms) == 1:
         return 0
-    from .features import name_words
 
     if name_words().get(tok.norm) == "given":
         return 0  # a given name as written (فراس, بسام, وليد), not ف + راس
@@ -131,7 +131,6 @@ def strip_clitics(tok: Token, kb: KB | None, seen: set[str] | frozenset[str] = f
 def _starts_coordinated_name(tok: Token, kb: KB | None) -> bool:
     """و + a given name or the first word of a KB name (وحسن، وأسامة), where the whole word is not a name
     itself (وليد، وائل)."""
-    from .features import name_words
 
     if not tok.text.startswith("و") or len(tok.forms) < 2 or tok.forms[1][0] != 1:
         return False
@@ -195,8 +194,6 @@ def recognize_span(
         if kb is not None and len(kb):
             kb_matches = _with_short_conjuncts(tokens, lo, hi, kb, kb_matches)
     if cues is None:
-        from .cues import cue_index
-
         cues = cue_index().match(tokens, lo, hi)
     if tagged is None:
         tagged = model.tag(tokens[lo:hi], kb, kb_matches=kb_matches, cue_matches=cues, offset=lo)
@@ -319,8 +316,6 @@ def recognize_span(
 def _name_word(tok: Token, kb: KB | None, cues: Sequence[Cue]) -> bool:
     """A word names are made of: a KB name's word, a given name or particle, or a cue word (a head noun, a
     title)."""
-    from .cues import cue_index
-    from .features import name_words
 
     if tok.kind != "word":
         return True
@@ -589,7 +584,6 @@ def _part_head(tok: Token) -> tuple[str, int] | None:
 
 def _repaired(tokens: Sequence[Token], out: list[Mention], kb: KB) -> list[Mention]:
     """mention_repairs.repair with this module's head predicates."""
-    from .features import name_words
 
     return mention_repairs.repair(
         tokens,
@@ -606,14 +600,12 @@ def _repaired(tokens: Sequence[Token], out: list[Mention], kb: KB) -> list[Menti
 
 @lru_cache(maxsize=1)
 def _one_word_titles() -> frozenset[str]:
-    from .cues import cue_index
 
     return frozenset(k[0] for k, (kind, _) in cue_index().phrases.items() if kind == "title" and len(k) == 1)
 
 
 @lru_cache(maxsize=1)
 def _cue_first_words() -> frozenset[str]:
-    from .cues import cue_index
 
     return frozenset(cue_index().first_words)
 
@@ -642,7 +634,6 @@ _PREPOSITIONS = frozenset("في من الي علي عن".split())
 def _lone_given_names(tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
     """A word that is also a given name, alone after a preposition, is a common word (ليس في [صالح] أحد "in
     anyone's favour") unless a person of the article bears it (قال محمد صالح ... نقلت عن صالح)."""
-    from .features import name_words
 
     given = name_words()
     lone = [
@@ -678,7 +669,6 @@ def _bracketed_abbreviations(
     الإسلامية (حدس)): it takes the body's link and type, so both are one entity; the KB does not know the
     abbreviation, so the model may have left it out, and its other mentions in the article too. The word must
     be no definite, common or cue word, month or weekday, and the model give it some chance of a name."""
-    from .cues import cue_index
 
     starts = {m.first: m for m in mentions}
     taken = _covered(mentions)
@@ -834,7 +824,6 @@ def _split_person_after_body(
     """A model's body or place name cut before the person it ran into (جامعة القاهرة [حازم الدمرداش])."""
     if not any(b - a >= 2 and typ in ("ORG", "LOC") for a, b, typ in spans):
         return spans
-    from .features import name_words
 
     given = name_words()
     out = []
@@ -924,7 +913,6 @@ def _org_heads(
     complement (المحكمة العليا، لجنة تحري الأهلة), where the model gives the words some chance of a name (a
     ministry whatever it says: وزارة الموارد المائية والري); and a body named inside a title (رئيس مجلس
     النواب)."""
-    from .cues import cue_index
 
     taken = _covered(mentions)
     out = []
@@ -1079,7 +1067,6 @@ def _persons_after_titled_bodies(
 ) -> list[Mention]:
     """The mentions with the people named after a title and its body that the model missed
     (news_rules.person_after_titled_body), and given names the model left out of such a person's name."""
-    from .features import name_words
 
     given = name_words()
     taken = _covered(mentions)
@@ -1238,7 +1225,6 @@ def _place_heads(
     and class): the one or two words after it where the model gives each some chance of a name (P(outside) ≤
     0.9, as for organization heads) and they are no nisba, indefinite adjective or common noun. The head is
     part of the name where name_heads.tsv says so."""
-    from .cues import cue_index
 
     taken = _covered(mentions)
     common = adjust.common_nouns()
@@ -1327,7 +1313,6 @@ def _is_currency(tokens: Sequence[Token], m: Mention, currencies: frozenset[str]
 
 @lru_cache(maxsize=1)
 def _one_word_org_heads() -> frozenset[str]:
-    from .cues import cue_index
 
     return frozenset(
         k[0] for k, (kind, _) in cue_index().phrases.items() if kind == "org_head" and len(k) == 1
@@ -1372,7 +1357,6 @@ def _maqsura(tokens: Sequence[Token], first: int, last: int) -> tuple[bool, ...]
 
 def _name_part(tok: Token) -> bool:
     """A word that builds a compound name with the next one (عبد، أبو، بن: given_names.tsv kind name_part)."""
-    from .features import name_words
 
     return name_words().get(tok.norm) == "name_part"
 
@@ -1387,8 +1371,6 @@ def propagate(
 ) -> list[Mention]:
     """Within-article consistency: the names found (and a person's surname) are looked for at their other
     occurrences, and unlinked mentions of one name take the name's majority type."""
-    from .cues import cue_index
-    from .kb import match_phrases
 
     votes: dict[tuple[str, ...], Counter] = {}
     # matching folds ى into ي; a name ending in ي (علي) must not spread to words ending in ى (على)
