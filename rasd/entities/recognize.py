@@ -8,7 +8,7 @@ a mention's span (لأوكرانيا -> أوكرانيا).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -1347,12 +1347,20 @@ MAJORITY_TYPE = True
 def _key(doc: Document, tokens: Sequence[Token], m: Mention) -> tuple[str, ...]:
     first = tokens[m.first]
     k = m.start - first.start
-    stem = next((st for kk, st in first.forms if kk == k), first.norm)
-    return (stem, *(t.norm for t in tokens[m.first + 1 : m.last + 1]))
+    stem = first.norm
+    for kk, st in first.forms:  # (a loop, not next() over a generator: this runs for every mention)
+        if kk == k:
+            stem = st
+            break
+    if m.last == m.first:
+        return (stem,)
+    return (stem, *[t.norm for t in tokens[m.first + 1 : m.last + 1]])
 
 
 def _maqsura(tokens: Sequence[Token], first: int, last: int) -> tuple[bool, ...]:
-    return tuple(t.text.endswith("ى") for t in tokens[first : last + 1])
+    if first == last:
+        return (tokens[first].text.endswith("ى"),)
+    return tuple([t.text.endswith("ى") for t in tokens[first : last + 1]])
 
 
 def _name_part(tok: Token) -> bool:
@@ -1406,7 +1414,11 @@ def propagate(
     for m in mentions:
         taken.update(range(m.first, m.last + 1))
     added = []
+    # the sentences holding a word a name begins with (others cannot hold a name)
+    starts = index.starts(firsts) if index is not None else None
     for lo, hi in ranges:
+        if starts is not None and bisect_left(starts, lo) == bisect_left(starts, hi):
+            continue
         for i, last, k, key in match_phrases(tokens, names, prefixes, firsts, lo, hi, index):
             if any(j in taken for j in range(i, last + 1)) or p_out[i] > PROPAGATE_MAX_P_OUT:
                 continue
