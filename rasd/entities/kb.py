@@ -130,6 +130,16 @@ class KB:
         return out
 
 
+def stem_at(tok: Token, start: int) -> str:
+    """The token's normalized reading that begins at char offset ``start`` (its clitics stripped), else its
+    normalized form. (A loop: next() over a generator costs several times more, and this runs per mention.)"""
+    k = start - tok.start
+    for kk, st in tok.forms:
+        if kk == k:
+            return st
+    return tok.norm
+
+
 class StemIndex:
     """Where each normalized reading occurs among a document's (non-punctuation) tokens: built once per
     document, so that phrase matching visits only the tokens that can start a phrase."""

@@ -17,7 +17,7 @@ from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from ..text.tokens import Token
-from .kb import KB
+from .kb import KB, stem_at
 
 if TYPE_CHECKING:
     from .recognize import Mention
@@ -35,10 +35,7 @@ def _words() -> dict[str, frozenset[str]]:
     return _span_words()
 
 
-def _stem_at(tok: Token, start: int) -> str:
-    """The token's normalized reading that begins at char offset ``start`` (its clitics stripped)."""
-    k = start - tok.start
-    return next((st for kk, st in tok.forms if kk == k), tok.norm)
+_stem_at = stem_at  # (kb.stem_at)
 
 
 def _key(tokens: Sequence[Token], m: Mention) -> tuple[str, ...]:

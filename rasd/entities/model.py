@@ -167,7 +167,14 @@ def model_attributes(t: pycrfsuite.Tagger) -> frozenset[str]:
 
 def to_bio(labels: list[str]) -> list[str]:
     """Labels of a BILOU-trained model back to BIO (U- -> B-, L- -> I-); BIO labels pass unchanged."""
-    return [("B-" if t[0] == "U" else "I-") + t[2:] if t[0] in "UL" and t[1:2] == "-" else t for t in labels]
+    bio = _BIO
+    if not bio.keys() >= set(labels):  # a model has a handful of labels: each is converted once
+        for t in set(labels) - bio.keys():
+            bio[t] = ("B-" if t[0] == "U" else "I-") + t[2:] if t[0] in "UL" and t[1:2] == "-" else t
+    return [bio[t] for t in labels]
+
+
+_BIO: dict[str, str] = {}  # label -> its BIO label (to_bio)
 
 
 def tag(

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from ..text.tokens import Token
 from .cues import Cue, cue_index
-from .kb import KB, KBMatch, StemIndex, match_phrases, name_key
+from .kb import KB, KBMatch, StemIndex, match_phrases, name_key, stem_at
 
 MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
@@ -240,10 +240,7 @@ def without_epithet(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
     where the KB knows that name for the same entry, as a nisba or title stays out of a name."""
     if m.last <= m.first or tokens[m.last].norm not in epithets():
         return m
-    first = tokens[m.first]
-    k = m.start - first.start
-    stem = next((st for kk, st in first.forms if kk == k), first.norm)
-    key = (stem, *(t.norm for t in tokens[m.first + 1 : m.last]))
+    key = (stem_at(tokens[m.first], m.start), *[t.norm for t in tokens[m.first + 1 : m.last]])
     ids = tuple(i for i in kb.names.get(key, ()) if i in m.ids)
     if not ids:
         return m

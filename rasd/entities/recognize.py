@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document
-from ..evaluate.conll import bio_spans
 from ..text import normalize
 from ..text.tokens import Token
 from . import adjust, mention_repairs, model, news_rules
 from .cues import Cue, cue_index, match_ranges
 from .features import name_words
-from .kb import KB, KBMatch, StemIndex, match_phrases, name_key
+from .kb import KB, KBMatch, StemIndex, match_phrases, name_key, stem_at
 
 # a KB name is kept unless the model is at least this sure all its tokens are outside any name (tuned on the
 # held-out tenth of ANERcorp train: the KB's places and organizations differ from ANERcorp's conventions)
@@ -75,8 +74,7 @@ def _generic(tokens: Sequence[Token], m: KBMatch | Mention) -> bool:
     """A KB name that is a generic head and one more word (القوات الإسرائيلية, قوات الاحتلال الإسرائيلي,
     العالم العربي): a description that is a name only where the model sees one."""
     first = tokens[m.first]
-    k = m.start - first.start
-    stem = next((st for kk, st in first.forms if kk == k), first.norm)
+    stem = stem_at(first, m.start)
     if stem not in _generic_firsts():
         return False  # no generic head begins with this word (one set check before the lookups)
     heads = adjust.name_heads()
@@ -174,6 +172,27 @@ def _coordinated_nisba(tok: Token, kb: KB | None) -> bool:
     return kb is None or kb.demonym_country(tok) is not None or stem.endswith("ي")
 
 
+def _label_spans(labels: Sequence[str], lo: int) -> list[tuple[int, int, str]]:
+    """The (first, last, type) spans of a sentence's BIO labels, as rasd.evaluate.conll.bio_spans finds them (an
+    I- of another type starts a span), shifted by ``lo``: one comparison per outside token."""
+    out = []
+    start, typ = 0, None
+    for i, t in enumerate(labels):
+        if t == "O":
+            if typ is not None:
+                out.append((lo + start, lo + i - 1, typ))
+                typ = None
+            continue
+        if typ is not None:
+            if t.startswith("I-") and typ == t[2:]:
+                continue
+            out.append((lo + start, lo + i - 1, typ))
+        start, typ = i, t[2:]
+    if typ is not None:
+        out.append((lo + start, lo + len(labels) - 1, typ))
+    return out
+
+
 def recognize_span(
     tokens: Sequence[Token],
     lo: int,
@@ -200,7 +219,7 @@ def recognize_span(
     labels, p_out = tagged
     if p_out_all is not None:
         p_out_all[lo:hi] = p_out
-    model_spans = _split_coordinated(tokens, [(lo + a, lo + b, t) for a, b, t in bio_spans(labels)], kb)
+    model_spans = _split_coordinated(tokens, _label_spans(labels, lo), kb)
     model_spans = _split_person_after_body(tokens, model_spans, kb, hi)
     all_titles = [c for c in cues if c.kind == "title"]
     model_spans = [
@@ -344,8 +363,7 @@ def _trim_kb(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
         # the KB spells the body with its descriptor only (حركة فتح): the mention is still the name alone;
         # a definite common noun keeps its head (جهاز الردع: "deterrence" alone names nothing)
         return KBMatch(m.last, m.last, second.start, m.end, m.ids)
-    k = m.start - first.start
-    stem = next((st for kk, st in first.forms if kk == k), first.norm)
+    stem = stem_at(first, m.start)
     inner = set(kb.names.get((stem,), ()))
     if kb.demonym_country(second) is not None and inner & set(m.ids):
         return KBMatch(m.first, m.first, m.start, first.end, tuple(i for i in m.ids if i in inner))
@@ -357,7 +375,11 @@ def _untitled(tokens: Sequence[Token], m: KBMatch, hi: int, titles: Sequence[Cue
     KB knows it there (الملك [سلمان بن عبد العزيز]); titles are roles, not part of the name."""
     if kb.entries[m.ids[0]]["type"] != "PER":
         return m
-    c = next((c for c in titles if c.first == m.first and c.last < m.last), None)
+    c = None
+    for t in titles:
+        if t.first == m.first and t.last < m.last:
+            c = t
+            break
     if c is None or any(name_key(kb.entries[i]["name"]) == _match_key(tokens, m) for i in m.ids):
         return m  # a canonical name is never titled: مساعد العيبان (مساعد "assistant" is also a name)
     a = c.last + 1
@@ -369,8 +391,7 @@ def _untitled(tokens: Sequence[Token], m: KBMatch, hi: int, titles: Sequence[Cue
 
 def _match_key(tokens: Sequence[Token], m: KBMatch) -> tuple[str, ...]:
     first = tokens[m.first]
-    k = m.start - first.start
-    stem = next((st for kk, st in first.forms if kk == k), first.norm)
+    stem = stem_at(first, m.start)
     return (stem, *(t.norm for t in tokens[m.first + 1 : m.last + 1]))
 
 
