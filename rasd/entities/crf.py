@@ -242,12 +242,18 @@ class FastCRF:
             v[pos] += table.vec[tag_ids]
         e = v[:, 0].copy()
         sid = np.repeat(np.arange(len(ranges)), lengths)
+        # same[|d|]: 1.0 where tokens i and i + |d| share a sentence — as floats, made once per distance: a
+        # product with booleans casts them on every call (the products are the same)
+        same: dict[int, np.ndarray] = {}
         for k, d in enumerate(self.offsets):  # token i gets row 1 + k of token i + d in its sentence
             if 0 < abs(d) < n:
+                a = abs(d)
+                if a not in same:
+                    same[a] = (sid[a:] == sid[: n - a]).astype(np.float64)[:, None]
                 if d > 0:
-                    e[: n - d] += v[d:, 1 + k] * (sid[d:] == sid[: n - d])[:, None]
+                    e[: n - d] += v[d:, 1 + k] * same[a]
                 else:
-                    e[-d:] += v[: n + d, 1 + k] * (sid[: n + d] == sid[-d:])[:, None]
+                    e[-d:] += v[: n + d, 1 + k] * same[a]
         starts = np.cumsum([0, *lengths[:-1]])
         e[starts] += self.bos
         e[starts + np.array(lengths) - 1] += self.eos

@@ -142,10 +142,15 @@ def _find_unlinked(
     for c in reversed(clusters):
         if c.kb_id and not linked_too:
             continue
-        if c.type(kb) != typ:
-            continue
+        # the name before the type where that is one set check: a cluster's type counts its mentions' types
         if key in c.keys:
-            return c
-        if typ == "PER" and any(_contains(k, key) or (not c.kb_id and _contains(key, k)) for k in c.keys):
+            if c.type(kb) == typ:
+                return c
+            continue
+        if (
+            typ == "PER"
+            and c.type(kb) == typ
+            and any(_contains(k, key) or (not c.kb_id and _contains(key, k)) for k in c.keys)
+        ):
             return c
     return None

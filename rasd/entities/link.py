@@ -94,17 +94,22 @@ def _entity(fields: dict[str, Any]) -> Entity:
     """An Entity of ``fields`` (every field, in the model's order; roles and mentions already models),
     built without validation when the values are of the declared types — the KB's text fields are strings
     or None in a well-formed KB; anything else goes through pydantic as before."""
-    if fields["type"] in _ENTITY_TYPES and all(
-        isinstance(v, str) or v is None for v in map(fields.get, _ENTITY_TEXT_FIELDS)
-    ):
-        return construct_from(Entity, fields)
-    return Entity(**fields)
+    if fields["type"] not in _ENTITY_TYPES:
+        return Entity(**fields)
+    for name in _ENTITY_TEXT_FIELDS:  # (a loop: all() over a generator costs more than the checks)
+        v = fields[name]
+        if v is not None and not isinstance(v, str):
+            return Entity(**fields)
+    return construct_from(Entity, fields)
 
 
 def _role(fields: dict[str, Any]) -> Role:
     """A text Role of ``fields`` (every field, in the model's order), without validation when its optional
     texts are strings or None (as ``_entity``)."""
-    if all(isinstance(v, str) or v is None for v in (fields["text_en"], fields["affiliation"])):
+    text_en, affiliation = fields["text_en"], fields["affiliation"]
+    if (text_en is None or isinstance(text_en, str)) and (
+        affiliation is None or isinstance(affiliation, str)
+    ):
         return construct_from(Role, fields)
     return Role(**fields)
 

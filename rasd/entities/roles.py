@@ -41,7 +41,9 @@ def _org_heads() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=20_000)
 def _head(cue_text: str) -> str:
+    """The normalized head word of a title (الرئيس الروسي -> رئيس); cached per title text."""
     w = normalize(cue_text).split()
     h = w[0] if w else ""
     return h[2:] if h.startswith("ال") and len(h) > 3 else h
