@@ -19,7 +19,8 @@ import struct
 import threading
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -159,8 +160,9 @@ class FastCRF:
         a token whose readings differ from the cached ones is keyed by both)."""
         table = self._words
         get, forms = table.ids.get, table.forms
-        ids = [get(t.text, 0) for t in tokens]
-        if 0 not in ids and [forms[i] for i in ids] == [t.forms for t in tokens]:
+        # (map over C callables: no bytecode per token on this path, taken for every known word)
+        ids = list(map(get, map(_TEXT, tokens), repeat(0)))
+        if 0 not in ids and list(map(forms.__getitem__, ids)) == list(map(_FORMS, tokens)):
             return table, ids
         with self._lock:
             table = self._fresh("_words", len(tokens))
@@ -221,7 +223,7 @@ class FastCRF:
     ) -> np.ndarray:
         """Scores (token x label) of the tokens of ``ranges`` (concatenated), each range one sentence, with the
         ranges' ``token_tags``: the weights crfsuite adds up for the strings of ``sentence_features``."""
-        sel = [t for lo, hi in ranges for t in tokens[lo:hi]]
+        sel = _selected(tokens, ranges)
         n = len(sel)
         words, ids = self._word_ids(sel)
         lengths = [hi - lo for lo, hi in ranges]
@@ -258,7 +260,7 @@ class FastCRF:
         e[starts] += self.bos
         e[starts + np.array(lengths) - 1] += self.eos
         # word bigrams: the previous word's stem | this one's, this one's | the next one's
-        stems = [words.stems[i] for i in ids]
+        stems = list(map(words.stems.__getitem__, ids))
         bg, bg_next = np.zeros(n, dtype=np.intp), np.zeros(n, dtype=np.intp)
         left, left_next = self.bigrams["bg="], self.bigrams["bg+="]
         first = set(starts.tolist())
@@ -313,14 +315,18 @@ class FastCRF:
         # over a small axis cost several times an argmax over the last one)
         flat = (np.arange(s_n)[:, None] * (n_lab * n_lab) + np.arange(n_lab)[None, :] * n_lab).astype(np.intp)
         at = np.empty((s_n, n_lab), dtype=np.intp)
+        last_k = -1
         for t in range(1, t_n):
             k = active[t]
-            c = cand[:k]
+            if k != last_k:  # the views of the first k sentences, made again only when a sentence ends
+                c, c_flat, at_k, flat_k = cand[:k], cand[:k].ravel(), at[:k], flat[:k]
+                delta_in, delta_k = delta[:k, None, :], delta[:k]
+                last_k = k
             b = back[t, :k]
-            np.add(delta[:k, None, :], trans_t, out=c)
+            np.add(delta_in, trans_t, out=c)
             np.argmax(c, axis=2, out=b)
-            np.add(flat[:k], b, out=at[:k])
-            np.add(c.ravel().take(at[:k]), pad[t, :k], out=delta[:k])
+            np.add(flat_k, b, out=at_k)
+            np.add(c_flat.take(at_k), pad[t, :k], out=delta_k)
             a = alpha[t, :k]
             np.matmul(alpha[t - 1, :k], exp_trans, out=a)
             a *= x[t, :k]
@@ -390,7 +396,18 @@ class FastCRF:
             e += self._char_scores(char_probs, [hi - lo for lo, hi in ranges])
         y, p_o = self.decode(e, [hi - lo for lo, hi in ranges])
         names = self.labels
-        sel = [t for lo, hi in ranges for t in tokens[lo:hi]]
-        return [names[i] for i in y.tolist()], [
+        sel = _selected(tokens, ranges)
+        return list(map(names.__getitem__, y.tolist())), [
             p if t.kind == "word" else 1.0 for p, t in zip(p_o.tolist(), sel, strict=True)
         ]
+
+
+_TEXT = attrgetter("text")
+_FORMS = attrgetter("forms")
+
+
+def _selected(tokens: Sequence[Token], ranges: Sequence[tuple[int, int]]) -> Sequence[Token]:
+    """The tokens of ``ranges`` in order: one slice when the ranges follow each other (a document's sentences)."""
+    if all(ranges[k][1] == ranges[k + 1][0] for k in range(len(ranges) - 1)):
+        return tokens[ranges[0][0] : ranges[-1][1]] if ranges else []
+    return [t for lo, hi in ranges for t in tokens[lo:hi]]

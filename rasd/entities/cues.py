@@ -18,7 +18,9 @@ from .kb import StemIndex, match_phrases, name_key
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+# hashable like a frozen dataclass, but built with plain slot stores: frozen's __init__ costs ~4x (one
+# object.__setattr__ per field), and documents make hundreds of these; nothing assigns to one after it is made
+@dataclass(slots=True, unsafe_hash=True)
 class Cue:
     first: int
     last: int

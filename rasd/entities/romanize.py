@@ -6,6 +6,8 @@ letters it sees (long vowels as a/u/i, ي/و as y/w between vowels), and the res
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..text.normalize import normalize
 
 _CONS = {
@@ -42,6 +44,7 @@ _CONS = {
 }
 
 
+@lru_cache(maxsize=50_000)  # per word: names recur across articles
 def romanize_word(word: str) -> str:
     w = normalize(word)
     out = []
