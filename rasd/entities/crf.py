@@ -19,7 +19,7 @@ import struct
 import threading
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import attrgetter
 from pathlib import Path
 
@@ -135,6 +135,7 @@ class FastCRF:
                     for p, ch in enumerate(body):
                         if ch == "|":
                             table.setdefault(body[:p], {})[body[p + 1 :]] = r
+        self.bigram_firsts = frozenset(self.bigrams["bg="]) | frozenset(self.bigrams["bg+="])
         self._lock = threading.Lock()
         self._words = _Vectors(len(self.offsets), len(labels))
         self._tags = _Vectors(len(self.offsets), len(labels))
@@ -234,11 +235,15 @@ class FastCRF:
         tg, kinds = tags
         if tg:
             # document index -> position among the ranges' tokens
-            starts = [lo for lo, _ in ranges]
-            shift = [lo - at for (lo, _), at in zip(ranges, accumulate([0, *lengths[:-1]]), strict=True)]
-            for j, x in tg.items():
-                pos.append(j - shift[bisect_right(starts, j) - 1])
-                keys.append((tuple(x), kinds.get(j, "")))
+            if _consecutive(ranges):
+                r0 = ranges[0][0]
+                pos = [j - r0 for j in tg] if r0 else list(tg)
+            else:
+                starts = [lo for lo, _ in ranges]
+                shift = [lo - at for (lo, _), at in zip(ranges, accumulate([0, *lengths[:-1]]), strict=True)]
+                pos = [j - shift[bisect_right(starts, j) - 1] for j in tg]
+            kind_of = kinds.get
+            keys = [(tuple(x), kind_of(j, "")) for j, x in tg.items()]
         if pos:
             table, tag_ids = self._tag_ids(keys)
             v[pos] += table.vec[tag_ids]
@@ -264,13 +269,17 @@ class FastCRF:
         bg, bg_next = np.zeros(n, dtype=np.intp), np.zeros(n, dtype=np.intp)
         left, left_next = self.bigrams["bg="], self.bigrams["bg+="]
         first = set(starts.tolist())
-        for i, a in enumerate(stems[:-1], 1):
-            if (a in left or a in left_next) and i not in first:
-                b = stems[i]
-                if a in left:
-                    bg[i] = left[a].get(b, 0)
-                if a in left_next:
-                    bg_next[i - 1] = left_next[a].get(b, 0)
+        # the tokens after a word that begins a known bigram, picked in C (most words begin none)
+        for i in compress(range(1, n), map(self.bigram_firsts.__contains__, stems[:-1])):
+            if i in first:
+                continue
+            a, b = stems[i - 1], stems[i]
+            right = left.get(a)
+            if right is not None:
+                bg[i] = right.get(b, 0)
+            right = left_next.get(a)
+            if right is not None:
+                bg_next[i - 1] = right.get(b, 0)
         for rows in (bg, bg_next):
             if rows.any():
                 e += self.w[rows]
@@ -408,6 +417,16 @@ _FORMS = attrgetter("forms")
 
 def _selected(tokens: Sequence[Token], ranges: Sequence[tuple[int, int]]) -> Sequence[Token]:
     """The tokens of ``ranges`` in order: one slice when the ranges follow each other (a document's sentences)."""
-    if all(ranges[k][1] == ranges[k + 1][0] for k in range(len(ranges) - 1)):
+    if _consecutive(ranges):
         return tokens[ranges[0][0] : ranges[-1][1]] if ranges else []
     return [t for lo, hi in ranges for t in tokens[lo:hi]]
+
+
+def _consecutive(ranges: Sequence[tuple[int, int]]) -> bool:
+    """Each range begins where the one before it ends."""
+    end = ranges[0][0] if ranges else 0
+    for lo, hi in ranges:
+        if lo != end:
+            return False
+        end = hi
+    return True
