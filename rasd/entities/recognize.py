@@ -149,7 +149,9 @@ def _split_coordinated(
         start = a
         j = a + 1
         while j <= b:
-            if _starts_coordinated_name(tokens[j], kb):
+            if tokens[j].text[:1] != "و":
+                pass  # both tests below ask for و + a word first: most words are skipped here
+            elif _starts_coordinated_name(tokens[j], kb):
                 out.append((start, j - 1, typ))
                 start = j
             elif typ == "PER" and j < b and _coordinated_nisba(tokens[j], kb):
@@ -493,8 +495,12 @@ def recognize(
     kb_matches = [kb.match(tokens, lo, hi, index) if kb is not None and len(kb) else [] for lo, hi in ranges]
     if kb is not None and len(kb):
         # وأم درمان, لسد النهضة: a two-letter stem after a clitic (the tokenizer keeps such a word whole)
+        # (only in sentences with a three-letter word after a clitic letter, the words that rule reads)
+        short = [i for i, t in enumerate(tokens) if len(t.norm) == 3 and t.norm[0] in "وفبلك"]
         kb_matches = [
             _with_short_conjuncts(tokens, lo, hi, kb, km)
+            if bisect_left(short, lo) != bisect_left(short, hi - 1)
+            else km
             for (lo, hi), km in zip(ranges, kb_matches, strict=True)
         ]
     labels, p_model = model.tag_ranges(
@@ -1412,8 +1418,14 @@ def propagate(
         if c is None:
             c = votes[key] = Counter()
         c[m.type] += 1
-        linked.setdefault(key, set()).add(m.kb_ids if len(m.kb_ids) == 1 else ())
-        maqsura.setdefault(key, set()).add(_maqsura(tokens, m.first, m.last))
+        known = linked.get(key)  # (get first: setdefault would make a set for every mention)
+        if known is None:
+            known = linked[key] = set()
+        known.add(m.kb_ids if len(m.kb_ids) == 1 else ())
+        sigs = maqsura.get(key)
+        if sigs is None:
+            sigs = maqsura[key] = set()
+        sigs.add(_maqsura(tokens, m.first, m.last))
         # the word after عبد / أبو / بن is no surname alone (محمد عبد السلام ... للسلام)
         if (
             m.type == "PER"
@@ -1441,7 +1453,7 @@ def propagate(
         if starts is not None and bisect_left(starts, lo) == bisect_left(starts, hi):
             continue
         for i, last, k, key in match_phrases(tokens, names, prefixes, firsts, lo, hi, index):
-            if any(j in taken for j in range(i, last + 1)) or p_out[i] > PROPAGATE_MAX_P_OUT:
+            if not taken.isdisjoint(range(i, last + 1)) or p_out[i] > PROPAGATE_MAX_P_OUT:
                 continue
             cand = _maqsura(tokens, i, last)
             if not any(all(s or not c for c, s in zip(cand, sig, strict=True)) for sig in maqsura[key]):
