@@ -15,6 +15,7 @@ from .alternatives import narrowed
 from .lexicon import months, relative, units, weekdays
 from .numbers import alternation, parse_cardinal, parse_ordinal
 from .patterns import today_before, zone_after
+from .required import required_pattern
 from .scan import Runs, active_rules
 from .zones import lookup
 
@@ -265,13 +266,19 @@ _NEXT_WORD = regex.compile(r"\S*\s+")
 def _matches(pat: regex.Pattern, norm: str, windows: list[tuple[int, int]], kind: str = ""):
     """Matches of ``pat`` in the windows, with their groups. A match whose parts do not make sense (ثلاثة وخمسة أيام) is
     retried from its next word, so that the good expression inside it (خمسة أيام) is still found. Each window is
-    searched with the alternatives of rule ``kind`` that may match there (see ``alternatives.py``)."""
+    searched with the alternatives of rule ``kind`` that may match there (see ``alternatives.py``), and only
+    while one of the words every match of the rule holds is ahead (see ``required.py``)."""
+    need = required_pattern(kind)
     for ws, we in windows:
+        if need is not None and need.search(norm, ws, we) is None:
+            continue  # none of the words every match holds: no match in the window
         wpat = narrowed(kind, pat, norm[ws:we])
         if wpat is None:
             continue
         pos = ws
         while pos < we:
+            if pos > ws and need is not None and need.search(norm, pos, we) is None:
+                break  # no match can lie ahead in the window
             m = wpat.search(norm, pos, we)
             if m is None:
                 break
