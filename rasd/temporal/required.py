@@ -68,10 +68,71 @@ def required_words() -> dict[str, frozenset[str]]:
     }
 
 
+def _words(entries: Iterable[str]) -> int:
+    """The most words an entry of a lexicon has."""
+    return max((len(e.split()) for e in entries), default=1)
+
+
+@lru_cache(maxsize=1)
+def runs_before() -> dict[str, int]:
+    """Rule -> the most runs of white space a match may hold before its first required word (counted off the
+    patterns' prefixes: each ``\\s+`` or ``\\s*`` before the word is one run at most, and the prefixes hold
+    no other white space). A search for the rule may then start that many words before the first required word
+    ahead instead of at the window's start. Rules with long or unbounded prefixes (date: part of day, weekday,
+    الموافق, day, من شهر; duration: number words) are left out."""
+    rel = relative()
+    pod_noun = _words(w for w, p in parts_of_day().items() if p.use in ("noun", "both"))
+    bnd = _words(rel["boundary"])  # {bnd}: BOUNDARY \s+
+    phrase_word = max(  # where the required (longest) word of a phrase sits in it
+        (e.split().index(max(e.split(), key=len)) for e in rel["phrase"]), default=0
+    )
+    return {
+        # {bnd} (شهر\s+)? MONTH, whose first word is required
+        "month": bnd + 1,
+        # {podc}: POD_NOUN \s+ (يوم\s+)?; (يوم\s+)? WEEKDAY
+        "weekday": pod_noun + 1 + 1 + _words(weekdays()) - 1,
+        # (POD_NOUN \s+)? PHRASE; (ANAPHOR|نفس|ذات) \s+ اليوم; اليوم نفسه
+        "phrase": max(pod_noun + phrase_word, _words(rel["anaphor"])),
+        # {bnd} (هذا|هذه \s+)? UNITREF
+        "rel_unit": bnd + 1 + _words(rel["unit"]) - 1,
+        # preposition \s+ unit; MOD \s+ unit
+        "duration_bare": max(1, _words(rel["mod"])) + _words(units()) - 1,
+    }
+
+
+def search_start(norm: str, required: int, runs: int, floor: int) -> int:
+    """The first position at or after ``floor`` where a match holding the required word at ``required`` may
+    start: the start of the run ``runs`` runs of non-space characters before the word's own."""
+    i = required
+    if norm.isprintable():  # its only white space is " " (every other white space character is unprintable)
+        i = norm.rfind(" ", floor, i) + 1
+        for _ in range(runs):
+            while i > floor and norm[i - 1] == " ":
+                i -= 1
+            i = norm.rfind(" ", floor, i) + 1
+        return max(i, floor)
+    while i > floor and not norm[i - 1].isspace():
+        i -= 1
+    for _ in range(runs):
+        while i > floor and norm[i - 1].isspace():
+            i -= 1
+        while i > floor and not norm[i - 1].isspace():
+            i -= 1
+    return i
+
+
+# rules whose required word always follows white space in a match: "duration_bare" (a preposition or a mod, then
+# \s+, then the unit). A unit inside a word (اليوم، العام) then starts no search.
+AFTER_SPACE = frozenset({"duration_bare"})
+
+
 @lru_cache(maxsize=64)
 def required_pattern(rule: str) -> re.Pattern | None:
     """A pattern finding any of the rule's :func:`required_words` (anywhere, even inside a word); ``None`` for
     the rules without such words. Compiled with ``re``: on a literal trie its engine skips along the text
     several times faster than ``regex`` does, so the check costs a fraction of the search it may save."""
     words = required_words().get(rule)
-    return re.compile(literal_trie(words)) if words else None
+    if not words:
+        return None
+    # (re's \s holds every character regex's \s matches: tests/test_temporal_required.py)
+    return re.compile(("(?<=\\s)" if rule in AFTER_SPACE else "") + literal_trie(words))
