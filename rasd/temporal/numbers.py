@@ -26,7 +26,8 @@ def alternation(words) -> str:
 
 
 def literal_trie(words) -> str:
-    """A regex matching any of ``words`` (of one word each) literally, anywhere: no word boundary is asked."""
+    """A regex matching any of ``words`` literally, anywhere: no word boundary is asked (a space in a word
+    matches any white space)."""
     trie: dict = {}
     for w in set(words):
         node = trie

@@ -30,7 +30,8 @@ def _longest(entries: Iterable[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def required_words() -> dict[str, frozenset[str]]:
-    """Rule -> words one of which every match holds (read off the patterns in ``patterns.py``)."""
+    """Rule -> words one of which every match holds (read off the patterns in ``patterns.py``); a word ending
+    in a space must be followed by white space."""
     rel = relative()
     month = _first(months())  # the group "mon" (MONTH)
     unit = _longest(units())  # the group "unit": UNIT, UNIT_SG, UNIT_DUAL, UNIT_ACC, UNIT_PL_ACC…
@@ -55,8 +56,9 @@ def required_words() -> dict[str, frozenset[str]]:
         "time_h": pod_adv | {"ساعه"},
         # ساعة + ordinal; ordinal + POD_ADV; منتصف الليل/النهار
         "time_words": pod_adv | {"ساعه", "منتصف"},
-        # كل + unit or weekday; SETADV; مرات/مرة/مرتين + unit
-        "set": _longest(rel["set"]) | {"كل", "مرات", "مره", "مرتين"},
+        # كل + white space + unit or weekday; SETADV; مرات/مرة/مرتين + unit ("كل " asks for the white space
+        # after it: كل is in many words, لكل، مشكلة)
+        "set": _longest(rel["set"]) | {"كل ", "مرات", "مره", "مرتين"},
         # SEASON (with or without ال)
         "season": _longest(rel["season"]),
         # PLURALREF
