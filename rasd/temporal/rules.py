@@ -285,7 +285,7 @@ def _matches(pat: regex.Pattern, norm: str, windows: list[tuple[int, int]], kind
                     break  # no match can lie ahead in the window
             # a match holds a required word at or after the first one ahead: it starts at most `before` words
             # before that one
-            start = pos if before is None else search_start(norm, ahead.start(), before, pos)
+            start = pos if before is None or ahead is None else search_start(norm, ahead.start(), before, pos)
             m = wpat.search(norm, start, we)
             if m is None:
                 break
