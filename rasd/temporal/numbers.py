@@ -25,6 +25,18 @@ def alternation(words) -> str:
     return "(?:" + _trie_regex(trie) + r")(?!\w)"
 
 
+def literal_trie(words) -> str:
+    """A regex matching any of ``words`` literally, anywhere: no word boundary is asked (a space in a word
+    matches any white space)."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
 def _trie_regex(node: dict) -> str:
     end = "" in node
     branches = []

@@ -15,6 +15,7 @@ from .alternatives import narrowed
 from .lexicon import months, relative, units, weekdays
 from .numbers import alternation, parse_cardinal, parse_ordinal
 from .patterns import today_before, zone_after
+from .required import required_pattern, runs_before, search_start
 from .scan import Runs, active_rules
 from .zones import lookup
 
@@ -265,14 +266,27 @@ _NEXT_WORD = regex.compile(r"\S*\s+")
 def _matches(pat: regex.Pattern, norm: str, windows: list[tuple[int, int]], kind: str = ""):
     """Matches of ``pat`` in the windows, with their groups. A match whose parts do not make sense (ثلاثة وخمسة أيام) is
     retried from its next word, so that the good expression inside it (خمسة أيام) is still found. Each window is
-    searched with the alternatives of rule ``kind`` that may match there (see ``alternatives.py``)."""
+    searched with the alternatives of rule ``kind`` that may match there (see ``alternatives.py``), and only
+    while one of the words every match of the rule holds is ahead (see ``required.py``)."""
+    need = required_pattern(kind)
+    before = runs_before().get(kind)
     for ws, we in windows:
+        ahead = need.search(norm, ws, we) if need is not None else None
+        if need is not None and ahead is None:
+            continue  # none of the words every match holds: no match in the window
         wpat = narrowed(kind, pat, norm[ws:we])
         if wpat is None:
             continue
         pos = ws
         while pos < we:
-            m = wpat.search(norm, pos, we)
+            if pos > ws and need is not None:
+                ahead = need.search(norm, pos, we)
+                if ahead is None:
+                    break  # no match can lie ahead in the window
+            # a match holds a required word at or after the first one ahead: it starts at most `before` words
+            # before that one
+            start = pos if before is None or ahead is None else search_start(norm, ahead.start(), before, pos)
+            m = wpat.search(norm, start, we)
             if m is None:
                 break
             g = _groups(m)
