@@ -299,7 +299,12 @@ def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
     c = (first_subject_chunk(ctx, cand.i, after=part + 1) if part >= 0 else None) or first_subject_chunk(
         ctx, cand.i
     )
-    if last is not None:
+    main = _clause_subject(ctx, last, part + 1) if last is not None else None
+    if main is not None:
+        # أكد X أن مصر "ترفض …"، محملا إسرائيل …: the participle goes with أكد, whose subject is X, not
+        # with the verb of the clause after أن
+        cand.source = main
+    elif last is not None:
         cand.source = list(last.source)
     elif c is not None:
         cand.source = c.actors[-1:]
@@ -307,6 +312,19 @@ def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
         cand.source = [cand.speaker]
     tgt = scan_targets(ctx, cand, cand.j, True)
     cand.target = [e for e in (tgt[1] if isinstance(tgt, tuple) else tgt) if e not in cand.source]
+
+
+def _clause_subject(ctx: SentCtx, last: Cand, after: int) -> list[str] | None:
+    """When the verb before a participle stands in a clause opened by أن/إن, the subject named before that
+    word (the one who said it), if it differs from the verb's own subject; else None."""
+    toks = ctx.toks
+    comp = next((k for k in range(after, last.i) if "comp" in toks[k].cats and not toks[k].ent), None)
+    if comp is None:
+        return None
+    main = first_subject_chunk(ctx, comp, after=after)
+    if main is None or not main.actors or set(main.actors) & set(last.source):
+        return None
+    return main.actors[-1:]
 
 
 def _plain_object(ctx: SentCtx, r: Chunk) -> bool:
