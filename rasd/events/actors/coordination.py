@@ -11,10 +11,18 @@ from .syntax import chunk_at
 
 def inherited_subject(verb: Tok, prev: Cand) -> list[str]:
     """The dropped subject of a coordinated verb: the previous event's source, or both its parties when the
-    verb is plural or dual and that event was between two sides (وقعا اتفاقية ودعوا إلى …)."""
-    if prev.symmetric and verb.token.norm.endswith(("وا", "ا")) and len(prev.actors) > 1:
+    verb is plural or dual and that event was between two sides (وقعا اتفاقية ودعوا إلى …، يبحثان … ويطالبان)."""
+    if prev.symmetric and _plural(verb.token.norm) and len(prev.actors) > 1:
         return list(prev.actors)
     return list(prev.source)
+
+
+def _plural(norm: str) -> bool:
+    """A past verb ending in the plural or dual suffix (دعوا، وقعا), or an imperfect one (يطالبان، تدعون)."""
+    stem = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
+    if stem.endswith(("وا", "ا")):
+        return True
+    return len(stem) >= 5 and stem[:1] in "يت" and stem.endswith(("ان", "ون"))
 
 
 def object_then_complement(ctx: SentCtx, cand: Cand, after: int) -> bool:
