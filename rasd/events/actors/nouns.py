@@ -173,6 +173,20 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         # after the noun is what it is aimed at
         tgt += [e for e in g.actors if e not in ctx.cities and not toks[g.start].ent]
         g = None
+    if "symmetric" in trig.flags and _own(toks[cand.i]) and not toks[cand.i].article:
+        # قال X، خلال لقائه أمس بوزير الخارجية Y، إن …: the pronoun on the noun is the clause's subject; a
+        # phrase after the noun (بوزير: a ب the chunker leaves on an indefinite word) is the other party
+        kind, _, subj = left_subject(ctx, cand.i)
+        if kind != "subject" or subj is None:
+            subj = first_subject_chunk(ctx, cand.i)
+        named = g is not None and g.start == j and g.prep is None and bool(g.actors)
+        # with no party named after it (قبل لقائه الصحافيين) the noun is left to the rules below
+        if subj is not None and subj.actors and (named or scan_targets(ctx, cand, j, allow_direct=False)):
+            src = subj.actors[-1:]
+            if named and g is not None:
+                tgt += [e for e in g.actors if e not in src and e not in ctx.cities]
+                scan_from = g.end
+                g = None
     if g is not None and g.start == j and g.prep is None and g.actors:
         # محادثات جنيف، قمة الرياض: a city after the noun is where, not who
         places = [e for e in g.actors if e in ctx.cities]
@@ -427,3 +441,9 @@ _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
 def _possessive(tk: Tok) -> bool:
     """The noun carries a possessive pronoun (رفضه، دعمها): in the original text, so ة (رفضة) is not ه."""
     return tk.token.text.endswith(_POSSESSIVE) and len(tk.token.text) > 3
+
+
+def _own(tk: Tok) -> bool:
+    """The noun carries a singular possessive pronoun (لقائه، اتصالها): one party, named before it."""
+    text = tk.token.text
+    return text.endswith(("ه", "ها")) and len(text) > 3

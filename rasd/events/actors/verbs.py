@@ -316,8 +316,11 @@ def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
 
 def _clause_subject(ctx: SentCtx, last: Cand, after: int) -> list[str] | None:
     """When the verb before a participle stands in a clause opened by أن/إن, the subject named before that
-    word (the one who said it), if it differs from the verb's own subject; else None."""
+    word (the one who said it), if it differs from the verb's own subject; else None. A person as that verb's
+    subject keeps the participle (قالت البعثة إن خوري حثت …، محذرة: Koury warned, the mission reports it)."""
     toks = ctx.toks
+    if any(ctx.types.get(e) == "PER" for e in last.source):
+        return None
     comp = next((k for k in range(after, last.i) if "comp" in toks[k].cats and not toks[k].ent), None)
     if comp is None:
         return None
