@@ -16,6 +16,7 @@ from ..document import Document, Event, Quote, Span, fast_construct
 from . import actors, attach, context, merge, modality, reported, triggers
 from .actors.relative import resumptive
 from .lexicon import lexicon
+from .separate import separate
 from .summary import summarize
 from .triggers import Cand
 
@@ -337,6 +338,7 @@ def _sentence(
     _condition_targets(ctx, cands)
     _journeys(cands)
     _describing_verbs(ctx, cands)
+    cands = separate(ctx, cands)
     for c in cands:
         if c.modality in ("occurred", "planned") and attach.planned_by_date(doc, c):
             c.modality, c.modality_cue = "planned", True

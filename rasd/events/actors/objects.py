@@ -32,6 +32,20 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
         if c is None:
             k += 1
             continue
+        if _apart(toks, c):
+            # التقى X كلا على حدة Y و Z: "each separately" is an adverb; the phrase after حدة is the object
+            if c.prep is None:
+                k = c.end
+                continue
+            found = list(c.actors)
+            end = c.end
+            while end < len(toks) and starts_with_and(toks[end]) and chunk_at(ctx, end) is not None:
+                more = chunk_at(ctx, end)  # ووزير الخارجية السعودي …: the chunker ends a PP at و
+                found += [e for e in more.actors if e not in found]
+                end = more.end
+            if found and allow_direct and "direct" in preps:
+                return found
+            c = Chunk(c.start + 1, c.end, None, c.conjuncts).seal()
         if not c.actors and c.prep is None and allow_direct and "direct" in preps and not seen_plain:
             # التقى كلا من عباس وهنية: each of the phrase after من
             nxt = chunk_at(ctx, c.end) or chunk_at(ctx, c.end + 1)
@@ -189,6 +203,20 @@ def gap_target(ctx: SentCtx, cand: Cand, frm: int, to: int) -> list[str]:
         if c.prep is None and "direct" in cand.trig.targets and c.actors and c.start >= frm:
             return c.actors  # حمّل الرئيس عباس إسرائيل المسؤولية: the object stands before the rest
     return []
+
+
+def _apart(toks: list[Tok], c: Chunk) -> bool:
+    """كلا / كل (before على حدة) or حدة after على: the parts of "each separately"."""
+    first = toks[c.start].token.norm
+    if c.prep == "علي":
+        return first == "حده"
+    return (
+        c.prep is None
+        and c.end - c.start == 1
+        and first in ("كلا", "كل")
+        and c.end + 1 < len(toks)
+        and toks[c.end + 1].token.norm == "حده"
+    )
 
 
 def _framed(toks: list[Tok], k: int) -> bool:
