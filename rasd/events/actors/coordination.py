@@ -25,10 +25,13 @@ def _plural(norm: str) -> bool:
     return len(stem) >= 5 and stem[:1] in "يت" and stem.endswith(("ان", "ون"))
 
 
-def object_then_complement(ctx: SentCtx, cand: Cand, after: int) -> bool:
+def object_then_complement(ctx: SentCtx, cand: Cand, after: int, reported: bool = False) -> bool:
     """The verb needs an object (اتهم، حث) and the phrase after it is followed straight by a preposition: no
-    room for both a subject and an object, so that phrase is the object."""
-    if "object_required" not in cand.trig.flags or not one_plain_phrase(ctx, after):
+    room for both a subject and an object, so that phrase is the object. ``reported``: the verb follows what
+    someone said (قال X إن …، ودعا Y إلى …): a verb taking an object (دعا) reads so too, since news prose
+    names a new subject in a clause of its own."""
+    needs = "object_required" in cand.trig.flags or (reported and "direct" in cand.trig.targets)
+    if not needs or not one_plain_phrase(ctx, after):
         return False
     c = chunk_at(ctx, after)
     if c is None:

@@ -170,7 +170,11 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         elif not source and kind == "unknown":
             pass
         elif (
-            not source and toks[i].conj and i > 0 and i == cand.i and object_then_complement(ctx, cand, after)
+            not source
+            and toks[i].conj
+            and i > 0
+            and i == cand.i
+            and object_then_complement(ctx, cand, after, _after_report(ctx, i))
         ):
             # قال X إن …، واتهم إسرائيل بالمماطلة: a verb that must take an object, one phrase, then its
             # complement: the phrase is the object and the subject is the clause's speaker or subject
@@ -312,6 +316,15 @@ def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
         cand.source = [cand.speaker]
     tgt = scan_targets(ctx, cand, cand.j, True)
     cand.target = [e for e in (tgt[1] if isinstance(tgt, tuple) else tgt) if e not in cand.source]
+
+
+def _after_report(ctx: SentCtx, i: int) -> bool:
+    """Before token ``i``: a reporting verb's أن/إن clause closed by a comma (قالت X إن المحادثات "…"،)."""
+    toks = ctx.toks
+    comp = next((k for k in range(i) if "comp" in toks[k].cats and not toks[k].ent), None)
+    if comp is None or first_subject_chunk(ctx, comp) is None:
+        return False
+    return any(toks[k].punct and toks[k].token.text in "،," for k in range(comp + 1, i))
 
 
 def _clause_subject(ctx: SentCtx, last: Cand, after: int) -> list[str] | None:
