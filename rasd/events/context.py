@@ -134,6 +134,9 @@ class SentCtx:
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (cue start, speaker id) of its quotes
     person_states: dict[str, str] = field(default_factory=dict)  # person id -> id of his state's entity
     reporters: frozenset[str] = frozenset()  # news agencies and outlets: they report, never act
+    # a body's head noun with the article (الجامعه، الاتحاد، الوزاره) -> (the one body of the article so
+    # headed, where it is first named): a bare الجامعة after جامعة الدول العربية names it again
+    bodies: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
@@ -181,6 +184,23 @@ def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
     return clean
 
 
+def _bodies(doc: Document, reporters: frozenset[str]) -> dict[str, tuple[str, int]]:
+    """Head nouns of the article's bodies with the article prefixed, kept only where one body has that head."""
+    seen: dict[str, tuple[str, int] | None] = {}
+    for e in doc.entities:
+        if e.type != "ORG" or e.id in reporters or not e.mentions:
+            continue
+        words = normalize(e.name).split()
+        if len(words) < 2:
+            continue  # حماس: a one-word name has no head noun to repeat
+        head = words[0][2:] if words[0].startswith("ال") else words[0]
+        key = "ال" + head
+        first = min(m.start for m in e.mentions)
+        prior = seen.get(key, (e.id, first))
+        seen[key] = None if prior is None or prior[0] != e.id else (e.id, min(first, prior[1]))
+    return {k: v for k, v in seen.items() if v is not None}
+
+
 def build(doc: Document) -> list[SentCtx]:
     tokens: list[Token] = doc.tokens
     starts = list(map(_START, tokens))
@@ -188,6 +208,7 @@ def build(doc: Document) -> list[SentCtx]:
     titles = {e.id: " ".join(_normalized(r.text) for r in e.roles) for e in doc.entities if e.roles}
     linked = frozenset(e.id for e in doc.entities if e.kb_id)
     reporters = frozenset(e.id for e in doc.entities if e.kind in REPORTER_KINDS)
+    bodies = _bodies(doc, reporters)
     places = frozenset(
         e.id
         for e in doc.entities
@@ -389,6 +410,7 @@ def build(doc: Document) -> list[SentCtx]:
                 starts,
                 ends,
                 reporters=reporters,
+                bodies=bodies,
             )  # fmt: skip
         )
     return out

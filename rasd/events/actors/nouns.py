@@ -14,6 +14,7 @@ from .syntax import (
     LIGHT_WINDOW,
     TRANSPARENT,
     WINDOW,
+    body_at,
     chunk_at,
     is_comp,
     is_nisba,
@@ -110,6 +111,7 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         and obj.actors
         and (trig.gen == "source" or trig.type == "SUPPORT")
         and "symmetric" not in trig.flags
+        and not (body_at(ctx, gj) is not None and _l_inside(toks, obj))  # أعلن X دعم الجامعة لـ…: it acts
     ):
         # ستواصل تركيا دعم الحكومة السورية: the verb's subject acts, the noun's genitive is its object
         cand.light = m
@@ -172,6 +174,18 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         # جدد المجلس رفضه استمرار احتلال إيران للجزر: the pronoun is the genitive (who rejects); the phrase
         # after the noun is what it is aimed at
         tgt += [e for e in g.actors if e not in ctx.cities and not toks[g.start].ent]
+        g = None
+    body = body_at(ctx, j)
+    if body is not None and (
+        trig.gen == "source"
+        or (g is not None and g.start == j and (_l_inside(toks, g) or _l_chunk_after(ctx, g)))
+    ):
+        # وأيدت جامعة الدول العربية …، إذ أكد أمينها العام "دعم الجامعة الكامل لحق الإمارات": the bare head
+        # noun names the body again; the ل phrase inside the genitive holds the target
+        src = [body]
+        if g is not None and g.start == j and g.prep is None:
+            tgt += [e for e in g.actors if e != body and e not in ctx.cities]
+            scan_from = g.end
         g = None
     if "symmetric" in trig.flags and _own(toks[cand.i]) and not toks[cand.i].article:
         # قال X، خلال لقائه أمس بوزير الخارجية Y، إن …: the pronoun on the noun is the clause's subject; a
@@ -441,6 +455,11 @@ _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
 def _possessive(tk: Tok) -> bool:
     """The noun carries a possessive pronoun (رفضه، دعمها): in the original text, so ة (رفضة) is not ه."""
     return tk.token.text.endswith(_POSSESSIVE) and len(tk.token.text) > 3
+
+
+def _l_inside(toks: list[Tok], g: Chunk) -> bool:
+    """A word with the preposition ل inside the phrase, after its first word (الجامعة الكامل لحق …)."""
+    return any(l_clitic(toks[k]) for k in range(g.start + 1, g.end))
 
 
 def _own(tk: Tok) -> bool:

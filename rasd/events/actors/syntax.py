@@ -54,3 +54,12 @@ def is_definite(tk: Tok) -> bool:
 
 def is_nisba(ctx: SentCtx, chunk: Chunk, eid: str) -> bool:
     return any(ctx.toks[k].ent == eid and ctx.toks[k].nisba for k in range(chunk.start, chunk.end))
+
+
+def body_at(ctx: SentCtx, k: int) -> str | None:
+    """The body a bare definite head noun at ``k`` names again (الجامعة after جامعة الدول العربية)."""
+    if k >= len(ctx.toks) or ctx.toks[k].ent:
+        return None
+    tk = ctx.toks[k].token
+    hit = ctx.bodies.get(tk.norm)
+    return hit[0] if hit is not None and hit[1] < tk.start else None

@@ -29,7 +29,7 @@ from .subjects import (
     right_subject,
     topic_subject,
 )
-from .syntax import chunk_at, is_definite, is_nisba, starts_with_and
+from .syntax import body_at, chunk_at, is_definite, is_nisba, starts_with_and
 
 _THEN = frozenset({"ثم", "وثم"})
 
@@ -53,6 +53,8 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         if topic is not None:
             kind, subj = "subject", topic  # أما X، فقد رحبت …: the topic is the subject
     after = cand.j if i == cand.i else i + 1
+    if i == cand.i and kind == "subject" and _body_masdar(ctx, cand, after):
+        return
     head_target: list[str] = []
     rel_source: list[str] = []
     if kind == "subject" and subj is not None and _relative_head(ctx, subj, after):
@@ -190,7 +192,12 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             source = list(prev_sentence)
         elif not source:
             r = right_subject(ctx, after)
-            if r is not None and not r.actors and toks[i].conj and last is not None:
+            body = body_at(ctx, r.start) if r is not None and not _described(ctx, r.start) else None
+            if body is not None and r is not None:
+                # "دعم الجامعة الكامل لحق الإمارات": a body's bare head noun, the body named again, is the
+                # subject; a name further on in its phrase is the object
+                source, after, direct = [body], r.start + 1, True
+            elif r is not None and not r.actors and toks[i].conj and last is not None:
                 # ودعا المجتمع الدولي إلى …: a dropped subject and an object that is no entity
                 source = inherited_subject(toks[i], last)
                 cand.inherited = True
@@ -316,6 +323,30 @@ def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
         cand.source = [cand.speaker]
     tgt = scan_targets(ctx, cand, cand.j, True)
     cand.target = [e for e in (tgt[1] if isinstance(tgt, tuple) else tgt) if e not in cand.source]
+
+
+def _body_masdar(ctx: SentCtx, cand: Cand, after: int) -> bool:
+    """أكد X "دعم الجامعة الكامل لحق الإمارات": after a subject, a trigger read as a verb whose next word
+    names a body again by its head noun, a ل phrase following, is the noun: the body acts on the ل phrase."""
+    body = body_at(ctx, after)
+    if body is None or "ل" not in cand.trig.targets:
+        return False
+    toks = ctx.toks
+    m = next((k for k in range(after + 1, min(len(toks), after + 4)) if toks[k].token.norm[:1] == "ل"), None)
+    if m is None or toks[m].punct:
+        return False
+    c = chunk_at(ctx, m)
+    named = [toks[k].ent for k in range(m, c.end if c is not None else m + 1) if toks[k].ent]
+    if not named:
+        return False
+    cand.source, cand.target = [body], [e for e in dict.fromkeys(named) if e != body][:1]
+    return True
+
+
+def _described(ctx: SentCtx, k: int) -> bool:
+    """A definite word after the one at ``k`` (المجلس الأعلى للقضاء): an adjective making it another body."""
+    toks = ctx.toks
+    return k + 1 < len(toks) and not toks[k + 1].ent and is_definite(toks[k + 1])
 
 
 def _after_report(ctx: SentCtx, i: int) -> bool:
