@@ -25,6 +25,22 @@ def _set_off_date(toks, k: int) -> bool:
     )
 
 
+_ISSUED = frozenset({"الصادر", "الصادره"})  # normalized: "issued (by)"
+_SAYER_REACH = 12  # words: في البيان الختامي للقمة الخامسة والأربعين لقادة دول مجلس التعاون
+
+
+def _sayer(toks, k: int) -> str | None:
+    """The first name from ``k`` on in the phrase naming what was said (its document, meeting and author),
+    up to a comma or a preposition word opening another phrase (بشأن الجزر: what it was about)."""
+    for m in range(k, min(len(toks), k + _SAYER_REACH)):
+        tk = toks[m]
+        if tk.ent:
+            return tk.ent
+        if tk.punct or (m > k and "prep" in tk.cats and tk.token.norm not in ("عن", "في")):
+            return None
+    return None
+
+
 def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
     """أدانت الرئاسة الفلسطينية الفيتو، رحب بالضربات: a reaction to an event named by its noun is aimed at
     whoever did that event, the latest one of its type the article has reported."""
@@ -49,7 +65,11 @@ def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
             and toks[k + 1].token.forms[-1][1] in lexicon().said_verbs
         ):
             # رفض ما ورد في بيان مجلس التعاون، ما جاء في تصريحات X: aimed at whoever said it
-            said = next((toks[m].ent for m in range(k + 2, min(len(toks), k + 7)) if toks[m].ent), None)
+            said = _sayer(toks, k + 2)
+            return [said] if said and said not in cand.source else []
+        if tk.token.forms[-1][1] in _ISSUED and k > start:
+            # رفضت X البيان الصادر عن البرلمان الأوروبي: aimed at the body that issued it
+            said = _sayer(toks, k + 1)
             return [said] if said and said not in cand.source else []
         if tk.ent in cand.source or (not tk.ent and plain_word(tk) and k - start < 4):
             continue  # the subject between (أدانت الرئاسة الفلسطينية الفيتو)
