@@ -134,6 +134,7 @@ class Lexicon:
     right_after: frozenset[str] = frozenset()  # عقب، إثر: an act right after a dated event is of its day
     said_verbs: frozenset[str] = frozenset()  # ما ورد/جاء في بيان X: a reaction to X's words
     documents: frozenset[str] = frozenset()  # قرار: a resolution as a subject stands for its adopter
+    media: frozenset[str] = frozenset()  # في بيان، خلال مؤتمر صحافي: how something was said (an aside)
     superlatives: frozenset[str] = frozenset()  # أول، أرفع: a "since" date after one dates no act
 
 
@@ -187,6 +188,7 @@ def lexicon() -> Lexicon:
             "said_verb",
             "document",
             "superlative",
+            "medium",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -245,6 +247,7 @@ def lexicon() -> Lexicon:
         said_verbs=frozenset(word_sets["said_verb"]),
         documents=frozenset(word_sets["document"]),
         superlatives=frozenset(word_sets["superlative"]),
+        media=frozenset(word_sets["medium"]),
     )
 
 

@@ -23,6 +23,14 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
     stop = min(len(toks), frm + WINDOW + 1)
     while k < stop:
         tk = toks[k]
+        if tk.punct and tk.token.text in "،,":
+            close = _aside_end(toks, k)
+            if close is not None:
+                # انتقدت X، في بيان نقلته وسائل إعلام جزائرية، تصريحات الوزير: an aside set off by commas
+                # holds no object (nor does the adjective جزائرية name one)
+                stop = min(len(toks), stop + close + 1 - k)  # the window counts from the aside's end
+                k = close + 1
+                continue
         if tk.punct and (tk.token.text in STRONG_PUNCT or (seen_pp and tk.token.text in "،,")):
             break  # دعم … للحكومة الجديدة، بحسب بيان لمكتب …: the target was that unnamed phrase
         if not tk.ent and (tk.cats & STOP_RIGHT or (tk.in_trigger and k >= cand.j and not _framed(toks, k))):
@@ -112,6 +120,24 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
             seen_plain = True
         k = c.end
     return []
+
+
+_ASIDE_REACH = 10  # words in an aside between commas (، في بيان نقلته وسائل إعلام جزائرية،)
+
+
+def _aside_end(toks: list[Tok], k: int) -> int | None:
+    """The comma closing an aside that opens at the comma ``k`` with في/خلال/عبر and a way of saying (في بيان،
+    خلال مؤتمر صحافي), when it closes before any stronger mark; else None."""
+    if k + 2 >= len(toks) or toks[k + 1].token.norm not in ("في", "خلال", "عبر"):
+        return None
+    media = lexicon().media
+    if toks[k + 2].token.norm not in media and all(stem not in media for _, stem in toks[k + 2].token.forms):
+        return None  # (استقبل X، الثلاثاء، في الرياض الرئيس Y: a place, then the object)
+    for m in range(k + 2, min(len(toks), k + 2 + _ASIDE_REACH)):
+        tk = toks[m]
+        if tk.punct:
+            return m if tk.token.text in "،," and m + 1 < len(toks) and not toks[m + 1].punct else None
+    return None
 
 
 def _object_after_adjunct(ctx: SentCtx, c: Chunk) -> list[str]:
