@@ -135,6 +135,7 @@ class Lexicon:
     said_verbs: frozenset[str] = frozenset()  # ما ورد/جاء في بيان X: a reaction to X's words
     documents: frozenset[str] = frozenset()  # قرار: a resolution as a subject stands for its adopter
     media: frozenset[str] = frozenset()  # في بيان، خلال مؤتمر صحافي: how something was said (an aside)
+    casualty_words: frozenset[str] = frozenset()  # مقتل، قتلت: the dead an attack names show whom it hit
     superlatives: frozenset[str] = frozenset()  # أول، أرفع: a "since" date after one dates no act
 
 
@@ -189,6 +190,7 @@ def lexicon() -> Lexicon:
             "document",
             "superlative",
             "medium",
+            "casualty",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -248,6 +250,7 @@ def lexicon() -> Lexicon:
         documents=frozenset(word_sets["document"]),
         superlatives=frozenset(word_sets["superlative"]),
         media=frozenset(word_sets["medium"]),
+        casualty_words=frozenset(word_sets["casualty"]),
     )
 
 

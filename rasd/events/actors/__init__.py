@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ..context import SentCtx
 from ..triggers import Cand
+from .casualties import casualty_target
 from .documents import document_issuer
 from .nouns import apply_lifting, noun_actors
 from .objects import place_noun
@@ -65,6 +66,8 @@ def fill(
             cand.source = [ctx.person_states[cand.source[0]]]
         if cand.trig.type == "THREATEN" and not cand.target and cand.source:
             cand.target = own_side_warning(ctx, cand)
+        if cand.trig.type == "ASSAULT" and not cand.target and cand.source:
+            cand.target = casualty_target(ctx, cand)
 
         if cand.trig.mode == "warn" and (fact_warning(ctx, cand) or warns_of_thing(ctx, cand)):
             cand.absorbed = True  # dropped: a warning about a state of affairs threatens nobody
