@@ -181,9 +181,10 @@ def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
     return False
 
 
-def _condition_targets(ctx: context.SentCtx, cands: list[Cand]) -> None:
+def _condition_targets(ctx: context.SentCtx, cands: list[Cand], states: dict[str, str]) -> None:
     """A conditional threat is aimed at whoever would act in its condition (سيردون بحزم إذا شنت روسيا هجوما،
-    هدد بمراجعة الاتفاقية إذا لم تستقبل الجزائر رعاياها)."""
+    هدد بمراجعة الاتفاقية إذا لم تستقبل الجزائر رعاياها); a capital there stands for its state, as everywhere
+    (إذا لم تعالج بغداد … -> Iraq)."""
     for n, c in enumerate(cands):
         if c.trig.type != "THREATEN":
             continue
@@ -198,11 +199,17 @@ def _condition_targets(ctx: context.SentCtx, cands: list[Cand]) -> None:
         if c.modality == "conditional" or c.trig.mode == "warn":
             h = next((h for h in cands[n + 1 :] if h.modality == "hypothetical" and h.source), None)
             if h is not None and set(h.source) - set(c.source):
-                c.target = [e for e in h.source if e not in c.source]
+                c.target = [
+                    e for e in actors.dedup([states.get(e, e) for e in h.source]) if e not in c.source
+                ]
                 continue
         if c.target:
             continue
-        c.target = _condition_subject(ctx, c)
+        c.target = [
+            t
+            for t in actors.dedup([states.get(e, e) for e in _condition_subject(ctx, c)])
+            if t not in c.source
+        ]
 
 
 DESCRIBED_GAP = (
@@ -335,7 +342,7 @@ def _sentence(
     _called_protests(ctx, cands)
     for c in cands:
         modality.decide(ctx, c)
-    _condition_targets(ctx, cands)
+    _condition_targets(ctx, cands, states)
     _journeys(cands)
     _describing_verbs(ctx, cands)
     cands = separate(ctx, cands)

@@ -27,7 +27,7 @@ from .states import dedup, person_states, state_actors
 from .subjects import own_state, self_subject, state_subject
 from .verbs import verb_actors
 
-__all__ = ["fill", "person_states", "place_noun", "state_actors"]
+__all__ = ["dedup", "fill", "person_states", "place_noun", "state_actors"]
 
 
 # a warning is addressed to states, bodies and people: a place named in what was said is no target
