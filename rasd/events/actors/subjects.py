@@ -245,11 +245,15 @@ def clause_subject(ctx: SentCtx, cand: Cand, i: int) -> list[str]:
     for start, eid in reversed(ctx.speakers):
         if start < verb_start:
             return [eid]
-    # the last person standing as a subject before it (أما حماس، فقد قال رئيسها … خليل الحية …، واتهم)
+    # the last person standing as a subject before it (أما حماس، فقد قال رئيسها … خليل الحية …، واتهم); not
+    # before a colon: a headline's topic (فاديفول في دمشق: برلين تخفف … وتدعو إلى …)
+    colon = max((k for k in range(i) if ctx.toks[k].punct and ctx.toks[k].token.text == ":"), default=-1)
     fallback: list[str] = []
     for c in reversed(ctx.chunks):
         if c.start >= i or c.prep is not None:
             continue
+        if c.start < colon:
+            break
         holder = title_holder(ctx, c)
         if holder is not None and holder.end <= i:
             return holder.actors[-1:]
