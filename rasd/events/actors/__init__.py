@@ -20,6 +20,7 @@ from ..context import SentCtx
 from ..triggers import Cand
 from .casualties import casualty_target
 from .documents import document_issuer
+from .duals import dual_object
 from .nouns import apply_lifting, noun_actors
 from .objects import place_noun
 from .reactions import REACTIONS, fact_warning, own_side_warning, reaction_target, warns_of_thing
@@ -66,6 +67,8 @@ def fill(
             cand.source = [ctx.person_states[cand.source[0]]]
         if cand.trig.type == "THREATEN" and not cand.target and cand.source:
             cand.target = own_side_warning(ctx, cand)
+        if cand.trig.pos == "verb" and not cand.target and cand.source and "direct" in cand.trig.targets:
+            cand.target = dual_object(ctx, cand, done)  # دعا X البلدين إلى …: the two states of the last pair
         if cand.trig.type == "ASSAULT" and not cand.target and cand.source:
             cand.target = casualty_target(ctx, cand)
 
