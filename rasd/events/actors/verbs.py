@@ -184,6 +184,19 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         elif (
             not source
             and toks[i].conj
+            and i > 0
+            and i == cand.i
+            and "object_required" in cand.trig.flags
+            and _after_report(ctx, i)
+            and _followers_object(ctx, after)
+        ):
+            # قالت الوزارة إن …، واتهمت مسلحين موالين للشيخ X بالوقوف وراء الهجوم: the unnamed people accused
+            # are X's; the subject is the clause's
+            source = clause_subject(ctx, cand, i)
+            head_target = _followers_object(ctx, after)
+        elif (
+            not source
+            and toks[i].conj
             and i == 0
             and prev_sentence
             and object_then_complement(ctx, cand, after)
@@ -347,6 +360,24 @@ def _described(ctx: SentCtx, k: int) -> bool:
     """A definite word after the one at ``k`` (المجلس الأعلى للقضاء): an adjective making it another body."""
     toks = ctx.toks
     return k + 1 < len(toks) and not toks[k + 1].ent and is_definite(toks[k + 1])
+
+
+def _followers_object(ctx: SentCtx, after: int) -> list[str]:
+    """An indefinite phrase naming nobody (مسلحين موالين، عناصر تابعين) with a ل phrase naming someone right after
+    it, then a preposition: the ones named in the ل phrase; else []."""
+    c = chunk_at(ctx, after)
+    if c is None or c.start != after or c.prep is not None or c.actors or is_definite(ctx.toks[c.start]):
+        return []
+    nxt = chunk_at(ctx, c.end)
+    if nxt is None or nxt.start != c.end or nxt.prep != "ل" or not nxt.actors:
+        return []
+    toks = ctx.toks
+    end = nxt.end
+    if end >= len(toks) or not (
+        "prep" in toks[end].cats or toks[end].prep is not None or clitic_prep(toks[end])
+    ):
+        return []
+    return list(nxt.actors)
 
 
 def _after_report(ctx: SentCtx, i: int) -> bool:
