@@ -198,7 +198,26 @@ def _bodies(doc: Document, reporters: frozenset[str]) -> dict[str, tuple[str, in
         first = min(m.start for m in e.mentions)
         prior = seen.get(key, (e.id, first))
         seen[key] = None if prior is None or prior[0] != e.id else (e.id, min(first, prior[1]))
+    # بعثة صندوق النقد الدولي، وفد حماس: a delegation of a body, named again as البعثة / الوفد, is that body
+    ends = [t.end for t in doc.tokens]
+    for e in doc.entities:
+        if e.type != "ORG" or e.id in reporters:
+            continue
+        for m in e.mentions:
+            n = bisect_right(ends, m.start - 1) - 1  # the token right before the mention
+            if n < 0 or doc.tokens[n].end > m.start or m.start - doc.tokens[n].end > 1:
+                continue
+            stem = next((st for _, st in doc.tokens[n].forms if st in _DELEGATIONS), None)
+            if stem is not None:
+                key = "ال" + stem
+                prior = seen.get(key, (e.id, doc.tokens[n].start))
+                seen[key] = (
+                    None if prior is None or prior[0] != e.id else (e.id, min(prior[1], doc.tokens[n].start))
+                )
     return {k: v for k, v in seen.items() if v is not None}
+
+
+_DELEGATIONS = frozenset({"بعثه", "وفد"})  # normalized: a body's delegation (بعثة X، وفد X)
 
 
 def build(doc: Document) -> list[SentCtx]:

@@ -8,7 +8,7 @@ from ..context import STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
 from ..lexicon import lexicon
 from ..triggers import Cand
 from .subjects import title_only
-from .syntax import STOP_RIGHT, WINDOW, chunk_at, starts_with_and
+from .syntax import STOP_RIGHT, WINDOW, body_at, chunk_at, starts_with_and
 
 
 def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list[str] | tuple[list, list]:
@@ -55,6 +55,10 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
                 return found
             c = Chunk(c.start + 1, c.end, None, c.conjuncts).seal()
         if not c.actors and c.prep is None and allow_direct and "direct" in preps and not seen_plain:
+            alone = all(toks[m].timex for m in range(c.start + 1, c.end))  # (البعثة الخميس الماضي)
+            body = body_at(ctx, c.start) if alone else None
+            if body is not None and body not in cand.source:
+                return [body]  # استقبل X البعثة، انتقد X الحكومة: the body named before by its head noun
             # التقى كلا من عباس وهنية: each of the phrase after من
             nxt = chunk_at(ctx, c.end) or chunk_at(ctx, c.end + 1)
             if (

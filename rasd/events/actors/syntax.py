@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..context import Chunk, SentCtx, Tok
+from ..lexicon import lexicon
 
 _COMP = {"ان", "بان", "لان"}
 
@@ -57,9 +58,13 @@ def is_nisba(ctx: SentCtx, chunk: Chunk, eid: str) -> bool:
 
 
 def body_at(ctx: SentCtx, k: int) -> str | None:
-    """The body a bare definite head noun at ``k`` names again (الجامعة after جامعة الدول العربية)."""
+    """The body a bare definite head noun at ``k`` names again (الجامعة after جامعة الدول العربية); not a self
+    noun (الحزب، الحلف: a speaker's own side, read by the warning rules)."""
     if k >= len(ctx.toks) or ctx.toks[k].ent:
         return None
     tk = ctx.toks[k].token
+    own = lexicon().self_nouns
+    if any(stem in own for _, stem in tk.forms):
+        return None
     hit = ctx.bodies.get(tk.norm)
     return hit[0] if hit is not None and hit[1] < tk.start else None
