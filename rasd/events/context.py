@@ -184,7 +184,7 @@ def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
     return clean
 
 
-def _bodies(doc: Document, reporters: frozenset[str]) -> dict[str, tuple[str, int]]:
+def _bodies(doc: Document, reporters: frozenset[str], ends: list[int]) -> dict[str, tuple[str, int]]:
     """Head nouns of the article's bodies with the article prefixed, kept only where one body has that head."""
     seen: dict[str, tuple[str, int] | None] = {}
     for e in doc.entities:
@@ -199,7 +199,6 @@ def _bodies(doc: Document, reporters: frozenset[str]) -> dict[str, tuple[str, in
         prior = seen.get(key, (e.id, first))
         seen[key] = None if prior is None or prior[0] != e.id else (e.id, min(first, prior[1]))
     # بعثة صندوق النقد الدولي، وفد حماس: a delegation of a body, named again as البعثة / الوفد, is that body
-    ends = [t.end for t in doc.tokens]
     for e in doc.entities:
         if e.type != "ORG" or e.id in reporters:
             continue
@@ -227,7 +226,6 @@ def build(doc: Document) -> list[SentCtx]:
     titles = {e.id: " ".join(_normalized(r.text) for r in e.roles) for e in doc.entities if e.roles}
     linked = frozenset(e.id for e in doc.entities if e.kb_id)
     reporters = frozenset(e.id for e in doc.entities if e.kind in REPORTER_KINDS)
-    bodies = _bodies(doc, reporters)
     places = frozenset(
         e.id
         for e in doc.entities
@@ -260,6 +258,7 @@ def build(doc: Document) -> list[SentCtx]:
     out: list[SentCtx] = []
     # tokens are sorted and disjoint: the tokens a span overlaps are a range found by bisection
     ends = list(map(_END, tokens))
+    bodies = _bodies(doc, reporters, ends)
     cover: dict[int, int] = {}  # token index -> the first reference span overlapping it
     for n, (ms, me, _) in enumerate(spans):
         for k in range(bisect_right(ends, ms), bisect_left(starts, me)):

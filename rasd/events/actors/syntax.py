@@ -63,8 +63,8 @@ def body_at(ctx: SentCtx, k: int) -> str | None:
     if k >= len(ctx.toks) or ctx.toks[k].ent:
         return None
     tk = ctx.toks[k].token
-    own = lexicon().self_nouns
-    if any(stem in own for _, stem in tk.forms):
-        return None
     hit = ctx.bodies.get(tk.norm)
-    return hit[0] if hit is not None and hit[1] < tk.start else None
+    if hit is None or hit[1] >= tk.start:
+        return None
+    own = lexicon().self_nouns
+    return None if any(stem in own for _, stem in tk.forms) else hit[0]
