@@ -44,7 +44,7 @@ def separate(ctx: SentCtx, cands: list[Cand]) -> list[Cand]:
         ):
             for t in c.target:
                 one = copy(c)
-                one.target = [t]
+                one.source, one.target = list(c.source), [t]
                 one.attributes = dict(c.attributes)
                 out.append(one)
             continue
