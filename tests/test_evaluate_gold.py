@@ -215,3 +215,37 @@ def test_looser_event_scores_tell_whether_actors_or_the_date_lost_the_tuple():
     gold["events"][0]["date"] = "2024-05-02"
     got = {k: v["tp"] for k, v in score_events(gold, text, doc).items()}
     assert got == {"tuples": 0, "type_actors": 0, "type_date": 1, "type_only": 1}
+
+
+def test_one_predicted_event_matches_one_gold_event_even_when_gold_has_it_twice_with_and_without_symmetry():
+    from rasd.document import Event
+    from rasd.evaluate.gold import score_events
+
+    text = "والتقى خالد العمري سمير الحداد أمس."
+    ents = []
+    for i, name in enumerate(("خالد العمري", "سمير الحداد")):
+        s, e = resolve(text, {"text": name})
+        ents.append(
+            Entity(
+                id=f"e{i}",
+                type="PER",
+                name=name,
+                name_en=name,
+                name_en_source="romanized",
+                mentions=[Span(start=s, end=e, text=name)],
+            )
+        )
+    ts, te = resolve(text, {"text": "والتقى"})
+    ev = Event(
+        id="v1",
+        type="CONSULT",
+        trigger=Span(start=ts, end=te, text="والتقى"),
+        source=["e0"],
+        target=["e1"],
+        sentence=0,
+        symmetric=False,
+    )
+    doc = Document(id="d", text=text, entities=ents, events=[ev])
+    one = {"type": "CONSULT", "source": ["خالد العمري"], "target": ["سمير الحداد"], "date": None}
+    gold = {"events": [dict(one, symmetric=True), dict(one, symmetric=False)]}
+    assert score_events(gold, text, doc)["tuples"]["tp"] == 1

@@ -174,30 +174,28 @@ def event_key(type_: str, src: frozenset[str], tgt: frozenset[str], date: str | 
 
 
 def _event_tp(gold: dict, doc: Document, keep_actors: bool, keep_date: bool) -> int:
-    """Gold events matched one to one by predicted ones on the (type, actors, date) key, or on a part of it."""
+    """Gold events matched one to one by predicted ones on the (type, actors, date) key, or on a part of it.
+    A symmetric gold event matches a prediction's actors in either order; each prediction is used once."""
 
     def key(type_, src, tgt, date, sym):
         if not keep_actors:
             src = tgt = frozenset()
         return event_key(type_, src, tgt, date if keep_date else None, sym)
 
-    bags = {
-        sym: Counter(
-            key(ev.type, _names(doc, ev.source), _names(doc, ev.target), ev.date, sym or ev.symmetric)
-            for ev in doc.events
-        )
-        for sym in (False, True)
-    }
+    preds = [(ev, _names(doc, ev.source), _names(doc, ev.target)) for ev in doc.events]
+    left = list(range(len(preds)))
     tp = 0
     for g in gold.get("events", []):
         src = frozenset(s.lower() for s in g.get("source", []))
         tgt = frozenset(s.lower() for s in g.get("target", []))
         sym = bool(g.get("symmetric", False))
-        k = key(g["type"], src, tgt, g.get("date"), sym)
-        bag = bags[sym]
-        if bag[k] > 0:
-            bag[k] -= 1
-            tp += 1
+        want = key(g["type"], src, tgt, g.get("date"), sym)
+        for i in left:
+            ev, ps, pt = preds[i]
+            if key(ev.type, ps, pt, ev.date, sym or ev.symmetric) == want:
+                left.remove(i)
+                tp += 1
+                break
     return tp
 
 
