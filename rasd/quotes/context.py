@@ -12,7 +12,7 @@ import regex
 
 from ..document import Document, Entity
 from ..text.normalize import normalize_word
-from ..text.sentences import MAX_QUOTE, QUOTE_MARK
+from ..text.sentences import QUOTE_MARK, pair_quote_marks
 from .lexicon import Lexicon, lexicon
 
 _SINGLE = regex.compile(
@@ -181,30 +181,6 @@ def _find_all(text: str, ch: str) -> list[int]:
     return out
 
 
-def pair_marks(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
-    """``(open, close)`` offsets of the balanced quotation marks among ``marks`` ((offset, mark) in text
-    order): the pairing of the text layer's ``quote_regions`` over the same marks, which it finds with a regex
-    (tests check that the two agree)."""
-    regions = []
-    stack: list[tuple[str, int]] = []
-    straight: int | None = None
-    for i, ch in marks:
-        if ch == '"':
-            if straight is None:
-                straight = i
-            else:
-                if i - straight <= MAX_QUOTE:
-                    regions.append((straight, i))
-                straight = None
-        elif ch == "«" or ch == "“":
-            stack.append((ch, i))
-        elif stack and (ch == "»" and stack[-1][0] == "«" or ch == "”" and stack[-1][0] == "“"):
-            j = stack.pop()[1]
-            if i - j <= MAX_QUOTE:
-                regions.append((j, i))
-    return regions
-
-
 def build_context(doc: Document) -> Context:
     toks = list(doc.tokens)
     # tokens are named tuples (start, end, text, norm, forms, kind): one transposition gives every column the
@@ -223,7 +199,7 @@ def build_context(doc: Document) -> Context:
         if marks:
             lo, hi = bisect_left(marks, (b.start, "")), bisect_left(marks, (b.end, ""))
             if lo < hi:
-                ctx.closes.update(pair_marks(marks[lo:hi]))
+                ctx.closes.update(pair_quote_marks(marks[lo:hi]))
         # every single-quote pair holds ‘ or ': most blocks have neither and skip the search
         if not singles or (text.find("'", b.start, b.end) < 0 and text.find("‘", b.start, b.end) < 0):
             continue

@@ -32,13 +32,13 @@ def _continuations() -> frozenset[str]:
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 
 
-def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``(open, close)`` offsets of balanced quotation marks in ``text[start:end]``."""
+def pair_quote_marks(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """``(open, close)`` offsets of the balanced quotation marks among ``marks`` ((offset, mark) in text order):
+    straight quotes pair in turn, «» and “” nest; a pair farther apart than MAX_QUOTE is no quotation."""
     regions = []
     stack: list[tuple[str, int]] = []
     straight: int | None = None
-    for m in _QUOTE.finditer(text, start, end):
-        ch, i = m.group(), m.start()
+    for i, ch in marks:
         if ch == '"':
             if straight is None:
                 straight = i
@@ -46,15 +46,18 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 if i - straight <= MAX_QUOTE:
                     regions.append((straight, i))
                 straight = None
-        elif ch in "«“":
+        elif ch == "«" or ch == "“":
             stack.append((ch, i))
         elif stack and (ch == "»" and stack[-1][0] == "«" or ch == "”" and stack[-1][0] == "“"):
-            _, j = stack.pop()
+            j = stack.pop()[1]
             if i - j <= MAX_QUOTE:
                 regions.append((j, i))
-        elif ch == "”" and straight is None and not stack:
-            continue
     return regions
+
+
+def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(open, close)`` offsets of balanced quotation marks in ``text[start:end]``."""
+    return pair_quote_marks([(m.start(), m.group()) for m in _QUOTE.finditer(text, start, end)])
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
