@@ -141,9 +141,9 @@ def test_errors_option_prints_each_error_with_its_sentence(tmp_path):
     assert "وقال مسؤول أمس" in lines[2]
 
 
-def test_event_actors_unknown_to_the_kb_match_by_their_arabic_name():
+def _accusation(date: str | None = None):
+    """A one-sentence document: an unknown person (romanized name) accuses, with the event's date given."""
     from rasd.document import Event
-    from rasd.evaluate.gold import score_events
 
     text = "واتهم خالد العمري وزارة الطاقة بالتقصير."
     s, e = resolve(text, {"text": "خالد العمري"})
@@ -156,10 +156,15 @@ def test_event_actors_unknown_to_the_kb_match_by_their_arabic_name():
         mentions=[Span(start=s, end=e, text="خالد العمري")],
     )
     ts, te = resolve(text, {"text": "واتهم"})
-    ev = Event(
-        id="v1", type="ACCUSE", trigger=Span(start=ts, end=te, text="واتهم"), source=["e1"], sentence=0
-    )
-    doc = Document(id="d", text=text, entities=[person], events=[ev])
+    trigger = Span(start=ts, end=te, text="واتهم")
+    ev = Event(id="v1", type="ACCUSE", trigger=trigger, source=["e1"], sentence=0, date=date)
+    return text, person, Document(id="d", text=text, entities=[person], events=[ev])
+
+
+def test_event_actors_unknown_to_the_kb_match_by_their_arabic_name():
+    from rasd.evaluate.gold import score_events
+
+    text, person, doc = _accusation()
     gold = {"events": [{"type": "ACCUSE", "source": ["خالد العمري"], "target": [], "date": None}]}
     assert score_events(gold, text, doc)["tuples"]["tp"] == 1
     # a KB-linked actor is still compared by its English name
@@ -185,29 +190,9 @@ def test_timex_detection_never_passes_100_when_one_prediction_covers_two_gold_ex
 
 
 def test_looser_event_scores_tell_whether_actors_or_the_date_lost_the_tuple():
-    from rasd.document import Event
     from rasd.evaluate.gold import score_events
 
-    text = "واتهم خالد العمري وزارة الطاقة بالتقصير."
-    s, e = resolve(text, {"text": "خالد العمري"})
-    person = Entity(
-        id="e1",
-        type="PER",
-        name="خالد العمري",
-        name_en="Khalid al-Omari",
-        name_en_source="romanized",
-        mentions=[Span(start=s, end=e, text="خالد العمري")],
-    )
-    ts, te = resolve(text, {"text": "واتهم"})
-    ev = Event(
-        id="v1",
-        type="ACCUSE",
-        trigger=Span(start=ts, end=te, text="واتهم"),
-        source=["e1"],
-        sentence=0,
-        date="2024-05-02",
-    )
-    doc = Document(id="d", text=text, entities=[person], events=[ev])
+    text, _, doc = _accusation("2024-05-02")
     gold = {"events": [{"type": "ACCUSE", "source": ["خالد العمري"], "target": [], "date": "2024-05-01"}]}
     got = {k: v["tp"] for k, v in score_events(gold, text, doc).items()}
     assert got == {"tuples": 0, "type_actors": 1, "type_date": 0, "type_only": 1}
