@@ -4,18 +4,15 @@ and without narrowing."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import regex
+from temporal_phrases import corpus_phrases
 
 from rasd.temporal import alternatives, rules
 from rasd.temporal.alternatives import DURATION_GROUPS, alt_words, split_top
 from rasd.temporal.patterns import FLAGS, duration_branches
 from rasd.temporal.patterns import rules as rule_patterns
 from rasd.text import normalize
-
-CORPUS = Path(__file__).parent / "corpus" / "temporal.tsv"
 
 # sentences of our own that exercise every narrowed alternative, beside the example corpus
 SENTENCES = [
@@ -30,11 +27,7 @@ SENTENCES = [
 
 
 def _phrases() -> list[str]:
-    out = list(SENTENCES)
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            out.append(line.split("\t")[0])
-    return out[: len(SENTENCES)] + out[len(SENTENCES) + 1 :]  # the corpus's header row is not a phrase
+    return SENTENCES + corpus_phrases()
 
 
 PHRASES = _phrases()

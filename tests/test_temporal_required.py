@@ -4,12 +4,12 @@ without the check."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 import regex
+from temporal_phrases import corpus_phrases, example_lines
 
 from rasd.temporal import rules
 from rasd.temporal.patterns import rules as rule_patterns
@@ -17,7 +17,6 @@ from rasd.temporal.required import required_pattern, required_words, runs_before
 from rasd.text import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(__file__).parent / "corpus" / "temporal.tsv"
 
 # sentences of our own where most of the rules match, beside the example corpus and the example articles
 SENTENCES = [
@@ -31,18 +30,7 @@ SENTENCES = [
 
 
 def _phrases() -> list[str]:
-    out = list(SENTENCES)
-    for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:]:
-        if line and not line.startswith("#"):
-            out.append(line.split("\t")[0])
-    for p in sorted((ROOT / "examples").glob("*.txt")):
-        out += p.read_text(encoding="utf-8").splitlines()
-    jl = ROOT / "examples" / "articles.jsonl"
-    if jl.exists():
-        for line in jl.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                out += json.loads(line)["text"].splitlines()
-    return [p for p in out if p.strip()]
+    return [p for p in SENTENCES + corpus_phrases() + example_lines() if p.strip()]
 
 
 PHRASES = _phrases()
