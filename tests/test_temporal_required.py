@@ -5,7 +5,6 @@ without the check."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import regex
@@ -15,8 +14,6 @@ from rasd.temporal import rules
 from rasd.temporal.patterns import rules as rule_patterns
 from rasd.temporal.required import required_pattern, required_words, runs_before, search_start
 from rasd.text import normalize
-
-ROOT = Path(__file__).resolve().parents[1]
 
 # sentences of our own where most of the rules match, beside the example corpus and the example articles
 SENTENCES = [
