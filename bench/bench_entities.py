@@ -135,18 +135,12 @@ def compare(rev: str, generated: int) -> None:
     print(f"{'articles':<28}{rev + ' ms':>14}{'now ms':>10}{'speed-up':>10}")
     for name, group, repeat in rows:
         docs = [text.annotate(Document(id="b", text=s)) for s in group]
-
-        def run(layer, docs=docs, repeat=repeat):
-            def go() -> int:
-                for _ in range(repeat):
-                    for doc in docs:
-                        doc.entities.clear()
-                        layer.annotate(doc)
-                return repeat * len(docs)
-
-            return go
-
-        a, b = revision.ab_ms(run(base), run(entities), 20, counts=True)
+        a, b = revision.ab_ms(
+            revision.layer_pass(docs, base, "entities", repeat),
+            revision.layer_pass(docs, entities, "entities", repeat),
+            20,
+            counts=True,
+        )
         print(f"{name:<28}{a:>14.3f}{b:>10.3f}{a / b:>10.2f}")
 
 

@@ -68,17 +68,6 @@ def _ab_ms(fn_a, fn_b, rounds: int = 30) -> tuple[float, float]:
     return revision.ab_ms(fn_a, fn_b, rounds, counts=True)
 
 
-def _layer_pass(docs: list[Document], layer, repeat: int):
-    def run() -> int:
-        for _ in range(repeat):
-            for doc in docs:
-                doc.quotes.clear()
-                layer.annotate(doc)
-        return repeat * len(docs)
-
-    return run
-
-
 def compare(rev: str, generated: int) -> None:
     base = load_base(rev)
     sys.path.insert(0, str(ROOT / "bench"))
@@ -97,7 +86,10 @@ def compare(rev: str, generated: int) -> None:
             doc = _text_only(s)
             entities.annotate(doc)
             docs.append(doc)
-        a, b = _ab_ms(_layer_pass(docs, base, repeat), _layer_pass(docs, quotes, repeat))
+        a, b = _ab_ms(
+            revision.layer_pass(docs, base, "quotes", repeat),
+            revision.layer_pass(docs, quotes, "quotes", repeat),
+        )
         print(f"{name:<28}{a:>14.3f}{b:>10.3f}{a / b:>10.2f}")
 
 

@@ -56,3 +56,17 @@ def ab_ms(fn_a, fn_b, rounds: int = 40, per_round: int = 1, counts: bool = False
                 done += n if counts else 1
             best[k] = min(best[k], (time.process_time() - t0) / done * 1000)
     return best[0], best[1]
+
+
+def layer_pass(docs: list, layer: ModuleType, field: str, repeat: int):
+    """A function that runs ``layer.annotate`` ``repeat`` times over ``docs``, emptying the layer's list
+    (``field``: "entities", "quotes"…) first each time; it returns the number of documents annotated."""
+
+    def run() -> int:
+        for _ in range(repeat):
+            for doc in docs:
+                getattr(doc, field).clear()
+                layer.annotate(doc)
+        return repeat * len(docs)
+
+    return run
