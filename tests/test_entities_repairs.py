@@ -151,3 +151,19 @@ def test_guards_seen_on_other_news() -> None:
     assert [m for m in got if m == "الزواوي"]
     # a board of directors is no organ the rule names: the company stays
     assert "مجلس إدارة" not in " ".join(_mentions("واجتمع مجلس إدارة شركة أرامكو أمس."))
+
+
+def test_a_headline_verb_after_a_name_is_no_part_of_it() -> None:
+    # written for this test: a headline runs the name on into its imperfect verb
+    got = _mentions(
+        "غرق قارب قبالة جربة وسعيد يرفض شروط الصندوق\n\nرفض الرئيس التونسي قيس سعيد أمس شروط الصندوق."
+    )
+    assert "سعيد يرفض" not in got
+    assert got["سعيد"][0] == "PER"
+    assert got["سعيد"][1] == got["قيس سعيد"][1]
+
+
+def test_a_surname_in_ya_after_a_given_name_stays() -> None:
+    # a nisba surname beginning with ي is no verb
+    got = _mentions("وقال الباحث أحمد يحياوي إن الأزمة ستطول.")
+    assert "أحمد يحياوي" in got

@@ -84,6 +84,28 @@ def verb_before_person(tokens: Sequence[Token], m: Mention, kb: KB, given: dict[
     return replace(m, first=m.first + 1, start=nxt.start, kb_ids=ids, source="kb")
 
 
+def verb_after_person(tokens: Sequence[Token], m: Mention, kb: KB, given: dict[str, str]) -> Mention | None:
+    """A person's name that the model ran on into the imperfect verb after it (a headline's الرئيس [سعيد]
+    يرفض ...): the KB person's name without the verb, as verb_before_person does for a verb before it."""
+    if m.type != "PER" or m.last == m.first or m.kb_ids:
+        return None
+    t = tokens[m.last]
+    w = t.norm
+    # a surname in ي- is most often a nisba (يحياوي, اليمني): a verb does not end so
+    if not 4 <= len(w) <= 6 or w[0] not in "يت" or w[-1] == "ي" or w in given or w in kb.words:
+        return None
+    if m.end != t.end:
+        return None
+    rest = _key(tokens, m)[:-1]
+    ids = _ids_of_type(kb, rest, "PER")
+    # the KB's person, or a given name alone that the article names in full elsewhere (grouping links it)
+    if not ids and not (len(rest) == 1 and given.get(rest[0]) == "given"):
+        return None
+    return replace(
+        m, last=m.last - 1, end=tokens[m.last - 1].end, kb_ids=ids, source="kb" if ids else m.source
+    )
+
+
 def given_name_before_surname(
     tokens: Sequence[Token], m: Mention, kb: KB, given: dict[str, str], taken: set[int]
 ) -> Mention | None:
@@ -499,6 +521,7 @@ def repair(
     rules: dict[str, tuple[Callable[[Mention], Mention | None], ...]] = {
         "PER": (
             partial(verb_before_person, tokens, kb=kb, given=given),
+            partial(verb_after_person, tokens, kb=kb, given=given),
             partial(given_name_before_surname, tokens, kb=kb, given=given, taken=taken),
             partial(landmark_of_titled_person, tokens, taken=taken, part_head=part_head),
             company,

@@ -925,6 +925,14 @@ _PARTICLES = frozenset(
 )
 _ORG_HEAD_MAX_P_OUT = 0.9
 _AFFILIATED = frozenset({"التابعه", "التابع"})
+
+
+@lru_cache(maxsize=1)
+def _one_word_cue_kinds() -> dict[tuple[str, ...], str]:
+    """The kind of each one-word cue (ner_cues.tsv): النائب -> title."""
+    return {k: kind for k, (kind, _) in cue_index().phrases.items() if len(k) == 1}
+
+
 _PART_HEAD_MAX_P_OUT = 0.99
 
 
@@ -944,6 +952,7 @@ def _org_heads(
     taken = _covered(mentions)
     out = []
     heads = _one_word_org_heads()
+    titles = _one_word_cue_kinds()
     for lo, hi in ranges:
         sentence_cues = cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi)
         for c in sentence_cues:
@@ -975,11 +984,13 @@ def _org_heads(
                     lil = True
                     break
                 definite = t.norm.startswith("ال") or (body and t.norm.startswith("وال") and last > c.last)
-                construct = last == c.last and not body and not tokens[c.first].norm.startswith("ال")
+                construct = last == c.last and not tokens[c.first].norm.startswith("ال")
                 if t.kind != "word" or last + 1 in taken or not (definite or construct):
                     break
                 if t.norm in _PARTICLES or t.norm in _AFFILIATED:
                     break  # البنك إن ..., ... إلى: a particle is no complement; التابعة closes the name
+                if last > c.last and titles.get((t.norm,)) == "title":
+                    break  # a person's title after the body's name (لجنة الشؤون الخارجية [النائب] ...)
                 last += 1
             first_word = tokens[c.last + 1].norm if last > c.last else ""
             # a head with two complements or more, the last an adjective, is a name whatever the model says
@@ -1004,7 +1015,9 @@ def _org_heads(
                 or described
                 or (
                     min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT
-                    and not body
+                    # a body head's definite complement is a name whatever the model says; an indefinite one
+                    # (لجنة تحري الأهلة) only where the model sees one
+                    and not (body and first_word.startswith("ال"))
                     and not lil
                     and not long
                     and not group
