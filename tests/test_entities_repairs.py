@@ -167,3 +167,11 @@ def test_a_surname_in_ya_after_a_given_name_stays() -> None:
     # a nisba surname beginning with ي is no verb
     got = _mentions("وقال الباحث أحمد يحياوي إن الأزمة ستطول.")
     assert "أحمد يحياوي" in got
+
+
+def test_a_person_after_a_body_closed_by_its_lil_complement_is_split_off() -> None:
+    # written for this test: the model runs the research centre on into the researcher's name
+    got = _mentions("ويقول الباحث في مركز صدى للأبحاث عبد الرحيم الحلبي إن الاتفاق هش.")
+    assert "مركز صدى للأبحاث عبد الرحيم الحلبي" not in got
+    assert got["مركز صدى للأبحاث"][0] == "ORG"
+    assert got["عبد الرحيم الحلبي"][0] == "PER"

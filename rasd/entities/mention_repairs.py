@@ -227,21 +227,31 @@ def _nisba(word: str) -> bool:
     return word.startswith("ال") and len(word) > 4 and word.endswith(("ي", "يه"))
 
 
-def person_after_closed_body(tokens: Sequence[Token], m: Mention, kb: KB) -> list[Mention] | None:
+def person_after_closed_body(
+    tokens: Sequence[Token], m: Mention, kb: KB, given: dict[str, str] | None = None
+) -> list[Mention] | None:
     """A body's name that the model ran on into the person after it, past the nisba that closes the body's
     name (معهد فيينا للدراسات الدولية | كريستوف لانغر): the body, then the person (two or three words
-    without ال, clitics or a nisba shape)."""
+    without ال, clitics or a nisba shape). After a لل- complement (مركز الخليج للأبحاث | عبد الله سالم) the
+    person must begin on a given name or a name part (عبد, أبو), whose next word may be definite."""
     if m.type not in ("ORG", "LOC") or m.kb_ids or m.last - m.first < 3:
         return None
+    given = given or {}
     for j in range(m.first + 2, m.last):
-        if not _nisba(tokens[j - 1].norm) or not 2 <= m.last - j + 1 <= 3:
+        prev = tokens[j - 1].norm
+        lil = prev.startswith("لل") and len(prev) >= 5 and given.get(tokens[j].norm) in ("given", "name_part")
+        if not (_nisba(prev) or lil) or not 2 <= m.last - j + 1 <= 3:
             continue
         rest = tokens[j : m.last + 1]
         if all(
             t.kind == "word"
-            and not t.norm.startswith(("ال", "لل", "وال", "بال"))
-            and not t.norm.endswith(("يه", "ي"))
-            for t in rest
+            and (
+                not t.norm.startswith(("ال", "لل", "وال", "بال"))
+                or (i > 0 and (lil or given.get(rest[i - 1].norm) == "name_part") and t.norm.startswith("ال"))
+            )
+            # a nisba closes the body, no person; after a given name, a surname may end so (عاصي, الحلبي)
+            and (lil or not t.norm.endswith(("يه", "ي")))
+            for i, t in enumerate(rest)
         ):
             body = replace(m, last=j - 1, end=tokens[j - 1].end)
             person = replace(
@@ -557,7 +567,7 @@ def repair(
                 m = fixed
         if out and nisba_after_city(tokens, out[-1], m, kb):
             continue
-        split = person_after_closed_body(tokens, m, kb) or person_after_town(tokens, m, given)
+        split = person_after_closed_body(tokens, m, kb, given) or person_after_town(tokens, m, given)
         if split is not None:
             out += split
             continue
