@@ -41,3 +41,11 @@ def test_a_title_after_a_body_name_is_no_part_of_it() -> None:
     got = _texts("وقال رئيس لجنة الشؤون الخارجية والدفاع البرلمانية النائب سمير حداد إن القانون سيقر قريبا.")
     assert ("لجنة الشؤون الخارجية والدفاع البرلمانية", "ORG") in got
     assert ("سمير حداد", "PER") in got
+
+
+def test_a_described_definite_head_is_no_body() -> None:
+    # written for this test: "the union's full support for ..." names no body; a body's own adjective does
+    assert _texts("وأكد الوزير دعم الاتحاد الكامل للمبادرة المصرية.") == []
+    assert ("اللجنة العليا للانتخابات", "ORG") in _texts(
+        "وقالت اللجنة العليا للانتخابات إن النتائج ستعلن غدا."
+    )

@@ -989,6 +989,12 @@ def _org_heads(
                     break
                 if t.norm in _PARTICLES or t.norm in _AFFILIATED:
                     break  # البنك إن ..., ... إلى: a particle is no complement; التابعة closes the name
+                if (
+                    last == c.last
+                    and tokens[c.first].norm.startswith("ال")
+                    and news_rules.descriptive(t.norm)
+                ):
+                    break  # a definite head described (دعم الاتحاد [الكامل] لـ...) is no body's name
                 if last > c.last and titles.get((t.norm,)) == "title":
                     break  # a person's title after the body's name (لجنة الشؤون الخارجية [النائب] ...)
                 last += 1
