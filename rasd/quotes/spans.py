@@ -196,7 +196,9 @@ _RANK_WORDS = frozenset({"honorific", "title_adj"})
 _INNER_PPS = frozenset(
     {"في", "لدي", "عن"}
 )  # a place or host inside a title's body phrase (… في بغداد، عن ائتلاف…)
-_CONTENT_ROLES = frozenset({"body", "office", "affiliated"})  # roles of nouns, not of function words
+_CONTENT_ROLES = frozenset(
+    {"body", "masc_body", "office", "affiliated"}
+)  # roles of nouns, not of function words
 
 
 def is_title(ctx: Context, j: int) -> bool:
@@ -234,6 +236,8 @@ def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
                 return ctx.tok_at(m[1]) if k > j + 1 and not possessed(ctx, k - 1) else 0
         if ms and ms[0][0] >= toks[k].start and k + 1 < limit:  # جامعة القاهرة: the body, then maybe a name
             after = ctx.tok_at(ms[0][1])
+            if after < limit and (per := _person_at(ctx, after)) is not None:
+                return ctx.tok_at(per[1])  # مركز دراسات الخليج | عبد الكريم ضاهر: the named person follows
             n = bare_name(ctx, after, limit) or (after if tail_name(ctx, ms[0], limit) else 0)
             if not n and (s := straddling_name(ctx, ms[0], limit)):
                 n = bare_name(ctx, s, limit, inside=True)
@@ -353,6 +357,14 @@ def possessed(ctx: Context, k: int) -> bool:
     return (is_body(ctx, k) or "office" in ctx.info[k].roles) and not ctx.mentions_in(t.start, t.end)
 
 
+def _person_at(ctx: Context, k: int) -> tuple | None:
+    """The person mention that opens token ``k``, if any."""
+    tok = ctx.toks[k]
+    return next(
+        (m for m in ctx.mentions_in(tok.start, tok.end) if m[2].type == "PER" and m[0] == tok.start), None
+    )
+
+
 def bare_name(ctx: Context, k: int, limit: int, inside: bool = False) -> int:
     """A name the entities layer did not mark right after a title's place or body (… في جامعة القاهرة سلوى
     العنتري أن…): two or three plain words, none with the article, then the end of the noun phrase (a
@@ -401,7 +413,10 @@ def tail_name(ctx: Context, m: tuple, limit: int) -> int:
     p, q = _first_tok(ctx, m[0]), ctx.tok_at(m[1])
     if q - p < (3 if m[2].type == "LOC" else 4):
         return 0
-    return q - 2 if bare_name(ctx, q - 2, limit, inside=True) == q else 0
+    if bare_name(ctx, q - 2, limit, inside=True) == q:
+        return q - 2
+    # مركز جسور للدراسات عبد الوهاب عاصي: a name of three words (the middle one may carry the article)
+    return q - 3 if q - p >= 5 and bare_name(ctx, q - 3, limit, inside=True) == q else 0
 
 
 def straddling_name(ctx: Context, m: tuple, limit: int) -> int:

@@ -202,7 +202,7 @@ def from_range(
             p -= 1
             ms_ = toks[p].start  # ليني كينزلي: the name's first letter is no preposition ل
         family = None
-        if " " not in ctx.text[ms_:me]:  # a one-word mention: the cheap test first
+        if " " not in ctx.text[ms_:me] or _compound_given(ctx.text[ms_:me]):  # the cheap test first
             q = ctx.tok_at(me)
             if q == hi - 1 and p > lo and _unmarked_family_name(ctx, q):
                 # المتحدثة باسم الصندوق جولي | كوزاك: the family name the entities layer left out
@@ -218,7 +218,7 @@ def from_range(
         eid, aff = speaker_entity(ctx, ent)
         if ent.kb_id and given is not None and given not in normalize_word(ent.name).split():
             eid, aff = None, None  # the person linked to the family name alone has another given name
-        elif ent.kb_id and family is not None and family not in normalize_word(ent.name).split():
+        elif family is not None and family not in normalize_word(ent.name).split():
             eid, aff = None, None  # the person linked to the given name alone has another family name
         role = pre or role or _known_role(ctx, ent, ms_)
         return _speaker(ctx, ms_, me, entity=eid, role=role, affiliation=aff), org
@@ -234,7 +234,13 @@ def from_range(
             return _speaker(ctx, start, end, entity=holder, role=ctx.text[start:end]), org
     name_lo = _title_end(ctx, lo, hi)
     named = ctx.norms[lo].startswith("ال") and lo < name_lo < hi  # المتحدثة باسم البيت الأبيض جين ساكي
-    if kind in ("person", "group") and not named and hi - lo == 1 and ctx.norms[lo].startswith("ال"):
+    same = hi - lo == 2 and ctx.norms[lo + 1] in _SAME  # المصدر نفسه، المصادر ذاتها: the one quoted before
+    if (
+        kind in ("person", "group")
+        and not named
+        and (hi - lo == 1 or same)
+        and ctx.norms[lo].startswith("ال")
+    ):
         earlier = _earlier_source(ctx, head, quotes)
         if earlier is not None:  # وأضاف المصدر: the source described before speaks again
             return as_implicit(earlier), earlier.affiliation
@@ -432,6 +438,12 @@ def _definite_first_name(ctx: Context, k: int) -> bool:
 def _given_names() -> frozenset[str]:
     """Given names (rasd/data/given_names.tsv, kind "given"), normalized."""
     return frozenset(normalize(r["name"]) for r in read_tsv("given_names.tsv") if r.get("kind") == "given")
+
+
+def _compound_given(text: str) -> bool:
+    """A two-word mention that is one compound given name (عبد الرحمن، عبد الله): its family name may follow."""
+    words = normalize_word(text).split()
+    return len(words) == 2 and words[0] == "عبد"
 
 
 def _unmarked_family_name(ctx: Context, q: int) -> bool:
@@ -750,6 +762,7 @@ def _known_role(ctx: Context, e: Entity, before: int) -> str | None:
 
 
 _START = itemgetter(0)
+_SAME = frozenset({"نفسه", "نفسها", "ذاته", "ذاتها", "نفسهم", "ذاتهم", "انفسهم", "انفسها"})
 
 
 def _earlier_source(ctx: Context, head: str, quotes: list[Quote]) -> Speaker | None:
@@ -850,7 +863,7 @@ def _candidates(
     a = ctx.tok_at(s.start)
     if resumptive(ctx, hit.j, len(ctx.toks)):  # تلقى X اتصالا من Y، أكد خلاله…: the nearest person first
         for m in reversed(ctx.mentions_in(s.start, cue_start)):
-            if m[2].type == "PER" and m[1] <= cue_start:
+            if m[2].type == "PER" and m[1] <= cue_start and not _called(ctx, m[0], a):
                 eid, aff = speaker_entity(ctx, m[2])
                 yield _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
     if hit.kind == "participle":  # رحبت غرفة التجارة بالزيارة، معتبرة…: the subject of the main verb
@@ -896,6 +909,24 @@ def _candidates(
                 if q.speaker is not None and q.parent is None and agrees_strictly(ctx, verb, q.speaker):
                     yield q.speaker, True
     yield first, False
+
+
+_WITH = frozenset({"مع", "ب"})
+
+
+def _called(ctx: Context, offset: int, a: int) -> bool:
+    """The person at ``offset`` is the one called or met (اتصالا بنظيره X، لقائه مع الرئيس X): the call's
+    maker, the clause's subject, is who spoke during it (أكد خلاله), not this person."""
+    p = ctx.tok_at(offset)
+    if ctx.toks[p].start < offset and ctx.text[ctx.toks[p].start] == "ب":
+        return True  # ببايدن: the preposition is the name's clitic
+    for k in range(p - 1, max(a, p - 4) - 1, -1):
+        norm = ctx.norms[k]
+        if norm in ("،", ","):
+            return False
+        if norm in _WITH or (norm[:1] == "ب" and (norm[1:3] == "ال" or norm[1:].startswith("نظير"))):
+            return True
+    return False
 
 
 def _of_sentence(quotes: list[Quote], si: int) -> list[Quote]:

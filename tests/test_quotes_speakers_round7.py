@@ -1,0 +1,85 @@
+"""Speakers of the seventh round: the maker of a call who speaks during it, "the same source" quoted again,
+a researcher named after the body he works for, and a compound given name with its family name."""
+
+from __future__ import annotations
+
+from test_quotes_corpus import analyze
+
+from rasd.document import Document, Quote
+
+
+def _quote(doc: Document, cue: str) -> Quote:
+    found = [q for q in doc.quotes if q.cue.text == cue]
+    assert len(found) == 1, [(q.cue.text, q.speaker and q.speaker.text) for q in doc.quotes]
+    return found[0]
+
+
+def _entity_name(doc: Document, q: Quote) -> str | None:
+    ent = doc.entity(q.speaker.entity) if q.speaker and q.speaker.entity else None
+    return ent.name if ent else None
+
+
+def test_caller_speaks_during_the_call_not_the_person_called() -> None:
+    """أجرى X اتصالا بنظيره Y، أكد خلاله: X, who made the call, is the subject of أكد."""
+    doc = analyze(
+        "وأجرى وزير الخارجية المصري سامح شكري، مساء أمس، اتصالا هاتفيا بنظيره الأردني أيمن الصفدي، "
+        'أكد خلاله أن القاهرة "ترفض أي تهجير للفلسطينيين".'
+    )
+    assert _quote(doc, "أكد").speaker.text == "سامح شكري"
+
+
+def test_meeting_with_someone_gives_the_host_as_speaker() -> None:
+    doc = analyze(
+        "والتقى الرئيس التونسي قيس سعيد مع رئيسة الوزراء الإيطالية جورجيا ميلوني في قصر قرطاج، "
+        'أكد خلاله أن تونس "لن تكون حارسا لحدود أوروبا".'
+    )
+    assert _quote(doc, "أكد").speaker.text == "قيس سعيد"
+
+
+def test_call_received_from_someone_keeps_the_caller() -> None:
+    """تلقى X اتصالا من Y، أكد خلاله: unchanged, the caller Y is the nearest person and speaks."""
+    doc = analyze(
+        "وتلقى الرئيس عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الأمريكي جو بايدن، "
+        'أكد خلاله أن واشنطن "تدعم جهود الوساطة".'
+    )
+    assert _quote(doc, "أكد").speaker.text == "جو بايدن"
+
+
+def test_the_same_source_is_the_source_described_before() -> None:
+    doc = analyze(
+        'قال مصدر حكومي مطلع إن "المفاوضات مع الصندوق متعثرة". '
+        'وبحسب المصدر نفسه، فإن الخلاف "لا يزال قائما حول توزيع الخسائر".'
+    )
+    sp = _quote(doc, "وبحسب").speaker
+    assert sp.text == "مصدر حكومي مطلع" and sp.anonymous
+
+
+def test_the_same_sources_with_thatiha() -> None:
+    doc = analyze(
+        'قالت مصادر دبلوماسية غربية إن "الاتفاق بات قريبا". '
+        'وأضافت المصادر ذاتها أن "التوقيع قد يتم الأسبوع المقبل".'
+    )
+    assert _quote(doc, "وأضافت").speaker.text == "مصادر دبلوماسية غربية"
+
+
+def test_researcher_named_after_a_centre_holding_a_place_name() -> None:
+    """الباحث في مركز دراسات الخليج X: the body's phrase ends in a place's name; the person follows it."""
+    doc = analyze('ويرى الباحث في مركز دراسات الخليج عبد الكريم ضاهر أن الاتفاق "هش وقابل للانهيار".')
+    sp = _quote(doc, "ويرى").speaker
+    assert sp.text == "عبد الكريم ضاهر"
+    assert sp.role is not None and sp.role.startswith("الباحث في مركز")
+
+
+def test_three_word_name_swallowed_by_the_centre_mention() -> None:
+    """A body's mention that ran on over a three-word name: the name is the speaker, as written."""
+    doc = analyze('ويرى الباحث في مركز جسور للدراسات عبد الوهاب عاصي أن الزيارة "تحمل رسالة دعم واضحة".')
+    assert _quote(doc, "ويرى").speaker.text == "عبد الوهاب عاصي"
+
+
+def test_compound_given_name_keeps_the_family_name() -> None:
+    """عبد الرحمن | وهبة: the entities layer marked the compound given name only; the speaker is the full
+    name as written, not the person the given name alone stands for."""
+    doc = analyze('ويقول الأستاذ في جامعة القاهرة عبد الرحمن وهبة إن "الأزمة أعمق مما يبدو".')
+    q = _quote(doc, "ويقول")
+    assert q.speaker.text == "عبد الرحمن وهبة"
+    assert _entity_name(doc, q) is None
