@@ -83,3 +83,48 @@ def test_compound_given_name_keeps_the_family_name() -> None:
     q = _quote(doc, "ويقول")
     assert q.speaker.text == "عبد الرحمن وهبة"
     assert _entity_name(doc, q) is None
+
+
+def test_participle_describing_with_bi_anna() -> None:
+    """واصفا إياها بأنها "…": the participle of وصف reports the subject's words."""
+    doc = analyze('ووقع الرئيس الكيني وليام روتو أمس قانونا يلغي الاتفاقية، واصفا إياها بأنها "خطأ تاريخي".')
+    q = _quote(doc, "واصفا")
+    assert q.speaker.text == "وليام روتو" and q.content.text == "خطأ تاريخي"
+
+
+def test_urging_inside_a_statement_gives_the_participle_to_the_urger() -> None:
+    """حثت X على "…"، محذرة: the urging is a quote of its own, and the participle after it is hers."""
+    doc = analyze(
+        'وقالت الوزارة في بيان إن الوزيرة حثت الأطراف على "ضبط النفس والعودة إلى الحوار"، '
+        "محذرة من أن التصعيد يهدد المنطقة."
+    )
+    urged = _quote(doc, "حثت")
+    assert urged.speaker.text == "الوزيرة" and urged.content.text == "ضبط النفس والعودة إلى الحوار"
+    assert _quote(doc, "محذرة").speaker.text == "الوزيرة"
+
+
+def test_idh_opens_a_clause_and_is_no_speaker() -> None:
+    """…، إذ تطالب النقابة بأن…: إذ opens the clause; the subject follows the verb."""
+    doc = analyze(
+        "وتعثرت المفاوضات بسبب الخلاف على الموازنة، إذ تطالب نقابة المعلمين بأن تتحمل الحكومة كلفة "
+        "الزيادات كاملة."
+    )
+    assert _quote(doc, "تطالب").speaker.text == "نقابة المعلمين"
+
+
+def test_idh_with_a_cue_ends_an_attributed_statement() -> None:
+    doc = analyze(
+        "وبحسب مصادر مطلعة، فإن المفاوضات تعثرت بسبب الخلاف على الموازنة، إذ تطالب نقابة المعلمين "
+        'بأن تتحمل الحكومة كلفة "الزيادات المقررة" كاملة.'
+    )
+    source = _quote(doc, "وبحسب")
+    assert source.content.text == "المفاوضات تعثرت بسبب الخلاف على الموازنة"
+    assert _quote(doc, "تطالب").speaker.text == "نقابة المعلمين"
+
+
+def test_idh_before_a_title_and_name_with_a_quoted_object() -> None:
+    doc = analyze(
+        "وأيدت الجامعة العربية موقف الأردن، إذ أكد أمينها العام أحمد أبو الغيط في تصريح صحافي "
+        'الاثنين "دعم الجامعة الكامل للمملكة".'
+    )
+    assert _quote(doc, "أكد").speaker.text == "أحمد أبو الغيط"

@@ -160,6 +160,9 @@ def _medium_before(ctx: Context, j: int) -> bool:
     )
 
 
+_BREAK_BEFORE_CUE = frozenset({"pronoun", "opener"})
+
+
 def starts_break(ctx: Context, j: int, b: int) -> bool:
     """Token ``j`` (after a comma) starts a new attribution: a cue (وقال، مضيفاً، في حين قال X…، أكد Y), an
     attribution phrase, a pronoun and a cue (وهي تؤكد), or the writer's aside (وهو ما…)."""
@@ -168,8 +171,12 @@ def starts_break(ctx: Context, j: int, b: int) -> bool:
     v = ctx.verb_at.get(j)
     if v is not None:  # …، وقال / …، مضيفاً / في حين قال X إن…، أكد Y أن…: a new attribution
         return True
-    if "pronoun" in ctx.info[j].roles and j + 1 < b and ctx.verb_at.get(j + 1) is not None:
-        return True
+    if (
+        not ctx.info[j].roles.isdisjoint(_BREAK_BEFORE_CUE)
+        and j + 1 < b
+        and ctx.verb_at.get(j + 1) is not None
+    ):
+        return True  # …، وهي تؤكد / …، إذ تطالب النقابة بأن…: a pronoun or an opener, then a cue
     if j + 1 < b and ctx.norms[j + 1] == "ما" and ctx.norms[j] in ("وهو", "وهي", "وهذا", "هو", "هذا", "ما"):
         return True  # …، وهو ما رفضته الدول العربية: the writer's aside, not the speaker's words
     return bool(ctx.info[j].attr_cands) and attribution_at(ctx, j, b) is not None
