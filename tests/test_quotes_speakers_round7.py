@@ -128,3 +128,11 @@ def test_idh_before_a_title_and_name_with_a_quoted_object() -> None:
         'الاثنين "دعم الجامعة الكامل للمملكة".'
     )
     assert _quote(doc, "أكد").speaker.text == "أحمد أبو الغيط"
+
+
+def test_memorandum_in_a_headline_is_no_cue() -> None:
+    """مذكرة is a memorandum as often as "reminding": only after a comma is it the participle."""
+    doc = analyze('الأردن يسلم إسرائيل مذكرة احتجاج على اقتحام "المسجد الأقصى"')
+    assert not [q for q in doc.quotes if q.cue.text == "مذكرة"]
+    doc = analyze('وقالت الوزيرة إن الحل سياسي، مذكرة بأن "الحرب لا رابح فيها".')
+    assert _quote(doc, "مذكرة").speaker.text == "الوزيرة"
