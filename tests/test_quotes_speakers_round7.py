@@ -136,3 +136,24 @@ def test_memorandum_in_a_headline_is_no_cue() -> None:
     assert not [q for q in doc.quotes if q.cue.text == "مذكرة"]
     doc = analyze('وقالت الوزيرة إن الحل سياسي، مذكرة بأن "الحرب لا رابح فيها".')
     assert _quote(doc, "مذكرة").speaker.text == "الوزيرة"
+
+
+def test_figures_of_a_body_named_before_speak_for_it() -> None:
+    """وبحسب أرقام المنتدى: the figures' owner (a definite noun in alif maqsura, no nisba adjective) is the
+    forum named in full before."""
+    doc = analyze(
+        "وأصدر المنتدى الاقتصادي العالمي تقريره السنوي أمس. "
+        "وبحسب أرقام المنتدى، تراجع النمو العالمي إلى 2 في المئة."
+    )
+    q = _quote(doc, "وبحسب")
+    forum = next(e for e in doc.entities if e.name.startswith("المنتدى"))
+    assert q.speaker.entity == forum.id
+
+
+def test_estimates_of_a_bank_name_the_bank() -> None:
+    doc = analyze(
+        "وخفض البنك الدولي توقعاته للنمو في المنطقة. وبحسب تقديرات البنك، انكمش الاقتصاد بنسبة 5 في المئة."
+    )
+    q = _quote(doc, "وبحسب")
+    bank = next(e for e in doc.entities if e.name.startswith("البنك الدولي"))
+    assert q.speaker.entity == bank.id

@@ -201,6 +201,10 @@ def _has_owner(ctx: Context, lo: int, hi: int) -> bool:
         stem = norm[2:] if norm.startswith("ال") else norm
         if stem in ctx.lex.words["body"] or ctx.lex.anonymous.get(stem) in ("person", "group"):
             return True
-        if k == lo + 1 and norm.startswith("ال") and not norm.endswith(("ي", "يه")):
-            return True
+        if (
+            k == lo + 1
+            and norm.startswith("ال")
+            and (not norm.endswith(("ي", "يه")) or toks[k].text[-1] == "ى")
+        ):
+            return True  # المنتدى ends in alif maqsura, no nisba's ي
     return False

@@ -597,7 +597,8 @@ def _genitive_owner(ctx: Context, lo: int, hi: int) -> bool:
     nxt = ctx.norms[lo + 1]
     if nxt.startswith("لل"):
         return True
-    return nxt.startswith("ال") and not nxt.endswith(("ي", "يه"))
+    # المنتدى, المستشفى end in alif maqsura, which normalizes to the nisba's ي
+    return nxt.startswith("ال") and (not nxt.endswith(("ي", "يه")) or ctx.toks[lo + 1].text[-1] == "ى")
 
 
 def _owned_by(ctx: Context, lo: int, mention: tuple) -> bool:
