@@ -27,3 +27,22 @@ def test_relative_man_keeps_its_cue() -> None:
     """من + verb is "who says": the verb still reports, unlike a verbal noun after a preposition."""
     doc = analyze('وتتباين آراء الخبراء حول الخطة، فمنهم من يرى أنها "فرصة أخيرة" للسلام.')
     assert [q.cue.text for q in doc.quotes] == ["يرى"]
+
+
+def test_feminine_title_of_a_woman_outweighs_a_masculine_one() -> None:
+    """رئيس بعثة… is written for a woman too; her feminine title elsewhere (رئيسة…) decides her gender, so a
+    feminine participle after her finds her rather than a body before her."""
+    from rasd.document import Role
+    from rasd.quotes.agreement import speaker_agreement
+    from rasd.quotes.context import build_context
+    from rasd.quotes.records import SpeakerRec
+
+    doc = analyze("وتحدثت منى الحسيني أمام الصحافيين.")
+    person = next(e for e in doc.entities if e.type == "PER")
+    masc, fem = "رئيس بعثة المنظمة في ليبيا", "رئيسة بعثة المنظمة في ليبيا بالإنابة"
+    person.roles = [Role(text=masc), Role(text=fem)]
+    ctx = build_context(doc)
+    sp = SpeakerRec(0, 4, doc.text[0:4], entity=person.id, role=masc)
+    assert speaker_agreement(ctx, sp) == ("f", "sg")
+    man = SpeakerRec(0, 4, doc.text[0:4], entity=None, role=masc)
+    assert speaker_agreement(ctx, man) == ("m", "sg")

@@ -67,13 +67,16 @@ def _title_agreement(ctx: Context, word: str) -> Agreement:
 
 def _entity_agreement(ctx: Context, e: Entity) -> Agreement:
     if e.type == "PER":
+        # a woman's title is often written masculine (رئيس بعثة…), a man's never feminine: a feminine one wins
+        gender = None
         for r in e.roles:
             words = normalize_word(r.text).split()
             if words and not words[0].startswith("نظير"):
                 g, _n = _title_agreement(ctx, words[0])
-                if g is not None:
+                if g == "f":
                     return g, "sg"
-        return None, "sg"
+                gender = gender or g
+        return gender, "sg"
     if e.type == "LOC" and e.kind in ("country", "city"):
         return "f", "sg"  # أعلنت موسكو، قالت مصر
     return None, None
@@ -90,14 +93,16 @@ def speaker_agreement(ctx: Context, sp: Speaker) -> Agreement:
 
 
 def _speaker_agreement(ctx: Context, sp: Speaker) -> Agreement:
+    e = ctx.entity_by_id(sp.entity) if sp.entity else None
     for text in (sp.role, sp.text):
         words = normalize_word(text).split() if text else []
         if words:
             head = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
             agr = _title_agreement(ctx, head)
+            if agr == ("m", "sg") and e is not None and _entity_agreement(ctx, e)[0] == "f":
+                return "f", "sg"  # رئيس البعثة for a woman another of whose titles is feminine
             if agr != (None, None):
                 return agr
-    e = ctx.entity_by_id(sp.entity) if sp.entity else None
     return _entity_agreement(ctx, e) if e is not None else (None, None)
 
 
