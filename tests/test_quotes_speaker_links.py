@@ -122,3 +122,17 @@ def test_subject_span_leaves_the_conjunction_out() -> None:
     doc = analyze('والمعارضة، من جهتها، ترى أن الحكومة "فشلت في إدارة الأزمة".')
     (q,) = doc.quotes
     assert q.speaker.text == "المعارضة"
+
+
+def test_lone_last_name_before_a_namesake_named_later() -> None:
+    """فقي after أحمد معلم فقي is still him, though the entities layer linked it to a namesake whose full
+    name (موسى فقي محمد) comes only later in the article."""
+    doc = analyze(
+        "وصل وزير الخارجية الصومالي أحمد معلم فقي إلى أديس أبابا أمس لإجراء محادثات. "
+        'ونفى فقي أن تكون بلاده قدمت أي تنازل، مؤكدا أن "السيادة خط أحمر". '
+        "وشارك في الاجتماع رئيس مفوضية الاتحاد الأفريقي موسى فقي محمد."
+    )
+    minister = next(e for e in doc.entities if any(m.text == "أحمد معلم فقي" for m in e.mentions))
+    for cue in ("ونفى", "مؤكدا"):
+        (q,) = [q for q in doc.quotes if q.cue.text == cue]
+        assert q.speaker.entity == minister.id

@@ -477,7 +477,9 @@ def _given_name_before(ctx: Context, k: int) -> str | None:
 def _fuller_person(ctx: Context, ent: Entity, before: int) -> Entity:
     """A person known only by one word (عباس) stands for the person named in full before with that last word
     (علي محمود عباس), whatever other person the entities layer linked the lone word to."""
-    if ent.type != "PER" or any(" " in m.text.strip() for m in ent.mentions):
+    # named in full before this point: the lone word is that person (a full name only later does not count:
+    # فقي before موسى فقي محمد is still the أحمد معلم فقي named earlier)
+    if ent.type != "PER" or any(" " in m.text.strip() and m.start < before for m in ent.mentions):
         return ent
     key = normalize_word(ent.mentions[0].text) if ent.mentions else ""
     for e in ctx.doc.entities:
