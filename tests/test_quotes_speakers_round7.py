@@ -157,3 +157,9 @@ def test_estimates_of_a_bank_name_the_bank() -> None:
     q = _quote(doc, "وبحسب")
     bank = next(e for e in doc.entities if e.name.startswith("البنك الدولي"))
     assert q.speaker.entity == bank.id
+
+
+def test_title_ending_in_a_region_then_a_place_phrase_is_no_name() -> None:
+    """المدير العام لدائرة الخليج في الوزارة: the phrase after the title's region is no person's name."""
+    doc = analyze('وقالت الصحيفة إن المدير العام لدائرة الخليج في الوزارة أكد أن "العلاقات متينة".')
+    assert _quote(doc, "أكد").speaker.text == "المدير العام لدائرة الخليج في الوزارة"

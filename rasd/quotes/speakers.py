@@ -312,7 +312,9 @@ def from_range(
         aff = speaker_entity(ctx, ms[0][2])[0]
         if lo + 1 < name_lo < hi and name_lo + 1 == hi and _definite_first_name(ctx, name_lo - 1):
             name_lo -= 1  # مندوب السودان | الحارث إدريس
-        if name_lo < hi:
+        if (
+            name_lo < hi and "preposition" not in ctx.info[name_lo].roles
+        ):  # … لدائرة الخليج | في الوزارة: no name
             # الرئيس التنفيذي للشركة | أمين الناصر: a name after the title is the speaker's, whatever type
             # the entities layer gave it
             title = ctx.text[start : toks[name_lo].start].strip()
