@@ -163,3 +163,24 @@ def test_title_ending_in_a_region_then_a_place_phrase_is_no_name() -> None:
     """المدير العام لدائرة الخليج في الوزارة: the phrase after the title's region is no person's name."""
     doc = analyze('وقالت الصحيفة إن المدير العام لدائرة الخليج في الوزارة أكد أن "العلاقات متينة".')
     assert _quote(doc, "أكد").speaker.text == "المدير العام لدائرة الخليج في الوزارة"
+
+
+def test_relative_clause_after_a_comma_reports_the_source_just_named() -> None:
+    """بحسب ما أعلنت X، التي أشارت إلى…: the clause set off by a comma is X's words too."""
+    doc = analyze(
+        "وسقطت قذيفتان على محيط المطار، بحسب ما أعلنت قيادة العمليات المشتركة، "
+        "التي أشارت إلى عدم وقوع إصابات."
+    )
+    q = _quote(doc, "أشارت")
+    assert q.speaker.text == "قيادة العمليات المشتركة" and q.content.text == "عدم وقوع إصابات"
+    doc = analyze(
+        "وسقطت قذيفتان على محيط المطار، بحسب ما أعلنت قيادة العمليات المشتركة، "
+        "التي أشارت إلى أن الهجوم لم يسفر عن إصابات."
+    )
+    assert _quote(doc, "أشارت").speaker.text == "قيادة العمليات المشتركة"
+
+
+def test_restrictive_relative_with_a_noun_phrase_is_no_quote() -> None:
+    """الدول التي دعت إلى…: with no comma the clause only tells which countries."""
+    doc = analyze("وزار الوفد الدول التي دعت إلى وقف إطلاق النار.")
+    assert not [q for q in doc.quotes if q.cue.text == "دعت"]

@@ -412,8 +412,12 @@ def _named_before_relative(ctx: Context, r: int, a: int, st: _State) -> tuple[Sp
     """The speaker a relative pronoun at token ``r`` refers to: the mention ending right before it."""
     if r <= a:
         return None
+    if ctx.norms[r - 1] in ("،", ",") and r - 1 > a:
+        r -= 1  # خلية الإعلام الأمني، التي أشارت…: the body before the comma
     p = ctx.toks[r - 1]
     m = next((m for m in ctx.mentions_in(p.start, p.end) if m[1] == p.end), None)
+    if m is None and ctx.recent and ctx.recent[-1].end == p.end:
+        return ctx.recent[-1], None  # بحسب ما أعلنت قيادة العمليات، التي أشارت…: the source just named
     if m is None:
         norm = ctx.norms[r - 1]
         if norm.startswith("ال") and (norm[2:],) in ctx.lex.channels:
@@ -518,6 +522,7 @@ def _verb_in_place(ctx: Context, hit: CueHit, pre: tuple | None, a: int) -> bool
         i == a
         or ctx.norms[i - 1] in ("،", ",", "؛", ":")
         or not ctx.info[i - 1].roles.isdisjoint(_CLAUSE_OPENERS)
+        or "relative" in ctx.info[i - 1].roles  # …، التي أشارت إلى: kept by cues.relative_report
     ):
         return True
     return ctx.norms[i][:1] in "وف" and ctx.toks[i].forms[-1][0] > 0

@@ -243,6 +243,11 @@ def relative_report(ctx: Context, i: int) -> bool:
     stem = ctx.toks[i].forms[-1][1] if ctx.norms[i][:1] in "وف" else ctx.norms[i]
     if cue.kind != "verb" or cue.cls != "speech" or (stem[:1] in "يت" and cue.lemma[:1] != "ت"):
         return False
+    if cue.prep and cue.obj == "np" and i >= 2 and ctx.norms[i - 2] in _COMMAS and i + 1 < len(ctx.norms):
+        if ctx.norms[i + 1] == cue.prep:
+            return (
+                True  # …، بحسب خلية الإعلام، التي أشارت إلى عدم وقوع إصابات: set off by a comma, it reports
+            )
     for k in range(i + 1, min(len(ctx.norms), i + 12)):
         info = ctx.info[k]
         if info.comp_first:
