@@ -444,6 +444,8 @@ def _given_names() -> frozenset[str]:
 
 def _compound_given(text: str) -> bool:
     """A two-word mention that is one compound given name (عبد الرحمن، عبد الله): its family name may follow."""
+    if not text.startswith("عبد"):  # the cheap test first: most names are not one
+        return False
     words = normalize_word(text).split()
     return len(words) == 2 and words[0] == "عبد"
 
