@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from rasd.temporal import rules
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "temporal.tsv"
 
@@ -29,3 +31,12 @@ def example_lines() -> list[str]:
             if line.strip():
                 out += json.loads(line)["text"].splitlines()
     return [p for p in out if p.strip()]
+
+
+def mentions_found(phrases: list[str]) -> list[list[tuple]]:
+    """What the time rules find in each phrase (kind, offsets, parts): compared with a speed path on and off."""
+    out = []
+    for phrase in phrases:
+        _, ms = rules.find(phrase, 0, len(phrase))
+        out.append([(m.kind, m.start, m.end, sorted(m.parts.items(), key=str)) for m in ms])
+    return out

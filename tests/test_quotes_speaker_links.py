@@ -3,14 +3,8 @@ name, a bare title after the person it stood before, a relayed source and the me
 
 from __future__ import annotations
 
+from quotes_helpers import speaker_entity_name
 from test_quotes_corpus import analyze
-
-from rasd.document import Document, Quote
-
-
-def _speaker_name(doc: Document, q: Quote) -> str | None:
-    ent = doc.entity(q.speaker.entity) if q.speaker and q.speaker.entity else None
-    return ent.name if ent else None
 
 
 def test_lone_last_name_is_the_person_named_in_full_before() -> None:
@@ -47,7 +41,7 @@ def test_bare_title_links_to_the_person_it_stood_before() -> None:
     )
     (q,) = doc.quotes
     assert q.speaker.entity is not None
-    assert "مشعل" in (_speaker_name(doc, q) or "")
+    assert "مشعل" in (speaker_entity_name(doc, q) or "")
 
 
 def test_definite_first_name_after_the_body() -> None:
@@ -77,7 +71,7 @@ def test_given_name_of_the_linked_person_keeps_the_link() -> None:
     doc = analyze('وأكد ولي العهد الأمير محمد بن سلمان أن المملكة "ماضية في الإصلاح".')
     (q,) = doc.quotes
     assert q.speaker.text == "محمد بن سلمان"
-    assert _speaker_name(doc, q) is not None and "محمد" in _speaker_name(doc, q)
+    assert speaker_entity_name(doc, q) is not None and "محمد" in speaker_entity_name(doc, q)
 
 
 def test_shortened_organization_is_the_one_named_in_full() -> None:

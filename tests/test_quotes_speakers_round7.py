@@ -3,6 +3,7 @@ a researcher named after the body he works for, and a compound given name with i
 
 from __future__ import annotations
 
+from quotes_helpers import speaker_entity_name
 from test_quotes_corpus import analyze
 
 from rasd.document import Document, Quote
@@ -12,11 +13,6 @@ def _quote(doc: Document, cue: str) -> Quote:
     found = [q for q in doc.quotes if q.cue.text == cue]
     assert len(found) == 1, [(q.cue.text, q.speaker and q.speaker.text) for q in doc.quotes]
     return found[0]
-
-
-def _entity_name(doc: Document, q: Quote) -> str | None:
-    ent = doc.entity(q.speaker.entity) if q.speaker and q.speaker.entity else None
-    return ent.name if ent else None
 
 
 def test_caller_speaks_during_the_call_not_the_person_called() -> None:
@@ -82,7 +78,7 @@ def test_compound_given_name_keeps_the_family_name() -> None:
     doc = analyze('ويقول الأستاذ في جامعة القاهرة عبد الرحمن وهبة إن "الأزمة أعمق مما يبدو".')
     q = _quote(doc, "ويقول")
     assert q.speaker.text == "عبد الرحمن وهبة"
-    assert _entity_name(doc, q) is None
+    assert speaker_entity_name(doc, q) is None
 
 
 def test_participle_describing_with_bi_anna() -> None:

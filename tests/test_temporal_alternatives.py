@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-from temporal_phrases import corpus_phrases
+from temporal_phrases import corpus_phrases, mentions_found
 
 from rasd.temporal import alternatives, rules
 from rasd.temporal.alternatives import DURATION_GROUPS, alt_words, split_top
@@ -60,16 +60,9 @@ def test_every_match_of_a_narrowed_alternative_holds_one_of_its_words(name: str)
 
 
 def test_narrowing_does_not_change_mentions(monkeypatch: pytest.MonkeyPatch) -> None:
-    def found() -> list[list[tuple]]:
-        out = []
-        for phrase in PHRASES:
-            _, ms = rules.find(phrase, 0, len(phrase))
-            out.append([(m.kind, m.start, m.end, sorted(m.parts.items(), key=str)) for m in ms])
-        return out
-
-    narrowed = found()
+    narrowed = mentions_found(PHRASES)
     monkeypatch.setattr(rules, "narrowed", lambda name, pat, window: pat)
-    assert found() == narrowed
+    assert mentions_found(PHRASES) == narrowed
 
 
 def test_a_window_without_any_alternative_words_is_skipped() -> None:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 import regex
-from temporal_phrases import corpus_phrases, example_lines
+from temporal_phrases import corpus_phrases, example_lines, mentions_found
 
 from rasd.temporal import rules
 from rasd.temporal.patterns import rules as rule_patterns
@@ -108,15 +108,8 @@ def test_the_check_finds_words_inside_longer_words() -> None:
 
 
 def test_the_check_does_not_change_mentions(monkeypatch: pytest.MonkeyPatch) -> None:
-    def found() -> list[list[tuple]]:
-        out = []
-        for phrase in PHRASES:
-            _, ms = rules.find(phrase, 0, len(phrase))
-            out.append([(m.kind, m.start, m.end, sorted(m.parts.items(), key=str)) for m in ms])
-        return out
-
-    checked = found()
+    checked = mentions_found(PHRASES)
     monkeypatch.setattr(rules, "runs_before", lambda: {})
-    assert found() == checked
+    assert mentions_found(PHRASES) == checked
     monkeypatch.setattr(rules, "required_pattern", lambda name: None)
-    assert found() == checked
+    assert mentions_found(PHRASES) == checked
