@@ -167,3 +167,16 @@ def test_the_years_in_office_of_the_people_named_break_a_weekday_tie():
         "استقبل رئيس الوزراء اليوم الثلاثاء 3 كانون الثاني (يناير) في بغداد وفدا، لبحث اتفاق وقع في 2015."
     )
     assert doc.published == "2017-01-03"
+
+
+def test_a_title_given_in_the_text_and_a_former_holder_narrow_the_years_in_office():
+    # Wednesday 4 September fits 2013, 2019 and 2024. Counted over all their KB roles, the people named tie
+    # 2013 with 2024 (Sisi was defence minister, Fidan intelligence chief, Morsi president in 2013); the titles
+    # the article gives (president, foreign minister) and Morsi named as a former president leave 2024, where the
+    # years written (منذ 2012) would otherwise pull the tie to the nearest fitting year, 2013.
+    s = (
+        "وقع الرئيس المصري عبد الفتاح السيسي ووزير الخارجية التركي هاكان فيدان ونظيره المصري بدر عبد العاطي "
+        "اليوم الأربعاء 4 أيلول (سبتمبر) اتفاقا في أنقرة، هو الأول بين البلدين منذ 2012، بعد خلاف بدأ عام 2013 "
+        "حين عزل الرئيس الأسبق محمد مرسي."
+    )
+    assert _full(s).published == "2024-09-04"
