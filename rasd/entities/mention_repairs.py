@@ -191,9 +191,6 @@ def landmark_of_titled_person(
     )
 
 
-_ORGAN_HEADS = {"مجلس": 1, "هيئه": 1}
-
-
 def organ_of_body(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Mention | None:
     """A KB body's name after the name of one of its organs (مجلس محافظي [الوكالة الدولية للطاقة الذرية],
     مجلس أمناء [الجامعة العربية]): the organ is the mention, not linked to the body."""
@@ -209,7 +206,7 @@ def organ_of_body(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Menti
         return None
     if not (_next_to(tokens, m.first - 2, m.first - 1) and _next_to(tokens, m.first - 1, m.first)):
         return None
-    form = a.match(_ORGAN_HEADS)
+    form = a.match(_words().get("organ_head", frozenset()))
     if form is None:
         return None
     return replace(m, first=m.first - 2, start=a.start + form[0], kb_ids=(), source="cue")
@@ -358,7 +355,7 @@ def whole_compound(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Ment
     t = tokens[j]
     if t.kind != "word" or not _compound(tokens[m.first]) or not _next_to(tokens, m.last, j):
         return None
-    if t.norm in _NOT_PLACE_WORDS or (t.text.startswith("و") and len(t.forms) > 1):
+    if t.norm in _words().get("not_place", frozenset()) or (t.text.startswith("و") and len(t.forms) > 1):
         return None
     return replace(m, last=j, end=t.end)
 
@@ -402,7 +399,6 @@ def place_in_quoted_title(tokens: Sequence[Token], m: Mention) -> bool:
 
 
 _TOWN_LIST_MAX_P_OUT = 0.999
-_NOT_PLACE_WORDS = frozenset("في من الي علي عن مع او ثم حتي منذ بعد قبل ان انه قد لا لم لن ما".split())
 
 
 def towns_of_a_dual(
@@ -453,7 +449,12 @@ def _run(
     for i in range(j, min(len(tokens), j + most)):
         t = tokens[i]
         norm = t.forms[1][1] if clitic and i == j else t.norm
-        if t.kind != "word" or i in taken or norm in _NOT_PLACE_WORDS or kb.demonym_country(t) is not None:
+        if (
+            t.kind != "word"
+            or i in taken
+            or norm in _words().get("not_place", frozenset())
+            or kb.demonym_country(t) is not None
+        ):
             break
         if i > j and (t.text.startswith("و") or not (norm.startswith("ال") or _compound(tokens[j]))):
             break  # the next place, or no second word of this one (عيتا الشعب, بيت ليف)

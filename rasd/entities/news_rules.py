@@ -150,6 +150,11 @@ def _span_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def span_words(kind: str) -> frozenset[str]:
+    """The normalized words of one kind of ner_span_words.tsv (empty when the file has none)."""
+    return _span_words().get(kind, frozenset())
+
+
 def descriptive(word: str) -> bool:
     """An adjective that describes a body rather than names it (الرسمية, الجديدة)."""
     return word in _span_words().get("descriptive", frozenset())

@@ -924,7 +924,6 @@ _PARTICLES = frozenset(
     "ان انه انها قد لا لم لن ما في من علي الي عن مع او ثم حتي منذ بعد قبل امس اليوم كما التي الذي".split()
 )
 _ORG_HEAD_MAX_P_OUT = 0.9
-_AFFILIATED = frozenset({"التابعه", "التابع"})
 
 
 @lru_cache(maxsize=1)
@@ -987,7 +986,7 @@ def _org_heads(
                 construct = last == c.last and not tokens[c.first].norm.startswith("ال")
                 if t.kind != "word" or last + 1 in taken or not (definite or construct):
                     break
-                if t.norm in _PARTICLES or t.norm in _AFFILIATED:
+                if t.norm in _PARTICLES or t.norm in news_rules.span_words("affiliated"):
                     break  # البنك إن ..., ... إلى: a particle is no complement; التابعة closes the name
                 if (
                     last == c.last
@@ -1014,7 +1013,11 @@ def _org_heads(
             # a definite head and a numbered adjective name a group (اللجنة الخماسية, اللجنة الرباعية)
             group = tokens[c.first].norm.startswith("ال") and news_rules.numbered(first_word)
             # a body "affiliated to" another is named (لجنة شؤون الأسرى التابعة للحوثيين)
-            group = group or (last > c.last and last + 1 < hi and tokens[last + 1].norm in _AFFILIATED)
+            group = group or (
+                last > c.last
+                and last + 1 < hi
+                and tokens[last + 1].norm in news_rules.span_words("affiliated")
+            )
             if (
                 last == c.last
                 or tokens[last].norm in ("الذي", "التي")

@@ -206,7 +206,7 @@ def _bodies(doc: Document, reporters: frozenset[str], ends: list[int]) -> dict[s
             n = bisect_right(ends, m.start - 1) - 1  # the token right before the mention
             if n < 0 or doc.tokens[n].end > m.start or m.start - doc.tokens[n].end > 1:
                 continue
-            stem = next((st for _, st in doc.tokens[n].forms if st in _DELEGATIONS), None)
+            stem = next((st for _, st in doc.tokens[n].forms if st in lexicon().delegations), None)
             if stem is not None:
                 key = "ال" + stem
                 prior = seen.get(key, (e.id, doc.tokens[n].start))
@@ -214,9 +214,6 @@ def _bodies(doc: Document, reporters: frozenset[str], ends: list[int]) -> dict[s
                     None if prior is None or prior[0] != e.id else (e.id, min(prior[1], doc.tokens[n].start))
                 )
     return {k: v for k, v in seen.items() if v is not None}
-
-
-_DELEGATIONS = frozenset({"بعثه", "وفد"})  # normalized: a body's delegation (بعثة X، وفد X)
 
 
 def build(doc: Document) -> list[SentCtx]:

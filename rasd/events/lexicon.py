@@ -136,6 +136,9 @@ class Lexicon:
     documents: frozenset[str] = frozenset()  # قرار: a resolution as a subject stands for its adopter
     media: frozenset[str] = frozenset()  # في بيان، خلال مؤتمر صحافي: how something was said (an aside)
     casualty_words: frozenset[str] = frozenset()  # مقتل، قتلت: the dead an attack names show whom it hit
+    issued: frozenset[str] = frozenset()  # الصادر عن X: the statement's author follows
+    delegations: frozenset[str] = frozenset()  # بعثة X، وفد X: a body's delegation
+    then_words: frozenset[str] = frozenset()  # ثم: the next verb keeps the subject
     superlatives: frozenset[str] = frozenset()  # أول، أرفع: a "since" date after one dates no act
 
 
@@ -191,6 +194,9 @@ def lexicon() -> Lexicon:
             "superlative",
             "medium",
             "casualty",
+            "issued",
+            "delegation",
+            "then",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -251,6 +257,9 @@ def lexicon() -> Lexicon:
         superlatives=frozenset(word_sets["superlative"]),
         media=frozenset(word_sets["medium"]),
         casualty_words=frozenset(word_sets["casualty"]),
+        issued=frozenset(word_sets["issued"]),
+        delegations=frozenset(word_sets["delegation"]),
+        then_words=frozenset(word_sets["then"]),
     )
 
 

@@ -25,7 +25,6 @@ def _set_off_date(toks, k: int) -> bool:
     )
 
 
-_ISSUED = frozenset({"الصادر", "الصادره"})  # normalized: "issued (by)"
 _SAYER_REACH = 12  # words: في البيان الختامي للقمة الخامسة والأربعين لقادة دول مجلس التعاون
 
 
@@ -67,7 +66,7 @@ def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
             # رفض ما ورد في بيان مجلس التعاون، ما جاء في تصريحات X: aimed at whoever said it
             said = _sayer(toks, k + 2)
             return [said] if said and said not in cand.source else []
-        if tk.token.forms[-1][1] in _ISSUED and k > start:
+        if tk.token.forms[-1][1] in lexicon().issued and k > start:
             # رفضت X البيان الصادر عن البرلمان الأوروبي: aimed at the body that issued it
             said = _sayer(toks, k + 1)
             return [said] if said and said not in cand.source else []

@@ -31,8 +31,6 @@ from .subjects import (
 )
 from .syntax import body_at, chunk_at, is_definite, is_nisba, starts_with_and
 
-_THEN = frozenset({"ثم", "وثم"})
-
 
 def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentence: list[str]) -> None:
     """Fill source/target for a verb trigger (or a light verb at ``i`` governing a noun trigger)."""
@@ -42,7 +40,7 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         return
     if i == cand.i and toks[i].conj and toks[i].head_k == 0:
         toks[i].conj = False  # فرضت is the verb فرض, not ف + رضت: the trigger matched the whole word
-    if i > 0 and not toks[i].conj and toks[i - 1].token.norm in _THEN and not toks[i - 1].ent:
+    if i > 0 and not toks[i].conj and toks[i - 1].token.norm in lexicon().then_words and not toks[i - 1].ent:
         toks[i].conj = True  # ثم وقعا الوثيقة: a verb after ثم is coordinated like one with و
     if toks[i].conj and not (i > 0 and "aux" in toks[i - 1].cats):
         kind, k, subj = "none", i - 1, None  # واتهمها: a new clause; what stands before is the last one's
