@@ -128,8 +128,32 @@ class KB:
         out = []
         names, prefixes, firsts = self.names, self.prefixes, self.first_words
         for i, last, k, key in match_phrases(tokens, names, prefixes, firsts, lo, hi, index):
+            if tokens[last].text.rstrip(_MARKS)[-1:] == "ئ" and not self._ends_in_hamza(names[key]):
+                continue  # هادئ "calm" is no هادي (Hadi): normalization makes final ئ a ي
+            if k and i > lo and _preposition(tokens[i - 1]) and set(tokens[i].text[:k]) & set("بلك"):
+                continue  # في ببنين: a preposition takes no second one (ب + بنين, Benin, is no reading)
             out.append(KBMatch(i, last, tokens[i].start + k, tokens[last].end, tuple(self.names[key])))
         return out
+
+    def _ends_in_hamza(self, ids: Sequence[str]) -> bool:
+        return any(
+            n.rstrip(_MARKS).endswith("ئ")
+            for i in ids
+            for n in (self.entries[i]["name"], *self.entries[i].get("aliases", ()))
+        )
+
+
+# diacritics and tatweel that may follow a word's last letter
+_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+
+# prepositions after which a word bears no prepositional proclitic (normalized)
+_PREPOSITIONS = frozenset("في من الي علي عن مع".split())
+
+
+def _preposition(tok: Token) -> bool:
+    """A preposition, also after و or ف (وفي: the tokenizer keeps a three-letter word whole)."""
+    w = tok.norm
+    return w in _PREPOSITIONS or (w[:1] in "وف" and w[1:] in _PREPOSITIONS)
 
 
 def stem_at(tok: Token, start: int) -> str:

@@ -224,6 +224,8 @@ def recognize_span(
     model_spans = _split_coordinated(tokens, _label_spans(labels, lo), kb)
     model_spans = _split_person_after_body(tokens, model_spans, kb, hi)
     all_titles = [c for c in cues if c.kind == "title"]
+    if all_titles and kb is not None:
+        model_spans = _split_place_after_title(tokens, model_spans, kb, all_titles)
     model_spans = [
         (ab[0], ab[1], t)
         for a, b, t in model_spans
@@ -273,6 +275,8 @@ def recognize_span(
             bar = _KB_MAX_P_OUT_GROUP  # as written: وفدا "a delegation" is no و + فدا (FIDA)
         if e["type"] == "LOC" and not adjective and m.first > lo and tokens[m.first - 1].norm in _TO_PLACE:
             bar = max(bar, _KB_MAX_P_OUT_AFTER_PREP)  # السفر إلى مصراتة: a place where a place is expected
+        elif e["type"] == "LOC" and not adjective and _after_taken_place(tokens, m, taken):
+            bar = max(bar, _KB_MAX_P_OUT_AFTER_PREP)  # في كركوك وديالى: و + a place after a place
         elif e["type"] == "ORG" and news_rules.quoted(tokens, m.first, m.last, lo, hi):
             bar = 1.0  # a body's KB name in quotes (لـ"الغد"): a newspaper's or a party's name
         if name_p_out > bar and not several:
@@ -330,7 +334,8 @@ def recognize_span(
         if all(t.kind != "word" for t in tokens[a : b + 1]):
             continue
         k = strip_clitics(tokens[a], kb, seen)
-        out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ))
+        ids = _division_ids(tokens[a], kb) if typ == "LOC" and a == b and not k and kb is not None else ()
+        out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ, ids, "kb" if ids else "model"))
     return out
 
 
@@ -367,7 +372,11 @@ def _trim_kb(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
         return KBMatch(m.last, m.last, second.start, m.end, m.ids)
     stem = stem_at(first, m.start)
     inner = set(kb.names.get((stem,), ()))
-    if kb.demonym_country(second) is not None and inner & set(m.ids):
+    if (
+        kb.demonym_country(second) is not None
+        and inner & set(m.ids)
+        and kb.entries[m.ids[0]].get("kind") != "company"  # a company's name keeps it (أرامكو السعودية)
+    ):
         return KBMatch(m.first, m.first, m.start, first.end, tuple(i for i in m.ids if i in inner))
     return m
 
@@ -406,6 +415,77 @@ def _with_short_conjuncts(
     out = [m for m in kb_matches if not any(a <= m.last and m.first <= b for a, b, _, _ in extra)]
     out += [KBMatch(a, b, start, tokens[b].end, tuple(kb.names[key])) for a, b, start, key in extra]
     return sorted(out, key=lambda m: m.first)
+
+
+def _after_taken_place(tokens: Sequence[Token], m: KBMatch, taken: Sequence[Mention]) -> bool:
+    """A KB name joined by و (its clitic) to a place just taken before it (كركوك وديالى)."""
+    tok = tokens[m.first]
+    if m.start != tok.start + 1 or tok.text[:1] != "و" or not taken:
+        return False
+    prev = taken[-1]
+    return prev.type == "LOC" and prev.last == m.first - 1
+
+
+def _one_word_place(tok: Token, kb: KB | None) -> bool:
+    """The word alone is a KB place's name (حماة)."""
+    if kb is None or tok.kind != "word":
+        return False
+    ids = kb.names.get((tok.norm,), ())
+    return any(kb.entries[i]["type"] == "LOC" for i in ids)
+
+
+# the class nouns the KB names administrative divisions with (محافظة المفرق, ولاية هاتاي), normalized
+_DIVISION_HEADS = ("محافظه", "منطقه", "ولايه", "مقاطعه", "اقليم")
+
+
+# (منطقة, ولاية, إقليم before a name are read two ways: منطقة [الساحل])
+_GOVERNORATE = frozenset({"محافظه"})
+
+
+def _division_as_named(tokens: Sequence[Token], m: Mention, kb: KB | None) -> bool:
+    """A division matched by the KB's own name with its class noun (محافظة عكار): the class noun is part of
+    the name, as the governorate names itself."""
+    if kb is None or tokens[m.first].match(_GOVERNORATE) is None:
+        return False
+    key = _match_key(tokens, m)  # type: ignore[arg-type]
+    return any(kb.entries[i]["type"] == "LOC" and name_key(kb.entries[i]["name"]) == key for i in m.kb_ids)
+
+
+def _division_name(tok: Token, kb: KB) -> bool:
+    """The word is the name of a division the KB lists with its class noun (المفرق: محافظة المفرق)."""
+    return tok.kind == "word" and any((h, tok.norm) in kb.names for h in _DIVISION_HEADS)
+
+
+def _division_ids(tok: Token, kb: KB) -> tuple[str, ...]:
+    """The KB ids of the division the word names with its class noun (المفرق: محافظة المفرق), if one."""
+    if tok.kind != "word":
+        return ()
+    ids = {i for h in _DIVISION_HEADS for i in kb.names.get((h, tok.norm), ())}
+    return tuple(ids) if len(ids) == 1 else ()
+
+
+def _longer_after_descriptor(
+    tokens: Sequence[Token], hi: int, kb: KB, kb_matches: list[KBMatch]
+) -> list[KBMatch]:
+    """A body's KB alias of a class noun and a name (شركة أرامكو) that cuts short a longer KB name of the same
+    body after the class noun (شركة [أرامكو السعودية]): the longer name."""
+    out: list[KBMatch] = []
+    reach = -1
+    for m in kb_matches:
+        if m.first <= reach:
+            continue
+        if m.last == m.first + 1 and m.last + 1 < hi and m.ids[0].startswith("org/"):
+            longer = kb.match(tokens, m.last, min(hi, m.last + 6))
+            if (
+                longer
+                and longer[0].first == m.last
+                and longer[0].last > m.last
+                and set(longer[0].ids) & set(m.ids)
+            ):
+                m = longer[0]
+                reach = m.last
+        out.append(m)
+    return out
 
 
 def _kb_ids(tokens: Sequence[Token], a: int, b: int, kb: KB | None) -> tuple[str, ...]:
@@ -453,6 +533,9 @@ def _shrink(
             out.append(
                 m
             )  # the inner name is a لل- complement of the words before it (المفوضية السامية للأمم …)
+            continue
+        if any(_one_word_place(tokens[j], kb) for j in rest) or _division_as_named(tokens, m, kb):
+            out.append(m)  # the words left out name a place themselves (ريف [حماة]): the model is confused
             continue
         if any(adjust.head_of(tokens[j], "part") or adjust.head_of(tokens[j], "kb_part") for j in rest):
             # the head noun belongs to the name (قصر بعبدا, قوات سوريا الديمقراطية, جماعة الحوثي, مكتب الأمم
@@ -502,6 +585,10 @@ def recognize(
             if bisect_left(short, lo) != bisect_left(short, hi - 1)
             else km
             for (lo, hi), km in zip(ranges, kb_matches, strict=True)
+        ]
+        kb_matches = [
+            _longer_after_descriptor(tokens, hi, kb, km)
+            for (_, hi), km in zip(ranges, kb_matches, strict=True)
         ]
     labels, p_model = model.tag_ranges(
         tokens, ranges, kb, kb_matches, [cues.get(r) for r in ranges], index=index
@@ -870,6 +957,34 @@ def _split_person_after_body(
     return out
 
 
+def _split_place_after_title(
+    tokens: Sequence[Token], spans: list[tuple[int, int, str]], kb: KB, titles: Sequence[Cue]
+) -> list[tuple[int, int, str]]:
+    """A person's name the model began on the place that completes the title before it (محافظ [المفرق]
+    سلمان النجادا, سفير [فرنسا] …): the place, then the person."""
+    ends = {c.last for c in titles}
+    out = []
+    for a, b, typ in spans:
+        if (
+            typ == "PER"
+            and b > a
+            and a - 1 in ends
+            and (_one_word_place(tokens[a], kb) or _division_name(tokens[a], kb))
+            and not any(kb.entries[i]["type"] == "PER" for i in kb.names.get((tokens[a].norm,), ()))
+        ):
+            out += [(a, a, "LOC"), (a + 1, b, "PER")]
+        elif (
+            typ == "PER"
+            and a - 2 in ends
+            and not (out and out[-1][1] >= a - 1)
+            and _division_name(tokens[a - 1], kb)
+        ):
+            out += [(a - 1, a - 1, "LOC"), (a, b, typ)]  # محافظ المفرق [سلمان النجادا]
+        else:
+            out.append((a, b, typ))
+    return out
+
+
 def _org_head_word(tok: Token) -> bool:
     """An organization head noun (ner_cues.tsv and ner_span_words.tsv), clitics aside."""
     return tok.kind == "word" and any(
@@ -1173,6 +1288,17 @@ def _persons_after_titled_bodies(
             if end + 1 >= hi:
                 continue
             surname = by_person.get(end + 2)
+            first = by_person.get(end + 1)
+            if first is not None and given.get(tokens[end + 1].norm) == "given":
+                # the model found the given name only (محافظ المفرق [سلمان] النجادا): the surname after it
+                span = news_rules.person_after_titled_body(
+                    tokens, title_last, body.first, end, hi, taken - {end + 1}, p_out, kb, given
+                )
+                if span is not None and span[0] == end + 1 and span[1] > end + 1:
+                    a, b = span
+                    grown[first.first] = Mention(a, b, tokens[a].start, tokens[b].end, "PER", (), "cue")
+                    taken.update(range(a, b + 1))
+                continue
             if (
                 surname is not None
                 and end + 1 not in taken
