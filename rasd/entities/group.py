@@ -38,7 +38,7 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     return 0 < n <= len(big) and any(big[i : i + n] == small for i in range(len(big) - n + 1))
 
 
-def _choose_id(m: Mention, clusters: Sequence[Cluster], kb: KB) -> str:
+def _choose_id(m: Mention, clusters: Sequence[Cluster], kb: KB, country: str | None = None) -> str:
     if len(m.kb_ids) == 1:
         return m.kb_ids[0]
     present = {c.kb_id for c in clusters}
@@ -46,18 +46,28 @@ def _choose_id(m: Mention, clusters: Sequence[Cluster], kb: KB) -> str:
         if i in present:
             return i
     same_type = [i for i in m.kb_ids if kb.entries[i]["type"] == m.type]
+    # a name two places share (طرابلس): the one in the article's country (Tripoli in a Lebanese story)
+    local = [i for i in same_type if country is not None and kb.entries[i].get("country") == country]
+    if len(local) == 1:
+        return local[0]
     return (same_type or list(m.kb_ids))[0]
 
 
 def _article_country(mentions: Sequence[Mention], kb: KB) -> str | None:
     """The country most of the article's linked places are (or are in), if one clearly leads."""
     votes: Counter = Counter()
+    shared: Counter = Counter()  # a name two places share (طرابلس) votes only where nothing else does
     for m in mentions:
         for i in m.kb_ids[:1]:
             e = kb.entries[i]
             if e["type"] == "LOC":
-                votes[i if e.get("kind") == "country" else e.get("country")] += 1
+                (votes if len(m.kb_ids) == 1 else shared)[
+                    i if e.get("kind") == "country" else e.get("country")
+                ] += 1
     votes.pop(None, None)
+    if not votes:
+        votes = shared
+        votes.pop(None, None)
     top = votes.most_common(2)
     if not top or (len(top) > 1 and top[1][1] == top[0][1]):
         return None
@@ -105,12 +115,14 @@ def group(doc: Document, mentions: Sequence[Mention], kb: KB | None) -> list[Clu
         _link_bare_bodies(doc, mentions, kb)
     clusters: list[Cluster] = []
     by_id: dict[str, Cluster] = {}
+    ambiguous = kb is not None and any(len(m.kb_ids) > 1 for m in mentions)
+    country = _article_country(mentions, kb) if ambiguous and kb is not None else None
     for m in mentions:
         key = mention_key(doc, m)
         if not key:
             continue
         if m.kb_ids and kb is not None:
-            kid = _choose_id(m, clusters, kb)
+            kid = _choose_id(m, clusters, kb, country)
             c = by_id.get(kid)
             if c is None:
                 c = _find_unlinked(clusters, key, kb.entries[kid]["type"], kb)

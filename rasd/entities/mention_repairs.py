@@ -17,7 +17,8 @@ from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from ..text.tokens import Token
-from .kb import KB, stem_at
+from .kb import KB, name_key, stem_at
+from .news_rules import NOT_NAME as _NOT_NAME
 
 if TYPE_CHECKING:
     from .recognize import Mention
@@ -210,6 +211,92 @@ def organ_of_body(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Menti
     if form is None:
         return None
     return replace(m, first=m.first - 2, start=a.start + form[0], kb_ids=(), source="cue")
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Words of time that may follow a name (غدا, صباح, مساء): the time layer's parts of the day and relative
+    phrases of one word."""
+    from .. import data
+    from ..text import normalize
+
+    words = {r["form"] for r in data.read_tsv("parts_of_day.tsv") if r.get("form")}
+    words |= {r["phrase"] for r in data.read_tsv("relative_time.tsv") if r.get("phrase")}
+    return frozenset(normalize(w) for w in words if " " not in w)
+
+
+def surname_as_given_name(
+    tokens: Sequence[Token], m: Mention, kb: KB, taken: set[int], titles: frozenset[str]
+) -> Mention | None:
+    """A KB person's surname alias after a title and before one more word that closes the name (النائب
+    [ميشال] معوض فقد …: Charles Michel's surname is here another man's given name): the two words, a person the
+    KB does not know unless it knows the two."""
+    j = m.last + 1
+    if m.last != m.first or not m.kb_ids or m.first < 1 or j >= len(tokens) or j in taken:
+        return None
+    if tokens[m.first - 1].norm not in titles or m.start != tokens[m.first].start:
+        return None
+    w = tokens[m.first].norm
+    for i in m.kb_ids:
+        key = name_key(kb.entries[i]["name"])
+        if len(key) < 2 or key[-1] != w:
+            return None  # not (only) a surname
+    nxt = tokens[j]
+    if (
+        nxt.kind != "word"
+        or nxt.norm in _NOT_NAME
+        or nxt.norm in _time_words()
+        or nxt.norm.startswith("ال")  # الرئيس أردوغان الثلاثاء, … الجديد: no name
+        or len(nxt.forms) > 1
+        or nxt.norm in kb.words
+    ):
+        return None
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    closed = (
+        after is None
+        or after.kind != "word"
+        or after.norm in _NOT_NAME
+        or (after.norm[:1] in "فل" and (len(after.forms) > 1 or after.norm[1:] in _NOT_NAME))  # فقد
+    )
+    if not closed or not _next_to(tokens, m.first, j):
+        return None
+    return replace(m, last=j, end=nxt.end, kb_ids=_ids_of_type(kb, (w, nxt.norm), "PER"), source="model")
+
+
+def command_of_body(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Mention | None:
+    """A KB body after لل and the two words of its command or staff (القيادة العامة [للقوات المسلحة
+    الأردنية]): one mention, as the army names its command, linked to the body."""
+    if not m.kb_ids or m.first < 2 or {m.first - 1, m.first - 2} & taken:
+        return None
+    t = tokens[m.first]
+    if not (t.norm.startswith("لل") and m.start == t.start + 1):
+        return None
+    a, b = tokens[m.first - 2], tokens[m.first - 1]
+    if not (_next_to(tokens, m.first - 2, m.first - 1) and _next_to(tokens, m.first - 1, m.first)):
+        return None
+    phrases = _words().get("command", frozenset())
+    form = next((f for f in a.forms if f"{f[1]} {b.norm}" in phrases), None)
+    if form is None:
+        return None
+    return replace(m, first=m.first - 2, start=a.start + form[0], source="cue")
+
+
+def ministry_of_body(tokens: Sequence[Token], m: Mention, kb: KB, taken: set[int]) -> Mention | None:
+    """A KB body right after وزارة (لوزارة [البيشمركة]): the ministry of that field is the name, linked only
+    where the KB knows the whole."""
+    if not m.kb_ids or m.first < 1 or m.first - 1 in taken or m.start != tokens[m.first].start:
+        return None
+    head = tokens[m.first - 1]
+    form = head.match(_MINISTRY) if head.kind == "word" else None
+    if form is None or not _next_to(tokens, m.first - 1, m.first):
+        return None
+    key = (form[1], *(t.norm for t in tokens[m.first : m.last + 1]))
+    return replace(
+        m, first=m.first - 1, start=head.start + form[0], kb_ids=_ids_of_type(kb, key, "ORG"), source="cue"
+    )
+
+
+_MINISTRY = frozenset({"وزاره"})
 
 
 def without_closing_epithet(tokens: Sequence[Token], m: Mention) -> Mention | None:
@@ -534,6 +621,7 @@ def repair(
             partial(verb_before_person, tokens, kb=kb, given=given),
             partial(verb_after_person, tokens, kb=kb, given=given),
             partial(given_name_before_surname, tokens, kb=kb, given=given, taken=taken),
+            partial(surname_as_given_name, tokens, kb=kb, taken=taken, titles=titles),
             partial(landmark_of_titled_person, tokens, taken=taken, part_head=part_head),
             company,
         ),
@@ -545,6 +633,8 @@ def repair(
         ),
         "ORG": (
             partial(organ_of_body, tokens, taken=taken),
+            partial(command_of_body, tokens, taken=taken),
+            partial(ministry_of_body, tokens, kb=kb, taken=taken),
             partial(without_closing_descriptive, tokens),
         ),
     }

@@ -9,7 +9,7 @@ a mention's span (لأوكرانيا -> أوكرانيا).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import ChainMap, Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1022,7 +1022,8 @@ def _final_spans(
             continue
         if m.type == "LOC" and adjust.time_standard(tokens, m.first, m.last):
             continue  # بتوقيت غرينتش: a time standard (بتوقيت بيروت names the city)
-        if m.type in ("LOC", "PER") or (m.type == "MISC" and not m.kb_ids):
+        # (a body's name the KB does not know after a place's head is the place's: سجن [إيفين])
+        if m.type in ("LOC", "PER") or (m.type in ("MISC", "ORG") and not m.kb_ids):
             ext = adjust.place_head(tokens, m.first, m.last, m.type, m.kb_ids, taken, kb)
             if ext is not None:
                 a, b, typ, ids = ext
@@ -1289,10 +1290,19 @@ def _persons_after_titled_bodies(
                 continue
             surname = by_person.get(end + 2)
             first = by_person.get(end + 1)
-            if first is not None and given.get(tokens[end + 1].norm) == "given":
+            if first is not None and not tokens[end + 1].norm.startswith("ال"):
                 # the model found the given name only (محافظ المفرق [سلمان] النجادا): the surname after it
+                # (the model's name counts as a given name)
                 span = news_rules.person_after_titled_body(
-                    tokens, title_last, body.first, end, hi, taken - {end + 1}, p_out, kb, given
+                    tokens,
+                    title_last,
+                    body.first,
+                    end,
+                    hi,
+                    taken - {end + 1},
+                    p_out,
+                    kb,
+                    ChainMap({tokens[end + 1].norm: "given"}, given),  # type: ignore[arg-type]
                 )
                 if span is not None and span[0] == end + 1 and span[1] > end + 1:
                     a, b = span
