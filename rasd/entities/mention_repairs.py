@@ -237,16 +237,20 @@ def surname_as_given_name(
     if tokens[m.first - 1].norm not in titles or m.start != tokens[m.first].start:
         return None
     w = tokens[m.first].norm
+    title = tokens[m.first - 1].norm.removeprefix("ال")
     for i in m.kb_ids:
         key = name_key(kb.entries[i]["name"])
         if len(key) < 2 or key[-1] != w:
             return None  # not (only) a surname
+        if any(title in name_key(r.get("title") or "") for r in kb.entries[i].get("roles") or ()):
+            return None  # the title is the KB person's own (الرئيس مبارك)
     nxt = tokens[j]
     if (
         nxt.kind != "word"
         or nxt.norm in _NOT_NAME
         or nxt.norm in _time_words()
         or nxt.norm.startswith("ال")  # الرئيس أردوغان الثلاثاء, … الجديد: no name
+        or (nxt.norm.endswith("ا") and len(nxt.norm) > 4)  # an adverb in the accusative (تكريما, ردا)
         or len(nxt.forms) > 1
         or nxt.norm in kb.words
     ):

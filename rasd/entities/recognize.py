@@ -1290,7 +1290,12 @@ def _persons_after_titled_bodies(
                 continue
             surname = by_person.get(end + 2)
             first = by_person.get(end + 1)
-            if first is not None and not tokens[end + 1].norm.startswith("ال"):
+            if (
+                first is not None
+                and not tokens[end + 1].norm.startswith("ال")
+                and body.type == "LOC"
+                and body.first == title_last + 1  # a title's place: محافظ المفرق …
+            ):
                 # the model found the given name only (محافظ المفرق [سلمان] النجادا): the surname after it
                 # (the model's name counts as a given name)
                 span = news_rules.person_after_titled_body(
