@@ -284,6 +284,33 @@ def named_bodies(
     return out
 
 
+def party_names(tokens: Sequence[Token], index: StemIndex, taken: set[int]) -> list[tuple[int, int]]:
+    """A party named by its head and two or more nisba adjectives (الحزب المصري الديمقراطي الاجتماعي, الحزب
+    الشيوعي اللبناني), as (first, last); descriptive words that are no nisba (المعارض, الحاكم) close it."""
+    out = []
+    for i in index.starts(_party_heads()):
+        if i in taken:
+            continue
+        last = i
+        while (
+            last + 1 < len(tokens)
+            and last - i < 4
+            and last + 1 not in taken
+            and tokens[last + 1].kind == "word"
+            and nisba_shaped(tokens[last + 1].norm)
+            and tokens[last].end + 1 == tokens[last + 1].start
+        ):
+            last += 1
+        if last - i >= 2:
+            out.append((i, last))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _party_heads() -> frozenset[str]:
+    return span_words("party_head")
+
+
 _QUOTES = frozenset('"«»“”')
 
 
@@ -369,7 +396,7 @@ def person_after_titled_body(
 
     if not (title_last < body_first <= title_last + 2):
         return None
-    if body_first == title_last + 2 and tokens[title_last + 1].norm not in ("في", "لدي", "ب"):
+    if body_first == title_last + 2 and tokens[title_last + 1].norm not in ("في", "لدي", "ب", "عن"):
         return None
     j = body_last + 1
     n = 3 if given.get(tokens[j].norm if j < hi else "") == "name_part" else 2

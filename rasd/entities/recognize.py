@@ -443,12 +443,11 @@ _GOVERNORATE = frozenset({"محافظه"})
 
 
 def _division_as_named(tokens: Sequence[Token], m: Mention, kb: KB | None) -> bool:
-    """A division matched by the KB's own name with its class noun (محافظة عكار): the class noun is part of
-    the name, as the governorate names itself."""
+    """A governorate matched by a KB name with its class noun (محافظة عكار): the class noun is part of the
+    name, as the governorate names itself."""
     if kb is None or tokens[m.first].match(_GOVERNORATE) is None:
         return False
-    key = _match_key(tokens, m)  # type: ignore[arg-type]
-    return any(kb.entries[i]["type"] == "LOC" and name_key(kb.entries[i]["name"]) == key for i in m.kb_ids)
+    return any(kb.entries[i]["type"] == "LOC" for i in m.kb_ids)
 
 
 def _division_name(tok: Token, kb: KB) -> bool:
@@ -638,6 +637,7 @@ def recognize(
         if heads:
             out = mention_repairs.quoted_names_after_heads(tokens, heads, out, kb)
     if ORG_HEADS:
+        out = _party_names(tokens, out, kb, index)
         out += _named_bodies(tokens, ranges, out, kb, index)
         head_cues = _with_extra_heads(tokens, ranges, cues, index)
         out += _org_heads(tokens, ranges, out, p_out, kb, head_cues)
@@ -1379,6 +1379,23 @@ def _outlets_told(
             ids = _kb_ids(tokens, a, b, kb) or news_rules.outlet_ids(tokens, a, b, kb)
             out.append(Mention(a, b, tokens[a].start, tokens[b].end, "ORG", ids, "kb" if ids else "cue"))
             taken.update(range(a, b + 1))
+    return out
+
+
+def _party_names(
+    tokens: Sequence[Token], mentions: list[Mention], kb: KB | None, index: StemIndex
+) -> list[Mention]:
+    """Parties named by their nisba adjectives (news_rules.party_names), over the model's names inside them (الحزب
+    المصري [الديمقراطي الاجتماعي] is no person)."""
+    linked = {j for m in mentions if m.kb_ids for j in range(m.first, m.last + 1)}
+    spans = news_rules.party_names(tokens, index, linked)
+    if not spans:
+        return mentions
+    out = [m for m in mentions if not any(a <= m.first and m.last <= b for a, b in spans)]
+    for a, b in spans:
+        ids = _kb_ids(tokens, a, b, kb)
+        k = strip_clitics(tokens[a], kb)
+        out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, "ORG", ids, "kb" if ids else "cue"))
     return out
 
 
