@@ -273,7 +273,7 @@ def recognize_span(
         bar = _KB_MAX_P_OUT_STATE if e.get("kind") in _STATE_KINDS and not adjective else _KB_MAX_P_OUT
         if e.get("kind") in _GROUP_KINDS and not adjective and m.start == tokens[m.first].start:
             bar = _KB_MAX_P_OUT_GROUP  # as written: وفدا "a delegation" is no و + فدا (FIDA)
-        if e["type"] == "LOC" and not adjective and m.first > lo and tokens[m.first - 1].norm in _TO_PLACE:
+        if e["type"] == "LOC" and not adjective and m.first > lo and _to_place(tokens[m.first - 1]):
             bar = max(bar, _KB_MAX_P_OUT_AFTER_PREP)  # السفر إلى مصراتة: a place where a place is expected
         elif e["type"] == "LOC" and not adjective and _after_taken_place(tokens, m, taken):
             bar = max(bar, _KB_MAX_P_OUT_AFTER_PREP)  # في كركوك وديالى: و + a place after a place
@@ -415,6 +415,12 @@ def _with_short_conjuncts(
     out = [m for m in kb_matches if not any(a <= m.last and m.first <= b for a, b, _, _ in extra)]
     out += [KBMatch(a, b, start, tokens[b].end, tuple(kb.names[key])) for a, b, start, key in extra]
     return sorted(out, key=lambda m: m.first)
+
+
+def _to_place(tok: Token) -> bool:
+    """A preposition of place (في, إلى …), also after و or ف (وفي: the tokenizer keeps a short word whole)."""
+    w = tok.norm
+    return w in _TO_PLACE or (w[:1] in "وف" and w[1:] in _TO_PLACE)
 
 
 def _after_taken_place(tokens: Sequence[Token], m: KBMatch, taken: Sequence[Mention]) -> bool:
