@@ -657,7 +657,47 @@ def recognize(
     out = _lone_given_names(tokens, out)
     if kb is not None and len(kb):
         out = _repaired(tokens, out, kb)
+        out = _short_names_of_named(tokens, out, index)
     _surnames_of_named(tokens, out)
+    return out
+
+
+def _short_names_of_named(
+    tokens: Sequence[Token], mentions: list[Mention], index: StemIndex
+) -> list[Mention]:
+    """A governorate or a body's command named in full, then by its short name (محافظة الشمال … في [الشمال],
+    القيادة العامة للقوات المسلحة … في [القيادة العامة]): the short name, also in a headline before, is the
+    same entity."""
+    commands = news_rules.span_words("command")
+    shorts: dict[tuple[str, ...], Mention] = {}
+    for m in mentions:
+        if not m.kb_ids or m.last == m.first:
+            continue
+        words = tuple(t.norm for t in tokens[m.first : m.last + 1])
+        head = stem_at(tokens[m.first], m.start)
+        if head in _GOVERNORATE and m.type == "LOC":
+            shorts.setdefault(words[1:], m)
+        elif m.type == "ORG" and m.last > m.first + 1 and f"{head} {words[1]}" in commands:
+            shorts.setdefault((head, words[1]), m)
+    if not shorts:
+        return mentions
+    taken = _covered(mentions)
+    out = list(mentions)
+    for short, named in shorts.items():
+        for i in index.starts(frozenset({short[0]})):
+            j = i + len(short) - 1
+            if j >= len(tokens) or taken.intersection(range(i, j + 1)):
+                continue
+            if tuple(t.norm for t in tokens[i + 1 : j + 1]) != short[1:]:
+                continue
+            form = tokens[i].match(frozenset({short[0]}))
+            if form is None:
+                continue
+            out.append(
+                Mention(i, j, tokens[i].start + form[0], tokens[j].end, named.type, named.kb_ids, "kb")
+            )
+            taken.update(range(i, j + 1))
+    out.sort(key=lambda m: m.start)
     return out
 
 
