@@ -690,6 +690,12 @@ def _short_names_of_named(
                 continue
             if tuple(t.norm for t in tokens[i + 1 : j + 1]) != short[1:]:
                 continue
+            if (
+                i > 0
+                and news_rules.nisba_shaped(short[0])
+                and (i - 1 in taken or any(st.startswith("ال") for _, st in tokens[i - 1].forms))
+            ):
+                continue  # an adjective after a noun (القدس الشرقية), not محافظة الشرقية
             form = tokens[i].match(frozenset({short[0]}))
             if form is None:
                 continue
