@@ -539,8 +539,14 @@ def _shrink(
                 m
             )  # the inner name is a لل- complement of the words before it (المفوضية السامية للأمم …)
             continue
-        if any(_one_word_place(tokens[j], kb) for j in rest) or _division_as_named(tokens, m, kb):
-            out.append(m)  # the words left out name a place themselves (ريف [حماة]): the model is confused
+        if (
+            len(inner) > 1
+            or any(_one_word_place(tokens[j], kb) for j in rest)
+            or _division_as_named(tokens, m, kb)
+        ):
+            # the words left out name a place themselves (ريف [حماة]), or the model cut the name in two
+            # (ولاية [سيدي] [بوزيد]): the model is confused
+            out.append(m)
             continue
         if any(adjust.head_of(tokens[j], "part") or adjust.head_of(tokens[j], "kb_part") for j in rest):
             # the head noun belongs to the name (قصر بعبدا, قوات سوريا الديمقراطية, جماعة الحوثي, مكتب الأمم
