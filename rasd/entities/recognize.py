@@ -1340,6 +1340,13 @@ def _persons_after_titled_bodies(
             for c in sentence_cues
             if c.kind == "title" and c.last > c.first and c.last + 1 < hi and c.last + 1 not in taken
         ]
+        # a title said to be former (الأمين العام [السابق] لوزارة البيشمركة …): its body after that word
+        former = news_rules.span_words("former")
+        anchors += [
+            (c.last + 1, by_first.get(c.last + 2) or _headed_body(tokens, c.last + 2, by_first))
+            for c in sentence_cues
+            if c.kind == "title" and c.last + 3 < hi and tokens[c.last + 1].norm in former
+        ]
         for title_last, body in anchors:
             if body is None or body.last + 1 >= hi:
                 continue
@@ -1391,6 +1398,14 @@ def _persons_after_titled_bodies(
                 out.append(Mention(a, b, tokens[a].start, tokens[b].end, "PER", (), "cue"))
                 taken.update(range(a, b + 1))
     return [grown.get(m.first, m) for m in mentions] + out
+
+
+def _headed_body(tokens: Sequence[Token], i: int, by_first: dict[int, Mention]) -> Mention | None:
+    """An organization head at ``i`` before a body's name (لوزارة [البيشمركة]): the two as one body."""
+    inner = by_first.get(i + 1)
+    if inner is None or i >= len(tokens) or not _org_head_word(tokens[i]):
+        return None
+    return Mention(i, inner.last, tokens[i].start, inner.end, "ORG")
 
 
 def _titled_chain_end(
