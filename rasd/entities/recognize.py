@@ -650,6 +650,7 @@ def recognize(
             out = mention_repairs.quoted_names_after_heads(tokens, heads, out, kb)
     if ORG_HEADS:
         out = _party_names(tokens, out, kb, index)
+        out = _operations_commands(tokens, out, index)
         out += _named_bodies(tokens, ranges, out, kb, index)
         head_cues = _with_extra_heads(tokens, ranges, cues, index)
         out += _org_heads(tokens, ranges, out, p_out, kb, head_cues)
@@ -1469,6 +1470,38 @@ def _party_names(
         ids = _kb_ids(tokens, a, b, kb)
         k = strip_clitics(tokens[a], kb)
         out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, "ORG", ids, "kb" if ids else "cue"))
+    return out
+
+
+def _operations_commands(tokens: Sequence[Token], mentions: list[Mention], index: StemIndex) -> list[Mention]:
+    """A military operations command (ner_span_words.tsv kind ``ops_command``): its two words and the place it
+    covers (قيادة عمليات [الأنبار], the place inside the body's name). One word alone (قيادة) is too often
+    "driving" or "leadership", and a definite complement too (تولى قيادة العمليات العسكرية)."""
+    phrases = news_rules.span_words("ops_command")
+    if not phrases:
+        return mentions
+    firsts = frozenset(p.split()[0] for p in phrases)
+    starts = index.starts(firsts)
+    if not starts:
+        return mentions
+    by_first = {m.first: m for m in mentions}
+    taken = _covered(mentions)
+    out = list(mentions)
+    for i in starts:
+        form = tokens[i].match(firsts)
+        if form is None or i + 2 >= len(tokens) or i in taken or i + 1 in taken:
+            continue
+        second = tokens[i + 1].norm
+        if f"{form[1]} {second}" not in phrases or tokens[i].end + 1 != tokens[i + 1].start:
+            continue
+        place = by_first.get(i + 2)
+        if place is None or place.type != "LOC":
+            continue
+        last = place.last  # قيادة عمليات الأنبار
+        out.remove(place)
+        out.append(Mention(i, last, tokens[i].start + form[0], tokens[last].end, "ORG", (), "cue"))
+        taken.update(range(i, last + 1))
+    out.sort(key=lambda m: m.start)
     return out
 
 
