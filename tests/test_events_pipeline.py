@@ -64,3 +64,18 @@ def test_title_then_a_phrase_naming_its_holder() -> None:
         "كاثرين راسل من أن 730 ألف طفل يعانون سوء التغذية."
     )
     assert [e for e in _events(text) if e[0] == "THREATEN"] == [("THREATEN", {"Catherine M. Russell"}, set())]
+
+
+def test_past_verb_after_the_reported_clause_is_the_speakers() -> None:
+    # ودعا (past) after the reported clause's present ترفض goes back to قال: the spokesman asks, not Tehran
+    text = (
+        'وقال المتحدث باسم وزارة الخارجية الإيرانية ناصر كنعاني في مؤتمر صحافي إن طهران "ترفض بشدة" '
+        "الاتهامات، ودعا الاتحاد الأوروبي إلى مراجعة موقفه."
+    )
+    assert ("REQUEST", {"Nasser Kanaani"}, {"European Union"}) in _events(text)
+
+
+def test_present_verb_after_the_reported_clause_continues_it() -> None:
+    # وتدعو (present, like ترفض) is still the reported clause: Tehran asks
+    text = "وقال كنعاني إن طهران ترفض الاتهامات وتدعو الاتحاد الأوروبي إلى مراجعة موقفه."
+    assert [e for e in _events(text) if e[0] == "REQUEST"] == [("REQUEST", {"Tehran"}, {"European Union"})]

@@ -5,6 +5,10 @@ self noun standing for the speaker's state (بلاده اقترحت).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ...data import read_tsv
+from ...text import normalize
 from ..context import NISBA_ENDINGS, STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
 from ..lexicon import lexicon
 from ..triggers import Cand
@@ -127,7 +131,7 @@ def title_holder(ctx: SentCtx, c: Chunk) -> Chunk | None:
     nxt = chunk_at(ctx, c.end) or chunk_at(ctx, c.end + 1)  # the preposition is a clitic or a word of its own
     if nxt is None or nxt.start not in (c.end, c.end + 1) or nxt.prep not in _TITLE_PREPS or not nxt.actors:
         return None
-    if c.actors and not title_only(ctx, c):
+    if c.actors and not title_only(ctx, c) and not _body_title(ctx, c, nxt):
         return None
     # the person right after the PP's place (المبعوث الأممي إلى ليبيا عبد الله باتيلي جميع الأطراف)
     people = [
@@ -138,6 +142,35 @@ def title_holder(ctx: SentCtx, c: Chunk) -> Chunk | None:
     if not people:
         return None
     return Chunk(c.start, nxt.end, None, [[ctx.toks[people[0]].ent]]).seal()
+
+
+def _body_title(ctx: SentCtx, c: Chunk, nxt: Chunk) -> bool:
+    """مندوب الصين لدى الأمم المتحدة فو كونغ، رئيس لجنة الأسرى التابعة للحوثيين X: a title word naming a state
+    or body in its genitive (no person), then a لدى/في/ل phrase opening on a name: the person after it holds the
+    title. Not after ب or إلى (وزير خارجية مصر بنظيره بلينكن: the one he called)."""
+    toks = ctx.toks
+    f = next((k for k in range(c.start, c.end) if toks[k].ent), c.start)
+    if f == c.start or toks[f - 1].token.forms[-1][1].removeprefix("ال") not in _bare_title_words():
+        return False  # the word right before the name is the title (a chunk may open on the verb: وقال مندوب)
+    if any(ctx.types.get(e) == "PER" for e in c.actors) or nxt.prep not in ("ل", "في", "لدي"):
+        return False
+    # the phrase opens on a body or place (لدى الأمم المتحدة، للحوثيين), not on a title or counterpart
+    # (لنظيره الأميركي X: the one spoken to)
+    first = toks[nxt.start]
+    if first.ent:
+        return ctx.types.get(first.ent) != "PER" and not first.nisba
+    stem = first.token.forms[-1][1].removeprefix("ال")
+    return stem not in _bare_title_words() and not stem.startswith("نظير")
+
+
+@lru_cache(maxsize=1)
+def _bare_title_words() -> frozenset[str]:
+    """Title words of titles.tsv without the article (رييس، مندوب، سفير), normalized."""
+    return frozenset(
+        normalize(row["title"]).split()[0].removeprefix("ال")
+        for row in read_tsv("titles.tsv")
+        if row["title"]
+    )
 
 
 def right_subject(ctx: SentCtx, j: int) -> Chunk | None:

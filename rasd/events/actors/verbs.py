@@ -144,7 +144,7 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         last = next((c for c in reversed(prev) if c.source and c.trig.pos == "verb"), None) or next(
             (c for c in reversed(prev) if c.source), None
         )
-        coordinated = linked and last is not None and i == cand.i
+        coordinated = linked and last is not None and i == cand.i and not _back_to_report(ctx, cand, last, i)
         if not source and coordinated and "direct" in cand.trig.targets and one_plain_phrase(ctx, after):
             # وضمت شبه جزيرة القرم after "اجتاحتها": the subject is the previous verb's, the phrase its object
             source = inherited_subject(toks[i], last)
@@ -385,6 +385,16 @@ def _after_report(ctx: SentCtx, i: int) -> bool:
     if comp is None or first_subject_chunk(ctx, comp) is None:
         return False
     return any(toks[k].punct and toks[k].token.text in "،," for k in range(comp + 1, i))
+
+
+def _back_to_report(ctx: SentCtx, cand: Cand, last: Cand, i: int) -> bool:
+    """قالت X إن موسكو "تدين" الغارات، ودعت إسرائيل إلى …: a past verb after a comma, coordinated after an
+    imperfect verb of the reported clause, goes with the past reporting verb: its subject is the speaker's."""
+    if not cand.past or last.past or last.participle or last.trig.pos != "verb" or not _after_report(ctx, i):
+        return False
+    toks = ctx.toks
+    comp = next((k for k in range(i) if "comp" in toks[k].cats and not toks[k].ent), None)
+    return comp is not None and comp < last.i < i
 
 
 def _clause_subject(ctx: SentCtx, last: Cand, after: int) -> list[str] | None:
