@@ -239,6 +239,18 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         if r is not None:
             src = r.actors[:1] or crowd_of(ctx, r)
             scan_from = r.end if src else scan_from
+    elif (
+        not src
+        and j + 2 < len(toks)
+        and "light" in toks[j].cats
+        and not toks[j].ent
+        and toks[j + 1].token.norm in _RESUMPTIVE_BI
+        and not toks[cand.i].article
+    ):
+        # زيارة قام بها X إلى Y، جولة يقوم بها X: the pronoun is on the ب of قام بـ; the verb's subject follows
+        r = right_subject(ctx, j + 2) or chunk_at(ctx, j + 1)  # (the chunker may open the phrase on بها)
+        if r is not None and r.start in (j + 1, j + 2) and r.actors:
+            src, scan_from = r.actors[:1], r.end
     # a relative clause with a verb naming the actor: المحادثات التي ستقودها X، مع Y (after an adjective of the
     # noun: الندوة الصحفية المشتركة التي عقدها X مع Y)
     rel = j
@@ -364,6 +376,7 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
 
 
 _ADJUNCT_PREPS = {"في", "خلال"}
+_RESUMPTIVE_BI = frozenset({"به", "بها", "بهما", "بهم"})
 
 
 def _arrival(ctx: SentCtx, cand: Cand, tgt: list[str]) -> tuple[list[str], list[str]]:

@@ -51,6 +51,8 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         if topic is not None:
             kind, subj = "subject", topic  # أما X، فقد رحبت …: the topic is the subject
     after = cand.j if i == cand.i else i + 1
+    if i == cand.i and kind == "subject" and after == i + 1 < len(toks) and toks[after].token.norm in DURING:
+        after += 1  # X … التقى خلالها نظيره Y: the adjunct's pronoun is the occasion; the object follows it
     if i == cand.i and kind == "subject" and _body_masdar(ctx, cand, after):
         return
     head_target: list[str] = []
