@@ -63,6 +63,22 @@ def _year_of_name(ctx: SentCtx, k: int, x: Timex) -> bool:
     return prev.token.kind == "word" and not prev.ent and not prev.cats and prev.token.norm not in _YEAR_WORDS
 
 
+def _deadline(ctx: SentCtx, k: int) -> bool:
+    """بحلول أيلول 2025، حتى نهاية 2026، قبل نهاية العام الجاري، قبل حلول مايو: the date (whose first token is
+    ``k``) is a deadline or a period's end, not the day of the act (the time layer may take نهاية in or not)."""
+    lex = lexicon()
+    toks = ctx.toks
+
+    def norm(m: int) -> str:
+        return toks[m].token.norm if 0 <= m < len(toks) else ""
+
+    if norm(k - 1) in lex.deadlines:
+        return True
+    if norm(k - 1) in lex.deadline_ends and norm(k - 2) in lex.deadline_preps:
+        return True
+    return norm(k) in lex.deadline_ends and norm(k - 1) in lex.deadline_preps
+
+
 def _tok_index(ctx: SentCtx, start: int, end: int) -> int | None:
     """The first token of the sentence overlapping ``[start, end)`` (tokens are sorted and disjoint)."""
     lo = ctx.lo
@@ -77,7 +93,7 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
         if x.type not in ("DATE", "TIME") or date_of(x.value) is None:
             continue
         k = _tok_index(ctx, x.start, x.end)
-        if k is not None and not _year_of_name(ctx, k, x) and not _compared(ctx, k):
+        if k is not None and not _year_of_name(ctx, k, x) and not _compared(ctx, k) and not _deadline(ctx, k):
             dated.append((k, x))
     if dated:  # clauses matter only when the sentence has a date
         _attach_dated(ctx, cands, dated, _segments(ctx))

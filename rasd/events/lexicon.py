@@ -140,6 +140,9 @@ class Lexicon:
     delegations: frozenset[str] = frozenset()  # بعثة X، وفد X: a body's delegation
     then_words: frozenset[str] = frozenset()  # ثم: the next verb keeps the subject
     superlatives: frozenset[str] = frozenset()  # أول، أرفع: a "since" date after one dates no act
+    deadlines: frozenset[str] = frozenset()  # بحلول، حتى: the date after it is a deadline, no act's date
+    deadline_preps: frozenset[str] = frozenset()  # قبل، حتى before deadline_ends (قبل نهاية العام)
+    deadline_ends: frozenset[str] = frozenset()  # نهاية، حلول
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +200,9 @@ def lexicon() -> Lexicon:
             "issued",
             "delegation",
             "then",
+            "deadline",
+            "deadline_prep",
+            "deadline_end",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -260,6 +266,9 @@ def lexicon() -> Lexicon:
         issued=frozenset(word_sets["issued"]),
         delegations=frozenset(word_sets["delegation"]),
         then_words=frozenset(word_sets["then"]),
+        deadlines=frozenset(word_sets["deadline"]),
+        deadline_preps=frozenset(word_sets["deadline_prep"]),
+        deadline_ends=frozenset(word_sets["deadline_end"]),
     )
 
 

@@ -239,6 +239,10 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         if r is not None:
             src = r.actors[:1] or crowd_of(ctx, r)
             scan_from = r.end if src else scan_from
+            if src and not r.actors:
+                # هجوم شنه مسلحون من X على قافلة …: the target is looked for past the من phrase naming X
+                of = chunk_at(ctx, r.end) or chunk_at(ctx, r.end + 1)
+                scan_from = of.end if of is not None else scan_from
     elif (
         not src
         and j + 2 < len(toks)
