@@ -46,6 +46,17 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         kind, k, subj = "none", i - 1, None  # واتهمها: a new clause; what stands before is the last one's
     else:
         kind, k, subj = left_subject(ctx, i)
+    if (
+        kind == "none"
+        and i == cand.i
+        and k == i - 1
+        and toks[k].in_trigger
+        and not toks[k].ent
+        and not is_definite(toks[k])
+        and resumptive(toks, i + 1)
+    ):
+        # صفقة توسطت فيها قطر بين X و Y: a relative clause on the event noun, its subject after the pronoun
+        kind = "indef"
     if kind == "none" and i == cand.i:
         topic = topic_subject(ctx, i)
         if topic is not None:
