@@ -79,3 +79,12 @@ def test_present_verb_after_the_reported_clause_continues_it() -> None:
     # وتدعو (present, like ترفض) is still the reported clause: Tehran asks
     text = "وقال كنعاني إن طهران ترفض الاتهامات وتدعو الاتحاد الأوروبي إلى مراجعة موقفه."
     assert [e for e in _events(text) if e[0] == "REQUEST"] == [("REQUEST", {"Tehran"}, {"European Union"})]
+
+
+def test_a_state_dual_in_a_relative_clause_is_no_object() -> None:
+    # البلدان is the subject of the relative clause after إلى, not the one asked: the call asks no one
+    text = (
+        "وأجرى وزير الخارجية الأردني أيمن الصفدي اتصالا هاتفيا مع نظيره السوري فيصل المقداد بشأن الحدود بين "
+        "الأردن وسوريا. ودعا الصفدي إلى تفعيل اللجنة المشتركة التي شكلها البلدان العام الماضي."
+    )
+    assert [e for e in _events(text) if e[0] == "REQUEST"] == [("REQUEST", {"Ayman Safadi"}, set())]

@@ -20,6 +20,8 @@ def dual_object(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
         tk = toks[k]
         if tk.punct and tk.token.text in STRONG_PUNCT:
             return []
+        if not tk.ent and ("relative" in tk.cats or tk.in_trigger):
+            return []  # دعا إلى تفعيل اللجنة التي اتفق البلدان على تشكيلها: the dual is another clause's subject
         if tk.ent or not is_dual(tk):
             continue
         if tk.token.forms[-1][1][2:-2] not in lexicon().state_duals:

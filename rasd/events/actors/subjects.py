@@ -12,7 +12,17 @@ from ...text import normalize
 from ..context import NISBA_ENDINGS, STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
 from ..lexicon import lexicon
 from ..triggers import Cand
-from .syntax import STOP_LEFT, TRANSPARENT, WINDOW, chunk_at, is_comp, is_definite, is_nisba, is_trigger
+from .syntax import (
+    STOP_LEFT,
+    TRANSPARENT,
+    WINDOW,
+    chunk_at,
+    is_comp,
+    is_definite,
+    is_nisba,
+    is_trigger,
+    starts_with_and,
+)
 
 _AUX_COMP = frozenset({"aux", "comp"})
 _AUX_NEG = frozenset({"aux", "negation"})
@@ -150,7 +160,7 @@ def _body_title(ctx: SentCtx, c: Chunk, nxt: Chunk) -> bool:
     title. Not after ب or إلى (وزير خارجية مصر بنظيره بلينكن: the one he called)."""
     toks = ctx.toks
     f = next((k for k in range(c.start, c.end) if toks[k].ent), c.start)
-    if f == c.start or toks[f - 1].token.forms[-1][1].removeprefix("ال") not in _bare_title_words():
+    if f == c.start or not _title_word(toks[f - 1]):
         return False  # the word right before the name is the title (a chunk may open on the verb: وقال مندوب)
     if any(ctx.types.get(e) == "PER" for e in c.actors) or nxt.prep not in ("ل", "في", "لدي"):
         return False
@@ -161,6 +171,12 @@ def _body_title(ctx: SentCtx, c: Chunk, nxt: Chunk) -> bool:
         return ctx.types.get(first.ent) != "PER" and not first.nisba
     stem = first.token.forms[-1][1].removeprefix("ال")
     return stem not in _bare_title_words() and not stem.startswith("نظير")
+
+
+def _title_word(tk: Tok) -> bool:
+    """A title word in any clitic reading (وزير is read whole, not و + زير)."""
+    words = _bare_title_words()
+    return any(stem.removeprefix("ال") in words for _, stem in tk.token.forms)
 
 
 @lru_cache(maxsize=1)
@@ -185,8 +201,23 @@ def right_subject(ctx: SentCtx, j: int) -> Chunk | None:
         j += 1
     c = chunk_at(ctx, j)
     if c is not None and c.prep is None and c.start == j:
-        return title_holder(ctx, c) or c
+        return title_holder(ctx, c) or _compound_title(ctx, c) or c
     return None
+
+
+def _compound_title(ctx: SentCtx, c: Chunk) -> Chunk | None:
+    """وزير الخارجية وشؤون المغتربين أيمن الصفدي: a title naming nobody, continued after و by more of its
+    portfolio and then its holder (the chunker cut the phrase at و): the holder."""
+    toks = ctx.toks
+    if c.actors or not _title_word(toks[c.start]):
+        return None
+    nxt = chunk_at(ctx, c.end)
+    if nxt is None or nxt.start != c.end or nxt.prep is not None or not starts_with_and(toks[c.end]):
+        return None
+    if toks[c.end].ent:
+        return None  # وزير الخارجية ووزير الدفاع، الرئيس والملك X: a second party, not the same title
+    people = [e for e in nxt.actors if ctx.types.get(e) == "PER"]
+    return Chunk(c.start, nxt.end, None, [people[:1]]).seal() if people else None
 
 
 def topic_subject(ctx: SentCtx, i: int) -> Chunk | None:
