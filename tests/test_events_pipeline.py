@@ -88,3 +88,9 @@ def test_a_state_dual_in_a_relative_clause_is_no_object() -> None:
         "الأردن وسوريا. ودعا الصفدي إلى تفعيل اللجنة المشتركة التي شكلها البلدان العام الماضي."
     )
     assert [e for e in _events(text) if e[0] == "REQUEST"] == [("REQUEST", {"Ayman Safadi"}, set())]
+
+
+def test_a_title_after_a_time_adjunct_opens_the_object() -> None:
+    # في وقت لاحق is when; the title after it, and the name after the title, is whom he received
+    text = "واستقبل الرئيس التونسي قيس سعيد في وقت لاحق رئيسة الوزراء الإيطالية جورجيا ميلوني."
+    assert ("CONSULT", {"Kais Saied"}, {"Giorgia Meloni"}) in _events(text)

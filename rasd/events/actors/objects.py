@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..context import STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
 from ..lexicon import lexicon
 from ..triggers import Cand
-from .subjects import title_only
+from .subjects import title_only, title_word
 from .syntax import STOP_RIGHT, WINDOW, body_at, chunk_at, starts_with_and
 
 
@@ -158,6 +158,7 @@ def _object_after_adjunct(ctx: SentCtx, c: Chunk) -> list[str]:
         people = [toks[n].ent for n in range(m, c.end) if ctx.types.get(toks[n].ent) == "PER"]
         if m < c.end and not toks[m].ent and people:
             return people[:1]
+    timed = False  # the adjunct is a time expression (في وقت لاحق)
     for k in range(c.start, c.end):
         tk = toks[k]
         if tk.ent:
@@ -166,6 +167,17 @@ def _object_after_adjunct(ctx: SentCtx, c: Chunk) -> list[str]:
             return list(
                 dict.fromkeys(toks[m].ent for m in range(k, c.end) if toks[m].ent and not toks[m].nisba)
             )
+        if tk.timex and not plain:
+            timed = True
+            continue
+        if (plain or timed) and title_word(tk):
+            # استقبل X في وقت لاحق وزير الخارجية Y: a title after the adjunct's noun opens the object
+            for m in range(k + 1, min(c.end, k + 5)):  # the holder right after the title (no comma between)
+                if toks[m].punct:
+                    break
+                if toks[m].ent:
+                    return [toks[m].ent] if ctx.types.get(toks[m].ent) == "PER" and not toks[m].nisba else []
+            return []
         if not plain_word(tk) or tk.token.forms[-1][1].startswith("ال"):
             return []
         plain += 1

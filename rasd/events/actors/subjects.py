@@ -160,7 +160,7 @@ def _body_title(ctx: SentCtx, c: Chunk, nxt: Chunk) -> bool:
     title. Not after ب or إلى (وزير خارجية مصر بنظيره بلينكن: the one he called)."""
     toks = ctx.toks
     f = next((k for k in range(c.start, c.end) if toks[k].ent), c.start)
-    if f == c.start or not _title_word(toks[f - 1]):
+    if f == c.start or not title_word(toks[f - 1]):
         return False  # the word right before the name is the title (a chunk may open on the verb: وقال مندوب)
     if any(ctx.types.get(e) == "PER" for e in c.actors) or nxt.prep not in ("ل", "في", "لدي"):
         return False
@@ -173,7 +173,7 @@ def _body_title(ctx: SentCtx, c: Chunk, nxt: Chunk) -> bool:
     return stem not in _bare_title_words() and not stem.startswith("نظير")
 
 
-def _title_word(tk: Tok) -> bool:
+def title_word(tk: Tok) -> bool:
     """A title word in any clitic reading (وزير is read whole, not و + زير)."""
     words = _bare_title_words()
     return any(stem.removeprefix("ال") in words for _, stem in tk.token.forms)
@@ -209,7 +209,7 @@ def _compound_title(ctx: SentCtx, c: Chunk) -> Chunk | None:
     """وزير الخارجية وشؤون المغتربين أيمن الصفدي: a title naming nobody, continued after و by more of its
     portfolio and then its holder (the chunker cut the phrase at و): the holder."""
     toks = ctx.toks
-    if c.actors or not _title_word(toks[c.start]):
+    if c.actors or not title_word(toks[c.start]):
         return None
     nxt = chunk_at(ctx, c.end)
     if nxt is None or nxt.start != c.end or nxt.prep is not None or not starts_with_and(toks[c.end]):
