@@ -94,3 +94,13 @@ def test_a_title_after_a_time_adjunct_opens_the_object() -> None:
     # في وقت لاحق is when; the title after it, and the name after the title, is whom he received
     text = "واستقبل الرئيس التونسي قيس سعيد في وقت لاحق رئيسة الوزراء الإيطالية جورجيا ميلوني."
     assert ("CONSULT", {"Kais Saied"}, {"Giorgia Meloni"}) in _events(text)
+
+
+def test_a_meeting_verbs_object_pronoun_is_the_main_subject() -> None:
+    # يستقبله after talks with Y: the king receives the visiting minister (the sentence's subject), not Y
+    text = (
+        "وعقد وزير الخارجية الفرنسي جان نويل بارو جلسة محادثات مع نظيره المغربي ناصر بوريطة، قبل أن "
+        "يستقبله العاهل المغربي الملك محمد السادس."
+    )
+    found = [(src, tgt) for t, src, tgt in _events(text) if t == "CONSULT"]
+    assert any(src | tgt == {"Mohammed VI of Morocco", "Jean-Noël Barrot"} for src, tgt in found), found

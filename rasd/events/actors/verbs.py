@@ -305,10 +305,22 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             last = next((c for c in reversed(prev) if c.target), None) if toks[i].conj else None
             if last is not None and not set(last.target) & set(source):
                 target = list(last.target)
+            elif cand.trig.type == "CONSULT" and (main := _main_subject(ctx, i, source)):
+                # وعقد X جلسة مع Y …، قبل أن يستقبله Z: the guest received is the main clause's subject
+                target = main
             else:
                 target = pronoun_antecedent(ctx, i, source)
         cand.target = target
     cand.source = source
+
+
+def _main_subject(ctx: SentCtx, i: int, exclude: list[str]) -> list[str]:
+    """The person the sentence opens with as its subject, before token ``i`` (not one of ``exclude``)."""
+    c = first_subject_chunk(ctx, i)
+    people = [
+        e for e in (c.actors if c is not None else []) if ctx.types.get(e) == "PER" and e not in exclude
+    ]
+    return people[:1]
 
 
 def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
