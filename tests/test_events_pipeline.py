@@ -104,3 +104,9 @@ def test_a_meeting_verbs_object_pronoun_is_the_main_subject() -> None:
     )
     found = [(src, tgt) for t, src, tgt in _events(text) if t == "CONSULT"]
     assert any(src | tgt == {"Mohammed VI of Morocco", "Jean-Noël Barrot"} for src, tgt in found), found
+
+
+def test_a_titled_object_with_a_phrase_before_the_name_is_the_holder() -> None:
+    # الرئيس السوري للمرحلة الانتقالية أحمد الشرع: the title's holder is met, not the state of its nisba
+    text = "وفي أول زيارة له إلى سوريا، التقى وزير الخارجية الفرنسي جان نويل بارو الرئيس السوري للمرحلة الانتقالية أحمد الشرع."
+    assert ("CONSULT", {"Jean-Noël Barrot"}, {"Ahmed al-Sharaa"}) in _events(text)
