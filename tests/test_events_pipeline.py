@@ -110,3 +110,9 @@ def test_a_titled_object_with_a_phrase_before_the_name_is_the_holder() -> None:
     # الرئيس السوري للمرحلة الانتقالية أحمد الشرع: the title's holder is met, not the state of its nisba
     text = "وفي أول زيارة له إلى سوريا، التقى وزير الخارجية الفرنسي جان نويل بارو الرئيس السوري للمرحلة الانتقالية أحمد الشرع."
     assert ("CONSULT", {"Jean-Noël Barrot"}, {"Ahmed al-Sharaa"}) in _events(text)
+
+
+def test_a_name_after_a_way_of_saying_is_the_object() -> None:
+    # في بيان is how the party asked; the minister named after it is whom it asked
+    text = "وبعد إعلان التشكيل، طالب حزب الوفد في بيان مصطفى مدبولي بمراجعة أسعار الكهرباء."
+    assert ("REQUEST", {"Wafd Party"}, {"Mostafa Madbouly"}) in _events(text)

@@ -161,10 +161,12 @@ def _object_after_adjunct(ctx: SentCtx, c: Chunk) -> list[str]:
         if m < c.end and not toks[m].ent and people:
             return people[:1]
     timed = False  # the adjunct is a time expression (في وقت لاحق)
+    # دعا حزب X في بيان مدبولي إلى …: after a way of saying (بيان، تصريح) the name is the verb's object
+    said = c.prep == "في" and any(stem in lexicon().media for _, stem in toks[c.start].token.forms)
     for k in range(c.start, c.end):
         tk = toks[k]
         if tk.ent:
-            if plain < 2 or tk.nisba:
+            if plain < (1 if said else 2) or tk.nisba:
                 return []
             return list(
                 dict.fromkeys(toks[m].ent for m in range(k, c.end) if toks[m].ent and not toks[m].nisba)
