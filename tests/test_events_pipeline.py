@@ -116,3 +116,12 @@ def test_a_name_after_a_way_of_saying_is_the_object() -> None:
     # في بيان is how the party asked; the minister named after it is whom it asked
     text = "وبعد إعلان التشكيل، طالب حزب الوفد في بيان مصطفى مدبولي بمراجعة أسعار الكهرباء."
     assert ("REQUEST", {"Wafd Party"}, {"Mostafa Madbouly"}) in _events(text)
+
+
+def test_a_coordinated_blame_after_a_report_opened_by_ghayr_anna() -> None:
+    # غير أن opens the sentence; أكد X أن … is the report, so وحمّل continues X and its gap holds the object
+    text = (
+        'غير أن وزير الخارجية الإيراني عباس عراقجي أكد في تصريحات للتلفزيون الرسمي أن بلاده "لن تقبل '
+        'بالشروط"، وحمّل الولايات المتحدة مسؤولية "فشل المفاوضات".'
+    )
+    assert ("ACCUSE", {"Abbas Araghchi"}, {"United States"}) in _events(text)

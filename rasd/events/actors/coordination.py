@@ -37,6 +37,8 @@ def object_then_complement(ctx: SentCtx, cand: Cand, after: int, reported: bool 
     if c is None:
         return False
     m = max(k for k in range(c.start, c.end) if ctx.toks[k].ent)  # the phrase's name ends here
+    if cand.rest_end > cand.j and m + 1 == cand.rest_end - len(cand.trig.rest):
+        return True  # وحمّل الولايات المتحدة مسؤولية …: the phrase fills the gap before the trigger's noun
     nxt = ctx.toks[m + 1] if m + 1 < len(ctx.toks) else None
     if nxt is None or nxt.ent:
         return False

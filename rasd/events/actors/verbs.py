@@ -406,8 +406,16 @@ def _followers_object(ctx: SentCtx, after: int) -> list[str]:
 def _after_report(ctx: SentCtx, i: int) -> bool:
     """Before token ``i``: a reporting verb's أن/إن clause closed by a comma (قالت X إن المحادثات "…"،)."""
     toks = ctx.toks
-    comp = next((k for k in range(i) if "comp" in toks[k].cats and not toks[k].ent), None)
-    if comp is None or first_subject_chunk(ctx, comp) is None:
+    # (not غير أن opening the sentence: the أن after a subject, أكد X أن …، is the reporting one)
+    comp = next(
+        (
+            k
+            for k in range(i)
+            if "comp" in toks[k].cats and not toks[k].ent and first_subject_chunk(ctx, k) is not None
+        ),
+        None,
+    )
+    if comp is None:
         return False
     return any(toks[k].punct and toks[k].token.text in "،," for k in range(comp + 1, i))
 
