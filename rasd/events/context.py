@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
+from ..data import read_tsv
 from ..document import Document
 from ..text import normalize
 from ..text.tokens import Token, clitic_forms
@@ -530,7 +531,19 @@ def _free_word_info(text: str, norm: str) -> tuple:
     conj = norm[:1] in "وف" and len(norm) >= 3 and len(forms) > 1 and "not_conj" not in cats
     rest = norm[1:] if conj else norm
     prep = rest[0] if rest.startswith(("بال", "لل", "كال")) and len(rest) > 4 else None
+    if prep is None and rest[:1] in ("ب", "ل") and rest[1:] in _clitic_titles():
+        prep = rest[0]  # اتصالا هاتفيا بقائد القيادة X، لرئيس الوزراء: a title without the article after ب/ل
     return (*info, conj, prep)
+
+
+@lru_cache(maxsize=1)
+def _clitic_titles() -> frozenset[str]:
+    """Title words (titles.tsv) without the article, normalized: قايد، رييس، وزير."""
+    return frozenset(
+        w
+        for row in read_tsv("titles.tsv")
+        if row["title"] and not (w := normalize(row["title"]).split()[0]).startswith("ال")
+    )
 
 
 def _annotate_word(tk: Tok, info: tuple, nisba: dict[str, str]) -> None:
