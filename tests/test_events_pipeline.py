@@ -125,3 +125,9 @@ def test_a_coordinated_blame_after_a_report_opened_by_ghayr_anna() -> None:
         'بالشروط"، وحمّل الولايات المتحدة مسؤولية "فشل المفاوضات".'
     )
     assert ("ACCUSE", {"Abbas Araghchi"}, {"United States"}) in _events(text)
+
+
+def test_his_forces_are_the_body_his_title_names() -> None:
+    # قواته in a spokesman's words: the force he speaks for (his title names it), not his state
+    text = "وقال المتحدث باسم قوات سوريا الديمقراطية فرهاد شامي إن قواته اعتقلت خمسة مسلحين قرب الحسكة."
+    assert [e for e in _events(text) if e[0] == "COERCE"] == [("COERCE", {"Syrian Democratic Forces"}, set())]

@@ -22,7 +22,7 @@ from .lexicon import lexicon
 from .triggers import Cand
 
 _DATE_VALUE = regex.compile(
-    r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|W\d{2}|Q\d)(?:-\d{2})?)?(?:T[\d:]+(?:Z|[+-]\d{2}:?\d{2})?)?$"
+    r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|W\d{2}(?:-WE)?|Q\d)(?:-\d{2})?)?(?:T[\d:]+(?:Z|[+-]\d{2}:?\d{2})?)?$"
 )
 DURING = {"خلالها", "خلاله", "خلالهما", "فيها", "فيه", "بعدها", "بعده"}  # normalized: during/after it
 LOCATION_WINDOW = 24  # tokens after the trigger where "في <place>" still says where it happened

@@ -52,7 +52,7 @@ def fill(
                 cand.target = [e for e in cand.target if e not in issuer]
         else:
             noun_actors(ctx, cand, done, prev_sentence)
-        if not cand.source and cand.trig.pos == "verb" and ctx.person_states:
+        if not cand.source and cand.trig.pos == "verb":
             cand.source = own_state(ctx, cand)
         if not cand.source and cand.trig.pos == "verb" and cand.speaker and state_subject(ctx, cand.i):
             # المملكة "ترفض" … in a minister's words: the speaker stands for his state

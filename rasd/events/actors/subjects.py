@@ -271,11 +271,30 @@ def own_state(ctx: SentCtx, cand: Cand) -> list[str]:
     own = lexicon().self_nouns
     if k < 0 or toks[k].ent or all(stem not in own for _, stem in toks[k].token.forms):
         return []
+    state_noun = "state_noun" in toks[k].cats
     for m in range(k - 1, -1, -1):
         e = toks[m].ent
+        if e and ctx.types.get(e) == "PER" and not state_noun:
+            # قال المتحدث باسم قوات سوريا الديمقراطية X إن قواته اعتقلت: the body his title names
+            body = _title_body(ctx, m, e)
+            if body:
+                return [body]
         if e and ctx.types.get(e) == "PER" and e in ctx.person_states:
             return [ctx.person_states[e]]
     return []
+
+
+def _title_body(ctx: SentCtx, m: int, person: str) -> str | None:
+    """The organization named in the phrase of the person at token ``m`` (his title's body), if one."""
+    c = chunk_at(ctx, m)
+    if c is None:
+        return None
+    orgs = [
+        ctx.toks[n].ent
+        for n in range(c.start, c.end)
+        if ctx.toks[n].ent not in (None, person) and ctx.types.get(ctx.toks[n].ent) == "ORG"
+    ]
+    return orgs[-1] if orgs else None
 
 
 _QUOTE_MARKS = frozenset('"«»“”')
