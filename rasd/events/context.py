@@ -781,7 +781,12 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
             i += 1  # بشكل قاطع: after a noun the word is an adjective of it
             continue
         if nominal:  # a verb never takes the article or a preposition: لبحث، التفاوض are nouns or nothing
-            hits = [e for e in hits if e.trigger.pos == "noun"]
+            nouns = [e for e in hits if e.trigger.pos == "noun"]
+            if not nouns and gap:
+                # بعد قطع الجزائر علاقاتها، فرض الاتحاد عقوبات: the verbal noun, its subject in the genitive
+                rests = {e.trigger.rest for e in hits}
+                nouns = [e for e in multi if e.trigger.pos == "noun" and e.trigger.rest in rests]
+            hits = nouns
             if not hits:
                 i += 1
                 continue

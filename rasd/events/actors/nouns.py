@@ -304,6 +304,8 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         heads = _headed_by(ctx, cand)
         if heads:
             src, tgt = heads[:1], tgt + [e for e in heads[1:] if e not in tgt]
+    if cand.rest_end > cand.j:
+        scan_from = max(scan_from, cand.rest_end)  # قطع الجزائر علاقاتها مع X: past the trigger's own noun
     found = scan_targets(ctx, cand, scan_from, allow_direct=False)
     if isinstance(found, tuple):
         src = src or found[0]
@@ -349,6 +351,10 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 cand.target = saved
                 src = cand.source
                 break
+    if not src and prev and prev[-1].source and _own_rest(toks, cand):
+        # قطع X علاقاتها مع Y، ثم إغلاق مجالها الجوي: the noun's pronoun is the actor of the act just told
+        src = list(prev[-1].source)
+        tgt = [e for e in tgt if e not in src]
     if not src and trig.mode == "visit":
         src, tgt = _arrival(ctx, cand, tgt)
     if not src and trig.type == "CONSULT" and trig.mode is not None:
@@ -467,6 +473,12 @@ def _frame(toks: list[Tok], m: int) -> bool:
 
 
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
+
+
+def _own_rest(toks: list[Tok], cand: Cand) -> bool:
+    """A word of the trigger after its head carries a possessive pronoun (إغلاق مجالها الجوي)."""
+    # (the text, not the normalized form: there ة is ه)
+    return any(toks[m].token.text.endswith(("ه", "ها")) for m in range(cand.i + 1, cand.j))
 
 
 def _possessive(tk: Tok) -> bool:

@@ -80,6 +80,11 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
             nxt = chunk_at(ctx, c.end)
             if nxt is not None and nxt.start == c.end and nxt.prep == "ل" and nxt.actors:
                 return nxt.actors
+            if c.prep == "امام":
+                # أغلقت مجالها الجوي أمام الطائرات القادمة من X: closed to X (من is a word of its own)
+                src = chunk_at(ctx, c.end + 1)
+                if src is not None and src.start == c.end + 1 and src.prep == "من" and src.actors:
+                    return src.actors
             # على بلدات في جنوب لبنان، بينها بنت جبيل ومحيط النبطية: the region, then the places it names
             # (not على السفن في البحر الأحمر: ships are no place)
             named = _places_of(ctx, c.end) if place_noun(toks[c.start]) else []
