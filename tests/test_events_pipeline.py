@@ -131,3 +131,12 @@ def test_his_forces_are_the_body_his_title_names() -> None:
     # قواته in a spokesman's words: the force he speaks for (his title names it), not his state
     text = "وقال المتحدث باسم قوات سوريا الديمقراطية فرهاد شامي إن قواته اعتقلت خمسة مسلحين قرب الحسكة."
     assert [e for e in _events(text) if e[0] == "COERCE"] == [("COERCE", {"Syrian Democratic Forces"}, set())]
+
+
+def test_a_construct_phrase_after_the_subjects_name_is_the_object() -> None:
+    # أعضاء الوفد الإيراني after the minister's name: another phrase (the delegation of Iran), the one received
+    text = (
+        "وتستضيف سلطنة عمان محادثات بين إيران والولايات المتحدة. واستقبل وزير الخارجية العماني بدر "
+        "البوسعيدي أعضاء الوفد الإيراني مساء الأحد."
+    )
+    assert ("CONSULT", {"Badr Albusaidi"}, {"Iran"}) in _events(text)

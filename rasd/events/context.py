@@ -868,6 +868,19 @@ def _bare_title_after_person(toks: list[Tok], i: int, types: dict[str, str], hea
     return False
 
 
+def _construct_after_name(toks: list[Tok], i: int) -> bool:
+    """An indefinite plain noun (no clitic, no title: أعضاء، ممثلي) followed by a definite word: the head of a
+    construct phrase of its own, not more of the name before it."""
+    tk = toks[i]
+    if tk.ent or tk.cats or tk.in_trigger or tk.punct or tk.token.forms[-1][0] or i + 1 >= len(toks):
+        return False
+    norm = tk.token.norm
+    if norm.startswith("ال") or norm in _clitic_titles() or tk.token.kind != "word":
+        return False
+    nxt = toks[i + 1]
+    return not nxt.punct and nxt.token.norm.startswith("ال") and not nxt.ent
+
+
 def _after_place(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
     prev, tk = toks[i - 1], toks[i]
     return (
@@ -1035,6 +1048,8 @@ def _chunks(
                 close(
                     i
                 )  # زار X الأحد مدينة مرسيليا: a date after a name ends its phrase; what follows is another
+            elif prev_ent and types.get(prev_ent) == "PER" and _construct_after_name(toks, i):
+                close(i)  # استقبل X | أعضاء الوفد الحوثي: a noun in construct after a name is another phrase
             elif cur.prep and prev_ent and _after_place(toks, i, types):
                 close(
                     i
