@@ -29,6 +29,17 @@ def _has(tk: Tok, cat: str) -> bool:
     return cat in tk.cats and not tk.ent
 
 
+def _plan_clause(ctx: SentCtx, i: int) -> bool:
+    """…، على أن يزور X أنقرة: a verb right after a comma and على أن (not أكد على أن: "that") is to come."""
+    toks = ctx.toks
+    return (
+        i >= 3
+        and "plan_clause" in toks[i - 2].phrases
+        and toks[i - 3].punct
+        and toks[i - 3].token.text in ("،", ",")
+    )
+
+
 def _negated_before(ctx: SentCtx, i: int) -> bool:
     toks = ctx.toks
     k = i - 1
@@ -192,6 +203,8 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
         if ("planned_before" in tk.cats and not tk.ent) or "planned_before" in tk.phrases:
             found.append("planned")
             break
+    if _plan_clause(ctx, cand.i):
+        found.append("planned")
     if "needs_negation" in cand.trig.flags:
         # لن يتردد في …: a threat only when negated (the negation is the idiom's, not the event's)
         if "negated" not in found or (cand.i > 0 and toks[cand.i - 1].token.norm in WITHOUT):

@@ -243,17 +243,12 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 # هجوم شنه مسلحون من X على قافلة …: the target is looked for past the من phrase naming X
                 of = chunk_at(ctx, r.end) or chunk_at(ctx, r.end + 1)
                 scan_from = of.end if of is not None else scan_from
-    elif (
-        not src
-        and j + 2 < len(toks)
-        and "light" in toks[j].cats
-        and not toks[j].ent
-        and toks[j + 1].token.norm in _RESUMPTIVE_BI
-        and not toks[cand.i].article
-    ):
-        # زيارة قام بها X إلى Y، جولة يقوم بها X: the pronoun is on the ب of قام بـ; the verb's subject follows
-        r = right_subject(ctx, j + 2) or chunk_at(ctx, j + 1)  # (the chunker may open the phrase on بها)
-        if r is not None and r.start in (j + 1, j + 2) and r.actors:
+    elif not src and not toks[cand.i].article and (lv := _relative_light(toks, j)) is not None:
+        # زيارة (نادرة) قام بها X إلى Y، جولة يقوم بها X: the pronoun is on the ب of قام بـ; its subject follows
+        r = right_subject(ctx, lv + 2) or chunk_at(ctx, lv + 1)  # (the chunker may open the phrase on بها)
+        if r is not None and not r.actors:
+            r = title_holder(ctx, r) or r  # قام بها السفير السعودي لدى اليمن X
+        if r is not None and r.start in (lv + 1, lv + 2) and r.actors:
             src, scan_from = r.actors[:1], r.end
     # a relative clause with a verb naming the actor: المحادثات التي ستقودها X، مع Y (after an adjective of the
     # noun: الندوة الصحفية المشتركة التي عقدها X مع Y)
@@ -473,6 +468,20 @@ def _frame(toks: list[Tok], m: int) -> bool:
 
 
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
+
+
+def _relative_light(toks: list[Tok], j: int) -> int | None:
+    """A light verb at ``j`` (or after one indefinite adjective: زيارة نادرة قام بها) followed by بها/به:
+    its index, else None."""
+    for k in (j, j + 1):
+        if k + 2 >= len(toks):
+            return None
+        tk = toks[k]
+        if "light" in tk.cats and not tk.ent and toks[k + 1].token.norm in _RESUMPTIVE_BI:
+            return k
+        if not plain_word(tk) or tk.token.norm.startswith("ال") or tk.token.forms[-1][0]:
+            return None
+    return None
 
 
 def _own_rest(toks: list[Tok], cand: Cand) -> bool:

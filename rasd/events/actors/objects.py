@@ -111,7 +111,8 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
                 ):
                     # على الرئيس الإيراني الأسبق محمود أحمدي نجاد ووزارة …: the title's holders, not its nisba
                     return nxt.actors
-                return c.actors
+                holder = title_holder(ctx, c)  # مع رئيس المجلس السياسي التابع للحوثيين X: X
+                return holder.actors if holder is not None else c.actors
             if c.prep is None and seen_chunks <= 1 and "ل" in preps and l_clitic(toks[c.start]):
                 return c.actors  # منح الثقة لحكومة X: the ل of an indefinite noun right after the trigger
             if c.prep is None and allow_direct and "direct" in preps and not seen_plain:

@@ -61,6 +61,12 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         topic = topic_subject(ctx, i)
         if topic is not None:
             kind, subj = "subject", topic  # أما X، فقد رحبت …: the topic is the subject
+    if i != cand.i and kind != "subject" and i + 1 < len(toks) and toks[i + 1].token.norm in DURING:
+        # زيارة قام بها X إلى Y، أجرى خلالها محادثات مع Z: the light verb's dropped subject did the act told
+        last = next((c for c in reversed(prev) if c.source), None)
+        if last is not None:
+            cand.source = list(last.source)
+            return
     after = cand.j if i == cand.i else i + 1
     if i == cand.i and kind == "subject" and after == i + 1 < len(toks) and toks[after].token.norm in DURING:
         after += 1  # X … التقى خلالها نظيره Y: the adjunct's pronoun is the occasion; the object follows it
