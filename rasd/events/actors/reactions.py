@@ -80,19 +80,15 @@ def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
             for c in reversed(ctx.history + done):
                 if c.trig.type == kind and c.trig.mode == mode and c.source and c is not cand:
                     return _doers(c, cand)
-            return []
+            continue  # ودان "الاعتداءات المتكررة" التي ترتكبها إسرائيل: a relative clause may name the doer
         if tk.ent:
             prev = toks[k - 1]
             if k > start and not prev.ent and prev.token.forms[-1][1] in lexicon().documents:
                 # رحب كوليبا بقرار الاتحاد الأوروبي: a reaction to a body's decision is aimed at that body
                 return [tk.ent] if tk.ent not in cand.source else []
-            if (
-                cand.trig.type == "SUPPORT"
-                and k - 2 > start
-                and "relative" in toks[k - 2].cats
-                and plain_word(prev)
-            ):
-                # أشاد أبو الغيط بالجهد الذي بذلته الجزائر: praise of what X did is aimed at X
+            if k - 2 > start and "relative" in toks[k - 2].cats and plain_word(prev):
+                # أشاد أبو الغيط بالجهد الذي بذلته الجزائر، دان الاعتداءات التي ترتكبها إسرائيل: a reaction to
+                # what X did is aimed at X
                 return [tk.ent] if tk.ent not in cand.source else []
             return []
     return []
