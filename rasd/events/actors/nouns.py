@@ -276,7 +276,8 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         r = right_subject(ctx, jj + 1)
         if r is not None and r.actors:
             rest = [e for e in r.actors if e not in src]
-            if not src:
+            # (not for a visit: جولة خليجية شملت X و Y names the places toured; the visitor is found below)
+            if not src and "symmetric" in trig.flags:
                 src, rest = rest[:1], rest[1:]
             nxt = chunk_at(ctx, r.end)
             if nxt is not None and nxt.start == r.end and nxt.prep in (None, "ب") and nxt.actors:
