@@ -173,7 +173,8 @@ def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
                 return True
     if "no_clause" not in flags:
         return False
-    for tk in ctx.toks[c.j : c.j + 10]:  # أن right after the verb or after its subject (استبعد المحلل X أن)
+    end = max(c.j, c.rest_end)  # (past a gapped trigger's noun: توقع X في مذكرة لعملائه أن is no signing)
+    for tk in ctx.toks[end : end + 10]:  # أن right after the verb or after its subject (استبعد المحلل X أن)
         if "comp" in tk.cats and not tk.ent:
             return True
         if tk.punct or tk.in_trigger or (tk.cats and not tk.ent and "not_conj" not in tk.cats):
