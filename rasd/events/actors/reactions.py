@@ -70,6 +70,15 @@ def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
             # رفضت X البيان الصادر عن البرلمان الأوروبي: aimed at the body that issued it
             said = _sayer(toks, k + 1)
             return [said] if said and said not in cand.source else []
+        if (
+            not tk.ent
+            and tk.token.forms[-1][1] in lexicon().documents
+            and tk.token.forms[-1][1].startswith("ال")
+            and not (k + 1 < len(toks) and toks[k + 1].ent)
+        ):
+            # رحب مندوب السودان بالقرار: the resolution the article reported, aimed at the body that adopted it
+            issued = next((c for c in reversed(ctx.history + done) if c.document and c.source), None)
+            return [e for e in issued.source if e not in cand.source] if issued is not None else []
         if tk.ent in cand.source or (not tk.ent and plain_word(tk) and k - start < 4):
             continue  # the subject between (أدانت الرئاسة الفلسطينية الفيتو)
         if tk.hit is not None and tk.hit.trigger.pos == "noun" and tk.token.forms[-1][1].startswith("ال"):
