@@ -538,11 +538,11 @@ def _free_word_info(text: str, norm: str) -> tuple:
 
 @lru_cache(maxsize=1)
 def _clitic_titles() -> frozenset[str]:
-    """Title words (titles.tsv) without the article, normalized: قايد، رييس، وزير."""
+    """Title words (titles.tsv) without the article, normalized: قايد، رييس، وزير، متحدث."""
     return frozenset(
-        w
+        normalize(row["title"]).split()[0].removeprefix("ال")
         for row in read_tsv("titles.tsv")
-        if row["title"] and not (w := normalize(row["title"]).split()[0]).startswith("ال")
+        if row["title"]
     )
 
 
