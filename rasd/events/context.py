@@ -531,13 +531,13 @@ def _free_word_info(text: str, norm: str) -> tuple:
     conj = norm[:1] in "وف" and len(norm) >= 3 and len(forms) > 1 and "not_conj" not in cats
     rest = norm[1:] if conj else norm
     prep = rest[0] if rest.startswith(("بال", "لل", "كال")) and len(rest) > 4 else None
-    if prep is None and rest[:1] in ("ب", "ل") and rest[1:] in _clitic_titles():
+    if prep is None and rest[:1] in ("ب", "ل") and rest[1:] in title_words():
         prep = rest[0]  # اتصالا هاتفيا بقائد القيادة X، لرئيس الوزراء: a title without the article after ب/ل
     return (*info, conj, prep)
 
 
 @lru_cache(maxsize=1)
-def _clitic_titles() -> frozenset[str]:
+def title_words() -> frozenset[str]:
     """Title words (titles.tsv) without the article, normalized: قايد، رييس، وزير، متحدث."""
     return frozenset(
         normalize(row["title"]).split()[0].removeprefix("ال")
@@ -875,7 +875,7 @@ def _construct_after_name(toks: list[Tok], i: int) -> bool:
     if tk.ent or tk.cats or tk.in_trigger or tk.punct or tk.token.forms[-1][0] or i + 1 >= len(toks):
         return False
     norm = tk.token.norm
-    if norm.startswith("ال") or norm in _clitic_titles() or tk.token.kind != "word":
+    if norm.startswith("ال") or norm in title_words() or tk.token.kind != "word":
         return False
     nxt = toks[i + 1]
     return not nxt.punct and nxt.token.norm.startswith("ال") and not nxt.ent

@@ -5,11 +5,7 @@ self noun standing for the speaker's state (بلاده اقترحت).
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ...data import read_tsv
-from ...text import normalize
-from ..context import NISBA_ENDINGS, STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
+from ..context import NISBA_ENDINGS, STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word, title_words
 from ..lexicon import lexicon
 from ..triggers import Cand
 from .syntax import (
@@ -170,23 +166,13 @@ def _body_title(ctx: SentCtx, c: Chunk, nxt: Chunk) -> bool:
     if first.ent:
         return ctx.types.get(first.ent) != "PER" and not first.nisba
     stem = first.token.forms[-1][1].removeprefix("ال")
-    return stem not in _bare_title_words() and not stem.startswith("نظير")
+    return stem not in title_words() and not stem.startswith("نظير")
 
 
 def title_word(tk: Tok) -> bool:
     """A title word in any clitic reading (وزير is read whole, not و + زير)."""
-    words = _bare_title_words()
+    words = title_words()
     return any(stem.removeprefix("ال") in words for _, stem in tk.token.forms)
-
-
-@lru_cache(maxsize=1)
-def _bare_title_words() -> frozenset[str]:
-    """Title words of titles.tsv without the article (رييس، مندوب، سفير), normalized."""
-    return frozenset(
-        normalize(row["title"]).split()[0].removeprefix("ال")
-        for row in read_tsv("titles.tsv")
-        if row["title"]
-    )
 
 
 def right_subject(ctx: SentCtx, j: int) -> Chunk | None:
