@@ -13,6 +13,8 @@ import logging
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from ..document import Document
 from ..text import normalize
@@ -94,6 +96,9 @@ def annotate(doc: Document, **kwargs) -> Document:
     return doc
 
 
+_ANY, _VERB, _ATTR, _MARK, _CHAN = map(attrgetter, ("any", "verb", "attr", "mark", "chan"))
+
+
 def _token_infos(ctx: Context) -> None:
     """Every token's TokInfo, and the few positions the rules visit: verb cues, attributions, channel
     phrases and the marks where a content may end. Most tokens are none of these (TokInfo.any is false), so
@@ -104,18 +109,15 @@ def _token_infos(ctx: Context) -> None:
         toks = ctx.toks
         for i in [i for i, info in enumerate(infos) if info is None]:
             infos[i] = token_info(lex, toks[i])
+    # the columns are filtered with compress over attribute getters: C loops, no Python step per token
+    at = list(compress(range(len(infos)), map(_ANY, infos)))
+    sel = [infos[i] for i in at]
+    verbs = list(map(_VERB, sel))  # a (Cue, enclitic) pair is true, None false
+    ctx.verb_at.update(compress(zip(at, verbs, strict=True), verbs))
+    attrs = list(compress(at, map(_ATTR, sel)))
+    marks = list(compress(at, map(_MARK, sel)))
+    chans = list(compress(at, map(_CHAN, sel)))
     verb_at = ctx.verb_at
-    attrs, marks, chans = [], [], []
-    for i in [i for i, info in enumerate(infos) if info.any]:
-        info = infos[i]
-        if info.verb is not None:
-            verb_at[i] = info.verb
-        if info.attr:
-            attrs.append(i)
-        if info.mark:
-            marks.append(i)
-        if info.chan:
-            chans.append(i)
     drop_out_of_place(ctx)
     # the verbs left, and the tokens that may open an attribution, in text order
     ctx.cue_tokens = sorted(set(verb_at).union(attrs)) if attrs else sorted(verb_at)

@@ -14,6 +14,7 @@ from ..document import Document, Entity
 from ..text.normalize import normalize_word
 from ..text.sentences import QUOTE_MARK, pair_quote_marks
 from .lexicon import Lexicon, lexicon
+from .records import speaker_words
 
 _SINGLE = regex.compile(
     r"‘([^‘’\n]{1,2000})’"  # ‘…’ pairs
@@ -38,6 +39,7 @@ class Context:
     text: str = ""  # doc.text, read without the model's attribute lookup
     closes: dict[int, int] = field(default_factory=dict)  # opening mark offset -> closing mark offset
     regions: list[tuple[int, int]] = field(default_factory=list)
+    region_starts: list[int] = field(default_factory=list)  # the regions' opening offsets, to bisect ints
     open_tok: dict[int, int] = field(default_factory=dict)  # token of an opening mark -> its closing mark's
     open_of: dict[int, int] = field(default_factory=dict)  # closing mark offset -> opening mark offset
     mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
@@ -57,6 +59,9 @@ class Context:
     marks: list[int] = field(default_factory=list)  # tokens where a content may end (see spans.clause_end)
     chan_tokens: list[int] = field(default_factory=list)  # tokens that may start a channel phrase, in order
     recent: list = field(default_factory=list)  # speakers and subjects met so far (SpeakerRec), in order
+    # ``recent`` by first word without the article, filled up to ``_heads_upto`` on use (recent_with_head)
+    _recent_heads: dict[str, list] = field(default_factory=dict)
+    _heads_upto: int = 0
     known_roles: dict[int, tuple] = field(default_factory=dict)  # id(entity) -> roles, see _known_role
     attr_memo: dict = field(default_factory=dict)  # (token, end) -> attribution there (cues.attribution_at)
     _sent_starts: list[int] | None = None
@@ -108,18 +113,14 @@ class Context:
     def _name_indexes(self) -> None:
         """``by_name`` and ``by_part`` from one pass over the mentions: the rules that ask one nearly always
         ask the other."""
-        pairs = []
+        pairs = [(normalize_word(m.text), e) for e in self.doc.entities for m in e.mentions]
         by_part: dict[str, Entity | None] = {}
-        for e in self.doc.entities:
-            person = e.type == "PER"
-            for m in e.mentions:
-                norm = normalize_word(m.text)
-                pairs.append((norm, e))
-                if person:
-                    words = norm.split()
-                    if words and len(words[-1]) >= 3:
-                        other = by_part.get(words[-1], e)
-                        by_part[words[-1]] = e if other is e else None  # two people share it: unusable
+        for norm, e in pairs:
+            if e.type == "PER":
+                words = norm.split()
+                if words and len(words[-1]) >= 3:
+                    other = by_part.get(words[-1], e)
+                    by_part[words[-1]] = e if other is e else None  # two people share it: unusable
         # the first entity to give a text keeps it: built from the pairs reversed, the earlier win
         pairs.reverse()
         self._by_name = dict(pairs)
@@ -149,14 +150,30 @@ class Context:
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """Entity mentions overlapping ``[start, end)``."""
         starts = self.mention_starts
-        hi = bisect_right(starts, end - 1)
+        hi = bisect_right(starts, end - 1)  # the mentions starting before ``end``
         # a mention starting at or before start - longest mention cannot reach start: the slice leaves those out
-        lo = max(hi - 64, bisect_right(starts, start - self.longest, 0, hi), 0)
+        lo = bisect_right(starts, start - self.longest, hi - 64 if hi > 64 else 0, hi)
         out = []  # a loop, not a comprehension: the slice holds a mention or two, and a comprehension is a call
         for m in self.mentions[lo:hi]:
-            if m[1] > start and m[0] < end:
+            if m[1] > start:
                 out.append(m)
         return out
+
+    def recent_with_head(self, head: str, before: int):
+        """The last speaker met so far (``recent``) whose first word, without the article, is ``head`` and
+        that starts before offset ``before`` (the speakers only ever grow by appending: those appended since
+        the last call are indexed now)."""
+        recent, heads = self.recent, self._recent_heads
+        for k in range(self._heads_upto, len(recent)):
+            words = speaker_words(recent[k])
+            if words:
+                w = words[0]
+                heads.setdefault(w[2:] if w.startswith("ال") and len(w) > 4 else w, []).append(recent[k])
+        self._heads_upto = len(recent)
+        for sp in reversed(heads.get(head, ())):
+            if sp.start < before:
+                return sp
+        return None
 
     def person_token(self, j: int) -> Entity | None:
         """The person whose last name token ``j`` is (بلينكن for أنتوني بلينكن), when the entities layer
@@ -206,6 +223,7 @@ def build_context(doc: Document) -> Context:
         for m in _SINGLE.finditer(text, b.start, b.end):
             ctx.closes.setdefault(m.start(), m.end() - 1)
     ctx.regions = sorted(ctx.closes.items())
+    ctx.region_starts = list(map(_START, ctx.regions))
     starts = ctx.starts
     ctx.open_tok = {bisect_left(starts, o): bisect_left(starts, c) for o, c in ctx.regions}
     ctx.open_of = {c: o for o, c in ctx.regions}

@@ -172,9 +172,9 @@ def starts_break(ctx: Context, j: int, b: int) -> bool:
     if v is not None:  # …، وقال / …، مضيفاً / في حين قال X إن…، أكد Y أن…: a new attribution
         return True
     if (
-        not ctx.info[j].roles.isdisjoint(_BREAK_BEFORE_CUE)
-        and j + 1 < b
-        and ctx.verb_at.get(j + 1) is not None
+        j + 1 < b
+        and ctx.verb_at.get(j + 1) is not None  # rarer than the roles: tested first
+        and not ctx.info[j].roles.isdisjoint(_BREAK_BEFORE_CUE)
     ):
         return True  # …، وهي تؤكد / …، إذ تطالب النقابة بأن…: a pronoun or an opener, then a cue
     if j + 1 < b and ctx.norms[j + 1] == "ما" and ctx.norms[j] in ("وهو", "وهي", "وهذا", "هو", "هذا", "ما"):
@@ -670,7 +670,7 @@ def clause_end(ctx: Context, s: int, b: int, np: bool) -> int:
         if j >= b:
             break
         if j in opens:
-            k = bisect_left(marks, max(j + 1, opens[j] + 1), k + 1)
+            k = bisect_left(marks, opens[j] + 1, k + 1)  # a closing mark's token is never before its opening
             continue
         k += 1
         if j == s:
@@ -693,7 +693,7 @@ def clause_end(ctx: Context, s: int, b: int, np: bool) -> int:
 def has_quote(ctx: Context, start: int, end: int) -> bool:
     """A whole quotation lies inside ``[start, end)``."""
     regions = ctx.regions
-    k = bisect_left(regions, (start, -1))
+    k = bisect_left(ctx.region_starts, start)  # the first region opening at or after start
     return k < len(regions) and regions[k][0] < end and regions[k][1] < end
 
 
@@ -794,7 +794,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     addr: list[int] = []
     mode = "subj"
     j = hit.j
-    limit = min(b, hit.j + WINDOW)
+    limit = hit.j + WINDOW if hit.j + WINDOW < b else b
     found: Scan | None = None
     npq = cue.obj == "npq"
     relay: CueHit | None = None
@@ -1045,10 +1045,13 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 addr[1] = j + 1
         j += 1
     out = found or Scan()
-    # ranges never leave the sentence (a quotation skipped over may close beyond it)
-    out.subject = (subj[0], min(subj[1], b)) if subj and min(subj[1], b) > subj[0] else None
-    out.appos = (appos[0], min(appos[1], b)) if appos and min(appos[1], b) > appos[0] else None
-    out.addressee = (addr[0], min(addr[1], b)) if addr and min(addr[1], b) > addr[0] else None
+    # ranges never leave the sentence (a quotation skipped over may close beyond it); a Scan's are None
+    if subj and (hi := subj[1] if subj[1] < b else b) > subj[0]:
+        out.subject = (subj[0], hi)
+    if appos and (hi := appos[1] if appos[1] < b else b) > appos[0]:
+        out.appos = (appos[0], hi)
+    if addr and (hi := addr[1] if addr[1] < b else b) > addr[0]:
+        out.addressee = (addr[0], hi)
     out.end_tok = j
     out.relay = relay
     return out

@@ -150,21 +150,30 @@ def from_range(
     """A speaker from the noun phrase in tokens ``[lo, hi)``; also returns the organization in its role
     (the White House for "المتحدثة باسم البيت الأبيض جين ساكي"), used to resolve "البيان" later."""
     toks, lex = ctx.toks, ctx.lex
-    hi = max(lo + 1, min(hi, lo + MAX_NP, len(toks)))
+    # hi = max(lo + 1, min(hi, lo + MAX_NP, len(toks))), without the calls
+    if hi > lo + MAX_NP:
+        hi = lo + MAX_NP
+    if hi > len(toks):
+        hi = len(toks)
+    if hi <= lo:
+        hi = lo + 1
     start, end = toks[lo].start, toks[hi - 1].end
     ms = ctx.mentions_in(start, end)
     if ctx.norms[lo][:1] in "وف" and _conjunction_first(ctx, lo, ms):
         start += 1  # والمعارضة، من جهتها، ترى…: the subject opens the clause after و
-    per = [m for m in ms if m[2].type == "PER"]
     role = ctx.text[toks[appos[0]].start : toks[appos[1] - 1].end] if appos else None
     head = ctx.norms[lo]
     if head.startswith("ال") and len(head) > 4:  # _strip_al, inlined
         head = head[2:]
     org = None  # the first body or place named before the (last) person
-    for m in ms:
-        if m[2].type in ("ORG", "LOC", "MISC") and (not per or m[0] < per[-1][0]):
-            org = m[2].id
-            break
+    if ms:  # most phrases hold no mention or one: no comprehension for those
+        per = [m for m in ms if m[2].type == "PER"]
+        for m in ms:
+            if m[2].type in ("ORG", "LOC", "MISC") and (not per or m[0] < per[-1][0]):
+                org = m[2].id
+                break
+    else:
+        per = []
     if hi - lo >= 3 and (hon := _after_honorific(ctx, lo, hi, per)) is not None:
         return hon, org
     if "عن" in ctx.norms[lo + 1 : min(hi, lo + 4)]:  # few phrases hold عن: the cheap test first
@@ -266,9 +275,9 @@ def from_range(
                 if eid is None:  # an issuer the entities layer did not mark: it speaks again, implicitly
                     return as_implicit(q.speaker), None
                 return _speaker(ctx, start, end, entity=eid), eid
-        earlier = [sp for sp in ctx.recent if sp.start < start]
-        if earlier:  # أكدت الوزارة في بيان رفضها… . وجاء في البيان: the subject met last issued it
-            sp = earlier[-1]
+        # أكدت الوزارة في بيان رفضها… . وجاء في البيان: the subject met last issued it
+        sp = next((sp for sp in reversed(ctx.recent) if sp.start < start), None)
+        if sp is not None:
             if sp.entity:
                 return _speaker(ctx, start, end, entity=sp.entity), sp.entity
             if sp.anonymous or can_speak(ctx, sp):
@@ -338,12 +347,11 @@ def from_range(
         ent = same_head(ctx, ctx.norms[lo][2:], start)
         if ent is not None:
             return _speaker(ctx, start, end, entity=ent.id, role=role), org
-        for sp in reversed(ctx.recent):  # الوزارة after "نفت وزارة الدفاع الروسية"
-            words = speaker_words(sp)
-            if words and _strip_al(words[0]) == head and sp.start < start:
-                if sp.entity:
-                    return _speaker(ctx, start, end, entity=sp.entity, role=role), org
-                return as_implicit(sp), org
+        sp = ctx.recent_with_head(head, start)  # الوزارة after "نفت وزارة الدفاع الروسية"
+        if sp is not None:
+            if sp.entity:
+                return _speaker(ctx, start, end, entity=sp.entity, role=role), org
+            return as_implicit(sp), org
     # no entity: split a title from the name, and look the name up among the document's mentions
     s = name_lo if ms or not is_title(ctx, lo) else _unmarked_name(ctx, lo, hi, name_lo)
     if s < hi:
