@@ -20,6 +20,7 @@ from .agreement import agrees, can_speak, verb_agreement
 from .context import PUNCT_END, Context, build_context
 from .cues import CueHit, drop_out_of_place, find_channel, find_cues
 from .headline import headline_quote, quote_in_next_paragraph
+from .mouthpiece import mouthpiece, past_mouthpiece
 from .nesting import assign_parents, same_speaker
 from .records import QuoteRec as Quote
 from .records import Sp, speaker_words
@@ -145,6 +146,9 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         scan = attribution_content(ctx, hit, relay[1] if relay else hi, a, b)
         if scan is None or scan.content is None:
             return None
+        if scan.content_tok is not None and scan.content_tok > hi and scan.content_tok in ctx.verb_at:
+            # وبحسب بيان للخارجية، أكد الصفدي أن…: the minister speaks, the statement is his channel
+            return None
         if ctx.norms[lo - 1] in _BACK_PRONOUNS and _restates(scan.content, si, st.quotes):
             # أكد X أنه …، بحسب ما نقلت عنه القناة 12: "عنه" is X, whose quote is already read (the channel
             # that carried it is no new attribution, as على حد قوله)
@@ -226,6 +230,13 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             if relayed is not None:  # قالت وكالة سانا نقلا عن مصدر عسكري إن…: the agency is the channel
                 relay_channel = _media_channel(ctx, speaker)
                 speaker, org = relayed, None
+        if scan.np and (past := past_mouthpiece(ctx, scan, b)) is not None:  # أكدت مدريد على لسان X أن…
+            scan, mp = past
+            speaker, org = from_range(ctx, mp[0], mp[1], None, st.quotes, st.orgs)
+        else:
+            stop = scan.content_tok if scan.content_tok is not None else scan.end_tok
+            if stop - hit.j > 2 and (mp := mouthpiece(ctx, hit.j, stop)) is not None:  # قالت X على لسان Y إن
+                speaker, org = from_range(ctx, mp[0], mp[1], None, st.quotes, st.orgs)
         if speaker is not None:  # remembered even without a content: a later وقال may refer to it
             st.subjects.append((si, toks[hit.i].start, speaker))
             ctx.recent.append(speaker)
@@ -485,10 +496,21 @@ def _opening_quote(ctx: Context, a: int, i: int, si: int, quotes: list[Quote]) -
             q.speaker is not None
             and q.parent is None
             and not q.content.start <= start < q.content.end
-            and ctx.tok_at(q.cue.start) <= a + 4
+            and _opens(ctx, a, ctx.tok_at(q.cue.start))
         ):
             return as_implicit(q.speaker)
     return None
+
+
+MAX_LEAD_ATTRIBUTION = 10  # tokens of a leading "وبحسب بيان للخارجية الأردنية،"
+
+
+def _opens(ctx: Context, a: int, c: int) -> bool:
+    """The cue at token ``c`` opens the sentence starting at ``a``: after at most a short adverbial, or after a
+    leading attribution and its comma (وبحسب بيان للخارجية الأردنية، أكد الصفدي…)."""
+    if c <= a + 4:
+        return True
+    return c <= a + MAX_LEAD_ATTRIBUTION and ctx.info[a].attr and ctx.norms[c - 1] in ("،", ",")
 
 
 def _has_an(ctx: Context, lo: int, scan) -> bool:

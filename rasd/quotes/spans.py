@@ -227,6 +227,8 @@ def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
     تمار هيرمان); 0 if none. The body phrase holds plain words, mentions and further place phrases (في، لدى):
     no punctuation, other preposition, channel (في مؤتمر صحافي مع نظيره…), verbal noun with a pronoun (لدى
     استقباله بلينكن) or reporting word; an honorific (السيدة، الدكتور) opens the name."""
+    if j > lo and ctx.toks[j].text in _NAME_LOOKALIKES and "honorific" in ctx.info[j - 1].roles:
+        return honorific_name(ctx, j, limit)  # وزير الدفاع العماد | علي محمود عباس: a rank, then the name Ali
     if ctx.norms[j] not in _TITLE_PPS or not (is_title(ctx, lo) or _head_kind(ctx, lo) == "person"):
         return 0  # القيادي في حركة حماس X: an unnamed source's head names the person that follows too
     toks, infos = ctx.toks, ctx.info
