@@ -25,6 +25,7 @@ from .nesting import assign_parents, same_speaker
 from .records import QuoteRec as Quote
 from .records import Sp, speaker_words
 from .records import SpeakerRec as Speaker
+from .repair import fix_speaker
 from .sources import an_source, reported_source, source_end, split_vso
 from .spans import (
     attribution_content,
@@ -237,6 +238,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             stop = scan.content_tok if scan.content_tok is not None else scan.end_tok
             if stop - hit.j > 2 and (mp := mouthpiece(ctx, hit.j, stop)) is not None:  # قالت X على لسان Y إن
                 speaker, org = from_range(ctx, mp[0], mp[1], None, st.quotes, st.orgs)
+        if speaker is not None and (fixed := fix_speaker(ctx, speaker)) is not None:
+            speaker = fixed  # محافظ المفرق سلمان | النجادا, تيسير أبو | سنينة: a mention misread
         if speaker is not None:  # remembered even without a content: a later وقال may refer to it
             st.subjects.append((si, toks[hit.i].start, speaker))
             ctx.recent.append(speaker)
@@ -270,6 +273,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             scan = before
         if speaker is None:  # dropped subject, pronoun or participle
             speaker = antecedent(ctx, hit, si, st.quotes, st.subjects, pronoun=pre is not None)
+            if speaker is not None and (fixed := fix_speaker(ctx, speaker)) is not None:
+                speaker = fixed  # a subject read afresh (…، وهو ما نفاه المردة، مؤكدا): as for a stated one
             if pre is None or pre[0] != "np":
                 obj_addressee = scan.subject
         if scan.addressee is not None:

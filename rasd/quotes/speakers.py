@@ -45,14 +45,15 @@ MAX_NP = 18
 
 def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | None:
     """The subject written before the verb: ("np", lo, hi), ("pronoun", j, j+1), or None."""
-    if ctx.norms[hit.i][:1] in "وف" and ctx.toks[hit.i].forms[-1][0] > 0:
+    if ctx.norms[hit.i][:1] in "وف" and ctx.toks[hit.i].forms[-1][0] > 0 and not _fronted(ctx, hit.i, a):
         return None  # وقال: a verb joined by و follows its subject only in the clause before, if at all
     j = hit.i - 1
     norms = ctx.norms
     if j >= a and norms[j] in _OBJECT_MA:
         return None  # دانت الوزيرة ما وصفته بـ"…": the verb's subject is dropped, ما is its object
     end = hit.i
-    while j >= a and norms[j] in ("قد", "لقد"):  # وكان الوزير قد أكد: قد belongs to the verb
+    while j >= a and (norms[j] in ("قد", "لقد") or (norms[j] == "فقد" and _fronted(ctx, j, a))):
+        # وكان الوزير قد أكد: قد belongs to the verb; أما X فقد رأى: so does the ف answering أما
         j -= 1
         end = j + 1
     if (
@@ -76,7 +77,15 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
     else:
         if j >= a:  # no clause boundary close enough: not a subject
             return None
+    if norms[j + 1] == "اما":  # أما النائب X فقد رأى: the topic after أما
+        j += 1
     return _np(ctx, j + 1, end)
+
+
+def _fronted(ctx: Context, i: int, a: int) -> bool:
+    """Token ``i`` opens with the ف answering a topic fronted by أما at the sentence's start (أما النائب X
+    فرأى / فقد رأى): the topic is the subject."""
+    return ctx.norms[i][:1] == "ف" and ctx.norms[a] == "اما" and i - a <= MAX_PRE
 
 
 _COMMA = ("،", ",")
@@ -851,6 +860,8 @@ def _candidates(
                 eid, aff = speaker_entity(ctx, m[2])
                 yield _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
             break
+    if hit.kind == "participle" and (aside := _aside_subject(ctx, hit, quotes)) is not None:
+        yield aside, False  # …، وهو ما نفاه المردة، مؤكدا…: the aside's subject goes on speaking
     if resumptive(ctx, hit.j, len(ctx.toks)):
         # …، وهو ما نفته أبوظبي في بيان، وصفت فيه…: the statement is the nearest verb's; its subject speaks
         near = [sp for _s, off, sp in _subjects_of(subjects, si) if off < cue_start]
@@ -916,6 +927,28 @@ def _candidates(
                 if q.speaker is not None and q.parent is None and agrees_strictly(ctx, verb, q.speaker):
                     yield q.speaker, True
     yield first, False
+
+
+_ASIDE_PRONOUNS = frozenset({"وهو", "وهي", "هو", "هي", "وهذا", "هذا"})
+_SUBJECT_ENDS = frozenset({"stop", "preposition"})
+MAX_ASIDE_SUBJECT = 8  # words of "ما نفاه X" between ما and the comma before the participle
+
+
+def _aside_subject(ctx: Context, hit: CueHit, quotes: list[Quote]) -> Speaker | None:
+    """The subject of a writer's aside "وهو ما نفاه X" closed by the comma right before the participle."""
+    p = hit.i - 1
+    norms = ctx.norms
+    if p < 3 or norms[p] not in ("،", ","):
+        return None
+    for k in range(p - 2, max(0, p - MAX_ASIDE_SUBJECT) - 1, -1):
+        if norms[k] in ("،", ",", "."):
+            return None
+        if norms[k] == "ما" and norms[k - 1] in _ASIDE_PRONOUNS and ctx.toks[k + 1].kind == "word":
+            hi = k + 2
+            while hi < p and not ctx.info[hi].roles & _SUBJECT_ENDS and not ctx.info[hi].chan:
+                hi += 1  # وهو ما نفاه الحزب | في بيان
+            return as_implicit(from_range(ctx, k + 2, hi, None, quotes, {})[0]) if hi > k + 2 else None
+    return None
 
 
 _WITH = frozenset({"مع", "ب"})
