@@ -150,9 +150,12 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         if scan.content_tok is not None and scan.content_tok > hi and scan.content_tok in ctx.verb_at:
             # وبحسب بيان للخارجية، أكد الصفدي أن…: the minister speaks, the statement is his channel
             return None
-        if ctx.norms[lo - 1] in _BACK_PRONOUNS and _restates(scan.content, si, st.quotes):
+        if (ctx.norms[lo - 1] in _BACK_PRONOUNS or _relaying(ctx, hit)) and _restates(
+            ctx, scan.content, si, st.quotes, named=ctx.norms[lo - 1] not in _BACK_PRONOUNS
+        ):
             # أكد X أنه …، بحسب ما نقلت عنه القناة 12: "عنه" is X, whose quote is already read (the channel
-            # that carried it is no new attribution, as على حد قوله)
+            # that carried it is no new attribution, as على حد قوله); so is وفق ما نقلته الوكالة after a named
+            # person's words (after an unnamed source's or a body's, the medium is the one vouching for them)
             return None
         speaker, org = from_range(ctx, lo, hi, None, st.quotes, st.orgs)
         if hit.source_offset is not None and speaker.start < hit.source_offset <= speaker.end:
@@ -314,14 +317,26 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
 _BACK_PRONOUNS = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
 
 
-def _restates(content: tuple[int, int], si: int, quotes: list[Quote]) -> bool:
-    """A verb's quote of sentence ``si`` holds the words an attribution would attribute again."""
+def _relaying(ctx: Context, hit: CueHit) -> bool:
+    """The attribution's verb is نقل (وفق ما نقلته الوكالة، بحسب ما نقلت واس): a medium that carried words, no
+    source of its own; after a verb's quote of the same words it repeats that attribution."""
+    return any(ctx.norms[k].startswith("نقل") for k in range(hit.i, hit.j))
+
+
+def _restates(
+    ctx: Context, content: tuple[int, int], si: int, quotes: list[Quote], named: bool = False
+) -> bool:
+    """A verb's quote of sentence ``si`` holds the words an attribution would attribute again (``named``:
+    and a named person, linked to a person entity, said them)."""
     cs, ce = content
     for q in reversed(quotes):
         if q.sentence != si:
             return False
         if q.cue_class != "attribution" and q.content.start < ce and cs < q.content.end:
-            return True
+            if not named:
+                return True
+            ent = ctx.entity_by_id(q.speaker.entity) if q.speaker is not None and q.speaker.entity else None
+            return ent is not None and ent.type == "PER"
     return False
 
 

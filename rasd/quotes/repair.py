@@ -8,13 +8,55 @@ from __future__ import annotations
 from ..text.normalize import normalize_word
 from .context import Context
 from .records import SpeakerRec as Speaker
-from .spans import is_title
+from .spans import is_body, is_title
 from .speakers import _given_names
 
 
 def fix_speaker(ctx: Context, sp: Speaker) -> Speaker | None:
     """The speaker put right, or None when nothing is to be fixed."""
-    return genitive_run_over(ctx, sp) or cut_particle(ctx, sp) or short_body(ctx, sp)
+    return genitive_run_over(ctx, sp) or cut_particle(ctx, sp) or short_body(ctx, sp) or long_body(ctx, sp)
+
+
+MAX_BODY_TAIL = 8  # words of a body's name after the part read as the speaker
+
+
+def long_body(ctx: Context, sp: Speaker) -> Speaker | None:
+    """A body nobody linked whose name goes on past the speaker (المكتب الوطني | للكهرباء والماء الصالح
+    للشرب، الجمعية اللبنانية | من أجل ديمقراطية الانتخابات): ل + a definite noun, و + a definite noun, then
+    definite adjectives, or من أجل + a noun phrase, are still its name."""
+    if sp.entity is not None or sp.anonymous:
+        return None
+    p = ctx.tok_at(sp.start)
+    toks, norms, infos = ctx.toks, ctx.norms, ctx.info
+    if p >= len(toks) or toks[p].start != sp.start or not is_body(ctx, p):
+        return None
+    k = ctx.tok_at(sp.end)
+    n = len(toks)
+    stop = min(n, k + MAX_BODY_TAIL)
+    tail = False  # a ل or من أجل phrase opened: definite words after it belong to the name
+    while k < stop and toks[k].kind == "word":
+        w = norms[k]
+        if (
+            w.startswith("لل")
+            and len(w) > 4
+            and not infos[k].audience
+            and not ctx.mentions_in(toks[k].start, toks[k].end)
+        ):
+            tail = True
+        elif tail and (w.startswith("وال") or (w.startswith("ال") and infos[k].plain)):
+            pass
+        elif w == "من" and k + 2 < stop and norms[k + 1] == "اجل" and toks[k + 2].kind == "word":
+            k += 2  # من أجل ديمقراطية الانتخابات: the noun, then its definite genitive
+            if not norms[k].startswith("ال") and k + 1 < stop and norms[k + 1].startswith("ال"):
+                k += 1
+            tail = True
+        else:
+            break
+        k += 1
+    end = toks[k - 1].end
+    if end <= sp.end:
+        return None
+    return Speaker(sp.start, end, ctx.text[sp.start : end], None, sp.role, False, sp.affiliation, sp.implicit)
 
 
 def short_body(ctx: Context, sp: Speaker) -> Speaker | None:

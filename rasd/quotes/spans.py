@@ -259,6 +259,13 @@ def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
         if k > j + 1 and ctx.norms[k] in _INNER_PPS and k + 1 < end and toks[k + 1].kind == "word":
             k += 1  # … للدراسات في بغداد: the body's place, still part of the title
             continue
+        if k > j + 1 and is_open(ctx, k) and (c := close_tok(ctx, k)) < end and c - k <= MAX_NAME_WORDS + 1:
+            # المرشح على لائحة "نبض طرابلس" رامي الأيوبي: a list's or party's name in quotation marks
+            k = c + 1
+            if k < limit and not ctx.mentions_in(toks[k].start, toks[k].end):
+                if n := bare_name(ctx, k, limit):
+                    return n
+            continue
         if k > j + 1 and toks[k].text == "(" and (c := abbreviation_end(ctx, k, end)):
             # … في لبنان (اليونيفيل) أندريا تيننتي: the body's short name in brackets, then the person
             k = c
