@@ -250,6 +250,12 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             return None  # نقل reports only "عن" someone (نقلت الوكالة عن الوزير…); otherwise it moves things
         if scan.np and not _verb_in_place(ctx, hit, pre, a):
             return None  # قتل طالب جامعي بالرصاص: طالب is a student here, not "demanded"
+        if scan.np and hit.kind == "participle" and scan.content_tok == hit.j and cue.prep == "ب":
+            scan = _past_b_name(ctx, hit, scan, b)  # متهما بغداد بالتلكؤ: بغداد is the object, not ب + غداد
+        if scan.np and hit.kind == "participle" and scan.content_tok == hit.j and cue.addressee == "obj":
+            return None  # عاد الجنود متهمين بالتقصير: no object before ب, the passive "accused of", no words
+        if scan.np and hit.kind == "participle" and _needs_words_before(ctx, hit, si, st.quotes, scan):
+            return None  # وأعلن الوزير إغلاق المعبر، متهما الحركة بتهريب السلاح: an act, no words reported
         if scan.np and _pledged_sum(ctx, cue.lemma, scan.content_tok):
             return None  # تعهد المانحون بتقديم ملياري يورو: money given, not words
         if scan.np and _in_quotation(ctx, hit.i):
@@ -315,6 +321,30 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
 
 
 _BACK_PRONOUNS = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
+
+
+def _needs_words_before(ctx: Context, hit: CueHit, si: int, quotes: list[Quote], scan) -> bool:
+    """A participle (متهما) whose plain noun-phrase content counts only after a quote of its sentence, unless
+    that content holds a quotation."""
+    k, stem = ctx.toks[hit.i].forms[-1]
+    words = ctx.lex.words["after_words"]
+    if ctx.norms[hit.i] not in words and (k != 1 or stem not in words):
+        return False
+    cs, ce = scan.content
+    if has_quote(ctx, cs - 1, ce + 1):  # the marks around a whole quoted content
+        return False
+    return not (quotes and quotes[-1].sentence == si)
+
+
+def _past_b_name(ctx: Context, hit: CueHit, scan, b: int):
+    """A participle's object whose name starts with ب (بغداد، بيروت، بريطانيا), read as the preposition ب that
+    opens the content: the content is looked for after the name."""
+    t = ctx.toks[hit.j]
+    m = next((m for m in ctx.mentions_in(t.start, t.end) if m[0] == t.start and m[2].type != "PER"), None)
+    if m is None:
+        return scan
+    rescan = scan_after(ctx, replace(hit, j=ctx.tok_at(m[1])), b, np_direct=True)
+    return rescan if rescan.content is not None else scan
 
 
 def _relaying(ctx: Context, hit: CueHit) -> bool:
