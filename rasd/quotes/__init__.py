@@ -20,7 +20,7 @@ from .agreement import agrees, can_speak, verb_agreement
 from .context import PUNCT_END, Context, build_context
 from .cues import CueHit, drop_out_of_place, find_channel, find_cues
 from .headline import headline_quote, quote_in_next_paragraph
-from .mouthpiece import mouthpiece, past_mouthpiece
+from .mouthpiece import mouth_offsets, mouthpiece, past_mouthpiece
 from .nesting import assign_parents, same_speaker
 from .records import QuoteRec as Quote
 from .records import Sp, speaker_words
@@ -67,6 +67,7 @@ def annotate(doc: Document, **kwargs) -> Document:
         return doc
     ctx = build_context(doc)
     _token_infos(ctx)
+    ctx.mouth_offsets = mouth_offsets(ctx)
     st = _State()
     starts = ctx.starts
     for si, sent in enumerate(doc.sentences):
@@ -234,13 +235,14 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             if relayed is not None:  # قالت وكالة سانا نقلا عن مصدر عسكري إن…: the agency is the channel
                 relay_channel = _media_channel(ctx, speaker)
                 speaker, org = relayed, None
-        if scan.np and (past := past_mouthpiece(ctx, scan, b)) is not None:  # أكدت مدريد على لسان X أن…
-            scan, mp = past
-            speaker, org = from_range(ctx, mp[0], mp[1], None, st.quotes, st.orgs)
-        else:
-            stop = scan.content_tok if scan.content_tok is not None else scan.end_tok
-            if stop - hit.j > 2 and (mp := mouthpiece(ctx, hit.j, stop)) is not None:  # قالت X على لسان Y إن
+        if ctx.mouth_offsets:  # the text holds لسان: maybe على لسان X
+            if scan.np and (past := past_mouthpiece(ctx, scan, b)) is not None:  # أكدت مدريد على لسان X أن…
+                scan, mp = past
                 speaker, org = from_range(ctx, mp[0], mp[1], None, st.quotes, st.orgs)
+            else:
+                stop = scan.content_tok if scan.content_tok is not None else scan.end_tok
+                if stop - hit.j > 2 and (mp := mouthpiece(ctx, hit.j, stop)) is not None:  # قالت X على لسان Y
+                    speaker, org = from_range(ctx, mp[0], mp[1], None, st.quotes, st.orgs)
         if speaker is not None and (fixed := fix_speaker(ctx, speaker)) is not None:
             speaker = fixed  # محافظ المفرق سلمان | النجادا, تيسير أبو | سنينة: a mention misread
         if speaker is not None:  # remembered even without a content: a later وقال may refer to it

@@ -5,7 +5,10 @@ entity); a mention cut after a word that cannot end a name (تيسير أبو | 
 
 from __future__ import annotations
 
-from ..text.normalize import normalize_word
+from functools import lru_cache
+
+from ..data import read_tsv
+from ..text.normalize import normalize, normalize_word
 from .context import Context
 from .records import SpeakerRec as Speaker
 from .spans import is_body, is_title
@@ -14,18 +17,31 @@ from .speakers import _given_names
 
 def fix_speaker(ctx: Context, sp: Speaker) -> Speaker | None:
     """The speaker put right, or None when nothing is to be fixed."""
-    return genitive_run_over(ctx, sp) or cut_particle(ctx, sp) or short_body(ctx, sp) or long_body(ctx, sp)
+    # the cheap tests on the text as written decide which rule may apply: most speakers need none
+    text = sp.text
+    if sp.entity is not None:
+        if " " not in text:
+            return None
+        if text.startswith("ال") and (fixed := genitive_run_over(ctx, sp)) is not None:
+            return fixed
+        return cut_particle(ctx, sp) if text.endswith(_particle_endings()) else None
+    if sp.anonymous:
+        return None
+    if " " not in text and text.startswith("ال") and (fixed := short_body(ctx, sp)) is not None:
+        return fixed
+    return long_body(ctx, sp) if ctx.text.startswith(_BODY_TAILS, sp.end) else None
 
 
 MAX_BODY_TAIL = 8  # words of a body's name after the part read as the speaker
+_BODY_TAILS = (" لل", " من أجل", " من اجل")
 
 
 def long_body(ctx: Context, sp: Speaker) -> Speaker | None:
     """A body nobody linked whose name goes on past the speaker (المكتب الوطني | للكهرباء والماء الصالح
     للشرب، الجمعية اللبنانية | من أجل ديمقراطية الانتخابات): ل + a definite noun, و + a definite noun, then
     definite adjectives, or من أجل + a noun phrase, are still its name."""
-    if sp.entity is not None or sp.anonymous:
-        return None
+    if sp.entity is not None or sp.anonymous or not ctx.text.startswith(_BODY_TAILS, sp.end):
+        return None  # the cheap test first: few speakers are followed by " لل" or " من أجل"
     p = ctx.tok_at(sp.start)
     toks, norms, infos = ctx.toks, ctx.norms, ctx.info
     if p >= len(toks) or toks[p].start != sp.start or not is_body(ctx, p):
@@ -64,12 +80,11 @@ def short_body(ctx: Context, sp: Speaker) -> Speaker | None:
     حزب الكتائب … الكتائب): that body."""
     if sp.entity is not None or sp.anonymous or " " in sp.text or not sp.text.startswith("ال"):
         return None
-    key = normalize_word(sp.text)
+    tail = " " + sp.text  # as written: a body's short name repeats its spelling
+    if ctx.text.rfind(tail, 0, sp.start) < 0:
+        return None  # the cheap test first: never written after another word before
     for e in ctx.doc.entities:
-        if e.type == "ORG" and any(
-            m.start < sp.start and len(w := normalize_word(m.text).split()) >= 2 and w[-1] == key
-            for m in e.mentions
-        ):
+        if e.type == "ORG" and any(m.start < sp.start and m.text.endswith(tail) for m in e.mentions):
             return Speaker(sp.start, sp.end, sp.text, e.id, sp.role, False, sp.affiliation, sp.implicit)
     return None
 
@@ -77,8 +92,8 @@ def short_body(ctx: Context, sp: Speaker) -> Speaker | None:
 def cut_particle(ctx: Context, sp: Speaker) -> Speaker | None:
     """A person's mention ending in a name particle (أبو، بن، عبد) runs on to the next word (تيسير أبو |
     سنينة): the whole name, unlinked unless the longer name is a known entity's."""
-    if sp.entity is None or " " not in sp.text:
-        return None
+    if sp.entity is None or not sp.text.endswith(_particle_endings()):
+        return None  # the cheap test first, on the text as written
     last = ctx.tok_at(sp.end) - 1
     if last < 0 or ctx.norms[last] not in ctx.lex.words["name_particle"] or ctx.toks[last].end != sp.end:
         return None
@@ -89,6 +104,13 @@ def cut_particle(ctx: Context, sp: Speaker) -> Speaker | None:
     text = ctx.text[sp.start : end]
     ent = ctx.by_name.get(normalize_word(text))
     return Speaker(sp.start, end, text, ent.id if ent else None, sp.role, False, None, sp.implicit)
+
+
+@lru_cache(maxsize=1)
+def _particle_endings() -> tuple[str, ...]:
+    """ " أبو", " ابو", " بن"…: a speaker's text ending in a name particle, as written and normalized."""
+    words = [r["word"] for r in read_tsv("quote_words.tsv") if r["role"] == "name_particle"]
+    return tuple({" " + w for w in words} | {" " + normalize(w) for w in words})
 
 
 def genitive_run_over(ctx: Context, sp: Speaker) -> Speaker | None:

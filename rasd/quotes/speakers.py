@@ -45,7 +45,11 @@ MAX_NP = 18
 
 def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | None:
     """The subject written before the verb: ("np", lo, hi), ("pronoun", j, j+1), or None."""
-    if ctx.norms[hit.i][:1] in "وف" and ctx.toks[hit.i].forms[-1][0] > 0 and not _fronted(ctx, hit.i, a):
+    if (
+        ctx.norms[hit.i][:1] in "وف"
+        and ctx.toks[hit.i].forms[-1][0] > 0
+        and not (ctx.norms[a] == "اما" and _fronted(ctx, hit.i, a))
+    ):
         return None  # وقال: a verb joined by و follows its subject only in the clause before, if at all
     j = hit.i - 1
     norms = ctx.norms
