@@ -199,7 +199,7 @@ MAX_NAME_WORDS = 4  # words of a name after an honorific (سيدي محمد ول
 # names that normalize to a function word: علي (Ali) is written with ya, the preposition على with alif maqsura
 _NAME_LOOKALIKES = frozenset({"علي"})
 _HONORIFIC = frozenset({"honorific"})
-_RANK_WORDS = frozenset({"honorific", "title_adj"})
+_RANK_WORDS = frozenset({"honorific", "title_adj", "rank_adj"})
 _INNER_PPS = frozenset(
     {"في", "لدي", "عن"}
 )  # a place or host inside a title's body phrase (… في بغداد، عن ائتلاف…)

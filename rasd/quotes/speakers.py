@@ -89,7 +89,15 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
 def _fronted(ctx: Context, i: int, a: int) -> bool:
     """Token ``i`` opens with the ف answering a topic fronted by أما at the sentence's start (أما النائب X
     فرأى / فقد رأى): the topic is the subject."""
-    return ctx.norms[i][:1] == "ف" and ctx.norms[a] == "اما" and i - a <= MAX_PRE
+    if ctx.norms[i][:1] != "ف" or ctx.norms[a] != "اما" or i - a > MAX_PRE:
+        return False
+    t = ctx.toks[i]  # ف read off as a clitic, and no name of its own (أما وزير خارجية فرنسا فقال)
+    if ctx.norms[i] in _ANSWERS:
+        return True
+    return any(k == 1 for k, _ in t.forms) and not ctx.mentions_in(t.start, t.end)
+
+
+_ANSWERS = frozenset({"فقد", "فان", "فانه", "فانها"})  # أما X فقد… / فإن…: too short for the clitic reading
 
 
 _COMMA = ("،", ",")
@@ -1014,7 +1022,7 @@ def clause_subject(
     ``strict``: only a phrase that opens with a name, a title or an unnamed source."""
     if ctx.norms[a] == "اما":
         for k in range(a + 2, min(cue, a + 14)):
-            if ctx.norms[k] in ("،", ","):
+            if ctx.norms[k] in ("،", ",") or _fronted(ctx, k, a):  # أما X، فقد… / أما X فقد رفضت…
                 return as_implicit(from_range(ctx, a + 1, k, None, quotes, {})[0])
     start = a
     for k in range(a, min(cue, a + 4)):
