@@ -22,7 +22,7 @@ def fix_speaker(ctx: Context, sp: Speaker) -> Speaker | None:
     if sp.entity is not None:
         if " " not in text:
             return None
-        if text.startswith("ال") and (fixed := genitive_run_over(ctx, sp)) is not None:
+        if (fixed := genitive_run_over(ctx, sp)) is not None:
             return fixed
         return cut_particle(ctx, sp) if text.endswith(_particle_endings()) else None
     if sp.anonymous:
@@ -114,27 +114,29 @@ def _particle_endings() -> tuple[str, ...]:
 
 
 def genitive_run_over(ctx: Context, sp: Speaker) -> Speaker | None:
-    """A person's mention starting with a definite word right after a title (محافظ المفرق سلمان), whose next
-    word is a known given name: the speaker is that given name to the mention's end, plus an unmarked
-    family name right after it (سلمان النجادا); the title and its genitive become the role."""
-    text = sp.text
-    if sp.entity is None or not text.startswith("ال") or " " not in text:
-        return None  # the cheap tests first: most speakers are not such a mention
-    ent = ctx.entity_by_id(sp.entity)
-    if ent is None or ent.type != "PER":
-        return None
+    """A person's mention that starts with the genitive of the title before it (محافظ | المفرق سلمان، محافظ |
+    نينوى عبد القادر الدخيل) and goes on with a known given name: the speaker is the name from there, plus an
+    unmarked family name right after a lone given name (سلمان | النجادا); the title and its genitive are the
+    role. A title without the article (محافظ، وزير) is in the construct state, so the word after it is its
+    place or body, not the name; after a definite title (الرئيس رجب طيب أردوغان) only a definite word is."""
+    toks, norms = ctx.toks, ctx.norms
     p = ctx.tok_at(sp.start)
     q = p + 1
-    if p < 1 or ctx.toks[p].start != sp.start or q >= len(ctx.toks) or not is_title(ctx, p - 1):
+    if p < 1 or q >= len(toks) or toks[q].start >= sp.end or toks[p].start != sp.start:
         return None
-    if ctx.norms[q] not in _given_names():
+    if norms[q] not in _given_names() and norms[q] not in ctx.lex.words["name_particle"]:
+        return None  # the cheap tests first: the second word must open a name
+    if not is_title(ctx, p - 1) or (norms[p - 1].startswith("ال") and not norms[p].startswith("ال")):
+        return None
+    ent = ctx.entity_by_id(sp.entity) if sp.entity else None
+    if ent is None or ent.type != "PER":
         return None
     end = sp.end
     after = ctx.tok_at(end)
-    if after < len(ctx.toks) and ctx.toks[after].start >= end and _family_name(ctx, after):
-        end = ctx.toks[after].end
-    start = ctx.toks[q].start
-    role = f"{sp.role} {ctx.toks[p].text}" if sp.role else ctx.text[ctx.toks[p - 1].start : ctx.toks[p].end]
+    if after == q + 1 and after < len(toks) and toks[after].start >= end and _family_name(ctx, after):
+        end = toks[after].end  # سلمان | النجادا: a lone given name left, its family name unmarked
+    start = toks[q].start
+    role = f"{sp.role} {toks[p].text}" if sp.role else ctx.text[toks[p - 1].start : toks[p].end]
     return Speaker(start, end, ctx.text[start:end], None, role, False, None, sp.implicit)
 
 
