@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..document import Document
 from ..text import normalize
 from .agreement import agrees, can_speak, verb_agreement
+from .aside import past_aside
 from .context import PUNCT_END, Context, build_context
 from .cues import CueHit, drop_out_of_place, find_channel, find_cues
 from .headline import headline_quote, quote_in_next_paragraph
@@ -235,6 +236,12 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             if relayed is not None:  # قالت وكالة سانا نقلا عن مصدر عسكري إن…: the agency is the channel
                 relay_channel = _media_channel(ctx, speaker)
                 speaker, org = relayed, None
+        if (
+            scan.np
+            and scan.content_tok is not None
+            and (aside := past_aside(ctx, scan, hit.j, b)) is not None
+        ):
+            scan = aside  # أكد الوزير، في تصريح على هامش القمة، أن…: على is the aside's
         if ctx.mouth_offsets:  # the text holds لسان: maybe على لسان X
             if scan.np and (past := past_mouthpiece(ctx, scan, b)) is not None:  # أكدت مدريد على لسان X أن…
                 scan, mp = past
