@@ -239,6 +239,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         if (
             scan.np
             and scan.content_tok is not None
+            and ctx.norms[scan.content_tok - 1] == "علي"
             and (aside := past_aside(ctx, scan, hit.j, b)) is not None
         ):
             scan = aside  # أكد الوزير، في تصريح على هامش القمة، أن…: على is the aside's
@@ -250,7 +251,12 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 stop = scan.content_tok if scan.content_tok is not None else scan.end_tok
                 if stop - hit.j > 2 and (mp := mouthpiece(ctx, hit.j, stop)) is not None:  # قالت X على لسان Y
                     speaker, org = from_range(ctx, mp[0], mp[1], None, st.quotes, st.orgs)
-        if speaker is not None and (fixed := fix_speaker(ctx, speaker)) is not None:
+        if (
+            speaker is not None
+            and not speaker.anonymous
+            and (speaker.entity is None or " " in speaker.text)  # what repair.fix_speaker may change
+            and (fixed := fix_speaker(ctx, speaker)) is not None
+        ):
             speaker = fixed  # محافظ المفرق سلمان | النجادا, تيسير أبو | سنينة: a mention misread
         if speaker is not None:  # remembered even without a content: a later وقال may refer to it
             st.subjects.append((si, toks[hit.i].start, speaker))
@@ -291,7 +297,12 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             scan = before
         if speaker is None:  # dropped subject, pronoun or participle
             speaker = antecedent(ctx, hit, si, st.quotes, st.subjects, pronoun=pre is not None)
-            if speaker is not None and (fixed := fix_speaker(ctx, speaker)) is not None:
+            if (
+                speaker is not None
+                and not speaker.anonymous
+                and (speaker.entity is None or " " in speaker.text)  # what repair.fix_speaker may change
+                and (fixed := fix_speaker(ctx, speaker)) is not None
+            ):
                 speaker = fixed  # a subject read afresh (…، وهو ما نفاه المردة، مؤكدا): as for a stated one
             if pre is None or pre[0] != "np":
                 obj_addressee = scan.subject
