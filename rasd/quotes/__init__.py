@@ -19,13 +19,16 @@ from operator import attrgetter
 from ..document import Document
 from ..text import normalize
 from .agreement import agrees, can_speak, verb_agreement
+from .aside import past_aside
 from .context import PUNCT_END, Context, build_context
 from .cues import CueHit, drop_out_of_place, find_channel, find_cues
 from .headline import headline_quote, quote_in_next_paragraph
+from .mouthpiece import mouth_offsets, mouthpiece, past_mouthpiece
 from .nesting import assign_parents, same_speaker
 from .records import QuoteRec as Quote
 from .records import Sp, speaker_words
 from .records import SpeakerRec as Speaker
+from .repair import fix_speaker
 from .sources import an_source, reported_source, source_end, split_vso
 from .spans import (
     attribution_content,
@@ -67,6 +70,7 @@ def annotate(doc: Document, **kwargs) -> Document:
         return doc
     ctx = build_context(doc)
     _token_infos(ctx)
+    ctx.mouth_offsets = mouth_offsets(ctx)
     st = _State()
     starts = ctx.starts
     for si, sent in enumerate(doc.sentences):
@@ -147,9 +151,15 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         scan = attribution_content(ctx, hit, relay[1] if relay else hi, a, b)
         if scan is None or scan.content is None:
             return None
-        if ctx.norms[lo - 1] in _BACK_PRONOUNS and _restates(scan.content, si, st.quotes):
+        if scan.content_tok is not None and scan.content_tok > hi and scan.content_tok in ctx.verb_at:
+            # وبحسب بيان للخارجية، أكد الصفدي أن…: the minister speaks, the statement is his channel
+            return None
+        if (ctx.norms[lo - 1] in _BACK_PRONOUNS or _relaying(ctx, hit)) and _restates(
+            ctx, scan.content, si, st.quotes, named=ctx.norms[lo - 1] not in _BACK_PRONOUNS
+        ):
             # أكد X أنه …، بحسب ما نقلت عنه القناة 12: "عنه" is X, whose quote is already read (the channel
-            # that carried it is no new attribution, as على حد قوله)
+            # that carried it is no new attribution, as على حد قوله); so is وفق ما نقلته الوكالة after a named
+            # person's words (after an unnamed source's or a body's, the medium is the one vouching for them)
             return None
         speaker, org = from_range(ctx, lo, hi, None, st.quotes, st.orgs)
         if hit.source_offset is not None and speaker.start < hit.source_offset <= speaker.end:
@@ -228,6 +238,28 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             if relayed is not None:  # قالت وكالة سانا نقلا عن مصدر عسكري إن…: the agency is the channel
                 relay_channel = _media_channel(ctx, speaker)
                 speaker, org = relayed, None
+        if (
+            scan.np
+            and scan.content_tok is not None
+            and ctx.norms[scan.content_tok - 1] == "علي"
+            and (aside := past_aside(ctx, scan, hit.j, b)) is not None
+        ):
+            scan = aside  # أكد الوزير، في تصريح على هامش القمة، أن…: على is the aside's
+        if ctx.mouth_offsets:  # the text holds لسان: maybe على لسان X
+            if scan.np and (past := past_mouthpiece(ctx, scan, b)) is not None:  # أكدت مدريد على لسان X أن…
+                scan, mp = past
+                speaker, org = from_range(ctx, mp[0], mp[1], None, st.quotes, st.orgs)
+            else:
+                stop = scan.content_tok if scan.content_tok is not None else scan.end_tok
+                if stop - hit.j > 2 and (mp := mouthpiece(ctx, hit.j, stop)) is not None:  # قالت X على لسان Y
+                    speaker, org = from_range(ctx, mp[0], mp[1], None, st.quotes, st.orgs)
+        if (
+            speaker is not None
+            and not speaker.anonymous
+            and (speaker.entity is None or " " in speaker.text)  # what repair.fix_speaker may change
+            and (fixed := fix_speaker(ctx, speaker)) is not None
+        ):
+            speaker = fixed  # محافظ المفرق سلمان | النجادا, تيسير أبو | سنينة: a mention misread
         if speaker is not None:  # remembered even without a content: a later وقال may refer to it
             st.subjects.append((si, toks[hit.i].start, speaker))
             ctx.recent.append(speaker)
@@ -235,6 +267,12 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             return None  # نقل reports only "عن" someone (نقلت الوكالة عن الوزير…); otherwise it moves things
         if scan.np and not _verb_in_place(ctx, hit, pre, a):
             return None  # قتل طالب جامعي بالرصاص: طالب is a student here, not "demanded"
+        if scan.np and hit.kind == "participle" and scan.content_tok == hit.j and cue.prep == "ب":
+            scan = _past_b_name(ctx, hit, scan, b)  # متهما بغداد بالتلكؤ: بغداد is the object, not ب + غداد
+        if scan.np and hit.kind == "participle" and scan.content_tok == hit.j and cue.addressee == "obj":
+            return None  # عاد الجنود متهمين بالتقصير: no object before ب, the passive "accused of", no words
+        if scan.np and hit.kind == "participle" and _needs_words_before(ctx, hit, si, st.quotes, scan):
+            return None  # وأعلن الوزير إغلاق المعبر، متهما الحركة بتهريب السلاح: an act, no words reported
         if scan.np and _pledged_sum(ctx, cue.lemma, scan.content_tok):
             return None  # تعهد المانحون بتقديم ملياري يورو: money given, not words
         if scan.np and _in_quotation(ctx, hit.i):
@@ -261,6 +299,13 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             scan = before
         if speaker is None:  # dropped subject, pronoun or participle
             speaker = antecedent(ctx, hit, si, st.quotes, st.subjects, pronoun=pre is not None)
+            if (
+                speaker is not None
+                and not speaker.anonymous
+                and (speaker.entity is None or " " in speaker.text)  # what repair.fix_speaker may change
+                and (fixed := fix_speaker(ctx, speaker)) is not None
+            ):
+                speaker = fixed  # a subject read afresh (…، وهو ما نفاه المردة، مؤكدا): as for a stated one
             if pre is None or pre[0] != "np":
                 obj_addressee = scan.subject
         if scan.addressee is not None:
@@ -300,14 +345,50 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
 _BACK_PRONOUNS = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
 
 
-def _restates(content: tuple[int, int], si: int, quotes: list[Quote]) -> bool:
-    """A verb's quote of sentence ``si`` holds the words an attribution would attribute again."""
+def _needs_words_before(ctx: Context, hit: CueHit, si: int, quotes: list[Quote], scan) -> bool:
+    """A participle (متهما) whose plain noun-phrase content counts only after a quote of its sentence, unless
+    that content holds a quotation."""
+    k, stem = ctx.toks[hit.i].forms[-1]
+    words = ctx.lex.words["after_words"]
+    if ctx.norms[hit.i] not in words and (k != 1 or stem not in words):
+        return False
+    cs, ce = scan.content
+    if has_quote(ctx, cs - 1, ce + 1):  # the marks around a whole quoted content
+        return False
+    return not (quotes and quotes[-1].sentence == si)
+
+
+def _past_b_name(ctx: Context, hit: CueHit, scan, b: int):
+    """A participle's object whose name starts with ب (بغداد، بيروت، بريطانيا), read as the preposition ب that
+    opens the content: the content is looked for after the name."""
+    t = ctx.toks[hit.j]
+    m = next((m for m in ctx.mentions_in(t.start, t.end) if m[0] == t.start and m[2].type != "PER"), None)
+    if m is None:
+        return scan
+    rescan = scan_after(ctx, replace(hit, j=ctx.tok_at(m[1])), b, np_direct=True)
+    return rescan if rescan.content is not None else scan
+
+
+def _relaying(ctx: Context, hit: CueHit) -> bool:
+    """The attribution's verb is نقل (وفق ما نقلته الوكالة، بحسب ما نقلت واس): a medium that carried words, no
+    source of its own; after a verb's quote of the same words it repeats that attribution."""
+    return any(ctx.norms[k].startswith("نقل") for k in range(hit.i, hit.j))
+
+
+def _restates(
+    ctx: Context, content: tuple[int, int], si: int, quotes: list[Quote], named: bool = False
+) -> bool:
+    """A verb's quote of sentence ``si`` holds the words an attribution would attribute again (``named``:
+    and a named person, linked to a person entity, said them)."""
     cs, ce = content
     for q in reversed(quotes):
         if q.sentence != si:
             return False
         if q.cue_class != "attribution" and q.content.start < ce and cs < q.content.end:
-            return True
+            if not named:
+                return True
+            ent = ctx.entity_by_id(q.speaker.entity) if q.speaker is not None and q.speaker.entity else None
+            return ent is not None and ent.type == "PER"
     return False
 
 
@@ -487,10 +568,21 @@ def _opening_quote(ctx: Context, a: int, i: int, si: int, quotes: list[Quote]) -
             q.speaker is not None
             and q.parent is None
             and not q.content.start <= start < q.content.end
-            and ctx.tok_at(q.cue.start) <= a + 4
+            and _opens(ctx, a, ctx.tok_at(q.cue.start))
         ):
             return as_implicit(q.speaker)
     return None
+
+
+MAX_LEAD_ATTRIBUTION = 10  # tokens of a leading "وبحسب بيان للخارجية الأردنية،"
+
+
+def _opens(ctx: Context, a: int, c: int) -> bool:
+    """The cue at token ``c`` opens the sentence starting at ``a``: after at most a short adverbial, or after a
+    leading attribution and its comma (وبحسب بيان للخارجية الأردنية، أكد الصفدي…)."""
+    if c <= a + 4:
+        return True
+    return c <= a + MAX_LEAD_ATTRIBUTION and ctx.info[a].attr and ctx.norms[c - 1] in ("،", ",")
 
 
 def _has_an(ctx: Context, lo: int, scan) -> bool:

@@ -65,6 +65,7 @@ class Context:
     known_roles: dict[int, tuple] = field(default_factory=dict)  # id(entity) -> roles, see _known_role
     attr_memo: dict = field(default_factory=dict)  # (token, end) -> attribution there (cues.attribution_at)
     _sent_starts: list[int] | None = None
+    mouth_offsets: list[int] = field(default_factory=list)  # where لسان stands (mouthpiece.py)
 
     _quoted: list[tuple[int, int]] | None = None
 

@@ -187,6 +187,7 @@ def _is_source(ctx: Context, lo: int, hi: int, hit: CueHit) -> bool:
         or norm in lex.anonymous
         or (head,) in lex.channels
         or (norm,) in lex.channels
+        or norm in lex.titles  # بحسب الوزير، وجاء على لسان الوزير: a title names its holder
     )
 
 

@@ -199,7 +199,7 @@ MAX_NAME_WORDS = 4  # words of a name after an honorific (سيدي محمد ول
 # names that normalize to a function word: علي (Ali) is written with ya, the preposition على with alif maqsura
 _NAME_LOOKALIKES = frozenset({"علي"})
 _HONORIFIC = frozenset({"honorific"})
-_RANK_WORDS = frozenset({"honorific", "title_adj"})
+_RANK_WORDS = frozenset({"honorific", "title_adj", "rank_adj"})
 _INNER_PPS = frozenset(
     {"في", "لدي", "عن"}
 )  # a place or host inside a title's body phrase (… في بغداد، عن ائتلاف…)
@@ -227,6 +227,8 @@ def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
     تمار هيرمان); 0 if none. The body phrase holds plain words, mentions and further place phrases (في، لدى):
     no punctuation, other preposition, channel (في مؤتمر صحافي مع نظيره…), verbal noun with a pronoun (لدى
     استقباله بلينكن) or reporting word; an honorific (السيدة، الدكتور) opens the name."""
+    if j > lo and ctx.toks[j].text in _NAME_LOOKALIKES and "honorific" in ctx.info[j - 1].roles:
+        return honorific_name(ctx, j, limit)  # وزير الدفاع العماد | علي محمود عباس: a rank, then the name Ali
     if ctx.norms[j] not in _TITLE_PPS or not (is_title(ctx, lo) or _head_kind(ctx, lo) == "person"):
         return 0  # القيادي في حركة حماس X: an unnamed source's head names the person that follows too
     toks, infos = ctx.toks, ctx.info
@@ -256,6 +258,13 @@ def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
             return honorific_name(ctx, k + 1, limit)  # … في القدس السيدة تمار هيرمان: the name follows
         if k > j + 1 and ctx.norms[k] in _INNER_PPS and k + 1 < end and toks[k + 1].kind == "word":
             k += 1  # … للدراسات في بغداد: the body's place, still part of the title
+            continue
+        if k > j + 1 and is_open(ctx, k) and (c := close_tok(ctx, k)) < end and c - k <= MAX_NAME_WORDS + 1:
+            # المرشح على لائحة "نبض طرابلس" رامي الأيوبي: a list's or party's name in quotation marks
+            k = c + 1
+            if k < limit and not ctx.mentions_in(toks[k].start, toks[k].end):
+                if n := bare_name(ctx, k, limit):
+                    return n
             continue
         if k > j + 1 and toks[k].text == "(" and (c := abbreviation_end(ctx, k, end)):
             # … في لبنان (اليونيفيل) أندريا تيننتي: the body's short name in brackets, then the person

@@ -45,14 +45,19 @@ MAX_NP = 18
 
 def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | None:
     """The subject written before the verb: ("np", lo, hi), ("pronoun", j, j+1), or None."""
-    if ctx.norms[hit.i][:1] in "وف" and ctx.toks[hit.i].forms[-1][0] > 0:
+    if (
+        ctx.norms[hit.i][:1] in "وف"
+        and ctx.toks[hit.i].forms[-1][0] > 0
+        and not (ctx.norms[a] == "اما" and _fronted(ctx, hit.i, a))
+    ):
         return None  # وقال: a verb joined by و follows its subject only in the clause before, if at all
     j = hit.i - 1
     norms = ctx.norms
     if j >= a and norms[j] in _OBJECT_MA:
         return None  # دانت الوزيرة ما وصفته بـ"…": the verb's subject is dropped, ما is its object
     end = hit.i
-    while j >= a and norms[j] in ("قد", "لقد"):  # وكان الوزير قد أكد: قد belongs to the verb
+    while j >= a and (norms[j] in ("قد", "لقد") or (norms[j] == "فقد" and _fronted(ctx, j, a))):
+        # وكان الوزير قد أكد: قد belongs to the verb; أما X فقد رأى: so does the ف answering أما
         j -= 1
         end = j + 1
     if (
@@ -76,7 +81,23 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
     else:
         if j >= a:  # no clause boundary close enough: not a subject
             return None
+    if norms[j + 1] == "اما":  # أما النائب X فقد رأى: the topic after أما
+        j += 1
     return _np(ctx, j + 1, end)
+
+
+def _fronted(ctx: Context, i: int, a: int) -> bool:
+    """Token ``i`` opens with the ف answering a topic fronted by أما at the sentence's start (أما النائب X
+    فرأى / فقد رأى): the topic is the subject."""
+    if ctx.norms[i][:1] != "ف" or ctx.norms[a] != "اما" or i - a > MAX_PRE:
+        return False
+    t = ctx.toks[i]  # ف read off as a clitic, and no name of its own (أما وزير خارجية فرنسا فقال)
+    if ctx.norms[i] in _ANSWERS:
+        return True
+    return any(k == 1 for k, _ in t.forms) and not ctx.mentions_in(t.start, t.end)
+
+
+_ANSWERS = frozenset({"فقد", "فان", "فانه", "فانها"})  # أما X فقد… / فإن…: too short for the clitic reading
 
 
 _COMMA = ("،", ",")
@@ -859,6 +880,8 @@ def _candidates(
                 eid, aff = speaker_entity(ctx, m[2])
                 yield _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
             break
+    if hit.kind == "participle" and (aside := _aside_subject(ctx, hit, quotes)) is not None:
+        yield aside, False  # …، وهو ما نفاه المردة، مؤكدا…: the aside's subject goes on speaking
     if resumptive(ctx, hit.j, len(ctx.toks)):
         # …، وهو ما نفته أبوظبي في بيان، وصفت فيه…: the statement is the nearest verb's; its subject speaks
         near = [sp for _s, off, sp in _subjects_of(subjects, si) if off < cue_start]
@@ -926,6 +949,28 @@ def _candidates(
     yield first, False
 
 
+_ASIDE_PRONOUNS = frozenset({"وهو", "وهي", "هو", "هي", "وهذا", "هذا"})
+_SUBJECT_ENDS = frozenset({"stop", "preposition"})
+MAX_ASIDE_SUBJECT = 8  # words of "ما نفاه X" between ما and the comma before the participle
+
+
+def _aside_subject(ctx: Context, hit: CueHit, quotes: list[Quote]) -> Speaker | None:
+    """The subject of a writer's aside "وهو ما نفاه X" closed by the comma right before the participle."""
+    p = hit.i - 1
+    norms = ctx.norms
+    if p < 3 or norms[p] not in ("،", ","):
+        return None
+    for k in range(p - 2, max(0, p - MAX_ASIDE_SUBJECT) - 1, -1):
+        if norms[k] in ("،", ",", "."):
+            return None
+        if norms[k] == "ما" and norms[k - 1] in _ASIDE_PRONOUNS and ctx.toks[k + 1].kind == "word":
+            hi = k + 2
+            while hi < p and not ctx.info[hi].roles & _SUBJECT_ENDS and not ctx.info[hi].chan:
+                hi += 1  # وهو ما نفاه الحزب | في بيان
+            return as_implicit(from_range(ctx, k + 2, hi, None, quotes, {})[0]) if hi > k + 2 else None
+    return None
+
+
 _WITH = frozenset({"مع", "ب"})
 
 
@@ -985,7 +1030,7 @@ def clause_subject(
     ``strict``: only a phrase that opens with a name, a title or an unnamed source."""
     if ctx.norms[a] == "اما":
         for k in range(a + 2, min(cue, a + 14)):
-            if ctx.norms[k] in ("،", ","):
+            if ctx.norms[k] in ("،", ",") or _fronted(ctx, k, a):  # أما X، فقد… / أما X فقد رفضت…
                 return as_implicit(from_range(ctx, a + 1, k, None, quotes, {})[0])
     start = a
     for k in range(a, min(cue, a + 4)):

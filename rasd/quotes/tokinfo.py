@@ -42,6 +42,8 @@ class TokInfo:
 
 NONE = TokInfo(frozenset(), False, False, None, False, False)
 _CONTRAST = frozenset({"contrast", "contrast_comp"})
+# word lists read by a lookup in lex.words, not token roles: a role would make the word stop a name's scan
+_LOOKUP_ONLY = frozenset({"name_particle", "after_words"})
 
 
 def _l_pp(lex: Lexicon, tok: Token) -> bool:
@@ -69,6 +71,8 @@ def _roles(lex: Lexicon, tok: Token) -> frozenset[str]:
     norm = tok.norm
     out = set()
     for role, words in lex.words.items():
+        if role in _LOOKUP_ONLY:
+            continue
         if norm in words or (len(norm) > 1 and norm[0] in "وف" and norm[1:] in words):
             out.add(role)
         elif norm and norm[0] in "وف" and any(k == 1 and stem in words for k, stem in tok.forms):
