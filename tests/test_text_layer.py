@@ -7,6 +7,7 @@ import regex
 import rasd
 from rasd.document import Document
 from rasd.text import annotate, normalize_with_map
+from rasd.text.blocks import split_blocks
 from rasd.text.normalize import to_original_span
 from rasd.text.sentences import quote_regions
 
@@ -92,3 +93,23 @@ def test_public_api_returns_document(seed_text):
     assert doc.published == "2021-12-30" and doc.published_source == "given"
     assert doc.to_dict()["schema"] == "rasd.document/1"
     assert doc.id == rasd.analyze(seed_text).id  # content hash: same text, same id
+
+
+def test_related_headline_after_a_bare_read_also_line_is_boilerplate():
+    text = (
+        "وزير الخارجية يبحث مع نظيره ملف الحدود\n"
+        "وقال الوزير في مؤتمر صحافي إن المحادثات ستتواصل خلال الأيام المقبلة بمشاركة الوفود كافة.\n"
+        "اقرأ أيضاً\n"
+        "من يخلف رئيس الحكومة المستقيل؟\n"
+        "وأضاف أن الجانبين اتفقا على تشكيل لجنة مشتركة لمتابعة تنفيذ ما تم الاتفاق عليه خلال الشهر المقبل.\n"
+    )
+    kinds = [k for k, _, _ in split_blocks(text)]
+    assert kinds == ["heading", "paragraph", "boilerplate", "boilerplate", "paragraph"]
+
+
+def test_a_paragraph_after_a_bare_read_also_line_stays():
+    text = (
+        "اقرأ المزيد\n"
+        "وقال الوزير في مؤتمر صحافي إن المحادثات ستتواصل خلال الأيام المقبلة بمشاركة الوفود كافة.\n"
+    )
+    assert [k for k, _, _ in split_blocks(text)] == ["boilerplate", "paragraph"]

@@ -18,23 +18,36 @@ _WORD = regex.compile(r"\w+")
 HEADING_MAX_WORDS = 9
 HEADING_MAX_CHARS = 80
 BOILERPLATE_MAX_CHARS = 120
+RELATED_MAX_WORDS = 14
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
-    full, part = [], []
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    scopes: dict[str, list[str]] = {"full": [], "part": [], "lead": []}
     for row in read_tsv("boilerplate.tsv"):
-        (full if row["scope"] == "full" else part).append(row["pattern"])
+        scopes[row["scope"]].append(row["pattern"])
     return (
-        regex.compile("|".join(f"(?:{p})" for p in full), regex.IGNORECASE),
-        regex.compile("|".join(f"(?:{p})" for p in part)),
+        regex.compile("|".join(f"(?:{p})" for p in scopes["full"] + scopes["lead"]), regex.IGNORECASE),
+        regex.compile("|".join(f"(?:{p})" for p in scopes["part"])),
+        regex.compile("|".join(f"(?:{p})" for p in scopes["lead"]), regex.IGNORECASE),
     )
+
+
+def leads_to_link(line: str) -> bool:
+    """A bare "read also" line (اقرأ أيضاً): the line after it is a related article's headline."""
+    return len(line) < BOILERPLATE_MAX_CHARS and bool(_patterns()[2].search(normalize(line).strip()))
+
+
+def is_related_headline(line: str) -> bool:
+    """A line that can be a related article's headline: short, one sentence, no full stop at its end."""
+    s = line.strip()
+    return len(s) <= HEADING_MAX_CHARS and len(_WORD.findall(s)) <= RELATED_MAX_WORDS and s[-1:] not in ".:"
 
 
 def is_boilerplate(line: str) -> bool:
     if len(line) >= BOILERPLATE_MAX_CHARS:  # widgets and CMS leftovers are short lines; paragraphs are not
         return False
-    full, part = _patterns()
+    full, part, _ = _patterns()
     norm = normalize(line).strip()
     if full.search(norm) or part.search(norm):
         return True
@@ -69,7 +82,9 @@ def split_blocks(text: str) -> list[tuple[str, int, int]]:
     blocks = []
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
-        if is_boilerplate(line):
+        if is_boilerplate(line) or (
+            i > 0 and leads_to_link(text[slice(*lines[i - 1])]) and is_related_headline(line)
+        ):
             kind = "boilerplate"
         elif is_heading(line) and i + 1 < len(lines) and len(lines) > 1:
             # a heading introduces something: it is not the last line, and the next line is longer
