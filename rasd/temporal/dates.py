@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .anchor import choose, gregorian_candidates, hijri_candidates
+from . import solar_hijri
 from .hijri import hijri_year_of, month_span, to_gregorian, year_span
 from .lexicon import relative
 from .rules import Mention
@@ -21,6 +22,8 @@ def date_value(m: Mention, ctx: Context) -> Value:
         direction = 0  # اليوم الثلاثاء 15 أفريل: the day of writing, whatever the tense around it
     mod = mod_of(p.get("bnd"))
     a = ctx.anchor
+    if p.get("calendar") == "solar_hijri":
+        return _solar_value(day, month, year, mod)
     if hijri:
         if year is None and a is not None:
             ha = hijri_year_of(a.interval()[0])
@@ -62,6 +65,19 @@ def date_value(m: Mention, ctx: Context) -> Value:
             weekday=p.get("weekday"),
         )
     return _finish(month, day, year, mod, explicit)
+
+
+def _solar_value(day: int | None, month: int, year: int | None, mod: str | None) -> Value:
+    """An Iranian-calendar date; its year is always written (the rules take its months only with one)."""
+    if year is None:
+        return Value("DATE", None, mod)
+    if day:
+        g = solar_hijri.to_gregorian(year, month, day)
+        return Value("DATE", g.isoformat() if g else None, mod, False, g, True)
+    sp = solar_hijri.month_span(year, month)
+    if sp and sp[0].year == sp[1].year:  # a Solar month straddles two Gregorian ones
+        return Value("DATE", f"{sp[0].year:04d}", mod)
+    return Value("DATE", None, mod)
 
 
 def _finish(month: int, day: int | None, year: int | None, mod: str | None, explicit: bool) -> Value:

@@ -12,7 +12,7 @@ from ..text import normalize
 @dataclass(frozen=True)
 class Month:
     number: int
-    calendar: str  # "gregorian" or "hijri"
+    calendar: str  # "gregorian", "hijri" or "solar_hijri" (the Iranian calendar)
     family: str
     ambiguous: bool
 

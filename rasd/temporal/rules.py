@@ -77,6 +77,11 @@ def _ambiguous_month(name: str) -> bool:
     return bool(m and m.ambiguous)
 
 
+def _solar_month(name: str) -> bool:
+    m = months().get(" ".join(name.split()))
+    return bool(m and m.calendar == "solar_hijri")
+
+
 def _groups(m: regex.Match) -> dict[str, str]:
     """The groups of a match that took part in it."""
     return {k: v for k, v in m.groupdict().items() if v is not None}
@@ -84,6 +89,8 @@ def _groups(m: regex.Match) -> dict[str, str]:
 
 def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
     """Context checks that a regex cannot express cheaply."""
+    if g.get("mon") and not g.get("year") and _solar_month(g["mon"]):
+        return False  # تير، مهر، دي are ordinary words too: an Iranian month only with its year
     if kind in ("month",) and _ambiguous_month(g["mon"]):
         if not (g.get("shahr") or g.get("year") or g.get("m2") or g.get("rel") or g.get("bnd")):
             if not _TIME_PREP_BEFORE.search(norm, max(0, s - 12), s):
