@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .anchor import choose, gregorian_candidates, hijri_candidates
 from . import solar_hijri
+from .anchor import choose, gregorian_candidates, hijri_candidates
 from .hijri import hijri_year_of, month_span, to_gregorian, year_span
 from .lexicon import relative
 from .rules import Mention
