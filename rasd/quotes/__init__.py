@@ -31,6 +31,7 @@ from .records import SpeakerRec as Speaker
 from .repair import fix_speaker
 from .sources import an_source, reported_source, source_end, split_vso
 from .spans import (
+    Scan,
     attribution_content,
     has_quote,
     is_body,
@@ -199,6 +200,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             if _mute_in_content(ctx, speaker, pre[1], hit, si, st.quotes):
                 return None  # يرى X أن الاشتباكات تكشف أن…: events do not speak inside someone's words
             obj_addressee = scan.subject
+        elif pre is None and scan.subject is not None and _time_phrase(ctx, scan.subject):
+            pass  # وكان X قد تعهد الأسبوع الماضي بـ"…": a time phrase is no subject; the subject is dropped
         elif pre is None and hit.kind != "participle" and scan.subject is not None:
             lo, hi = scan.subject
             takes_obj = cue.addressee in ("obj", "thing")
@@ -277,9 +280,9 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             return None  # تعهد المانحون بتقديم ملياري يورو: money given, not words
         if scan.np and _in_quotation(ctx, hit.i):
             return None  # …إن لبنان "لا يريد الحرب، ويطالب بتطبيق القرار": the speaker's own words go on
-        if scan.np and _headline(ctx, si):
-            # a headline's "مصر تطالب بوقف…"، "X يختتم جولة ويحذر من "رد حاسم"": the headline sums up what the
-            # article reports; the quote is annotated where the body gives it
+        if scan.np and _headline(ctx, si) and not _opens_with_quotation(ctx, scan):
+            # a headline's "مصر تطالب بوقف…": the headline sums up an act, no words are reported; with
+            # quoted words (بكين تحذر من "اللعب بالنار") the headline does report words
             return None
         if (
             scan.np
@@ -476,6 +479,24 @@ def _in_quotation(ctx: Context, i: int) -> bool:
     spans = ctx.quoted_tokens
     k = bisect_right(spans, (i,)) - 1  # the last run of quoted tokens opening before token i
     return k >= 0 and i < spans[k][1]
+
+
+def _time_phrase(ctx: Context, rng: tuple[int, int]) -> bool:
+    """Tokens ``[lo, hi)`` are one time expression of the temporal layer (الأسبوع الماضي)."""
+    end = ctx.timex_end.get(rng[0])
+    return end is not None and end >= rng[1]
+
+
+MAX_QUOTE_LEAD = 3  # characters before the opening mark of a verb's quoted object: بـ"…" or من "…"
+
+
+def _opens_with_quotation(ctx: Context, scan: Scan) -> bool:
+    """The noun-phrase content opens with quoted words (تدين "الاعتداءات"، يرحب بـ"خطوة"، تحذر من "كارثة")."""
+    if scan.content is None:
+        return False
+    start = scan.content[0]
+    k = bisect_left(ctx.region_starts, start)
+    return k < len(ctx.region_starts) and ctx.region_starts[k] <= start + MAX_QUOTE_LEAD
 
 
 def _headline(ctx: Context, si: int) -> bool:

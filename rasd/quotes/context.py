@@ -52,6 +52,7 @@ class Context:
     _by_role: dict[str, Entity] | None = None
     _by_part: dict[str, Entity | None] | None = None
     _by_id: dict[str, Entity] | None = None  # entities by id, built on first use
+    _timex_end: dict[int, int] | None = None  # first token of a time expression -> the token after it
     agreements: dict = field(default_factory=dict)  # (role, text, entity) -> gender, number (agreement.py)
     verb_at: dict[int, tuple] = field(default_factory=dict)  # token index -> (Cue, enclitic) for verb cues
     info: list = field(default_factory=list)  # TokInfo of every token (see tokinfo.py)
@@ -95,6 +96,19 @@ class Context:
         if self._by_name is None:
             self._name_indexes()
         return self._by_name  # type: ignore[return-value]
+
+    @property
+    def timex_end(self) -> dict[int, int]:
+        """First token of each time expression the temporal layer found -> the token after its end (a time
+        phrase after a verb, قد تعهد الأسبوع الماضي, is no subject)."""
+        if self._timex_end is None:
+            starts, n = self.starts, len(self.text)
+            self._timex_end = {
+                bisect_left(starts, x.start): bisect_left(starts, x.end)
+                for x in self.doc.timexes
+                if 0 <= x.start < x.end <= n
+            }
+        return self._timex_end
 
     @property
     def by_role(self) -> dict[str, Entity]:

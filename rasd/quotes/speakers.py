@@ -358,6 +358,10 @@ def from_range(
     if ms:
         first = ms[0]
         ent = first[2]
+        if ent.type == "LOC" and first[0] > start and not is_body(ctx, lo):
+            # شبكة أطباء السودان: a group the entities layer did not mark, named after a place; the place is
+            # its affiliation, not the speaker
+            return _speaker(ctx, start, end, role=role, affiliation=speaker_entity(ctx, ent)[0]), org
         if ent.type == "ORG" and ent.kb_id is None and first[0] == start:
             # اللجنة الدولية, marked on its own: the organization named in full before it
             words = tuple(normalize_word(ctx.text[first[0] : first[1]]).split())
