@@ -212,6 +212,10 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             )
             if coordinated is not None:  # وأدان الاتحاد الأوروبي الهجوم، ودعا موسكو إلى…: موسكو is called on
                 speaker, obj_addressee = coordinated, (lo, hi)
+            elif takes_obj and obj_addressee is None and _named_object_after_resumptive(ctx, hit, lo, hi):
+                # أجرى X اتصالا اتهم خلاله | واشنطن بـ"…": the clause's subject is the noun's (X), the name is
+                # the one accused
+                obj_addressee = (lo, hi)
             elif ctx.norms[lo][2:] in ctx.lex.words["masc_body"] and _masculine_body(ctx, lo, hit):
                 # واتهمت | الاتحاد الأوروبي بالسعي…: the feminine verb's subject is dropped, the body is its object
                 obj_addressee = (lo, hi)
@@ -479,6 +483,16 @@ def _in_quotation(ctx: Context, i: int) -> bool:
     spans = ctx.quoted_tokens
     k = bisect_right(spans, (i,)) - 1  # the last run of quoted tokens opening before token i
     return k >= 0 and i < spans[k][1]
+
+
+def _named_object_after_resumptive(ctx: Context, hit: CueHit, lo: int, hi: int) -> bool:
+    """After a resumptive PP (اتهم خلاله، وصف فيه), tokens ``[lo, hi)`` are one place or body and nothing
+    else: the verb's object, its subject being the one the relative clause is about."""
+    if hit.j >= len(ctx.toks) or "resumptive" not in ctx.info[hit.j].roles or lo != hit.j + 1:
+        return False
+    start, end = ctx.toks[lo].start, ctx.toks[hi - 1].end
+    ms = ctx.mentions_in(start, end)
+    return len(ms) == 1 and ms[0][0] == start and ms[0][1] >= end and ms[0][2].type in ("LOC", "ORG")
 
 
 def _time_phrase(ctx: Context, rng: tuple[int, int]) -> bool:

@@ -52,6 +52,7 @@ class Context:
     _by_role: dict[str, Entity] | None = None
     _by_part: dict[str, Entity | None] | None = None
     _by_id: dict[str, Entity] | None = None  # entities by id, built on first use
+    _mention_starts_set: frozenset[int] | None = None
     _timex_end: dict[int, int] | None = None  # first token of a time expression -> the token after it
     agreements: dict = field(default_factory=dict)  # (role, text, entity) -> gender, number (agreement.py)
     verb_at: dict[int, tuple] = field(default_factory=dict)  # token index -> (Cue, enclitic) for verb cues
@@ -96,6 +97,13 @@ class Context:
         if self._by_name is None:
             self._name_indexes()
         return self._by_name  # type: ignore[return-value]
+
+    @property
+    def mention_starts_set(self) -> frozenset[int]:
+        """The offsets where a mention starts, for membership tests."""
+        if self._mention_starts_set is None:
+            self._mention_starts_set = frozenset(self.mention_starts)
+        return self._mention_starts_set
 
     @property
     def timex_end(self) -> dict[int, int]:

@@ -77,8 +77,8 @@ def split_vso(ctx: Context, lo: int, hi: int) -> tuple[int, int, tuple[int, int]
         and ctx.lex.anonymous.get(ctx.norms[lo][2:]) == "document"
     ):
         return lo, lo + 1, (lo + 1, hi)  # ويطالب القرار | طهران بتقديم…: a document takes no name after it
-    elif not ms and hi - lo > 1 and (cut := _object_after_title(ctx, lo, hi)):
-        return lo, cut, (cut, hi)  # ودعت الوزيرة | الأطراف إلى ضبط النفس
+    elif (not ms or ms[0][0] > toks[lo].start) and hi - lo > 1 and (cut := _object_after_title(ctx, lo, hi)):
+        return lo, cut, (cut, hi)  # ودعت الوزيرة | الأطراف إلى ضبط النفس، واتهم الوزير | واشنطن بـ…
     elif (
         not ms
         and hi - lo > 1
@@ -112,6 +112,8 @@ def _object_after_title(ctx: Context, lo: int, hi: int) -> int:
         if "audience" in info.roles or (not norms[k].endswith(_NISBA) and "title_adj" not in info.roles):
             return k  # أبلغ الرئيس السابق | الصحافيين
         k += 1
+    if k < hi and ctx.starts[k] in ctx.mention_starts_set:
+        return k  # واتهم الوزير | واشنطن بـ…: a name right after a definite title is the object
     return 0
 
 
