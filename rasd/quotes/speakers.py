@@ -178,6 +178,8 @@ def from_range(
         hi = len(toks)
     if hi <= lo:
         hi = lo + 1
+    if hi - lo == 1 and (group := _counted_group(ctx, lo)) is not None:
+        lo, hi = group  # وتظاهر العشرات | من | الطلاب، مطالبين…: the students speak, not "dozens"
     start, end = toks[lo].start, toks[hi - 1].end
     ms = ctx.mentions_in(start, end)
     if ctx.norms[lo][:1] in "وف" and _conjunction_first(ctx, lo, ms):
@@ -391,6 +393,22 @@ def from_range(
         normalize_word(ctx.text[start:end])
     )
     return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
+
+
+MAX_GROUP = 5  # words of the group a count is of (من أنصار المجلس الوطني الكردي)
+
+
+def _counted_group(ctx: Context, q: int) -> tuple[int, int] | None:
+    """Tokens of the group after a count and من (العشرات من المحتجين): up to punctuation or a stop word."""
+    norms, n = ctx.norms, len(ctx.toks)
+    if norms[q] not in ctx.lex.words["quantifier"] or q + 2 >= n or norms[q + 1] != "من":
+        return None
+    hi = q + 2
+    while (
+        hi < n and hi - q - 2 < MAX_GROUP and ctx.toks[hi].kind == "word" and "stop" not in ctx.info[hi].roles
+    ):
+        hi += 1
+    return (q + 2, hi) if hi > q + 2 else None
 
 
 MAX_ADOPTER_BACK = 400  # tokens looked back for the document's first mention
