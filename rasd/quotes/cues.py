@@ -11,7 +11,8 @@ from ..text.tokens import Token
 from .context import Context
 from .lexicon import ENCLITICS, Cue, Lexicon
 
-_VERB_PREFIXES = frozenset({"", "و", "ف", "س", "وس", "فس"})
+# the future prefix س is left out: "ستعلن الحركة…" says what someone will do, no words yet reported
+_VERB_PREFIXES = frozenset({"", "و", "ف"})
 _L_PREFIXES = frozenset({"ل", "ول", "فل"})  # ل + a present verb: the act that follows (ليعلن، لتؤكد)
 
 
