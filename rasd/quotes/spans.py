@@ -543,6 +543,11 @@ def _name_end(ctx: Context, j: int, limit: int) -> int:
     for m in ctx.mentions_in(toks[j].start, toks[hi - 1].end):
         if m[2].type == "PER" and m[0] >= toks[j].start:
             return ctx.tok_at(m[1])
+        if m[2].type in ("ORG", "LOC") and m[0] == toks[j].start:
+            # نفت حركة X في بيان | استهداف المدنيين: a body or government right after the verb, a channel or
+            # time adverbial, then its object (without one, نفت الوزارة تقارير… is left an act)
+            e = ctx.tok_at(m[1])
+            return e if _adverbial_end(ctx, e, limit) > e else -1
     return -1
 
 
