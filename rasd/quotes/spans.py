@@ -959,6 +959,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 and (len(n) == 3 or any(k == 1 for k, _ in t.forms))  # برد is too short to be stripped
                 and not any(m[2].type == "PER" for m in ctx.mentions_in(t.start, t.end))  # بيني غانتس
                 and not info.chan  # في بيان: a channel, not ب + يان
+                and n[1:] not in ctx.lex.words["manner"]  # أقر المجلس بالإجماع: how it decided, no object
                 and (subj or mode != "subj" or np_direct or hit.enclitic or j == hit.j)
             ):
                 found = _np_content(ctx, j, b, cue.obj == "npquote", first_char=t.start + 1)
