@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ..text import normalize
 from .context import PUNCT_END, Context
 from .cues import CueHit, attribution_at, channel_at, find_channel
 
@@ -534,6 +535,26 @@ def _subject_like(ctx: Context, j: int, b: int) -> bool:
     return norm.startswith("ال") and norm.endswith(("ان", "ون", "ين"))
 
 
+_POSSESSIVE = ("ه", "ها", "هم", "هما", "نا", "كم")
+
+
+def stance_noun(ctx: Context, j: int) -> bool:
+    """Token ``j`` is a verbal noun of a stance (رفض، قبولها، موافقتها، التأييد): see stance_noun in
+    quote_words.tsv."""
+    nouns = ctx.lex.words["stance_noun"]
+    norm = ctx.norms[j]
+    if norm.startswith("ال"):
+        norm = norm[2:]
+    if norm in nouns:
+        return True
+    for suffix in _POSSESSIVE:
+        if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+            stem = norm[: -len(suffix)]
+            if stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns):
+                return True
+    return False
+
+
 def _name_end(ctx: Context, j: int, limit: int) -> int:
     """The token after the first person's name starting within a few tokens of ``j`` (-1 if none)."""
     toks = ctx.toks
@@ -811,6 +832,8 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     limit = hit.j + WINDOW if hit.j + WINDOW < b else b
     found: Scan | None = None
     npq = cue.obj == "npq"
+    # أعلن قبوله…: a stance noun is its content
+    stance = normalize(cue.lemma) in ctx.lex.words["stance_announcer"]
     relay: CueHit | None = None
     if (
         not np_direct
@@ -829,7 +852,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     if (
         np_direct
         and j < limit
-        and npq
+        and (npq or (stance and stance_noun(ctx, j)))
         # مؤكداً, and مؤكدة after a comma (…، مؤكدة دعمها), but not the adjective مؤكدة elsewhere
         and (
             hit.kind != "participle"
@@ -846,15 +869,32 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
         found = _np_content(ctx, j, b, False)
         limit = j  # nothing to scan
     # استبعد رئيس الوزراء البريطاني كير ستارمر إرسال قوات…: a noun phrase right after the subject's name
-    name_end = _name_end(ctx, j, limit) if npq and found is None else -1
+    name_end = _name_end(ctx, j, limit) if (npq or stance) and found is None else -1
     while j < limit:
         info = infos[j]
         if j == name_end and mode == "subj" and subj:
             k = _adverbial_end(ctx, j, b)  # وأكد السيسي خلال اللقاء رفض…: an adverbial may come first
-            if _np_after_name(ctx, k, b) and not _clause_ahead(ctx, k, limit):
+            if (
+                _np_after_name(ctx, k, b)
+                and (npq or stance_noun(ctx, k))
+                and not _clause_ahead(ctx, k, limit)
+            ):
                 subj[1] = j
                 found = _np_content(ctx, k, b, False)
                 break
+        if (
+            stance
+            and subj
+            and mode != "addr"
+            # قوات الدعم الشعبي: a definite one can close the subject's name
+            and not norms[j].startswith("ال")
+            and stance_noun(ctx, j)
+            and not ("withholds" in info.roles and _withheld_identity(ctx, j, limit))  # مسؤول رفض كشف اسمه
+            and not ctx.mentions_in(toks[j].start, toks[j].end)  # قوات الدعم السريع: a word of a name
+        ):
+            # وأعلنت الحكومة (في بيان) | رفضها القاطع للقرار: the subject ends at the stance it announced
+            found = _np_content(ctx, j, b, False)
+            break
         # most words of a speaker's phrase are plain: the full tests below would only extend the phrase
         if info.plain and j not in opens:
             if mode == "subj":
