@@ -513,6 +513,9 @@ def _opens_with_quotation(ctx: Context, scan: Scan) -> bool:
     return k < len(ctx.region_starts) and ctx.region_starts[k] <= start + MAX_QUOTE_LEAD
 
 
+MAX_CROSSHEAD_WORDS = 14
+
+
 def _headline(ctx: Context, si: int) -> bool:
     """Sentence ``si`` is a headline: a heading block, or the article's first line when it has no final
     punctuation and more lines follow (a long headline the text layer keeps as a paragraph)."""
@@ -520,10 +523,15 @@ def _headline(ctx: Context, si: int) -> bool:
     k = ctx.doc.sentences[si].block
     if blocks[k].kind == "heading":
         return True
-    if k != 0 or len(blocks) < 2:
+    if k + 1 >= len(blocks):
         return False
-    last = ctx.text[blocks[0].start : blocks[0].end].rstrip()[-1:]
-    return last not in PUNCT_END and last not in ':"»”'
+    block = ctx.text[blocks[k].start : blocks[k].end].rstrip()
+    last = block[-1:]
+    if last in PUNCT_END or last in ':"»”':
+        return False
+    # the first line, or a crosshead or a linked headline further on (غوتيريش يدعو إلى وقف…): a short line
+    # with no final punctuation
+    return k == 0 or block.count(" ") < MAX_CROSSHEAD_WORDS
 
 
 def _named_before_relative(ctx: Context, r: int, a: int, st: _State) -> tuple[Speaker, str | None] | None:
