@@ -45,7 +45,8 @@ def verb_cue(lex: Lexicon, tok: Token) -> tuple[Cue, bool] | None:
         if cue is not None:
             return cue, False
         for enc in ENCLITICS:
-            if stem.endswith(enc) and len(stem) - len(enc) >= 3:
+            # حثه: a doubled root is written with two letters; رده ("his reply") takes no object, so no cue
+            if stem.endswith(enc) and len(stem) - len(enc) >= 2:
                 cue = verbs.get(stem[: -len(enc)])
                 if cue is not None and (cue.addressee in ("obj", "thing") or cue.obj == "npq"):
                     return cue, True
