@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import normalize
 from .context import PUNCT_END, Context
 from .cues import CueHit, attribution_at, channel_at, find_channel
+from .lexicon import lexicon
 
 WINDOW = 30  # tokens between a cue and the start of its content, at most
 COMMAS = frozenset({"،", ",", "؛", ";"})
@@ -535,6 +537,11 @@ def _subject_like(ctx: Context, j: int, b: int) -> bool:
     return norm.startswith("ال") and norm.endswith(("ان", "ون", "ين"))
 
 
+@lru_cache(maxsize=256)
+def _announces_stance(lemma: str) -> bool:
+    return normalize(lemma) in lexicon().words["stance_announcer"]
+
+
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "نا", "كم")
 
 
@@ -834,8 +841,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     limit = hit.j + WINDOW if hit.j + WINDOW < b else b
     found: Scan | None = None
     npq = cue.obj == "npq"
-    # أعلن قبوله…: a stance noun is its content
-    stance = normalize(cue.lemma) in ctx.lex.words["stance_announcer"]
+    stance = _announces_stance(cue.lemma)  # أعلن قبوله…: a stance noun is its content
     relay: CueHit | None = None
     if (
         not np_direct
