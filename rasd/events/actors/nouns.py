@@ -302,7 +302,11 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             src, tgt = heads[:1], tgt + [e for e in heads[1:] if e not in tgt]
     if cand.rest_end > cand.j:
         scan_from = max(scan_from, cand.rest_end)  # قطع الجزائر علاقاتها مع X: past the trigger's own noun
-    found = scan_targets(ctx, cand, scan_from, allow_direct=False)
+    # قبول الوساطة الجزائرية: a multiword noun whose last word is a head noun takes the phrase after it
+    direct = bool(trig.rest) and "object_after" in trig.flags
+    found = scan_targets(ctx, cand, scan_from, allow_direct=direct)
+    if direct and not found and cand.rest_end < len(toks) and toks[cand.rest_end].nisba:
+        found = [toks[cand.rest_end].ent] if toks[cand.rest_end].ent else []  # the mediator's nisba
     if isinstance(found, tuple):
         src = src or found[0]
         found = found[1]
@@ -340,7 +344,7 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 break  # أعرب عن قلقه من الهجوم: the noun sits in a PP of another noun, not the verb's object
             if plain_word(tk) and tk.token.forms[-1][0] == 0:
                 noun_between = True
-            if "light" in tk.cats and not tk.ent:
+            if ("light" in tk.cats or ("announce" in tk.cats and _own_pronoun(toks[cand.i]))) and not tk.ent:
                 cand.light = m
                 saved = cand.target
                 verb_actors(ctx, cand, m, prev, prev_sentence)
@@ -505,3 +509,12 @@ def _own(tk: Tok) -> bool:
     """The noun carries a singular possessive pronoun (لقائه، اتصالها): one party, named before it."""
     text = tk.token.text
     return text.endswith(("ه", "ها")) and len(text) > 3
+
+
+_OWN_PRONOUNS = ("ها", "هم", "هما")  # not ه: a noun ending in ة is normalized to ه
+
+
+def _own_pronoun(tk: Tok) -> bool:
+    """قبولها، انسحابهم: the event noun carries a possessive pronoun (its actor is the clause's subject)."""
+    norm = tk.token.norm
+    return len(norm) > 4 and norm.endswith(_OWN_PRONOUNS)
