@@ -281,6 +281,7 @@ def extract(doc: Document) -> list[Cand]:
     prev_sentence: list[str] = []
     states = actors.state_actors(doc.entities)
     person_states = actors.person_states(doc.entities)
+    sides = actors.sides(doc.entities)
     # the quotes overlapping each sentence, in document order
     quotes_by_sent: dict[int, list[Quote]] = {}
     for q in doc.quotes:
@@ -290,6 +291,7 @@ def extract(doc: Document) -> list[Cand]:
     for ctx in ctxs:
         try:
             ctx.person_states = person_states
+            ctx.sides = sides
             cands = _sentence(doc, ctx, out, prev_sentence, states, kinds, timexes_by_sent, quotes_by_sent)
         except Exception:  # one odd sentence must not cost the article its other events
             log.exception("events: sentence %d skipped", ctx.index)

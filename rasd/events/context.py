@@ -134,6 +134,7 @@ class SentCtx:
     place_phrases: list[tuple[int, int]] | None = None  # في phrases naming a place (set by attach_location)
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (cue start, speaker id) of its quotes
     person_states: dict[str, str] = field(default_factory=dict)  # person id -> id of his state's entity
+    sides: dict[str, str] = field(default_factory=dict)  # entity id -> KB id of its state or union
     reporters: frozenset[str] = frozenset()  # news agencies and outlets: they report, never act
     # a body's head noun with the article (الجامعه، الاتحاد، الوزاره) -> (the one body of the article so
     # headed, where it is first named): a bare الجامعة after جامعة الدول العربية names it again

@@ -23,12 +23,19 @@ from .documents import document_issuer
 from .duals import dual_object
 from .nouns import apply_lifting, noun_actors
 from .objects import place_noun
-from .reactions import REACTIONS, fact_warning, own_side_warning, reaction_target, warns_of_thing
-from .states import dedup, person_states, state_actors
+from .reactions import (
+    REACTIONS,
+    fact_warning,
+    own_side_clause,
+    own_side_warning,
+    reaction_target,
+    warns_of_thing,
+)
+from .states import dedup, person_states, sides, state_actors
 from .subjects import own_state, self_subject, state_subject
 from .verbs import verb_actors
 
-__all__ = ["dedup", "fill", "person_states", "place_noun", "state_actors"]
+__all__ = ["dedup", "fill", "person_states", "place_noun", "sides", "state_actors"]
 
 
 # a warning is addressed to states, bodies and people: a place named in what was said is no target
@@ -65,6 +72,9 @@ def fill(
         ):
             # وأضاف أن بلاده ترفض القرار: the country of the speaker the subject resolved to
             cand.source = [ctx.person_states[cand.source[0]]]
+        if cand.trig.type == "THREATEN" and cand.target and cand.source:
+            # حذرت الوزارة التركية من أن أنقرة لن تتردد …: her own state is what will act, not who is warned
+            cand.target = own_side_clause(ctx, cand)
         if cand.trig.type == "THREATEN" and not cand.target and cand.source:
             cand.target = own_side_warning(ctx, cand)
         if cand.trig.pos == "verb" and not cand.target and cand.source and "direct" in cand.trig.targets:

@@ -172,3 +172,31 @@ def own_side_warning(ctx: SentCtx, cand: Cand) -> list[str]:
         if tk.ent and tk.ent not in cand.source:
             return [tk.ent]
     return []
+
+
+def own_side_clause(ctx: SentCtx, cand: Cand) -> list[str]:
+    """حذر الوزير من أن واشنطن ستفرض عقوبات على الشركات الصينية: when the clause after من أن opens on the
+    warner's own side (his state, its capital, his union), that side is not warned: the other actor named in
+    the clause is the target (none if there is none). Other targets are kept as they are."""
+    toks = ctx.toks
+    mine = {ctx.sides[e] for e in cand.source if e in ctx.sides}
+    if not mine:
+        return cand.target
+    k = cand.j
+    while k < min(len(toks) - 1, cand.j + WINDOW) and not is_comp(toks[k]):
+        if toks[k].punct and toks[k].token.text in STRONG_PUNCT:
+            return cand.target
+        k += 1
+    if k + 1 >= len(toks) or not is_comp(toks[k]):
+        return cand.target
+    subj = toks[k + 1].ent or (
+        toks[k + 2].ent if k + 2 < len(toks) and toks[k + 1].token.text in '"«' else None
+    )
+    if subj is None or ctx.sides.get(subj) not in mine or subj not in cand.target:
+        return cand.target
+    for tk in toks[k + 2 : k + 2 + WINDOW]:
+        if tk.punct and tk.token.text in STRONG_PUNCT:
+            break
+        if tk.ent and tk.ent not in cand.source and ctx.sides.get(tk.ent) not in mine:
+            return [tk.ent]
+    return []

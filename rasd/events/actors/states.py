@@ -28,6 +28,27 @@ def person_states(doc_entities) -> dict[str, str]:
     return {e.id: by_kb[e.country] for e in doc_entities if e.type == "PER" and e.country in by_kb}
 
 
+_UNION_KINDS = {"eu_body": "org/eu"}  # the Commission, the Parliament: bodies of the European Union
+
+
+def sides(doc_entities) -> dict[str, str]:
+    """Entity -> the KB id of the state (or union) it belongs to: a state itself, its capital, ministries and
+    people by their country; a person of a body (the Commission's president) by the body's side."""
+    own: dict[str, str] = {}  # KB id -> side
+    for e in doc_entities:
+        if e.kb_id:
+            own[e.kb_id] = (
+                _UNION_KINDS.get(e.kind or "") or (e.country if e.type != "PER" else None) or e.kb_id
+            )
+    out = {}
+    for e in doc_entities:
+        side = _UNION_KINDS.get(e.kind or "") or (own.get(e.country, e.country) if e.country else None)
+        side = side or (own.get(e.kb_id) if e.kb_id else None)
+        if side:
+            out[e.id] = side
+    return out
+
+
 def dedup(ids: list[str]) -> list[str]:
     out: list[str] = []
     for i in ids:
