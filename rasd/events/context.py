@@ -152,6 +152,29 @@ def _best(doc_types: dict[str, str], ents: list[str]) -> list[str]:
     return uniq
 
 
+_DATELINE_SEPARATORS = ("--", "-", ":", "–", "—")
+_DATELINE_SPAN = 48  # characters from the sentence start to the agency: a place and a date at most
+
+
+def _datelines(doc: Document, reporters: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of each dateline: a sentence opening on a place, maybe a date, and a news agency, then a
+    separator (القاهرة - (د ب أ):، سنغافورة - 1 - 6 (كونا) --)."""
+    out = []
+    starts = [s.start for s in doc.sentences]
+    for e in doc.entities:
+        if e.id not in reporters:
+            continue
+        for m in e.mentions:
+            k = bisect_right(starts, m.start) - 1
+            if k < 0 or m.start - starts[k] > _DATELINE_SPAN:
+                continue
+            rest = doc.text[m.end : m.end + 6].lstrip(") ")
+            sep = next((s for s in _DATELINE_SEPARATORS if rest.startswith(s)), None)
+            if sep is not None:
+                out.append((starts[k], m.end + doc.text[m.end : m.end + 6].index(sep) + len(sep)))
+    return out
+
+
 def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
     """Mentions, plus the spans of roles the entities layer tied to an entity (نظيره الروسي, الرئيس الأوكراني)
     where they overlap no mention: a title standing alone refers to its holder."""
@@ -248,6 +271,11 @@ def build(doc: Document) -> list[SentCtx]:
         ]
         if drop:
             spans = [sp for n, sp in enumerate(spans) if n not in drop]
+    if reporters and spans:
+        # سنغافورة - 1 - 6 (كونا) --: the place and agency of a dateline are no actors of the sentence after it
+        lines = _datelines(doc, reporters)
+        if lines:
+            spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in lines)]
     nisba = nisba_index(doc)
     cities = frozenset(
         e.id
