@@ -42,7 +42,34 @@ def object_then_complement(ctx: SentCtx, cand: Cand, after: int, reported: bool 
     nxt = ctx.toks[m + 1] if m + 1 < len(ctx.toks) else None
     if nxt is None or nxt.ent:
         return False
+    if (nxt.conj or nxt.token.norm == "و") and "object_required" in cand.trig.flags:
+        # واتهمت الجيش و"القوة المشتركة" باستخدام …: objects joined by و, then the complement
+        return _conjuncts_then_prep(ctx, m + 1)
     return "prep" in nxt.cats or nxt.prep is not None or clitic_prep(nxt)
+
+
+_CONJUNCT_WORDS = 4  # words of one more object joined by و (القوة المشتركة للحركات المسلحة)
+
+
+def _conjuncts_then_prep(ctx: SentCtx, k: int) -> bool:
+    """From token ``k`` (a word with و): one more phrase of plain words, names and quotation marks, then a
+    preposition (ب، ل or a word of its own)."""
+    toks = ctx.toks
+    words = 0
+    for m in range(k + 1, len(toks)):
+        tk = toks[m]
+        if tk.punct:
+            if tk.token.text in '"«»':
+                continue
+            return False
+        if tk.in_trigger or tk.timex or tk.conj:
+            return False
+        if "prep" in tk.cats or tk.prep is not None or clitic_prep(tk):
+            return words > 0 or bool(toks[k].ent) or toks[k].token.kind == "word"
+        words += 1
+        if words > _CONJUNCT_WORDS:
+            return False
+    return False
 
 
 def clitic_prep(tk: Tok) -> bool:
