@@ -140,6 +140,8 @@ _ASIDE_REACH = 10  # words in an aside between commas (، في بيان نقلت
 def _aside_end(toks: list[Tok], k: int) -> int | None:
     """The comma closing an aside that opens at the comma ``k`` with في/خلال/عبر and a way of saying (في بيان،
     خلال مؤتمر صحافي), when it closes before any stronger mark; else None."""
+    if k + 2 < len(toks) and (toks[k + 1].timex or toks[k + 2].timex):  # (أمس الخميس: أمس may stand apart)
+        return _dated_aside_end(toks, k)
     if k + 2 >= len(toks) or toks[k + 1].token.norm not in ("في", "خلال", "عبر"):
         return None
     media = lexicon().media
@@ -148,6 +150,20 @@ def _aside_end(toks: list[Tok], k: int) -> int | None:
     for m in range(k + 2, min(len(toks), k + 2 + _ASIDE_REACH)):
         tk = toks[m]
         if tk.punct:
+            return m if tk.token.text in "،," and m + 1 < len(toks) and not toks[m + 1].punct else None
+    return None
+
+
+def _dated_aside_end(toks: list[Tok], k: int) -> int | None:
+    """استقبل X، أمس الخميس 25 آب بالقصر الملكي بعمان، الوزيرة Y: an aside opening on a date (and the place
+    after it) up to the next comma, when it holds no trigger and closes before any stronger mark."""
+    for m in range(k + 1, min(len(toks), k + 1 + _ASIDE_REACH)):
+        tk = toks[m]
+        if tk.in_trigger:
+            return None
+        if tk.punct:
+            if tk.token.text in "()":
+                continue
             return m if tk.token.text in "،," and m + 1 < len(toks) and not toks[m + 1].punct else None
     return None
 
