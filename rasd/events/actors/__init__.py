@@ -29,6 +29,7 @@ from .reactions import (
     own_side_clause,
     own_side_warning,
     reaction_target,
+    warns_of_course,
     warns_of_thing,
 )
 from .states import dedup, person_states, sides, state_actors
@@ -82,7 +83,9 @@ def fill(
         if cand.trig.type == "ASSAULT" and not cand.target and cand.source:
             cand.target = casualty_target(ctx, cand)
 
-        if cand.trig.mode == "warn" and (fact_warning(ctx, cand) or warns_of_thing(ctx, cand)):
+        if cand.trig.mode == "warn" and (
+            fact_warning(ctx, cand) or warns_of_thing(ctx, cand) or warns_of_course(ctx, cand)
+        ):
             cand.absorbed = True  # dropped: a warning about a state of affairs threatens nobody
         if "verbal_alt" in cand.trig.flags and any(ctx.types.get(e) == "PER" for e in cand.source):
             # هاجم المندوب الإسرائيلي الدول التي …: a person attacks in words (ACCUSE), an army by force

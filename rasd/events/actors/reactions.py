@@ -200,3 +200,32 @@ def own_side_clause(ctx: SentCtx, cand: Cand) -> list[str]:
         if tk.ent and tk.ent not in cand.source and ctx.sides.get(tk.ent) not in mine:
             return [tk.ent]
     return []
+
+
+_SUBJECT_REACH = 12  # tokens from a warning verb to its من أن: a titled name and a time between commas
+
+
+def warns_of_course(ctx: SentCtx, cand: Cand) -> bool:
+    """حذر من أن استمرار الأزمة "سيقوض فرص السلام": a warning that a course of things will lead somewhere, its
+    clause opening on a plain noun and naming no actor, threatens nobody."""
+    toks = ctx.toks
+    if cand.target:
+        return False
+    k = cand.j
+    while k < min(len(toks), cand.j + _SUBJECT_REACH) and not is_comp(toks[k]):  # حذر X (،) أمس (،) من أن
+        if (toks[k].punct and toks[k].token.text not in "،,") or toks[k].in_trigger:
+            return False
+        k += 1
+    if k + 1 >= len(toks) or not is_comp(toks[k]):
+        return False
+    m = k + 1
+    while m < len(toks) and toks[m].punct and toks[m].token.text in TRANSPARENT:
+        m += 1
+    if m >= len(toks) or not plain_word(toks[m]) or toks[m].token.norm in lexicon().self_nouns:
+        return False
+    for tk in toks[m:]:
+        if tk.punct and tk.token.text in STRONG_PUNCT:
+            break
+        if tk.ent or tk.cats & _NEG_COND:
+            return False  # (استمرار الاعتداءات لن يبقى دون رد: a negated outcome is a promise to respond)
+    return True
