@@ -86,6 +86,10 @@ def useless_misc(tokens: Sequence[Token], first: int, last: int) -> bool:
     return any(t.match(common) is not None for t in tokens[first : last + 1] if t.kind == "word")
 
 
+# diacritics and tatweel that may follow a word's last letter
+_MARKS_AND_TATWEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+
+
 def trim_person_span(
     tokens: Sequence[Token], a: int, b: int, titles: Sequence[Cue], kb: KB | None
 ) -> tuple[int, int] | None:
@@ -95,6 +99,10 @@ def trim_person_span(
     for c in titles:
         if c.first == a and c.last < b:
             a = c.last + 1
+    while a <= b and tokens[a].norm == "علي" and tokens[a].text.rstrip(_MARKS_AND_TATWEEL).endswith("ى"):
+        a += 1  # the preposition على, which the matching normalization folds into the name علي (كتب على تويتر)
+    if a > b:
+        return None
     stops = name_stops()
     while b > a:
         t = tokens[b]

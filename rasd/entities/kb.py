@@ -68,6 +68,8 @@ class KB:
     first_words: set[str] = field(default_factory=set)
     demonyms: dict[str, str] = field(default_factory=dict)  # normalized inflected nisba -> country id
     words: set[str] = field(default_factory=set)  # every normalized token of every name (features)
+    # the words of ``words`` that are a name alone or not the first word of one (كاري of كاري لام is not)
+    inner_words: set[str] = field(default_factory=set)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -95,6 +97,7 @@ class KB:
                 ids.append(e["id"])
             self.first_words.add(key[0])
             self.words.update(key)
+            self.inner_words.update(key[1:] if len(key) > 1 else key)
             for i in range(1, len(key)):
                 self.prefixes.add(key[:i])
         for nisba in e.get("demonyms") or []:
@@ -353,6 +356,7 @@ def load_kb(*paths: str | Path, entries: Iterable[dict[str, Any]] | None = None,
         kb.first_words = set(base.first_words)
         kb.demonyms = dict(base.demonyms)
         kb.words = set(base.words)
+        kb.inner_words = set(base.inner_words)
     for p in paths:
         for e in read_entries(p):
             kb.add(e)

@@ -32,7 +32,8 @@ _STATE_KINDS = frozenset({"country", "capital"})
 # ... and the one-word name of an armed group, a movement or a party (داعش, حماس, طالبان): the KB lists such a
 # name bare only when it is no ordinary word (kb_organizations.tsv), while the 2007 corpus rarely saw them
 _KB_MAX_P_OUT_GROUP = 0.9
-_GROUP_KINDS = frozenset({"armed_group", "movement", "party"})
+# (and a social platform's: تويتر, فيسبوك are no ordinary words either, and are named after في/على/عبر)
+_GROUP_KINDS = frozenset({"armed_group", "movement", "party", "platform"})
 # KB places no club or company is named after: the KB's type stands against the model's ORG (معبر كرم أبو سالم)
 _FIXED_PLACE_KINDS = frozenset({"landmark", "camp", "strait", "river", "sea", "lake", "mountain", "island"})
 # ... and a KB place's right after a preposition of place or direction (إلى مسقط, في مصراتة) unless the model is
@@ -106,10 +107,13 @@ def sentence_ranges(doc: Document, tokens: Sequence[Token]) -> list[tuple[int, i
     return out
 
 
-def strip_clitics(tok: Token, kb: KB | None, seen: set[str] | frozenset[str] = frozenset()) -> int:
+def strip_clitics(
+    tok: Token, kb: KB | None, seen: set[str] | frozenset[str] = frozenset(), after: str | None = ""
+) -> int:
     """Characters of proclitics to leave out of a name starting with ``tok``: the least stripped reading
     that the KB knows as a name word, or that stands bare elsewhere in the article (``seen``: لأوكرانيا when
-    أوكرانيا occurs), or clitic + article (بالعراق)."""
+    أوكرانيا occurs), or clitic + article (بالعراق). ``after``: the normalized word after ``tok`` in the
+    name (None: the name is ``tok`` alone; "": not known)."""
     if len(tok.forms) == 1:
         return 0
 
@@ -118,7 +122,18 @@ def strip_clitics(tok: Token, kb: KB | None, seen: set[str] | frozenset[str] = f
     for k, stem in tok.forms:
         if "س" in tok.text[:k]:
             continue  # the future's س goes on verbs only: سيلين is a name, not س + يلين (Yellen)
-        if (kb is not None and stem in kb.words) or (k and stem in seen):
+        if k and stem in seen:
+            return k
+        if kb is not None and stem in kb.words:
+            if (
+                k
+                and after != ""
+                and stem not in kb.inner_words
+                and (after is None or ((stem, after) not in kb.prefixes and (stem, after) not in kb.names))
+            ):
+                # the stem only opens a longer KB name that does not go on here: بكاري سامبي is no ب +
+                # كاري (of كاري لام), while لإيمانويل ماكرون is ل + the KB's name
+                continue
             return k
     for k, stem in tok.forms[1:]:
         if stem.startswith("ال") and len(stem) > 3:
@@ -226,6 +241,8 @@ def recognize_span(
     all_titles = [c for c in cues if c.kind == "title"]
     if all_titles and kb is not None:
         model_spans = _split_place_after_title(tokens, model_spans, kb, all_titles)
+    if kb is not None:
+        model_spans = _split_clitic_place(tokens, model_spans, kb)
     model_spans = [
         (ab[0], ab[1], t)
         for a, b, t in model_spans
@@ -333,7 +350,7 @@ def recognize_span(
             out.remove(m)
         if all(t.kind != "word" for t in tokens[a : b + 1]):
             continue
-        k = strip_clitics(tokens[a], kb, seen)
+        k = strip_clitics(tokens[a], kb, seen, tokens[a + 1].norm if a < b else None)
         ids = _division_ids(tokens[a], kb) if typ == "LOC" and a == b and not k and kb is not None else ()
         out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ, ids, "kb" if ids else "model"))
     return out
@@ -499,6 +516,12 @@ def _kb_ids(tokens: Sequence[Token], a: int, b: int, kb: KB | None) -> tuple[str
     return next((x.ids for x in kb.match(tokens, a, b + 1) if x.first == a and x.last == b), ())
 
 
+# the compass adjectives that close a place's name (normalized)
+_COMPASS_NISBAS = frozenset(
+    f"{a}{d}{e}" for a in ("ال", "") for d in ("شمالي", "جنوبي", "شرقي", "غربي") for e in ("", "ه")
+)
+
+
 def _shrink(
     tokens: Sequence[Token],
     lo: int,
@@ -546,6 +569,11 @@ def _shrink(
         ):
             # the words left out name a place themselves (ريف [حماة]), or the model cut the name in two
             # (ولاية [سيدي] [بوزيد]): the model is confused
+            out.append(m)
+            continue
+        if rest == [m.last] and m.type == "LOC" and tokens[m.last].norm in _COMPASS_NISBAS:
+            # a place's KB name closed by a direction (بحر الصين [الجنوبي], السودان [الجنوبي] is no name of
+            # its own): the model often leaves the adjective out, the KB name stands
             out.append(m)
             continue
         if any(adjust.head_of(tokens[j], "part") or adjust.head_of(tokens[j], "kb_part") for j in rest):
@@ -1042,6 +1070,31 @@ def _split_place_after_title(
         else:
             out.append((a, b, typ))
     return out
+
+
+def _split_clitic_place(
+    tokens: Sequence[Token], spans: list[tuple[int, int, str]], kb: KB
+) -> list[tuple[int, int, str]]:
+    """A person's name the model began on a KB place with a proclitic (السفير الألماني [بالرباط] روبرت
+    دولغر, القنصل العام بجدة …): no name begins with a preposition, so the place, then the person."""
+    out = []
+    for a, b, typ in spans:
+        if typ == "PER" and b > a and tokens[a].kind == "word" and _clitic_place(tokens[a], kb):
+            out += [(a, a, "LOC"), (a + 1, b, "PER")]
+        else:
+            out.append((a, b, typ))
+    return out
+
+
+def _clitic_place(tok: Token, kb: KB) -> bool:
+    """A proclitic (not the future's س) on a word whose stem alone is a KB place and no KB person."""
+    for k, stem in tok.forms[1:]:
+        if "س" in tok.text[:k]:
+            continue
+        ids = kb.names.get((stem,), ())
+        if ids and any(kb.entries[i]["type"] == "LOC" for i in ids):
+            return not any(kb.entries[i]["type"] == "PER" for i in ids)
+    return False
 
 
 def _org_head_word(tok: Token) -> bool:
