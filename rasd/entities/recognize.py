@@ -350,7 +350,9 @@ def recognize_span(
             out.remove(m)
         if all(t.kind != "word" for t in tokens[a : b + 1]):
             continue
-        k = strip_clitics(tokens[a], kb, seen, tokens[a + 1].norm if a < b else None)
+        # (a person's name: a stem that only opens a longer KB name is no evidence of a clitic, بكاري)
+        after = ("" if typ != "PER" else tokens[a + 1].norm if a < b else None)
+        k = strip_clitics(tokens[a], kb, seen, after)
         ids = _division_ids(tokens[a], kb) if typ == "LOC" and a == b and not k and kb is not None else ()
         out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ, ids, "kb" if ids else "model"))
     return out
@@ -667,9 +669,10 @@ def recognize(
     for m in out:
         if _is_currency(tokens, m, currencies):
             m.type = "MISC"  # a currency, as ANERcorp tags it, never a place or a body (شيكل، الدينار)
+    head_cues = _with_extra_heads(tokens, ranges, cues, index) if ORG_HEADS else cues
     if kb is not None and len(kb):
         out += _bare_bodies(tokens, ranges, out, kb, cues, index)
-        out = _bodies_of_places(tokens, ranges, out, kb, cues)
+        out = _bodies_of_places(tokens, ranges, out, kb, head_cues)
     out += _outlets_told(tokens, ranges, out, kb, cues, index)
     if kb is not None and len(kb):
         out += _towns_of_duals(tokens, out, p_out, kb, index)
@@ -680,7 +683,6 @@ def recognize(
         out = _party_names(tokens, out, kb, index)
         out = _operations_commands(tokens, out, index)
         out += _named_bodies(tokens, ranges, out, kb, index)
-        head_cues = _with_extra_heads(tokens, ranges, cues, index)
         out += _org_heads(tokens, ranges, out, p_out, kb, head_cues)
         out += _place_heads(tokens, ranges, out, p_out, kb, head_cues)
         out = _body_tails(tokens, ranges, out, head_cues)
@@ -995,8 +997,9 @@ def _bodies_of_places(
     kb: KB,
     cues: dict[tuple[int, int], list[Cue]],
 ) -> list[Mention]:
-    """An organization head noun in construct with a KB place (جامعة قطر, بنك فلسطين): one body, not the
-    place; linked where the KB knows the whole name."""
+    """An organization head noun in construct with a KB place (جامعة قطر, بنك فلسطين, معهد تمبكتو), or with
+    an indefinite noun and the place (غرفة طوارئ الفاشر, نقابة أطباء لبنان): one body, not the place; linked
+    where the KB knows the whole name."""
     starts = {m.first: m for m in out}
     taken = _covered(out)
     for lo, hi in ranges:
@@ -1007,16 +1010,44 @@ def _bodies_of_places(
             if head.norm in _NOT_PLACE_BODY_HEADS or head.norm.startswith("ال"):
                 continue
             m = starts.get(c.last + 1)
+            if m is None and c.last + 2 < hi and _construct_noun(tokens[c.last + 1], c.last + 1, taken):
+                m = starts.get(c.last + 2)
+                if m is not None and tokens[m.first].start != tokens[c.last + 1].end + 1:
+                    continue
+            elif m is not None and tokens[m.first].start != head.end + 1:
+                continue
             if m is None or m.type != "LOC" or not m.kb_ids or m.start != tokens[m.first].start:
                 continue
-            if tokens[m.first].start != head.end + 1:
-                continue
+            if m.last > m.first and _place_class(tokens[m.first]):
+                continue  # مركز [مدينة الموصل] is the city's centre: a place named with its class noun
             ids = _kb_ids(tokens, c.first, m.last, kb)
             k = strip_clitics(head, kb)
             out = [x for x in out if x is not m]
             out.append(Mention(c.first, m.last, head.start + k, m.end, "ORG", ids, "kb" if ids else "cue"))
             taken.add(c.first)
     return out
+
+
+def _place_class(tok: Token) -> bool:
+    """A class noun of places (مدينة, محافظة, بلدة, قرية ...)."""
+    return tok.norm in _DIVISION_HEADS or tok.norm == "مدينه" or adjust.head_of(tok, "class") is not None
+
+
+def _construct_noun(tok: Token, i: int, taken: set[int]) -> bool:
+    """A bare noun between a body's head and a place (غرفة [طوارئ] الفاشر, نقابة [أطباء] لبنان): a word with no
+    article and no proclitic, no particle, nisba or place class noun (مركز [مدينة] غزة is the city's centre)."""
+    w = tok.norm
+    return (
+        tok.kind == "word"
+        and i not in taken
+        and len(tok.forms) == 1
+        and len(w) >= 3
+        and not w.startswith("ال")
+        and w not in _PARTICLES
+        and not news_rules.nisba_shaped(w)
+        and not _place_class(tok)
+        and not any(adjust.head_of(tok, role) for role in ("part", "kb_part", "compound"))
+    )
 
 
 def _split_person_after_body(
