@@ -99,9 +99,21 @@ def trim_person_span(
     for c in titles:
         if c.first == a and c.last < b:
             a = c.last + 1
+    # the preposition على, which the matching normalization folds into the name علي (كتب على تويتر)
     while a <= b and tokens[a].norm == "علي" and tokens[a].text.rstrip(_MARKS_AND_TATWEEL).endswith("ى"):
-        a += 1  # the preposition على, which the matching normalization folds into the name علي (كتب على تويتر)
+        a += 1
     if a > b:
+        return None
+    first = tokens[a]
+    if (
+        first.kind == "word"
+        and first.norm.startswith("لل")
+        and len(first.norm) > 4
+        and len(first.forms) > 1
+        and first.norm not in name_words()
+    ):
+        # no name begins with the fused preposition and article: a body described (القائد السابق [للحرس
+        # الرئاسي]), whatever follows is its adjective
         return None
     stops = name_stops()
     while b > a:
@@ -176,6 +188,20 @@ def dateline_matches(
     ]
     if tokens[cut].text in _DASHES:
         j = cut + 1
+        if place and j < hi:
+            # a second place after the dash (الفاشر - بورتسودان (وكالات):, نيامي - الجزائر:)
+            nxt = next((k for k in range(j + 1, min(hi, j + 4)) if tokens[k].kind == "punct"), None)
+            if nxt is not None and (tokens[nxt].text in "(:" or tokens[nxt].text in _DASHES):
+                for m in kb.match(tokens, j, nxt):
+                    if m.first == j and m.last == nxt - 1 and kb.entries[m.ids[0]]["type"] == "LOC":
+                        place.append(
+                            (m.first, m.last, m.start, _capital_of(tokens, m.first, m.last, m.ids, kb))
+                        )
+                        j = nxt + 1 if tokens[nxt].text in _DASHES else nxt
+                        break
+        # a date of numbers between dashes before the agency (سنغافورة - 1 - 6 (كونا) --)
+        while j < hi and j - cut < 8 and (tokens[j].kind == "num" or tokens[j].text in _DASHES):
+            j += 1
         if j < hi and tokens[j].text == "(":
             j += 1
         agency = _agency(tokens, j, hi, kb) if j < hi else None

@@ -351,7 +351,7 @@ def recognize_span(
         if all(t.kind != "word" for t in tokens[a : b + 1]):
             continue
         # (a person's name: a stem that only opens a longer KB name is no evidence of a clitic, بكاري)
-        after = ("" if typ != "PER" else tokens[a + 1].norm if a < b else None)
+        after = "" if typ != "PER" else tokens[a + 1].norm if a < b else None
         k = strip_clitics(tokens[a], kb, seen, after)
         ids = _division_ids(tokens[a], kb) if typ == "LOC" and a == b and not k and kb is not None else ()
         out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ, ids, "kb" if ids else "model"))
@@ -695,8 +695,26 @@ def recognize(
     if kb is not None and len(kb):
         out = _repaired(tokens, out, kb)
         out = _short_names_of_named(tokens, out, index)
+    _places_after_heads(tokens, out)
     _surnames_of_named(tokens, out)
     return out
+
+
+def _places_after_heads(tokens: Sequence[Token], mentions: list[Mention]) -> None:
+    """A name the article gave first after a place's head noun (مخيم [أبو شوك], قصر [بعبدا]) is a place
+    when it comes back bare and the model read it as a person (نزح السكان من أبو شوك): the same place, with
+    its link."""
+    inner: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for m in mentions:
+        if m.type == "LOC" and m.last > m.first:
+            head = adjust.head_of(tokens[m.first], "part")
+            if head is not None and head.type == "LOC":
+                inner[tuple(t.norm for t in tokens[m.first + 1 : m.last + 1])] = m.kb_ids
+        elif m.type == "PER" and inner:
+            ids = inner.get(tuple(t.norm for t in tokens[m.first : m.last + 1]))
+            if ids is not None:
+                m.type = "LOC"
+                m.kb_ids = ids
 
 
 def _short_names_of_named(
