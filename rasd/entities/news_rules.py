@@ -164,6 +164,8 @@ def descriptive(word: str) -> bool:
 def _extra_head_words() -> dict[str, str]:
     words = _span_words()
     out = {w: "org_head" for w in words.get("org_head", ())}
+    # a body's head read only before a place (شبكة أطباء السودان; شبكة السكك الحديدية is a railway network)
+    out.update({w: "place_org_head" for w in words.get("place_org_head", ())})
     out.update({w: "loc_head" for w in (*words.get("loc_head", ()), *words.get("square", ()))})
     return out
 

@@ -1022,7 +1022,7 @@ def _bodies_of_places(
     taken = _covered(out)
     for lo, hi in ranges:
         for c in cues.get((lo, hi), ()):
-            if c.kind != "org_head" or c.first != c.last or c.first in taken:
+            if c.kind not in ("org_head", "place_org_head") or c.first != c.last or c.first in taken:
                 continue
             head = tokens[c.first]
             if head.norm in _NOT_PLACE_BODY_HEADS or head.norm.startswith("ال"):
