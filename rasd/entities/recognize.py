@@ -373,7 +373,14 @@ def _trim_kb(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
     """A KB name of two words that is another, one-word name of the same body or place with a descriptor
     (name_heads.tsv) before it or a nisba after it (جهاز [الموساد], [الموساد] الإسرائيلي): the mention is the
     name itself, as a title or nisba stays out of a person's name. Names of several words keep their nisba
-    (المجلس الأعلى للأمن القومي الإيراني)."""
+    (المجلس الأعلى للأمن القومي الإيراني). A world region's class noun stays out too (منطقة [الساحل], منطقة
+    [المحيطين الهندي والهادئ]): the region is named by what follows it."""
+    if (
+        m.last > m.first
+        and stem_at(tokens[m.first], m.start) == "منطقه"
+        and all(kb.entries[i].get("kind") == "world_region" for i in m.ids)
+    ):
+        return KBMatch(m.first + 1, m.last, tokens[m.first + 1].start, m.end, m.ids)
     if m.last != m.first + 1 or kb.entries[m.ids[0]]["type"] == "PER":
         return m
     first, second = tokens[m.first], tokens[m.last]
