@@ -689,6 +689,7 @@ def recognize(
     if ORG_HEADS:
         out = _party_names(tokens, out, kb, index)
         out = _operations_commands(tokens, out, index)
+        out = _services(tokens, out, kb, index)
         out += _named_bodies(tokens, ranges, out, kb, index)
         out += _org_heads(tokens, ranges, out, p_out, kb, head_cues)
         out += _place_heads(tokens, ranges, out, p_out, kb, head_cues)
@@ -1610,6 +1611,47 @@ def _operations_commands(tokens: Sequence[Token], mentions: list[Mention], index
         out.remove(place)
         out.append(Mention(i, last, tokens[i].start + form[0], tokens[last].end, "ORG", (), "cue"))
         taken.update(range(i, last + 1))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _services(
+    tokens: Sequence[Token], mentions: list[Mention], kb: KB | None, index: StemIndex
+) -> list[Mention]:
+    """A state service named by two words (ner_span_words.tsv kind ``service``: حرس الحدود, خفر السواحل) and
+    the nisba of its state if one follows (حرس الحدود [الأوكراني]): one body, whatever the model says; names the
+    model found inside it give way."""
+    phrases = news_rules.span_words("service")
+    if not phrases:
+        return mentions
+    firsts = frozenset(p.split()[0] for p in phrases)
+    starts = index.starts(firsts)
+    if not starts:
+        return mentions
+    out = list(mentions)
+    for i in starts:
+        form = tokens[i].match(firsts)
+        if form is None or i + 1 >= len(tokens) or tokens[i].end + 1 != tokens[i + 1].start:
+            continue
+        if f"{form[1]} {tokens[i + 1].norm}" not in phrases:
+            continue
+        last = i + 1
+        nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+        if (
+            nxt is not None
+            and kb is not None
+            and nxt.kind == "word"
+            and nxt.norm.startswith("ال")
+            and tokens[last].end + 1 == nxt.start
+            and kb.demonym_country(nxt) is not None
+        ):
+            last = i + 2
+        inside = [m for m in out if i <= m.first and m.last <= last]
+        if any(m.first <= last and i <= m.last for m in out if m not in inside):
+            continue  # a longer name across it stands
+        for m in inside:
+            out.remove(m)
+        out.append(Mention(i, last, tokens[i].start + form[0], tokens[last].end, "ORG", (), "cue"))
     out.sort(key=lambda m: m.start)
     return out
 
