@@ -143,6 +143,7 @@ class Lexicon:
     deadlines: frozenset[str] = frozenset()  # بحلول، حتى: the date after it is a deadline, no act's date
     deadline_preps: frozenset[str] = frozenset()  # قبل، حتى before deadline_ends (قبل نهاية العام)
     deadline_ends: frozenset[str] = frozenset()  # نهاية، حلول
+    counterparts: tuple[str, ...] = ()  # نظير، ضيف: the other party, named by its relation (stem prefixes)
 
 
 @lru_cache(maxsize=1)
@@ -203,6 +204,7 @@ def lexicon() -> Lexicon:
             "deadline",
             "deadline_prep",
             "deadline_end",
+            "counterpart",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -269,6 +271,7 @@ def lexicon() -> Lexicon:
         deadlines=frozenset(word_sets["deadline"]),
         deadline_preps=frozenset(word_sets["deadline_prep"]),
         deadline_ends=frozenset(word_sets["deadline_end"]),
+        counterparts=tuple(sorted(word_sets["counterpart"])),
     )
 
 

@@ -38,7 +38,6 @@ from .model import (
     _CLITIC_PREP,
     _PUNCT,
     ACTOR_TYPES,
-    COUNTERPARTS,
     NISBA_ENDINGS,
     PLACE_KINDS,
     REPORTER_KINDS,
@@ -54,7 +53,6 @@ from .word_facts import _WORDS, _annotate_word, _new_word, title_words
 
 __all__ = [
     "ACTOR_TYPES",
-    "COUNTERPARTS",
     "NISBA_ENDINGS",
     "PLACE_KINDS",
     "REPORTER_KINDS",

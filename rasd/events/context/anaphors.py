@@ -8,7 +8,7 @@ from functools import lru_cache
 from ...document import Document
 from ...text import normalize
 from ..lexicon import lexicon
-from .model import COUNTERPARTS, NISBA_ENDINGS, Chunk, Tok
+from .model import NISBA_ENDINGS, Chunk, Tok
 
 
 def _anaphor_heads(doc: Document) -> dict[str, list[tuple[int, str]]]:
@@ -95,13 +95,14 @@ def _title_anaphors(
     """استقبل السيسي الوزير الأميركي، التقى X نظيره العماني: a definite title (or a counterpart) and a nisba,
     naming nobody, stand for the person last named before with that title (any title) and country. ``chunks``:
     the phrases holding a nisba adjective."""
+    counterparts = lexicon().counterparts  # نظير، ضيف (event_words.tsv)
     for c in chunks:
         if len(c.actors) != 1 or c.prep is not None:
             continue
         head = toks[c.start]
         stem = head.token.forms[-1][1]
         # نظيره العماني، ضيفه الإيراني: his Omani counterpart, his Iranian guest, whatever their titles
-        counterpart = stem.startswith(COUNTERPARTS)
+        counterpart = stem.startswith(counterparts)
         if head.ent or not (stem.startswith("ال") or counterpart) or head.token.kind != "word":
             continue
         if not all(toks[k].nisba for k in range(c.start, c.end) if toks[k].ent):

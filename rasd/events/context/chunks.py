@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import lexicon
 from .anaphors import BARE_TITLE_WORDS
-from .model import _NO_BREAK_PUNCT, COUNTERPARTS, Chunk, Tok
+from .model import _NO_BREAK_PUNCT, Chunk, Tok
 from .word_facts import title_words
 
 
@@ -36,7 +36,7 @@ def _np_ends(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
             first -= 1
         if toks[first].token.forms[-1][1].startswith("نظير"):
             return False  # a title taken for a name (نظيره السعودي | الأمير فيصل): the name follows
-        return tk.ent_start or tk.token.forms[-1][1].startswith(COUNTERPARTS)
+        return tk.ent_start or tk.token.forms[-1][1].startswith(lexicon().counterparts)
     # (الاتحاد الأوروبي | روسيا: an adjective ending a name of several words is no title's nisba)
     name_end = prev.nisba and i >= 2 and toks[i - 2].ent == prev.ent
     return tk.ent_start and (not prev.nisba or name_end) and types.get(tk.ent) != "PER"
@@ -160,6 +160,7 @@ def _chunks(
     cur: Chunk | None = None
     cur_ents: list[str] = []
     pending_prep: str | None = None
+    counterparts = lexicon().counterparts  # نظير، ضيف (event_words.tsv): bound once, read per token
 
     def close(end: int) -> None:
         """End the current phrase before token ``end`` (every token of a phrase joins it, so its end is where
@@ -225,7 +226,7 @@ def _chunks(
             prev_ent = toks[i - 1].ent if i > 0 else None
             if tk.prep:
                 close(i)
-            elif not conj and tk.token.forms[-1][1].startswith(COUNTERPARTS) and not tk.in_trigger:
+            elif not conj and tk.token.forms[-1][1].startswith(counterparts) and not tk.in_trigger:
                 close(i)  # نظيره، ضيفه …: a counterpart phrase starts a new noun phrase
             elif prev_ent and _np_ends(toks, i, types):
                 close(i)

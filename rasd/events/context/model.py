@@ -27,7 +27,6 @@ PLACE_KINDS = {
 }
 REPORTER_KINDS = {"agency", "broadcaster", "newspaper", "magazine", "website"}  # entity kinds of the media
 _QUOTE_MARKS = set("\"«»“”'")
-COUNTERPARTS = ("نظير", "ضيف")  # normalized: نظيره، ضيفه — the other party, named by its relation
 STRONG_PUNCT = {".", "؛", ";", ":", "!", "?", "؟", "…"}
 
 
