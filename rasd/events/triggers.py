@@ -59,7 +59,7 @@ def _head_offset(tk) -> int:
 def find(ctx: SentCtx) -> list[Cand]:
     out: list[Cand] = []
     toks = ctx.toks
-    for i in ctx.hits:  # the heads _mark_triggers gave a trigger, in order
+    for i in ctx.hits:  # the heads context.trigger_marking gave a trigger, in order
         tk = toks[i]
         j = i + 1 + tk.gap + len(tk.hit.trigger.rest)
         start = tk.token.start + _head_offset(tk)
