@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from entities_helpers import analyze_entities
 
-from rasd.entities.recognize import Mention, _currencies, _is_currency
+from rasd.entities.final_spans import _currencies, _is_currency
+from rasd.entities.mention import Mention
 from rasd.text import tokenize
 
 

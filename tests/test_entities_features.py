@@ -8,7 +8,8 @@ from pathlib import Path
 from rasd.entities import clusters as C
 from rasd.entities.features import name_words, sentence_features, word_features
 from rasd.entities.kb import load_kb
-from rasd.entities.recognize import Mention, _shrink
+from rasd.entities.mention import Mention
+from rasd.entities.model_and_kb import _shrink
 from rasd.text import normalize, tokenize
 
 # a toy corpus written for this test: given names share contexts (after قال / before إن), cities share theirs
@@ -91,7 +92,7 @@ def test_shrinking_keeps_a_different_kb_entity_whole_and_the_link_of_the_same() 
 
 
 def test_coordinated_names_are_split() -> None:
-    from rasd.entities.recognize import _split_coordinated
+    from rasd.entities.model_spans import _split_coordinated
 
     toks = tokenize("قال طارق السعيد وحسن مصطفى إن")
     assert _split_coordinated(toks, [(1, 4, "PER")], load_kb()) == [(1, 2, "PER"), (3, 4, "PER")]
@@ -112,7 +113,7 @@ def test_a_name_in_ya_does_not_spread_to_words_in_alef_maqsura() -> None:
 
 
 def test_month_names_in_dates_are_not_names() -> None:
-    from rasd.entities.recognize import _month_in_date
+    from rasd.entities.final_spans import _month_in_date
 
     toks = tokenize("الموافق 8 أبريل (نيسان) المقبل")
     assert _month_in_date(toks, Mention(4, 4, toks[4].start, toks[4].end, "ORG"))
@@ -125,7 +126,7 @@ def test_month_names_in_dates_are_not_names() -> None:
 
 
 def test_organization_head_with_its_definite_complement() -> None:
-    from rasd.entities.recognize import _org_heads
+    from rasd.entities.organizations import _org_heads
 
     toks = tokenize("وقالت لجنة تحري الأهلة إن الهلال لم ير")
     n = len(toks)

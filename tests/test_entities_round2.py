@@ -73,7 +73,7 @@ def test_a_person_after_a_role_noun_a_body_and_its_city() -> None:
     labels = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "O", "O", "O"]
     p_out = [1.0, 1.0, 1.0, 0.05, 0.05, 0.05, 1.0, 0.01, 0.9, 0.95, 1.0]
     doc_tokens = toks
-    from rasd.entities.recognize import _persons_after_titled_bodies
+    from rasd.entities.persons import _persons_after_titled_bodies
 
     spans = recognize_span(doc_tokens, 0, len(toks), kb, tagged=(labels, p_out))
     out = _persons_after_titled_bodies(toks, [(0, len(toks))], spans, p_out, kb, {(0, len(toks)): []})
@@ -131,7 +131,7 @@ def test_a_bodys_descriptive_alias_is_no_mention() -> None:
     labels = ["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
     p_out = [1.0, 1.0, 1.0, 1.0, 0.1, 0.1, 1.0, 1.0, 1.0]
     spans = recognize_span(toks, 0, len(toks), kb, tagged=(labels, p_out))
-    from rasd.entities.recognize import _final_spans
+    from rasd.entities.final_spans import _final_spans
 
     assert [m for m in _final_spans(toks, spans, kb) if m.first == 4] == []
     # a place's alias of that shape stays (الأراضي الفلسطينية is Palestine)
@@ -152,7 +152,8 @@ def test_a_person_right_after_a_title_that_ends_on_its_complement() -> None:
 
 
 def test_a_lone_given_name_after_a_preposition_is_a_common_word() -> None:
-    from rasd.entities.recognize import Mention, _lone_given_names
+    from rasd.entities.mention import Mention
+    from rasd.entities.persons import _lone_given_names
 
     toks = tokenize("وقال إن التصعيد ليس في صالح أحد")
     m = Mention(5, 5, toks[5].start, toks[5].end, "PER")

@@ -21,7 +21,7 @@ from .kb import KB, name_key, stem_at
 from .news_rules import NOT_NAME as _NOT_NAME
 
 if TYPE_CHECKING:
-    from .recognize import Mention
+    from .mention import Mention
 
 # quotation marks that open and close a quoted title
 _OPEN = frozenset('"«“')
@@ -565,7 +565,7 @@ def quoted_names_after_heads(
     three words, an ORG, linked where the KB knows them; a mention inside them (الكويت) gives way. A definite
     class noun right before quotes is no naming (الجماعة "أوفت بكل التزاماتها": its words)."""
     from .news_rules import outlet_ids
-    from .recognize import Mention as M
+    from .mention import Mention as M
 
     taken = {j: m for m in mentions for j in range(m.first, m.last + 1)}
     found: list[Mention] = []
