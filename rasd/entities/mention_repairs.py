@@ -564,8 +564,8 @@ def quoted_names_after_heads(
     منصة "إكس", and after a definite class noun with its adjective: الجريدة الرسمية "الكويت اليوم"): one to
     three words, an ORG, linked where the KB knows them; a mention inside them (الكويت) gives way. A definite
     class noun right before quotes is no naming (الجماعة "أوفت بكل التزاماتها": its words)."""
-    from .news_rules import outlet_ids
     from .mention import Mention as M
+    from .news_rules import outlet_ids
 
     taken = {j: m for m in mentions for j in range(m.first, m.last + 1)}
     found: list[Mention] = []
