@@ -14,7 +14,7 @@ from .features import name_words
 from .kb import KB
 from .kb_names import _epithet_alias, _generic
 from .mention import Mention, _bare_word, _covered, strip_clitics
-from .organizations import _NOT_PLACE_BODY_HEADS, _org_head_word
+from .organizations import _force_heads, _org_head_word
 from .places import _part_head
 
 
@@ -167,7 +167,7 @@ def _repaired(tokens: Sequence[Token], out: list[Mention], kb: KB) -> list[Menti
         name_words(),
         _org_head_word,
         _part_head,
-        _NOT_PLACE_BODY_HEADS,
+        _force_heads(),
         _cue_first_words(),
         _one_word_titles(),
     )

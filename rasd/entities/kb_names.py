@@ -106,13 +106,17 @@ def _with_short_conjuncts(
     return sorted(out, key=lambda m: m.first)
 
 
-_TO_PLACE = frozenset("الي في من نحو باتجاه داخل قرب بين".split())
+@lru_cache(maxsize=1)
+def _place_prepositions() -> frozenset[str]:
+    """Prepositions of place or direction (ner_span_words.tsv kind place_preposition: في, إلى, نحو …)."""
+    return news_rules.span_words("place_preposition")
 
 
 def _to_place(tok: Token) -> bool:
     """A preposition of place (في, إلى …), also after و or ف (وفي: the tokenizer keeps a short word whole)."""
     w = tok.norm
-    return w in _TO_PLACE or (w[:1] in "وف" and w[1:] in _TO_PLACE)
+    places = _place_prepositions()
+    return w in places or (w[:1] in "وف" and w[1:] in places)
 
 
 def _after_taken_place(tokens: Sequence[Token], m: KBMatch, taken: Sequence[Mention]) -> bool:
@@ -132,38 +136,44 @@ def _one_word_place(tok: Token, kb: KB | None) -> bool:
     return any(kb.entries[i]["type"] == "LOC" for i in ids)
 
 
-# the class nouns the KB names administrative divisions with (محافظة المفرق, ولاية هاتاي), normalized
-_DIVISION_HEADS = ("محافظه", "منطقه", "ولايه", "مقاطعه", "اقليم")
+@lru_cache(maxsize=1)
+def _division_heads() -> frozenset[str]:
+    """The class nouns the KB names administrative divisions with (محافظة المفرق, ولاية هاتاي): ner_span_words.tsv
+    kind division_head, normalized."""
+    return news_rules.span_words("division_head")
 
 
-# (منطقة, ولاية, إقليم before a name are read two ways: منطقة [الساحل])
-_GOVERNORATE = frozenset({"محافظه"})
+@lru_cache(maxsize=1)
+def _governorate_heads() -> frozenset[str]:
+    """The division head that is part of a governorate's own name (محافظة: ner_span_words.tsv kind
+    governorate_head); منطقة, ولاية, إقليم before a name are read two ways (منطقة [الساحل])."""
+    return news_rules.span_words("governorate_head")
 
 
 def _division_as_named(tokens: Sequence[Token], m: Mention, kb: KB | None) -> bool:
     """A governorate matched by a KB name with its class noun (محافظة عكار): the class noun is part of the
     name, as the governorate names itself."""
-    if kb is None or tokens[m.first].match(_GOVERNORATE) is None:
+    if kb is None or tokens[m.first].match(_governorate_heads()) is None:
         return False
     return any(kb.entries[i]["type"] == "LOC" for i in m.kb_ids)
 
 
 def _division_name(tok: Token, kb: KB) -> bool:
     """The word is the name of a division the KB lists with its class noun (المفرق: محافظة المفرق)."""
-    return tok.kind == "word" and any((h, tok.norm) in kb.names for h in _DIVISION_HEADS)
+    return tok.kind == "word" and any((h, tok.norm) in kb.names for h in _division_heads())
 
 
 def _division_ids(tok: Token, kb: KB) -> tuple[str, ...]:
     """The KB ids of the division the word names with its class noun (المفرق: محافظة المفرق), if one."""
     if tok.kind != "word":
         return ()
-    ids = {i for h in _DIVISION_HEADS for i in kb.names.get((h, tok.norm), ())}
+    ids = {i for h in _division_heads() for i in kb.names.get((h, tok.norm), ())}
     return tuple(ids) if len(ids) == 1 else ()
 
 
 def _place_class(tok: Token) -> bool:
     """A class noun of places (مدينة, محافظة, بلدة, قرية ...)."""
-    return tok.norm in _DIVISION_HEADS or tok.norm == "مدينه" or adjust.head_of(tok, "class") is not None
+    return tok.norm in _division_heads() or tok.norm == "مدينه" or adjust.head_of(tok, "class") is not None
 
 
 def _longer_after_descriptor(

@@ -9,6 +9,7 @@ a mention's span (لأوكرانيا -> أوكرانيا).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..text.tokens import Token
 from . import adjust, model, news_rules
@@ -239,10 +240,12 @@ def _name_word(tok: Token, kb: KB | None, cues: Sequence[Cue]) -> bool:
     return any(st in words or st in firsts or (kb is not None and st in kb.words) for _, st in tok.forms)
 
 
-# the compass adjectives that close a place's name (normalized)
-_COMPASS_NISBAS = frozenset(
-    f"{a}{d}{e}" for a in ("ال", "") for d in ("شمالي", "جنوبي", "شرقي", "غربي") for e in ("", "ه")
-)
+@lru_cache(maxsize=1)
+def _compass_nisbas() -> frozenset[str]:
+    """The compass adjectives that close a place's name (ner_span_words.tsv kind compass_adjective), with and
+    without the article and ة, normalized."""
+    directions = news_rules.span_words("compass_adjective")
+    return frozenset(f"{a}{d}{e}" for a in ("ال", "") for d in directions for e in ("", "ه"))
 
 
 def _shrink(
@@ -294,7 +297,7 @@ def _shrink(
             # (ولاية [سيدي] [بوزيد]): the model is confused
             out.append(m)
             continue
-        if rest == [m.last] and m.type == "LOC" and tokens[m.last].norm in _COMPASS_NISBAS:
+        if rest == [m.last] and m.type == "LOC" and tokens[m.last].norm in _compass_nisbas():
             # a place's KB name closed by a direction (بحر الصين [الجنوبي], السودان [الجنوبي] is no name of
             # its own): the model often leaves the adjective out, the KB name stands
             out.append(m)

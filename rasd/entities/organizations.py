@@ -38,8 +38,11 @@ def _bare_bodies(
     return found
 
 
-# organization heads that do not make a place's name a body's: armies are named by nisba (قوات روسيا is rare)
-_NOT_PLACE_BODY_HEADS = frozenset({"قوات", "جيش", "الجيش"})
+@lru_cache(maxsize=1)
+def _force_heads() -> frozenset[str]:
+    """Organization heads that do not make a place's name a body's (قوات, جيش: ner_span_words.tsv kind
+    force_head): armies are named by nisba (قوات روسيا is rare)."""
+    return news_rules.span_words("force_head")
 
 
 def _bodies_of_places(
@@ -54,12 +57,13 @@ def _bodies_of_places(
     where the KB knows the whole name."""
     starts = {m.first: m for m in out}
     taken = _covered(out)
+    forces = _force_heads()
     for lo, hi in ranges:
         for c in cues.get((lo, hi), ()):
             if c.kind not in ("org_head", "place_org_head") or c.first != c.last or c.first in taken:
                 continue
             head = tokens[c.first]
-            if head.norm in _NOT_PLACE_BODY_HEADS or head.norm.startswith("ال"):
+            if head.norm in forces or head.norm.startswith("ال"):
                 continue
             m = starts.get(c.last + 1)
             if m is None and c.last + 2 < hi and _construct_noun(tokens[c.last + 1], c.last + 1, taken):
@@ -90,7 +94,7 @@ def _construct_noun(tok: Token, i: int, taken: set[int]) -> bool:
         and len(tok.forms) == 1
         and len(w) >= 3
         and not w.startswith("ال")
-        and w not in _PARTICLES
+        and w not in _not_complements()
         and not news_rules.nisba_shaped(w)
         and not _place_class(tok)
         and not any(adjust.head_of(tok, role) for role in ("part", "kb_part", "compound"))
@@ -112,10 +116,11 @@ def _one_word_org_heads() -> frozenset[str]:
     )
 
 
-# words that never complement an organization head noun (normalized: إن/أن -> ان, على -> علي)
-_PARTICLES = frozenset(
-    "ان انه انها قد لا لم لن ما في من علي الي عن مع او ثم حتي منذ بعد قبل امس اليوم كما التي الذي".split()
-)
+@lru_cache(maxsize=1)
+def _not_complements() -> frozenset[str]:
+    """Function words that never complement an organization head noun (ner_span_words.tsv kind
+    not_complement, normalized: إن/أن -> ان, على -> علي)."""
+    return news_rules.span_words("not_complement")
 
 
 _ORG_HEAD_MAX_P_OUT = 0.9
@@ -144,6 +149,8 @@ def _org_heads(
     out = []
     heads = _one_word_org_heads()
     titles = _one_word_cue_kinds()
+    particles = _not_complements()
+    forces = _force_heads()
     for lo, hi in ranges:
         sentence_cues = cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi)
         for c in sentence_cues:
@@ -178,7 +185,7 @@ def _org_heads(
                 construct = last == c.last and not tokens[c.first].norm.startswith("ال")
                 if t.kind != "word" or last + 1 in taken or not (definite or construct):
                     break
-                if t.norm in _PARTICLES or t.norm in news_rules.span_words("affiliated"):
+                if t.norm in particles or t.norm in news_rules.span_words("affiliated"):
                     break  # البنك إن ..., ... إلى: a particle is no complement; التابعة closes the name
                 if (
                     last == c.last
@@ -195,7 +202,7 @@ def _org_heads(
             # العراقية)
             long = (
                 last - c.last >= 2
-                and tokens[c.first].norm not in _NOT_PLACE_BODY_HEADS
+                and tokens[c.first].norm not in forces
                 and news_rules.nisba_shaped(tokens[last].norm)  # not مجلس إدارة الشركة
                 and not news_rules.descriptive(tokens[last].norm)  # وكالة الأنباء الرسمية
             )
@@ -241,13 +248,11 @@ def _body_tails(
     an unlinked ORG mention that begins with an organization head noun runs on over them
     (news_rules.body_tail)."""
     heads = {c.first for r in ranges for c in cues.get(r, ()) if c.kind == "org_head" and c.first == c.last}
+    forces = _force_heads()
     bodies = {
         id(m)
         for m in mentions
-        if m.type == "ORG"
-        and not m.kb_ids
-        and m.first in heads
-        and tokens[m.first].norm not in _NOT_PLACE_BODY_HEADS
+        if m.type == "ORG" and not m.kb_ids and m.first in heads and tokens[m.first].norm not in forces
     }
     if not bodies:
         return mentions

@@ -12,7 +12,7 @@ from ..text.tokens import Token
 from . import adjust, mention_repairs, news_rules
 from .cues import Cue, cue_index
 from .kb import KB, StemIndex, stem_at
-from .kb_names import _GOVERNORATE
+from .kb_names import _governorate_heads
 from .mention import Mention, _covered, _kb_ids, strip_clitics
 from .organizations import _ORG_HEAD_MAX_P_OUT
 
@@ -177,13 +177,14 @@ def _short_names_of_named(
     القيادة العامة للقوات المسلحة … في [القيادة العامة]): the short name, also in a headline before, is the
     same entity."""
     commands = news_rules.span_words("command")
+    governorates = _governorate_heads()
     shorts: dict[tuple[str, ...], Mention] = {}
     for m in mentions:
         if not m.kb_ids or m.last == m.first:
             continue
         words = tuple(t.norm for t in tokens[m.first : m.last + 1])
         head = stem_at(tokens[m.first], m.start)
-        if head in _GOVERNORATE and m.type == "LOC":
+        if head in governorates and m.type == "LOC":
             shorts.setdefault(words[1:], m)
         elif m.type == "ORG" and m.last > m.first + 1 and f"{head} {words[1]}" in commands:
             shorts.setdefault((head, words[1]), m)
