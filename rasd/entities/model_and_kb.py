@@ -40,44 +40,26 @@ from .model_spans import (
 # a KB name is kept unless the model is at least this sure all its tokens are outside any name (tuned on the
 # held-out tenth of ANERcorp train: the KB's places and organizations differ from ANERcorp's conventions)
 _KB_MAX_P_OUT = 0.5
-
-
 # ... and a country's or capital's name unless the model is this sure: those names are rarely ordinary words, and
 # a lone one in a headline (وتأكيد واشنطن) gives the model little context (held-out: see the README)
 _KB_MAX_P_OUT_STATE = 0.8
-
-
 _STATE_KINDS = frozenset({"country", "capital"})
-
-
 # ... and the one-word name of an armed group, a movement or a party (داعش, حماس, طالبان): the KB lists such a
 # name bare only when it is no ordinary word (kb_organizations.tsv), while the 2007 corpus rarely saw them
 _KB_MAX_P_OUT_GROUP = 0.9
-
-
 # (and a social platform's: تويتر, فيسبوك are no ordinary words either, and are named after في/على/عبر)
 _GROUP_KINDS = frozenset({"armed_group", "movement", "party", "platform"})
-
-
 # KB places no club or company is named after: the KB's type stands against the model's ORG (معبر كرم أبو سالم)
 _FIXED_PLACE_KINDS = frozenset({"landmark", "camp", "strait", "river", "sea", "lake", "mountain", "island"})
-
-
 # ... and a KB place's right after a preposition of place or direction (إلى مسقط, في مصراتة) unless the model is
 # this sure: the model, trained on 2007 news, does not know many of today's places
 _KB_MAX_P_OUT_AFTER_PREP = 0.97
-
-
 # (a one-word name shaped like an adjective keeps the general bar: مالي "financial", ملاوي)
 # the model's longer name replaces a KB name only where its extra words are names with this P(outside) at most
 _EXTEND_MAX_P_OUT = 0.3
-
-
 # the model's shorter name inside a KB name replaces it where the KB name's other words have at least this
 # P(outside): the model keeps head nouns and epithets out (حركة [حماس], [مكة] المكرمة) as its corpus does
 _SHRINK_MIN_P_OUT = 0.5
-
-
 _SHRINK_MAX_WORDS = 2  # ... and where those other words are this few (a head noun, an epithet, a nisba)
 
 

@@ -16,11 +16,7 @@ from .mention import Mention
 
 # a name found once is found again elsewhere in the article unless the model is this sure it is not a name
 PROPAGATE_MAX_P_OUT = 0.9999
-
-
 PROPAGATE_TYPES = {"PER", "ORG", "LOC", "MISC"}
-
-
 MAJORITY_TYPE = True
 
 
