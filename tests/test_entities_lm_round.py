@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rasd.entities.kb import _preposition
-from rasd.entities.kb_names import _to_place
+from rasd.entities.kb_names import to_place
 from rasd.text import tokenize
 
 
@@ -17,5 +17,5 @@ def test_a_preposition_after_wa_or_fa_is_still_one() -> None:
 
 
 def test_a_place_preposition_after_wa_is_read() -> None:
-    assert _to_place(_tok("وفي")) and _to_place(_tok("إلى"))
-    assert not _to_place(_tok("وقال"))
+    assert to_place(_tok("وفي")) and to_place(_tok("إلى"))
+    assert not to_place(_tok("وقال"))

@@ -12,17 +12,17 @@ from . import adjust, mention_repairs, news_rules
 from .cues import cue_index
 from .features import name_words
 from .kb import KB
-from .kb_names import _epithet_alias, _generic
-from .mention import Mention, _bare_word, _covered, strip_clitics
-from .organizations import _force_heads, _org_head_word
-from .places import _part_head
+from .kb_names import epithet_alias, generic_name
+from .mention import Mention, bare_word, covered_tokens, strip_clitics
+from .organizations import force_heads, org_head_word
+from .places import place_part_head
 
 
 def _month_names() -> frozenset[str]:
     return news_rules.time_words("months.tsv")
 
 
-def _month_in_date(tokens: Sequence[Token], m: Mention) -> bool:
+def month_in_date(tokens: Sequence[Token], m: Mention) -> bool:
     """A one-word model name that is a month name in a date (أبريل (نيسان)، 8 نيسان، نيسان 2024): a month."""
     if m.kb_ids or m.first != m.last:
         return False
@@ -38,14 +38,14 @@ def _month_in_date(tokens: Sequence[Token], m: Mention) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _currencies() -> frozenset[str]:
+def currency_names() -> frozenset[str]:
     from .. import data
     from ..text import normalize
 
     return frozenset(normalize(r["name"]) for r in data.read_tsv("currencies.tsv") if r.get("name"))
 
 
-def _is_currency(tokens: Sequence[Token], m: Mention, currencies: frozenset[str]) -> bool:
+def is_currency(tokens: Sequence[Token], m: Mention, currencies: frozenset[str]) -> bool:
     """A one-word name the KB does not know that is a currency (شيكل، الدينار)."""
     return not m.kb_ids and m.first == m.last and tokens[m.first].match(currencies) is not None
 
@@ -53,7 +53,7 @@ def _is_currency(tokens: Sequence[Token], m: Mention, currencies: frozenset[str]
 _ABBREVIATION_MAX_P_OUT = 0.99
 
 
-def _bracketed_abbreviations(
+def bracketed_abbreviations(
     tokens: Sequence[Token], mentions: list[Mention], kb: KB | None, p_out: Sequence[float]
 ) -> list[Mention]:
     """A one-word name in brackets right after a linked body's name is its abbreviation (الحركة الدستورية
@@ -62,7 +62,7 @@ def _bracketed_abbreviations(
     be no definite, common or cue word, month or weekday, and the model give it some chance of a name."""
 
     starts = {m.first: m for m in mentions}
-    taken = _covered(mentions)
+    taken = covered_tokens(mentions)
     abbreviations: dict[str, Mention] = {}
     for before in list(mentions):
         j = before.last + 2
@@ -92,11 +92,11 @@ def _bracketed_abbreviations(
         elif m.kb_ids or m.last != j:
             continue
         m.kb_ids, m.type = before.kb_ids, before.type
-        abbreviations[_bare_word(tokens, m)] = m
+        abbreviations[bare_word(tokens, m)] = m
     if not abbreviations:
         return mentions
     for m in mentions:
-        if not m.kb_ids and m.first == m.last and (a := abbreviations.get(_bare_word(tokens, m))):
+        if not m.kb_ids and m.first == m.last and (a := abbreviations.get(bare_word(tokens, m))):
             m.kb_ids, m.type = a.kb_ids, a.type
     for j, t in enumerate(tokens):  # its other mentions the model left out (وقال نائب عن حدس)
         if j in taken or t.kind != "word":
@@ -110,14 +110,14 @@ def _bracketed_abbreviations(
     return mentions
 
 
-def _final_spans(
+def last_span_rules(
     tokens: Sequence[Token], mentions: list[Mention], kb: KB | None, line_starts: frozenset[int] = frozenset()
 ) -> list[Mention]:
     """Last span rules: a head noun joins its place's name (مخيم زمزم); a nisba after a definite noun is no
     country (العاصمة السعودية); a time standard after توقيت is no place (غرينتش); MISC names the KB does not
     know are dropped when they are one word or hold a common noun (دولار، اليورانيوم، الفيتو) — MISC is kept
     for names of several words (events, treaties, prizes) and KB entries."""
-    taken = _covered(mentions)
+    taken = covered_tokens(mentions)
     out = []
     for m in mentions:
         if m.type == "MISC" and not m.kb_ids and adjust.useless_misc(tokens, m.first, m.last):
@@ -127,8 +127,8 @@ def _final_spans(
             and m.kb_ids
             and m.last > m.first
             and kb is not None
-            and _generic(tokens, m)
-            and _epithet_alias(tokens, m, kb)
+            and generic_name(tokens, m)
+            and epithet_alias(tokens, m, kb)
         ):
             continue  # a description the KB lists as a name (المنظمة الدولية), even where the model sees one
         # a sentence's first word follows no noun (الجزائر - واج: after a headline ending on الطاقة)
@@ -153,11 +153,11 @@ def _final_spans(
 
 
 @lru_cache(maxsize=1)
-def _quote_heads() -> frozenset[str]:
+def quote_heads() -> frozenset[str]:
     return news_rules._span_words().get("quote_head", frozenset())
 
 
-def _repaired(tokens: Sequence[Token], out: list[Mention], kb: KB) -> list[Mention]:
+def with_last_repairs(tokens: Sequence[Token], out: list[Mention], kb: KB) -> list[Mention]:
     """mention_repairs.repair with this module's head predicates."""
 
     return mention_repairs.repair(
@@ -165,9 +165,9 @@ def _repaired(tokens: Sequence[Token], out: list[Mention], kb: KB) -> list[Menti
         out,
         kb,
         name_words(),
-        _org_head_word,
-        _part_head,
-        _force_heads(),
+        org_head_word,
+        place_part_head,
+        force_heads(),
         _cue_first_words(),
         _one_word_titles(),
     )

@@ -11,7 +11,7 @@ from ..text.tokens import Token
 from . import adjust, news_rules
 from .cues import Cue
 from .kb import KB, KBMatch, name_key, stem_at
-from .mention import Mention, _match_key
+from .mention import Mention, match_key
 
 
 @lru_cache(maxsize=1)
@@ -20,7 +20,7 @@ def _generic_firsts() -> frozenset[str]:
     return frozenset(key[0] for key, h in adjust.name_heads().items() if h.role == "generic")
 
 
-def _generic(tokens: Sequence[Token], m: KBMatch | Mention) -> bool:
+def generic_name(tokens: Sequence[Token], m: KBMatch | Mention) -> bool:
     """A KB name that is a generic head and one more word (القوات الإسرائيلية, قوات الاحتلال الإسرائيلي,
     العالم العربي): a description that is a name only where the model sees one."""
     first = tokens[m.first]
@@ -38,7 +38,7 @@ def _generic(tokens: Sequence[Token], m: KBMatch | Mention) -> bool:
     return False
 
 
-def _trim_kb(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
+def trim_kb(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
     """A KB name of two words that is another, one-word name of the same body or place with a descriptor
     (name_heads.tsv) before it or a nisba after it (جهاز [الموساد], [الموساد] الإسرائيلي): the mention is the
     name itself, as a title or nisba stays out of a person's name. Names of several words keep their nisba
@@ -76,7 +76,7 @@ def _trim_kb(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
     return m
 
 
-def _untitled(tokens: Sequence[Token], m: KBMatch, hi: int, titles: Sequence[Cue], kb: KB) -> KBMatch:
+def untitled_match(tokens: Sequence[Token], m: KBMatch, hi: int, titles: Sequence[Cue], kb: KB) -> KBMatch:
     """A person's KB alias that begins with a title (الملك سلمان): the name after the title, as long as the
     KB knows it there (الملك [سلمان بن عبد العزيز]); titles are roles, not part of the name."""
     if kb.entries[m.ids[0]]["type"] != "PER":
@@ -86,7 +86,7 @@ def _untitled(tokens: Sequence[Token], m: KBMatch, hi: int, titles: Sequence[Cue
         if t.first == m.first and t.last < m.last:
             c = t
             break
-    if c is None or any(name_key(kb.entries[i]["name"]) == _match_key(tokens, m) for i in m.ids):
+    if c is None or any(name_key(kb.entries[i]["name"]) == match_key(tokens, m) for i in m.ids):
         return m  # a canonical name is never titled: مساعد العيبان (مساعد "assistant" is also a name)
     a = c.last + 1
     longer = next((x for x in kb.match(tokens, a, hi) if x.first == a and set(x.ids) & set(m.ids)), None)
@@ -95,7 +95,7 @@ def _untitled(tokens: Sequence[Token], m: KBMatch, hi: int, titles: Sequence[Cue
     return KBMatch(a, m.last, tokens[a].start, m.end, m.ids)
 
 
-def _with_short_conjuncts(
+def with_short_conjuncts(
     tokens: Sequence[Token], lo: int, hi: int, kb: KB, kb_matches: list[KBMatch]
 ) -> list[KBMatch]:
     extra = adjust.short_conjunct_matches(tokens, lo, hi, kb)
@@ -112,14 +112,14 @@ def _place_prepositions() -> frozenset[str]:
     return news_rules.span_words("place_preposition")
 
 
-def _to_place(tok: Token) -> bool:
+def to_place(tok: Token) -> bool:
     """A preposition of place (في, إلى …), also after و or ف (وفي: the tokenizer keeps a short word whole)."""
     w = tok.norm
     places = _place_prepositions()
     return w in places or (w[:1] in "وف" and w[1:] in places)
 
 
-def _after_taken_place(tokens: Sequence[Token], m: KBMatch, taken: Sequence[Mention]) -> bool:
+def after_taken_place(tokens: Sequence[Token], m: KBMatch, taken: Sequence[Mention]) -> bool:
     """A KB name joined by و (its clitic) to a place just taken before it (كركوك وديالى)."""
     tok = tokens[m.first]
     if m.start != tok.start + 1 or tok.text[:1] != "و" or not taken:
@@ -128,7 +128,7 @@ def _after_taken_place(tokens: Sequence[Token], m: KBMatch, taken: Sequence[Ment
     return prev.type == "LOC" and prev.last == m.first - 1
 
 
-def _one_word_place(tok: Token, kb: KB | None) -> bool:
+def one_word_place(tok: Token, kb: KB | None) -> bool:
     """The word alone is a KB place's name (حماة)."""
     if kb is None or tok.kind != "word":
         return False
@@ -144,26 +144,26 @@ def _division_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _governorate_heads() -> frozenset[str]:
+def governorate_heads() -> frozenset[str]:
     """The division head that is part of a governorate's own name (محافظة: ner_span_words.tsv kind
     governorate_head); منطقة, ولاية, إقليم before a name are read two ways (منطقة [الساحل])."""
     return news_rules.span_words("governorate_head")
 
 
-def _division_as_named(tokens: Sequence[Token], m: Mention, kb: KB | None) -> bool:
+def division_as_named(tokens: Sequence[Token], m: Mention, kb: KB | None) -> bool:
     """A governorate matched by a KB name with its class noun (محافظة عكار): the class noun is part of the
     name, as the governorate names itself."""
-    if kb is None or tokens[m.first].match(_governorate_heads()) is None:
+    if kb is None or tokens[m.first].match(governorate_heads()) is None:
         return False
     return any(kb.entries[i]["type"] == "LOC" for i in m.kb_ids)
 
 
-def _division_name(tok: Token, kb: KB) -> bool:
+def division_name(tok: Token, kb: KB) -> bool:
     """The word is the name of a division the KB lists with its class noun (المفرق: محافظة المفرق)."""
     return tok.kind == "word" and any((h, tok.norm) in kb.names for h in _division_heads())
 
 
-def _division_ids(tok: Token, kb: KB) -> tuple[str, ...]:
+def division_ids(tok: Token, kb: KB) -> tuple[str, ...]:
     """The KB ids of the division the word names with its class noun (المفرق: محافظة المفرق), if one."""
     if tok.kind != "word":
         return ()
@@ -171,12 +171,12 @@ def _division_ids(tok: Token, kb: KB) -> tuple[str, ...]:
     return tuple(ids) if len(ids) == 1 else ()
 
 
-def _place_class(tok: Token) -> bool:
+def place_class(tok: Token) -> bool:
     """A class noun of places (مدينة, محافظة, بلدة, قرية ...)."""
     return tok.norm in _division_heads() or tok.norm == "مدينه" or adjust.head_of(tok, "class") is not None
 
 
-def _longer_after_descriptor(
+def longer_after_descriptor(
     tokens: Sequence[Token], hi: int, kb: KB, kb_matches: list[KBMatch]
 ) -> list[KBMatch]:
     """A body's KB alias of a class noun and a name (شركة أرامكو) that cuts short a longer KB name of the same
@@ -200,7 +200,7 @@ def _longer_after_descriptor(
     return out
 
 
-def _maqsura_kb_word(tok: Token, kb: KB) -> bool:
+def maqsura_kb_word(tok: Token, kb: KB) -> bool:
     """A one-word name in ى that the KB knows only in ي (أودى "caused" vs أودي, Audi): the model saw the KB tag
     of the folded form."""
     if not tok.text.rstrip(news_rules.MARKS).endswith("ى"):
@@ -211,15 +211,15 @@ def _maqsura_kb_word(tok: Token, kb: KB) -> bool:
     )
 
 
-def _parties(kb: KB, ids: Sequence[str]) -> bool:
+def all_parties(kb: KB, ids: Sequence[str]) -> bool:
     return bool(ids) and all(kb.entries[i].get("kind") == "party" for i in ids)
 
 
-def _epithet_alias(tokens: Sequence[Token], m: Mention, kb: KB) -> bool:
+def epithet_alias(tokens: Sequence[Token], m: Mention, kb: KB) -> bool:
     """A body's mention that is only an alias of its entities, none's own name nor a party's (المنظمة الدولية
     for the UN, not القوات اللبنانية): news refers to a body so after naming it. Places keep such aliases
     (الأراضي الفلسطينية)."""
-    if m.type != "ORG" or _parties(kb, m.kb_ids):
+    if m.type != "ORG" or all_parties(kb, m.kb_ids):
         return False
-    key = _match_key(tokens, KBMatch(m.first, m.last, m.start, m.end, m.kb_ids))
+    key = match_key(tokens, KBMatch(m.first, m.last, m.start, m.end, m.kb_ids))
     return all(name_key(kb.entries[i]["name"]) != key for i in m.kb_ids)

@@ -23,12 +23,12 @@ class Mention:
     source: str = "model"
 
 
-def _covered(mentions: Sequence[Mention]) -> set[int]:
+def covered_tokens(mentions: Sequence[Mention]) -> set[int]:
     """The token indices the mentions span (the rules below never take a token twice)."""
     return {j for m in mentions for j in range(m.first, m.last + 1)}
 
 
-def _kb_ids(tokens: Sequence[Token], a: int, b: int, kb: KB | None) -> tuple[str, ...]:
+def exact_kb_ids(tokens: Sequence[Token], a: int, b: int, kb: KB | None) -> tuple[str, ...]:
     if kb is None:
         return ()
     return next((x.ids for x in kb.match(tokens, a, b + 1) if x.first == a and x.last == b), ())
@@ -68,13 +68,13 @@ def strip_clitics(
     return 0
 
 
-def _bare_word(tokens: Sequence[Token], m: Mention) -> str:
+def bare_word(tokens: Sequence[Token], m: Mention) -> str:
     """A one-word mention's normalized text without its proclitics."""
     t = tokens[m.first]
     return normalize(t.text[m.start - t.start :])
 
 
-def _match_key(tokens: Sequence[Token], m: KBMatch) -> tuple[str, ...]:
+def match_key(tokens: Sequence[Token], m: KBMatch) -> tuple[str, ...]:
     first = tokens[m.first]
     stem = stem_at(first, m.start)
     return (stem, *(t.norm for t in tokens[m.first + 1 : m.last + 1]))

@@ -6,7 +6,7 @@ a titled person (مطار الملك خالد الدولي), an organ of a KB bo
 description (منظمة إغاثة دولية) and a place inside a quoted title (\"إعلان الجزائر\").
 
 Each rule looks only at the mentions and their neighbouring tokens (no pass over the whole document);
-recognize.py applies them in order (final_spans._repaired), before the surname and grouping steps.
+recognize.py applies them in order (final_spans.with_last_repairs), before the surname and grouping steps.
 """
 
 from __future__ import annotations

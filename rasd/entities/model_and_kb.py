@@ -17,24 +17,24 @@ from .cues import Cue, cue_index
 from .features import name_words
 from .kb import KB, KBMatch
 from .kb_names import (
-    _after_taken_place,
-    _division_as_named,
-    _division_ids,
-    _generic,
-    _maqsura_kb_word,
-    _one_word_place,
-    _to_place,
-    _trim_kb,
-    _untitled,
-    _with_short_conjuncts,
+    after_taken_place,
+    division_as_named,
+    division_ids,
+    generic_name,
+    maqsura_kb_word,
+    one_word_place,
+    to_place,
+    trim_kb,
+    untitled_match,
+    with_short_conjuncts,
 )
-from .mention import Mention, _kb_ids, strip_clitics
+from .mention import Mention, exact_kb_ids, strip_clitics
 from .model_spans import (
-    _label_spans,
-    _split_clitic_place,
-    _split_coordinated,
-    _split_person_after_body,
-    _split_place_after_title,
+    label_spans,
+    split_clitic_place,
+    split_coordinated,
+    split_person_after_body,
+    split_place_after_title,
 )
 
 # a KB name is kept unless the model is at least this sure all its tokens are outside any name (tuned on the
@@ -81,7 +81,7 @@ def recognize_span(
     if kb_matches is None:
         kb_matches = kb.match(tokens, lo, hi) if kb is not None and len(kb) else []
         if kb is not None and len(kb):
-            kb_matches = _with_short_conjuncts(tokens, lo, hi, kb, kb_matches)
+            kb_matches = with_short_conjuncts(tokens, lo, hi, kb, kb_matches)
     if cues is None:
         cues = cue_index().match(tokens, lo, hi)
     if tagged is None:
@@ -89,19 +89,19 @@ def recognize_span(
     labels, p_out = tagged
     if p_out_all is not None:
         p_out_all[lo:hi] = p_out
-    model_spans = _split_coordinated(tokens, _label_spans(labels, lo), kb)
-    model_spans = _split_person_after_body(tokens, model_spans, kb, hi)
+    model_spans = split_coordinated(tokens, label_spans(labels, lo), kb)
+    model_spans = split_person_after_body(tokens, model_spans, kb, hi)
     all_titles = [c for c in cues if c.kind == "title"]
     if all_titles and kb is not None:
-        model_spans = _split_place_after_title(tokens, model_spans, kb, all_titles)
+        model_spans = split_place_after_title(tokens, model_spans, kb, all_titles)
     if kb is not None:
-        model_spans = _split_clitic_place(tokens, model_spans, kb)
+        model_spans = split_clitic_place(tokens, model_spans, kb)
     model_spans = [
         (ab[0], ab[1], t)
         for a, b, t in model_spans
         if (ab := (adjust.trim_person_span(tokens, a, b, all_titles, kb) if t == "PER" else (a, b)))
         and not (t == "PER" and news_rules.not_a_person(tokens, ab[0], ab[1]))
-        and not (a == b and kb is not None and _maqsura_kb_word(tokens[a], kb))
+        and not (a == b and kb is not None and maqsura_kb_word(tokens[a], kb))
     ]
     taken: list[Mention] = []
     titles = [c for c in all_titles if c.last > c.first]
@@ -109,9 +109,9 @@ def recognize_span(
     for m in kb_matches:
         if m.first <= reach:
             continue
-        several = m.last > m.first and not _generic(tokens, m)  # as matched: جهاز الموساد before the trim
-        m = news_rules.without_epithet(tokens, _trim_kb(tokens, m, kb), kb)
-        m = _untitled(tokens, m, hi, all_titles, kb)
+        several = m.last > m.first and not generic_name(tokens, m)  # as matched: جهاز الموساد before the trim
+        m = news_rules.without_epithet(tokens, trim_kb(tokens, m, kb), kb)
+        m = untitled_match(tokens, m, hi, all_titles, kb)
         reach = m.last
         if (
             m.last == m.first + 1
@@ -143,9 +143,9 @@ def recognize_span(
         bar = _KB_MAX_P_OUT_STATE if e.get("kind") in _STATE_KINDS and not adjective else _KB_MAX_P_OUT
         if e.get("kind") in _GROUP_KINDS and not adjective and m.start == tokens[m.first].start:
             bar = _KB_MAX_P_OUT_GROUP  # as written: وفدا "a delegation" is no و + فدا (FIDA)
-        if e["type"] == "LOC" and not adjective and m.first > lo and _to_place(tokens[m.first - 1]):
+        if e["type"] == "LOC" and not adjective and m.first > lo and to_place(tokens[m.first - 1]):
             bar = max(bar, _KB_MAX_P_OUT_AFTER_PREP)  # السفر إلى مصراتة: a place where a place is expected
-        elif e["type"] == "LOC" and not adjective and _after_taken_place(tokens, m, taken):
+        elif e["type"] == "LOC" and not adjective and after_taken_place(tokens, m, taken):
             bar = max(bar, _KB_MAX_P_OUT_AFTER_PREP)  # في كركوك وديالى: و + a place after a place
         elif e["type"] == "ORG" and news_rules.quoted(tokens, m.first, m.last, lo, hi):
             bar = 1.0  # a body's KB name in quotes (لـ"الغد"): a newspaper's or a party's name
@@ -206,7 +206,7 @@ def recognize_span(
         # (a person's name: a stem that only opens a longer KB name is no evidence of a clitic, بكاري)
         after = "" if typ != "PER" else tokens[a + 1].norm if a < b else None
         k = strip_clitics(tokens[a], kb, seen, after)
-        ids = _division_ids(tokens[a], kb) if typ == "LOC" and a == b and not k and kb is not None else ()
+        ids = division_ids(tokens[a], kb) if typ == "LOC" and a == b and not k and kb is not None else ()
         out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ, ids, "kb" if ids else "model"))
     return out
 
@@ -261,7 +261,7 @@ def _shrink(
         ):
             out.append(m)
             continue
-        inner_ids = [_kb_ids(tokens, a, b, kb) for a, b, _ in inner]
+        inner_ids = [exact_kb_ids(tokens, a, b, kb) for a, b, _ in inner]
         if any(ids and not set(ids) & set(m.kb_ids) for ids in inner_ids):
             out.append(m)  # a different KB entity inside (غزة in قطاع غزة): the longer name means more
             continue
@@ -272,8 +272,8 @@ def _shrink(
             continue
         if (
             len(inner) > 1
-            or any(_one_word_place(tokens[j], kb) for j in rest)
-            or _division_as_named(tokens, m, kb)
+            or any(one_word_place(tokens[j], kb) for j in rest)
+            or division_as_named(tokens, m, kb)
         ):
             # the words left out name a place themselves (ريف [حماة]), or the model cut the name in two
             # (ولاية [سيدي] [بوزيد]): the model is confused

@@ -11,11 +11,11 @@ from . import news_rules
 from .cues import Cue
 from .features import name_words
 from .kb import KB
-from .kb_names import _division_name, _one_word_place
-from .organizations import _org_head_word
+from .kb_names import division_name, one_word_place
+from .organizations import org_head_word
 
 
-def _label_spans(labels: Sequence[str], lo: int) -> list[tuple[int, int, str]]:
+def label_spans(labels: Sequence[str], lo: int) -> list[tuple[int, int, str]]:
     """The (first, last, type) spans of a sentence's BIO labels, as rasd.evaluate.conll.bio_spans finds them (an
     I- of another type starts a span), shifted by ``lo``: one comparison per outside token."""
     out = []
@@ -50,7 +50,7 @@ def _starts_coordinated_name(tok: Token, kb: KB | None) -> bool:
     return names.get(stem) == "given" or (kb is not None and stem in kb.first_words)
 
 
-def _split_coordinated(
+def split_coordinated(
     tokens: Sequence[Token], spans: list[tuple[int, int, str]], kb: KB | None
 ) -> list[tuple[int, int, str]]:
     """The model's names cut before a coordinated name inside them (طارق السعيد وحسن مصطفى: two people)."""
@@ -84,7 +84,7 @@ def _coordinated_nisba(tok: Token, kb: KB | None) -> bool:
     return kb is None or kb.demonym_country(tok) is not None or stem.endswith("ي")
 
 
-def _split_person_after_body(
+def split_person_after_body(
     tokens: Sequence[Token], spans: list[tuple[int, int, str]], kb: KB | None, hi: int
 ) -> list[tuple[int, int, str]]:
     """A model's body or place name cut before the person it ran into (جامعة القاهرة [حازم الدمرداش])."""
@@ -100,7 +100,7 @@ def _split_person_after_body(
         elif (
             typ == "ORG"
             and not any(x <= b + 1 <= y for x, y, _ in spans)
-            and _org_head_word(tokens[a])
+            and org_head_word(tokens[a])
             and news_rules.given_name_ending_body(tokens, a, b, hi, given)
         ):
             out += [(a, b - 1, typ), (b, b + 1, "PER")]  # جامعة القديس يوسف | كريم بيطار
@@ -109,7 +109,7 @@ def _split_person_after_body(
     return out
 
 
-def _split_place_after_title(
+def split_place_after_title(
     tokens: Sequence[Token], spans: list[tuple[int, int, str]], kb: KB, titles: Sequence[Cue]
 ) -> list[tuple[int, int, str]]:
     """A person's name the model began on the place that completes the title before it (محافظ [المفرق]
@@ -121,7 +121,7 @@ def _split_place_after_title(
             typ == "PER"
             and b > a
             and a - 1 in ends
-            and (_one_word_place(tokens[a], kb) or _division_name(tokens[a], kb))
+            and (one_word_place(tokens[a], kb) or division_name(tokens[a], kb))
             and not any(kb.entries[i]["type"] == "PER" for i in kb.names.get((tokens[a].norm,), ()))
         ):
             out += [(a, a, "LOC"), (a + 1, b, "PER")]
@@ -129,7 +129,7 @@ def _split_place_after_title(
             typ == "PER"
             and a - 2 in ends
             and not (out and out[-1][1] >= a - 1)
-            and _division_name(tokens[a - 1], kb)
+            and division_name(tokens[a - 1], kb)
         ):
             out += [(a - 1, a - 1, "LOC"), (a, b, typ)]  # محافظ المفرق [سلمان النجادا]
         else:
@@ -137,7 +137,7 @@ def _split_place_after_title(
     return out
 
 
-def _split_clitic_place(
+def split_clitic_place(
     tokens: Sequence[Token], spans: list[tuple[int, int, str]], kb: KB
 ) -> list[tuple[int, int, str]]:
     """A person's name the model began on a KB place with a proclitic (السفير الألماني [بالرباط] روبرت

@@ -13,11 +13,11 @@ from ..text.tokens import Token
 from . import adjust, news_rules
 from .cues import Cue, cue_index
 from .kb import KB, StemIndex
-from .kb_names import _place_class
-from .mention import Mention, _covered, _kb_ids, strip_clitics
+from .kb_names import place_class
+from .mention import Mention, covered_tokens, exact_kb_ids, strip_clitics
 
 
-def _bare_bodies(
+def bare_bodies(
     tokens: Sequence[Token],
     ranges: Sequence[tuple[int, int]],
     out: list[Mention],
@@ -28,7 +28,7 @@ def _bare_bodies(
     """Bodies the KB names with a nisba, written without it (المجلس الرئاسي): see news_rules.bare_bodies."""
     if index is not None and not news_rules.may_have_bare_bodies(kb, index):
         return []
-    taken = _covered(out)
+    taken = covered_tokens(out)
     found = []
     for lo, hi in ranges:
         titles = [c for c in cues.get((lo, hi), ()) if c.kind == "title"]
@@ -39,13 +39,13 @@ def _bare_bodies(
 
 
 @lru_cache(maxsize=1)
-def _force_heads() -> frozenset[str]:
+def force_heads() -> frozenset[str]:
     """Organization heads that do not make a place's name a body's (قوات, جيش: ner_span_words.tsv kind
     force_head): armies are named by nisba (قوات روسيا is rare)."""
     return news_rules.span_words("force_head")
 
 
-def _bodies_of_places(
+def bodies_of_places(
     tokens: Sequence[Token],
     ranges: Sequence[tuple[int, int]],
     out: list[Mention],
@@ -56,8 +56,8 @@ def _bodies_of_places(
     an indefinite noun and the place (غرفة طوارئ الفاشر, نقابة أطباء لبنان): one body, not the place; linked
     where the KB knows the whole name."""
     starts = {m.first: m for m in out}
-    taken = _covered(out)
-    forces = _force_heads()
+    taken = covered_tokens(out)
+    forces = force_heads()
     for lo, hi in ranges:
         for c in cues.get((lo, hi), ()):
             if c.kind not in ("org_head", "place_org_head") or c.first != c.last or c.first in taken:
@@ -74,9 +74,9 @@ def _bodies_of_places(
                 continue
             if m is None or m.type != "LOC" or not m.kb_ids or m.start != tokens[m.first].start:
                 continue
-            if m.last > m.first and _place_class(tokens[m.first]):
+            if m.last > m.first and place_class(tokens[m.first]):
                 continue  # مركز [مدينة الموصل] is the city's centre: a place named with its class noun
-            ids = _kb_ids(tokens, c.first, m.last, kb)
+            ids = exact_kb_ids(tokens, c.first, m.last, kb)
             k = strip_clitics(head, kb)
             out = [x for x in out if x is not m]
             out.append(Mention(c.first, m.last, head.start + k, m.end, "ORG", ids, "kb" if ids else "cue"))
@@ -96,12 +96,12 @@ def _construct_noun(tok: Token, i: int, taken: set[int]) -> bool:
         and not w.startswith("ال")
         and w not in _not_complements()
         and not news_rules.nisba_shaped(w)
-        and not _place_class(tok)
+        and not place_class(tok)
         and not any(adjust.head_of(tok, role) for role in ("part", "kb_part", "compound"))
     )
 
 
-def _org_head_word(tok: Token) -> bool:
+def org_head_word(tok: Token) -> bool:
     """An organization head noun (ner_cues.tsv and ner_span_words.tsv), clitics aside."""
     return tok.kind == "word" and any(
         st in _one_word_org_heads() or news_rules.extra_org_head(st) for _, st in tok.forms
@@ -123,7 +123,7 @@ def _not_complements() -> frozenset[str]:
     return news_rules.span_words("not_complement")
 
 
-_ORG_HEAD_MAX_P_OUT = 0.9
+ORG_HEAD_MAX_P_OUT = 0.9
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +132,7 @@ def _one_word_cue_kinds() -> dict[tuple[str, ...], str]:
     return {k: kind for k, (kind, _) in cue_index().phrases.items() if len(k) == 1}
 
 
-def _org_heads(
+def org_heads(
     tokens: Sequence[Token],
     ranges: Sequence[tuple[int, int]],
     mentions: list[Mention],
@@ -145,12 +145,12 @@ def _org_heads(
     ministry whatever it says: وزارة الموارد المائية والري); and a body named inside a title (رئيس مجلس
     النواب)."""
 
-    taken = _covered(mentions)
+    taken = covered_tokens(mentions)
     out = []
     heads = _one_word_org_heads()
     titles = _one_word_cue_kinds()
     particles = _not_complements()
-    forces = _force_heads()
+    forces = force_heads()
     for lo, hi in ranges:
         sentence_cues = cues[(lo, hi)] if cues is not None else cue_index().match(tokens, lo, hi)
         for c in sentence_cues:
@@ -164,7 +164,7 @@ def _org_heads(
             ):
                 a = c.first + 1
                 if not taken.intersection(range(a, c.last + 1)):
-                    ids = _kb_ids(tokens, a, c.last, kb)
+                    ids = exact_kb_ids(tokens, a, c.last, kb)
                     out.append(Mention(a, c.last, tokens[a].start, tokens[c.last].end, "ORG", ids, "cue"))
                     taken.update(range(a, c.last + 1))
                 continue
@@ -222,7 +222,7 @@ def _org_heads(
                 or tokens[last].norm in ("الذي", "التي")
                 or described
                 or (
-                    min(p_out[c.first : last + 1]) > _ORG_HEAD_MAX_P_OUT
+                    min(p_out[c.first : last + 1]) > ORG_HEAD_MAX_P_OUT
                     # a body head's definite complement is a name whatever the model says; an indefinite one
                     # (لجنة تحري الأهلة) only where the model sees one
                     and not (body and first_word.startswith("ال"))
@@ -238,7 +238,7 @@ def _org_heads(
     return out
 
 
-def _body_tails(
+def body_tails(
     tokens: Sequence[Token],
     ranges: Sequence[tuple[int, int]],
     mentions: list[Mention],
@@ -248,7 +248,7 @@ def _body_tails(
     an unlinked ORG mention that begins with an organization head noun runs on over them
     (news_rules.body_tail)."""
     heads = {c.first for r in ranges for c in cues.get(r, ()) if c.kind == "org_head" and c.first == c.last}
-    forces = _force_heads()
+    forces = force_heads()
     bodies = {
         id(m)
         for m in mentions
@@ -256,7 +256,7 @@ def _body_tails(
     }
     if not bodies:
         return mentions
-    taken = _covered(mentions)
+    taken = covered_tokens(mentions)
     starts = [lo for lo, _ in ranges]
     out = []
     for m in mentions:
@@ -270,7 +270,7 @@ def _body_tails(
     return out
 
 
-def _with_extra_heads(
+def with_extra_heads(
     tokens: Sequence[Token],
     ranges: Sequence[tuple[int, int]],
     cues: dict[tuple[int, int], list[Cue]],
@@ -303,7 +303,7 @@ def _lil_complement(t: Token, first: Token) -> bool:
 _TOLD = frozenset({"said", "says", "stressed", "added", "explained", "stated", "mentioned", "pointed out"})
 
 
-def _outlets_told(
+def outlets_told(
     tokens: Sequence[Token],
     ranges: Sequence[tuple[int, int]],
     mentions: list[Mention],
@@ -317,7 +317,7 @@ def _outlets_told(
     lams = [i for i in where if tokens[i].norm == "ل" and tokens[i].kind == "word"]
     if not lams:
         return []
-    taken = _covered(mentions)
+    taken = covered_tokens(mentions)
     out = []
     for lo, hi in ranges:
         if not any(lo <= i < hi for i in lams):
@@ -328,13 +328,13 @@ def _outlets_told(
         if report is None:
             continue
         for a, b in news_rules.outlets_told(tokens, lo, hi, taken, report):
-            ids = _kb_ids(tokens, a, b, kb) or news_rules.outlet_ids(tokens, a, b, kb)
+            ids = exact_kb_ids(tokens, a, b, kb) or news_rules.outlet_ids(tokens, a, b, kb)
             out.append(Mention(a, b, tokens[a].start, tokens[b].end, "ORG", ids, "kb" if ids else "cue"))
             taken.update(range(a, b + 1))
     return out
 
 
-def _party_names(
+def party_names(
     tokens: Sequence[Token], mentions: list[Mention], kb: KB | None, index: StemIndex
 ) -> list[Mention]:
     """Parties named by their nisba adjectives (news_rules.party_names), over the model's names inside them (الحزب
@@ -345,13 +345,13 @@ def _party_names(
         return mentions
     out = [m for m in mentions if not any(a <= m.first and m.last <= b for a, b in spans)]
     for a, b in spans:
-        ids = _kb_ids(tokens, a, b, kb)
+        ids = exact_kb_ids(tokens, a, b, kb)
         k = strip_clitics(tokens[a], kb)
         out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, "ORG", ids, "kb" if ids else "cue"))
     return out
 
 
-def _operations_commands(tokens: Sequence[Token], mentions: list[Mention], index: StemIndex) -> list[Mention]:
+def operations_commands(tokens: Sequence[Token], mentions: list[Mention], index: StemIndex) -> list[Mention]:
     """A military operations command (ner_span_words.tsv kind ``ops_command``): its two words and the place it
     covers (قيادة عمليات [الأنبار], the place inside the body's name). One word alone (قيادة) is too often
     "driving" or "leadership", and a definite complement too (تولى قيادة العمليات العسكرية)."""
@@ -363,7 +363,7 @@ def _operations_commands(tokens: Sequence[Token], mentions: list[Mention], index
     if not starts:
         return mentions
     by_first = {m.first: m for m in mentions}
-    taken = _covered(mentions)
+    taken = covered_tokens(mentions)
     out = list(mentions)
     for i in starts:
         form = tokens[i].match(firsts)
@@ -383,7 +383,7 @@ def _operations_commands(tokens: Sequence[Token], mentions: list[Mention], index
     return out
 
 
-def _services(
+def state_services(
     tokens: Sequence[Token], mentions: list[Mention], kb: KB | None, index: StemIndex
 ) -> list[Mention]:
     """A state service named by two words (ner_span_words.tsv kind ``service``: حرس الحدود, خفر السواحل) and
@@ -424,7 +424,7 @@ def _services(
     return out
 
 
-def _named_bodies(
+def named_bodies(
     tokens: Sequence[Token],
     ranges: Sequence[tuple[int, int]],
     mentions: list[Mention],
@@ -434,11 +434,11 @@ def _named_bodies(
     """Courts and courts royal named by their adjective (news_rules.named_bodies)."""
     if index is not None and not index.starts(adjust._one_word_heads().get("named_body", {})):
         return []
-    taken = _covered(mentions)
+    taken = covered_tokens(mentions)
     out = []
     for lo, hi in ranges:
         for a, b in news_rules.named_bodies(tokens, lo, hi, taken, index):
-            ids = _kb_ids(tokens, a, b, kb)
+            ids = exact_kb_ids(tokens, a, b, kb)
             k = strip_clitics(tokens[a], kb)
             out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, "ORG", ids, "kb" if ids else "cue"))
             taken.update(range(a, b + 1))

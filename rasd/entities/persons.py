@@ -12,11 +12,11 @@ from . import news_rules
 from .cues import Cue
 from .features import name_words
 from .kb import KB
-from .mention import Mention, _bare_word, _covered
-from .organizations import _org_head_word
+from .mention import Mention, bare_word, covered_tokens
+from .organizations import org_head_word
 
 
-def _persons_after_titled_bodies(
+def persons_after_titled_bodies(
     tokens: Sequence[Token],
     ranges: Sequence[tuple[int, int]],
     mentions: list[Mention],
@@ -28,7 +28,7 @@ def _persons_after_titled_bodies(
     (news_rules.person_after_titled_body), and given names the model left out of such a person's name."""
 
     given = name_words()
-    taken = _covered(mentions)
+    taken = covered_tokens(mentions)
     by_first = {m.first: m for m in mentions if m.type in ("ORG", "LOC")}
     by_person = {m.first: m for m in mentions if m.type == "PER" and m.first == m.last and not m.kb_ids}
     grown: dict[int, Mention] = {}
@@ -139,7 +139,7 @@ def _persons_after_titled_bodies(
 def _headed_body(tokens: Sequence[Token], i: int, by_first: dict[int, Mention]) -> Mention | None:
     """An organization head at ``i`` before a body's name (لوزارة [البيشمركة]): the two as one body."""
     inner = by_first.get(i + 1)
-    if inner is None or i >= len(tokens) or not _org_head_word(tokens[i]):
+    if inner is None or i >= len(tokens) or not org_head_word(tokens[i]):
         return None
     return Mention(i, inner.last, tokens[i].start, inner.end, "ORG")
 
@@ -163,7 +163,7 @@ def _titled_chain_end(
 _PREPOSITIONS = frozenset("في من الي علي عن".split())
 
 
-def _lone_given_names(tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+def lone_given_names(tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
     """A word that is also a given name, alone after a preposition, is a common word (ليس في [صالح] أحد "in
     anyone's favour") unless a person of the article bears it (قال محمد صالح ... نقلت عن صالح)."""
 
@@ -191,7 +191,7 @@ def _lone_given_names(tokens: Sequence[Token], mentions: list[Mention]) -> list[
     return [m for m in mentions if id(m) not in drop]
 
 
-def _surnames_of_named(tokens: Sequence[Token], mentions: list[Mention]) -> None:
+def surnames_of_named(tokens: Sequence[Token], mentions: list[Mention]) -> None:
     """A one-word person's name the KB links to someone not named in full in the article is the surname of the
     person who was (علي محمود عباس ... عباس is not Mahmoud Abbas): it takes that person's link."""
     full: dict[str, set[tuple[str, ...]]] = {}
@@ -204,6 +204,6 @@ def _surnames_of_named(tokens: Sequence[Token], mentions: list[Mention]) -> None
     for m in mentions:
         if m.type != "PER" or m.first != m.last or not m.kb_ids or named.intersection(m.kb_ids):
             continue
-        owners = full.get(_bare_word(tokens, m), set())
+        owners = full.get(bare_word(tokens, m), set())
         if len(owners) == 1:
             m.kb_ids = next(iter(owners))

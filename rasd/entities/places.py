@@ -12,12 +12,12 @@ from ..text.tokens import Token
 from . import adjust, mention_repairs, news_rules
 from .cues import Cue, cue_index
 from .kb import KB, StemIndex, stem_at
-from .kb_names import _governorate_heads
-from .mention import Mention, _covered, _kb_ids, strip_clitics
-from .organizations import _ORG_HEAD_MAX_P_OUT
+from .kb_names import governorate_heads
+from .mention import Mention, covered_tokens, exact_kb_ids, strip_clitics
+from .organizations import ORG_HEAD_MAX_P_OUT
 
 
-def _datelines(
+def datelines(
     doc: Document, tokens: Sequence[Token], ranges: Sequence[tuple[int, int]], out: list[Mention], kb: KB
 ) -> list[Mention]:
     """The place and agency of a dateline (مسقط - (د ب أ):) are names whatever the model says."""
@@ -32,7 +32,7 @@ def _datelines(
 _PART_HEAD_MAX_P_OUT = 0.99
 
 
-def _place_heads(
+def place_heads(
     tokens: Sequence[Token],
     ranges: Sequence[tuple[int, int]],
     mentions: list[Mention],
@@ -45,7 +45,7 @@ def _place_heads(
     0.9, as for organization heads) and they are no nisba, indefinite adjective or common noun. The head is
     part of the name where name_heads.tsv says so."""
 
-    taken = _covered(mentions)
+    taken = covered_tokens(mentions)
     common = adjust.common_nouns()
     out = []
     for lo, hi in ranges:
@@ -82,7 +82,7 @@ def _place_heads(
                     t.kind != "word"
                     or (
                         p_out[last + 1]
-                        > (_PART_HEAD_MAX_P_OUT if part_head and last == c.last else _ORG_HEAD_MAX_P_OUT)
+                        > (_PART_HEAD_MAX_P_OUT if part_head and last == c.last else ORG_HEAD_MAX_P_OUT)
                         and not (class_head and last == c.last and t.norm.startswith("ال"))
                     )
                     or (kb is not None and kb.demonym_country(t) is not None)
@@ -103,7 +103,7 @@ def _place_heads(
                 last += 1
             a = c.first if part is not None and part.type == "LOC" else c.first + 1
             k = strip_clitics(tokens[a], kb) if a == c.first else 0
-            ids = _kb_ids(tokens, a, last, kb)
+            ids = exact_kb_ids(tokens, a, last, kb)
             typ = kb.entries[ids[0]]["type"] if ids and kb is not None else "LOC"
             out.append(
                 Mention(a, last, tokens[a].start + k, tokens[last].end, typ, ids, "kb" if ids else "cue")
@@ -122,14 +122,14 @@ def _dual_heads() -> frozenset[str]:
     return news_rules._span_words().get("dual_head", frozenset())
 
 
-def _towns_of_duals(
+def towns_of_duals(
     tokens: Sequence[Token], out: list[Mention], p_out: Sequence[float], kb: KB, index: StemIndex
 ) -> list[Mention]:
     """Places after a dual head noun (بلدتي كفركلا وعيتا الشعب): mention_repairs.towns_of_a_dual."""
     starts = index.starts(_dual_heads())
     if not starts:
         return []
-    found = mention_repairs.towns_of_a_dual(tokens, starts, _covered(out), p_out, kb)
+    found = mention_repairs.towns_of_a_dual(tokens, starts, covered_tokens(out), p_out, kb)
     return [
         Mention(
             a,
@@ -137,14 +137,14 @@ def _towns_of_duals(
             start,
             tokens[b].end,
             "LOC",
-            _kb_ids(tokens, a, b, kb) if start == tokens[a].start else (),
+            exact_kb_ids(tokens, a, b, kb) if start == tokens[a].start else (),
             "cue",
         )
         for a, b, start in found
     ]
 
 
-def _part_head(tok: Token) -> tuple[str, int] | None:
+def place_part_head(tok: Token) -> tuple[str, int] | None:
     """(type, clitic length) of a head noun that belongs to a place's name (name_heads.tsv role part, LOC)."""
     vocab = adjust._one_word_heads().get("part", {})
     form = tok.match(vocab) if tok.kind == "word" else None
@@ -153,7 +153,7 @@ def _part_head(tok: Token) -> tuple[str, int] | None:
     return "LOC", form[0]
 
 
-def _places_after_heads(tokens: Sequence[Token], mentions: list[Mention]) -> None:
+def places_after_heads(tokens: Sequence[Token], mentions: list[Mention]) -> None:
     """A name the article gave first after a place's head noun (مخيم [أبو شوك], قصر [بعبدا]) is a place
     when it comes back bare and the model read it as a person (نزح السكان من أبو شوك): the same place, with
     its link."""
@@ -170,14 +170,12 @@ def _places_after_heads(tokens: Sequence[Token], mentions: list[Mention]) -> Non
                 m.kb_ids = ids
 
 
-def _short_names_of_named(
-    tokens: Sequence[Token], mentions: list[Mention], index: StemIndex
-) -> list[Mention]:
+def short_names_of_named(tokens: Sequence[Token], mentions: list[Mention], index: StemIndex) -> list[Mention]:
     """A governorate or a body's command named in full, then by its short name (محافظة الشمال … في [الشمال],
     القيادة العامة للقوات المسلحة … في [القيادة العامة]): the short name, also in a headline before, is the
     same entity."""
     commands = news_rules.span_words("command")
-    governorates = _governorate_heads()
+    governorates = governorate_heads()
     shorts: dict[tuple[str, ...], Mention] = {}
     for m in mentions:
         if not m.kb_ids or m.last == m.first:
@@ -190,7 +188,7 @@ def _short_names_of_named(
             shorts.setdefault((head, words[1]), m)
     if not shorts:
         return mentions
-    taken = _covered(mentions)
+    taken = covered_tokens(mentions)
     out = list(mentions)
     for short, named in shorts.items():
         for i in index.starts(frozenset({short[0]})):

@@ -20,32 +20,32 @@ from ..text.tokens import Token
 from . import mention_repairs, model
 from .cues import Cue, match_ranges
 from .final_spans import (
-    _bracketed_abbreviations,
-    _currencies,
-    _final_spans,
-    _is_currency,
-    _month_in_date,
-    _quote_heads,
-    _repaired,
+    bracketed_abbreviations,
+    currency_names,
+    is_currency,
+    last_span_rules,
+    month_in_date,
+    quote_heads,
+    with_last_repairs,
 )
 from .kb import KB, StemIndex
-from .kb_names import _generic, _longer_after_descriptor, _parties, _with_short_conjuncts
-from .mention import Mention, _covered, strip_clitics
+from .kb_names import all_parties, generic_name, longer_after_descriptor, with_short_conjuncts
+from .mention import Mention, covered_tokens, strip_clitics
 from .model_and_kb import recognize_span
 from .organizations import (
-    _bare_bodies,
-    _bodies_of_places,
-    _body_tails,
-    _named_bodies,
-    _operations_commands,
-    _org_heads,
-    _outlets_told,
-    _party_names,
-    _services,
-    _with_extra_heads,
+    bare_bodies,
+    bodies_of_places,
+    body_tails,
+    named_bodies,
+    operations_commands,
+    org_heads,
+    outlets_told,
+    party_names,
+    state_services,
+    with_extra_heads,
 )
-from .persons import _lone_given_names, _persons_after_titled_bodies, _surnames_of_named
-from .places import _datelines, _place_heads, _places_after_heads, _short_names_of_named, _towns_of_duals
+from .persons import lone_given_names, persons_after_titled_bodies, surnames_of_named
+from .places import datelines, place_heads, places_after_heads, short_names_of_named, towns_of_duals
 from .propagation import propagate
 
 # the names other modules and tests import from here
@@ -102,13 +102,13 @@ def recognize(
         # (only in sentences with a three-letter word after a clitic letter, the words that rule reads)
         short = [i for i, t in enumerate(tokens) if len(t.norm) == 3 and t.norm[0] in "وفبلك"]
         kb_matches = [
-            _with_short_conjuncts(tokens, lo, hi, kb, km)
+            with_short_conjuncts(tokens, lo, hi, kb, km)
             if bisect_left(short, lo) != bisect_left(short, hi - 1)
             else km
             for (lo, hi), km in zip(ranges, kb_matches, strict=True)
         ]
         kb_matches = [
-            _longer_after_descriptor(tokens, hi, kb, km)
+            longer_after_descriptor(tokens, hi, kb, km)
             for (_, hi), km in zip(ranges, kb_matches, strict=True)
         ]
     labels, p_model = model.tag_ranges(
@@ -133,49 +133,49 @@ def recognize(
             )
         )
     if kb is not None and len(kb):
-        out = _datelines(doc, tokens, ranges, out, kb)
+        out = datelines(doc, tokens, ranges, out, kb)
     # a KB entity named clearly once is taken at its other mentions too (الحربي after نادية الحربي)
     named = {i for m in out for i in m.kb_ids if len(m.kb_ids) == 1}
-    taken = _covered(out)
+    taken = covered_tokens(out)
     for m in rejected:
-        if _generic(tokens, m) and not (kb is not None and _parties(kb, m.kb_ids)):
+        if generic_name(tokens, m) and not (kb is not None and all_parties(kb, m.kb_ids)):
             # a description (القوات الإسرائيلية) even once the army was named; a party's name that looks like
             # one is its name once the party was named (حزب القوات اللبنانية ... القوات اللبنانية)
             continue
         if named.intersection(m.kb_ids) and not taken.intersection(range(m.first, m.last + 1)):
             out.append(m)
-    out = [m for m in out if not _month_in_date(tokens, m)]
-    currencies = _currencies()
+    out = [m for m in out if not month_in_date(tokens, m)]
+    currencies = currency_names()
     for m in out:
-        if _is_currency(tokens, m, currencies):
+        if is_currency(tokens, m, currencies):
             m.type = "MISC"  # a currency, as ANERcorp tags it, never a place or a body (شيكل، الدينار)
-    head_cues = _with_extra_heads(tokens, ranges, cues, index) if ORG_HEADS else cues
+    head_cues = with_extra_heads(tokens, ranges, cues, index) if ORG_HEADS else cues
     if kb is not None and len(kb):
-        out += _bare_bodies(tokens, ranges, out, kb, cues, index)
-        out = _bodies_of_places(tokens, ranges, out, kb, head_cues)
-    out += _outlets_told(tokens, ranges, out, kb, cues, index)
+        out += bare_bodies(tokens, ranges, out, kb, cues, index)
+        out = bodies_of_places(tokens, ranges, out, kb, head_cues)
+    out += outlets_told(tokens, ranges, out, kb, cues, index)
     if kb is not None and len(kb):
-        out += _towns_of_duals(tokens, out, p_out, kb, index)
-        heads = index.starts(_quote_heads())
+        out += towns_of_duals(tokens, out, p_out, kb, index)
+        heads = index.starts(quote_heads())
         if heads:
             out = mention_repairs.quoted_names_after_heads(tokens, heads, out, kb)
     if ORG_HEADS:
-        out = _party_names(tokens, out, kb, index)
-        out = _operations_commands(tokens, out, index)
-        out = _services(tokens, out, kb, index)
-        out += _named_bodies(tokens, ranges, out, kb, index)
-        out += _org_heads(tokens, ranges, out, p_out, kb, head_cues)
-        out += _place_heads(tokens, ranges, out, p_out, kb, head_cues)
-        out = _body_tails(tokens, ranges, out, head_cues)
-    out = _persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
+        out = party_names(tokens, out, kb, index)
+        out = operations_commands(tokens, out, index)
+        out = state_services(tokens, out, kb, index)
+        out += named_bodies(tokens, ranges, out, kb, index)
+        out += org_heads(tokens, ranges, out, p_out, kb, head_cues)
+        out += place_heads(tokens, ranges, out, p_out, kb, head_cues)
+        out = body_tails(tokens, ranges, out, head_cues)
+    out = persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
-    out = _final_spans(tokens, out, kb, frozenset(lo for lo, _ in ranges))
+    out = last_span_rules(tokens, out, kb, frozenset(lo for lo, _ in ranges))
     out.sort(key=lambda m: m.start)
-    out = _bracketed_abbreviations(tokens, out, kb, p_out)
-    out = _lone_given_names(tokens, out)
+    out = bracketed_abbreviations(tokens, out, kb, p_out)
+    out = lone_given_names(tokens, out)
     if kb is not None and len(kb):
-        out = _repaired(tokens, out, kb)
-        out = _short_names_of_named(tokens, out, index)
-    _places_after_heads(tokens, out)
-    _surnames_of_named(tokens, out)
+        out = with_last_repairs(tokens, out, kb)
+        out = short_names_of_named(tokens, out, index)
+    places_after_heads(tokens, out)
+    surnames_of_named(tokens, out)
     return out
