@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from entities_helpers import analyze_entities
 
-from rasd.entities.recognize import Mention, _currencies, _is_currency
+from rasd.entities.final_spans import currency_names, is_currency
+from rasd.entities.mention import Mention
 from rasd.text import tokenize
 
 
 def test_a_one_word_currency_is_not_a_name() -> None:
     toks = tokenize("وارتفع الشيكل أمام الدولار")
-    cur = _currencies()
-    assert _is_currency(toks, Mention(1, 1, toks[1].start, toks[1].end, "LOC"), cur)
-    assert _is_currency(toks, Mention(3, 3, toks[3].start, toks[3].end, "ORG"), cur)
+    cur = currency_names()
+    assert is_currency(toks, Mention(1, 1, toks[1].start, toks[1].end, "LOC"), cur)
+    assert is_currency(toks, Mention(3, 3, toks[3].start, toks[3].end, "ORG"), cur)
     # a name the KB links, or a longer name, stays
-    assert not _is_currency(toks, Mention(1, 1, toks[1].start, toks[1].end, "LOC", ("x/y",)), cur)
-    assert not _is_currency(toks, Mention(0, 1, toks[0].start, toks[1].end, "ORG"), cur)
+    assert not is_currency(toks, Mention(1, 1, toks[1].start, toks[1].end, "LOC", ("x/y",)), cur)
+    assert not is_currency(toks, Mention(0, 1, toks[0].start, toks[1].end, "ORG"), cur)
     # a word that only strips to a currency-like stem through a proclitic is no currency here
     toks = tokenize("التقى لينا")
-    assert not _is_currency(toks, Mention(1, 1, toks[1].start, toks[1].end, "PER"), cur)
+    assert not is_currency(toks, Mention(1, 1, toks[1].start, toks[1].end, "PER"), cur)
 
 
 def test_currencies_in_a_report_are_not_places_or_bodies() -> None:

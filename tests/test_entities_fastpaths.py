@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
-
 from hypothesis import given
 from hypothesis import strategies as st
 
 from rasd.entities.kb import StemIndex, stem_at
 from rasd.entities.model import to_bio
+from rasd.entities.model_spans import label_spans
 from rasd.evaluate.conll import bio_spans
 from rasd.text.tokens import tokenize
-
-# (the package exports a function of that name)
-recognize = importlib.import_module("rasd.entities.recognize")
 
 LABELS = st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG", "B-MISC", "X"])
 
@@ -21,7 +17,7 @@ LABELS = st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG", "B-M
 @given(st.lists(LABELS, max_size=30), st.integers(0, 50))
 def test_label_spans_are_bio_spans(labels: list[str], lo: int) -> None:
     expected = [(lo + a, lo + b, t) for a, b, t in bio_spans(labels)]
-    assert recognize._label_spans(labels, lo) == expected
+    assert label_spans(labels, lo) == expected
 
 
 @given(st.lists(st.sampled_from(["O", "B-PER", "I-LOC", "U-ORG", "L-ORG", "U-", "L", "UX"]), max_size=20))

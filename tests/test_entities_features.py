@@ -8,7 +8,8 @@ from pathlib import Path
 from rasd.entities import clusters as C
 from rasd.entities.features import name_words, sentence_features, word_features
 from rasd.entities.kb import load_kb
-from rasd.entities.recognize import Mention, _shrink
+from rasd.entities.mention import Mention
+from rasd.entities.model_and_kb import _shrink
 from rasd.text import normalize, tokenize
 
 # a toy corpus written for this test: given names share contexts (after قال / before إن), cities share theirs
@@ -91,12 +92,12 @@ def test_shrinking_keeps_a_different_kb_entity_whole_and_the_link_of_the_same() 
 
 
 def test_coordinated_names_are_split() -> None:
-    from rasd.entities.recognize import _split_coordinated
+    from rasd.entities.model_spans import split_coordinated
 
     toks = tokenize("قال طارق السعيد وحسن مصطفى إن")
-    assert _split_coordinated(toks, [(1, 4, "PER")], load_kb()) == [(1, 2, "PER"), (3, 4, "PER")]
+    assert split_coordinated(toks, [(1, 4, "PER")], load_kb()) == [(1, 2, "PER"), (3, 4, "PER")]
     toks = tokenize("قال خالد وليد إن")  # وليد is a name, not و + ليد
-    assert _split_coordinated(toks, [(1, 2, "PER")], load_kb()) == [(1, 2, "PER")]
+    assert split_coordinated(toks, [(1, 2, "PER")], load_kb()) == [(1, 2, "PER")]
 
 
 def test_a_name_in_ya_does_not_spread_to_words_in_alef_maqsura() -> None:
@@ -112,26 +113,26 @@ def test_a_name_in_ya_does_not_spread_to_words_in_alef_maqsura() -> None:
 
 
 def test_month_names_in_dates_are_not_names() -> None:
-    from rasd.entities.recognize import _month_in_date
+    from rasd.entities.final_spans import month_in_date
 
     toks = tokenize("الموافق 8 أبريل (نيسان) المقبل")
-    assert _month_in_date(toks, Mention(4, 4, toks[4].start, toks[4].end, "ORG"))
+    assert month_in_date(toks, Mention(4, 4, toks[4].start, toks[4].end, "ORG"))
     toks = tokenize("وقعت الاتفاقية في نيسان 2024")
-    assert _month_in_date(toks, Mention(3, 3, toks[3].start, toks[3].end, "ORG"))
+    assert month_in_date(toks, Mention(3, 3, toks[3].start, toks[3].end, "ORG"))
     toks = tokenize("أعلنت شركة نيسان عن طراز جديد")  # no date around it: the model's reading stands
-    assert not _month_in_date(toks, Mention(2, 2, toks[2].start, toks[2].end, "ORG"))
+    assert not month_in_date(toks, Mention(2, 2, toks[2].start, toks[2].end, "ORG"))
     linked = Mention(3, 3, 0, 1, "ORG", ("org/x",))
-    assert not _month_in_date(tokenize("وقعت الاتفاقية في نيسان 2024"), linked)
+    assert not month_in_date(tokenize("وقعت الاتفاقية في نيسان 2024"), linked)
 
 
 def test_organization_head_with_its_definite_complement() -> None:
-    from rasd.entities.recognize import _org_heads
+    from rasd.entities.organizations import org_heads
 
     toks = tokenize("وقالت لجنة تحري الأهلة إن الهلال لم ير")
     n = len(toks)
-    found = _org_heads(toks, [(0, n)], [], [0.99, 0.6, 0.7, 0.8] + [0.99] * (n - 4), None)
+    found = org_heads(toks, [(0, n)], [], [0.99, 0.6, 0.7, 0.8] + [0.99] * (n - 4), None)
     assert [(m.first, m.last, m.type) for m in found] == [(1, 3, "ORG")]
-    sure = _org_heads(toks, [(0, n)], [], [0.99] * n, None)  # the model is sure these are plain words
+    sure = org_heads(toks, [(0, n)], [], [0.99] * n, None)  # the model is sure these are plain words
     assert sure == []
     taken = Mention(1, 3, toks[1].start, toks[3].end, "ORG")
-    assert _org_heads(toks, [(0, n)], [taken], [0.5] * n, None) == []
+    assert org_heads(toks, [(0, n)], [taken], [0.5] * n, None) == []

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
-# rasd.entities exports a function named recognize, which hides the module of that name
-import rasd.entities.recognize  # noqa: F401,E402
 from rasd.entities.kb import _preposition
+from rasd.entities.kb_names import to_place
 from rasd.text import tokenize
-
-recognize_module = sys.modules["rasd.entities.recognize"]
 
 
 def _tok(word: str):
@@ -22,5 +17,5 @@ def test_a_preposition_after_wa_or_fa_is_still_one() -> None:
 
 
 def test_a_place_preposition_after_wa_is_read() -> None:
-    assert recognize_module._to_place(_tok("وفي")) and recognize_module._to_place(_tok("إلى"))
-    assert not recognize_module._to_place(_tok("وقال"))
+    assert to_place(_tok("وفي")) and to_place(_tok("إلى"))
+    assert not to_place(_tok("وقال"))

@@ -81,7 +81,7 @@ def test_a_dateline_after_a_headline_is_no_nisba_of_its_last_word() -> None:
 
 
 def _mention(toks: list, a: int, b: int, typ: str):
-    from rasd.entities.recognize import Mention
+    from rasd.entities.mention import Mention
 
     return Mention(a, b, toks[a].start, toks[b].end, typ, (), "model")
 

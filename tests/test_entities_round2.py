@@ -73,10 +73,10 @@ def test_a_person_after_a_role_noun_a_body_and_its_city() -> None:
     labels = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "O", "O", "O"]
     p_out = [1.0, 1.0, 1.0, 0.05, 0.05, 0.05, 1.0, 0.01, 0.9, 0.95, 1.0]
     doc_tokens = toks
-    from rasd.entities.recognize import _persons_after_titled_bodies
+    from rasd.entities.persons import persons_after_titled_bodies
 
     spans = recognize_span(doc_tokens, 0, len(toks), kb, tagged=(labels, p_out))
-    out = _persons_after_titled_bodies(toks, [(0, len(toks))], spans, p_out, kb, {(0, len(toks)): []})
+    out = persons_after_titled_bodies(toks, [(0, len(toks))], spans, p_out, kb, {(0, len(toks)): []})
     assert (8, 9, "PER") in [(m.first, m.last, m.type) for m in out]
 
 
@@ -131,9 +131,9 @@ def test_a_bodys_descriptive_alias_is_no_mention() -> None:
     labels = ["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
     p_out = [1.0, 1.0, 1.0, 1.0, 0.1, 0.1, 1.0, 1.0, 1.0]
     spans = recognize_span(toks, 0, len(toks), kb, tagged=(labels, p_out))
-    from rasd.entities.recognize import _final_spans
+    from rasd.entities.final_spans import last_span_rules
 
-    assert [m for m in _final_spans(toks, spans, kb) if m.first == 4] == []
+    assert [m for m in last_span_rules(toks, spans, kb) if m.first == 4] == []
     # a place's alias of that shape stays (الأراضي الفلسطينية is Palestine)
     doc = analyze_entities("وتدهور الوضع الإنساني في الأراضي الفلسطينية خلال الشهر الماضي.")
     assert ("الأراضي الفلسطينية", "LOC") in _mentions(doc)
@@ -152,16 +152,17 @@ def test_a_person_right_after_a_title_that_ends_on_its_complement() -> None:
 
 
 def test_a_lone_given_name_after_a_preposition_is_a_common_word() -> None:
-    from rasd.entities.recognize import Mention, _lone_given_names
+    from rasd.entities.mention import Mention
+    from rasd.entities.persons import lone_given_names
 
     toks = tokenize("وقال إن التصعيد ليس في صالح أحد")
     m = Mention(5, 5, toks[5].start, toks[5].end, "PER")
-    assert _lone_given_names(toks, [m]) == []
+    assert lone_given_names(toks, [m]) == []
     # a person of the article who bears it keeps the mention
     toks = tokenize("وقال محمد صالح إن الاتفاق قريب، ونقلت الصحيفة عن صالح تأكيده")
     full = Mention(1, 2, toks[1].start, toks[2].end, "PER")
     lone = Mention(10, 10, toks[10].start, toks[10].end, "PER")
-    assert _lone_given_names(toks, [full, lone]) == [full, lone]
+    assert lone_given_names(toks, [full, lone]) == [full, lone]
 
 
 def test_a_definite_head_and_a_numbered_adjective_name_a_group() -> None:

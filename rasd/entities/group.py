@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from .kb import KB, name_key
-from .recognize import Mention
+from .mention import Mention
 
 
 @dataclass

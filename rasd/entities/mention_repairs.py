@@ -6,7 +6,7 @@ a titled person (مطار الملك خالد الدولي), an organ of a KB bo
 description (منظمة إغاثة دولية) and a place inside a quoted title (\"إعلان الجزائر\").
 
 Each rule looks only at the mentions and their neighbouring tokens (no pass over the whole document);
-recognize.py applies them in order, before the surname and grouping steps.
+recognize.py applies them in order (final_spans.with_last_repairs), before the surname and grouping steps.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .kb import KB, name_key, stem_at
 from .news_rules import NOT_NAME as _NOT_NAME
 
 if TYPE_CHECKING:
-    from .recognize import Mention
+    from .mention import Mention
 
 # quotation marks that open and close a quoted title
 _OPEN = frozenset('"«“')
@@ -564,8 +564,8 @@ def quoted_names_after_heads(
     منصة "إكس", and after a definite class noun with its adjective: الجريدة الرسمية "الكويت اليوم"): one to
     three words, an ORG, linked where the KB knows them; a mention inside them (الكويت) gives way. A definite
     class noun right before quotes is no naming (الجماعة "أوفت بكل التزاماتها": its words)."""
+    from .mention import Mention as M
     from .news_rules import outlet_ids
-    from .recognize import Mention as M
 
     taken = {j: m for m in mentions for j in range(m.first, m.last + 1)}
     found: list[Mention] = []

@@ -2,7 +2,8 @@
 person's name the model ran into the body before it, a KB name the model stretched over an epithet, and
 words that look like names only after the matching normalization folds them (أودى is no أودي).
 
-Each rule reads the text layer's tokens and the KB and returns spans or verdicts; recognize.py applies them.
+Each rule reads the text layer's tokens and the KB and returns spans or verdicts; the recognizer's rule modules
+(model_spans, model_and_kb, organizations, places, persons, final_spans) apply them.
 """
 
 from __future__ import annotations

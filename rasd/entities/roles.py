@@ -16,7 +16,7 @@ from ..text.tokens import Token
 from .cues import Cue, cue_index
 from .group import Cluster
 from .kb import KB
-from .recognize import Mention
+from .mention import Mention
 
 _MAX_ROLE_TOKENS = 8
 _BASM = {"باسم", "بإسم"}
