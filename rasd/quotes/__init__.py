@@ -18,7 +18,9 @@ from operator import attrgetter
 
 from ..document import Document
 from ..text import normalize
+from .after_cue import scan_after
 from .agreement import agrees, can_speak, verb_agreement
+from .antecedents import antecedent, clause_subject, last_contrast
 from .aside import past_aside
 from .context import PUNCT_END, Context, build_context
 from .cues import CueHit, drop_out_of_place, find_channel, find_cues
@@ -30,25 +32,11 @@ from .records import Sp, speaker_words
 from .records import SpeakerRec as Speaker
 from .repair import fix_speaker
 from .sources import an_source, reported_source, source_end, split_vso
-from .spans import (
-    Scan,
-    attribution_content,
-    has_quote,
-    is_body,
-    is_title,
-    quote_before,
-    resumptive,
-    scan_after,
-)
-from .speakers import (
-    addressee,
-    antecedent,
-    as_implicit,
-    clause_subject,
-    from_range,
-    last_contrast,
-    pre_subject,
-)
+from .spans import Scan, attribution_content, has_quote, quote_before
+from .speaker_heads import is_body, is_title, resumptive
+from .speaker_links import as_implicit
+from .speakers import addressee, from_range
+from .subject_before import pre_subject
 from .tokinfo import TOKEN_CACHE, token_info
 
 __all__ = ["annotate"]

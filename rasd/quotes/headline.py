@@ -9,7 +9,7 @@ from .records import QuoteRec as Quote
 from .records import Sp
 from .records import SpeakerRec as Speaker
 from .spans import Scan, content_span
-from .speakers import speaker_entity
+from .speaker_links import speaker_entity
 
 MAX_HEADLINE_SPEAKER = 4  # words before the colon of "بيسكوف: لا خطط لعقد قمة"
 

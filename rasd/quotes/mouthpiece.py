@@ -7,7 +7,8 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from .context import Context, _find_all
-from .spans import _NAME_LOOKALIKES, Scan, clause_end, content_span
+from .spans import Scan, clause_end, content_span
+from .title_names import _NAME_LOOKALIKES
 
 MAX_MOUTH = 12  # words of the title and name after على لسان
 

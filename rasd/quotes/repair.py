@@ -10,9 +10,9 @@ from functools import lru_cache
 from ..data import read_tsv
 from ..text.normalize import normalize, normalize_word
 from .context import Context
+from .person_names import _given_names
 from .records import SpeakerRec as Speaker
-from .spans import is_body, is_title
-from .speakers import _given_names
+from .speaker_heads import is_body, is_title
 
 
 def fix_speaker(ctx: Context, sp: Speaker) -> Speaker | None:

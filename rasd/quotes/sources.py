@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from .back_references import same_head
 from .context import Context
 from .cues import CueHit
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
-from .spans import Scan, affiliation_pp, informed_pp, issued_by
-from .speakers import from_range, same_head
+from .spans import Scan
+from .speaker_heads import affiliation_pp, informed_pp, issued_by
+from .speakers import from_range
 
 MAX_SOURCE = 8  # words of the source after an attribution phrase
 # words of the source after نقل … عن, up to its قوله or complementizer: a title, its body and the name (مدير
