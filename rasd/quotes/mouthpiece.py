@@ -7,8 +7,8 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from .context import Context, _find_all
+from .phrase_words import phrase_words
 from .spans import Scan, clause_end, content_span
-from .title_names import _NAME_LOOKALIKES
 
 MAX_MOUTH = 12  # words of the title and name after على لسان
 
@@ -33,6 +33,7 @@ def mouthpiece(ctx: Context, lo: int, hi: int) -> tuple[int, int] | None:
         if norms[k] != "علي" or "mouthpiece" not in infos[k + 1].roles:
             continue
         s = e = k + 2
+        lookalikes = phrase_words()["name_lookalike"]
         while e < hi and e - s < MAX_MOUTH:
             info = infos[e]
             if (
@@ -41,7 +42,7 @@ def mouthpiece(ctx: Context, lo: int, hi: int) -> tuple[int, int] | None:
                 or info.chan
                 or info.audience
                 or e in ctx.verb_at
-                or ("stop" in info.roles and toks[e].text not in _NAME_LOOKALIKES)
+                or ("stop" in info.roles and toks[e].text not in lookalikes)
             ):
                 break
             e += 1

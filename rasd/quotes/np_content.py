@@ -11,6 +11,7 @@ from ..text import normalize
 from .context import PUNCT_END, Context
 from .cues import CueHit, channel_at
 from .lexicon import lexicon
+from .phrase_words import phrase_words
 from .spans import COMMAS, Scan, clause_end, content_span
 from .speaker_heads import _head_kind, _is_l_pp, affiliation_pp, close_tok, is_body, speaker_head
 
@@ -142,20 +143,16 @@ def _clause_ahead(ctx: Context, j: int, limit: int) -> bool:
     return False
 
 
-_DURING = frozenset({"خلال", "اثناء", "عقب", "لدي"})
-
-
 # رفض: "refusal" as an object, "refused" in مسؤول رفض كشف اسمه
 _VERBAL_NOUN = frozenset({"withholds", "stop"})
-
-
-_NOW = frozenset({"امس", "اليوم"})
 
 
 def _adverbial_end(ctx: Context, j: int, b: int) -> int:
     """The token after a short adverbial at ``j`` (خلال اللقاء، عقب الاجتماع، أمس، اليوم، في بيان، في كلمة
     متلفزة), or ``j``."""
     norms = ctx.norms
+    words = phrase_words()
+    during, now = words["during"], words["now"]
     k = j
     while k < b and k - j < 6:
         if norms[k] == "في" and k + 1 < b and (ch := channel_at(ctx, k + 1, b)) is not None:
@@ -163,13 +160,13 @@ def _adverbial_end(ctx: Context, j: int, b: int) -> int:
             while k < b and (ctx.info[k].chan or "channel_adj" in ctx.info[k].roles):
                 k += 1
         elif (
-            norms[k] in _DURING
+            norms[k] in during
             and k + 1 < b
             and norms[k + 1].startswith("ال")
             and ctx.toks[k + 1].kind == "word"
         ):
             k += 2
-        elif norms[k] in _NOW:
+        elif norms[k] in now:
             k += 1
         else:
             break

@@ -32,6 +32,7 @@ from .person_names import (
     _unmarked_family_name,
     _unmarked_name,
 )
+from .phrase_words import phrase_words
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
 from .speaker_heads import _POSSESSIVES, is_body, is_title, issued_by
@@ -49,9 +50,6 @@ from .title_names import (
 # tokens of a speaker phrase: a long title (المتحدثة باسم مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) في
 # بورتسودان) can hold fifteen before the name
 MAX_NP = 18
-
-
-_SAME = frozenset({"نفسه", "نفسها", "ذاته", "ذاتها", "نفسهم", "ذاتهم", "انفسهم", "انفسها"})
 
 
 def from_range(
@@ -155,7 +153,9 @@ def from_range(
             return _speaker(ctx, start, end, entity=holder, role=ctx.text[start:end]), org
     name_lo = _title_end(ctx, lo, hi)
     named = ctx.norms[lo].startswith("ال") and lo < name_lo < hi  # المتحدثة باسم البيت الأبيض جين ساكي
-    same = hi - lo == 2 and ctx.norms[lo + 1] in _SAME  # المصدر نفسه، المصادر ذاتها: the one quoted before
+    same = (
+        hi - lo == 2 and ctx.norms[lo + 1] in phrase_words()["same"]
+    )  # المصدر نفسه، المصادر ذاتها: the one quoted before
     if (
         kind in ("person", "group")
         and not named
@@ -327,7 +327,11 @@ def _conjunction_first(ctx: Context, lo: int, ms: list) -> bool:
         return False
     if any(m[0] == t.start + 1 for m in ms):
         return True
-    return norm[1:3] == "ال" and len(norm) > 5 and not norm.startswith(("والد", "والي"))
+    return (
+        norm[1:3] == "ال"
+        and len(norm) > 5
+        and not any(map(norm.startswith, phrase_words()["not_conjunction"]))
+    )
 
 
 def _after_honorific(ctx: Context, lo: int, hi: int, per: list) -> Speaker | None:

@@ -6,6 +6,7 @@ rather than name whom it spoke to (الأمين العام للأمم المتح
 from __future__ import annotations
 
 from .context import Context
+from .phrase_words import phrase_words
 from .speaker_heads import _POSSESSIVES, _head_kind, close_tok, is_body, is_open, is_title, possessed
 
 _TITLE_PPS = frozenset({"في", "لدي", "ب", "عن", "الي", "من", "علي"})
@@ -15,10 +16,6 @@ MAX_PP_WORDS = 10  # words of the place or body between a title's preposition an
 
 
 MAX_NAME_WORDS = 4  # words of a name after an honorific (سيدي محمد ولد أحمدو)
-
-
-# names that normalize to a function word: علي (Ali) is written with ya, the preposition على with alif maqsura
-_NAME_LOOKALIKES = frozenset({"علي"})
 
 
 _HONORIFIC = frozenset({"honorific"})
@@ -44,7 +41,11 @@ def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
     تمار هيرمان); 0 if none. The body phrase holds plain words, mentions and further place phrases (في، لدى):
     no punctuation, other preposition, channel (في مؤتمر صحافي مع نظيره…), verbal noun with a pronoun (لدى
     استقباله بلينكن) or reporting word; an honorific (السيدة، الدكتور) opens the name."""
-    if j > lo and ctx.toks[j].text in _NAME_LOOKALIKES and "honorific" in ctx.info[j - 1].roles:
+    if (
+        j > lo
+        and ctx.toks[j].text in phrase_words()["name_lookalike"]
+        and "honorific" in ctx.info[j - 1].roles
+    ):
         return honorific_name(ctx, j, limit)  # وزير الدفاع العماد | علي محمود عباس: a rank, then the name Ali
     if ctx.norms[j] not in _TITLE_PPS or not (is_title(ctx, lo) or _head_kind(ctx, lo) == "person"):
         return 0  # القيادي في حركة حماس X: an unnamed source's head names the person that follows too
@@ -150,6 +151,8 @@ def honorific_name(ctx: Context, k: int, limit: int) -> int:
     """The token after a name of one to four words starting at ``k`` right after an honorific (السيدة تمار
     هيرمان، الدكتور سيدي محمد ولد أحمدو), ending the noun phrase; 0 if none."""
     toks, infos = ctx.toks, ctx.info
+    # names that normalize to a function word (علي, the preposition على)
+    lookalikes = phrase_words()["name_lookalike"]
     k = after_rank(ctx, k, limit)
     e = k
     while e < limit and e - k < MAX_NAME_WORDS:
@@ -158,7 +161,7 @@ def honorific_name(ctx: Context, k: int, limit: int) -> int:
             break
         if (
             info.roles - _CONTENT_ROLES
-            and toks[e].text not in _NAME_LOOKALIKES
+            and toks[e].text not in lookalikes
             and not (e > k and info.roles == _HONORIFIC)  # نورهان الشيخ: a family name
         ):
             break
@@ -198,6 +201,7 @@ def bare_name(ctx: Context, k: int, limit: int, inside: bool = False) -> int:
     complementizer, punctuation, a preposition or a cue). Only the family name may carry the article (منى
     الجرف). Returns the token after it, or 0. ``inside``: the words may lie in a mention (see tail_name)."""
     toks, infos, norms = ctx.toks, ctx.info, ctx.norms
+    lookalikes = phrase_words()["name_lookalike"]
     e = k
     while e < limit and e - k < 3:
         info = infos[e]
@@ -206,7 +210,7 @@ def bare_name(ctx: Context, k: int, limit: int, inside: bool = False) -> int:
             or (e == k and norms[e].startswith("ال"))
             or (
                 info.roles - _CONTENT_ROLES
-                and toks[e].text not in _NAME_LOOKALIKES
+                and toks[e].text not in lookalikes
                 and not (e > k and info.roles == _HONORIFIC)  # مهند الحاج علي: a name's middle word
             )
             or info.comp
