@@ -1,10 +1,11 @@
 """The quotes layer: who said what, to whom, through which channel.
 
-For every sentence it finds reporting cues (``cues``), the content each introduces (``spans``), the speaker,
-addressee and channel (``speakers``, ``sources``; a dropped subject's antecedent must agree with the verb in
-gender and number, ``agreement``), quotations without a verb (``headline``) and which quote is reported inside
-which (``nesting``); it fills ``doc.quotes`` and reads only the text layer's sentences and tokens and the
-entities layer's output.
+For every sentence it finds reporting cues (``cues``), the content each introduces (``after_cue``, ``spans``,
+``np_content``), the speaker, addressee and channel (``speakers`` with ``speaker_heads``, ``title_names``,
+``person_names``, ``back_references``; ``subject_before``; ``sources``; a dropped subject's antecedent,
+``antecedents``, must agree with the verb in gender and number, ``agreement``), quotations without a verb
+(``headline``) and which quote is reported inside which (``nesting``); it fills ``doc.quotes`` and reads only the
+text layer's sentences and tokens and the entities layer's output. docs/quotes.md maps the modules.
 """
 
 from __future__ import annotations
