@@ -138,9 +138,7 @@ def _candidates(
 
 _ASIDE_PRONOUNS = frozenset({"وهو", "وهي", "هو", "هي", "وهذا", "هذا"})
 
-
 _SUBJECT_ENDS = frozenset({"stop", "preposition"})
-
 
 MAX_ASIDE_SUBJECT = 8  # words of "ما نفاه X" between ما and the comma before the participle
 

@@ -15,7 +15,6 @@ from .cues import CueHit, attribution_at
 
 WINDOW = 30  # tokens between a cue and the start of its content, at most
 
-
 COMMAS = frozenset({"،", ",", "؛", ";"})
 
 

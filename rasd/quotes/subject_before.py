@@ -10,7 +10,6 @@ from .speaker_links import _strip_al
 
 _OBJECT_MA = frozenset({"ما", "مما", "بما"})  # "what" before a verb: its object (ما وصفته، ندد بما وصفه)
 
-
 MAX_PRE = 10  # words between a clause start and its verb that can still be the subject
 
 
@@ -70,9 +69,7 @@ def _fronted(ctx: Context, i: int, a: int) -> bool:
 
 _ANSWERS = frozenset({"فقد", "فان", "فانه", "فانها"})  # أما X فقد… / فإن…: too short for the clitic reading
 
-
 _COMMA = ("،", ",")
-
 
 MAX_ASIDE = 3  # words of an aside set off by commas between a subject and its verb (من جهتها، هو الآخر)
 

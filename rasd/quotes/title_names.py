@@ -11,18 +11,13 @@ from .speaker_heads import _POSSESSIVES, _head_kind, close_tok, is_body, is_open
 
 _TITLE_PPS = frozenset({"في", "لدي", "ب", "عن", "الي", "من", "علي"})
 
-
 MAX_PP_WORDS = 10  # words of the place or body between a title's preposition and the name
-
 
 MAX_NAME_WORDS = 4  # words of a name after an honorific (سيدي محمد ولد أحمدو)
 
-
 _HONORIFIC = frozenset({"honorific"})
 
-
 _RANK_WORDS = frozenset({"honorific", "title_adj", "rank_adj"})
-
 
 _INNER_PPS = frozenset(
     {"في", "لدي", "عن"}
