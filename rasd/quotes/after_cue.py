@@ -6,40 +6,40 @@ from __future__ import annotations
 from .context import PUNCT_END, Context
 from .cues import CueHit, attribution_at, find_channel
 from .np_content import (
-    _adverbial_before,
-    _adverbial_end,
-    _after_report,
-    _announces_stance,
-    _clause_ahead,
-    _comp_ahead,
-    _joined_after_comma,
-    _masdar_before,
-    _medium_before,
-    _name_end,
-    _np_after_name,
-    _np_content,
-    _subject_like,
-    _withheld_identity,
+    adverbial_before,
+    adverbial_end,
+    after_report,
+    announces_stance,
+    clause_ahead,
+    comp_ahead,
+    joined_after_comma,
+    masdar_before,
+    medium_before,
+    noun_phrase_content,
+    np_after_name,
+    person_name_end,
     split_subject,
     stance_noun,
+    subject_like,
+    withheld_identity,
 )
-from .spans import COMMAS, WINDOW, Scan, _blocked, clause_end, content_span
+from .spans import COMMAS, WINDOW, Scan, blocked, clause_end, content_span
 from .speaker_heads import (
-    _head_kind,
-    _l_name,
-    _name_goes_on,
     affiliation_pp,
     close_tok,
+    head_kind,
     informed_pp,
     is_open,
     issued_by,
+    l_name,
+    name_goes_on,
     speaker_head,
 )
 from .title_names import (
-    _audience_in_title,
-    _ends_with_tail_name,
-    _genitive_before_name,
-    _genitive_l,
+    audience_in_title,
+    ends_with_tail_name,
+    genitive_before_name,
+    genitive_l,
     name_after_pp,
 )
 
@@ -61,14 +61,14 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     limit = hit.j + WINDOW if hit.j + WINDOW < b else b
     found: Scan | None = None
     npq = cue.obj == "npq"
-    stance = _announces_stance(cue.lemma)  # أعلن قبوله…: a stance noun is its content
+    stance = announces_stance(cue.lemma)  # أعلن قبوله…: a stance noun is its content
     relay: CueHit | None = None
     if (
         not np_direct
         and npq
-        and _joined_after_comma(ctx, hit)
-        and not _subject_like(ctx, hit.j, b)
-        and not _after_report(ctx, hit.i)
+        and joined_after_comma(ctx, hit)
+        and not subject_like(ctx, hit.j, b)
+        and not after_report(ctx, hit.i)
     ):
         np_direct = True  # …، وأكدا أهمية التنسيق: the subject is dropped, the noun phrase is what was said
     if (
@@ -94,21 +94,17 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
         and not (norms[j][:1] == "ب" and any(k == 1 for k, _ in toks[j].forms))  # محملا بالهدايا: laden
     ):
         # مؤكداً استعداد موسكو للحوار: no subject can stand between the cue and its object
-        found = _np_content(ctx, j, b, False)
+        found = noun_phrase_content(ctx, j, b, False)
         limit = j  # nothing to scan
     # استبعد رئيس الوزراء البريطاني كير ستارمر إرسال قوات…: a noun phrase right after the subject's name
-    name_end = _name_end(ctx, j, limit) if (npq or stance) and found is None else -1
+    name_end = person_name_end(ctx, j, limit) if (npq or stance) and found is None else -1
     while j < limit:
         info = infos[j]
         if j == name_end and mode == "subj" and subj:
-            k = _adverbial_end(ctx, j, b)  # وأكد السيسي خلال اللقاء رفض…: an adverbial may come first
-            if (
-                _np_after_name(ctx, k, b)
-                and (npq or stance_noun(ctx, k))
-                and not _clause_ahead(ctx, k, limit)
-            ):
+            k = adverbial_end(ctx, j, b)  # وأكد السيسي خلال اللقاء رفض…: an adverbial may come first
+            if np_after_name(ctx, k, b) and (npq or stance_noun(ctx, k)) and not clause_ahead(ctx, k, limit):
                 subj[1] = j
-                found = _np_content(ctx, k, b, False)
+                found = noun_phrase_content(ctx, k, b, False)
                 break
         if (
             stance
@@ -117,11 +113,11 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             # قوات الدعم الشعبي: a definite one can close the subject's name
             and not norms[j].startswith("ال")
             and stance_noun(ctx, j)
-            and not ("withholds" in info.roles and _withheld_identity(ctx, j, limit))  # مسؤول رفض كشف اسمه
+            and not ("withholds" in info.roles and withheld_identity(ctx, j, limit))  # مسؤول رفض كشف اسمه
             and not ctx.mentions_in(toks[j].start, toks[j].end)  # قوات الدعم السريع: a word of a name
         ):
             # وأعلنت الحكومة (في بيان) | رفضها القاطع للقرار: the subject ends at the stance it announced
-            found = _np_content(ctx, j, b, False)
+            found = noun_phrase_content(ctx, j, b, False)
             break
         # most words of a speaker's phrase are plain: the full tests below would only extend the phrase
         if info.plain and j not in opens:
@@ -140,16 +136,16 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             if (
                 j > hit.j
                 and (
-                    _medium_before(ctx, j - 1)
-                    or (mode == "subj" and subj and _head_kind(ctx, subj[0]) == "medium" and close - j <= 4)
-                    or (close - j <= 4 and (subj or mode != "subj") and _comp_ahead(ctx, close + 1, limit))
+                    medium_before(ctx, j - 1)
+                    or (mode == "subj" and subj and head_kind(ctx, subj[0]) == "medium" and close - j <= 4)
+                    or (close - j <= 4 and (subj or mode != "subj") and comp_ahead(ctx, close + 1, limit))
                 )
             ):  # وكالة الأنباء الرسمية "وفا"، محللون في بنك "غولدمان ساكس" … إن، اتصال أجرته معه "الشرق الأوسط"
                 if mode == "subj":  # قالت صحيفة "الغارديان": the name belongs to the source
                     subj[1:] = [close + 1]
                 j = close + 1  # في مقابلة مع تلفزيون "بلومبرغ": a name inside an adverbial
                 continue
-            if j > hit.j and _adverbial_before(ctx, j - 1):
+            if j > hit.j and adverbial_before(ctx, j - 1):
                 mode = "after" if subj or mode != "subj" else mode
                 j = close + 1
                 continue
@@ -191,7 +187,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             j += 1
             continue
         if info.comp_first:
-            if _blocked(ctx, j, hit.j):
+            if blocked(ctx, j, hit.j):
                 break
             span = content_span(ctx, j + 1, clause_end(ctx, j + 1, b, np=False))
             if span is not None:
@@ -201,12 +197,12 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             # نفى تحالف الفتح أي علاقة له…: أي opens the object; the subject ends before it
             if ctx.mentions_in(toks[subj[0]].start, t.start):
                 s0 = split_subject(ctx, subj[0], subj[1])
-            elif j - 1 > subj[0] and norms[subj[0]].startswith("ال") and _masdar_before(ctx, j - 1):
+            elif j - 1 > subj[0] and norms[subj[0]].startswith("ال") and masdar_before(ctx, j - 1):
                 s0 = j - 1  # نفت الوزارة | وجود أي إصابات: a definite subject, then the object's verbal noun
             else:
                 s0 = j
             subj[1] = min(subj[1], s0)
-            found = _np_content(ctx, s0, b, False)
+            found = noun_phrase_content(ctx, s0, b, False)
             break
         if "stop" in roles and mode == "subj" and subj and (k := name_after_pp(ctx, subj[0], j, limit)):
             subj[1] = k  # ودعا المبعوث الأممي إلى اليمن هانس غروندبرغ…: the name comes after the PP
@@ -217,7 +213,9 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 break  # هدد الرئيس بالانسحاب…، تهدد بوقف التعاون إن…: the threat's object, not words
         elif cue.prep and t.kind == "word":
             if n == cue.prep and not (j + 1 < b and infos[j + 1].comp):
-                found = _np_content(ctx, j + 1, b, cue.obj == "npquote")  # أعرب عن قلقه، أكد على ضرورة
+                found = noun_phrase_content(
+                    ctx, j + 1, b, cue.obj == "npquote"
+                )  # أعرب عن قلقه، أكد على ضرورة
                 break
             elif (
                 cue.prep == "ب"
@@ -230,7 +228,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 and n[1:] not in ctx.lex.words["manner"]  # أقر المجلس بالإجماع: how it decided, no object
                 and (subj or mode != "subj" or np_direct or hit.enclitic or j == hit.j)
             ):
-                found = _np_content(ctx, j, b, cue.obj == "npquote", first_char=t.start + 1)
+                found = noun_phrase_content(ctx, j, b, cue.obj == "npquote", first_char=t.start + 1)
                 break
         v = verb_at.get(j)
         if v is not None and v[0].kind == "participle" and v[0].lemma == "قال" and norms[j - 1] not in COMMAS:
@@ -263,7 +261,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                     and subj
                     and j + 1 < limit
                     and "withholds" in infos[j + 1].roles
-                    and (k := _withheld_identity(ctx, j + 1, limit))
+                    and (k := withheld_identity(ctx, j + 1, limit))
                 ):
                     # أوضح مسؤول في المفوضية، طلب عدم ذكر اسمه، أن…: the inserted clause describes the source
                     j = k + 1 if k < limit and norms[k] in COMMAS else k
@@ -273,7 +271,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                     appos = [j + 1, j + 1]
                 elif subj:
                     mode = "after"
-            elif "withholds" in roles and subj and (k := _withheld_identity(ctx, j, limit)):
+            elif "withholds" in roles and subj and (k := withheld_identity(ctx, j, limit)):
                 j = k  # مسؤول طلب عدم كشف هويته: the source's description, its verbs are no cues
                 continue
             elif "stop" in roles:
@@ -285,10 +283,8 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                     subj[1] = j + 1  # مصدر مطلع على سير المفاوضات: what the source knows describes it
                 else:
                     mode = "after"
-            elif (
-                n[:1] == "ل" and subj and _head_kind(ctx, subj[0]) in ("person", "group") and _l_name(ctx, j)
-            ):
-                if (k := _genitive_before_name(ctx, j, limit)) > 0:
+            elif n[:1] == "ل" and subj and head_kind(ctx, subj[0]) in ("person", "group") and l_name(ctx, j):
+                if (k := genitive_before_name(ctx, j, limit)) > 0:
                     subj[1] = j = k  # عضو اللجنة المركزية لحركة فتح | عزام الأحمد: the body the title is of
                     continue
                 mode = "addr"  # وقال شهود عيان لرويترز: ل + a name is whom they spoke to
@@ -298,14 +294,14 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                     subj[1] = j + 1  # رئيس اللجنة التابعة للحوثيين: the body the committee belongs to
                     j += 1
                     continue
-                if subj and info.audience and (k := _audience_in_title(ctx, subj[0], j, limit)):
+                if subj and info.audience and (k := audience_in_title(ctx, subj[0], j, limit)):
                     subj[1] = j = k  # المتحدث باسم الجيش للإعلام العربي | أفيخاي أدرعي: the title's audience
                     continue
                 if (
                     subj
                     and not info.audience
-                    and (_genitive_l(ctx, subj[0], subj[1]) or _name_goes_on(ctx, j))
-                    and not _ends_with_tail_name(ctx, j)
+                    and (genitive_l(ctx, subj[0], subj[1]) or name_goes_on(ctx, j))
+                    and not ends_with_tail_name(ctx, j)
                 ):
                     subj[1] = j + 1  # تقرير للبنك الدولي، الأمين العام للأمم المتحدة
                 else:

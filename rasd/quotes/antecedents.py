@@ -10,13 +10,13 @@ from ..text.normalize import normalize_word
 from .agreement import agrees, agrees_strictly, can_speak, verb_agreement
 from .context import Context
 from .cues import CueHit
-from .person_names import _title_end
+from .person_names import title_end
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
 from .speaker_heads import is_body, is_title, resumptive, speaker_head
-from .speaker_links import _speaker, as_implicit, speaker_entity
+from .speaker_links import as_implicit, new_speaker, speaker_entity
 from .speakers import from_range
-from .subject_before import _OBJECT_MA, _fronted
+from .subject_before import OBJECT_MA, answers_fronted_topic
 from .title_names import name_after_pp
 
 
@@ -65,7 +65,7 @@ def _candidates(
             if per:
                 m = per[0]
                 eid, aff = speaker_entity(ctx, m[2])
-                yield _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
+                yield new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
             break
     if hit.kind == "participle" and (aside := _aside_subject(ctx, hit, quotes)) is not None:
         yield aside, False  # …، وهو ما نفاه المردة، مؤكدا…: the aside's subject goes on speaking
@@ -90,7 +90,7 @@ def _candidates(
         for m in reversed(ctx.mentions_in(s.start, cue_start)):
             if m[2].type == "PER" and m[1] <= cue_start and not _called(ctx, m[0], a):
                 eid, aff = speaker_entity(ctx, m[2])
-                yield _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
+                yield new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
     if hit.kind == "participle":  # رحبت غرفة التجارة بالزيارة، معتبرة…: the subject of the main verb
         k = last_contrast(ctx, a, hit.i)
         if k is not None:  # …، فيما هاجم المندوب X الدول…، متهما إياها: the subject of the nearer clause
@@ -108,7 +108,7 @@ def _candidates(
         for m in reversed(ctx.mentions_in(s.start, cue_start)):
             if m[2].type == "PER" and m[1] <= cue_start:
                 eid, aff = speaker_entity(ctx, m[2])
-                yield _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
+                yield new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
     sentences, blocks = ctx.doc.sentences, ctx.doc.blocks
     k = si - 1
     while k >= 0 and blocks[sentences[k].block].kind == "heading":
@@ -219,7 +219,9 @@ def clause_subject(
     ``strict``: only a phrase that opens with a name, a title or an unnamed source."""
     if ctx.norms[a] == "اما":
         for k in range(a + 2, min(cue, a + 14)):
-            if ctx.norms[k] in ("،", ",") or _fronted(ctx, k, a):  # أما X، فقد… / أما X فقد رفضت…
+            if ctx.norms[k] in ("،", ",") or answers_fronted_topic(
+                ctx, k, a
+            ):  # أما X، فقد… / أما X فقد رفضت…
                 return as_implicit(from_range(ctx, a + 1, k, None, quotes, {})[0])
     start = a
     for k in range(a, min(cue, a + 4)):
@@ -239,7 +241,7 @@ def clause_subject(
             or info.lpp
             or hi in ctx.verb_at
             or info.comp
-            or ctx.norms[hi] in _OBJECT_MA  # دانت الوزيرة | ما وصفته: the object's relative
+            or ctx.norms[hi] in OBJECT_MA  # دانت الوزيرة | ما وصفته: the object's relative
         ):
             break
         if hi > lo and ctx.norms[hi][:1] == "ب" and len(ctx.norms[hi]) > 3 and ctx.norms[hi] != "باسم":
@@ -304,14 +306,14 @@ def _first_name(ctx: Context, start: int, end: int) -> Speaker | None:
         ent = ctx.person_token(j)  # a person's bare last name the entities layer did not mark
         if ent is not None:
             t = ctx.toks[j]
-            return _speaker(ctx, t.start, t.end, entity=ent.id, implicit=True)
+            return new_speaker(ctx, t.start, t.end, entity=ent.id, implicit=True)
     if first is not None:
         eid, aff = speaker_entity(ctx, first[2])
-        return _speaker(ctx, first[0], first[1], entity=eid, affiliation=aff, implicit=True)
+        return new_speaker(ctx, first[0], first[1], entity=eid, affiliation=aff, implicit=True)
     for j in range(ctx.tok_at(start), ctx.tok_at(end)):  # no names at all: the first title (وبحث الوزير…)
         if ctx.norms[j] in ctx.lex.titles:
-            k = _title_end(ctx, j, min(len(ctx.toks), j + 6))
+            k = title_end(ctx, j, min(len(ctx.toks), j + 6))
             t0, t1 = ctx.toks[j].start, ctx.toks[k - 1].end
             holder = ctx.by_role.get(normalize_word(ctx.text[t0:t1]))
-            return _speaker(ctx, t0, t1, entity=holder.id if holder else None, implicit=True)
+            return new_speaker(ctx, t0, t1, entity=holder.id if holder else None, implicit=True)
     return None

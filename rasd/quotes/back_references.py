@@ -14,10 +14,10 @@ from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
 from .records import speaker_words
 from .speaker_heads import affiliation_pp, possessed
-from .speaker_links import _strip_al
+from .speaker_links import strip_al
 
 
-def _named_before(ctx: Context, j: int, before: int) -> str | None:
+def named_before(ctx: Context, j: int, before: int) -> str | None:
     """Entity id of the body a bare definite noun (الوزارة، للوزارة) refers back to: the last organization
     named before ``before`` whose name starts with that noun, or the last subject met with that head."""
     norm = ctx.norms[j]
@@ -37,12 +37,12 @@ def _named_before(ctx: Context, j: int, before: int) -> str | None:
         return ent.id
     for sp in reversed(ctx.recent):
         words = speaker_words(sp)
-        if sp.entity and words and _strip_al(words[0]) == head and sp.start < before:
+        if sp.entity and words and strip_al(words[0]) == head and sp.start < before:
             return sp.entity
     return None
 
 
-def _genitive_owner(ctx: Context, lo: int, hi: int) -> bool:
+def genitive_owner(ctx: Context, lo: int, hi: int) -> bool:
     """A document head followed by its owner in the genitive (بيانات الجهاز…، بيان للخارجية): a definite noun
     that is no adjective of the document (البيان الأميركي، البيان الختامي are adjectives: nisba ي، ي)."""
     if hi - lo < 2 or ctx.norms[lo].startswith("ال"):
@@ -54,12 +54,12 @@ def _genitive_owner(ctx: Context, lo: int, hi: int) -> bool:
     return nxt.startswith("ال") and (not nxt.endswith(("ي", "يه")) or ctx.toks[lo + 1].text[-1] == "ى")
 
 
-def _owned_by(ctx: Context, lo: int, mention: tuple) -> bool:
+def owned_by(ctx: Context, lo: int, mention: tuple) -> bool:
     """The phrase at ``lo`` is an unnamed source and the person is the owner of a body or office named just
     before him (مسؤول في مكتب نتنياهو، مصدر في حزب X)."""
     if ctx.norms[lo].startswith("ال"):
         return False  # الناطق باسم الحكومة X: after a definite title the name is in apposition, the speaker
-    head = _strip_al(ctx.norms[lo])
+    head = strip_al(ctx.norms[lo])
     if ctx.lex.anonymous.get(head) not in ("person", "group"):
         return False
     k = ctx.tok_at(mention[0]) - 1
@@ -74,10 +74,10 @@ def _owned_by(ctx: Context, lo: int, mention: tuple) -> bool:
 def _role_words(role: str) -> tuple[str, ...]:
     """The normalized words of a role, without the article (cached: every quote's role is read again for
     each later title)."""
-    return tuple(_strip_al(w) for w in normalize_word(role).split())
+    return tuple(strip_al(w) for w in normalize_word(role).split())
 
 
-def _title_holder(
+def title_holder(
     ctx: Context, head: str, before: int, quotes: list[Quote], extra: tuple[str, ...] = ()
 ) -> str | None:
     """Entity id of the speaker or person last given a title starting with ``head`` (المدرب → مدرب المنتخب
@@ -85,7 +85,7 @@ def _title_holder(
 
     def fits(role: str) -> bool:  # الوزير السوري is not وزير الخارجية التركي: the other words must agree
         words = _role_words(role)
-        return bool(words) and words[0] == head and all(_strip_al(w) in words for w in extra)
+        return bool(words) and words[0] == head and all(strip_al(w) in words for w in extra)
 
     for q in reversed(quotes):
         sp = q.speaker
@@ -118,7 +118,7 @@ def _titled_before(ctx: Context, start: int, head: str) -> bool:
     for k in range(p - 1, max(-1, p - 5), -1):
         if ctx.toks[k].kind != "word":
             return False
-        if _strip_al(ctx.norms[k]) == head:
+        if strip_al(ctx.norms[k]) == head:
             return True
     return False
 
@@ -136,7 +136,7 @@ def same_head(ctx: Context, head: str, before: int) -> Entity | None:
     return best
 
 
-def _shortened_org(ctx: Context, words: tuple[str, ...], before: int) -> Entity | None:
+def shortened_org(ctx: Context, words: tuple[str, ...], before: int) -> Entity | None:
     """The last organization named in full before ``before`` whose name opens with ``words`` (normalized, two
     or more): the article shortens it (اللجنة الدولية after اللجنة الدولية للصليب الأحمر)."""
     best = None
@@ -151,22 +151,22 @@ def _shortened_org(ctx: Context, words: tuple[str, ...], before: int) -> Entity 
     return best
 
 
-def _earlier_source(ctx: Context, head: str, quotes: list[Quote]) -> Speaker | None:
+def earlier_source(ctx: Context, head: str, quotes: list[Quote]) -> Speaker | None:
     """The last unnamed source quoted whose head is ``head`` (مصدر مطلع … for a later bare المصدر)."""
     for q in reversed(quotes):
         sp = q.speaker
         if sp is not None and sp.anonymous:
             words = speaker_words(sp)
-            if words and _strip_al(words[0]) == head:
+            if words and strip_al(words[0]) == head:
                 return sp if len(words) > 1 else None  # a bare المصدر before tells no more
     return None
 
 
-def _earlier_anonymous(ctx: Context, head: str, quotes: list[Quote]) -> str | None:
+def earlier_anonymous(ctx: Context, head: str, quotes: list[Quote]) -> str | None:
     for q in reversed(quotes):
         sp = q.speaker
         if sp is not None and sp.anonymous and sp.affiliation:
             words = speaker_words(sp)
-            if words and _strip_al(words[0]) == head:
+            if words and strip_al(words[0]) == head:
                 return sp.affiliation
     return None

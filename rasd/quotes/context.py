@@ -64,7 +64,7 @@ class Context:
     # ``recent`` by first word without the article, filled up to ``_heads_upto`` on use (recent_with_head)
     _recent_heads: dict[str, list] = field(default_factory=dict)
     _heads_upto: int = 0
-    known_roles: dict[int, tuple] = field(default_factory=dict)  # id(entity) -> roles, see _known_role
+    known_roles: dict[int, tuple] = field(default_factory=dict)  # id(entity) -> roles, see known_role
     attr_memo: dict = field(default_factory=dict)  # (token, end) -> attribution there (cues.attribution_at)
     _sent_starts: list[int] | None = None
     mouth_offsets: list[int] = field(default_factory=list)  # where لسان stands (mouthpiece.py)

@@ -13,10 +13,10 @@ from .cues import CueHit, channel_at
 from .lexicon import lexicon
 from .phrase_words import phrase_words
 from .spans import COMMAS, Scan, clause_end, content_span
-from .speaker_heads import _head_kind, _is_l_pp, affiliation_pp, close_tok, is_body, speaker_head
+from .speaker_heads import affiliation_pp, close_tok, head_kind, is_body, is_l_pp, speaker_head
 
 
-def _masdar_before(ctx: Context, k: int) -> bool:
+def masdar_before(ctx: Context, k: int) -> bool:
     """Token ``k`` (right before أي/هذه) is an indefinite plain word: after a definite subject it cannot be an
     adjective of it (those take the article), so it governs the object (وجود أي، حدوث أي)."""
     t = ctx.toks[k]
@@ -29,7 +29,7 @@ def _masdar_before(ctx: Context, k: int) -> bool:
     )
 
 
-def _adverbial_before(ctx: Context, j: int) -> bool:
+def adverbial_before(ctx: Context, j: int) -> bool:
     """A quotation after token ``j`` names something inside an adverbial (على "تويتر"، لقناة "العربية",
     عبر حسابه "…" when short)."""
     tok = ctx.toks[j]
@@ -37,7 +37,7 @@ def _adverbial_before(ctx: Context, j: int) -> bool:
         return False
     if (
         "preposition" in ctx.info[j].roles
-        or _is_l_pp(ctx, j)
+        or is_l_pp(ctx, j)
         or (ctx.norms[j][:1] == "ب" and len(ctx.norms[j]) <= 2)
     ):
         return True
@@ -47,7 +47,7 @@ def _adverbial_before(ctx: Context, j: int) -> bool:
     return False
 
 
-def _medium_before(ctx: Context, j: int) -> bool:
+def medium_before(ctx: Context, j: int) -> bool:
     """A quotation after token ``j`` is a name: صحيفة "الغارديان"، وكالة "رويترز"."""
     return ctx.toks[j].kind == "word" and ctx.lex.anonymous.get(ctx.norms[j]) in (
         "medium",
@@ -56,13 +56,13 @@ def _medium_before(ctx: Context, j: int) -> bool:
     )
 
 
-def _joined_after_comma(ctx: Context, hit: CueHit) -> bool:
+def joined_after_comma(ctx: Context, hit: CueHit) -> bool:
     """The cue is a verb joined by و after a comma (…، وأكد): a clause sharing the sentence's subject."""
     i = hit.i
     return hit.kind == "verb" and i > 0 and ctx.norms[i - 1] in COMMAS and ctx.norms[i][:1] == "و"
 
 
-def _after_report(ctx: Context, i: int) -> bool:
+def after_report(ctx: Context, i: int) -> bool:
     """A complementizer or colon earlier in the sentence: a joined verb (…، وأكدا ضرورة…) may carry on the
     reported clause rather than the writer's narrative."""
     for k in range(i - 1, max(-1, i - 60), -1):
@@ -73,20 +73,20 @@ def _after_report(ctx: Context, i: int) -> bool:
     return False
 
 
-def _subject_like(ctx: Context, j: int, b: int) -> bool:
+def subject_like(ctx: Context, j: int, b: int) -> bool:
     """Token ``j`` may open a subject: a name, title, unnamed source or body, a document (البيان), or a
     definite dual or plural (الجانبان، المسؤولون)."""
     if j >= b or ctx.toks[j].kind != "word" or speaker_head(ctx, j, b):
         return True
     norm = ctx.norms[j]
     stem = norm[2:] if norm.startswith("ال") else norm
-    if _head_kind(ctx, j) is not None or (stem,) in ctx.lex.channels:
+    if head_kind(ctx, j) is not None or (stem,) in ctx.lex.channels:
         return True
     return norm.startswith("ال") and norm.endswith(("ان", "ون", "ين"))
 
 
 @lru_cache(maxsize=256)
-def _announces_stance(lemma: str) -> bool:
+def announces_stance(lemma: str) -> bool:
     return normalize(lemma) in lexicon().words["stance_announcer"]
 
 
@@ -110,7 +110,7 @@ def stance_noun(ctx: Context, j: int) -> bool:
     return False
 
 
-def _name_end(ctx: Context, j: int, limit: int) -> int:
+def person_name_end(ctx: Context, j: int, limit: int) -> int:
     """The token after the first person's name starting within a few tokens of ``j`` (-1 if none)."""
     toks = ctx.toks
     hi = min(limit, j + 8)
@@ -123,11 +123,11 @@ def _name_end(ctx: Context, j: int, limit: int) -> int:
             # نفت حركة X في بيان | استهداف المدنيين: a body or government right after the verb, a channel or
             # time adverbial, then its object (without one, نفت الوزارة تقارير… is left an act)
             e = ctx.tok_at(m[1])
-            return e if _adverbial_end(ctx, e, limit) > e else -1
+            return e if adverbial_end(ctx, e, limit) > e else -1
     return -1
 
 
-def _clause_ahead(ctx: Context, j: int, limit: int) -> bool:
+def clause_ahead(ctx: Context, j: int, limit: int) -> bool:
     """A complementizer or colon follows before another cue or the sentence end: the words before it are
     still the speaker's phrase (أكد X كبير المديرين… أن، أكد X لراديو إسرائيل أنه…)."""
     opens = ctx.open_tok
@@ -147,7 +147,7 @@ def _clause_ahead(ctx: Context, j: int, limit: int) -> bool:
 _VERBAL_NOUN = frozenset({"withholds", "stop"})
 
 
-def _adverbial_end(ctx: Context, j: int, b: int) -> int:
+def adverbial_end(ctx: Context, j: int, b: int) -> int:
     """The token after a short adverbial at ``j`` (خلال اللقاء، عقب الاجتماع، أمس، اليوم، في بيان، في كلمة
     متلفزة), or ``j``."""
     norms = ctx.norms
@@ -173,7 +173,7 @@ def _adverbial_end(ctx: Context, j: int, b: int) -> int:
     return k
 
 
-def _np_after_name(ctx: Context, j: int, b: int) -> bool:
+def np_after_name(ctx: Context, j: int, b: int) -> bool:
     """Token ``j``, right after the subject's name, opens a noun-phrase object: a plain word, not a
     preposition, time word, complementizer, cue, ل/ب phrase, conjunction, name, title or source."""
     if j >= b or ctx.toks[j].kind != "word":
@@ -182,12 +182,12 @@ def _np_after_name(ctx: Context, j: int, b: int) -> bool:
     roles = info.roles - _VERBAL_NOUN if "withholds" in info.roles else info.roles  # رفض مصر: a verbal noun
     if roles or info.comp or j in ctx.verb_at or info.lpp or info.audience or j in ctx.open_tok:
         return False
-    if norm[:1] in "وب" or speaker_head(ctx, j, b) or _head_kind(ctx, j) is not None:
+    if norm[:1] in "وب" or speaker_head(ctx, j, b) or head_kind(ctx, j) is not None:
         return False
     return not is_body(ctx, j)
 
 
-def _withheld_identity(ctx: Context, j: int, limit: int) -> int:
+def withheld_identity(ctx: Context, j: int, limit: int) -> int:
     """ "طلب عدم كشف هويته"، "فضل عدم ذكر اسمه": the token after the withheld identity, within a few words of
     ``j``; 0 if there is none."""
     for k in range(j + 1, min(limit, j + 5)):
@@ -198,7 +198,7 @@ def _withheld_identity(ctx: Context, j: int, limit: int) -> int:
     return 0
 
 
-def _comp_ahead(ctx: Context, j: int, limit: int) -> bool:
+def comp_ahead(ctx: Context, j: int, limit: int) -> bool:
     """A complementizer or a colon comes later in the window (outside quotations): what lies before it is
     still the speaker's phrase."""
     opens = ctx.open_tok
@@ -236,7 +236,9 @@ def split_subject(ctx: Context, lo: int, hi: int) -> int:
     return min(hi, lo + 2)
 
 
-def _np_content(ctx: Context, s: int, b: int, need_quote: bool, first_char: int | None = None) -> Scan | None:
+def noun_phrase_content(
+    ctx: Context, s: int, b: int, need_quote: bool, first_char: int | None = None
+) -> Scan | None:
     e = clause_end(ctx, s, b, np=True)
     span = content_span(ctx, s, e, first_char)
     if span is None or (need_quote and span[2] == "indirect"):

@@ -1,4 +1,4 @@
-"""The person's name inside a speaker's phrase: where it starts after a title (``_title_end``), the given or
+"""The person's name inside a speaker's phrase: where it starts after a title (``title_end``), the given or
 family name the entities layer left out (وزير الري محمد | عبد العاطي، جولي | كوزاك), a lone last name that
 stands for the person named in full before, and who speaks when a phrase names several people."""
 
@@ -15,7 +15,7 @@ from .title_names import bare_name
 _NISBA = ("ي", "يه", "يون", "يين", "يان")
 
 
-def _definite_first_name(ctx: Context, k: int) -> bool:
+def definite_first_name(ctx: Context, k: int) -> bool:
     """Token ``k``, right before a one-word person, is the first word of the name (الحارث إدريس): a plain
     definite word outside any mention, no nisba or title's adjective (الأميركي، الدائم), after a place's or
     body's name (مندوب السودان |)."""
@@ -29,12 +29,12 @@ def _definite_first_name(ctx: Context, k: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
+def known_given_names() -> frozenset[str]:
     """Given names (rasd/data/given_names.tsv, kind "given"), normalized."""
     return frozenset(normalize(r["name"]) for r in read_tsv("given_names.tsv") if r.get("kind") == "given")
 
 
-def _compound_given(text: str) -> bool:
+def compound_given(text: str) -> bool:
     """A two-word mention that is one compound given name (عبد الرحمن، عبد الله): its family name may follow."""
     if not text.startswith("عبد"):  # the cheap test first: most names are not one
         return False
@@ -42,7 +42,7 @@ def _compound_given(text: str) -> bool:
     return len(words) == 2 and words[0] == "عبد"
 
 
-def _unmarked_family_name(ctx: Context, q: int) -> bool:
+def unmarked_family_name(ctx: Context, q: int) -> bool:
     """Token ``q``, right after a one-word person and ending the speaker's phrase, is a plain word with no
     article or accusative ending (مجددا، أيضا) that no mention covers: the rest of the name (جولي | كوزاك)."""
     t = ctx.toks[q]
@@ -56,12 +56,12 @@ def _unmarked_family_name(ctx: Context, q: int) -> bool:
     )
 
 
-def _given_name_before(ctx: Context, k: int) -> str | None:
+def given_name_before(ctx: Context, k: int) -> str | None:
     """Token ``k``, right before a person's mention, is a given name the mention left out (وزير الري محمد |
     عبد العاطي، رئيس الوفد هادي | هيج): no article, outside any mention or a one-word person of its own.
     Returns its normalized form."""
     norm = ctx.norms[k]
-    if ctx.toks[k].kind != "word" or norm not in _given_names():
+    if ctx.toks[k].kind != "word" or norm not in known_given_names():
         return None
     t = ctx.toks[k]
     ms = ctx.mentions_in(t.start, t.end)
@@ -70,7 +70,7 @@ def _given_name_before(ctx: Context, k: int) -> str | None:
     return norm
 
 
-def _fuller_person(ctx: Context, ent: Entity, before: int) -> Entity:
+def fuller_person(ctx: Context, ent: Entity, before: int) -> Entity:
     """A person known only by one word (عباس) stands for the person named in full before with that last word
     (علي محمود عباس), whatever other person the entities layer linked the lone word to."""
     # named in full before this point: the lone word is that person (a full name only later does not count:
@@ -87,7 +87,7 @@ def _fuller_person(ctx: Context, ent: Entity, before: int) -> Entity:
     return ent
 
 
-def _unmarked_name(ctx: Context, lo: int, hi: int, name_lo: int) -> int:
+def unmarked_name(ctx: Context, lo: int, hi: int, name_lo: int) -> int:
     """Where a name nobody marked starts after a title and its definite phrase (الباحث في الشؤون الأمنية |
     سامر الحلبي): the last two or three plain words of ``[lo, hi)`` after a word with the article; else
     ``name_lo``."""
@@ -103,7 +103,7 @@ def _unmarked_name(ctx: Context, lo: int, hi: int, name_lo: int) -> int:
     return name_lo
 
 
-def _joint_first(ctx: Context, per: list) -> int:
+def joint_first(ctx: Context, per: list) -> int:
     """Index of the person who speaks in a phrase naming several: the first of a coordination (الصفدي
     ونظيره المصري عبد العاطي), else the last (the name after its titles)."""
     if len(per) > 1:
@@ -113,13 +113,13 @@ def _joint_first(ctx: Context, per: list) -> int:
     return len(per) - 1
 
 
-def _title_word(ctx: Context, offset: int) -> bool:
+def title_word(ctx: Context, offset: int) -> bool:
     """A "person" mention starting with ال (الخارجية السعودي) is the rest of a title, not a name."""
     j = ctx.tok_at(offset)
     return j < len(ctx.toks) and ctx.norms[j].startswith("ال")
 
 
-def _title_end(ctx: Context, lo: int, hi: int) -> int:
+def title_end(ctx: Context, lo: int, hi: int) -> int:
     """Where the name starts after a leading title (الناطق باسم الكرملين | دميتري بيسكوف); ``lo`` if none."""
     if ctx.norms[lo] not in ctx.lex.titles:
         return lo

@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..data import read_tsv
 from ..text.normalize import normalize, normalize_word
 from .context import Context
-from .person_names import _given_names
+from .person_names import known_given_names
 from .records import SpeakerRec as Speaker
 from .speaker_heads import is_body, is_title
 
@@ -124,7 +124,7 @@ def genitive_run_over(ctx: Context, sp: Speaker) -> Speaker | None:
     q = p + 1
     if p < 1 or q >= len(toks) or toks[q].start >= sp.end or toks[p].start != sp.start:
         return None
-    if norms[q] not in _given_names() and norms[q] not in ctx.lex.words["name_particle"]:
+    if norms[q] not in known_given_names() and norms[q] not in ctx.lex.words["name_particle"]:
         return None  # the cheap tests first: the second word must open a name
     if not is_title(ctx, p - 1) or (norms[p - 1].startswith("ال") and not norms[p].startswith("ال")):
         return None

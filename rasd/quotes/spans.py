@@ -53,7 +53,7 @@ def starts_break(ctx: Context, j: int, b: int) -> bool:
     return bool(ctx.info[j].attr_cands) and attribution_at(ctx, j, b) is not None
 
 
-def _blocked(ctx: Context, j: int, lo: int) -> bool:
+def blocked(ctx: Context, j: int, lo: int) -> bool:
     """أن after a word that takes it for itself (يجب أن، بعد أن، على الرغم من أن) is no reported speech."""
     if j - 1 < lo:
         return False

@@ -35,7 +35,7 @@ def close_tok(ctx: Context, j: int) -> int:
     return ctx.open_tok[j]
 
 
-def _is_l_pp(ctx: Context, j: int) -> bool:
+def is_l_pp(ctx: Context, j: int) -> bool:
     """A phrase opened by ل (قال للرئيس، لوكالة), see :mod:`tokinfo`."""
     return ctx.info[j].lpp
 
@@ -48,14 +48,14 @@ def _is_audience(ctx: Context, j: int) -> bool:
 _AFFILIATION = frozenset({"في", "من", "لدي"})
 
 
-def _head_kind(ctx: Context, j: int) -> str | None:
+def head_kind(ctx: Context, j: int) -> str | None:
     """Kind of source (anonymous_sources.tsv) that token ``j`` heads, if any."""
     norm = ctx.norms[j]
     anon = ctx.lex.anonymous
     return anon.get(norm) or (anon.get(norm[2:]) if norm.startswith("ال") else None)
 
 
-_POSSESSIVES = ("هما", "هم", "ها", "ه")
+POSSESSIVES = ("هما", "هم", "ها", "ه")
 
 
 def is_title(ctx: Context, j: int) -> bool:
@@ -63,10 +63,10 @@ def is_title(ctx: Context, j: int) -> bool:
     norm, titles = ctx.norms[j], ctx.lex.titles
     if norm in titles:
         return True
-    if not ctx.toks[j].text.endswith(_POSSESSIVES):  # ة normalizes to ه: only a written pronoun counts
+    if not ctx.toks[j].text.endswith(POSSESSIVES):  # ة normalizes to ه: only a written pronoun counts
         return False
     return any(
-        norm.endswith(p) and len(norm) - len(p) >= 3 and norm[: -len(p)] in titles for p in _POSSESSIVES
+        norm.endswith(p) and len(norm) - len(p) >= 3 and norm[: -len(p)] in titles for p in POSSESSIVES
     )
 
 
@@ -94,7 +94,7 @@ def speaker_head(ctx: Context, j: int, b: int) -> bool:
     t = ctx.toks[j]
     if ctx.mentions_in(t.start, t.end) or is_body(ctx, j):  # a name, or a body's head (حركة الشباب، الحكومة)
         return True
-    if is_title(ctx, j) or _head_kind(ctx, j) in ("person", "group", "medium"):
+    if is_title(ctx, j) or head_kind(ctx, j) in ("person", "group", "medium"):
         return True
     if "parties" in ctx.info[j].roles:  # وأكد الجانبان في بيان مشترك: the two sides met before
         return True
@@ -102,7 +102,7 @@ def speaker_head(ctx: Context, j: int, b: int) -> bool:
     return any(stem.endswith(x) and stem[: -len(x)] in ctx.lex.titles for x in ("ان", "ين", "ون"))  # الوزيران
 
 
-def _l_name(ctx: Context, j: int) -> bool:
+def l_name(ctx: Context, j: int) -> bool:
     """Token ``j`` is ل fused to a name the entities layer marked (لرويترز، لبوتين); read after an unnamed
     source only, since after a title it is the title's genitive (الأمين العام لحزب الله)."""
     t = ctx.toks[j]
@@ -111,7 +111,7 @@ def _l_name(ctx: Context, j: int) -> bool:
     return any(m[0] == t.start + 1 for m in ctx.mentions_in(t.start, t.end))
 
 
-def _name_goes_on(ctx: Context, j: int) -> bool:
+def name_goes_on(ctx: Context, j: int) -> bool:
     """Token ``j`` lies inside a mention that starts before it: the name goes on (الاتحاد العام التونسي
     للشغل, شبكة سي إن إن), its ل opens no addressee and its إن no content."""
     return ctx.inside(j)
@@ -125,7 +125,7 @@ def affiliation_pp(ctx: Context, lo: int, j: int) -> bool:
         and j - lo <= 2
         and not (j + 1 < len(ctx.norms) and ctx.info[j + 1].comp)  # حذر خبراء | من أن…: the verb's own من
         and not ctx.norms[lo].startswith("ال")
-        and _head_kind(ctx, lo) in ("person", "group")
+        and head_kind(ctx, lo) in ("person", "group")
     )
 
 
@@ -136,5 +136,5 @@ def informed_pp(ctx: Context, lo: int, j: int) -> bool:
         j - 1 > lo
         and ctx.norms[j] in ("علي", "من", "الي")
         and "informed" in ctx.info[j - 1].roles
-        and _head_kind(ctx, lo) in ("person", "group")
+        and head_kind(ctx, lo) in ("person", "group")
     )

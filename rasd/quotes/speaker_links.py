@@ -19,11 +19,11 @@ def speaker_entity(ctx: Context, e: Entity) -> tuple[str, str | None]:
     return e.id, None
 
 
-def _strip_al(word: str) -> str:
+def strip_al(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
-def _speaker(ctx: Context, start: int, end: int, **kw) -> Speaker:
+def new_speaker(ctx: Context, start: int, end: int, **kw) -> Speaker:
     return Speaker(start=start, end=end, text=ctx.text[start:end], **kw)
 
 
@@ -39,7 +39,7 @@ def named_in(ctx: Context, ms: list, offset: int) -> bool:
     return any(m[0] >= offset for m in ms)
 
 
-def _known_role(ctx: Context, e: Entity, before: int) -> str | None:
+def known_role(ctx: Context, e: Entity, before: int) -> str | None:
     """The entity's role as last written before this point (not a relation such as نظيره), else from the KB."""
     roles = ctx.known_roles.get(id(e))
     if roles is None:  # each entity's roles are read once per document: (start, full title, text), KB role

@@ -11,32 +11,32 @@ from bisect import bisect_right
 from ..text.normalize import normalize_word
 from .agreement import can_speak
 from .back_references import (
-    _earlier_anonymous,
-    _earlier_source,
-    _genitive_owner,
-    _named_before,
-    _owned_by,
-    _shortened_org,
-    _title_holder,
+    earlier_anonymous,
+    earlier_source,
+    genitive_owner,
+    named_before,
+    owned_by,
     same_head,
+    shortened_org,
+    title_holder,
 )
 from .context import Context
 from .person_names import (
-    _compound_given,
-    _definite_first_name,
-    _fuller_person,
-    _given_name_before,
-    _joint_first,
-    _title_end,
-    _title_word,
-    _unmarked_family_name,
-    _unmarked_name,
+    compound_given,
+    definite_first_name,
+    fuller_person,
+    given_name_before,
+    joint_first,
+    title_end,
+    title_word,
+    unmarked_family_name,
+    unmarked_name,
 )
 from .phrase_words import phrase_words
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
-from .speaker_heads import _POSSESSIVES, is_body, is_title, issued_by
-from .speaker_links import _known_role, _speaker, _strip_al, as_implicit, named_in, speaker_entity
+from .speaker_heads import POSSESSIVES, is_body, is_title, issued_by
+from .speaker_links import as_implicit, known_role, named_in, new_speaker, speaker_entity, strip_al
 from .title_names import (
     abbreviation_end,
     after_rank,
@@ -73,7 +73,7 @@ def from_range(
         start += 1  # والمعارضة، من جهتها، ترى…: the subject opens the clause after و
     role = ctx.text[toks[appos[0]].start : toks[appos[1] - 1].end] if appos else None
     head = ctx.norms[lo]
-    if head.startswith("ال") and len(head) > 4:  # _strip_al, inlined
+    if head.startswith("ال") and len(head) > 4:  # strip_al, inlined
         head = head[2:]
     org = None  # the first body or place named before the (last) person
     if ms:  # most phrases hold no mention or one: no comprehension for those
@@ -94,7 +94,7 @@ def from_range(
         # نفى مكتب رئيس الوزراء الإسرائيلي بنيامين نتنياهو: the office speaks, not the person it serves
         office_end = min(end, per[0][1])
         at = next((m for m in ms if m[0] == start and m[2].type == "ORG"), None)
-        return _speaker(ctx, start, office_end, entity=at[2].id if at else None, role=role), org
+        return new_speaker(ctx, start, office_end, entity=at[2].id if at else None, role=role), org
     if not per and appos and ctx.norms[lo] in lex.titles:
         # المديرة القطرية للبنك في اليمن، دينا أبو غيدا،: the name stands in apposition after the title
         a0, a1 = toks[appos[0]].start, toks[appos[1] - 1].end
@@ -102,35 +102,35 @@ def from_range(
         if names or (appos[1] - appos[0] <= 3 and not ctx.norms[appos[0]].startswith("ال")):
             n0, n1 = (names[0][0], names[0][1]) if names else (a0, a1)
             eid = speaker_entity(ctx, names[0][2])[0] if names else None
-            return _speaker(ctx, n0, n1, entity=eid, role=ctx.text[start:end]), org
-    if ctx.norms[lo] in lex.titles and (not per or _title_word(ctx, per[-1][0])):
+            return new_speaker(ctx, n0, n1, entity=eid, role=ctx.text[start:end]), org
+    if ctx.norms[lo] in lex.titles and (not per or title_word(ctx, per[-1][0])):
         # وزير الخارجية السعودي: a title alone names whoever holds it in this article
         holder = ctx.by_role.get(normalize_word(ctx.text[start:end]))
         if holder is not None and holder.type == "PER":
             eid, aff = speaker_entity(ctx, holder)
-            return _speaker(ctx, start, end, entity=eid, role=ctx.text[start:end], affiliation=aff), org
-    if per and _owned_by(ctx, lo, per[-1]):
+            return new_speaker(ctx, start, end, entity=eid, role=ctx.text[start:end], affiliation=aff), org
+    if per and owned_by(ctx, lo, per[-1]):
         # مسؤول في مكتب نتنياهو: an unnamed official of the office the person heads, affiliated with him
         aff = speaker_entity(ctx, per[-1][2])[0]
-        return _speaker(ctx, start, end, anonymous=True, affiliation=aff, role=role), aff
+        return new_speaker(ctx, start, end, anonymous=True, affiliation=aff, role=role), aff
     if per:
-        ms_, me, ent = per[_joint_first(ctx, per)]
+        ms_, me, ent = per[joint_first(ctx, per)]
         ms_, me = max(ms_, start), min(me, end)  # a mention running past the phrase (… لقناة) is clipped
         p = ctx.tok_at(ms_)  # the mention's first token
         if p - 1 > lo and toks[p - 1].start < ms_ < toks[p - 1].end:
             p -= 1
             ms_ = toks[p].start  # ليني كينزلي: the name's first letter is no preposition ل
         family = None
-        if " " not in ctx.text[ms_:me] or _compound_given(ctx.text[ms_:me]):  # the cheap test first
+        if " " not in ctx.text[ms_:me] or compound_given(ctx.text[ms_:me]):  # the cheap test first
             q = ctx.tok_at(me)
-            if q == hi - 1 and p > lo and _unmarked_family_name(ctx, q):
+            if q == hi - 1 and p > lo and unmarked_family_name(ctx, q):
                 # المتحدثة باسم الصندوق جولي | كوزاك: the family name the entities layer left out
                 me, family = toks[q].end, ctx.norms[q]
-            ent = _fuller_person(ctx, ent, ms_)
-            if p - 1 > lo and _definite_first_name(ctx, p - 1):
+            ent = fuller_person(ctx, ent, ms_)
+            if p - 1 > lo and definite_first_name(ctx, p - 1):
                 p -= 1
                 ms_ = toks[p].start  # مندوب السودان الحارث إدريس: the name has two words
-        given = _given_name_before(ctx, p - 1) if p - 1 > lo else None
+        given = given_name_before(ctx, p - 1) if p - 1 > lo else None
         if given is not None:  # وزير الري محمد | عبد العاطي: the entities layer left the given name out
             ms_ = toks[p - 1].start
         pre = ctx.text[start:ms_].strip(" ،,")
@@ -139,19 +139,19 @@ def from_range(
             eid, aff = None, None  # the person linked to the family name alone has another given name
         elif family is not None and family not in normalize_word(ent.name).split():
             eid, aff = None, None  # the person linked to the given name alone has another family name
-        role = pre or role or _known_role(ctx, ent, ms_)
-        return _speaker(ctx, ms_, me, entity=eid, role=role, affiliation=aff), org
+        role = pre or role or known_role(ctx, ent, ms_)
+        return new_speaker(ctx, ms_, me, entity=eid, role=role, affiliation=aff), org
     kind = lex.anonymous.get(head) or lex.anonymous.get(ctx.norms[lo])
     if kind is None and head.endswith("ا"):  # مصدراً أمنياً: the accusative of مصدر
         kind = lex.anonymous.get(head[:-1])
     if kind is None and head[:1] == "ل":  # وفقا لمصادر محلية: ل read off
-        kind = lex.anonymous.get(_strip_al("ا" + head[1:]) if head.startswith("لل") else head[1:])
+        kind = lex.anonymous.get(strip_al("ا" + head[1:]) if head.startswith("لل") else head[1:])
     if hi - lo <= 2 and ctx.norms[lo].startswith("ال") and ctx.norms[lo] in lex.titles and not ms:
         # المدرب، الوزير: the holder of that title spoken of before
-        holder = _title_holder(ctx, head, start, quotes, tuple(ctx.norms[lo + 1 : hi]))
+        holder = title_holder(ctx, head, start, quotes, tuple(ctx.norms[lo + 1 : hi]))
         if holder is not None:
-            return _speaker(ctx, start, end, entity=holder, role=ctx.text[start:end]), org
-    name_lo = _title_end(ctx, lo, hi)
+            return new_speaker(ctx, start, end, entity=holder, role=ctx.text[start:end]), org
+    name_lo = title_end(ctx, lo, hi)
     named = ctx.norms[lo].startswith("ال") and lo < name_lo < hi  # المتحدثة باسم البيت الأبيض جين ساكي
     same = (
         hi - lo == 2 and ctx.norms[lo + 1] in phrase_words()["same"]
@@ -162,7 +162,7 @@ def from_range(
         and (hi - lo == 1 or same)
         and ctx.norms[lo].startswith("ال")
     ):
-        earlier = _earlier_source(ctx, head, quotes)
+        earlier = earlier_source(ctx, head, quotes)
         if earlier is not None:  # وأضاف المصدر: the source described before speaks again
             return as_implicit(earlier), earlier.affiliation
     if kind in ("person", "group") and not named:
@@ -170,15 +170,15 @@ def from_range(
         if ms:
             aff = speaker_entity(ctx, ms[0][2])[0]
         elif ctx.norms[lo].startswith("ال"):  # المسؤول الأميركي: the official met before
-            aff = _earlier_anonymous(ctx, head, quotes)
-        return _speaker(ctx, start, end, anonymous=True, affiliation=aff, role=role), aff
-    if (head,) in lex.channels and not ms and _genitive_owner(ctx, lo, hi):
+            aff = earlier_anonymous(ctx, head, quotes)
+        return new_speaker(ctx, start, end, anonymous=True, affiliation=aff, role=role), aff
+    if (head,) in lex.channels and not ms and genitive_owner(ctx, lo, hi):
         # بيانات الجهاز المركزي للإحصاء، تقرير للبنك الدولي: the document names its owner; it speaks for it
         # بيان للوزارة: the ministry named before
-        owner = _named_before(ctx, lo + 1, start) if hi - lo == 2 else None
+        owner = named_before(ctx, lo + 1, start) if hi - lo == 2 else None
         if owner is not None:
-            return _speaker(ctx, start, end, entity=owner, role=role), owner
-        return _speaker(ctx, start, end, role=role), None
+            return new_speaker(ctx, start, end, entity=owner, role=role), owner
+        return new_speaker(ctx, start, end, role=role), None
     if (head,) in lex.channels and not ms:  # البيان الأميركي: whoever issued the statement reported before
         channel = lex.channels[(head,)]
         for q in reversed(quotes):
@@ -186,27 +186,27 @@ def from_range(
                 eid = orgs.get(q.id) or q.speaker.entity
                 if eid is None:  # an issuer the entities layer did not mark: it speaks again, implicitly
                     return as_implicit(q.speaker), None
-                return _speaker(ctx, start, end, entity=eid), eid
+                return new_speaker(ctx, start, end, entity=eid), eid
         # أكدت الوزارة في بيان رفضها… . وجاء في البيان: the subject met last issued it
         sp = next((sp for sp in reversed(ctx.recent) if sp.start < start), None)
         if sp is not None:
             if sp.entity:
-                return _speaker(ctx, start, end, entity=sp.entity), sp.entity
+                return new_speaker(ctx, start, end, entity=sp.entity), sp.entity
             if sp.anonymous or can_speak(ctx, sp):
                 return as_implicit(sp), None
-        return _speaker(ctx, start, end), None  # an issuer we cannot tell: the statement itself
+        return new_speaker(ctx, start, end), None  # an issuer we cannot tell: the statement itself
     if kind == "document" and hi - lo == 1 and ctx.norms[lo].startswith("ال") and not ms:
         adopter = _adopter(ctx, head, lo)
         if adopter is not None:  # تبنى مجلس الأمن قرارا… . ويطالب القرار: the council speaks through it
-            return _speaker(ctx, start, end, entity=adopter, role=role), adopter
+            return new_speaker(ctx, start, end, entity=adopter, role=role), adopter
     if not ms:
         for j in range(lo, hi):
             ent = ctx.person_token(j)
             if ent is not None:
                 t = toks[j]
                 pre = ctx.text[start : t.start].strip(" ،,")
-                return _speaker(
-                    ctx, t.start, t.end, entity=ent.id, role=pre or role or _known_role(ctx, ent, start)
+                return new_speaker(
+                    ctx, t.start, t.end, entity=ent.id, role=pre or role or known_role(ctx, ent, start)
                 ), org
     if ms and not per and is_title(ctx, lo):
         last = ctx.tok_at(ms[-1][1])
@@ -220,7 +220,7 @@ def from_range(
             last = inner or last
             name_start = toks[last].start
             ent = ctx.by_name.get(normalize_word(ctx.text[name_start:end]))
-            return _speaker(
+            return new_speaker(
                 ctx,
                 name_start,
                 end,
@@ -231,7 +231,7 @@ def from_range(
     if ms and ctx.norms[lo] in lex.titles:
         # مدير إدارة الشرق الأوسط: a title naming a place or body is no name; they are its affiliation
         aff = speaker_entity(ctx, ms[0][2])[0]
-        if lo + 1 < name_lo < hi and name_lo + 1 == hi and _definite_first_name(ctx, name_lo - 1):
+        if lo + 1 < name_lo < hi and name_lo + 1 == hi and definite_first_name(ctx, name_lo - 1):
             name_lo -= 1  # مندوب السودان | الحارث إدريس
         if (
             name_lo < hi and "preposition" not in ctx.info[name_lo].roles
@@ -244,44 +244,46 @@ def from_range(
                 eid = at[2].id if at is not None else None
                 first = next((m for m in ms if m[0] < toks[name_lo].start), None)
                 aff = speaker_entity(ctx, first[2])[0] if first else None
-                return _speaker(ctx, toks[name_lo].start, end, entity=eid, role=title, affiliation=aff), org
-        return _speaker(ctx, start, end, role=role or ctx.text[start:end], affiliation=aff), org
+                return new_speaker(
+                    ctx, toks[name_lo].start, end, entity=eid, role=title, affiliation=aff
+                ), org
+        return new_speaker(ctx, start, end, role=role or ctx.text[start:end], affiliation=aff), org
     if ms:
         first = ms[0]
         ent = first[2]
         if ent.type == "LOC" and first[0] > start and not is_body(ctx, lo):
             # شبكة أطباء السودان: a group the entities layer did not mark, named after a place; the place is
             # its affiliation, not the speaker
-            return _speaker(ctx, start, end, role=role, affiliation=speaker_entity(ctx, ent)[0]), org
+            return new_speaker(ctx, start, end, role=role, affiliation=speaker_entity(ctx, ent)[0]), org
         if ent.type == "ORG" and ent.kb_id is None and first[0] == start:
             # اللجنة الدولية, marked on its own: the organization named in full before it
             words = tuple(normalize_word(ctx.text[first[0] : first[1]]).split())
-            ent = (_shortened_org(ctx, words, start) if len(words) >= 2 else None) or ent
+            ent = (shortened_org(ctx, words, start) if len(words) >= 2 else None) or ent
         eid, aff = speaker_entity(ctx, ent)
-        return _speaker(ctx, start, end, entity=eid, role=role, affiliation=aff), org
+        return new_speaker(ctx, start, end, entity=eid, role=role, affiliation=aff), org
     if hi - lo == 1 and ctx.norms[lo].startswith("ال"):  # الصندوق after صندوق النقد الدولي
         ent = same_head(ctx, ctx.norms[lo][2:], start)
         if ent is not None:
-            return _speaker(ctx, start, end, entity=ent.id, role=role), org
+            return new_speaker(ctx, start, end, entity=ent.id, role=role), org
         sp = ctx.recent_with_head(head, start)  # الوزارة after "نفت وزارة الدفاع الروسية"
         if sp is not None:
             if sp.entity:
-                return _speaker(ctx, start, end, entity=sp.entity, role=role), org
+                return new_speaker(ctx, start, end, entity=sp.entity, role=role), org
             return as_implicit(sp), org
     # no entity: split a title from the name, and look the name up among the document's mentions
-    s = name_lo if ms or not is_title(ctx, lo) else _unmarked_name(ctx, lo, hi, name_lo)
+    s = name_lo if ms or not is_title(ctx, lo) else unmarked_name(ctx, lo, hi, name_lo)
     if s < hi:
         name_start = toks[s].start if s > lo else start
         ent = ctx.by_name.get(normalize_word(ctx.text[name_start:end]))
         if ent is None and s == lo and hi - lo >= 2:
-            ent = _shortened_org(ctx, tuple(ctx.norms[lo:hi]), start)  # اللجنة الدولية (للصليب الأحمر)
+            ent = shortened_org(ctx, tuple(ctx.norms[lo:hi]), start)  # اللجنة الدولية (للصليب الأحمر)
         title = ctx.text[start:name_start].strip() or None
         eid = speaker_entity(ctx, ent)[0] if ent else None
-        return _speaker(ctx, name_start, end, entity=eid, role=title or role), None
+        return new_speaker(ctx, name_start, end, entity=eid, role=title or role), None
     ent = ctx.by_role.get(normalize_word(ctx.text[start:end])) or ctx.by_name.get(
         normalize_word(ctx.text[start:end])
     )
-    return _speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
+    return new_speaker(ctx, start, end, entity=ent.id if ent else None, role=role), None
 
 
 MAX_GROUP = 5  # words of the group a count is of (من أنصار المجلس الوطني الكردي)
@@ -342,7 +344,7 @@ def _after_honorific(ctx: Context, lo: int, hi: int, per: list) -> Speaker | Non
     norms = ctx.norms
     if honorifics.isdisjoint(norms[lo + 1 : hi - 1]):  # most phrases: one C-level test
         return None
-    if not (is_title(ctx, lo) or ctx.lex.anonymous.get(_strip_al(norms[lo])) == "person"):
+    if not (is_title(ctx, lo) or ctx.lex.anonymous.get(strip_al(norms[lo])) == "person"):
         return None
     toks = ctx.toks
     k = next(k for k in range(lo + 1, hi - 1) if norms[k] in honorifics)
@@ -354,7 +356,7 @@ def _after_honorific(ctx: Context, lo: int, hi: int, per: list) -> Speaker | Non
     inside = [m for m in per if m[0] >= name_start]
     ent = inside[0][2] if inside else ctx.by_name.get(normalize_word(ctx.text[name_start:end]))
     first = next((m for m in ctx.mentions_in(toks[lo].start, toks[k].start) if m[2].type != "PER"), None)
-    return _speaker(
+    return new_speaker(
         ctx,
         name_start,
         end,
@@ -373,7 +375,7 @@ def _issuer(
     k = next((k for k in range(lo + 1, min(hi, lo + 4)) if norms[k] == "عن" and issued_by(ctx, k)), None)
     if k is None or k + 1 >= hi:
         return None
-    head = _strip_al(norms[lo])
+    head = strip_al(norms[lo])
     if (head,) not in ctx.lex.channels and ctx.lex.anonymous.get(head) != "document":
         return None
     toks, s = ctx.toks, k + 1
@@ -405,13 +407,13 @@ def _sentence_person(ctx: Context, lo: int) -> Speaker | None:
     if m is None:
         return None
     eid, aff = speaker_entity(ctx, m[2])
-    return _speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True)
+    return new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True)
 
 
 def _owned_office(ctx: Context, s: int) -> bool:
     """Token ``s`` is an office or body with a possessive pronoun as written (مكتبه، حكومتها)."""
     text, norm = ctx.toks[s].text, ctx.norms[s]
-    p = next((p for p in _POSSESSIVES if text.endswith(p)), None)
+    p = next((p for p in POSSESSIVES if text.endswith(p)), None)
     if p is None:
         return False
     stem = norm[: -len(p)]

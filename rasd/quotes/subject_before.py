@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from .context import Context
 from .cues import CueHit
-from .speaker_heads import _POSSESSIVES, is_title
-from .speaker_links import _strip_al
+from .speaker_heads import POSSESSIVES, is_title
+from .speaker_links import strip_al
 
-_OBJECT_MA = frozenset({"ما", "مما", "بما"})  # "what" before a verb: its object (ما وصفته، ندد بما وصفه)
+OBJECT_MA = frozenset({"ما", "مما", "بما"})  # "what" before a verb: its object (ما وصفته، ندد بما وصفه)
 
 MAX_PRE = 10  # words between a clause start and its verb that can still be the subject
 
@@ -18,15 +18,15 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
     if (
         ctx.norms[hit.i][:1] in "وف"
         and ctx.toks[hit.i].forms[-1][0] > 0
-        and not (ctx.norms[a] == "اما" and _fronted(ctx, hit.i, a))
+        and not (ctx.norms[a] == "اما" and answers_fronted_topic(ctx, hit.i, a))
     ):
         return None  # وقال: a verb joined by و follows its subject only in the clause before, if at all
     j = hit.i - 1
     norms = ctx.norms
-    if j >= a and norms[j] in _OBJECT_MA:
+    if j >= a and norms[j] in OBJECT_MA:
         return None  # دانت الوزيرة ما وصفته بـ"…": the verb's subject is dropped, ما is its object
     end = hit.i
-    while j >= a and (norms[j] in ("قد", "لقد") or (norms[j] == "فقد" and _fronted(ctx, j, a))):
+    while j >= a and (norms[j] in ("قد", "لقد") or (norms[j] == "فقد" and answers_fronted_topic(ctx, j, a))):
         # وكان الوزير قد أكد: قد belongs to the verb; أما X فقد رأى: so does the ف answering أما
         j -= 1
         end = j + 1
@@ -56,7 +56,7 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
     return _np(ctx, j + 1, end)
 
 
-def _fronted(ctx: Context, i: int, a: int) -> bool:
+def answers_fronted_topic(ctx: Context, i: int, a: int) -> bool:
     """Token ``i`` opens with the ف answering a topic fronted by أما at the sentence's start (أما النائب X
     فرأى / فقد رأى): the topic is the subject."""
     if ctx.norms[i][:1] != "ف" or ctx.norms[a] != "اما" or i - a > MAX_PRE:
@@ -83,7 +83,7 @@ def _aside_before(ctx: Context, j: int, a: int) -> int | None:
     for k in range(j - 1, max(a, j - MAX_ASIDE - 1), -1):
         if norms[k] in ("،", ","):
             last = ctx.toks[j - 1].text
-            if k < j - 1 and k > a and last.endswith(_POSSESSIVES) and ctx.toks[k - 1].kind == "word":
+            if k < j - 1 and k > a and last.endswith(POSSESSIVES) and ctx.toks[k - 1].kind == "word":
                 return k
             return None
         if ctx.toks[k].kind != "word":
@@ -119,5 +119,5 @@ def _names_someone(ctx: Context, lo: int, hi: int) -> bool:
         return True
     if any(ctx.person_token(k) is not None for k in range(lo, hi)):
         return True
-    head = _strip_al(ctx.norms[lo])
+    head = strip_al(ctx.norms[lo])
     return is_title(ctx, lo) or head in ctx.lex.anonymous or ctx.norms[lo] in ctx.lex.anonymous

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .context import Context
 from .phrase_words import phrase_words
-from .speaker_heads import _POSSESSIVES, _head_kind, close_tok, is_body, is_open, is_title, possessed
+from .speaker_heads import POSSESSIVES, close_tok, head_kind, is_body, is_open, is_title, possessed
 
 _TITLE_PPS = frozenset({"في", "لدي", "ب", "عن", "الي", "من", "علي"})
 
@@ -42,7 +42,7 @@ def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
         and "honorific" in ctx.info[j - 1].roles
     ):
         return honorific_name(ctx, j, limit)  # وزير الدفاع العماد | علي محمود عباس: a rank, then the name Ali
-    if ctx.norms[j] not in _TITLE_PPS or not (is_title(ctx, lo) or _head_kind(ctx, lo) == "person"):
+    if ctx.norms[j] not in _TITLE_PPS or not (is_title(ctx, lo) or head_kind(ctx, lo) == "person"):
         return 0  # القيادي في حركة حماس X: an unnamed source's head names the person that follows too
     toks, infos = ctx.toks, ctx.info
     if any(m[2].type == "PER" for m in ctx.mentions_in(toks[lo].start, toks[j].start)):
@@ -97,7 +97,7 @@ def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
             or info.audience
             or k in ctx.verb_at
             # a pronoun suffix as written (ه، ها، هم, not the ة of المحكمة that normalizes to ه)
-            or (k == j + 1 and toks[k].text.endswith(_POSSESSIVES) and not ms)
+            or (k == j + 1 and toks[k].text.endswith(POSSESSIVES) and not ms)
         ):
             return 0
         if (
@@ -258,10 +258,10 @@ def straddling_name(ctx: Context, m: tuple, limit: int) -> int:
     return q - 1 if bare_name(ctx, q - 1, limit, inside=True) == q + 1 else 0
 
 
-def _genitive_l(ctx: Context, lo: int, hi: int) -> bool:
+def genitive_l(ctx: Context, lo: int, hi: int) -> bool:
     """A ل phrase after a title or a document still belongs to it (الأمين العام للأمم المتحدة) as long as no
     name has been met (after وزير الدفاع لويد أوستن, لنظيره names the addressee)."""
-    if _head_kind(ctx, lo) in ("medium", "document", "data"):
+    if head_kind(ctx, lo) in ("medium", "document", "data"):
         return True
     if ctx.norms[lo] not in ctx.lex.titles:
         return False
@@ -279,7 +279,7 @@ def _genitive_l(ctx: Context, lo: int, hi: int) -> bool:
     )
 
 
-def _audience_in_title(ctx: Context, lo: int, j: int, limit: int) -> int:
+def audience_in_title(ctx: Context, lo: int, j: int, limit: int) -> int:
     """An audience word after a title that names no one yet belongs to the title when a person's name follows
     it and its adjectives (المتحدث باسم الجيش للإعلام العربي أفيخاي أدرعي، المستشار للشؤون الإعلامية X):
     the token after that name, or 0 (قال المتحدث للصحافيين إن…: those he spoke to)."""
@@ -299,14 +299,14 @@ def _audience_in_title(ctx: Context, lo: int, j: int, limit: int) -> int:
     return bare_name(ctx, k, limit)
 
 
-def _ends_with_tail_name(ctx: Context, j: int) -> bool:
+def ends_with_tail_name(ctx: Context, j: int) -> bool:
     """The mention ending right before token ``j`` ran on over a person's name (اتحاد المعلمين سعاد العلي |
     لوكالة…): the ل phrase after it names whom the person spoke to, not the body's genitive."""
     p = ctx.toks[j - 1]
     return any(m[1] == p.end and tail_name(ctx, m, j) for m in ctx.mentions_in(p.start, p.end))
 
 
-def _genitive_before_name(ctx: Context, j: int, limit: int) -> int:
+def genitive_before_name(ctx: Context, j: int, limit: int) -> int:
     """Token ``j`` is ل fused to a body's name that a person's name follows at once (عضو اللجنة المركزية
     لحركة فتح عزام الأحمد): the body is the genitive of the title, not whom the source spoke to. Returns the
     token where the person's name starts, or 0."""
