@@ -351,17 +351,27 @@ def party_names(
     return out
 
 
+def _two_word_phrase_starts(
+    kind: str, index: StemIndex
+) -> tuple[frozenset[str], frozenset[str], list[int]] | None:
+    """The phrases of a ner_span_words.tsv kind, their first words, and where those first words stand in the
+    article; None when the kind is empty or no first word occurs."""
+    phrases = news_rules.span_words(kind)
+    if not phrases:
+        return None
+    firsts = frozenset(p.split()[0] for p in phrases)
+    starts = index.starts(firsts)
+    return (phrases, firsts, starts) if starts else None
+
+
 def operations_commands(tokens: Sequence[Token], mentions: list[Mention], index: StemIndex) -> list[Mention]:
     """A military operations command (ner_span_words.tsv kind ``ops_command``): its two words and the place it
     covers (قيادة عمليات [الأنبار], the place inside the body's name). One word alone (قيادة) is too often
     "driving" or "leadership", and a definite complement too (تولى قيادة العمليات العسكرية)."""
-    phrases = news_rules.span_words("ops_command")
-    if not phrases:
+    found = _two_word_phrase_starts("ops_command", index)
+    if found is None:
         return mentions
-    firsts = frozenset(p.split()[0] for p in phrases)
-    starts = index.starts(firsts)
-    if not starts:
-        return mentions
+    phrases, firsts, starts = found
     by_first = {m.first: m for m in mentions}
     taken = covered_tokens(mentions)
     out = list(mentions)
@@ -389,13 +399,10 @@ def state_services(
     """A state service named by two words (ner_span_words.tsv kind ``service``: حرس الحدود, خفر السواحل) and
     the nisba of its state if one follows (حرس الحدود [الأوكراني]): one body, whatever the model says; names the
     model found inside it give way."""
-    phrases = news_rules.span_words("service")
-    if not phrases:
+    found = _two_word_phrase_starts("service", index)
+    if found is None:
         return mentions
-    firsts = frozenset(p.split()[0] for p in phrases)
-    starts = index.starts(firsts)
-    if not starts:
-        return mentions
+    phrases, firsts, starts = found
     out = list(mentions)
     for i in starts:
         form = tokens[i].match(firsts)
