@@ -125,16 +125,23 @@ def _doers(event: Cand, reaction: Cand) -> list[str]:
     return [e for e in dict.fromkeys(ids) if e not in reaction.source]
 
 
+def _comp_after(toks, j: int, reach: int, stop) -> int | None:
+    """The complementizer (أن) a warning verb ending at ``j`` opens, within ``reach`` tokens and with a word
+    after it; None when punctuation other than a comma or a token ``stop`` accepts comes first."""
+    k = j
+    while k < min(len(toks), j + reach) and not is_comp(toks[k]):
+        if (toks[k].punct and toks[k].token.text not in "،,") or stop(toks[k]):
+            return None
+        k += 1
+    return k if k + 1 < len(toks) and is_comp(toks[k]) else None
+
+
 def fact_warning(ctx: SentCtx, cand: Cand) -> bool:
     """حذر من أن إيران باتت تملك …: a warning that another actor is in some state, with nothing to come (no
     future, negation, condition or قد in the clause), is no threat."""
     toks = ctx.toks
-    k = cand.j
-    while k < min(len(toks), cand.j + 6) and not is_comp(toks[k]):  # حذر (،) في وقت سابق (،) من أن …
-        if (toks[k].punct and toks[k].token.text not in "،,") or toks[k].ent:
-            return False
-        k += 1
-    if k + 1 >= len(toks) or not is_comp(toks[k]):
+    k = _comp_after(toks, cand.j, 6, lambda t: t.ent)  # حذر (،) في وقت سابق (،) من أن …
+    if k is None:
         return False
     m = k + 1
     while m < min(len(toks), k + 3) and plain_word(toks[m]):
@@ -211,12 +218,8 @@ def warns_of_course(ctx: SentCtx, cand: Cand) -> bool:
     toks = ctx.toks
     if cand.target:
         return False
-    k = cand.j
-    while k < min(len(toks), cand.j + _SUBJECT_REACH) and not is_comp(toks[k]):  # حذر X (،) أمس (،) من أن
-        if (toks[k].punct and toks[k].token.text not in "،,") or toks[k].in_trigger:
-            return False
-        k += 1
-    if k + 1 >= len(toks) or not is_comp(toks[k]):
+    k = _comp_after(toks, cand.j, _SUBJECT_REACH, lambda t: t.in_trigger)  # حذر X (،) أمس (،) من أن
+    if k is None:
         return False
     m = k + 1
     while m < len(toks) and toks[m].punct and toks[m].token.text in TRANSPARENT:
