@@ -83,7 +83,12 @@ def split_blocks(text: str) -> list[tuple[str, int, int]]:
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
         if is_boilerplate(line) or (
-            i > 0 and leads_to_link(text[slice(*lines[i - 1])]) and is_related_headline(line)
+            # a "read also" line is boilerplate itself (its patterns are among the full ones), so the line
+            # before is read again only after boilerplate, and only for a line that could be a headline
+            blocks
+            and blocks[-1][0] == "boilerplate"
+            and is_related_headline(line)
+            and leads_to_link(text[slice(*lines[i - 1])])
         ):
             kind = "boilerplate"
         elif is_heading(line) and i + 1 < len(lines) and len(lines) > 1:
