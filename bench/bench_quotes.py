@@ -2,7 +2,8 @@
 
 Usage: python bench/bench_quotes.py [--repeat N] [--base REV [--generated N]] [files...]
 Articles: the shipped examples and the reference article when present (or the files given). The quotes layer
-is timed alone on documents already through the text and entities layers, so its own cost is what is shown.
+is timed alone on documents already through the text and entities layers, so its own cost is what is shown,
+with Python's cyclic garbage collector paused as ``analyze()`` pauses it while the layers run (docs/speed.md).
 
 ``--base REV`` (a git revision, e.g. HEAD~2) times that revision's quotes layer beside the working tree's in this
 same process, alternating the two in short rounds (fair on a shared machine), on the reference article
@@ -13,6 +14,7 @@ analyzed once per round).
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from pathlib import Path
@@ -35,14 +37,21 @@ def _articles(paths: list[Path]) -> list[str]:
 
 
 def _rate(fn, items: list, repeat: int) -> float:
-    """Items per second of CPU time (others share the machine), best of three rounds of ``repeat`` passes."""
+    """Items per second of CPU time (others share the machine), best of three rounds of ``repeat`` passes, the
+    collector paused as in ``analyze()``."""
     best = float("inf")
-    for _ in range(3):
-        t0 = time.process_time()
-        for _ in range(repeat):
-            for it in items:
-                fn(it)
-        best = min(best, time.process_time() - t0)
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(3):
+            t0 = time.process_time()
+            for _ in range(repeat):
+                for it in items:
+                    fn(it)
+            best = min(best, time.process_time() - t0)
+    finally:
+        if was_on:
+            gc.enable()
     return repeat * len(items) / best
 
 
