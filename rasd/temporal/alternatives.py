@@ -111,7 +111,7 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
         ),
         "duration_bare": (_DUR_PREP_WORDS, _longest(rel["mod"])),
         "time_h": (("ساعه",), pod_adv),
-        "time_words": (("ساعه",), pod_adv, ("منتصف",)),
+        "time_words": (("ساعه",), pod_adv, ("منتصف",), ("توقيت",)),
         # a phrase; ذلك/هذا/نفس اليوم; اليوم نفسه
         "phrase": (None, ("اليوم",), ("اليوم",)),
         # a day of this/last/next month; a day of the same month (27 من الشهر نفسه)
@@ -137,6 +137,7 @@ def alt_checks() -> dict[str, tuple[regex.Pattern | None, ...]]:
             regex.compile(rf"ساعه\s+{f['ORD']}", FLAGS),
             None,
             regex.compile(r"منتصف\s+(?:الليل|النهار)", FLAGS),
+            regex.compile(r"توقيت\s+\w", FLAGS),
         ),
         # (the words are checked behind a literal or the digits, where the engine can skip to)
         "phrase": (

@@ -35,7 +35,8 @@ def _tense(word: str) -> str | None:
             for form in (stem, stem[:-1] + "ي" if stem.endswith("ا") else None):
                 if form and form in cues:
                     return None if cues[form] == "none" else cues[form]
-        if _FUTURE_VERB.fullmatch(w) and w not in units() and w not in number_words():
+        # a sound feminine plural (سياسات، سيارات) is a noun: no imperfect verb ends in ات
+        if _FUTURE_VERB.fullmatch(w) and not w.endswith("ات") and w not in units() and w not in number_words():
             return "future"
     return None
 

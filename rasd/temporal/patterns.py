@@ -199,6 +199,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"(?:\s*(?P<pod>{f['POD_ADV']})|(?=\s+(?:من\s+)?(?P<pod>{f['POD_NOUN']})\s))?)"
                 rf"|{CL}(?P<x>(?:تمام\s+)?(?:ال)?ساعه\s+(?P<h>\d{{1,2}})\.(?P<mi>\d{{2}})(?!\d)"
                 rf"(?:\s*(?P<pod>{f['POD_ADV']})|(?=\s+(?:من\s+)?(?P<pod>{f['POD_NOUN']})\s))?)"
+                # AFP's style: 08,00 ت غ (a comma or a point, then a zone)
+                rf"|(?<![\w.,:])(?P<x>(?P<h>\d{{1,2}})[,.](?P<mi>\d{{2}})(?!\d))(?=\s*(?:ت\s*\.?\s*غ(?!\w)|(?i:GMT|UTC)))"
             ),
         ),
         (
@@ -217,6 +219,9 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"|{CL}(?P<x>(?:تمام\s+)?(?P<hw>{f['ORD']})(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?"
                 rf"\s+(?P<pod>{f['POD_ADV']}))"
                 rf"|{CL}(?P<x>(?:عند\s+)?منتصف\s+(?P<mid>الليل|النهار))"
+                # a bare ordinal hour before a named zone: (السابعة بتوقيت غرينتش); the zone joins the span
+                rf"|{CL}(?P<x>(?:تمام\s+)?(?P<hw>{f['ORD']})(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?)"
+                rf"(?=\s+(?:ب|حسب\s+|وفق\s+)?(?:ال)?توقيت\s+{f['ZONENAME']})"
             ),
         ),
         (

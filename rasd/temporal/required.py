@@ -54,8 +54,8 @@ def required_words() -> dict[str, frozenset[str]]:
         "duration_bare": unit,
         # ساعة + hour; hour + POD_ADV
         "time_h": pod_adv | {"ساعه"},
-        # ساعة + ordinal; ordinal + POD_ADV; منتصف الليل/النهار
-        "time_words": pod_adv | {"ساعه", "منتصف"},
+        # ساعة + ordinal; ordinal + POD_ADV; منتصف الليل/النهار; ordinal + توقيت + zone
+        "time_words": pod_adv | {"ساعه", "منتصف", "توقيت"},
         # كل + white space + unit or weekday; SETADV; مرات/مرة/مرتين + unit ("كل " asks for the white space
         # after it: كل is in many words, لكل، مشكلة)
         "set": _longest(rel["set"]) | {"كل ", "مرات", "مره", "مرتين"},

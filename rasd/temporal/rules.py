@@ -261,10 +261,28 @@ def find(
         taken.extend(pair)
     taken = [x for x in taken if x.kind != _NAME]
     taken.sort(key=lambda x: x.start)
-    for ment in taken:
+    for i, ment in enumerate(taken):
         if ment.kind.startswith("time"):
             _attach_zone(norm, offs, ment)
+            if "zone" not in ment.parts and i + 1 < len(taken):
+                _zone_after_day(norm, ment, taken[i + 1])
     return norm, taken
+
+
+DAY_GAP = 12  # characters between a clock time and the day after it: " من صباح "
+
+
+def _zone_after_day(norm: str, time: Mention, day: Mention) -> None:
+    """``الساعة الثالثة فجر الاثنين بتوقيت بغداد``: a zone after the day that follows a clock time is the
+    time's zone; the span stays the time's (the day is a mention of its own)."""
+    if day.kind.startswith("time") or day.nstart - time.nend > DAY_GAP:
+        return
+    z = zone_after().match(norm, day.nend)
+    if z is None or z.group("close") or z.group("zoff"):
+        return
+    zone = lookup(z.group("zname"))
+    if zone is not None:
+        time.parts["zone"] = zone
 
 
 _NEXT_WORD = regex.compile(r"\S*\s+")
