@@ -130,7 +130,9 @@ def _resolve_sentence(
                 if v is not None and v.day and not mentions[j].kind.startswith("time"):
                     day = v.day
                     break
-        told = story.recent_day(m.start) if day is None else None
+        told = story.day_of_clock(m.start) if day is None else None
+        if told is not None and "منتصف" in (m.parts.get("pod") or ""):
+            told += dt.timedelta(days=1)  # بعد منتصف الليل after the day told: the night that ends it
         values[i] = _safe_value(m, Context(anchor, tense, day or told), None)
         if told is not None:
             values[i].anchored = True  # the day comes from the context, as the anchor's would
@@ -151,6 +153,24 @@ def _speech_day(
         elif after is None:
             after = v.day
     return before or after or story.recent_day(quote[0], past_only=True)
+
+
+# a sentence opened by كان … قد (the pluperfect): what it tells happened before the events reported
+_PLUPERFECT = regex.compile(r"^\W*[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,7}?قد\s")
+_OPENING = 80  # characters of a paragraph's first sentence read for the pluperfect
+
+
+def _background_paragraph(doc: Document, si: int, norm: str) -> bool:
+    """Whether sentence ``si`` (normalized ``norm``) is in a paragraph whose first sentence is in the pluperfect
+    (``وكانت قطر قد استضافت الخميس الماضي اجتماعا … واستقبل وزير الخارجية أمس …``): background."""
+    block = doc.sentences[si].block
+    first = si
+    while first > 0 and doc.sentences[first - 1].block == block:
+        first -= 1
+    if first != si:
+        s = doc.sentences[first]
+        norm = normalize(doc.text[s.start : min(s.end, s.start + _OPENING)])
+    return _PLUPERFECT.match(norm) is not None
 
 
 _REFERRING = ("phrase", "rel_unit")  # the kinds _refer_back may change
@@ -338,10 +358,14 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
             items = list(zip(mentions, values, strict=True))
         link_ranges(norm, items)
         undate_schedules(items)
+        background: bool | None = None  # (read once per sentence, when it tells a day)
         for m, v in items:
             if v.day is not None and v.type == "DATE":
                 rel = RELATIVE_CLAUSE.search(norm, max(0, m.nstart - 40), m.nstart) is not None
-                story.tell_day(m.start, sent.block, si, v.day, rel)
+                if background is None:
+                    background = _background_paragraph(doc, si, norm)
+                aside = background or (m.kind == "phrase" and _is_today(m))
+                story.tell_day(m.start, sent.block, si, v.day, rel, aside)
         resolved.extend(items)
     ids = {id(m): f"t{i + 1}" for i, (m, _) in enumerate(resolved)}
     anchor_iso = anchor.iso() if anchor else None

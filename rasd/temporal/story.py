@@ -45,6 +45,8 @@ class Story:
     days: list[tuple[int, int, int, dt.date]] = field(default_factory=list)
     # the offsets of days told inside a relative clause (الانتخابات التي جرت الأحد 6 أكتوبر): background
     background: set[int] = field(default_factory=set)
+    # the offsets of days a clock time does not take (see day_of_clock): the day of writing, background
+    aside: set[int] = field(default_factory=set)
 
     def name_month(self, value: str | None) -> None:
         """Note a month-precise value (``2024-07``, ``2024-07-25``); others (``XXXX-07``, ``2024``) are not."""
@@ -57,10 +59,14 @@ class Story:
         ):
             self.month = (int(value[:4]), int(value[5:7]))
 
-    def tell_day(self, start: int, block: int, sentence: int, day: dt.date, background: bool = False) -> None:
+    def tell_day(
+        self, start: int, block: int, sentence: int, day: dt.date, background: bool = False, aside: bool = False
+    ) -> None:
         self.days.append((start, block, sentence, day))
         if background:
             self.background.add(start)
+        if aside:
+            self.aside.add(start)
 
     def recent_day(self, before: int, past_only: bool = False) -> dt.date | None:
         """The last day told before offset ``before`` that lies near the publication date (see the module
@@ -73,6 +79,22 @@ class Story:
                 continue
             gap = (day - a).days
             if -RECENT_DAYS <= gap <= (0 if past_only else RECENT_DAYS):
+                return day
+        return None
+
+    def day_of_clock(self, before: int) -> dt.date | None:
+        """The day of a clock time whose sentence names none: as :meth:`recent_day`, but a day told as the day
+        of writing (``اليوم الأربعاء``: when a toll was announced) or in a paragraph of background (opened by
+        ``وكان … قد``) is passed over for the day of the events told before it (``شن الجيش مساء أمس الثلاثاء
+        غارة … وفق حصيلة أعلنتها الوزارة اليوم الأربعاء`` then ``عند الساعة 19:40``: Tuesday); with none,
+        the publication date's."""
+        a = self.anchor.date if self.anchor else None
+        if a is None:
+            return None
+        for start, _, _, day in reversed(self.days):
+            if start >= before or start in self.background or start in self.aside:
+                continue
+            if -RECENT_DAYS <= (day - a).days <= RECENT_DAYS:
                 return day
         return None
 
