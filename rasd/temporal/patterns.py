@@ -31,6 +31,7 @@ LAST_N_WORDS = (
     "القادمه",
     "الفايته",
     "المنصرمه",
+    "الاولي",  # الساعات الـ72 الأولى: a span of that many units (PT72H)
 )
 LAST_N = "(?:" + "|".join(LAST_N_WORDS) + r")(?!\w)"
 ERA = r"(?:م|ميلادي[ه]?|للميلاد|ه|هجري[ه]?|للهجره)(?!\w)"
@@ -172,7 +173,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
         (
             "year",
             _c(
-                rf"{CL}(?P<x>{bnd}{year_kw}\s+(?P<year>\d{{3,4}})(?!\d|[:./%]\d|%)(?:\s*(?P<era>{ERA}))?)"
+                # (للعام 2025: the article's ا is not written after ل; both lams stay out of the span)
+                rf"{CL}(?:(?<=ل)ل(?=عام|سنه))?(?P<x>{bnd}{year_kw}\s+(?P<year>\d{{3,4}})(?!\d|[:./%]\d|%)(?:\s*(?P<era>{ERA}))?)"
                 rf"|{CL}(?P<x>(?P<bnd>{f['BOUNDARY']})\s+(?P<year>\d{{4}})(?!\d|[:./%]\d|%))"
                 rf"|(?<!\w)(?:{preps})\s+(?P<x>(?P<year>\d{{4}})(?!\d|[:./%]\d|%)(?:\s*(?P<era>{ERA}))?)"
                 rf"|(?<![\d\w])(?P<x>(?P<year>\d{{3,4}})\s*(?P<era>{ERA}))"

@@ -48,6 +48,12 @@ def _name_before() -> regex.Pattern:
     return regex.compile(rf"(?:^|\s)[وفبلك]?{alternation(relative()['name_noun'])}\s+$", regex.VERSION0)
 
 
+def _general_noun(word: str) -> bool:
+    """A definite noun (general_noun in relative_time.tsv) after which العام means "general": الأمين العام."""
+    nouns = relative().get("general_noun", {})
+    return word in nouns or (word[:1] in "وفبلك" and word[1:] in nouns) or "ا" + word[1:] in nouns
+
+
 def _in_name(norm: str, s: int, e: int) -> bool:
     """Whether the word(s) at ``norm[s:e]`` name something (a newspaper, a party, a market) rather than a day:
     after a noun such as صحيفة/حزب/سوق, or alone between quotation marks (لـ"الغد")."""
@@ -124,6 +130,11 @@ def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
         return False
     if kind == "rel_unit" and not (g.get("rel") or g.get("dir0") or g.get("bnd")):
         return False
+    if kind == "rel_unit" and g.get("unit") == "العام" and not g.get("dir0") and not g.get("bnd"):
+        # الأمين العام السابق، النائب العام الحالي: after such a noun العام is the adjective "general"
+        prev = norm[max(0, s - 24) : s].split()
+        if prev and _general_noun(prev[-1]):
+            return False
     if kind == "duration" and g.get("unit") == "عاما" and not (g.get("n") or g.get("mod") or g.get("full")):
         # إضرابا عاما، نائبا عاما: after an indefinite accusative noun عاما is the adjective "general"
         prev = norm[max(0, s - 24) : s].split()
