@@ -38,6 +38,9 @@ RELATIVE_CLAUSE = regex.compile(
     r"(?:^|\s)(?:التي|الذي|اللذين|اللتين|الذين|اللواتي|اللاتي)\s+\S+(?:\s+(?:في|يوم|منذ|خلال))?\s+$"
 )
 NEXT_DAY_GAP = 12  # characters between a clock time and the day it belongs to: " من صباح "
+# between a clock time and a date after it: the date is not the time's day (a curfew's hours, then the days it
+# applies from: من الساعة السابعة مساء إلى الساعة السادسة صباحا، بداية من 26 جويلية)
+_NOT_OWN_DAY = regex.compile(r"[،,;؛]|(?:اعتبارا|بدايه|ابتداء)\s")
 
 
 def _prep(norm: str, m: Mention) -> str | None:
@@ -122,7 +125,12 @@ def _resolve_sentence(
             continue
         day = None
         nxt = values[i + 1] if i + 1 < len(mentions) else None
-        if nxt is not None and nxt.day and mentions[i + 1].nstart - m.nend <= NEXT_DAY_GAP:
+        if (
+            nxt is not None
+            and nxt.day
+            and mentions[i + 1].nstart - m.nend <= NEXT_DAY_GAP
+            and not _NOT_OWN_DAY.search(norm, m.nend, mentions[i + 1].nstart)
+        ):
             day = nxt.day
         else:
             for j in range(i - 1, -1, -1):
@@ -205,7 +213,7 @@ def _refer_back(
         return next(
             (values[j].day for j in range(i - 1, -1, -1) if values[j].day and values[j].type == "DATE"),
             None,
-        ) or story.last_day(mentions[i].start)
+        ) or story.last_day(mentions[i].start, sent.block)
 
     for i, (m, v) in enumerate(zip(mentions, values, strict=True)):
         if m.kind == "rel_unit" and m.parts.get("unit") == "اليوم" and m.parts.get("rel") in _NEXT_PREVIOUS:
@@ -364,8 +372,8 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
                 rel = RELATIVE_CLAUSE.search(norm, max(0, m.nstart - 40), m.nstart) is not None
                 if background is None:
                     background = _background_paragraph(doc, si, norm)
-                aside = background or (m.kind == "phrase" and _is_today(m))
-                story.tell_day(m.start, sent.block, si, v.day, rel, aside)
+                today = m.kind == "phrase" and not (m.parts.get("same") or m.parts.get("ana")) and _is_today(m)
+                story.tell_day(m.start, sent.block, si, v.day, rel, today, background)
         resolved.extend(items)
     ids = {id(m): f"t{i + 1}" for i, (m, _) in enumerate(resolved)}
     anchor_iso = anchor.iso() if anchor else None

@@ -241,7 +241,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 # ذلك اليوم / هذا اليوم: a day told before (resolved in __init__.py), not the day of writing
                 # نفس اليوم / ذات اليوم / اليوم نفسه: the day just told (resolved in __init__.py)
                 rf"|{CL}(?P<x>(?:(?P<ana>{f['ANAPHOR']})|(?P<same>نفس|ذات))\s+(?P<phrase>اليوم))(?!\s+{f['ORD']}(?!\w))"
-                rf"|{CL}(?P<x>(?P<phrase>اليوم)\s+(?P<same>نفسه|ذاته|عينه))(?!\w)"
+                rf"|{CL}(?P<x>(?:(?P<podc>{f['POD_NOUN']})\s+)?(?P<phrase>اليوم)\s+(?P<same>نفسه|ذاته|عينه))(?!\w)"
             ),
         ),
         (

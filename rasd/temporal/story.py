@@ -47,6 +47,8 @@ class Story:
     background: set[int] = field(default_factory=set)
     # the offsets of days a clock time does not take (see day_of_clock): the day of writing, background
     aside: set[int] = field(default_factory=set)
+    # the offsets of days told in a paragraph opened by وكان … قد (the pluperfect: before the events reported)
+    older: set[int] = field(default_factory=set)
 
     def name_month(self, value: str | None) -> None:
         """Note a month-precise value (``2024-07``, ``2024-07-25``); others (``XXXX-07``, ``2024``) are not."""
@@ -60,13 +62,22 @@ class Story:
             self.month = (int(value[:4]), int(value[5:7]))
 
     def tell_day(
-        self, start: int, block: int, sentence: int, day: dt.date, background: bool = False, aside: bool = False
+        self,
+        start: int,
+        block: int,
+        sentence: int,
+        day: dt.date,
+        background: bool = False,
+        today: bool = False,
+        older: bool = False,
     ) -> None:
         self.days.append((start, block, sentence, day))
         if background:
             self.background.add(start)
-        if aside:
+        if today or older:
             self.aside.add(start)
+        if older:
+            self.older.add(start)
 
     def recent_day(self, before: int, past_only: bool = False) -> dt.date | None:
         """The last day told before offset ``before`` that lies near the publication date (see the module
@@ -98,10 +109,11 @@ class Story:
                 return day
         return None
 
-    def last_day(self, before: int) -> dt.date | None:
-        """The last day told before offset ``before``, however far back (اليوم نفسه names it outright)."""
-        for start, _, _, day in reversed(self.days):
-            if start < before:
+    def last_day(self, before: int, block: int | None = None) -> dt.date | None:
+        """The last day told before offset ``before``, however far back (اليوم نفسه names it outright), but
+        not one of a pluperfect paragraph other than ``block`` (background told between the events)."""
+        for start, b, _, day in reversed(self.days):
+            if start < before and (b == block or start not in self.older):
                 return day
         return None
 
