@@ -51,6 +51,10 @@ def date_value(m: Mention, ctx: Context) -> Value:
             return Value("DATE", f"{sp[0].year:04d}", mod, p.get("year") is None)
         return Value("DATE", None, mod)
     explicit = year is not None
+    if year is None and p.get("sameyear"):
+        # من العام نفسه: the year of the last date told with one (in the sentence, else before it)
+        same = ctx.hint.year if ctx.hint is not None else ctx.month[0] if ctx.month else None
+        return _finish(month, day, same, mod, False) if same else Value("DATE", None, mod)
     if year is None and ctx.hint is not None and direction is None and ctx.tense != "future":
         # "وقع الاتفاق في 3 مارس 2020، ثم انهار في 15 يونيو": the narrative's year, not the anchor's
         h = ctx.hint

@@ -80,6 +80,11 @@ def fragments() -> dict[str, str]:
     f["YEAR"] = (
         rf"(?:\s*[،,]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?P<year>\d{{4}})(?!\d|[:./]\d)(?:\s*(?P<era>{ERA}))?)?"
     )
+    # مطلع أكتوبر من العام نفسه، 5 مايو من ذات السنة: the year last told (dates.py)
+    f["SAME_YEAR"] = (
+        r"\s+من\s+(?:(?:ال)?(?:عام|سنه)\s+(?P<sameyear>نفسه|نفسها|ذاته|ذاتها|عينه)"
+        r"|(?P<sameyear>نفس|ذات)\s+(?:ال)?(?:عام|سنه))(?!\w)"
+    )
     f["ZONE"] = (
         rf"(?:(?:ب|حسب\s+|وفق\s+|علي\s+)?(?:ال)?توقيت\s+(?P<zname>{f['ZONENAME']})"
         rf"|(?P<zname>(?i:GMT|UTC)|ت\s*\.?\s*غ)(?!\w)(?:\s*(?P<zoff>[+-]\s*\d{{1,2}}(?::\d{{2}})?))?)"
@@ -141,7 +146,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             "date",
             _c(
                 rf"{CL}(?P<x>{podc}{wd_prefix}{f['DAY']}\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{f['MONTH']}){f['PAIRED']}"
-                rf"{f['YEAR']}(?(po)\s*\)|)(?:\s+(?P<rel>{f['DIR_AFTER']}))?)"
+                rf"{f['YEAR']}(?(po)\s*\)|)(?:\s+(?P<rel>{f['DIR_AFTER']})|{f['SAME_YEAR']})?)"
             ),
         ),
         (
@@ -167,7 +172,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
             "month",
             _c(
                 rf"{CL}(?P<x>{bnd}(?:(?P<shahr>شهر)\s+)?(?P<mon>{f['MONTH']}){f['PAIRED']}{f['YEAR']}"
-                rf"(?:\s+(?P<rel>{f['DIR_AFTER']}))?)"
+                rf"(?:\s+(?P<rel>{f['DIR_AFTER']})|{f['SAME_YEAR']})?)"
             ),
         ),
         (
@@ -219,11 +224,17 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?(?:\s+الا\s+(?P<minus>ربعا|ربع|ثلثا|ثلث))?"
                 rf"(?:\s+(?P<pod>{f['POD_ADV']})|(?=\s+(?:من\s+)?(?P<pod>{f['POD_NOUN']})\s))?)"
                 rf"|{CL}(?P<x>(?:تمام\s+)?(?P<hw>{f['ORD']})(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?"
-                rf"\s+(?P<pod>{f['POD_ADV']}))"
+                # (not مساء before a day: الثامنة مساء الخميس leaves مساء الخميس to the day, see the last branch)
+                rf"\s+(?P<pod>{f['POD_ADV']}))(?!\s+(?:اليوم|امس|غدا|يوم|{f['WEEKDAY']})(?!\w))"
                 rf"|{CL}(?P<x>(?:عند\s+)?منتصف\s+(?P<mid>الليل|النهار))"
                 # a bare ordinal hour before a named zone: (السابعة بتوقيت غرينتش); the zone joins the span
                 rf"|{CL}(?P<x>(?:تمام\s+)?(?P<hw>{f['ORD']})(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?)"
                 rf"(?=\s+(?:ب|حسب\s+|وفق\s+)?(?:ال)?توقيت\s+{f['ZONENAME']})"
+                # an ordinal hour after a preposition, before a part of day and a day: عند الحادية عشرة قبل ظهر
+                # أمس (not الجولة الثانية صباح الأحد: no preposition right before the ordinal)
+                rf"|(?<=(?<!\w)(?:عند|في|حتي|منذ|قرابه|نحو|حوالي)\s+)(?P<x>(?P<hw>{f['ORD']})"
+                rf"(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?)"
+                rf"(?=\s+(?P<pod>{f['POD_NOUN']})\s+(?:اليوم|امس|غدا|يوم|{f['WEEKDAY']})(?!\w))"
             ),
         ),
         (

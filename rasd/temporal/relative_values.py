@@ -76,6 +76,9 @@ def rel_unit_value(m: Mention, ctx: Context) -> Value:
         direction = 0
     mod = mod_of(p.get("bnd"))
     if unit == "W" and p.get("bnd") == "نهايه":  # نهاية الأسبوع: the weekend
+        a = ctx.anchor.date if ctx.anchor else None
+        if p.get("rel") is None and ctx.tense == "past" and a is not None and a.isoweekday() <= 4:
+            direction = -1  # اعتقلت … نهاية الأسبوع, told on a Monday to Thursday: the weekend just past
         v = offset_value("W", direction, ctx)
         if v.value:
             v.value, v.mod = v.value + "-WE", None

@@ -36,6 +36,7 @@ def required_words() -> dict[str, frozenset[str]]:
     month = _first(months())  # the group "mon" (MONTH)
     unit = _longest(units())  # the group "unit": UNIT, UNIT_SG, UNIT_DUAL, UNIT_ACC, UNIT_PL_ACC…
     pod_adv = _longest(w for w, p in parts_of_day().items() if p.use in ("adverb", "both"))  # POD_ADV
+    pod_noun = _longest(w for w, p in parts_of_day().items() if p.use in ("noun", "both"))  # POD_NOUN
     return {
         "range_days": month,
         "range_days_dash": month,
@@ -54,8 +55,8 @@ def required_words() -> dict[str, frozenset[str]]:
         "duration_bare": unit,
         # ساعة + hour; hour + POD_ADV
         "time_h": pod_adv | {"ساعه"},
-        # ساعة + ordinal; ordinal + POD_ADV; منتصف الليل/النهار; ordinal + توقيت + zone
-        "time_words": pod_adv | {"ساعه", "منتصف", "توقيت"},
+        # ساعة + ordinal; ordinal + POD_ADV; منتصف الليل/النهار; ordinal + توقيت + zone; ordinal + POD_NOUN
+        "time_words": pod_adv | pod_noun | {"ساعه", "منتصف", "توقيت"},
         # كل + white space + unit or weekday; SETADV; مرات/مرة/مرتين + unit ("كل " asks for the white space
         # after it: كل is in many words, لكل، مشكلة)
         "set": _longest(rel["set"]) | {"كل ", "مرات", "مره", "مرتين"},
