@@ -372,7 +372,9 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
                 rel = RELATIVE_CLAUSE.search(norm, max(0, m.nstart - 40), m.nstart) is not None
                 if background is None:
                     background = _background_paragraph(doc, si, norm)
-                today = m.kind == "phrase" and not (m.parts.get("same") or m.parts.get("ana")) and _is_today(m)
+                today = (
+                    m.kind == "phrase" and not (m.parts.get("same") or m.parts.get("ana")) and _is_today(m)
+                )
                 story.tell_day(m.start, sent.block, si, v.day, rel, today, background)
         resolved.extend(items)
     ids = {id(m): f"t{i + 1}" for i, (m, _) in enumerate(resolved)}

@@ -87,7 +87,7 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
     narrowed). The counts are checked against the patterns (tests/test_temporal_alternatives.py)."""
     rel = relative()
     pod_adv = _longest(w for w, p in parts_of_day().items() if p.use in ("adverb", "both"))
-    pod_noun = _longest(w for w, p in parts_of_day().items() if p.use in ("noun", "both"))
+    pod_noun = frozenset(w.split()[-1] for w, p in parts_of_day().items() if p.use in ("noun", "both"))
     half = ("نصف", "ربع")
     return {
         # the groups of DURATION_GROUPS: number + unit; ال + digits + unit; the rest (dual; half/quarter + unit;
@@ -112,7 +112,7 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
         ),
         "duration_bare": (_DUR_PREP_WORDS, _longest(rel["mod"])),
         "time_h": (("ساعه",), pod_adv),
-        "time_words": (("ساعه",), pod_adv, ("منتصف",), ("توقيت",), pod_noun),
+        "time_words": (("ساعه",), pod_adv, ("منتصف",), ("توقيت",), tuple(sorted(pod_noun))),
         # a phrase; ذلك/هذا/نفس اليوم; اليوم نفسه
         "phrase": (None, ("اليوم",), ("اليوم",)),
         # a day of this/last/next month; a day of the same month (27 من الشهر نفسه)

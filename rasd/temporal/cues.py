@@ -36,7 +36,12 @@ def _tense(word: str) -> str | None:
                 if form and form in cues:
                     return None if cues[form] == "none" else cues[form]
         # a sound feminine plural (سياسات، سيارات) is a noun: no imperfect verb ends in ات
-        if _FUTURE_VERB.fullmatch(w) and not w.endswith("ات") and w not in units() and w not in number_words():
+        if (
+            _FUTURE_VERB.fullmatch(w)
+            and not w.endswith("ات")
+            and w not in units()
+            and w not in number_words()
+        ):
             return "future"
     return None
 

@@ -227,14 +227,15 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 # (not مساء before a day: الثامنة مساء الخميس leaves مساء الخميس to the day, see the last branch)
                 rf"\s+(?P<pod>{f['POD_ADV']}))(?!\s+(?:اليوم|امس|غدا|يوم|{f['WEEKDAY']})(?!\w))"
                 rf"|{CL}(?P<x>(?:عند\s+)?منتصف\s+(?P<mid>الليل|النهار))"
-                # a bare ordinal hour before a named zone: (السابعة بتوقيت غرينتش); the zone joins the span
+                # a bare ordinal hour before a named zone: (السابعة بتوقيت غرينتش); the zone joins the span (rules.py)
                 rf"|{CL}(?P<x>(?:تمام\s+)?(?P<hw>{f['ORD']})(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?)"
-                rf"(?=\s+(?:ب|حسب\s+|وفق\s+)?(?:ال)?توقيت\s+{f['ZONENAME']})"
+                rf"\s+(?:ب|حسب\s+|وفق\s+)?(?:ال)?توقيت\s+{f['ZONENAME']}(?!\w)"
                 # an ordinal hour after a preposition, before a part of day and a day: عند الحادية عشرة قبل ظهر
-                # أمس (not الجولة الثانية صباح الأحد: no preposition right before the ordinal)
+                # أمس (not الجولة الثانية صباح الأحد: no preposition right before the ordinal); the match holds the
+                # part of day and the day word, the span the hour only (the day is a mention of its own)
                 rf"|(?<=(?<!\w)(?:عند|في|حتي|منذ|قرابه|نحو|حوالي)\s+)(?P<x>(?P<hw>{f['ORD']})"
                 rf"(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?)"
-                rf"(?=\s+(?P<pod>{f['POD_NOUN']})\s+(?:اليوم|امس|غدا|يوم|{f['WEEKDAY']})(?!\w))"
+                rf"\s+(?P<pod>{f['POD_NOUN']})\s+(?:اليوم|امس|غدا|يوم|{f['WEEKDAY']})(?!\w)"
             ),
         ),
         (

@@ -36,7 +36,8 @@ def required_words() -> dict[str, frozenset[str]]:
     month = _first(months())  # the group "mon" (MONTH)
     unit = _longest(units())  # the group "unit": UNIT, UNIT_SG, UNIT_DUAL, UNIT_ACC, UNIT_PL_ACC…
     pod_adv = _longest(w for w, p in parts_of_day().items() if p.use in ("adverb", "both"))  # POD_ADV
-    pod_noun = _longest(w for w, p in parts_of_day().items() if p.use in ("noun", "both"))  # POD_NOUN
+    # POD_NOUN, by its last word (قبل ظهر: ظهر)
+    pod_noun = frozenset(w.split()[-1] for w, p in parts_of_day().items() if p.use in ("noun", "both"))
     return {
         "range_days": month,
         "range_days_dash": month,
