@@ -147,6 +147,27 @@ def _resolve_sentence(
     return values  # type: ignore[return-value]
 
 
+def _twelve_hours_on(mentions: list[Mention], values: list[Value]) -> None:
+    """``الساعة التاسعة مساء بتوقيت الرياض (السادسة بتوقيت غرينتش)``: an hour written without a part of day
+    right after a zoned time is its equivalent in another zone; read as the 12-hour value that gives the same
+    instant (18:00Z), when the morning reading does not."""
+    for i in range(1, len(mentions)):
+        m, v, prev = mentions[i], values[i], values[i - 1]
+        if m.kind != "time_words" or m.parts.get("pod") or "zone" not in m.parts or prev.type != "TIME":
+            continue
+        if not (v.value and prev.value and v.value[:1].isdigit() and prev.value[:1].isdigit()):
+            continue
+        try:
+            here, there = dt.datetime.fromisoformat(v.value), dt.datetime.fromisoformat(prev.value)
+        except ValueError:
+            continue
+        if here.tzinfo is None or there.tzinfo is None or here.hour >= 12 or here == there:
+            continue
+        later = here + dt.timedelta(hours=12)
+        if later == there:
+            values[i].value = v.value[:11] + later.strftime("%H:%M") + v.value[16:]
+
+
 def _speech_day(
     mentions: list[Mention], values: list[Value], quote: tuple[int, int], story: Story
 ) -> dt.date | None:
@@ -359,6 +380,7 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         values = _resolve_sentence(norm, mentions, tenses, anchor, story)
         if len(mentions) > 1:
             join_durations(norm, mentions, values)  # ساعة وخمس دقائق: one amount
+            _twelve_hours_on(mentions, values)
         if any(m.kind in _REFERRING for m in mentions):
             keep = _refer_back(doc, sent, si, mentions, values, story, quotes_of)
             items = [(m, v) for m, v, k in zip(mentions, values, keep, strict=True) if k]
