@@ -113,6 +113,7 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
         "duration_bare": (_DUR_PREP_WORDS, _longest(rel["mod"])),
         "time_h": (("ساعه",), pod_adv),
         "time_words": (("ساعه",), pod_adv, ("منتصف",), ("توقيت",), tuple(sorted(pod_noun))),
+        "time_hm": (None, None, ("غ", "GMT", "UTC")),
         # a phrase; ذلك/هذا/نفس اليوم; اليوم نفسه
         "phrase": (None, ("اليوم",), ("اليوم",)),
         # a day of this/last/next month; a day of the same month (27 من الشهر نفسه)
@@ -138,9 +139,19 @@ def alt_checks() -> dict[str, tuple[regex.Pattern | None, ...]]:
             regex.compile(rf"ساعه\s+{f['ORD']}", FLAGS),
             None,
             regex.compile(r"منتصف\s+(?:الليل|النهار)", FLAGS),
-            regex.compile(r"توقيت\s+\w", FLAGS),
-            None,
+            # (a definite word, the ordinal hour, right before the zone; not 21:25 بتوقيت غرينتش)
+            regex.compile(
+                r"توقيت(?<=(?<!\w)ال\w+(?:\s+و\s*\w+)?\s+(?:ب|حسب\s+|وفق\s+)?(?:ال)?توقيت)\s+\w", FLAGS
+            ),
+            # (a part of day and a day word, behind a preposition and one to three words: the ordinal hour)
+            regex.compile(
+                rf"{f['POD_NOUN']}(?<=(?<!\w)(?:عند|في|حتي|منذ|قرابه|نحو|حوالي)\s+ال\w+(?:\s+\w+){{0,2}}"
+                rf"\s+{f['POD_NOUN']})\s+(?:اليوم|امس|غدا|يوم|{f['WEEKDAY']})(?!\w)",
+                FLAGS,
+            ),
         ),
+        # AFP's 08,00 ت غ: a zone right after the hour (the digits alone are everywhere)
+        "time_hm": (None, None, regex.compile(r"غ(?!\w)(?<=(?<!\w)ت\s*\.?\s*غ)|(?i:GMT|UTC)", FLAGS)),
         # (the words are checked behind a literal or the digits, where the engine can skip to)
         "phrase": (
             None,

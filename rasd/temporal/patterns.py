@@ -233,7 +233,7 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 # an ordinal hour after a preposition, before a part of day and a day: عند الحادية عشرة قبل ظهر
                 # أمس (not الجولة الثانية صباح الأحد: no preposition right before the ordinal); the match holds the
                 # part of day and the day word, the span the hour only (the day is a mention of its own)
-                rf"|(?<=(?<!\w)(?:عند|في|حتي|منذ|قرابه|نحو|حوالي)\s+)(?P<x>(?P<hw>{f['ORD']})"
+                rf"|(?<!\w)(?:عند|في|حتي|منذ|قرابه|نحو|حوالي)\s+(?P<x>(?P<hw>{f['ORD']})"
                 rf"(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?)"
                 rf"\s+(?P<pod>{f['POD_NOUN']})\s+(?:اليوم|امس|غدا|يوم|{f['WEEKDAY']})(?!\w)"
             ),
