@@ -45,8 +45,8 @@ class Story:
     days: list[tuple[int, int, int, dt.date]] = field(default_factory=list)
     # the offsets of days told inside a relative clause (الانتخابات التي جرت الأحد 6 أكتوبر): background
     background: set[int] = field(default_factory=set)
-    # the offsets of days a clock time does not take (see day_of_clock): the day of writing, background
-    aside: set[int] = field(default_factory=set)
+    # the offsets of days told as the day of writing (اليوم الأربعاء; see day_of_clock)
+    today: set[int] = field(default_factory=set)
     # the offsets of days told in a paragraph opened by وكان … قد (the pluperfect: before the events reported)
     older: set[int] = field(default_factory=set)
 
@@ -74,8 +74,8 @@ class Story:
         self.days.append((start, block, sentence, day))
         if background:
             self.background.add(start)
-        if today or older:
-            self.aside.add(start)
+        if today:
+            self.today.add(start)
         if older:
             self.older.add(start)
 
@@ -94,19 +94,29 @@ class Story:
         return None
 
     def day_of_clock(self, before: int) -> dt.date | None:
-        """The day of a clock time whose sentence names none: as :meth:`recent_day`, but a day told as the day
-        of writing (``اليوم الأربعاء``: when a toll was announced) or in a paragraph of background (opened by
-        ``وكان … قد``) is passed over for the day of the events told before it (``شن الجيش مساء أمس الثلاثاء
-        غارة … وفق حصيلة أعلنتها الوزارة اليوم الأربعاء`` then ``عند الساعة 19:40``: Tuesday); with none,
-        the publication date's."""
+        """The day of a clock time whose sentence names none: as :meth:`recent_day`, but the days of a paragraph
+        of background (opened by ``وكان … قد``) are passed over, and so is a day told as the day of writing
+        (``اليوم الأربعاء``: when a toll was announced) when its paragraph told the day of the events before it
+        (``شن الجيش مساء أمس الثلاثاء غارة … وفق حصيلة أعلنتها الوزارة اليوم الأربعاء`` then ``عند الساعة
+        19:40``: Tuesday); with none, the publication date's."""
         a = self.anchor.date if self.anchor else None
         if a is None:
             return None
-        for start, _, _, day in reversed(self.days):
-            if start >= before or start in self.background or start in self.aside:
+
+        def near(day: dt.date) -> bool:
+            return -RECENT_DAYS <= (day - a).days <= RECENT_DAYS
+
+        for i in range(len(self.days) - 1, -1, -1):
+            start, block, _, day = self.days[i]
+            if start >= before or start in self.background or start in self.older or not near(day):
                 continue
-            if -RECENT_DAYS <= (day - a).days <= RECENT_DAYS:
-                return day
+            if start in self.today:
+                for s2, b2, _, d2 in reversed(self.days[:i]):
+                    if b2 != block:
+                        break
+                    if s2 not in self.background and s2 not in self.today and near(d2):
+                        return d2
+            return day
         return None
 
     def last_day(self, before: int, block: int | None = None) -> dt.date | None:
