@@ -139,8 +139,9 @@ def _resolve_sentence(
                     day = v.day
                     break
         told = story.day_of_clock(m.start) if day is None else None
-        if told is not None and "منتصف" in (m.parts.get("pod") or ""):
-            told += dt.timedelta(days=1)  # بعد منتصف الليل after the day told: the night that ends it
+        if told is not None and "منتصف" in (m.parts.get("pod") or "") and anchor and told < anchor.date:
+            # بعد منتصف الليل after a day told before the day of writing: the night that ends it
+            told += dt.timedelta(days=1)
         values[i] = _safe_value(m, Context(anchor, tense, day or told), None)
         if told is not None:
             values[i].anchored = True  # the day comes from the context, as the anchor's would
