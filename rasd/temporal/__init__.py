@@ -169,6 +169,23 @@ def _twelve_hours_on(mentions: list[Mention], values: list[Value]) -> None:
             values[i].value = v.value[:11] + later.strftime("%H:%M") + v.value[16:]
 
 
+_LATER = ("في وقت لاحق", "لاحقا")
+
+
+def _drop_later_in_past(
+    mentions: list[Mention], tenses: list, items: list[tuple[Mention, Value]]
+) -> list[tuple[Mention, Value]]:
+    """``في وقت لاحق``/``لاحقا`` in a sentence told in the past (``وفي وقت لاحق، أعلنت القيادة``, ``واستقبل
+    الرئيس في وقت لاحق من اليوم``) is later than the events just told, not after the day of writing: no
+    FUTURE_REF, and no date of its own. With a future cue (``سيغادرون في وقت لاحق``) it stays."""
+    past = {id(m) for m, t in zip(mentions, tenses, strict=True) if t == "past" and m.kind == "phrase"}
+    return [
+        (m, v)
+        for m, v in items
+        if id(m) not in past or " ".join(m.parts["phrase"].split()) not in _LATER or m.parts.get("podc")
+    ]
+
+
 def _speech_day(
     mentions: list[Mention], values: list[Value], quote: tuple[int, int], story: Story
 ) -> dt.date | None:
@@ -387,6 +404,8 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
             items = [(m, v) for m, v, k in zip(mentions, values, keep, strict=True) if k]
         else:
             items = list(zip(mentions, values, strict=True))
+        if "لاحق" in norm:
+            items = _drop_later_in_past(mentions, tenses, items)
         link_ranges(norm, items)
         undate_schedules(items)
         background: bool | None = None  # (read once per sentence, when it tells a day)
