@@ -4,6 +4,8 @@ dates or times of the same type are linked when ``من/بين`` precedes the fir
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .patterns import RANGE_BEFORE, RANGE_BETWEEN
 from .resolve import Value
 from .rules import Mention
@@ -23,6 +25,27 @@ def link_ranges(norm: str, items: list[tuple[Mention, Value]]) -> None:
         ):
             a.link_to = b
             b.link_from = a
+            _share_year(a, va, b)
+
+
+def _share_year(a: Mention, va: Value, b: Mention) -> None:
+    """``من 15 يونيو إلى 15 سبتمبر 2023``: a range's start written without a year takes its end's (the year
+    before when its month comes later: ``من 20 ديسمبر إلى 5 يناير 2024``)."""
+    if a.kind not in ("date", "month") or b.kind not in ("date", "month") or a.parts.get("year"):
+        return
+    year, month, day = b.parts.get("year"), a.parts.get("month"), a.parts.get("day")
+    if not year or not month or a.parts.get("calendar", "gregorian") != "gregorian" or a.parts.get("rel"):
+        return
+    if b.parts.get("calendar", "gregorian") != "gregorian":
+        return
+    if month > (b.parts.get("month") or 12):
+        year -= 1
+    try:
+        d = dt.date(year, month, day) if day else None
+    except ValueError:
+        return
+    va.value = d.isoformat() if d else f"{year:04d}-{month:02d}"
+    va.day, va.anchored = d, False
 
 
 def undate_schedules(items: list[tuple[Mention, Value]]) -> None:
