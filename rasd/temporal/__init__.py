@@ -172,18 +172,15 @@ def _twelve_hours_on(mentions: list[Mention], values: list[Value]) -> None:
 _LATER = ("في وقت لاحق", "لاحقا")
 
 
-def _drop_later_in_past(
-    mentions: list[Mention], tenses: list, items: list[tuple[Mention, Value]]
-) -> list[tuple[Mention, Value]]:
+def _later_in_past(mentions: list[Mention], tenses: list, values: list[Value]) -> None:
     """``في وقت لاحق``/``لاحقا`` in a sentence told in the past (``وفي وقت لاحق، أعلنت القيادة``, ``واستقبل
-    الرئيس في وقت لاحق من اليوم``) is later than the events just told, not after the day of writing: no
-    FUTURE_REF, and no date of its own. With a future cue (``سيغادرون في وقت لاحق``) it stays."""
-    past = {id(m) for m, t in zip(mentions, tenses, strict=True) if t == "past" and m.kind == "phrase"}
-    return [
-        (m, v)
-        for m, v in items
-        if id(m) not in past or " ".join(m.parts["phrase"].split()) not in _LATER or m.parts.get("podc")
-    ]
+    الرئيس في وقت لاحق من اليوم``) is later than the events just told, still before the day of writing:
+    PAST_REF, not FUTURE_REF. With a future cue (``سيغادرون في وقت لاحق``) it stays FUTURE_REF. (The mention
+    stays: the event layer reads it as a time adjunct.)"""
+    for m, t, v in zip(mentions, tenses, values, strict=True):
+        if t == "past" and m.kind == "phrase" and v.value == "FUTURE_REF":
+            if " ".join(m.parts["phrase"].split()) in _LATER:
+                v.value = "PAST_REF"
 
 
 def _speech_day(
@@ -396,6 +393,8 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     resolved: list[tuple[Mention, Value]] = []
     for si, sent, norm, mentions, tenses in sentences:
         values = _resolve_sentence(norm, mentions, tenses, anchor, story)
+        if "لاحق" in norm:
+            _later_in_past(mentions, tenses, values)
         if len(mentions) > 1:
             join_durations(norm, mentions, values)  # ساعة وخمس دقائق: one amount
             _twelve_hours_on(mentions, values)
@@ -404,8 +403,6 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
             items = [(m, v) for m, v, k in zip(mentions, values, keep, strict=True) if k]
         else:
             items = list(zip(mentions, values, strict=True))
-        if "لاحق" in norm:
-            items = _drop_later_in_past(mentions, tenses, items)
         link_ranges(norm, items)
         undate_schedules(items)
         background: bool | None = None  # (read once per sentence, when it tells a day)
