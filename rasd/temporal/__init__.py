@@ -204,17 +204,11 @@ _PLUPERFECT = regex.compile(r"^\W*[وف]?(?:كان|كانت|كانوا)\s+(?:\S+
 _OPENING = 80  # characters of a paragraph's first sentence read for the pluperfect
 
 
-def _background_paragraph(doc: Document, si: int, norm: str) -> bool:
-    """Whether sentence ``si`` (normalized ``norm``) is in a paragraph whose first sentence is in the pluperfect
-    (``وكانت قطر قد استضافت الخميس الماضي اجتماعا … واستقبل وزير الخارجية أمس …``): background."""
-    block = doc.sentences[si].block
-    first = si
-    while first > 0 and doc.sentences[first - 1].block == block:
-        first -= 1
-    if first != si:
-        s = doc.sentences[first]
-        norm = normalize(doc.text[s.start : min(s.end, s.start + _OPENING)])
-    return _PLUPERFECT.match(norm) is not None
+def _pluperfect_paragraph(doc: Document, block: int) -> bool:
+    """Whether paragraph ``block`` opens in the pluperfect (``وكانت قطر قد استضافت الخميس الماضي اجتماعا …
+    واستقبل وزير الخارجية أمس …``): background. Read only when a clock time or ``اليوم نفسه`` asks."""
+    b = doc.blocks[block]
+    return _PLUPERFECT.match(normalize(doc.text[b.start : min(b.end, b.start + _OPENING)])) is not None
 
 
 _REFERRING = ("phrase", "rel_unit")  # the kinds _refer_back may change
@@ -388,7 +382,7 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         if anchor is not None:
             doc.published = anchor.iso()
             doc.published_source = "inferred"
-    story = Story(anchor)
+    story = Story(anchor, older=lru_cache(maxsize=None)(lambda block: _pluperfect_paragraph(doc, block)))
     quotes_of: dict[int, list[tuple[int, int]]] = {}
     resolved: list[tuple[Mention, Value]] = []
     for si, sent, norm, mentions, tenses in sentences:
@@ -405,16 +399,13 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
             items = list(zip(mentions, values, strict=True))
         link_ranges(norm, items)
         undate_schedules(items)
-        background: bool | None = None  # (read once per sentence, when it tells a day)
         for m, v in items:
             if v.day is not None and v.type == "DATE":
                 rel = RELATIVE_CLAUSE.search(norm, max(0, m.nstart - 40), m.nstart) is not None
-                if background is None:
-                    background = _background_paragraph(doc, si, norm)
                 today = (
                     m.kind == "phrase" and not (m.parts.get("same") or m.parts.get("ana")) and _is_today(m)
                 )
-                story.tell_day(m.start, sent.block, si, v.day, rel, today, background)
+                story.tell_day(m.start, sent.block, si, v.day, rel, today)
         resolved.extend(items)
     ids = {id(m): f"t{i + 1}" for i, (m, _) in enumerate(resolved)}
     anchor_iso = anchor.iso() if anchor else None

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -47,8 +48,8 @@ class Story:
     background: set[int] = field(default_factory=set)
     # the offsets of days told as the day of writing (اليوم الأربعاء; see day_of_clock)
     today: set[int] = field(default_factory=set)
-    # the offsets of days told in a paragraph opened by وكان … قد (the pluperfect: before the events reported)
-    older: set[int] = field(default_factory=set)
+    # whether a paragraph opens with وكان … قد (the pluperfect: what it tells came before the events reported)
+    older: Callable[[int], bool] = lambda block: False
 
     def name_month(self, value: str | None) -> None:
         """Note a month-precise value (``2024-07``, ``2024-07-25``); others (``XXXX-07``, ``2024``) are not."""
@@ -69,15 +70,12 @@ class Story:
         day: dt.date,
         background: bool = False,
         today: bool = False,
-        older: bool = False,
     ) -> None:
         self.days.append((start, block, sentence, day))
         if background:
             self.background.add(start)
         if today:
             self.today.add(start)
-        if older:
-            self.older.add(start)
 
     def recent_day(self, before: int, past_only: bool = False) -> dt.date | None:
         """The last day told before offset ``before`` that lies near the publication date (see the module
@@ -108,7 +106,7 @@ class Story:
 
         for i in range(len(self.days) - 1, -1, -1):
             start, block, _, day = self.days[i]
-            if start >= before or start in self.background or start in self.older or not near(day):
+            if start >= before or start in self.background or not near(day) or self.older(block):
                 continue
             if start in self.today:
                 for s2, b2, _, d2 in reversed(self.days[:i]):
@@ -123,7 +121,7 @@ class Story:
         """The last day told before offset ``before``, however far back (اليوم نفسه names it outright), but
         not one of a pluperfect paragraph other than ``block`` (background told between the events)."""
         for start, b, _, day in reversed(self.days):
-            if start < before and (b == block or start not in self.older):
+            if start < before and (b == block or not self.older(b)):
                 return day
         return None
 
