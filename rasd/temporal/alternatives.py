@@ -113,7 +113,7 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
         "duration_bare": (_DUR_PREP_WORDS, _longest(rel["mod"])),
         "time_h": (("ساعه",), pod_adv),
         "time_words": (("ساعه",), pod_adv, ("منتصف",), ("توقيت",), tuple(sorted(pod_noun))),
-        "time_hm": (None, None, ("غ", "GMT", "UTC")),
+        "time_hm": (None, None, ("ت غ", "ت.غ", "ت. غ", "GMT", "UTC", "gmt", "utc")),
         # a phrase; ذلك/هذا/نفس اليوم; اليوم نفسه
         "phrase": (None, ("اليوم",), ("اليوم",)),
         # a day of this/last/next month; a day of the same month (27 من الشهر نفسه)
