@@ -201,7 +201,7 @@ def _speech_day(
 
 # a sentence opened by كان … قد (the pluperfect): what it tells happened before the events reported
 _PLUPERFECT = regex.compile(r"^\W*[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,7}?قد\s")
-_OPENING = 80  # characters of a paragraph's first sentence read for the pluperfect
+_OPENING = 80  # characters of a paragraph's opening read for the pluperfect
 
 
 def _pluperfect_paragraph(doc: Document, block: int) -> bool:
