@@ -113,7 +113,6 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
         "duration_bare": (_DUR_PREP_WORDS, _longest(rel["mod"])),
         "time_h": (("ساعه",), pod_adv),
         "time_words": (("ساعه",), pod_adv, ("منتصف",), ("توقيت",), tuple(sorted(pod_noun))),
-        "time_hm": (None, None, ("ت غ", "ت.غ", "ت. غ", "GMT", "UTC", "gmt", "utc")),
         # a phrase; ذلك/هذا/نفس اليوم; اليوم نفسه
         "phrase": (None, ("اليوم",), ("اليوم",)),
         # a day of this/last/next month; a day of the same month (27 من الشهر نفسه)
@@ -150,8 +149,6 @@ def alt_checks() -> dict[str, tuple[regex.Pattern | None, ...]]:
                 FLAGS,
             ),
         ),
-        # AFP's 08,00 ت غ: a zone right after the hour (the digits alone are everywhere)
-        "time_hm": (None, None, regex.compile(r"غ(?!\w)(?<=(?<!\w)ت\s*\.?\s*غ)|(?i:GMT|UTC)", FLAGS)),
         # (the words are checked behind a literal or the digits, where the engine can skip to)
         "phrase": (
             None,

@@ -206,8 +206,15 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"(?:\s*(?P<pod>{f['POD_ADV']})|(?=\s+(?:من\s+)?(?P<pod>{f['POD_NOUN']})\s))?)"
                 rf"|{CL}(?P<x>(?:تمام\s+)?(?:ال)?ساعه\s+(?P<h>\d{{1,2}})\.(?P<mi>\d{{2}})(?!\d)"
                 rf"(?:\s*(?P<pod>{f['POD_ADV']})|(?=\s+(?:من\s+)?(?P<pod>{f['POD_NOUN']})\s))?)"
-                # AFP's style: 08,00 ت غ (a comma or a point, then a zone)
-                rf"|(?<![\w.,:])(?P<x>(?P<h>\d{{1,2}})[,.](?P<mi>\d{{2}})(?!\d))(?=\s*(?:ت\s*\.?\s*غ(?!\w)|(?i:GMT|UTC)))"
+            ),
+        ),
+        (
+            # AFP's style: (08,00 ت غ), a comma or a point between hour and minutes, then a zone; a rule of its
+            # own so that it is tried only in sentences that write such a zone (scan.py)
+            "time_zoned",
+            _c(
+                r"(?<![\w.,:])(?P<x>(?P<h>\d{1,2})[,.](?P<mi>\d{2})(?!\d))"
+                r"(?=\s*(?:ت\s*\.?\s*غ(?!\w)|(?i:GMT|UTC)))"
             ),
         ),
         (

@@ -140,7 +140,7 @@ def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
         prev = norm[max(0, s - 24) : s].split()
         if prev and len(prev[-1]) >= 4 and prev[-1].endswith("ا") and not prev[-1].endswith("وا"):
             return False
-    if kind == "time_hm" and not (int(g["h"]) <= 24 and int(g["mi"]) < 60):
+    if kind in ("time_hm", "time_zoned") and not (int(g["h"]) <= 24 and int(g["mi"]) < 60):
         return False
     if kind == "time_h" and int(g["h"]) > 24:
         return False
