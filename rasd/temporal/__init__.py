@@ -382,7 +382,7 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         if anchor is not None:
             doc.published = anchor.iso()
             doc.published_source = "inferred"
-    story = Story(anchor, older=lru_cache(maxsize=None)(lambda block: _pluperfect_paragraph(doc, block)))
+    story = Story(anchor, opens_in_pluperfect=lambda block: _pluperfect_paragraph(doc, block))
     quotes_of: dict[int, list[tuple[int, int]]] = {}
     resolved: list[tuple[Mention, Value]] = []
     for si, sent, norm, mentions, tenses in sentences:

@@ -121,6 +121,7 @@ def _windows(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "decade": ("ينيات", "ينات"),  # the tens all end in ين, then يات or ات: الثمانينيات، التسعينات
     "past_n": LAST_N_WORDS,  # الأيام الثلاثة الماضية: the closing word is not optional
+    "time_zoned": ("ت غ", "ت.غ", "ت. غ", "GMT", "UTC"),  # (08,00 ت غ): the zone is not optional
 }
 
 # rules that need a number: a digit, or a number word (الخامس عشر من يناير, ثلاثة أسابيع)

@@ -48,8 +48,10 @@ class Story:
     background: set[int] = field(default_factory=set)
     # the offsets of days told as the day of writing (اليوم الأربعاء; see day_of_clock)
     today: set[int] = field(default_factory=set)
-    # whether a paragraph opens with وكان … قد (the pluperfect: what it tells came before the events reported)
-    older: Callable[[int], bool] = lambda block: False
+    # whether a paragraph opens with وكان … قد (the pluperfect: what it tells came before the events reported);
+    # asked through older(), which reads each paragraph once
+    opens_in_pluperfect: Callable[[int], bool] | None = None
+    _older: dict[int, bool] = field(default_factory=dict)
 
     def name_month(self, value: str | None) -> None:
         """Note a month-precise value (``2024-07``, ``2024-07-25``); others (``XXXX-07``, ``2024``) are not."""
@@ -61,6 +63,15 @@ class Story:
             and value[5:7].isdigit()
         ):
             self.month = (int(value[:4]), int(value[5:7]))
+
+    def older(self, block: int) -> bool:
+        """Whether paragraph ``block`` is background told in the pluperfect (read once per paragraph)."""
+        if self.opens_in_pluperfect is None:
+            return False
+        known = self._older.get(block)
+        if known is None:
+            known = self._older[block] = self.opens_in_pluperfect(block)
+        return known
 
     def tell_day(
         self,
