@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from test_temporal_scan import SENTENCES
 
-from rasd.temporal.cues import _WORD, _tense, find_cues, tense_at
+from rasd.temporal.cues import _WORD, _tense, find_cues, is_cue, tense_at
 from rasd.text import normalize
 
 
@@ -34,3 +34,16 @@ def test_nearest_cue_decides() -> None:
     i = norm.index("يونيو")
     assert [t for _, _, t in cues] == ["past", "future"]
     assert tense_at(cues, i, i + 5) == "future"
+
+
+def test_nouns_shaped_like_future_verbs_are_no_cues() -> None:
+    # a sound feminine plural, and a noun in ة before a pronoun (ة -> ت), are not سـ + an imperfect verb
+    assert not is_cue("سياسات") and not is_cue("سيارات")
+    assert not is_cue("سياسته") and not is_cue("سيادته")
+    assert is_cue("سيزور") and is_cue("ستعقد")
+
+
+def test_common_past_verbs_of_news_copy_are_past_cues() -> None:
+    for verb in ("اتهم", "انتقد", "شدد", "رحب", "ندد"):
+        assert [t for _, _, t in find_cues(f"{verb} الوزير المعارضة")] == ["past"], verb
+    assert find_cues("اعاده فتح السفارات") == []  # إعادة is not أعاد + ه

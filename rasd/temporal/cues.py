@@ -31,8 +31,9 @@ def _tense(word: str) -> str | None:
             stem = w[: -len(suf)]
             if not (w.endswith(suf) and len(stem) >= 3):
                 continue
-            # ألقاه: a final ى turns into ا before a pronoun
-            for form in (stem, stem[:-1] + "ي" if stem.endswith("ا") else None):
+            # ألقاه: a final ى turns into ا before a pronoun; سياسته، سيادته: ة turns into ت
+            alt = stem[:-1] + "ي" if stem.endswith("ا") else stem[:-1] + "ه" if stem.endswith("ت") else None
+            for form in (stem, alt):
                 if form and form in cues:
                     return None if cues[form] == "none" else cues[form]
         # a sound feminine plural (سياسات، سيارات) is a noun: no imperfect verb ends in ات
