@@ -59,7 +59,9 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
         "time_hm": (none, (":", "ساعه"), _D),
         "time_zoned": (none, ("ت غ", "ت.غ", "ت. غ", "GMT", "UTC"), _D),
         "time_h": (pod_w | {"الساعه", "ساعه"}, (), _D),
-        "time_words": (pod_w | {"الساعه", "ساعه", "منتصف", "توقيت", "التوقيت"}, (), None),
+        # (a bare ordinal before a zone, السابعة بتوقيت غرينتش, is not a trigger of its own: it comes after a
+        # time with الساعة or a part of day, which are)
+        "time_words": (pod_w | {"الساعه", "ساعه", "منتصف"}, (), None),
         "weekday": (wd_w, (), None),
         "phrase": (frozenset(w.split()[-1] for w in rel["phrase"]) | {"اليوم"}, (), None),
         "set": (frozenset({"كل", "مره", "مرتين", "مرات"}) | frozenset(rel["set"]), (), None),
