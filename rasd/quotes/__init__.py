@@ -28,6 +28,7 @@ from .cues import CueHit, drop_out_of_place, find_channel, find_cues
 from .headline import headline_quote, quote_in_next_paragraph
 from .mouthpiece import mouth_offsets, mouthpiece, past_mouthpiece
 from .nesting import assign_parents, same_speaker
+from .np_content import adverb_only
 from .records import QuoteRec as Quote
 from .records import Sp, speaker_words
 from .records import SpeakerRec as Speaker
@@ -189,8 +190,10 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             if _mute_in_content(ctx, speaker, pre[1], hit, si, st.quotes):
                 return None  # يرى X أن الاشتباكات تكشف أن…: events do not speak inside someone's words
             obj_addressee = scan.subject
-        elif pre is None and scan.subject is not None and _time_phrase(ctx, scan.subject):
-            pass  # وكان X قد تعهد الأسبوع الماضي بـ"…": a time phrase is no subject; the subject is dropped
+        elif pre is None and scan.subject is not None and (
+            _time_phrase(ctx, scan.subject) or adverb_only(ctx, scan.subject)
+        ):
+            pass  # وكان X قد تعهد الأسبوع الماضي بـ"…"، فيما نفى مجدداً: no subject; the subject is dropped
         elif pre is None and hit.kind != "participle" and scan.subject is not None:
             lo, hi = scan.subject
             takes_obj = cue.addressee in ("obj", "thing")

@@ -166,11 +166,16 @@ def adverbial_end(ctx: Context, j: int, b: int) -> int:
             and ctx.toks[k + 1].kind == "word"
         ):
             k += 2
-        elif norms[k] in now:
+        elif norms[k] in now or norms[k] in words["adverb"]:
             k += 1
         else:
             break
     return k
+
+
+def adverb_only(ctx: Context, rng: tuple[int, int]) -> bool:
+    """Tokens ``[lo, hi)`` are one manner adverb (نفى مجدداً أي علاقة): no subject, the subject is dropped."""
+    return rng[1] - rng[0] == 1 and ctx.norms[rng[0]] in phrase_words()["adverb"]
 
 
 def np_after_name(ctx: Context, j: int, b: int) -> bool:

@@ -146,8 +146,14 @@ def from_range(
         kind = lex.anonymous.get(head[:-1])
     if kind is None and head[:1] == "ل":  # وفقا لمصادر محلية: ل read off
         kind = lex.anonymous.get(strip_al("ا" + head[1:]) if head.startswith("لل") else head[1:])
-    if hi - lo <= 2 and ctx.norms[lo].startswith("ال") and ctx.norms[lo] in lex.titles and not ms:
-        # المدرب، الوزير: the holder of that title spoken of before
+    if (
+        hi - lo <= 2
+        and ctx.norms[lo] in lex.titles
+        and not ms
+        # المدرب، الوزير; or a title in the construct state (ولي العهد، وزير الخارجية)
+        and (ctx.norms[lo].startswith("ال") or (hi - lo == 2 and ctx.norms[lo + 1].startswith("ال")))
+    ):
+        # the holder of that title spoken of before
         holder = title_holder(ctx, head, start, quotes, tuple(ctx.norms[lo + 1 : hi]))
         if holder is not None:
             return new_speaker(ctx, start, end, entity=holder, role=ctx.text[start:end]), org
@@ -394,7 +400,11 @@ def _issuer(
             if q.speaker is not None:
                 return as_implicit(q.speaker), orgs.get(q.id)
         return None
-    return from_range(ctx, s, e, None, quotes, orgs)
+    found = from_range(ctx, s, e, None, quotes, orgs)
+    if m is None and not can_speak(ctx, found[0]):
+        # البيان المشترك الصادر عن الاجتماع: a meeting issues nothing by itself; the statement speaks
+        return new_speaker(ctx, toks[lo].start, toks[k - 2].end if k - 2 >= lo else toks[lo].end), None
+    return found
 
 
 def _sentence_person(ctx: Context, lo: int) -> Speaker | None:
