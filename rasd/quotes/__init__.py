@@ -190,8 +190,10 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             if _mute_in_content(ctx, speaker, pre[1], hit, si, st.quotes):
                 return None  # يرى X أن الاشتباكات تكشف أن…: events do not speak inside someone's words
             obj_addressee = scan.subject
-        elif pre is None and scan.subject is not None and (
-            _time_phrase(ctx, scan.subject) or adverb_only(ctx, scan.subject)
+        elif (
+            pre is None
+            and scan.subject is not None
+            and (_time_phrase(ctx, scan.subject) or adverb_only(ctx, scan.subject))
         ):
             pass  # وكان X قد تعهد الأسبوع الماضي بـ"…"، فيما نفى مجدداً: no subject; the subject is dropped
         elif pre is None and hit.kind != "participle" and scan.subject is not None:
