@@ -24,6 +24,15 @@ def named_before(ctx: Context, j: int, before: int) -> str | None:
     head = norm[2:] if norm.startswith(("ال", "لل")) else None
     if not head:
         return None
+    if norm.startswith("لل") and len(norm) > 4:
+        # للجنة is ل + اللجنة (one lam written less): try the noun لجنة before جنة
+        found = _named_before(ctx, norm[1:], before)
+        if found is not None:
+            return found
+    return _named_before(ctx, head, before)
+
+
+def _named_before(ctx: Context, head: str, before: int) -> str | None:
     # فرضت وزارة الخزانة عقوبات على … ووزارة الاستخبارات، وفق بيان للوزارة: the subject, named first
     sents = ctx.doc.sentences
     k = bisect_right(ctx.sent_starts, before) - 1
