@@ -122,7 +122,8 @@ def affiliation_pp(ctx: Context, lo: int, j: int) -> bool:
     ``lo`` (مسؤول في البيت الأبيض، مصادر من الوفد)."""
     return (
         ctx.norms[j] in _AFFILIATION
-        and j - lo <= 2
+        # مصدر عسكري مسؤول في…: two plain adjectives may stand between
+        and (j - lo <= 2 or (j - lo == 3 and ctx.info[j - 1].plain and ctx.info[j - 2].plain))
         and not (j + 1 < len(ctx.norms) and ctx.info[j + 1].comp)  # حذر خبراء | من أن…: the verb's own من
         and not ctx.norms[lo].startswith("ال")
         and head_kind(ctx, lo) in ("person", "group")
