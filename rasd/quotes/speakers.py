@@ -191,7 +191,8 @@ def from_range(
             if q.channel == channel and q.speaker is not None:
                 eid = orgs.get(q.id) or q.speaker.entity
                 if eid is None and q.speaker.anonymous and q.speaker.affiliation:
-                    eid = q.speaker.affiliation  # مصدر في القيادة العامة، في بيان … . وأوضح البيان: the body's
+                    # مصدر في القيادة العامة، في بيان … . وأوضح البيان: the statement is his body's
+                    eid = q.speaker.affiliation
                 if eid is None:  # an issuer the entities layer did not mark: it speaks again, implicitly
                     return as_implicit(q.speaker), None
                 return new_speaker(ctx, start, end, entity=eid), eid
