@@ -53,7 +53,11 @@ def name_after_pp(ctx: Context, lo: int, j: int, limit: int) -> int:
         info = infos[k]
         ms = ctx.mentions_in(toks[k].start, toks[k].end)
         for m in ms:
-            if m[2].type == "PER" and m[0] >= toks[k].start:
+            if (
+                m[2].type == "PER"
+                and m[0] >= toks[k].start
+                and not (k == j + 1 and ctx.norms[k] in phrase_words()["institution"])
+            ):  # (معهد لوي الأسترالي marked as a person: an institution's head opens it, read as the body below)
                 # في مكتب نتنياهو: a name right after a body's head is its possessor, not the speaker
                 return ctx.tok_at(m[1]) if k > j + 1 and not possessed(ctx, k - 1) else 0
         if ms and ms[0][0] >= toks[k].start and k + 1 < limit:  # جامعة القاهرة: the body, then maybe a name
