@@ -38,7 +38,7 @@ from .spans import Scan, attribution_content, has_quote, quote_before
 from .speaker_heads import is_body, is_title, resumptive
 from .speaker_links import as_implicit
 from .speakers import addressee, from_range
-from .subject_before import pre_subject
+from .subject_before import named_subject_before, pre_subject
 from .tokinfo import TOKEN_CACHE, token_info
 
 __all__ = ["annotate"]
@@ -173,8 +173,10 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         assert cue is not None
         # a verb with a resumptive PP (خطابا أكد فيه) opens a relative clause: what precedes is no subject
         relative = hit.i > a and "relative" in ctx.info[hit.i - 1].roles  # kept by cues.relative_report
-        if hit.kind == "participle" or relative or (hit.j < b and "resumptive" in ctx.info[hit.j].roles):
+        if hit.kind == "participle" or relative:
             pre = None
+        elif hit.j < b and "resumptive" in ctx.info[hit.j].roles:
+            pre = named_subject_before(ctx, hit, a)  # أن الرئيس شدد خلاله: a named subject still speaks
         else:
             pre = pre_subject(ctx, hit, a)
         scan = scan_after(ctx, hit, b, np_direct=hit.kind == "participle" or pre is not None)

@@ -121,3 +121,13 @@ def _names_someone(ctx: Context, lo: int, hi: int) -> bool:
         return True
     head = strip_al(ctx.norms[lo])
     return is_title(ctx, lo) or head in ctx.lex.anonymous or ctx.norms[lo] in ctx.lex.anonymous
+
+
+def named_subject_before(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | None:
+    """For a verb with a resumptive PP (شدد خلاله، أكد فيه), the subject written right before it when it names
+    someone (…أن الرئيس المصري شدد خلاله على…); a thing before it (اتصالا هاتفيا، أكد خلاله) is the noun the
+    relative clause describes, not a subject: None."""
+    pre = pre_subject(ctx, hit, a)
+    if pre is None or pre[0] != "np" or pre[2] != hit.i:
+        return None
+    return pre if _names_someone(ctx, pre[1], pre[2]) else None
