@@ -69,6 +69,8 @@ def _candidates(
             break
     if hit.kind == "participle" and (aside := _aside_subject(ctx, hit, quotes)) is not None:
         yield aside, False  # …، وهو ما نفاه المردة، مؤكدا…: the aside's subject goes on speaking
+    if resumptive(ctx, hit.j, len(ctx.toks)) and (issuer := _issuer_before_noun(ctx, hit.i)) is not None:
+        yield issuer, False  # حين أصدرت الخارجية الألمانية بيانا وصفت فيه…: who issued the statement speaks
     if resumptive(ctx, hit.j, len(ctx.toks)):
         # …، وهو ما نفته أبوظبي في بيان، وصفت فيه…: the statement is the nearest verb's; its subject speaks
         near = [sp for _s, off, sp in _subjects_of(subjects, si) if off < cue_start]
@@ -317,3 +319,20 @@ def _first_name(ctx: Context, start: int, end: int) -> Speaker | None:
             holder = ctx.by_role.get(normalize_word(ctx.text[t0:t1]))
             return new_speaker(ctx, t0, t1, entity=holder.id if holder else None, implicit=True)
     return None
+
+
+def _issuer_before_noun(ctx: Context, i: int) -> Speaker | None:
+    """The body or person named right before the indefinite noun that a relative verb at ``i`` describes
+    (أصدرت الخارجية الألمانية | بيانا | وصفت فيه، عقد الوزير | مؤتمرا صحافيا | أكد خلاله): the verb's subject,
+    whatever verb (أصدر، عقد، نشر) came before; None when punctuation or no name stands there."""
+    toks = ctx.toks
+    k = i - 1
+    while k > 0 and i - k <= 2 and toks[k].kind == "word" and not ctx.norms[k].startswith("ال"):
+        k -= 1  # بيانا، بيانا مشتركا: the indefinite noun and its adjective
+    if k == i - 1 or k < 0 or toks[k].kind != "word":
+        return None
+    m = next((m for m in ctx.mentions_in(toks[k].start, toks[k].end) if m[1] == toks[k].end), None)
+    if m is None or m[2].type not in ("PER", "ORG"):
+        return None
+    eid, aff = speaker_entity(ctx, m[2])
+    return new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True)
