@@ -253,7 +253,10 @@ def clause_subject(
         if hi > lo and info.chan:
             break  # وختم رئيس البرلمان | كلمته بالقول: a channel word is the object, no name
         hi += 1
-    if hi == lo or ("opener" in ctx.info[start].roles and ctx.toks[start].forms[-1][1] not in _KANA):
+    if hi == lo or (
+        # وكانت reads also as و + ك + انت: any reading may be كان
+        "opener" in ctx.info[start].roles and not any(f[1] in _KANA for f in ctx.toks[start].forms)
+    ):
         return None  # لكن، بينما… open no verb-first clause; كان does (وكان الرئيس X قد عقد…)
     if lo < hi < cue and (k := name_after_pp(ctx, lo, hi, cue)):
         hi = k  # ورحب المبعوث الأممي إلى اليمن هانس غروندبرغ بالمحادثات: the name after the title's phrase
