@@ -23,7 +23,7 @@ from .np_content import (
     subject_like,
     withheld_identity,
 )
-from .spans import COMMAS, WINDOW, Scan, blocked, clause_end, content_span
+from .spans import COMMAS, WINDOW, Scan, blocked, clause_end, content_span, quoted_name
 from .speaker_heads import (
     affiliation_pp,
     close_tok,
@@ -147,6 +147,13 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 continue
             if j > hit.j and adverbial_before(ctx, j - 1):
                 mode = "after" if subj or mode != "subj" else mode
+                j = close + 1
+                continue
+            if cue.obj != "clause" and quoted_name(ctx, j, close):  # a name in quotation marks is no words:
+                if mode == "subj" and not subj and not np_direct:
+                    subj = [j + 1, close]  # دعا "حزب الله" إلى…: the subject, its marks left out
+                else:
+                    mode = "after" if subj or mode != "subj" else mode  # واتهم الوزير "حماس" بـ…: the object
                 j = close + 1
                 continue
             s = j

@@ -199,3 +199,12 @@ def attribution_content(ctx: Context, hit: CueHit, src_end: int, a: int, b: int)
     if span is None:
         return None
     return Scan(content=(span[0], span[1]), kind=span[2], content_tok=s)
+
+
+def quoted_name(ctx: Context, j: int, close: int) -> bool:
+    """The quotation opened at token ``j`` and closed at ``close`` holds one name and nothing else (اتهم "قسد"
+    بالمماطلة، تنظيم "داعش"): a name the writer marks, not anyone's words."""
+    if close - j < 2 or close - j > 5:
+        return False
+    lo, hi = ctx.toks[j + 1].start, ctx.toks[close - 1].end
+    return any(m[0] == lo and m[1] == hi for m in ctx.mentions_in(lo, hi))
