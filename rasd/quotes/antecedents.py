@@ -69,8 +69,11 @@ def _candidates(
             break
     if hit.kind == "participle" and (aside := _aside_subject(ctx, hit, quotes)) is not None:
         yield aside, False  # …، وهو ما نفاه المردة، مؤكدا…: the aside's subject goes on speaking
-    if resumptive(ctx, hit.j, len(ctx.toks)) and (issuer := _issuer_before_noun(ctx, hit.i)) is not None:
-        yield issuer, False  # حين أصدرت الخارجية الألمانية بيانا وصفت فيه…: who issued the statement speaks
+    if resumptive(ctx, hit.j, len(ctx.toks)) and (
+        (issuer := _issuer_before_noun(ctx, hit.i)) is not None or (issuer := _author(ctx, hit.i)) is not None
+    ):
+        # حين أصدرت الخارجية الألمانية بيانا وصفت فيه…، رسالة من المستشار X، يدعوه فيها…: the issuer speaks
+        yield issuer, False
     if resumptive(ctx, hit.j, len(ctx.toks)):
         # …، وهو ما نفته أبوظبي في بيان، وصفت فيه…: the statement is the nearest verb's; its subject speaks
         near = [sp for _s, off, sp in _subjects_of(subjects, si) if off < cue_start]
@@ -339,3 +342,28 @@ def _issuer_before_noun(ctx: Context, i: int) -> Speaker | None:
         return None
     eid, aff = speaker_entity(ctx, m[2])
     return new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True)
+
+
+MAX_AUTHOR_TITLE = 5  # words between من and the author's name (رسالة من المستشار الألماني | أولاف شولتس)
+
+
+def _author(ctx: Context, i: int) -> Speaker | None:
+    """The person after "document من" closing the words right before a comma and the relative verb at ``i``
+    (نقلت إليه رسالة من المستشار الألماني أولاف شولتس، يدعوه فيها…): the author speaks in it."""
+    toks, norms = ctx.toks, ctx.norms
+    if i < 3 or norms[i - 1] not in ("،", ","):
+        return None
+    end = toks[i - 2].end
+    m = next((m for m in ctx.mentions_in(toks[i - 2].start, end) if m[1] == end), None)
+    if m is None or m[2].type != "PER":
+        return None
+    p = ctx.tok_at(m[0])
+    for k in range(p - 1, max(0, p - MAX_AUTHOR_TITLE - 1), -1):
+        if toks[k].kind != "word":
+            return None
+        if norms[k] == "من":
+            if (norms[k - 1],) not in ctx.lex.channels:
+                return None
+            eid, aff = speaker_entity(ctx, m[2])
+            return new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True)
+    return None
