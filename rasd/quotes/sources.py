@@ -162,29 +162,12 @@ def source_end(ctx: Context, hit: CueHit, b: int) -> tuple[int, int] | None:
             continue
         if j > lo and ("stop" in ctx.info[j].roles or ctx.verb_at.get(j) is not None or ctx.info[j].comp):
             break
-        if j == lo + 1 and _bare_owner(ctx, lo, b):
-            j += 1  # بحسب بيان للجنة | نشرته وكالة…: what follows the document's owner is no part of the source
-            break
         j += 1
     if j == lo:
         return None
     if hit.cue is None and not _is_source(ctx, lo, j, hit):
         return None  # بحسب الخطة: "according to" a thing that does not speak
     return lo, j
-
-
-def _bare_owner(ctx: Context, lo: int, b: int) -> bool:
-    """A document then its owner as one bare definite noun after ل (بيان للجنة، تقرير للوزارة), then a word
-    that neither describes the owner (اللجنة الأولمبية) nor is part of a name (a relative clause: نشرته…)."""
-    k = lo + 2
-    if k >= b or ctx.toks[k].kind != "word" or (ctx.norms[lo],) not in ctx.lex.channels:
-        return False
-    owner, nxt = ctx.toks[lo + 1], ctx.toks[k]
-    return (
-        ctx.norms[lo + 1].startswith("لل")
-        and not ctx.norms[k].startswith("ال")
-        and not ctx.mentions_in(owner.start, nxt.end)
-    )
 
 
 def _is_source(ctx: Context, lo: int, hi: int, hit: CueHit) -> bool:

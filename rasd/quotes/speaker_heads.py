@@ -139,3 +139,17 @@ def informed_pp(ctx: Context, lo: int, j: int) -> bool:
         and "informed" in ctx.info[j - 1].roles
         and head_kind(ctx, lo) in ("person", "group")
     )
+
+
+def bare_owner(ctx: Context, lo: int, b: int) -> bool:
+    """A document then its owner as one bare definite noun after ل (بيان للجنة، تقرير للوزارة), then a word
+    that neither describes the owner (اللجنة الأولمبية) nor is part of a name (a relative clause: نشرته…)."""
+    k = lo + 2
+    if k >= b or ctx.toks[k].kind != "word" or (ctx.norms[lo],) not in ctx.lex.channels:
+        return False
+    owner, nxt = ctx.toks[lo + 1], ctx.toks[k]
+    return (
+        ctx.norms[lo + 1].startswith("لل")
+        and not ctx.norms[k].startswith("ال")
+        and not ctx.mentions_in(owner.start, nxt.end)
+    )

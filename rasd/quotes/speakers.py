@@ -35,7 +35,7 @@ from .person_names import (
 from .phrase_words import phrase_words
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
-from .speaker_heads import POSSESSIVES, is_body, is_title, issued_by
+from .speaker_heads import POSSESSIVES, bare_owner, is_body, is_title, issued_by
 from .speaker_links import as_implicit, known_role, named_in, new_speaker, speaker_entity, strip_al
 from .title_names import (
     abbreviation_end,
@@ -65,6 +65,8 @@ def from_range(
         hi = len(toks)
     if hi <= lo:
         hi = lo + 1
+    if hi - lo > 2 and bare_owner(ctx, lo, hi):
+        hi = lo + 2  # بحسب بيان للجنة | نشرته وكالة…: the rest is no part of the source
     if hi - lo == 1 and (group := _counted_group(ctx, lo)) is not None:
         lo, hi = group  # وتظاهر العشرات | من | الطلاب، مطالبين…: the students speak, not "dozens"
     start, end = toks[lo].start, toks[hi - 1].end
