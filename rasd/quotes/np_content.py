@@ -11,6 +11,7 @@ from ..text import normalize
 from .context import PUNCT_END, Context
 from .cues import CueHit, channel_at
 from .lexicon import lexicon
+from .person_names import known_given_names, title_end
 from .phrase_words import phrase_words
 from .spans import COMMAS, Scan, clause_end, content_span
 from .speaker_heads import affiliation_pp, close_tok, head_kind, is_body, is_l_pp, speaker_head
@@ -124,7 +125,21 @@ def person_name_end(ctx: Context, j: int, limit: int) -> int:
             # time adverbial, then its object (without one, نفت الوزارة تقارير… is left an act)
             e = ctx.tok_at(m[1])
             return e if adverbial_end(ctx, e, limit) > e else -1
-    return -1
+    return _title_end_before_object(ctx, j, limit)
+
+
+def _title_end_before_object(ctx: Context, j: int, limit: int) -> int:
+    """After a definite title and its definite words (وأكد العاهل الأردني | أهمية وقف الحرب), the token where
+    an indefinite noun opens the object; -1 when none, or when that word may be a name nobody marked."""
+    norm = ctx.norms[j]
+    if not norm.startswith("ال") or norm not in ctx.lex.titles:
+        return -1
+    k = title_end(ctx, j, limit)
+    if k >= limit or k == j or ctx.norms[k].startswith("ال") or ctx.toks[k].kind != "word":
+        return -1
+    if ctx.norms[k] in known_given_names() or ctx.person_token(k) is not None:
+        return -1  # وأكد الوزير الأميركي جون…: a name the entities layer missed
+    return k
 
 
 def clause_ahead(ctx: Context, j: int, limit: int) -> bool:
