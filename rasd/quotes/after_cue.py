@@ -79,6 +79,15 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             np_direct, mode = True, "after"
     if (
         np_direct
+        and (npq or stance)
+        and j < limit
+        and (k := adverbial_end(ctx, j, limit)) > j
+        and np_after_name(ctx, k, b)
+        and not clause_ahead(ctx, k, limit)
+    ):
+        j = k  # …أن السيسي أكد خلال اللقاء | ضرورة…: past the adverbial (not …خلال الاتصال الثاني…، أن…)
+    if (
+        np_direct
         and j < limit
         and (npq or (stance and stance_noun(ctx, j)))
         # مؤكداً, and مؤكدة after a comma (…، مؤكدة دعمها), but not the adjective مؤكدة elsewhere

@@ -181,6 +181,8 @@ def adverbial_end(ctx: Context, j: int, b: int) -> int:
             and ctx.toks[k + 1].kind == "word"
         ):
             k += 2
+        elif norms[k] in during and k + 2 < b and (e := _verbal_noun_object_end(ctx, k + 1, b)):
+            k = e  # خلال استقباله | الوزير الأميركي: a verbal noun with its agent's pronoun, and its object
         elif norms[k] in now or norms[k] in words["adverb"]:
             k += 1
         else:
@@ -191,6 +193,35 @@ def adverbial_end(ctx: Context, j: int, b: int) -> int:
 def adverb_only(ctx: Context, rng: tuple[int, int]) -> bool:
     """Tokens ``[lo, hi)`` are one manner adverb (نفى مجدداً أي علاقة): no subject, the subject is dropped."""
     return rng[1] - rng[0] == 1 and ctx.norms[rng[0]] in phrase_words()["adverb"]
+
+
+MAX_VN_OBJECT = 4  # words of the object after a verbal noun in an adverbial (خلال لقائه | نظيره الأردني)
+
+
+def _verbal_noun_object_end(ctx: Context, v: int, b: int) -> int:
+    """The token after "verbal noun with a pronoun + its definite object" at ``v`` (استقباله الوزير الأميركي،
+    لقائه نظيره الأردني، اتصاله بنظيره), or 0 when ``v`` is no such noun."""
+    toks, norms = ctx.toks, ctx.norms
+    t = toks[v]
+    if t.kind != "word" or norms[v].startswith("ال") or not t.text.endswith(("ه", "ها", "هما", "هم")):
+        return 0
+    k = v + 1
+    m = next((m for m in ctx.mentions_in(toks[k].start, toks[k].end) if m[0] == toks[k].start), None)
+    if m is None and norms[k] in ctx.lex.titles:  # خلال استقباله | وزير الخارجية الأميركي أنتوني بلينكن
+        hi = min(b, k + MAX_VN_OBJECT + 2)
+        m = next((m for m in ctx.mentions_in(toks[k].start, toks[hi - 1].end) if m[2].type == "PER"), None)
+    if m is not None:
+        return ctx.tok_at(m[1])
+    if toks[k].kind != "word" or not (
+        norms[k].startswith(("ال", "ب")) or toks[k].text.endswith("ه") or norms[k] in ctx.lex.titles
+    ):
+        return 0
+    k += 1
+    while k < b and k - v <= MAX_VN_OBJECT and toks[k].kind == "word" and norms[k].startswith("ال"):
+        if ctx.mentions_in(toks[k].start, toks[k].end):
+            break
+        k += 1
+    return k
 
 
 def np_after_name(ctx: Context, j: int, b: int) -> bool:
