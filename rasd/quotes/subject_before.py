@@ -25,6 +25,8 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
     norms = ctx.norms
     if j >= a and norms[j] in OBJECT_MA:
         return None  # دانت الوزيرة ما وصفته بـ"…": the verb's subject is dropped, ما is its object
+    if (doc := _document_before(ctx, hit, a)) is not None:
+        return doc  # بإصدار بيان ختامي دعا إلى…: the statement the relative clause describes speaks
     end = hit.i
     while j >= a and (norms[j] in ("قد", "لقد") or (norms[j] == "فقد" and answers_fronted_topic(ctx, j, a))):
         # وكان الوزير قد أكد: قد belongs to the verb; أما X فقد رأى: so does the ف answering أما
@@ -131,3 +133,21 @@ def named_subject_before(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, i
     if pre is None or pre[0] != "np" or pre[2] != hit.i:
         return None
     return pre if _names_someone(ctx, pre[1], pre[2]) else None
+
+
+_DOCUMENTS = frozenset({"statement", "report", "letter"})  # channels that are written documents
+
+
+def _document_before(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | None:
+    """An indefinite document, perhaps with one adjective, right before the verb (بيان ختامي دعا، تقريراً
+    حذر): the verb opens a relative clause describing it, and the document is its subject. Not after في
+    (في بيان: a channel) nor with a resumptive PP after the verb (بيانا أكد فيه: the issuer speaks)."""
+    i, norms, toks = hit.i, ctx.norms, ctx.toks
+    if hit.j < len(toks) and "resumptive" in ctx.info[hit.j].roles:
+        return None
+    for k in (i - 1, i - 2):
+        if k < a or toks[k].kind != "word" or norms[k].startswith("ال"):
+            return None
+        if ctx.lex.channels.get((norms[k],)) in _DOCUMENTS:
+            return None if k > a and norms[k - 1] == "في" else ("np", k, i)
+    return None
