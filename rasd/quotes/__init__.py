@@ -195,7 +195,10 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         elif (
             pre is None
             and scan.subject is not None
-            and (_time_phrase(ctx, scan.subject) or adverb_only(ctx, scan.subject))
+            and (
+                _time_phrase(ctx, scan.subject)
+                or (scan.subject[1] - scan.subject[0] == 1 and adverb_only(ctx, scan.subject))
+            )
         ):
             pass  # وكان X قد تعهد الأسبوع الماضي بـ"…"، فيما نفى مجدداً: no subject; the subject is dropped
         elif pre is None and hit.kind != "participle" and scan.subject is not None:

@@ -25,7 +25,12 @@ def pre_subject(ctx: Context, hit: CueHit, a: int) -> tuple[str, int, int] | Non
     norms = ctx.norms
     if j >= a and norms[j] in OBJECT_MA:
         return None  # دانت الوزيرة ما وصفته بـ"…": the verb's subject is dropped, ما is its object
-    if (doc := _document_before(ctx, hit, a)) is not None:
+    channels = ctx.lex.channels
+    if (
+        j >= a
+        and ((norms[j],) in channels or (j > a and (norms[j - 1],) in channels))
+        and (doc := _document_before(ctx, hit, a)) is not None
+    ):
         return doc  # بإصدار بيان ختامي دعا إلى…: the statement the relative clause describes speaks
     end = hit.i
     while j >= a and (norms[j] in ("قد", "لقد") or (norms[j] == "فقد" and answers_fronted_topic(ctx, j, a))):
