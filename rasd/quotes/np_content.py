@@ -158,6 +158,8 @@ def clause_ahead(ctx: Context, j: int, limit: int) -> bool:
     return False
 
 
+_NP_OPENERS = frozenset({"np_start", "demonstrative"})  # أي، كل، هذه: they open a noun phrase object
+
 # رفض: "refusal" as an object, "refused" in مسؤول رفض كشف اسمه
 _VERBAL_NOUN = frozenset({"withholds", "stop"})
 
@@ -231,6 +233,8 @@ def np_after_name(ctx: Context, j: int, b: int) -> bool:
         return False
     info, norm = ctx.info[j], ctx.norms[j]
     roles = info.roles - _VERBAL_NOUN if "withholds" in info.roles else info.roles  # رفض مصر: a verbal noun
+    if roles and roles <= _NP_OPENERS and j + 1 < b and ctx.toks[j + 1].kind == "word":
+        return True  # نفت الحركة في بيان | أي مسؤولية، هذه الاتهامات: a word opening a noun phrase
     if roles or info.comp or j in ctx.verb_at or info.lpp or info.audience or j in ctx.open_tok:
         return False
     if norm[:1] in "وب" or speaker_head(ctx, j, b) or head_kind(ctx, j) is not None:
