@@ -65,6 +65,10 @@ def from_range(
         hi = len(toks)
     if hi <= lo:
         hi = lo + 1
+    if hi - lo > 2 and "ل" in ctx.norms[lo + 1 : hi]:
+        k = ctx.norms.index("ل", lo + 1, hi)  # وزير الداخلية | لـ"النهار": the one spoken to
+        if k + 1 < len(ctx.toks) and k + 1 in ctx.open_tok:
+            hi = k
     if hi - lo > 2 and bare_owner(ctx, lo, hi):
         hi = lo + 2  # بحسب بيان للجنة | نشرته وكالة…: the rest is no part of the source
     if hi - lo == 1 and (group := _counted_group(ctx, lo)) is not None:
