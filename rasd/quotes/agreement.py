@@ -133,4 +133,8 @@ def can_speak(ctx: Context, sp: Speaker) -> bool:
     words = normalize_word(sp.role or sp.text).split()
     if not words:
         return False
-    return _title_agreement(ctx, words[0]) != (None, None) or _strip_al(words[0]) in ctx.lex.words["body"]
+    return (
+        _title_agreement(ctx, words[0]) != (None, None)
+        or _strip_al(words[0]) in ctx.lex.words["body"]
+        or words[0] in ctx.lex.words["quantifier"]  # آلاف الطلاب، العشرات من المحتجين: the people counted
+    )

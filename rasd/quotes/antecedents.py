@@ -234,7 +234,7 @@ def clause_subject(
             start = k + 1
             break
     lo = start + 1  # the verb
-    if strict and not speaker_head(ctx, lo, cue):
+    if strict and not (speaker_head(ctx, lo, cue) or ctx.norms[lo] in ctx.lex.words["quantifier"]):
         return None  # وناشد الدول الغربية…: with its own subject dropped, the verb's object follows it
     hi = lo
     while hi < cue and hi - lo < 6:
