@@ -158,8 +158,12 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 mode = "after" if subj or mode != "subj" else mode
                 j = close + 1
                 continue
-            if cue.obj != "clause" and quoted_name(ctx, j, close):  # a name in quotation marks is no words:
-                if mode == "subj" and not subj and not np_direct:
+            if quoted_name(ctx, j, close) and (
+                cue.obj != "clause" or (subj and mode == "subj" and comp_ahead(ctx, close + 1, limit))
+            ):  # a name in quotation marks is no words:
+                if mode == "subj" and subj and cue.obj == "clause":
+                    subj[1] = close + 1  # كبير الاقتصاديين في بنك "X" محمد Y أن…: the subject goes on
+                elif mode == "subj" and not subj and not np_direct:
                     subj = [j + 1, close]  # دعا "حزب الله" إلى…: the subject, its marks left out
                 else:
                     mode = "after" if subj or mode != "subj" else mode  # واتهم الوزير "حماس" بـ…: the object

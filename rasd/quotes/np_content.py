@@ -294,7 +294,7 @@ def split_subject(ctx: Context, lo: int, hi: int) -> int:
 def noun_phrase_content(
     ctx: Context, s: int, b: int, need_quote: bool, first_char: int | None = None
 ) -> Scan | None:
-    if s > 0 and ctx.norms[s - 1] == "عن" and ctx.norms[s] in phrase_words()["means"]:
+    if 0 < s < len(ctx.norms) and ctx.norms[s - 1] == "عن" and ctx.norms[s] in phrase_words()["means"]:
         return None  # عبرت الشاحنات عن طريق المعبر: "by way of", no words
     e = clause_end(ctx, s, b, np=True)
     span = content_span(ctx, s, e, first_char)
