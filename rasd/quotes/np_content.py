@@ -237,7 +237,9 @@ def np_after_name(ctx: Context, j: int, b: int) -> bool:
         return True  # نفت الحركة في بيان | أي مسؤولية، هذه الاتهامات: a word opening a noun phrase
     if roles or info.comp or j in ctx.verb_at or info.lpp or info.audience or j in ctx.open_tok:
         return False
-    if norm[:1] in "وب" or speaker_head(ctx, j, b) or head_kind(ctx, j) is not None:
+    if (norm[:1] in "وب" and norm not in phrase_words()["not_conjunction"]) or (
+        speaker_head(ctx, j, b) or head_kind(ctx, j) is not None
+    ):  # (نفى وجود، أكد وقف إطلاق النار: a و of the word itself)
         return False
     return not is_body(ctx, j)
 
