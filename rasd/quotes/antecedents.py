@@ -130,16 +130,20 @@ def _candidates(
         yield first, False
     elif (
         verb[0] is not None
-    ):  # وقالت فون دير لاين… . وأضاف روته… . وأكدت: the woman quoted two sentences back
+    ):  # وقالت فون دير لاين… . وأضاف روته… . وأكدت: the woman quoted two sentences back; a feminine verb
+        # (a marked form: the masculine is also every body's whose gender we do not know) across paragraphs too
         block = sentences[k].block
-        for k2 in (k - 1, k - 2):
-            if k2 < 0 or sentences[k2].block != block:
+        back = MAX_BACK_AGREEING if verb[0] == "f" else 2
+        for k2 in range(k - 1, max(-1, k - 1 - back), -1):
+            if blocks[sentences[k2].block].kind == "heading" or (back == 2 and sentences[k2].block != block):
                 break
             for q in _of_sentence(quotes, k2):
                 if q.speaker is not None and q.parent is None and agrees_strictly(ctx, verb, q.speaker):
                     yield q.speaker, True
     yield first, False
 
+
+MAX_BACK_AGREEING = 4  # sentences before the previous one searched for a speaker agreeing with the verb
 
 _ASIDE_PRONOUNS = frozenset({"وهو", "وهي", "هو", "هي", "وهذا", "هذا"})
 
