@@ -160,9 +160,14 @@ def _trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+_THUS = frozenset({"هكذا", "كذا"})  # "thus" between a quotation and its cue
+
+
 def quote_before(ctx: Context, hit: CueHit, a: int) -> Scan | None:
     """A quotation right before the cue: «…»، قال الوزير."""
     j = hit.i - 1
+    if j > a and ctx.norms[j] in _THUS:
+        j -= 1  # «…»، هكذا قال الوزير
     while j >= a and ctx.norms[j] in COMMAS:
         j -= 1
     if j < a or ctx.toks[j].kind != "punct":
