@@ -652,7 +652,13 @@ def _verb_in_place(ctx: Context, hit: CueHit, pre: tuple | None, a: int) -> bool
         if ctx.mentions_in(toks[lo].start, toks[hi - 1].end):
             return True
         head = ctx.norms[lo][2:] if ctx.norms[lo].startswith("ال") else ctx.norms[lo]
-        return ctx.norms[lo] in lex.titles or head in lex.anonymous or head[:-1] in lex.anonymous  # مصدراً
+        return (
+            ctx.norms[lo] in lex.titles
+            or head in lex.anonymous
+            or head[:-1] in lex.anonymous  # مصدراً
+            or is_body(ctx, lo)
+            or head in lex.words["masc_body"]  # وكان الجيش قد أعلن مقتل…
+        )
     i = hit.i
     if (
         i == a

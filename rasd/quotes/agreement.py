@@ -136,5 +136,6 @@ def can_speak(ctx: Context, sp: Speaker) -> bool:
     return (
         _title_agreement(ctx, words[0]) != (None, None)
         or _strip_al(words[0]) in ctx.lex.words["body"]
+        or _strip_al(words[0]) in ctx.lex.words["masc_body"]  # الجيش، المجلس، البنك
         or words[0] in ctx.lex.words["quantifier"]  # آلاف الطلاب، العشرات من المحتجين: the people counted
     )
