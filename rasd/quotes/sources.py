@@ -9,7 +9,7 @@ from .cues import CueHit
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
 from .spans import Scan
-from .speaker_heads import affiliation_pp, informed_pp, issued_by
+from .speaker_heads import affiliation_pp, informed_pp, is_body, issued_by
 from .speakers import from_range
 
 MAX_SOURCE = 8  # words of the source after an attribution phrase
@@ -102,16 +102,16 @@ def _object_after_title(ctx: Context, lo: int, hi: int) -> int:
     norms = ctx.norms
     if not norms[lo].startswith("ال"):
         return _object_after_nisba(ctx, lo, hi)
-    if norms[lo] not in ctx.lex.titles and ctx.lex.anonymous.get(norms[lo][2:]) not in (
-        "person",
-        "group",
-        "document",
-    ):
+    if (
+        norms[lo] not in ctx.lex.titles
+        and ctx.lex.anonymous.get(norms[lo][2:]) not in ("person", "group", "document")
+        and not (hi - lo == 2 and (is_body(ctx, lo) or norms[lo][2:] in ctx.lex.words["masc_body"]))
+    ):  # (ودعت المفوضية | اللاجئين إلى…: a body named by its head alone, then whom)
         return 0  # ويتهم المعارضون | الحكومة: an unnamed source's head as well; ويطالب القرار | الحكومة
     k = lo + 1
     while k < hi and norms[k].startswith("ال"):
         info = ctx.info[k]
-        if "audience" in info.roles or (not norms[k].endswith(_NISBA) and "title_adj" not in info.roles):
+        if "audience" in info.roles or (not _nisba(ctx, k) and "title_adj" not in info.roles):
             return k  # أبلغ الرئيس السابق | الصحافيين
         k += 1
     if k < hi and ctx.starts[k] in ctx.mention_starts_set:
@@ -122,6 +122,12 @@ def _object_after_title(ctx: Context, lo: int, hi: int) -> int:
 _NISBA = ("ي", "يه", "يون", "يين", "يان")
 
 
+def _nisba(ctx: Context, k: int) -> bool:
+    """Token ``k`` ends like a nisba adjective (الأردنية، الإيرانيين), not like a plural whose ئ normalizes to ي
+    (اللاجئين، الناشئين)."""
+    return ctx.norms[k].endswith(_NISBA) and not ctx.toks[k].text.endswith(("ئين", "ئون", "ئيين"))
+
+
 def _object_after_nisba(ctx: Context, lo: int, hi: int) -> int:
     """An indefinite title and its genitive closed by a nisba (رئيس الوزراء العراقي): a definite word after
     that is no adjective starts the verb's object (ووصف رئيس الوزراء العراقي | الهجوم بأنه…). Returns that
@@ -129,6 +135,14 @@ def _object_after_nisba(ctx: Context, lo: int, hi: int) -> int:
     norms = ctx.norms
     if norms[lo] not in ctx.lex.titles:
         return 0
+    if (
+        lo + 2 < hi
+        and f"{norms[lo]} {norms[lo + 1]}" in ctx.lex.titles
+        and norms[lo + 2].startswith("ال")
+        and not norms[lo + 2].endswith(_NISBA)
+        and "title_adj" not in ctx.info[lo + 2].roles
+    ):
+        return lo + 2  # وحث رئيس الوزراء | النازحين على…: a title of two words, then whom
     k = lo + 1
     while k < hi and norms[k].startswith("ال") and not norms[k].endswith(_NISBA):
         k += 1
