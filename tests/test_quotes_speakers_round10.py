@@ -30,6 +30,22 @@ CASES = [
 ]
 
 
+ANONYMOUS = [
+    # a count before an unnamed source's head: still the unnamed source
+    ('وقالت ثلاثة مصادر مطلعة إن الصفقة "باتت قريبة".', "ثلاثة مصادر مطلعة"),
+    ('وقال بعض المسؤولين إن الصفقة "باتت قريبة".', "بعض المسؤولين"),
+    # a count and من: the group counted, up to the complementizer
+    ('وقال اثنان من المسؤولين إن الصفقة "باتت قريبة".', "المسؤولين"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), ANONYMOUS)
+def test_counted_unnamed_source(text: str, speaker: str) -> None:
+    doc = analyze(text, published="2025-03-10")
+    (q,) = doc.quotes
+    assert q.speaker is not None and q.speaker.anonymous and q.speaker.text == speaker, q.speaker
+
+
 @pytest.mark.parametrize(("text", "cue", "speaker"), CASES)
 def test_speaker_span_as_written(text: str, cue: str, speaker: str) -> None:
     doc = analyze(text, published="2025-03-10")

@@ -148,6 +148,9 @@ def from_range(
         role = pre or role or known_role(ctx, ent, ms_)
         return new_speaker(ctx, ms_, me, entity=eid, role=role, affiliation=aff), org
     kind = lex.anonymous.get(head) or lex.anonymous.get(ctx.norms[lo])
+    if kind is None and hi - lo >= 2 and ctx.norms[lo] in lex.words["quantifier"] | lex.words["np_start"]:
+        kind = lex.anonymous.get(strip_al(ctx.norms[lo + 1]))  # ثلاثة مصادر مطلعة، بعض المسؤولين
+        kind = kind if kind in ("person", "group") else None
     if kind is None and head.endswith("ا"):  # مصدراً أمنياً: the accusative of مصدر
         kind = lex.anonymous.get(head[:-1])
     if kind is None and head[:1] == "ل":  # وفقا لمصادر محلية: ل read off
@@ -311,7 +314,12 @@ def _counted_group(ctx: Context, q: int) -> tuple[int, int] | None:
         return None
     hi = q + 2
     while (
-        hi < n and hi - q - 2 < MAX_GROUP and ctx.toks[hi].kind == "word" and "stop" not in ctx.info[hi].roles
+        hi < n
+        and hi - q - 2 < MAX_GROUP
+        and ctx.toks[hi].kind == "word"
+        and "stop" not in ctx.info[hi].roles
+        and not ctx.info[hi].comp  # اثنان من المسؤولين | إن…
+        and hi not in ctx.verb_at
     ):
         hi += 1
     return (q + 2, hi) if hi > q + 2 else None
