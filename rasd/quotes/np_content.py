@@ -288,7 +288,7 @@ def split_subject(ctx: Context, lo: int, hi: int) -> int:
         while j < hi and (ctx.norms[j].startswith("ال") or ctx.norms[j] == "باسم"):
             j += 1
         return min(hi, j + 2)
-    if any(affiliation_pp(ctx, lo, k) for k in range(lo + 1, min(hi, lo + 3))):
+    if any(affiliation_pp(ctx, lo, k) for k in range(lo + 1, min(hi, lo + 4))):
         return hi  # استبعد مصدر دبلوماسي في القاهرة | أي اتفاق: the affiliation belongs to the source
     return min(hi, lo + 2)
 
