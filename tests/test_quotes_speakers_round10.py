@@ -30,6 +30,11 @@ CASES = [
 ]
 
 
+CASES += [
+    # a report issued by a person who is no meeting: the issuer speaks, not the report
+    ('وأوضح التقرير الصادر عن المفتش الأميركي أن الخسائر "كبيرة".', "وأوضح", "المفتش الأميركي"),
+]
+
 ANONYMOUS = [
     # a count before an unnamed source's head: still the unnamed source
     ('وقالت ثلاثة مصادر مطلعة إن الصفقة "باتت قريبة".', "ثلاثة مصادر مطلعة"),

@@ -251,6 +251,7 @@ def clause_subject(
             or hi in ctx.verb_at
             or info.comp
             or ctx.norms[hi] in OBJECT_MA  # دانت الوزيرة | ما وصفته: the object's relative
+            or ctx.norms[hi] in ("قد", "لقد")  # وكان رئيس المجلس | قد طلب…
         ):
             break
         if hi > lo and ctx.norms[hi][:1] == "ب" and len(ctx.norms[hi]) > 3 and ctx.norms[hi] != "باسم":

@@ -417,8 +417,8 @@ def _issuer(
             if q.speaker is not None:
                 return as_implicit(q.speaker), orgs.get(q.id)
         return None
-    found = from_range(ctx, s, e, None, quotes, orgs)
-    if m is None and not can_speak(ctx, found[0]):
+    found = from_range(ctx, s, e, None, quotes, orgs)  # (its result also when it is no meeting)
+    if m is None and strip_al(ctx.norms[s]) in phrase_words()["meeting"]:
         # البيان المشترك الصادر عن الاجتماع: a meeting issues nothing by itself; the statement speaks
         return new_speaker(ctx, toks[lo].start, toks[k - 2].end if k - 2 >= lo else toks[lo].end), None
     return found
