@@ -36,6 +36,7 @@ from .model_spans import (
     split_person_after_body,
     split_place_after_title,
 )
+from .whole_names import keeps_whole_body
 
 # a KB name is kept unless the model is at least this sure all its tokens are outside any name (tuned on the
 # held-out tenth of ANERcorp train: the KB's places and organizations differ from ANERcorp's conventions)
@@ -258,6 +259,7 @@ def _shrink(
             or not rest  # the model split the KB name into names of its own (سلطنة | عمان): it stands
             or len(rest) > _SHRINK_MAX_WORDS
             or any(p_out[j - lo] < _SHRINK_MIN_P_OUT for j in rest)
+            or keeps_whole_body(tokens, m.first, m.last, m.type, inner, rest)
         ):
             out.append(m)
             continue
