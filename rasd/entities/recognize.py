@@ -47,6 +47,7 @@ from .organizations import (
 from .persons import lone_given_names, persons_after_titled_bodies, surnames_of_named
 from .places import datelines, place_heads, places_after_heads, short_names_of_named, towns_of_duals
 from .propagation import propagate
+from .set_phrases import apply_set_phrases
 
 # the names other modules and tests import from here
 __all__ = ["Mention", "propagate", "recognize", "recognize_span", "sentence_ranges", "strip_clitics"]
@@ -169,6 +170,7 @@ def recognize(
         out = body_tails(tokens, ranges, out, head_cues)
     out = persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
+    out = apply_set_phrases(tokens, out, index)
     out = last_span_rules(tokens, out, kb, frozenset(lo for lo, _ in ranges))
     out.sort(key=lambda m: m.start)
     out = bracketed_abbreviations(tokens, out, kb, p_out)

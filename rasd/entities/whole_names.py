@@ -1,12 +1,16 @@
 """A body's KB name that the model's shorter name inside it must not cut: the model, trained on 2007 news,
 reads the first words of a long modern body's name as the whole name (الوكالة العربية [السورية للأنباء]),
-or a person's name inside a body named after him (مركز الملك [سلمان] للإغاثة)."""
+or a person's name inside a body named after him (مركز الملك [سلمان] للإغاثة); and a name a person and a place
+share, read by the word before it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from ..text.tokens import Token
+from .adjust import common_nouns
+from .kb import KB, KBMatch
+from .kb_names import to_place
 from .news_rules import nisba_shaped
 
 
@@ -33,4 +37,27 @@ def keeps_whole_body(
     a, b, _ = inner[0]
     return (
         len(inner) == 1 and a == first and b > a and list(rest) == [last] and nisba_shaped(tokens[last].norm)
+    )
+
+
+def place_first(tokens: Sequence[Token], m: KBMatch, kb: KB, lo: int) -> KBMatch:
+    """A KB name that a person and a place share (باردو: Tamir Pardo's surname and the Tunisian parliament's
+    town): the place's ids first right after a preposition of place (في باردو), where a person is not
+    expected; the match as it is otherwise."""
+    if len(m.ids) < 2 or m.first <= lo or not to_place(tokens[m.first - 1]):
+        return m
+    places = tuple(i for i in m.ids if kb.entries[i]["type"] == "LOC")
+    if not places or len(places) == len(m.ids):
+        return m
+    return KBMatch(m.first, m.last, m.start, m.end, places + tuple(i for i in m.ids if i not in places))
+
+
+def extends_over_common_noun(tokens: Sequence[Token], a: int, b: int, covered: set[int]) -> bool:
+    """Whether the model's name ``tokens[a..b]`` runs past the KB names inside it (``covered``) onto a common
+    noun that names nothing (ner_cues.tsv kind ``common``: الفيتو, الدولار): the KB name stands."""
+    common = common_nouns()
+    return any(
+        tokens[j].kind == "word" and tokens[j].match(common) is not None
+        for j in range(a, b + 1)
+        if j not in covered
     )

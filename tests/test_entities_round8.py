@@ -1,0 +1,107 @@
+"""Rules of the eighth entity round (the p/q development articles), each on sentences written by us: a body's
+KB name the model must not cut, a name a person and a place share, set phrases, people the model read into
+a bare head noun, and model names that are no person."""
+
+from __future__ import annotations
+
+from rasd.entities.features import name_words
+from rasd.entities.kb import load_kb
+from rasd.entities.organizations import org_head_word
+from rasd.entities.person_spans import (
+    not_a_person_name,
+    person_after_bare_head,
+    without_indefinite_title,
+)
+from rasd.entities.whole_names import extends_over_common_noun, keeps_whole_body, place_first
+from rasd.pipeline import analyze
+from rasd.text.tokens import Token
+
+
+def tokens_of(text: str) -> list[Token]:
+    return analyze(text).tokens
+
+
+def at(tokens: list[Token], word: str) -> int:
+    return next(i for i, t in enumerate(tokens) if t.text == word)
+
+
+def test_a_body_keeps_its_closing_complement_and_the_nisba_of_a_long_name() -> None:
+    toks = tokens_of("وأفادت الوكالة العربية السورية للأنباء بأن الطريق مغلق.")
+    a = at(toks, "الوكالة")
+    assert keeps_whole_body(toks, a, a + 3, "ORG", [(a, a + 1, "ORG")], [a + 2, a + 3])
+    toks = tokens_of("وقالت إدارة الكوارث والطوارئ التركية إن الفرق وصلت.")
+    a = at(toks, "إدارة")
+    assert keeps_whole_body(toks, a, a + 3, "ORG", [(a, a + 2, "ORG")], [a + 3])
+    # a one-word name keeps its nisba out, as the model learnt ([الموساد] الإسرائيلي)
+    toks = tokens_of("وقال جهاز الموساد الإسرائيلي إن العملية انتهت.")
+    a = at(toks, "الموساد")
+    assert not keeps_whole_body(toks, a, a + 1, "ORG", [(a, a, "ORG")], [a + 1])
+    # a person inside a body named after him
+    toks = tokens_of("ووزع مركز الملك سلمان للإغاثة السلال الغذائية.")
+    a = at(toks, "مركز")
+    assert keeps_whole_body(toks, a, a + 3, "ORG", [(a + 2, a + 3, "PER")], [a, a + 1])
+    # places are left to the other rules
+    assert not keeps_whole_body(toks, a, a + 3, "LOC", [(a + 2, a + 3, "PER")], [a, a + 1])
+
+
+def test_a_model_name_running_past_a_kb_name_onto_a_common_noun() -> None:
+    toks = tokens_of("وأدانت الرئاسة الفلسطينية الفيتو في بيان.")
+    a = at(toks, "الرئاسة")
+    assert extends_over_common_noun(toks, a, a + 2, {a, a + 1})
+    assert not extends_over_common_noun(toks, a, a + 1, {a, a + 1})
+
+
+def test_a_name_a_person_and_a_place_share_is_the_place_after_a_preposition() -> None:
+    kb = load_kb()
+    toks = tokens_of("واعتصم النواب أمام المجلس في باردو منذ الصباح.")
+    matches = [m for m in kb.match(toks, 0, len(toks)) if toks[m.first].text == "باردو"]
+    assert matches and len(matches[0].ids) > 1
+    assert kb.entries[place_first(toks, matches[0], kb, 0).ids[0]]["type"] == "LOC"
+    toks = tokens_of("وأضاف باردو أن الحرب طويلة.")
+    m = next(m for m in kb.match(toks, 0, len(toks)) if toks[m.first].text == "باردو")
+    assert place_first(toks, m, kb, 0) is m
+
+
+def test_model_person_names_that_are_none() -> None:
+    kb = load_kb()
+    toks = tokens_of("وحضرت وزيرتان أوروبيتان الجلسة.")
+    assert not_a_person_name(toks, 1, 2, 0, kb)
+    toks = tokens_of("وهدد الاتحاد أي لاعب يرتدي الشارة.")
+    i = at(toks, "يرتدي")
+    assert not_a_person_name(toks, i, i + 1, 0, kb)
+    toks = tokens_of('وقال: "نحن شركاء متساوون".')
+    i = at(toks, "شركاء")
+    assert not_a_person_name(toks, i, i + 1, 0, kb)
+    # a given name, a KB name and a person after a verb stay people
+    toks = tokens_of("وقال يوسف الشاهد إن الحكومة مستعدة.")
+    assert not not_a_person_name(toks, 1, 2, 0, kb)
+    toks = tokens_of("وقال ياسين العياري إن الحكومة مستعدة.")
+    assert not not_a_person_name(toks, 1, 2, 0, kb)
+
+
+def test_an_indefinite_title_after_a_name_is_no_part_of_it() -> None:
+    toks = tokens_of("وعينت الحكومة فهد بن سعد العتيبي سفيرا لدى مصر.")
+    a = at(toks, "فهد")
+    b = at(toks, "سفيرا")
+    assert without_indefinite_title(toks, a, b) == b - 1
+    toks = tokens_of("والتقى الوزير كمال أحمد سعيدا في المطار.")
+    a = at(toks, "كمال")
+    assert without_indefinite_title(toks, a, a + 2) == a + 2  # سعيد is no title
+
+
+def test_a_bare_head_before_a_given_name_names_no_body() -> None:
+    toks = tokens_of("وقال الأمين العام المساعد للاتحاد سامي الطاهري إن المنظمة ترفض.")
+    a = at(toks, "للاتحاد")
+    assert person_after_bare_head(toks, a, a + 2, name_words(), org_head_word)
+    toks = tokens_of("وقال الاتحاد العام التونسي للشغل إن المنظمة ترفض.")
+    a = at(toks, "الاتحاد")
+    assert not person_after_bare_head(toks, a, a + 3, name_words(), org_head_word)
+
+
+def test_set_phrases_and_class_entries_in_articles() -> None:
+    doc = analyze("وأعلنت السلطات حظر الجولان ليلا، فيما تجمع المحتجون أمام القصر الجمهوري في بغداد.")
+    texts = {m.text: e for e in doc.entities for m in e.mentions}
+    assert "الجولان" not in texts
+    assert texts["القصر الجمهوري"].type == "LOC"
+    doc = analyze("وقالت الرئاسة الجزائرية في بيان إن الرئيس استقبل الوفد.")
+    assert {e.kb_id for e in doc.entities} >= {"org/pres-dz"}
