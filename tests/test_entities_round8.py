@@ -105,3 +105,23 @@ def test_set_phrases_and_class_entries_in_articles() -> None:
     assert texts["القصر الجمهوري"].type == "LOC"
     doc = analyze("وقالت الرئاسة الجزائرية في بيان إن الرئيس استقبل الوفد.")
     assert {e.kb_id for e in doc.entities} >= {"org/pres-dz"}
+
+
+def test_a_quoted_ship_name_holds_no_place() -> None:
+    doc = analyze('وأصابت المسيرة ناقلة النفط "نجمة لواندا" التي تشغلها شركة ترافيغورا قبالة سواحل اليمن.')
+    texts = {m.text: e for e in doc.entities for m in e.mentions}
+    assert "لواندا" not in texts
+    assert texts["ترافيغورا"].kb_id == "org/trafigura"
+    assert texts["اليمن"].kb_id == "country/YE"
+    # a place in quotes after no vessel noun is still a place
+    doc = analyze('وعقد المؤتمر تحت شعار "من لواندا إلى الرباط" بمشاركة عشرين دولة.')
+    assert "لواندا" in {m.text for e in doc.entities for m in e.mentions}
+
+
+def test_a_surname_that_is_a_title_names_the_person_named_before() -> None:
+    doc = analyze(
+        "والتقى الوفد أمين سر اللجنة التنفيذية حسين الشيخ في رام الله. وقال الشيخ للصحافيين إن الحوار مستمر."
+        " وكان الشيخ محمد بن زايد قد استقبل الوفد."
+    )
+    sheikh = next(e for e in doc.entities if e.kb_id == "person/hussein-al-sheikh")
+    assert [m.text for m in sheikh.mentions] == ["حسين الشيخ", "الشيخ"]

@@ -10,8 +10,9 @@ from functools import lru_cache
 from ..text.tokens import Token
 from .cues import cue_index
 from .features import name_words
-from .kb import KB
-from .news_rules import span_words
+from .kb import KB, StemIndex
+from .mention import Mention
+from .news_rules import particle, span_words
 
 # the dual and plural endings of a title noun (وزيرتان, مسؤولون, سفراء is broken and not read)
 _NUMBER_ENDINGS = ("تان", "تين", "ان", "ين", "ون", "ات")
@@ -79,3 +80,41 @@ def person_after_bare_head(
         return False
     t = tokens[a + 1]
     return t.kind == "word" and given.get(t.norm) == "given"
+
+
+def title_word_surnames(tokens: Sequence[Token], mentions: list[Mention], index: StemIndex) -> list[Mention]:
+    """``mentions`` with the later mentions of a person named in full whose surname is also a title (حسين
+    الشيخ ... وأكد [الشيخ] للصحافيين): the surname alone where no name follows it (punctuation, a particle,
+    a word with a proclitic ل or ب, a told word), which the surname propagation leaves out as a title."""
+    firsts = cue_index().first_words
+    full: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == "PER" and m.last > m.first and tokens[m.last].kind == "word":
+            w = tokens[m.last].norm
+            if w in firsts and w.startswith("ال"):
+                full.setdefault(w, m)
+    if not full:
+        return mentions
+    taken = {j for m in mentions for j in range(m.first, m.last + 1)}
+    given = name_words()
+    out = list(mentions)
+    for w, person in full.items():
+        for i in index.pos.get(w, ()):
+            t = tokens[i]
+            if i in taken or i < person.last or t.norm != w:
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (
+                nxt is not None
+                and nxt.kind == "word"
+                and not (
+                    particle(nxt)
+                    or nxt.norm in firsts
+                    or (nxt.norm[:1] in "لب" and len(nxt.forms) > 1 and given.get(nxt.norm) is None)
+                )
+            ):
+                continue  # الشيخ محمد: a title before a name
+            out.append(Mention(i, i, t.start, t.end, "PER", person.kb_ids, "cue"))
+            taken.add(i)
+    out.sort(key=lambda m: m.start)
+    return out

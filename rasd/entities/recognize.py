@@ -44,10 +44,12 @@ from .organizations import (
     state_services,
     with_extra_heads,
 )
+from .person_spans import title_word_surnames
 from .persons import lone_given_names, persons_after_titled_bodies, surnames_of_named
 from .places import datelines, place_heads, places_after_heads, short_names_of_named, towns_of_duals
 from .propagation import propagate
 from .set_phrases import apply_set_phrases
+from .vessel_names import without_vessel_names
 
 # the names other modules and tests import from here
 __all__ = ["Mention", "propagate", "recognize", "recognize_span", "sentence_ranges", "strip_clitics"]
@@ -171,6 +173,8 @@ def recognize(
     out = persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
     out = apply_set_phrases(tokens, out, index)
+    out = without_vessel_names(tokens, out, index)
+    out = title_word_surnames(tokens, out, index)
     out = last_span_rules(tokens, out, kb, frozenset(lo for lo, _ in ranges))
     out.sort(key=lambda m: m.start)
     out = bracketed_abbreviations(tokens, out, kb, p_out)
