@@ -125,3 +125,37 @@ def test_a_surname_that_is_a_title_names_the_person_named_before() -> None:
     )
     sheikh = next(e for e in doc.entities if e.kb_id == "person/hussein-al-sheikh")
     assert [m.text for m in sheikh.mentions] == ["حسين الشيخ", "الشيخ"]
+
+
+def test_force_majeure_and_a_keyword_line_name_no_place() -> None:
+    doc = analyze(
+        "وأعلنت الشركة حالة القوة القاهرة في الميناء بعد توقف الإمدادات.\n\n"
+        "الكلمات الدالة: ليبيا - النفط - عبد الحميد الدبيبة"
+    )
+    texts = {m.text for e in doc.entities for m in e.mentions}
+    assert "القاهرة" not in texts
+    assert not texts & {"ليبيا", "عبد الحميد الدبيبة"}
+    doc = analyze("ووصل الوفد إلى القاهرة مساء الأحد.")
+    assert "القاهرة" in {m.text for e in doc.entities for m in e.mentions}
+
+
+def test_a_country_name_that_is_an_accusative_nisba() -> None:
+    doc = analyze("وقال المسؤول إن وفدا تجاريا إيطاليا سيزور الجزائر الشهر المقبل.")
+    texts = {m.text for e in doc.entities for m in e.mentions}
+    assert "إيطاليا" not in texts and "الجزائر" in texts
+    for text in (
+        "ودعا الوزير إيطاليا إلى مراجعة موقفها.",
+        "وأدانت الحكومة غزوها أوكرانيا قبل عامين.",
+        "وبحث الوزير مع فرنسا وإيطاليا ملف الهجرة.",
+    ):
+        texts = {m.text for e in analyze(text).entities for m in e.mentions}
+        assert {"إيطاليا", "أوكرانيا"} & texts, text
+
+
+def test_class_entries_of_this_round_link() -> None:
+    doc = analyze(
+        "وانطلقت الطائرات من قاعدة أكروتيري في قبرص، فيما قال المتحدث باسم دائرة العمل الخارجي إن الاتحاد"
+        " يتابع الوضع. ووقعت مصر صفقة تطوير مدينة رأس الحكمة، ووضع الرئيس إكليلا من الزهور عند مقام الشهيد."
+    )
+    ids = {e.kb_id for e in doc.entities}
+    assert ids >= {"region/raf-akrotiri", "org/eeas", "city/ras-el-hekma", "region/maqam-echahid"}

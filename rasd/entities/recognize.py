@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from ..document import Document
 from ..text.tokens import Token
 from . import mention_repairs, model
+from .adjective_countries import without_accusative_nisbas
 from .cues import Cue, match_ranges
 from .final_spans import (
     bracketed_abbreviations,
@@ -172,9 +173,10 @@ def recognize(
         out = body_tails(tokens, ranges, out, head_cues)
     out = persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
-    out = apply_set_phrases(tokens, out, index)
+    out = apply_set_phrases(tokens, out, index, ranges)
     out = without_vessel_names(tokens, out, index)
     out = title_word_surnames(tokens, out, index)
+    out = without_accusative_nisbas(tokens, out, kb, p_out)
     out = last_span_rules(tokens, out, kb, frozenset(lo for lo, _ in ranges))
     out.sort(key=lambda m: m.start)
     out = bracketed_abbreviations(tokens, out, kb, p_out)
