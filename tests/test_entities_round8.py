@@ -159,3 +159,11 @@ def test_class_entries_of_this_round_link() -> None:
     )
     ids = {e.kb_id for e in doc.entities}
     assert ids >= {"region/raf-akrotiri", "org/eeas", "city/ras-el-hekma", "region/maqam-echahid"}
+
+
+def test_a_titles_body_and_portfolio_is_no_body_of_its_own() -> None:
+    doc = analyze("وقال المفوض السامي للاتحاد للشؤون الخارجية يوهانس شتاين إن الاتحاد مستعد للحوار.")
+    assert not any(m.text.startswith("للاتحاد") for e in doc.entities for m in e.mentions)
+    # a committee named after its portfolio keeps its name
+    doc = analyze("وقال رئيس لجنة شؤون الأسرى عبد القادر المرتضى إن الصفقة ستنفذ خلال أيام.")
+    assert "لجنة شؤون الأسرى" in {m.text for e in doc.entities for m in e.mentions}

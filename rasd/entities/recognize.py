@@ -50,6 +50,7 @@ from .persons import lone_given_names, persons_after_titled_bodies, surnames_of_
 from .places import datelines, place_heads, places_after_heads, short_names_of_named, towns_of_duals
 from .propagation import propagate
 from .set_phrases import apply_set_phrases
+from .title_portfolios import without_title_portfolios
 from .vessel_names import without_vessel_names
 
 # the names other modules and tests import from here
@@ -177,6 +178,7 @@ def recognize(
     out = without_vessel_names(tokens, out, index)
     out = title_word_surnames(tokens, out, index)
     out = without_accusative_nisbas(tokens, out, kb, p_out)
+    out = without_title_portfolios(tokens, out, cues)
     out = last_span_rules(tokens, out, kb, frozenset(lo for lo, _ in ranges))
     out.sort(key=lambda m: m.start)
     out = bracketed_abbreviations(tokens, out, kb, p_out)
