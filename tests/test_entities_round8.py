@@ -147,6 +147,7 @@ def test_a_country_name_that_is_an_accusative_nisba() -> None:
         "ودعا الوزير إيطاليا إلى مراجعة موقفها.",
         "وأدانت الحكومة غزوها أوكرانيا قبل عامين.",
         "وبحث الوزير مع فرنسا وإيطاليا ملف الهجرة.",
+        "وانتقد الوزير القرار، مطالبا إيطاليا بالتراجع عنه.",
     ):
         texts = {m.text for e in analyze(text).entities for m in e.mentions}
         assert {"إيطاليا", "أوكرانيا"} & texts, text
@@ -167,3 +168,18 @@ def test_a_titles_body_and_portfolio_is_no_body_of_its_own() -> None:
     # a committee named after its portfolio keeps its name
     doc = analyze("وقال رئيس لجنة شؤون الأسرى عبد القادر المرتضى إن الصفقة ستنفذ خلال أيام.")
     assert "لجنة شؤون الأسرى" in {m.text for e in doc.entities for m in e.mentions}
+
+
+def test_a_short_body_name_before_an_adjective_of_another_body() -> None:
+    doc = analyze("وعقد الجانبان الاجتماع الأول لمجلس التعاون الاستراتيجي بين البلدين في أنقرة.")
+    assert "org/gcc" not in {e.kb_id for e in doc.entities}
+    doc = analyze("وقال مجلس التعاون إن القمة المقبلة ستعقد في الدوحة.")
+    assert "org/gcc" in {e.kb_id for e in doc.entities}
+    # a country's nisba after a body's name is the body's (حزب الله اللبناني)
+    doc = analyze("وأعلن حزب الله اللبناني أنه استهدف موقعا عسكريا.")
+    assert "org/hezbollah" in {e.kb_id for e in doc.entities}
+
+
+def test_an_imf_spokeswoman_is_not_a_canadian_minister() -> None:
+    doc = analyze("وقالت المتحدثة باسم صندوق النقد الدولي جولي كوزاك إن المحادثات مستمرة.")
+    assert "person/julie-kozack" in {e.kb_id for e in doc.entities}

@@ -5,6 +5,7 @@ follows an indefinite accusative noun or adjective that it qualifies, so it name
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..text import normalize
 from ..text.tokens import Token
@@ -15,6 +16,21 @@ from .news_rules import particle
 
 _MIN_P_OUT = 0.9  # the model's P(outside) of that word at least
 _MIN_NOUN = 4  # letters of the accusative word before (وفدا); shorter ones are verbs (دعا روسيا)
+
+
+@lru_cache(maxsize=1)
+def _participles() -> frozenset[str]:
+    """Circumstantial participles in the accusative (مطالبا, داعيا, متهما: the quotes layer's cue forms in
+    rasd/data/cues.tsv), which take a country as their object (مطالبا بريطانيا بالإفراج …)."""
+    from .. import data
+
+    return frozenset(
+        normalize(f)
+        for r in data.read_tsv("cues.tsv")
+        if r.get("kind") == "participle"
+        for f in (r.get("forms") or "").split("|")
+        if f
+    )
 
 
 _FORMS: list[tuple[KB, frozenset[str]]] = []  # the last few KBs' forms (a KB is not hashable)
@@ -67,6 +83,7 @@ def without_accusative_nisbas(
                 and p_out[m.first - 1] > _MIN_P_OUT
                 and not particle(prev)
                 and not any(st in firsts for _, st in prev.forms)  # ودعا روسيا: a verb
+                and not any(st in _participles() for _, st in prev.forms)  # مطالبا بريطانيا
             ):
                 continue
         out.append(m)

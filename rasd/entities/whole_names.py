@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..text.tokens import Token
 from .adjust import common_nouns
-from .kb import KB, KBMatch
+from .kb import KB, KBMatch, name_key, stem_at
 from .kb_names import to_place
 from .news_rules import nisba_shaped
 
@@ -60,4 +60,47 @@ def extends_over_common_noun(tokens: Sequence[Token], a: int, b: int, covered: s
         tokens[j].kind == "word" and tokens[j].match(common) is not None
         for j in range(a, b + 1)
         if j not in covered
+    )
+
+
+_NEXT: list[tuple[KB, dict[tuple[str, tuple[str, ...]], frozenset[str]]]] = []  # the last few KBs' tables
+
+
+def _next_words(kb: KB) -> dict[tuple[str, tuple[str, ...]], frozenset[str]]:
+    """(body id, a name of it that opens a longer name of it) -> the words that follow it in those longer names
+    (org/gcc, مجلس التعاون -> {الخليجي, لدول}); built once per KB."""
+    for k, v in _NEXT:
+        if k is kb:
+            return v
+    out: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for e in kb.entries.values():
+        if e["type"] != "ORG":
+            continue
+        keys = {name_key(n) for n in [e["name"], *e.get("aliases", [])]}
+        for key in keys:
+            for i in range(1, len(key)):
+                if key[:i] in keys:
+                    out.setdefault((e["id"], key[:i]), set()).add(key[i])
+    table = {k: frozenset(v) for k, v in out.items()}
+    _NEXT[:] = [*_NEXT[-3:], (kb, table)]
+    return table
+
+
+def another_body_of_same_words(tokens: Sequence[Token], m: KBMatch, kb: KB, hi: int) -> bool:
+    """A body's short KB name that opens a longer name of it, followed by a definite adjective that none of its
+    longer names goes on with and that is no country's nisba (مجلس التعاون [الاستراتيجي] رفيع المستوى is not the
+    GCC, whose names go on with الخليجي or لدول): another body named with the same first words."""
+    if m.last + 1 >= hi or len(m.ids) != 1:
+        return False
+    nxt = tokens[m.last + 1]
+    if nxt.kind != "word" or not nisba_shaped(nxt.norm) or kb.demonym_country(nxt) is not None:
+        return False
+    key = (stem_at(tokens[m.first], m.start), *[t.norm for t in tokens[m.first + 1 : m.last + 1]])
+    words = _next_words(kb).get((m.ids[0], key))
+    # only where the body's own name goes on with an adjective of its own (الخليجي), not a country's nisba
+    # (حزب الله [اللبناني]: an adjective after حزب الله may qualify the noun before it, حزب الله القتالي)
+    return (
+        words is not None
+        and nxt.norm not in words
+        and any(nisba_shaped(w) and w not in kb.demonyms for w in words)
     )
