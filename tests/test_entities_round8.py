@@ -183,3 +183,9 @@ def test_a_short_body_name_before_an_adjective_of_another_body() -> None:
 def test_an_imf_spokeswoman_is_not_a_canadian_minister() -> None:
     doc = analyze("وقالت المتحدثة باسم صندوق النقد الدولي جولي كوزاك إن المحادثات مستمرة.")
     assert "person/julie-kozack" in {e.kb_id for e in doc.entities}
+
+
+def test_people_listed_after_hum_stay_people() -> None:
+    toks = tokens_of("وأصيب ثلاثة صحافيين هم فيرجينا لوبيز وآخرون.")
+    i = at(toks, "فيرجينا")
+    assert not not_a_person_name(toks, i, i + 1, 0, load_kb())
