@@ -189,3 +189,17 @@ def test_people_listed_after_hum_stay_people() -> None:
     toks = tokens_of("وأصيب ثلاثة صحافيين هم فيرجينا لوبيز وآخرون.")
     i = at(toks, "فيرجينا")
     assert not not_a_person_name(toks, i, i + 1, 0, load_kb())
+
+
+def test_guards_found_on_anercorp_train() -> None:
+    # a body named after a person: an indefinite head in construct with the name
+    toks = tokens_of("وتخرج في جامعة فؤاد الأول بالقاهرة.")
+    a = at(toks, "جامعة")
+    assert not person_after_bare_head(toks, a, a + 2, name_words(), org_head_word)
+    # an adverb before a country, no accusative nisba
+    doc = analyze("وتضم المجموعة أيضا موريتانيا وبوتسوانا.")
+    assert "موريتانيا" in {m.text for e in doc.entities for m in e.mentions}
+    # a لل- complement with a common noun belongs to the name
+    toks = tokens_of("ووقعت شركة قطر للغاز المسال عقدا جديدا.")
+    a = at(toks, "شركة")
+    assert not extends_over_common_noun(toks, a, a + 3, {a + 1})

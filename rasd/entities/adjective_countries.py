@@ -12,7 +12,7 @@ from ..text.tokens import Token
 from .cues import cue_index
 from .kb import KB
 from .mention import Mention
-from .news_rules import particle
+from .news_rules import particle, span_words
 
 _MIN_P_OUT = 0.9  # the model's P(outside) of that word at least
 _MIN_NOUN = 4  # letters of the accusative word before (وفدا); shorter ones are verbs (دعا روسيا)
@@ -84,6 +84,7 @@ def without_accusative_nisbas(
                 and not particle(prev)
                 and not any(st in firsts for _, st in prev.forms)  # ودعا روسيا: a verb
                 and not any(st in _participles() for _, st in prev.forms)  # مطالبا بريطانيا
+                and not any(st in span_words("adverb") for _, st in prev.forms)  # أيضا موريتانيا
             ):
                 continue
         out.append(m)

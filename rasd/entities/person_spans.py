@@ -73,10 +73,14 @@ def without_indefinite_title(tokens: Sequence[Token], a: int, b: int) -> int:
 def person_after_bare_head(
     tokens: Sequence[Token], a: int, b: int, given: dict[str, str], org_head: Callable[[Token], bool]
 ) -> bool:
-    """A model's body name ``tokens[a..b]`` that is a bare head noun and a person's name after it (the body of
-    a title: الأمين العام المساعد [للاتحاد] سامي الطاهري): the head with nothing that names the body, then a
-    given name and at least one more word."""
+    """A model's body name ``tokens[a..b]`` that is a bare definite head noun and a person's name after it (the
+    body of a title: الأمين العام المساعد [للاتحاد] سامي الطاهري): the head with nothing that names the body,
+    then a given name and at least one more word. An indefinite head is in construct with the name after it (a
+    body named after a person: جامعة فؤاد الأول)."""
     if b - a < 2 or not org_head(tokens[a]):
+        return False
+    # a definite head (للاتحاد, الاتحاد) is no construct before a name; بجامعة فؤاد الأول is named after him
+    if not any(st.startswith("ال") for _, st in tokens[a].forms) and not tokens[a].norm.startswith("لل"):
         return False
     t = tokens[a + 1]
     return t.kind == "word" and given.get(t.norm) == "given"

@@ -53,14 +53,11 @@ def place_first(tokens: Sequence[Token], m: KBMatch, kb: KB, lo: int) -> KBMatch
 
 
 def extends_over_common_noun(tokens: Sequence[Token], a: int, b: int, covered: set[int]) -> bool:
-    """Whether the model's name ``tokens[a..b]`` runs past the KB names inside it (``covered``) onto a common
-    noun that names nothing (ner_cues.tsv kind ``common``: الفيتو, الدولار): the KB name stands."""
-    common = common_nouns()
-    return any(
-        tokens[j].kind == "word" and tokens[j].match(common) is not None
-        for j in range(a, b + 1)
-        if j not in covered
-    )
+    """Whether the model's name ``tokens[a..b]`` ends, past the KB names inside it (``covered``), on a common
+    noun that names nothing (ner_cues.tsv kind ``common``: الفيتو, الدولار) written without a proclitic (a
+    لل- complement belongs to a name: شركة قطر [للغاز] المسال): the KB name stands."""
+    t = tokens[b]
+    return b not in covered and t.kind == "word" and len(t.forms) == 1 and t.match(common_nouns()) is not None
 
 
 _NEXT: list[tuple[KB, dict[tuple[str, tuple[str, ...]], frozenset[str]]]] = []  # the last few KBs' tables
