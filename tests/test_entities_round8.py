@@ -203,3 +203,10 @@ def test_guards_found_on_anercorp_train() -> None:
     toks = tokens_of("ووقعت شركة قطر للغاز المسال عقدا جديدا.")
     a = at(toks, "شركة")
     assert not extends_over_common_noun(toks, a, a + 3, {a + 1})
+
+
+def test_a_titles_bare_body_takes_the_country_of_the_person_after_it() -> None:
+    doc = analyze(
+        "وزار الرياض وفد ضم رئيس جهاز المخابرات العامة ماجد فرج، والتقى مسؤولين سعوديين في الرياض وجدة."
+    )
+    assert "org/pa-general-intelligence" in {e.kb_id for e in doc.entities}
