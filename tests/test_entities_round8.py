@@ -210,3 +210,10 @@ def test_a_titles_bare_body_takes_the_country_of_the_person_after_it() -> None:
         "وزار الرياض وفد ضم رئيس جهاز المخابرات العامة ماجد فرج، والتقى مسؤولين سعوديين في الرياض وجدة."
     )
     assert "org/pa-general-intelligence" in {e.kb_id for e in doc.entities}
+
+
+def test_a_place_with_an_initial_waw_read_by_the_place_before_it() -> None:
+    doc = analyze("وعقد الوفد لقاءات في الرياض وجدة خلال الأسبوع.")
+    assert {"city/riyadh", "city/jeddah"} <= {e.kb_id for e in doc.entities}
+    doc = analyze("وانتقل الوزير من فاس إلى وجدة مساء الاثنين.")
+    assert "city/oujda" in {e.kb_id for e in doc.entities}

@@ -37,7 +37,13 @@ from .model_spans import (
     split_place_after_title,
 )
 from .person_spans import not_a_person_name, without_indefinite_title
-from .whole_names import another_body_of_same_words, extends_over_common_noun, keeps_whole_body, place_first
+from .whole_names import (
+    another_body_of_same_words,
+    conjunct_reading,
+    extends_over_common_noun,
+    keeps_whole_body,
+    place_first,
+)
 
 # a KB name is kept unless the model is at least this sure all its tokens are outside any name (tuned on the
 # held-out tenth of ANERcorp train: the KB's places and organizations differ from ANERcorp's conventions)
@@ -118,6 +124,7 @@ def recognize_span(
         reach = m.last
         if another_body_of_same_words(tokens, m, kb, hi):
             continue  # مجلس التعاون [الاستراتيجي]: not the GCC
+        m = conjunct_reading(tokens, m, kb, taken)  # في الرياض [و]جدة: Jeddah, not Oujda
         if (
             m.last == m.first + 1
             and any(c.first < m.first == c.last for c in titles)

@@ -11,6 +11,7 @@ from ..text.tokens import Token
 from .adjust import common_nouns
 from .kb import KB, KBMatch, name_key, stem_at
 from .kb_names import to_place
+from .mention import Mention
 from .news_rules import nisba_shaped
 
 
@@ -101,3 +102,26 @@ def another_body_of_same_words(tokens: Sequence[Token], m: KBMatch, kb: KB, hi: 
         and nxt.norm not in words
         and any(nisba_shaped(w) and w not in kb.demonyms for w in words)
     )
+
+
+def conjunct_reading(tokens: Sequence[Token], m: KBMatch, kb: KB, taken: Sequence[Mention]) -> KBMatch:
+    """A one-word KB place written with an initial و that is also و + another KB place (وجدة: Oujda, or "and
+    Jeddah"): the conjunct reading where the place just taken before it is in that other place's country (في
+    الرياض وجدة), the match as it is otherwise."""
+    tok = tokens[m.first]
+    if m.first != m.last or m.start != tok.start or tok.text[:1] != "و" or not taken:
+        return m
+    prev = taken[-1]
+    if prev.type != "LOC" or prev.last != m.first - 1 or len(prev.kb_ids) != 1:
+        return m
+    before = kb.entries[prev.kb_ids[0]]
+    country = before["id"] if before.get("kind") == "country" else before.get("country")
+    if country is None or any(kb.entries[i].get("country") == country for i in m.ids):
+        return m
+    stem = next((st for k, st in tok.forms if k == 1), None)
+    ids = (
+        tuple(i for i in kb.names.get((stem,), ()) if kb.entries[i].get("country") == country) if stem else ()
+    )
+    if len(ids) != 1 or kb.entries[ids[0]]["type"] != "LOC":
+        return m
+    return KBMatch(m.first, m.last, tok.start + 1, m.end, ids)
