@@ -217,3 +217,13 @@ def test_a_place_with_an_initial_waw_read_by_the_place_before_it() -> None:
     assert {"city/riyadh", "city/jeddah"} <= {e.kb_id for e in doc.entities}
     doc = analyze("وانتقل الوزير من فاس إلى وجدة مساء الاثنين.")
     assert "city/oujda" in {e.kb_id for e in doc.entities}
+
+
+def test_a_party_named_later_without_its_class_noun() -> None:
+    doc = analyze(
+        "المردة يرفض الاتهامات\n\nواتهم خصوم تيار المردة التيار بشراء الأصوات في زغرتا، وهو ما نفاه المردة في بيان."
+    )
+    marada = next(e for e in doc.entities if e.kb_id == "org/marada")
+    assert [m.text for m in marada.mentions] == ["المردة", "تيار المردة", "المردة"]
+    doc = analyze("وقالت حركة النهضة إن القرار غير دستوري، فيما تتواصل الأشغال في سد النهضة.")
+    assert "region/gerd" in {e.kb_id for e in doc.entities}

@@ -45,6 +45,7 @@ from .organizations import (
     state_services,
     with_extra_heads,
 )
+from .party_short_names import party_short_names
 from .person_spans import title_word_surnames
 from .persons import lone_given_names, persons_after_titled_bodies, surnames_of_named
 from .places import datelines, place_heads, places_after_heads, short_names_of_named, towns_of_duals
@@ -177,6 +178,7 @@ def recognize(
     out = apply_set_phrases(tokens, out, index, ranges)
     out = without_vessel_names(tokens, out, index)
     out = title_word_surnames(tokens, out, index)
+    out = party_short_names(tokens, out, kb, index)
     out = without_accusative_nisbas(tokens, out, kb, p_out)
     out = without_title_portfolios(tokens, out, cues)
     out = last_span_rules(tokens, out, kb, frozenset(lo for lo, _ in ranges))
