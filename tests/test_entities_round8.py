@@ -227,3 +227,10 @@ def test_a_party_named_later_without_its_class_noun() -> None:
     assert [m.text for m in marada.mentions] == ["المردة", "تيار المردة", "المردة"]
     doc = analyze("وقالت حركة النهضة إن القرار غير دستوري، فيما تتواصل الأشغال في سد النهضة.")
     assert "region/gerd" in {e.kb_id for e in doc.entities}
+
+
+def test_a_partys_abstract_name_in_a_list_is_no_party() -> None:
+    doc = analyze("وقال حزب الاستقلال إن الوثيقة تطالب بالاستقلال والحرية، وإن إعلان الاستقلال التام تاريخي.")
+    party = next(e for e in doc.entities if e.kb_id == "org/istiqlal")
+    assert [m.text for m in party.mentions] == ["حزب الاستقلال"]
+    assert not any(m.text == "الاستقلال" for e in doc.entities for m in e.mentions)

@@ -1,7 +1,8 @@
-"""A party or movement named once with its class noun (حركة النهضة, تيار المردة, حزب القوات اللبنانية) and later
-by the rest of its name alone (والنهضة تتحدث عن "انقلاب", وهو ما نفاه المردة): the later words are the party,
-where no other mention holds them (سد النهضة is the dam's KB name), also before the full name (a headline). Class nouns: ner_span_words.tsv kind
-``party_class``."""
+"""A party or movement named once with its class noun (حركة النهضة, تيار المردة, حزب القوات اللبنانية) and
+elsewhere by the rest of its name alone (والنهضة تتحدث عن "انقلاب", وهو ما نفاه المردة): those words are the party
+where they stand alone (no preposition on them, no definite word beside them: والحرية والاستقلال is no party)
+and no other mention holds them (سد النهضة is the dam's KB name), also before the full name (a headline).
+Class nouns: ner_span_words.tsv kind ``party_class``."""
 
 from __future__ import annotations
 
@@ -43,9 +44,26 @@ def party_short_names(
             k = next((k for k, st in tokens[i].forms if st == key[0]), None)
             if k is None or tuple(t.norm for t in tokens[i + 1 : i + n]) != key[1:]:
                 continue
+            if not _alone(tokens, i, i + n - 1, k):
+                continue
             out.append(
                 Mention(i, i + n - 1, tokens[i].start + k, tokens[i + n - 1].end, "ORG", party.kb_ids, "cue")
             )
             taken.update(range(i, i + n))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _definite(t: Token) -> bool:
+    return t.kind == "word" and t.norm.startswith(("ال", "وال", "فال"))
+
+
+def _alone(tokens: Sequence[Token], first: int, last: int, k: int) -> bool:
+    """The words stand alone as a name: no preposition on them (بالاستقلال is "for independence"; و or ف may
+    join them), and no definite word right before or after them, which would make them a noun of a list, a
+    construct or a phrase (والحرية والاستقلال, إعلان الاستقلال التام)."""
+    if k and tokens[first].text[:k].strip("وف"):
+        return False
+    before = tokens[first - 1] if first > 0 else None
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    return not (before is not None and _definite(before)) and not (after is not None and _definite(after))
