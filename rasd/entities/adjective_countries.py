@@ -61,6 +61,8 @@ def without_accusative_nisbas(
     if kb is None:
         return mentions
     forms = _accusative_forms(kb)
+    if not any(m.first == m.last and tokens[m.first].norm in forms for m in mentions):
+        return mentions
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     firsts = cue_index().first_words
     out = []

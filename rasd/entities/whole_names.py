@@ -84,11 +84,24 @@ def _next_words(kb: KB) -> dict[tuple[str, tuple[str, ...]], frozenset[str]]:
     return table
 
 
+_OPENING: list[tuple[KB, frozenset[str]]] = []
+
+
+def _opening_ids(kb: KB) -> frozenset[str]:
+    """The ids of the bodies that have a name opening a longer name of theirs (a cheap first test)."""
+    for k, v in _OPENING:
+        if k is kb:
+            return v
+    ids = frozenset(i for i, _ in _next_words(kb))
+    _OPENING[:] = [*_OPENING[-3:], (kb, ids)]
+    return ids
+
+
 def another_body_of_same_words(tokens: Sequence[Token], m: KBMatch, kb: KB, hi: int) -> bool:
     """A body's short KB name that opens a longer name of it, followed by a definite adjective that none of its
     longer names goes on with and that is no country's nisba (مجلس التعاون [الاستراتيجي] رفيع المستوى is not the
     GCC, whose names go on with الخليجي or لدول): another body named with the same first words."""
-    if m.last + 1 >= hi or len(m.ids) != 1:
+    if m.last + 1 >= hi or len(m.ids) != 1 or m.ids[0] not in _opening_ids(kb):
         return False
     nxt = tokens[m.last + 1]
     if nxt.kind != "word" or not nisba_shaped(nxt.norm) or kb.demonym_country(nxt) is not None:
