@@ -234,3 +234,8 @@ def test_a_partys_abstract_name_in_a_list_is_no_party() -> None:
     party = next(e for e in doc.entities if e.kb_id == "org/istiqlal")
     assert [m.text for m in party.mentions] == ["حزب الاستقلال"]
     assert not any(m.text == "الاستقلال" for e in doc.entities for m in e.mentions)
+
+
+def test_a_directorate_before_its_body_is_one_name() -> None:
+    doc = analyze("وقال الناطق باسم الإدارة العامة للحرس الوطني سامي بن علي إن الدوريات أنقذت عشرين مهاجرا.")
+    assert "الإدارة العامة للحرس الوطني" in {m.text for e in doc.entities for m in e.mentions}
