@@ -239,3 +239,11 @@ def test_a_partys_abstract_name_in_a_list_is_no_party() -> None:
 def test_a_directorate_before_its_body_is_one_name() -> None:
     doc = analyze("وقال الناطق باسم الإدارة العامة للحرس الوطني سامي بن علي إن الدوريات أنقذت عشرين مهاجرا.")
     assert "الإدارة العامة للحرس الوطني" in {m.text for e in doc.entities for m in e.mentions}
+
+
+def test_a_capital_visited_after_the_visitors_name() -> None:
+    doc = analyze("ويزور المبعوث الأممي الخاص هانز غروندبرغ مسقط الأسبوع المقبل لبحث تمديد الهدنة.")
+    assert "city/muscat" in {e.kb_id for e in doc.entities}
+    # no verb of visiting: the word is left to the model (مسقط رأسه "his birthplace")
+    doc = analyze("ودفن الشاعر محمود درويش في مسقط رأسه.")
+    assert "city/muscat" not in {e.kb_id for e in doc.entities}

@@ -53,6 +53,7 @@ from .propagation import propagate
 from .set_phrases import apply_set_phrases
 from .title_portfolios import without_title_portfolios
 from .vessel_names import without_vessel_names
+from .visited_places import visited_places
 
 # the names other modules and tests import from here
 __all__ = ["Mention", "propagate", "recognize", "recognize_span", "sentence_ranges", "strip_clitics"]
@@ -179,6 +180,7 @@ def recognize(
     out = without_vessel_names(tokens, out, index)
     out = title_word_surnames(tokens, out, index)
     out = party_short_names(tokens, out, kb, index)
+    out = visited_places(tokens, out, rejected, kb, ranges)
     out = without_accusative_nisbas(tokens, out, kb, p_out)
     out = without_title_portfolios(tokens, out, cues)
     out = last_span_rules(tokens, out, kb, frozenset(lo for lo, _ in ranges))

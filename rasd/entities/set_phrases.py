@@ -2,9 +2,9 @@
 
 - ``landmark_phrase``: a landmark named by a head noun and a common adjective (القصر الجمهوري, القصر الرئاسي):
   a place (LOC) although none of its words is a name;
-- ``common_phrase``: a set phrase whose last word is also a KB name but that means something ordinary in it
-  (حظر الجولان "curfew" in Maghrebi usage is no Golan, القوة القاهرة "force majeure" no Cairo): no mention
-  inside it;
+- ``common_phrase``: a set phrase with a word that is also a KB name but means something ordinary in it
+  (حظر الجولان "curfew" in Maghrebi usage is no Golan, القوة القاهرة "force majeure" no Cairo, مسقط رأسه "his
+  birthplace" no Muscat): no mention inside it;
 - ``tags_label``: the label of a web page's keyword line (الكلمات الدالة:, كلمات مفاتيح:): the words after it
   are the page's tags, not the article's mentions, up to the end of that sentence.
 """
