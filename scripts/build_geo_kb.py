@@ -324,7 +324,8 @@ PROVENANCE = {
         "government (البيت الأبيض -> country/US). QIDs only where the team is certain. Foreign, defence,",
         "interior and health ministries of the states that have them, the armed forces of every state that keeps",
         "them, the air forces of newsworthy ones and the parliaments of the states without a hand-written entry",
-        "(ids org/mfa-*, org/mod-*, org/moi-*, org/moh-*, org/army-*, org/airforce-*, org/parl-*) are generated",
+        "(ids org/mfa-*, org/mod-*, org/moi-*, org/moh-*, org/army-*, org/airforce-*, org/parl-*) and the",
+        "presidencies of republics with an executive president (org/pres-*) are generated",
         "from the country demonyms (scripts/kb_state_bodies.tsv, kb_state_bodies_extra.tsv).",
     ],
     "media": [

@@ -53,6 +53,11 @@ def test_files_have_a_provenance_and_their_size(name: str, least: int) -> None:
     assert len(entries(name)) >= least
 
 
+# A place's name that a person's surname alias shares (the town of Bardo, Tamir Pardo): the recognizer reads the
+# place after a preposition of place (whole_names.place_first). Every other shared name is a defect.
+PERSON_PLACE_HOMOGRAPHS = {("باردو", "city/bardo"): ["city/bardo", "person/tamir-pardo"]}
+
+
 @pytest.mark.parametrize("name", CLASS_FILES)
 def test_every_name_reaches_its_entry_and_no_other(name: str) -> None:
     """A name lost to a tokenizer quirk would never link; a name shared with another entry makes linking a
@@ -62,7 +67,7 @@ def test_every_name_reaches_its_entry_and_no_other(name: str) -> None:
     for e in entries(name):
         for n in [e["name"], *e.get("aliases", [])]:
             ids = kb.names.get(name_key(n), [])
-            if ids != [e["id"]]:
+            if sorted(ids) != PERSON_PLACE_HOMOGRAPHS.get((n, e["id"]), [e["id"]]):
                 problems.append((e["id"], n, ids))
     assert not problems, problems[:20]
 

@@ -55,7 +55,9 @@ NOT_ALIASES = (
     "الأحمر الخامس العاشر زاده أوغلو الملا الهجري هيكل بركات".split()
 )
 # A person's alias may equal a place name only where Arabic news really uses both (the US defence secretary).
-PLACE_HOMOGRAPHS = {(normalize("أوستن"), "person/lloyd-austin")}
+# (and the former Mossad chief Tamir Pardo, quoted by his surname, whose town namesake Bardo hosts Tunisia's
+# parliament: the recognizer reads the place after a preposition of place, whole_names.place_first)
+PLACE_HOMOGRAPHS = {(normalize("أوستن"), "person/lloyd-austin"), (normalize("باردو"), "person/tamir-pardo")}
 
 
 @lru_cache(maxsize=1)

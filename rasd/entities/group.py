@@ -97,13 +97,19 @@ def _link_bare_bodies(doc: Document, mentions: Sequence[Mention], kb: KB) -> Non
     bare = [m for m in mentions if m.type == "ORG" and not m.kb_ids]
     if not bare:
         return
-    country = _article_country(mentions, kb)
-    if country is None:
-        return
-    nisbas = _nisbas(kb).get(country, ())
+    article = _article_country(mentions, kb)
+    # (a title's body right before a linked person is that person's country's: رئيس جهاز المخابرات العامة
+    # [ماجد فرج] in a Saudi story is the Palestinian service)
+    holder = {m.first: m for m in mentions if m.type == "PER" and len(m.kb_ids) == 1}
     for m in bare:
+        person = holder.get(m.last + 1)
+        country = kb.entries[person.kb_ids[0]].get("country") if person is not None else None
+        if country is None:
+            country = article
+        if country is None:
+            continue
         key = mention_key(doc, m)
-        for n in nisbas:
+        for n in _nisbas(kb).get(country, ()):
             ids = [i for i in kb.names.get((*key, n), ()) if kb.entries[i].get("country") == country]
             if len(ids) == 1:
                 m.kb_ids = (ids[0],)

@@ -268,12 +268,13 @@ def surname_as_given_name(
 
 
 def command_of_body(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Mention | None:
-    """A KB body after لل and the two words of its command or staff (القيادة العامة [للقوات المسلحة
-    الأردنية]): one mention, as the army names its command, linked to the body."""
-    if not m.kb_ids or m.first < 2 or {m.first - 1, m.first - 2} & taken:
+    """A body after لل and the two words of its command, staff or directorate (القيادة العامة [للقوات المسلحة
+    الأردنية], الإدارة العامة [للحرس الوطني]): one mention, as the army names its command, linked to the body
+    where the KB knows it."""
+    if not (m.kb_ids or m.type == "ORG") or m.first < 2 or {m.first - 1, m.first - 2} & taken:
         return None
     t = tokens[m.first]
-    if not (t.norm.startswith("لل") and m.start == t.start + 1):
+    if not (t.norm.startswith("لل") and m.start in (t.start, t.start + 1)):
         return None
     a, b = tokens[m.first - 2], tokens[m.first - 1]
     if not (_next_to(tokens, m.first - 2, m.first - 1) and _next_to(tokens, m.first - 1, m.first)):

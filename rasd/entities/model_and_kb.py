@@ -36,6 +36,14 @@ from .model_spans import (
     split_person_after_body,
     split_place_after_title,
 )
+from .person_spans import not_a_person_name, without_indefinite_title
+from .whole_names import (
+    another_body_of_same_words,
+    conjunct_reading,
+    extends_over_common_noun,
+    keeps_whole_body,
+    place_first,
+)
 
 # a KB name is kept unless the model is at least this sure all its tokens are outside any name (tuned on the
 # held-out tenth of ANERcorp train: the KB's places and organizations differ from ANERcorp's conventions)
@@ -99,8 +107,9 @@ def recognize_span(
     model_spans = [
         (ab[0], ab[1], t)
         for a, b, t in model_spans
-        if (ab := (adjust.trim_person_span(tokens, a, b, all_titles, kb) if t == "PER" else (a, b)))
+        if (ab := (_trim_person(tokens, a, b, all_titles, kb) if t == "PER" else (a, b)))
         and not (t == "PER" and news_rules.not_a_person(tokens, ab[0], ab[1]))
+        and not (t == "PER" and not_a_person_name(tokens, ab[0], ab[1], lo, kb))
         and not (a == b and kb is not None and maqsura_kb_word(tokens[a], kb))
     ]
     taken: list[Mention] = []
@@ -111,8 +120,11 @@ def recognize_span(
             continue
         several = m.last > m.first and not generic_name(tokens, m)  # as matched: جهاز الموساد before the trim
         m = news_rules.without_epithet(tokens, trim_kb(tokens, m, kb), kb)
-        m = untitled_match(tokens, m, hi, all_titles, kb)
+        m = place_first(tokens, untitled_match(tokens, m, hi, all_titles, kb), kb, lo)
         reach = m.last
+        if another_body_of_same_words(tokens, m, kb, hi):
+            continue  # مجلس التعاون [الاستراتيجي]: not the GCC
+        m = conjunct_reading(tokens, m, kb, taken)  # في الرياض [و]جدة: Jeddah, not Oujda
         if (
             m.last == m.first + 1
             and any(c.first < m.first == c.last for c in titles)
@@ -191,6 +203,8 @@ def recognize_span(
             p_out[j - lo] > _EXTEND_MAX_P_OUT for j in range(a, b + 1) if j not in covered
         ):
             continue  # the model stretches a KB name over words it is unsure of (الكرملين أي)
+        if overlapping and extends_over_common_noun(tokens, a, b, covered):
+            continue  # ... or over a common noun (أدانت [الرئاسة الفلسطينية] الفيتو)
         if (
             len(overlapping) == 1
             and overlapping[0].type == "LOC"
@@ -209,6 +223,14 @@ def recognize_span(
         ids = division_ids(tokens[a], kb) if typ == "LOC" and a == b and not k and kb is not None else ()
         out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ, ids, "kb" if ids else "model"))
     return out
+
+
+def _trim_person(
+    tokens: Sequence[Token], a: int, b: int, titles: Sequence[Cue], kb: KB | None
+) -> tuple[int, int] | None:
+    """adjust.trim_person_span, then without a closing indefinite title (نايف السديري [سفيرا])."""
+    ab = adjust.trim_person_span(tokens, a, b, titles, kb)
+    return None if ab is None else (ab[0], without_indefinite_title(tokens, ab[0], ab[1]))
 
 
 def _name_word(tok: Token, kb: KB | None, cues: Sequence[Cue]) -> bool:
@@ -258,6 +280,7 @@ def _shrink(
             or not rest  # the model split the KB name into names of its own (سلطنة | عمان): it stands
             or len(rest) > _SHRINK_MAX_WORDS
             or any(p_out[j - lo] < _SHRINK_MIN_P_OUT for j in rest)
+            or keeps_whole_body(tokens, m.first, m.last, m.type, inner, rest)
         ):
             out.append(m)
             continue

@@ -13,6 +13,7 @@ from .features import name_words
 from .kb import KB
 from .kb_names import division_name, one_word_place
 from .organizations import org_head_word
+from .person_spans import person_after_bare_head
 
 
 def label_spans(labels: Sequence[str], lo: int) -> list[tuple[int, int, str]]:
@@ -104,6 +105,8 @@ def split_person_after_body(
             and news_rules.given_name_ending_body(tokens, a, b, hi, given)
         ):
             out += [(a, b - 1, typ), (b, b + 1, "PER")]  # جامعة القديس يوسف | كريم بيطار
+        elif typ == "ORG" and person_after_bare_head(tokens, a, b, given, org_head_word):
+            out.append((a + 1, b, "PER"))  # [للاتحاد] سامي الطاهري: a bare head names no body
         else:
             out.append((a, b, typ))
     return out

@@ -68,7 +68,10 @@ def persons_after_titled_bodies(
             and c.last + 1 not in taken
             and tokens[c.last + 1].kind == "word"
             and tokens[c.last + 1].norm.startswith("ال")
-            and not news_rules.nisba_shaped(tokens[c.last + 1].norm)
+            and not (
+                news_rules.nisba_shaped(tokens[c.last + 1].norm)
+                and not news_rules.extra_org_head(tokens[c.last + 1].norm)  # المفوضية is a body, no nisba
+            )
         ]
         # a title of two words or more that ends on its own complement (زعيم المعارضة): the name right after it
         anchors += [

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from ..document import Document
 from ..text.tokens import Token
 from . import mention_repairs, model
+from .adjective_countries import without_accusative_nisbas
 from .cues import Cue, match_ranges
 from .final_spans import (
     bracketed_abbreviations,
@@ -44,9 +45,15 @@ from .organizations import (
     state_services,
     with_extra_heads,
 )
+from .party_short_names import party_short_names
+from .person_spans import title_word_surnames
 from .persons import lone_given_names, persons_after_titled_bodies, surnames_of_named
 from .places import datelines, place_heads, places_after_heads, short_names_of_named, towns_of_duals
 from .propagation import propagate
+from .set_phrases import apply_set_phrases
+from .title_portfolios import without_title_portfolios
+from .vessel_names import without_vessel_names
+from .visited_places import visited_places
 
 # the names other modules and tests import from here
 __all__ = ["Mention", "propagate", "recognize", "recognize_span", "sentence_ranges", "strip_clitics"]
@@ -169,6 +176,13 @@ def recognize(
         out = body_tails(tokens, ranges, out, head_cues)
     out = persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
+    out = apply_set_phrases(tokens, out, index, ranges)
+    out = without_vessel_names(tokens, out, index)
+    out = title_word_surnames(tokens, out, index)
+    out = party_short_names(tokens, out, kb, index)
+    out = visited_places(tokens, out, rejected, kb, ranges)
+    out = without_accusative_nisbas(tokens, out, kb, p_out)
+    out = without_title_portfolios(tokens, out, cues)
     out = last_span_rules(tokens, out, kb, frozenset(lo for lo, _ in ranges))
     out.sort(key=lambda m: m.start)
     out = bracketed_abbreviations(tokens, out, kb, p_out)
