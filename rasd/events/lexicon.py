@@ -143,6 +143,7 @@ class Lexicon:
     deadlines: frozenset[str] = frozenset()  # بحلول، حتى: the date after it is a deadline, no act's date
     deadline_preps: frozenset[str] = frozenset()  # قبل، حتى before deadline_ends (قبل نهاية العام)
     deadline_ends: frozenset[str] = frozenset()  # نهاية، حلول
+    supporters: frozenset[str] = frozenset()  # أنصار، متظاهرون: a crowd storming a building protests
     counterparts: tuple[str, ...] = ()  # نظير، ضيف: the other party, named by its relation (stem prefixes)
 
 
@@ -205,6 +206,7 @@ def lexicon() -> Lexicon:
             "deadline_prep",
             "deadline_end",
             "counterpart",
+            "supporters",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -267,6 +269,7 @@ def lexicon() -> Lexicon:
         casualty_words=frozenset(word_sets["casualty"]),
         issued=frozenset(word_sets["issued"]),
         delegations=frozenset(word_sets["delegation"]),
+        supporters=frozenset(word_sets["supporters"]),
         then_words=frozenset(word_sets["then"]),
         deadlines=frozenset(word_sets["deadline"]),
         deadline_preps=frozenset(word_sets["deadline_prep"]),

@@ -17,6 +17,7 @@ warnings), :mod:`.states` (actor resolution to states), :mod:`.syntax` (shared t
 from __future__ import annotations
 
 from ..context import SentCtx
+from ..lexicon import lexicon
 from ..triggers import Cand
 from .casualties import casualty_target
 from .documents import document_issuer
@@ -92,6 +93,11 @@ def fill(
             alt = next((e for e in ctx.toks[cand.i].entries if "verbal" in e.trigger.flags), None)
             if alt is not None:
                 cand.trig = alt.trigger
+        if "crowd_alt" in cand.trig.flags and _by_supporters(ctx, cand):
+            # اقتحم مئات من أنصار X القصر الجمهوري: protesters storming a building protest (no target needed)
+            alt = next((e for e in ctx.toks[cand.i].entries if "crowd" in e.trigger.flags), None)
+            if alt is not None:
+                cand.trig = alt.trigger
         if "subject_target" in cand.trig.flags and cand.source and not cand.target:
             cand.source, cand.target = [], cand.source
         if ctx.places and cand.source:
@@ -118,3 +124,32 @@ def fill(
         if cand.trig.type in REACTIONS and not cand.target and cand.source and cand.trig.mode != "boycott":
             # (staying away from a meeting is aimed at no one who held it)
             cand.target = reaction_target(ctx, cand, done)
+
+
+_SUPPORTERS_BEFORE = 4  # words back from the verb to a crowd word (وكان أنصار الصدر قد اقتحموا)
+_SUPPORTERS_AFTER = 4  # and forward (اقتحم مئات من أنصار X)
+
+
+def _by_supporters(ctx: SentCtx, cand: Cand) -> bool:
+    """A word for supporters or demonstrators stands in the verb's subject, right before or after it."""
+    toks = ctx.toks
+    lex = lexicon()
+    words = lex.supporters
+    for k in range(cand.i - 1, max(-1, cand.i - 1 - _SUPPORTERS_BEFORE), -1):
+        tk = toks[k]
+        if tk.punct:
+            break
+        if not tk.ent and any(stem in words for _, stem in tk.token.forms):
+            return True
+    # after the verb only the subject counts: a crowd word, من, then the supporters (not اقتحمت الشرطة مخيم
+    # المحتجين: the protesters' camp is the object)
+    for k in range(cand.j, min(len(toks), cand.j + _SUPPORTERS_AFTER)):
+        tk = toks[k]
+        if tk.ent or tk.punct:
+            return False
+        forms = tk.token.forms
+        if any(stem in words for _, stem in forms):
+            return True
+        if forms[-1][1] not in lex.crowd_nouns and tk.token.norm != "من":
+            return False
+    return False

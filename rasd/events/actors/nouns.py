@@ -69,6 +69,23 @@ def _headed_by(ctx: SentCtx, cand: Cand) -> list[str]:
     return []
 
 
+def _held_by_named(ctx: SentCtx, cand: Cand) -> bool:
+    """عقدت اللجنة العليا اجتماعا طارئا برئاسة أمينها العام X: a light verb right before the noun whose subject
+    is named between them holds the meeting; the one heading it chairs, he is no party (the light verb's
+    subject is found below)."""
+    toks = ctx.toks
+    named = False
+    for m in range(cand.i - 1, max(-1, cand.i - LIGHT_WINDOW), -1):
+        tk = toks[m]
+        if tk.punct or (tk.in_trigger and m != cand.i):
+            return False
+        if tk.ent:
+            named = True
+        elif "light" in tk.cats:
+            return named
+    return False
+
+
 def _frames(tk: Tok) -> bool:
     return not tk.ent and tk.token.forms[-1][1] in lexicon().frame_nouns
 
@@ -296,7 +313,7 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 src = list(last.source[:1])
                 tgt += [e for e in nxt.actors if e not in src and e not in tgt]
                 scan_from = nxt.end
-    if not src and trig.type == "CONSULT":
+    if not src and trig.type == "CONSULT" and not _held_by_named(ctx, cand):
         heads = _headed_by(ctx, cand)
         if heads:
             src, tgt = heads[:1], tgt + [e for e in heads[1:] if e not in tgt]

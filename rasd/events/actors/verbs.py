@@ -7,7 +7,7 @@ from functools import lru_cache
 from ...data import read_tsv
 from ...text import normalize
 from ..attach import DURING
-from ..context import Chunk, SentCtx, plain_word
+from ..context import STRONG_PUNCT, Chunk, SentCtx, plain_word
 from ..lexicon import lexicon
 from ..triggers import Cand
 from .anaphora import pronoun_antecedent, resolve_pronoun
@@ -57,6 +57,10 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
     ):
         # صفقة توسطت فيها قطر بين X و Y: a relative clause on the event noun, its subject after the pronoun
         kind = "indef"
+    if kind == "none" and i == cand.i and i > 1 and toks[i - 1].token.norm == "قد":
+        kana = _kana_subject(ctx, i - 1)
+        if kana is not None:
+            kind, subj = "subject", kana  # وكان وفد من X، برئاسة Y، قد زار …: the subject after كان
     if kind == "none" and i == cand.i:
         topic = topic_subject(ctx, i)
         if topic is not None:
@@ -251,8 +255,11 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 # continues the clause's subject (or, opening a sentence, the last actor of the one before)
                 source = clause_subject(ctx, cand, i) if i > 0 else list(prev_sentence)
             elif r is not None and not r.actors and crowd_of(ctx, r):
-                # وتظاهر مئات من أنصار الجبهة: the crowd stands for the body its members support
+                # وتظاهر مئات من أنصار الجبهة: the crowd stands for the body its members support; the object
+                # follows the من phrase naming it (يزور وفد من المفوضية الأوروبية تونس)
                 source = crowd_of(ctx, r)
+                of = chunk_at(ctx, r.end) or chunk_at(ctx, r.end + 1)
+                after = of.end if of is not None and of.actors[:1] == source[:1] else after
             elif r is not None:
                 # VSO: the subject is the phrase's first actor (a person when named, both sides when
                 # coordinated); a nisba further on belongs to the object (رفضت طهران الاتهامات الأميركية)
@@ -508,16 +515,47 @@ def _suffix_relative(ctx: SentCtx, subj: Chunk, i: int, after: int) -> int:
 
 
 def crowd_of(ctx: SentCtx, r: Chunk) -> list[str]:
-    """مئات من أنصار X، آلاف من أعضاء X: the body named in the من phrase after a crowd noun; قادة الدول
+    """مئات من أنصار X، آلاف من أعضاء X، وفد من X: the body named in the من phrase after a crowd noun or a
+    delegation; قادة الدول
     الأعضاء في X، وزراء خارجية الدول الأعضاء في X: the body named in the في phrase after its members."""
     lex = lexicon()
     if ctx.toks[r.end - 1].token.forms[-1][1] in lex.member_words:
         nxt = chunk_at(ctx, r.end) or chunk_at(ctx, r.end + 1)
         ok = nxt is not None and nxt.prep == "في" and nxt.start <= r.end + 1
         return [e for e in nxt.actors[:1] if ctx.types.get(e) == "ORG"] if ok and nxt is not None else []
-    if ctx.toks[r.start].token.forms[-1][1] not in lex.crowd_nouns:
-        return []
+    forms = ctx.toks[r.start].token.forms
+    if forms[-1][1] not in lex.crowd_nouns and not any(stem in lex.delegations for _, stem in forms):
+        return []  # (وفد من السلطة الفلسطينية: a delegation from a body stands for it like a crowd)
     nxt = chunk_at(ctx, r.end) or chunk_at(ctx, r.end + 1)
     if nxt is None or nxt.prep != "من" or nxt.start > r.end + 1:
         return []
     return nxt.actors[:1]
+
+
+_KANA_REACH = 30  # tokens between كان and the قد before its verb (the subject and the asides describing it)
+
+
+def _kana_subject(ctx: SentCtx, qad: int) -> Chunk | None:
+    """وكان وفد من السلطة الفلسطينية برئاسة X، ورئيس جهاز Y، قد زار الرياض: a pluperfect whose subject, right
+    after كان, is set off from قد by asides: the phrase after كان (or the body its crowd or delegation stands
+    for), when no other verb or trigger stands between."""
+    toks = ctx.toks
+    for k in range(qad - 1, max(-1, qad - _KANA_REACH), -1):
+        tk = toks[k]
+        if (tk.punct and tk.token.text in STRONG_PUNCT) or tk.in_trigger:
+            return None
+        if tk.cats & _NEW_CLAUSE and not tk.ent and not (k > 0 and toks[k - 1].token.text in ("،", ",")):
+            return None  # (، الذي وصل أمس،: a relative clause set off by commas describes the subject)
+        if not tk.ent and any(stem in _KANA for _, stem in tk.token.forms):
+            r = chunk_at(ctx, k + 1)
+            if r is None or r.start != k + 1 or r.prep is not None:
+                return None
+            if r.actors:
+                return r
+            crowd = crowd_of(ctx, r)
+            return Chunk(r.start, r.end, None, [crowd]).seal() if crowd else None
+    return None
+
+
+_KANA = frozenset({"كان", "كانت"})
+_NEW_CLAUSE = frozenset({"comp", "relative", "contrast"})

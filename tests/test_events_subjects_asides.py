@@ -1,0 +1,78 @@
+"""Round nine (the p/q articles): subjects and objects set off by asides, delegations and crowds acting for
+their body, the chair of a meeting, a stance on an act with someone, protesters storming a building. Through the
+whole pipeline, on sentences we wrote."""
+
+from __future__ import annotations
+
+from rasd.pipeline import analyze
+
+
+def _events(text: str) -> list[tuple[str, set[str], set[str]]]:
+    doc = analyze(text, published="2024-05-20")
+    name = {e.id: e.name_en or e.name for e in doc.entities}
+    return [(ev.type, {name[i] for i in ev.source}, {name[i] for i in ev.target}) for ev in doc.events]
+
+
+def test_object_after_a_relative_clause_set_off_by_commas() -> None:
+    # the relative clause describes the host; the person after its closing comma is the one received
+    text = (
+        "واستقبل وزير الخارجية الأردني أيمن الصفدي، الذي عاد من جولة أوروبية مساء أمس، نظيره المصري سامح "
+        "شكري في عمان."
+    )
+    assert ("CONSULT", {"Ayman Safadi"}, {"Sameh Shoukry"}) in _events(text)
+
+
+def test_pluperfect_subject_after_kana_past_asides() -> None:
+    # وكان X، الذي …، قد التقى: the subject stands right after كان, the asides between do not hide it
+    text = (
+        "وكان وزير الخارجية الأردني أيمن الصفدي، الذي وصل أمس إلى القاهرة، قد التقى نظيره المصري سامح شكري."
+    )
+    assert ("CONSULT", {"Ayman Safadi"}, {"Sameh Shoukry"}) in _events(text)
+
+
+def test_delegation_of_a_body_acts_for_it() -> None:
+    # وفد من X برئاسة Y، …، قد زار: the delegation's body visits; the capital after the verb is where
+    text = (
+        "وكان وفد من صندوق النقد الدولي برئاسة المدير الإقليمي جهاد أزعور، ومسؤولين آخرين، قد زار بيروت "
+        "الأسبوع الماضي."
+    )
+    visits = [e for e in _events(text) if e[0] == "CONSULT"]
+    assert visits and visits[0][1] == {"International Monetary Fund"}
+
+
+def test_delegation_subject_after_the_verb_then_its_object() -> None:
+    text = "ومن المقرر أن يزور وفد من المفوضية الأوروبية المغرب الأسبوع المقبل لبحث ملف الهجرة."
+    assert ("CONSULT", {"European Commission"}, {"Morocco"}) in _events(text)
+
+
+def test_the_chair_of_a_bodys_meeting_is_no_party() -> None:
+    # عقدت X اجتماعا برئاسة Y: the body held the meeting; its head only chaired it
+    text = "وعقدت جامعة الدول العربية اجتماعا طارئا مساء الأحد برئاسة أمينها العام أحمد أبو الغيط."
+    meetings = [e for e in _events(text) if e[0] == "CONSULT"]
+    assert meetings == [("CONSULT", {"Arab League"}, set())]
+
+
+def test_talks_headed_by_two_people_keep_them_as_parties() -> None:
+    # no named subject of the light verb: the heads of the talks are their parties (unchanged)
+    text = (
+        "وعقدت جولة المحادثات في إسطنبول برئاسة مساعد الرئيس الروسي فلاديمير ميدينسكي ووزير الدفاع "
+        "الأوكراني رستم عمروف."
+    )
+    assert ("CONSULT", {"Vladimir Medinsky"}, {"Rustem Umerov"}) in _events(text)
+
+
+def test_rejecting_an_act_with_someone_is_aimed_at_him() -> None:
+    text = "من جهتها، رفضت حركة الجهاد الإسلامي أي تطبيع مع إسرائيل."
+    assert ("REJECT", {"Palestinian Islamic Jihad"}, {"Israel"}) in _events(text)
+
+
+def test_protesters_storming_a_building_protest() -> None:
+    # a crowd of supporters storming a building protests; no named target is needed
+    text = "واقتحم مئات من أنصار التيار الصدري مبنى مجلس المحافظة في البصرة احتجاجا على نتائج الانتخابات."
+    assert [e[:2] for e in _events(text)] == [("PROTEST", {"Sadrist Movement"})]
+
+
+def test_police_storming_a_protest_camp_is_no_protest() -> None:
+    # the protesters are the object here: the storming stays an assault (or nothing without a named target)
+    text = "واقتحمت الشرطة الإسرائيلية مخيم المحتجين قرب مدينة حيفا فجر اليوم."
+    assert all(e[0] != "PROTEST" for e in _events(text))
