@@ -76,3 +76,23 @@ def test_police_storming_a_protest_camp_is_no_protest() -> None:
     # the protesters are the object here: the storming stays an assault (or nothing without a named target)
     text = "واقتحمت الشرطة الإسرائيلية مخيم المحتجين قرب مدينة حيفا فجر اليوم."
     assert all(e[0] != "PROTEST" for e in _events(text))
+
+
+def test_storming_protesters_aim_at_no_landmark() -> None:
+    text = "واقتحم آلاف من أنصار التيار الصدري المنطقة الخضراء في بغداد مساء الجمعة."
+    assert [e for e in _events(text) if e[0] == "PROTEST"] == [("PROTEST", {"Sadrist Movement"}, set())]
+
+
+def test_an_air_bridge_sent_is_aid() -> None:
+    text = "وسيّرت الكويت جسرا جويا إلى لبنان يحمل أدوية ومواد غذائية."
+    assert ("AID", {"Kuwait"}, {"Lebanon"}) in _events(text)
+
+
+def test_closing_the_border_with_a_state_coerces_it() -> None:
+    assert ("COERCE", {"Algeria"}, {"Morocco"}) in _events("وأغلقت الجزائر حدودها البرية مع المغرب.")
+
+
+def test_an_announced_closure_of_ones_own_border() -> None:
+    # أعلن before an event noun whose later word carries the subject's pronoun (حدودها): the subject acts
+    text = "وأعلنت تركيا إغلاق حدودها مع سوريا حتى إشعار آخر."
+    assert ("COERCE", {"Turkey"}, {"Syria"}) in _events(text)

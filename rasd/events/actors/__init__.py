@@ -41,7 +41,7 @@ __all__ = ["dedup", "fill", "person_states", "place_noun", "sides", "state_actor
 
 
 # a warning is addressed to states, bodies and people: a place named in what was said is no target
-_SAID_TO = frozenset({"THREATEN"})
+_SAID_TO = frozenset({"THREATEN", "PROTEST"})  # (a protest storming a landmark is aimed at no place)
 _ADDRESSED = frozenset({"REQUEST", "ACCUSE"})  # with a party asked or accused, a town named too is no target
 
 
