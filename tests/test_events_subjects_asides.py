@@ -96,3 +96,14 @@ def test_an_announced_closure_of_ones_own_border() -> None:
     # أعلن before an event noun whose later word carries the subject's pronoun (حدودها): the subject acts
     text = "وأعلنت تركيا إغلاق حدودها مع سوريا حتى إشعار آخر."
     assert ("COERCE", {"Turkey"}, {"Syria"}) in _events(text)
+
+
+def test_a_past_act_takes_no_date_still_to_come() -> None:
+    # the coming date belongs to the فيما clause; the demand made is dated by publication
+    text = (
+        "وطالبت منظمة هيومن رايتس ووتش الحكومة المصرية بالإفراج عن المعتقلين، فيما قال مسؤول إن الملف "
+        "سيبحث في اجتماع يعقد في 15 حزيران المقبل."
+    )
+    doc = analyze(text, published="2024-05-20")
+    requests = [ev for ev in doc.events if ev.type == "REQUEST"]
+    assert requests and requests[0].date == "2024-05-20" and requests[0].date_source == "published"
