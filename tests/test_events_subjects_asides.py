@@ -107,3 +107,51 @@ def test_a_past_act_takes_no_date_still_to_come() -> None:
     doc = analyze(text, published="2024-05-20")
     requests = [ev for ev in doc.events if ev.type == "REQUEST"]
     assert requests and requests[0].date == "2024-05-20" and requests[0].date_source == "published"
+
+
+def test_the_chair_of_a_meeting_held_by_a_body_set_off_by_an_aside() -> None:
+    text = (
+        "وعقدت جامعة الدول العربية، المنظمة الإقليمية الأقدم، اجتماعا طارئا مساء الأحد برئاسة أمينها العام "
+        "أحمد أبو الغيط."
+    )
+    assert [e for e in _events(text) if e[0] == "CONSULT"] == [("CONSULT", {"Arab League"}, set())]
+
+
+def test_freezing_anothers_body_coerces_it() -> None:
+    # أعلن X تجميد اختصاصات البرلمان: the announcer acts on the body; freezing one's own talks stays a concession
+    text = "وأعلن الرئيس التونسي قيس سعيد، مساء الأحد، تجميد أعمال مجلس نواب الشعب لمدة شهر."
+    assert ("COERCE", {"Kais Saied"}, {"Assembly of the Representatives of the People"}) in _events(text)
+
+
+def test_freezing_talks_stays_a_concession() -> None:
+    text = "وجمدت الحكومة الإسرائيلية المفاوضات مع حركة حماس حتى إشعار آخر."
+    assert all(e[0] != "COERCE" for e in _events(text))
+
+
+def test_barring_a_person_then_his_sit_in() -> None:
+    # منع X Y من: a coercion of Y; after ف the one barred is the one who acts next
+    text = (
+        "ومنعت الشرطة الإسرائيلية وزير الأمن القومي إيتمار بن غفير من دخول المسجد الأقصى صباح اليوم، "
+        "فاعتصم أمام باب المغاربة لساعتين."
+    )
+    events = _events(text)
+    assert ("COERCE", {"Israel Police"}, {"Itamar Ben-Gvir"}) in events
+    assert ("PROTEST", {"Itamar Ben-Gvir"}, set()) in events
+
+
+def test_a_states_agency_acts_a_news_agency_does_not() -> None:
+    # Israel Police is an "agency" in the knowledge base like Reuters, but a state's agency acts
+    text = "القدس - (رويترز): واعتقلت الشرطة الإسرائيلية، فجر اليوم، النائب العربي في الكنيست أيمن عودة."
+    events = _events(text)
+    assert events and events[0][:2] == ("COERCE", {"Israel Police"})
+
+
+def test_a_verb_carrying_its_object_after_a_linker_takes_the_name_after_it() -> None:
+    # بعدما منعها X من …: the pronoun is the object, X the subject (not the main clause's subject)
+    text = "وقالت وزارة الصحة إن الشاحنات عادت إلى العريش، بعدما منعتها حركة حماس من دخول غزة."
+    assert [e[:2] for e in _events(text) if e[0] == "COERCE"] == [("COERCE", {"Hamas"})]
+
+
+def test_a_raided_landmark_is_where_not_whom() -> None:
+    text = "وكانت الشرطة الإسرائيلية قد اقتحمت باحات المسجد الأقصى صباح أمس، ما أدى إلى إصابة عشرات المصلين."
+    assert [e for e in _events(text) if e[0] == "ASSAULT"] == [("ASSAULT", {"Israel Police"}, set())]

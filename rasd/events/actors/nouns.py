@@ -77,10 +77,10 @@ def _held_by_named(ctx: SentCtx, cand: Cand) -> bool:
     named = False
     for m in range(cand.i - 1, max(-1, cand.i - LIGHT_WINDOW), -1):
         tk = toks[m]
-        if tk.punct or (tk.in_trigger and m != cand.i):
+        if (tk.punct and tk.token.text in STRONG_PUNCT) or (tk.in_trigger and m != cand.i):
             return False
-        if tk.ent:
-            named = True
+        if tk.ent and tk.ent not in ctx.cities and tk.ent not in ctx.places:
+            named = True  # (a place is where, not who; past an aside: عقدت اللجنة العليا، الجهة المنظمة للبطولة، اجتماعا)
         elif "light" in tk.cats:
             return named
     return False

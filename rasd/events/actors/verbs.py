@@ -172,6 +172,11 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             # وضمت شبه جزيرة القرم after "اجتاحتها": the subject is the previous verb's, the phrase its object
             source = inherited_subject(toks[i], last)
             cand.inherited = True
+        r_obj = chunk_at(ctx, after) if kind == "linker" and cand.obj and i == cand.i else None
+        if not source and r_obj is not None and r_obj.start == after and r_obj.prep is None and r_obj.actors:
+            # بعدما منعتها قوات الدعم السريع من …: the verb carries its object; the name after it is the subject
+            source = r_obj.actors[:1]
+            after = r_obj.end
         if (
             not source
             and kind == "linker"
