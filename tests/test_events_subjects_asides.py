@@ -155,3 +155,23 @@ def test_a_verb_carrying_its_object_after_a_linker_takes_the_name_after_it() -> 
 def test_a_raided_landmark_is_where_not_whom() -> None:
     text = "وكانت الشرطة الإسرائيلية قد اقتحمت باحات المسجد الأقصى صباح أمس، ما أدى إلى إصابة عشرات المصلين."
     assert [e for e in _events(text) if e[0] == "ASSAULT"] == [("ASSAULT", {"Israel Police"}, set())]
+
+
+def test_a_threat_inside_a_warning_is_the_warning() -> None:
+    # حذر X من أن بلاده "لن تتردد …": one THREATEN, by the warner
+    text = 'وحذر وزير الدفاع الفرنسي سيباستيان لوكورنو من أن فرنسا "لن تتردد في الرد" على أي هجوم.'
+    threats = [e for e in _events(text) if e[0] == "THREATEN"]
+    assert [t[1] for t in threats] == [{"Sébastien Lecornu"}]
+
+
+def test_standing_with_a_state_supports_it() -> None:
+    text = 'وقال وزير الخارجية الأردني أيمن الصفدي إن الأردن "يقف مع مصر" في مواجهة التحديات.'
+    assert ("SUPPORT", {"Jordan"}, {"Egypt"}) in _events(text)
+
+
+def test_not_standing_idly_by_after_an_accusation_threatens_the_accused() -> None:
+    text = (
+        'واتهم وزير الخارجية المصري سامح شكري إثيوبيا بانتهاج "سياسة الأمر الواقع"، مؤكدا أن مصر "لن '
+        'تقف مكتوفة الأيدي".'
+    )
+    assert ("THREATEN", {"Egypt"}, {"Ethiopia"}) in _events(text)

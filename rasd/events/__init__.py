@@ -117,6 +117,35 @@ def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
                 gov.target = [e for e in c.target if e not in gov.source]
 
 
+def _warned_threats(ctx: context.SentCtx, cands: list[Cand]) -> None:
+    """حذر X من أن بلاده "لن تتردد في …"، حذرت الوزارة من أن أنقرة سترد: the threat told inside a warning's
+    أن clause is the warning itself (one THREATEN, by the warner; gold files code it once), not a second one.
+    A threat with no target right after an accusation in its sentence is aimed at the one accused."""
+    toks = ctx.toks
+    for n, c in enumerate(cands):
+        if c.trig.type != "THREATEN" or c.absorbed or n == 0:
+            continue
+        gov = cands[n - 1]
+        if gov.trig.type != "THREATEN" or gov.trig.mode != "warn" or gov.absorbed:
+            continue
+        between = range(gov.j, c.i)
+        if sum(1 for k in between if toks[k].token.kind != "punct") > ABSORB_WINDOW:
+            continue
+        if any(toks[k].punct and toks[k].token.text in context.STRONG_PUNCT for k in between):
+            continue
+        if any("comp" in toks[k].cats and not toks[k].ent for k in between):
+            c.absorbed = True
+            if not gov.target and c.target:
+                gov.target = [e for e in c.target if e not in gov.source]
+    for n, c in enumerate(cands):
+        if c.trig.type != "THREATEN" or c.target or not c.source or c.absorbed or n == 0:
+            continue
+        charge = cands[n - 1]
+        if charge.trig.type == "ACCUSE" and charge.target and not charge.absorbed:
+            # اتهم X إثيوبيا بـ…، مؤكدا أن مصر "لن تقف مكتوفة الأيدي": the threat is aimed at the one just accused
+            c.target = [e for e in charge.target if e not in c.source]
+
+
 HEADLINE_WORDS = 24  # a longer first line is a paragraph even without a final stop
 SUBHEAD_WORDS = 8  # later lines: subheadings are short (جذور الأزمة، ترحيب دولي)
 
@@ -342,6 +371,7 @@ def _sentence(
     attach.attach_dates(doc, ctx, cands, sx)
     attach.attach_attributes(ctx, cands, sx)
     _absorb(ctx, cands)
+    _warned_threats(ctx, cands)
     _called_protests(ctx, cands)
     for c in cands:
         modality.decide(ctx, c)
