@@ -175,3 +175,30 @@ def test_not_standing_idly_by_after_an_accusation_threatens_the_accused() -> Non
         'تقف مكتوفة الأيدي".'
     )
     assert ("THREATEN", {"Egypt"}, {"Ethiopia"}) in _events(text)
+
+
+def test_a_title_right_before_an_honorific_and_a_name_is_that_names() -> None:
+    # the entities layer tied وزير الخارجية السعودي to the crown prince; the name after الأمير holds it here
+    from rasd.document import Role, Span
+    from rasd.events.context.references import _reference_spans
+    from rasd.events.fixture import prepared
+
+    text = (
+        "واستقبل ولي العهد محمد بن سلمان الرئيس الفرنسي إيمانويل ماكرون. والتقى ماكرون بعد ذلك وزير الخارجية "
+        "السعودي الأمير فيصل بن فرحان."
+    )
+    doc = prepared(
+        text,
+        "2024-05-20",
+        [
+            ["إيمانويل ماكرون", "PER", "Emmanuel Macron", "person/emmanuel-macron", "country/FR", "person"],
+            ["ماكرون", "PER", "Emmanuel Macron", "person/emmanuel-macron", "country/FR", "person"],
+            ["فيصل بن فرحان", "PER", "Faisal bin Farhan Al Saud", "person/faisal-bin-farhan", "country/SA"],
+            ["محمد بن سلمان", "PER", "Mohammed bin Salman", "person/mohammed-bin-salman", "country/SA"],
+        ],
+    )
+    title = "وزير الخارجية السعودي"
+    start = text.index(title)
+    crown_prince = next(e for e in doc.entities if e.name_en == "Mohammed bin Salman")
+    crown_prince.roles.append(Role(text=title, span=Span(start=start, end=start + len(title), text=title)))
+    assert (start, start + len(title), crown_prince.id) not in _reference_spans(doc)

@@ -144,6 +144,7 @@ class Lexicon:
     deadline_preps: frozenset[str] = frozenset()  # قبل، حتى before deadline_ends (قبل نهاية العام)
     deadline_ends: frozenset[str] = frozenset()  # نهاية، حلول
     supporters: frozenset[str] = frozenset()  # أنصار، متظاهرون: a crowd storming a building protests
+    title_honorifics: frozenset[str] = frozenset()  # الأمير، الشيخ between a title and its holder's name
     counterparts: tuple[str, ...] = ()  # نظير، ضيف: the other party, named by its relation (stem prefixes)
 
 
@@ -207,6 +208,7 @@ def lexicon() -> Lexicon:
             "deadline_end",
             "counterpart",
             "supporters",
+            "title_honorific",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -270,6 +272,7 @@ def lexicon() -> Lexicon:
         issued=frozenset(word_sets["issued"]),
         delegations=frozenset(word_sets["delegation"]),
         supporters=frozenset(word_sets["supporters"]),
+        title_honorifics=frozenset(word_sets["title_honorific"]),
         then_words=frozenset(word_sets["then"]),
         deadlines=frozenset(word_sets["deadline"]),
         deadline_preps=frozenset(word_sets["deadline_prep"]),

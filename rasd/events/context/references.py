@@ -53,6 +53,8 @@ def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
             hi = bisect_left(starts, sp.end + 2)
             if hi and max_end[hi] > sp.start - 2:
                 continue  # overlapping or right beside a mention (الأمير | محمد بن سلمان): part of that phrase
+            if hi < len(starts) and _honorifics_only(doc.text[sp.end : starts[hi]]):
+                continue  # وزير الخارجية السعودي | الأمير | فيصل بن فرحان: the title of the name after it
             extra.append((sp.start, sp.end, e.id))
     if not extra:
         return spans
@@ -65,6 +67,18 @@ def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
             continue
         clean.append(s)
     return clean
+
+
+_HONORIFIC_GAP = 16  # characters between a title and the name it belongs to: one or two honorifics
+
+
+def _honorifics_only(gap: str) -> bool:
+    """The text between a title and the next mention is one or two honorifics (الأمير، الشيخ، السيد)."""
+    words = gap.split()
+    if not 0 < len(words) <= 2 or len(gap) > _HONORIFIC_GAP:
+        return False
+    honorifics = lexicon().title_honorifics
+    return all(normalize(w) in honorifics for w in words)
 
 
 def _bodies(doc: Document, reporters: frozenset[str], ends: list[int]) -> dict[str, tuple[str, int]]:
