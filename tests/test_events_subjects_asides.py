@@ -202,3 +202,19 @@ def test_a_title_right_before_an_honorific_and_a_name_is_that_names() -> None:
     crown_prince = next(e for e in doc.entities if e.name_en == "Mohammed bin Salman")
     crown_prince.roles.append(Role(text=title, span=Span(start=start, end=start + len(title), text=title)))
     assert (start, start + len(title), crown_prince.id) not in _reference_spans(doc)
+
+
+def test_welcoming_someones_statements_is_aimed_at_him() -> None:
+    # بتصريحات: ب before a way of saying is the preposition (its phrase names whom the welcome is aimed at)
+    text = "ورحب وزير الخارجية الأردني أيمن الصفدي بتصريحات الرئيس الفرنسي إيمانويل ماكرون."
+    assert ("SUPPORT", {"Ayman Safadi"}, {"Emmanuel Macron"}) in _events(text)
+
+
+def test_a_visit_takes_the_date_of_the_meeting_during_it() -> None:
+    text = (
+        "وجاءت التصريحات بعد زيارة قام بها المبعوث الأميركي آموس هوكستين إلى بيروت، التقى خلالها رئيس مجلس "
+        "النواب نبيه بري يوم الأحد الماضي."
+    )
+    doc = analyze(text, published="2024-05-20")
+    visit = next(ev for ev in doc.events if ev.mode == "visit")
+    assert visit.date == "2024-05-19" and visit.date_source == "timex"

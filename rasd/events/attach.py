@@ -116,6 +116,17 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
             # مكالمة … يوم 31 مارس، اتفق خلالها الرئيسان: during the event just named, on its date
             prev = cands[n - 1]
             c.date, c.date_source, c.timex = prev.date, "timex", prev.timex
+        nxt = cands[n + 1] if n + 1 < len(cands) else None
+        if (
+            c.date is None
+            and c.trig.mode == "visit"
+            and nxt is not None
+            and nxt.date_source == "timex"
+            and nxt.i + 1 < len(ctx.toks)
+            and ctx.toks[nxt.i + 1].token.norm in DURING
+        ):
+            # زيارة قام بها X إلى الرياض، التقى خلالها Y الأحد الماضي: the visit is dated by what was done during it
+            c.date, c.date_source, c.timex = nxt.date, "timex", nxt.timex
         if c.date is None and c.inherited and n > 0 and cands[n - 1].date_source == "timex":
             prev = cands[n - 1]
             c.date, c.date_source, c.timex = prev.date, "timex", prev.timex
