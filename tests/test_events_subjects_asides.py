@@ -218,3 +218,15 @@ def test_a_visit_takes_the_date_of_the_meeting_during_it() -> None:
     doc = analyze(text, published="2024-05-20")
     visit = next(ev for ev in doc.events if ev.mode == "visit")
     assert visit.date == "2024-05-19" and visit.date_source == "timex"
+
+
+def test_a_visit_announced_in_a_second_clause_is_by_the_one_named_there() -> None:
+    # the sentence opens on another act; the visitor is the subject after أن, and he meets those named
+    text = (
+        "وأجرى وزير الخارجية اللبناني عبد الله بو حبيب اتصالا هاتفيا بنظيره الأردني أيمن الصفدي، فيما أعلنت "
+        "الخارجية الأميركية أن المبعوث آموس هوكستين سيصل إلى بيروت الأسبوع المقبل في زيارة يلتقي خلالها "
+        "رئيس مجلس النواب نبيه بري."
+    )
+    events = _events(text)
+    assert ("CONSULT", {"Amos Hochstein"}, {"Beirut"}) in events
+    assert ("CONSULT", {"Amos Hochstein"}, {"Nabih Berri"}) in events

@@ -414,7 +414,10 @@ def _arrival(ctx: SentCtx, cand: Cand, tgt: list[str]) -> tuple[list[str], list[
     m = cand.i - 1
     if m < 0 or toks[m].token.norm != "في":
         return [], tgt
-    subj = first_subject_chunk(ctx, m)
+    # the subject of the clause the adjunct closes: after the last أن before it (أعلنت السفارة أن X سيصل إلى
+    # بيروت … في زيارة: X visits), else the sentence's first
+    comp = max((k for k in range(m) if "comp" in toks[k].cats and not toks[k].ent), default=0)
+    subj = (first_subject_chunk(ctx, m, after=comp) if comp else None) or first_subject_chunk(ctx, m)
     if subj is None:
         return [], tgt
     dest = [

@@ -111,7 +111,12 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         if prev and prev[-1].trig.type == cand.trig.type and prev[-1].trig.mode != "visit":
             cand.absorbed = True
         subj_c = first_subject_chunk(ctx, i)
-        if subj_c is not None:
+        visit = prev[-1] if prev and prev[-1].trig.mode == "visit" and prev[-1].source else None
+        if visit is not None:
+            # … أن X سيصل إلى بيروت في زيارة، يلتقي خلالها Y: the visitor just named, not the sentence's first
+            source = list(visit.source[:1])
+            after = i + 2
+        elif subj_c is not None:
             kind, subj = "subject", subj_c
             after = i + 2
     if dual is not None:
