@@ -230,3 +230,12 @@ def test_a_visit_announced_in_a_second_clause_is_by_the_one_named_there() -> Non
     events = _events(text)
     assert ("CONSULT", {"Amos Hochstein"}, {"Beirut"}) in events
     assert ("CONSULT", {"Amos Hochstein"}, {"Nabih Berri"}) in events
+
+
+def test_a_body_named_again_by_its_head_and_adjective() -> None:
+    # الاتحاد الدولي after الاتحاد الدولي لكرة القدم: the same body (not another one its adjective would name)
+    text = (
+        "ودافع الاتحاد الدولي لكرة القدم عن قراره بشأن الشارة. وهدد الاتحاد الدولي بفرض عقوبات على أي "
+        "منتخب يخالف القواعد."
+    )
+    assert ("THREATEN", {"FIFA"}, set()) in _events(text)

@@ -29,7 +29,7 @@ from .subjects import (
     right_subject,
     topic_subject,
 )
-from .syntax import body_at, chunk_at, is_definite, is_nisba, starts_with_and
+from .syntax import body_at, body_pair_at, chunk_at, is_definite, is_nisba, starts_with_and
 
 
 def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentence: list[str]) -> None:
@@ -237,10 +237,13 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         elif not source:
             r = right_subject(ctx, after)
             body = body_at(ctx, r.start) if r is not None and not _described(ctx, r.start) else None
+            pair = body_pair_at(ctx, r.start) if r is not None and body is None else None
             if body is not None and r is not None:
                 # "دعم الجامعة الكامل لحق الإمارات": a body's bare head noun, the body named again, is the
                 # subject; a name further on in its phrase is the object
                 source, after, direct = [body], r.start + 1, True
+            elif pair is not None and r is not None:
+                source, after, direct = [pair], r.start + 2, True  # وهدد الاتحاد الدولي بفرض عقوبات
             elif r is not None and not r.actors and toks[i].conj and last is not None:
                 # ودعا المجتمع الدولي إلى …: a dropped subject and an object that is no entity
                 source = inherited_subject(toks[i], last)

@@ -91,10 +91,13 @@ def _bodies(doc: Document, reporters: frozenset[str], ends: list[int]) -> dict[s
         if len(words) < 2:
             continue  # حماس: a one-word name has no head noun to repeat
         head = words[0][2:] if words[0].startswith("ال") else words[0]
-        key = "ال" + head
         first = min(m.start for m in e.mentions)
-        prior = seen.get(key, (e.id, first))
-        seen[key] = None if prior is None or prior[0] != e.id else (e.id, min(first, prior[1]))
+        keys = ["ال" + head]
+        if len(words) > 2 and words[1].startswith("ال") and words[0].startswith("ال"):
+            keys.append(words[0] + " " + words[1])  # الاتحاد الدولي after الاتحاد الدولي لكرة القدم
+        for key in keys:
+            prior = seen.get(key, (e.id, first))
+            seen[key] = None if prior is None or prior[0] != e.id else (e.id, min(first, prior[1]))
     # بعثة صندوق النقد الدولي، وفد حماس: a delegation of a body, named again as البعثة / الوفد, is that body
     for e in doc.entities:
         if e.type != "ORG" or e.id in reporters:
