@@ -239,3 +239,18 @@ def test_a_body_named_again_by_its_head_and_adjective() -> None:
         "منتخب يخالف القواعد."
     )
     assert ("THREATEN", {"FIFA"}, set()) in _events(text)
+
+
+def test_object_after_an_apposition_set_off_by_commas() -> None:
+    # ، صاحبة أكبر كتلة في البرلمان،: an indefinite apposition describing the subject; the object follows it
+    text = (
+        "وأعلن رئيس الجمهورية قيس سعيد حل الحكومة. واتهم الحزب الدستوري الحر، أحد أبرز أحزاب المعارضة، "
+        "رئيس الجمهورية بتجاوز صلاحياته."
+    )
+    assert ("ACCUSE", {"Free Destourian Party"}, {"Kais Saied"}) in _events(text)
+
+
+def test_a_dated_aside_then_the_titled_object() -> None:
+    # a guard: the aside rules leave a date between commas and the titled object after it as they were
+    text = "واستقبل الملك عبد الله الثاني، أمس، رئيس الوزراء العراقي محمد شياع السوداني في عمان."
+    assert ("CONSULT", {"Abdullah II of Jordan"}, {"Mohammed Shia al-Sudani"}) in _events(text)

@@ -176,10 +176,18 @@ def _relative_aside_end(toks: list[Tok], k: int) -> int | None:
     """التقى X، الذي ترأس وفد بلاده نيابة عن الرئيس Z، رئيس الوزراء Y: a relative clause opening at the comma
     ``k`` right after the subject describes it; the comma closing it (before any stronger mark, within reach,
     with a phrase after it) ends the aside, and the verb's object follows."""
-    if k + 1 >= len(toks) or "relative" not in toks[k + 1].cats or toks[k + 1].ent:
+    if k + 1 >= len(toks) or toks[k + 1].ent:
+        return None
+    first = toks[k + 1]
+    # or an apposition opening on an indefinite noun (، صاحبة أكبر كتلة في البرلمان،): no title (، رئيس وزراء
+    # X، is the object), no trigger, no article
+    appos = plain_word(first) and not first.article and not first.token.norm.startswith("ال")
+    if "relative" not in first.cats and not (appos and not title_word(first)):
         return None
     for m in range(k + 2, min(len(toks), k + 2 + _RELATIVE_REACH)):
         tk = toks[m]
+        if appos and tk.in_trigger:
+            return None
         if tk.punct:
             if tk.token.text in '()"«»':
                 continue
