@@ -254,3 +254,13 @@ def test_a_dated_aside_then_the_titled_object() -> None:
     # a guard: the aside rules leave a date between commas and the titled object after it as they were
     text = "واستقبل الملك عبد الله الثاني، أمس، رئيس الوزراء العراقي محمد شياع السوداني في عمان."
     assert ("CONSULT", {"Abdullah II of Jordan"}, {"Mohammed Shia al-Sudani"}) in _events(text)
+
+
+def test_a_press_conference_alone_is_no_meeting() -> None:
+    text = 'وقال وزير الخارجية الأردني أيمن الصفدي في مؤتمر صحافي إن "علاقتنا مع مصر استراتيجية".'
+    assert [e for e in _events(text) if e[0] == "CONSULT"] == []
+
+
+def test_a_joint_press_conference_is_a_meeting() -> None:
+    text = "وقال وزير الخارجية الأردني أيمن الصفدي في مؤتمر صحافي مع نظيره المصري سامح شكري إن الحل سياسي."
+    assert ("CONSULT", {"Ayman Safadi"}, {"Sameh Shoukry"}) in _events(text)

@@ -189,6 +189,12 @@ def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
         and context.plain_word(ctx.toks[c.i - 1])
     ):
         return True  # لإبعاد التهديد عن سكان الشمال: the threat is a danger removed, no one threatening
+    if "joint_only" in flags:
+        # قالت X في مؤتمر صحافي إن …: a press conference alone is how she spoke; only a joint one (مشترك، مع Y)
+        # is a meeting
+        near = ctx.toks[c.i : min(len(ctx.toks), c.j + 2)]
+        if not any(tk.token.norm.startswith(("مشترك", "المشترك")) or tk.token.norm == "مع" for tk in near):
+            return True
     if c.j >= len(ctx.toks) or not flags & _DECLINES:
         return False
     if "declines" in flags:
