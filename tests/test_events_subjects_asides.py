@@ -264,3 +264,12 @@ def test_a_press_conference_alone_is_no_meeting() -> None:
 def test_a_joint_press_conference_is_a_meeting() -> None:
     text = "وقال وزير الخارجية الأردني أيمن الصفدي في مؤتمر صحافي مع نظيره المصري سامح شكري إن الحل سياسي."
     assert ("CONSULT", {"Ayman Safadi"}, {"Sameh Shoukry"}) in _events(text)
+
+
+def test_a_past_verb_after_a_reported_present_goes_back_to_the_speaker() -> None:
+    # أكد X أن عمّان "تقف مع …"، ودعا إلى …: the call is the speaker's, not the reported clause's subject
+    text = (
+        'وأكد وزير الخارجية الأردني أيمن الصفدي أن الأردن "يقف مع مصر" في ملف المياه، ودعا إلى استئناف '
+        "المفاوضات."
+    )
+    assert ("REQUEST", {"Ayman Safadi"}, set()) in _events(text)

@@ -294,7 +294,8 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                     if nxt is not None and nxt.prep is None and people:
                         source = source + [e for e in people[-1:] if e not in source]
                         after = nxt.end
-            elif toks[i].conj and last is not None:
+            elif toks[i].conj and last is not None and not _back_to_report(ctx, cand, last, i):
+                # (أكد X أن الخرطوم "تقف مع القاهرة"، ودعا إلى …: back to the speaker, below)
                 source = inherited_subject(toks[i], last)
                 cand.inherited = True
             elif toks[i].conj and i > 0 and i == cand.i and opens_complement(toks, after):
