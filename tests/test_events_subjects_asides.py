@@ -273,3 +273,13 @@ def test_a_past_verb_after_a_reported_present_goes_back_to_the_speaker() -> None
         "المفاوضات."
     )
     assert ("REQUEST", {"Ayman Safadi"}, set()) in _events(text)
+
+
+def test_a_summit_between_the_two_sides_names_the_last_pair() -> None:
+    # بين الجانبين after the summit: the pair of bodies named before; the city that hosts one is no party
+    text = (
+        "واتفق الاتحاد الأوروبي والاتحاد الأفريقي، اليوم الخميس، على خطة للهجرة. وأعلن المتحدث أن القمة "
+        "المقبلة بين الجانبين ستعقد في أديس أبابا، بعد القمة التي احتضنتها بروكسل العام الماضي."
+    )
+    summits = [e for e in _events(text) if e[0] == "CONSULT"]
+    assert summits == [("CONSULT", {"European Union"}, {"African Union"})]

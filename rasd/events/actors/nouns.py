@@ -9,7 +9,14 @@ from ..lexicon import lexicon
 from ..triggers import Cand
 from .anaphora import pronoun_antecedent
 from .objects import l_clitic, masdar_object, scan_targets
-from .subjects import adjective_mention, first_subject_chunk, left_subject, right_subject, title_holder
+from .subjects import (
+    adjective_mention,
+    first_subject_chunk,
+    is_dual,
+    left_subject,
+    right_subject,
+    title_holder,
+)
 from .syntax import (
     LIGHT_WINDOW,
     TRANSPARENT,
@@ -66,6 +73,22 @@ def _headed_by(ctx: SentCtx, cand: Cand) -> list[str]:
                 end = chunk_at(ctx, end).end  # … ووزير الدفاع الأوكراني رستم عمروف: the second head
             people = [toks[m].ent for m in range(c.start, end) if ctx.types.get(toks[m].ent) == "PER"]
             return list(dict.fromkeys(people))
+    return []
+
+
+def _between_dual(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> list[str]:
+    """القمة الثانية بين الجانبين: a dual after بين right after the noun (and its adjective) names the last pair
+    of the article (the sides of a pair of bodies for الجانبين، الطرفين), or []."""
+    toks = ctx.toks
+    for k in range(cand.j, min(len(toks) - 1, cand.j + 2)):
+        if toks[k].token.norm == "بين" and is_dual(toks[k + 1]):
+            word = toks[k + 1].token.forms[-1][1][2:-2]
+            pairs = [c.actors for c in reversed(prev + ctx.history) if c.symmetric and len(c.actors) == 2]
+            if word in lexicon().body_duals:
+                pairs = [p for p in pairs if all(ctx.types.get(e) != "PER" for e in p)] or pairs
+            return list(pairs[0]) if pairs else []
+        if not (plain_word(toks[k]) or "planned_after" in toks[k].cats):
+            return []  # (an adjective may come first: القمة الثانية، القمة المقبلة)
     return []
 
 
@@ -275,7 +298,11 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             rel = j + 1
     if not src and rel + 2 < len(toks) and "relative" in toks[rel].cats:
         r = right_subject(ctx, rel + 2)
-        if r is not None and r.actors:
+        if r is not None and r.actors and all(e in ctx.cities or e in ctx.places for e in r.actors):
+            # القمة التي احتضنتها بروكسل: the city that hosted it is where, not a party
+            cand.location = cand.location or r.actors[0]
+            scan_from = r.end
+        elif r is not None and r.actors:
             src = r.actors
             scan_from = r.end
         else:
@@ -313,6 +340,11 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 src = list(last.source[:1])
                 tgt += [e for e in nxt.actors if e not in src and e not in tgt]
                 scan_from = nxt.end
+    if not src and "symmetric" in trig.flags and not any(c.trig.type == "CONSULT" for c in prev):
+        # (التقى الوفدان … في أول مفاوضات بين البلدين: the noun restates the meeting told in its sentence)
+        pair = _between_dual(ctx, cand, prev)
+        if pair:
+            src, tgt = pair[:1], tgt + [e for e in pair[1:] if e not in tgt]
     if not src and trig.type == "CONSULT" and not _held_by_named(ctx, cand):
         heads = _headed_by(ctx, cand)
         if heads:
