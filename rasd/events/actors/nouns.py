@@ -340,14 +340,19 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 src = list(last.source[:1])
                 tgt += [e for e in nxt.actors if e not in src and e not in tgt]
                 scan_from = nxt.end
-    if not src and "symmetric" in trig.flags and not any(c.trig.type == "CONSULT" for c in prev):
+    if (
+        not src
+        and "symmetric" in trig.flags
+        and any(tk.token.norm == "بين" for tk in toks[j : j + 2])
+        and not any(c.trig.type == "CONSULT" for c in prev)
+    ):
         # (التقى الوفدان … في أول مفاوضات بين البلدين: the noun restates the meeting told in its sentence)
         pair = _between_dual(ctx, cand, prev)
         if pair:
             src, tgt = pair[:1], tgt + [e for e in pair[1:] if e not in tgt]
-    if not src and trig.type == "CONSULT" and not _held_by_named(ctx, cand):
+    if not src and trig.type == "CONSULT":
         heads = _headed_by(ctx, cand)
-        if heads:
+        if heads and not _held_by_named(ctx, cand):
             src, tgt = heads[:1], tgt + [e for e in heads[1:] if e not in tgt]
     if cand.rest_end > cand.j:
         scan_from = max(scan_from, cand.rest_end)  # قطع الجزائر علاقاتها مع X: past the trigger's own noun
