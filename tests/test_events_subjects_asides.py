@@ -283,3 +283,9 @@ def test_a_summit_between_the_two_sides_names_the_last_pair() -> None:
     )
     summits = [e for e in _events(text) if e[0] == "CONSULT"]
     assert summits == [("CONSULT", {"European Union"}, {"African Union"})]
+
+
+def test_a_signing_whose_subject_is_two_titled_names() -> None:
+    # the gap between وقع and مذكرة holds two titled people: a name's later words do not count against it
+    text = "وقع وزير الخارجية الأردني أيمن الصفدي ووزير الخارجية المصري سامح شكري، أمس، مذكرة تفاهم للتعاون."
+    assert ("AGREE", {"Ayman Safadi"}, {"Sameh Shoukry"}) in _events(text)
