@@ -289,3 +289,14 @@ def test_a_signing_whose_subject_is_two_titled_names() -> None:
     # the gap between وقع and مذكرة holds two titled people: a name's later words do not count against it
     text = "وقع وزير الخارجية الأردني أيمن الصفدي ووزير الخارجية المصري سامح شكري، أمس، مذكرة تفاهم للتعاون."
     assert ("AGREE", {"Ayman Safadi"}, {"Sameh Shoukry"}) in _events(text)
+
+
+def test_a_curfew_imposed_or_announced_coerces() -> None:
+    events = _events("وفرض الجيش اللبناني حظر التجول في مدينة طرابلس مساء الأحد.")
+    assert ("COERCE", {"Lebanese Armed Forces"}, set()) in events
+    events = _events("وأعلنت وزارة الداخلية العراقية حظرا شاملا للتجوال في بغداد.")
+    assert ("COERCE", {"Ministry of Interior (Iraq)"}, set()) in events
+
+
+def test_a_curfew_spoken_of_is_no_act() -> None:
+    assert _events("وقال مصدر أمني إن حظر التجول سيستمر حتى إشعار آخر.") == []
