@@ -300,3 +300,13 @@ def test_a_curfew_imposed_or_announced_coerces() -> None:
 
 def test_a_curfew_spoken_of_is_no_act() -> None:
     assert _events("وقال مصدر أمني إن حظر التجول سيستمر حتى إشعار آخر.") == []
+
+
+def test_a_briefing_to_a_body_is_a_consultation() -> None:
+    text = "وقدم المبعوث الأممي إلى اليمن هانس غروندبرغ إحاطة أمام مجلس الأمن الدولي مساء الثلاثاء."
+    assert ("CONSULT", {"Hans Grundberg"}, {"United Nations Security Council"}) in _events(text)
+
+
+def test_a_press_briefing_alone_is_how_one_spoke() -> None:
+    text = 'وقال المتحدث باسم الخارجية الأميركية ماثيو ميلر في إحاطة صحافية إن "المحادثات بناءة".'
+    assert [e for e in _events(text) if e[0] == "CONSULT"] == []
