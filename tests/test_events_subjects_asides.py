@@ -310,3 +310,10 @@ def test_a_briefing_to_a_body_is_a_consultation() -> None:
 def test_a_press_briefing_alone_is_how_one_spoke() -> None:
     text = 'وقال المتحدث باسم الخارجية الأميركية ماثيو ميلر في إحاطة صحافية إن "المحادثات بناءة".'
     assert [e for e in _events(text) if e[0] == "CONSULT"] == []
+
+
+def test_inspecting_unnamed_places_is_no_visit() -> None:
+    # تفقد X المناطق المنكوبة: an inspection names no one visited; تفقد X حي سوق الجمعة (a named place) stays
+    assert _events("وتفقد الرئيس التركي رجب طيب أردوغان المناطق المنكوبة في جنوب البلاد.") == []
+    visits = _events("وتفقد رئيس الوزراء اللبناني نجيب ميقاتي أمس مرفأ بيروت.")
+    assert visits and visits[0][:2] == ("CONSULT", {"Najib Mikati"})
