@@ -398,8 +398,11 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 break  # أعرب عن قلقه من الهجوم: the noun sits in a PP of another noun, not the verb's object
             if plain_word(tk) and tk.token.forms[-1][0] == 0:
                 noun_between = True
-            owned = _own_pronoun(toks[cand.i]) or _own_rest(toks, cand)  # (إغلاق حدودها)
-            if ("light" in tk.cats or ("announce" in tk.cats and owned)) and not tk.ent:
+            # (أعلنت X إغلاق حدودها: a later word of the trigger may carry the pronoun)
+            if (
+                "light" in tk.cats
+                or ("announce" in tk.cats and (_own_pronoun(toks[cand.i]) or _own_rest(toks, cand)))
+            ) and not tk.ent:
                 cand.light = m
                 saved = cand.target
                 verb_actors(ctx, cand, m, prev, prev_sentence)
