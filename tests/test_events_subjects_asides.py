@@ -317,3 +317,13 @@ def test_inspecting_unnamed_places_is_no_visit() -> None:
     assert _events("وتفقد الرئيس التركي رجب طيب أردوغان المناطق المنكوبة في جنوب البلاد.") == []
     visits = _events("وتفقد رئيس الوزراء اللبناني نجيب ميقاتي أمس مرفأ بيروت.")
     assert visits and visits[0][:2] == ("CONSULT", {"Najib Mikati"})
+
+
+def test_an_analysts_comment_holds_no_event() -> None:
+    # يرى المحلل X أن "انسحاب Y …"، لكنه استبعد …: comment on events, not events; a minister after فيما acts
+    text = (
+        'ويرى المحلل السياسي العراقي إحسان الشمري أن "انسحاب الصدر يربك المشهد"، لكنه استبعد أي مواجهة '
+        "مسلحة، فيما رفض وزير الخارجية العراقي فؤاد حسين أي تدخل خارجي."
+    )
+    events = _events(text)
+    assert [e[0] for e in events] == ["REJECT"] and events[0][1] == {"Fuad Hussein"}

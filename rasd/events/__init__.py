@@ -117,6 +117,31 @@ def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
                 gov.target = [e for e in c.target if e not in gov.source]
 
 
+def _commentary(ctx: context.SentCtx, cands: list[Cand]) -> None:
+    """ويرى المحلل السياسي X أن "انسحاب الصدر …"، لكنه استبعد أي مواجهة: a sentence whose subject is an analyst or
+    an expert holds his comment, not events (the gold files code none)."""
+    words = lexicon().commentators
+    toks = ctx.toks
+    for k in range(min(len(toks), 4)):  # the subject comes first: (و)يرى / قال / رأى + the title
+        tk = toks[k]
+        if tk.punct:
+            return
+        if not tk.ent and any(stem in words for _, stem in tk.token.forms):
+            # up to another subject's clause (…، فيما استبعد الوزير X أي تنازل); لكنه goes on with the analyst
+            end = next(
+                (
+                    m
+                    for m in range(k + 1, len(toks))
+                    if "contrast" in toks[m].cats and "pronoun" not in toks[m].cats and not toks[m].ent
+                ),
+                len(toks),
+            )
+            for c in cands:
+                if k < c.i < end:
+                    c.absorbed = True
+            return
+
+
 def _warned_threats(ctx: context.SentCtx, cands: list[Cand]) -> None:
     """حذر X من أن بلاده "لن تتردد في …"، حذرت الوزارة من أن أنقرة سترد: the threat told inside a warning's
     أن clause is the warning itself (one THREATEN, by the warner; gold files code it once), not a second one.
@@ -373,6 +398,7 @@ def _sentence(
         if q.speaker is not None and q.speaker.entity and ctx.start <= q.cue.start < ctx.end
     ]
     actors.fill(ctx, cands, prev_sentence, states)
+    _commentary(ctx, cands)
     sx = timexes_by_sent.get(ctx.index, [])
     attach.attach_dates(doc, ctx, cands, sx)
     attach.attach_attributes(ctx, cands, sx)

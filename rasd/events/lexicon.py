@@ -145,6 +145,7 @@ class Lexicon:
     deadline_ends: frozenset[str] = frozenset()  # نهاية، حلول
     supporters: frozenset[str] = frozenset()  # أنصار، متظاهرون: a crowd storming a building protests
     title_honorifics: frozenset[str] = frozenset()  # الأمير، الشيخ between a title and its holder's name
+    commentators: frozenset[str] = frozenset()  # المحلل، الخبير: what they say or judge is no event
     counterparts: tuple[str, ...] = ()  # نظير، ضيف: the other party, named by its relation (stem prefixes)
 
 
@@ -209,6 +210,7 @@ def lexicon() -> Lexicon:
             "counterpart",
             "supporters",
             "title_honorific",
+            "commentator",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -273,6 +275,7 @@ def lexicon() -> Lexicon:
         delegations=frozenset(word_sets["delegation"]),
         supporters=frozenset(word_sets["supporters"]),
         title_honorifics=frozenset(word_sets["title_honorific"]),
+        commentators=frozenset(word_sets["commentator"]),
         then_words=frozenset(word_sets["then"]),
         deadlines=frozenset(word_sets["deadline"]),
         deadline_preps=frozenset(word_sets["deadline_prep"]),
