@@ -324,3 +324,12 @@ def test_an_analysts_comment_holds_no_event() -> None:
     )
     events = _events(text)
     assert [e[0] for e in events] == ["REJECT"] and events[0][1] == {"Fuad Hussein"}
+
+
+def test_welcoming_the_words_of_a_bare_title() -> None:
+    # بتصريحات ولي العهد: the statements of the crown prince named before with that title
+    text = (
+        "وقال ولي العهد السعودي الأمير محمد بن سلمان في مقابلة إن المملكة تدعم الحل السياسي. ورحب وزير "
+        "الخارجية المصري سامح شكري بتصريحات ولي العهد."
+    )
+    assert ("SUPPORT", {"Sameh Shoukry"}, {"Mohammed bin Salman"}) in _events(text)
