@@ -117,6 +117,60 @@ def _absorb(ctx: context.SentCtx, cands: list[Cand]) -> None:
                 gov.target = [e for e in c.target if e not in gov.source]
 
 
+def _commentary(ctx: context.SentCtx, cands: list[Cand]) -> None:
+    """ويرى المحلل السياسي X أن "انسحاب الصدر …"، لكنه استبعد أي مواجهة: a sentence whose subject is an analyst or
+    an expert holds his comment, not events (the gold files code none)."""
+    words = lexicon().commentators
+    toks = ctx.toks
+    for k in range(min(len(toks), 4)):  # the subject comes first: (و)يرى / قال / رأى + the title
+        tk = toks[k]
+        if tk.punct:
+            return
+        if not tk.ent and any(stem in words for _, stem in tk.token.forms):
+            # up to another subject's clause (…، فيما استبعد الوزير X أي تنازل); لكنه goes on with the analyst
+            end = next(
+                (
+                    m
+                    for m in range(k + 1, len(toks))
+                    if "contrast" in toks[m].cats and "pronoun" not in toks[m].cats and not toks[m].ent
+                ),
+                len(toks),
+            )
+            for c in cands:
+                if k < c.i < end:
+                    c.absorbed = True
+            return
+
+
+def _warned_threats(ctx: context.SentCtx, cands: list[Cand]) -> None:
+    """حذر X من أن بلاده "لن تتردد في …"، حذرت الوزارة من أن أنقرة سترد: the threat told inside a warning's
+    أن clause is the warning itself (one THREATEN, by the warner; gold files code it once), not a second one.
+    A threat with no target right after an accusation in its sentence is aimed at the one accused."""
+    toks = ctx.toks
+    for n, c in enumerate(cands):
+        if c.trig.type != "THREATEN" or c.absorbed or n == 0:
+            continue
+        gov = cands[n - 1]
+        if gov.trig.type != "THREATEN" or gov.trig.mode != "warn" or gov.absorbed:
+            continue
+        between = range(gov.j, c.i)
+        if sum(1 for k in between if toks[k].token.kind != "punct") > ABSORB_WINDOW:
+            continue
+        if any(toks[k].punct and toks[k].token.text in context.STRONG_PUNCT for k in between):
+            continue
+        if any("comp" in toks[k].cats and not toks[k].ent for k in between):
+            c.absorbed = True
+            if not gov.target and c.target:
+                gov.target = [e for e in c.target if e not in gov.source]
+    for n, c in enumerate(cands):
+        if c.trig.type != "THREATEN" or c.target or not c.source or c.absorbed or n == 0:
+            continue
+        charge = cands[n - 1]
+        if charge.trig.type == "ACCUSE" and charge.target and not charge.absorbed:
+            # اتهم X إثيوبيا بـ…، مؤكدا أن مصر "لن تقف مكتوفة الأيدي": the threat is aimed at the one just accused
+            c.target = [e for e in charge.target if e not in c.source]
+
+
 HEADLINE_WORDS = 24  # a longer first line is a paragraph even without a final stop
 SUBHEAD_WORDS = 8  # later lines: subheadings are short (جذور الأزمة، ترحيب دولي)
 
@@ -160,6 +214,12 @@ def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
         and context.plain_word(ctx.toks[c.i - 1])
     ):
         return True  # لإبعاد التهديد عن سكان الشمال: the threat is a danger removed, no one threatening
+    if "joint_only" in flags:
+        # قالت X في مؤتمر صحافي إن …: a press conference alone is how she spoke; only a joint one (مشترك، مع Y)
+        # is a meeting
+        near = ctx.toks[c.i : min(len(ctx.toks), c.j + 2)]
+        if not any(tk.token.norm.startswith(("مشترك", "المشترك")) or tk.token.norm == "مع" for tk in near):
+            return True
     if c.j >= len(ctx.toks) or not flags & _DECLINES:
         return False
     if "declines" in flags:
@@ -338,10 +398,12 @@ def _sentence(
         if q.speaker is not None and q.speaker.entity and ctx.start <= q.cue.start < ctx.end
     ]
     actors.fill(ctx, cands, prev_sentence, states)
+    _commentary(ctx, cands)
     sx = timexes_by_sent.get(ctx.index, [])
     attach.attach_dates(doc, ctx, cands, sx)
     attach.attach_attributes(ctx, cands, sx)
     _absorb(ctx, cands)
+    _warned_threats(ctx, cands)
     _called_protests(ctx, cands)
     for c in cands:
         modality.decide(ctx, c)

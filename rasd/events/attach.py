@@ -10,6 +10,7 @@ duration after استمر/لمدة, start and end times after بدأ/انتهى 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 
@@ -97,6 +98,11 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
             dated.append((k, x))
     if dated:  # clauses matter only when the sentence has a date
         _attach_dated(ctx, cands, dated, _segments(ctx))
+        for c in cands:
+            if c.past and c.date_source == "timex" and c.date and _later(c.date, doc.published):
+                # طالبت X …، فيما قال Y إن … بعد انتهاء البطولة في 18 ديسمبر المقبل: a past verb tells what
+                # happened; a date still to come belongs to another clause
+                c.date = c.date_source = c.timex = None
         _sentence_date(doc, ctx, cands, dated)
     anchors: list[Cand] | None = None  # dated event nouns right after عقب، إثر (found when first needed)
     for n, c in enumerate(cands):
@@ -110,6 +116,17 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
             # مكالمة … يوم 31 مارس، اتفق خلالها الرئيسان: during the event just named, on its date
             prev = cands[n - 1]
             c.date, c.date_source, c.timex = prev.date, "timex", prev.timex
+        nxt = cands[n + 1] if n + 1 < len(cands) else None
+        if (
+            c.date is None
+            and c.trig.mode == "visit"
+            and nxt is not None
+            and nxt.date_source == "timex"
+            and nxt.i + 1 < len(ctx.toks)
+            and ctx.toks[nxt.i + 1].token.norm in DURING
+        ):
+            # زيارة قام بها X إلى الرياض، التقى خلالها Y الأحد الماضي: the visit is dated by what was done during it
+            c.date, c.date_source, c.timex = nxt.date, "timex", nxt.timex
         if c.date is None and c.inherited and n > 0 and cands[n - 1].date_source == "timex":
             prev = cands[n - 1]
             c.date, c.date_source, c.timex = prev.date, "timex", prev.timex
@@ -253,6 +270,17 @@ def _attach_dated(ctx: SentCtx, cands: list[Cand], dated: list[tuple[int, Timex]
         if owner is not None:
             _set(owner, x)
             owner.sentence_dated = True  # from a clause of its own, not the trigger's
+
+
+_CALENDAR_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+
+
+def _later(value: str, published: str | None) -> bool:
+    """A calendar month or day after the publication day's (weeks, seasons and unknown parts are not compared)."""
+    if not published or not _CALENDAR_DATE.fullmatch(value):
+        return False
+    n = min(len(value), len(published))
+    return value[:n] > published[:n]
 
 
 def _not_after(value: str, published: str | None) -> bool:

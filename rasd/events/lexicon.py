@@ -143,6 +143,9 @@ class Lexicon:
     deadlines: frozenset[str] = frozenset()  # بحلول، حتى: the date after it is a deadline, no act's date
     deadline_preps: frozenset[str] = frozenset()  # قبل، حتى before deadline_ends (قبل نهاية العام)
     deadline_ends: frozenset[str] = frozenset()  # نهاية، حلول
+    supporters: frozenset[str] = frozenset()  # أنصار، متظاهرون: a crowd storming a building protests
+    title_honorifics: frozenset[str] = frozenset()  # الأمير، الشيخ between a title and its holder's name
+    commentators: frozenset[str] = frozenset()  # المحلل، الخبير: what they say or judge is no event
     counterparts: tuple[str, ...] = ()  # نظير، ضيف: the other party, named by its relation (stem prefixes)
 
 
@@ -205,6 +208,9 @@ def lexicon() -> Lexicon:
             "deadline_prep",
             "deadline_end",
             "counterpart",
+            "supporters",
+            "title_honorific",
+            "commentator",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -267,6 +273,9 @@ def lexicon() -> Lexicon:
         casualty_words=frozenset(word_sets["casualty"]),
         issued=frozenset(word_sets["issued"]),
         delegations=frozenset(word_sets["delegation"]),
+        supporters=frozenset(word_sets["supporters"]),
+        title_honorifics=frozenset(word_sets["title_honorific"]),
+        commentators=frozenset(word_sets["commentator"]),
         then_words=frozenset(word_sets["then"]),
         deadlines=frozenset(word_sets["deadline"]),
         deadline_preps=frozenset(word_sets["deadline_prep"]),

@@ -16,7 +16,10 @@ warnings), :mod:`.states` (actor resolution to states), :mod:`.syntax` (shared t
 
 from __future__ import annotations
 
-from ..context import SentCtx
+from dataclasses import replace
+
+from ..context import STRONG_PUNCT, SentCtx
+from ..lexicon import lexicon
 from ..triggers import Cand
 from .casualties import casualty_target
 from .documents import document_issuer
@@ -34,13 +37,16 @@ from .reactions import (
 )
 from .states import dedup, person_states, sides, state_actors
 from .subjects import own_state, self_subject, state_subject
+from .syntax import LIGHT_WINDOW
 from .verbs import verb_actors
 
 __all__ = ["dedup", "fill", "person_states", "place_noun", "sides", "state_actors"]
 
 
 # a warning is addressed to states, bodies and people: a place named in what was said is no target
-_SAID_TO = frozenset({"THREATEN"})
+_NEEDS_TARGET = frozenset({"needs_target"})
+_ANNOUNCING = frozenset({"announce", "light"})  # أعلن تجميد، قرر … before a suspension noun
+_SAID_TO = frozenset({"THREATEN", "PROTEST"})  # (a protest storming a landmark is aimed at no place)
 _ADDRESSED = frozenset({"REQUEST", "ACCUSE"})  # with a party asked or accused, a town named too is no target
 
 
@@ -92,6 +98,17 @@ def fill(
             alt = next((e for e in ctx.toks[cand.i].entries if "verbal" in e.trigger.flags), None)
             if alt is not None:
                 cand.trig = alt.trigger
+        if "body_alt" in cand.trig.flags:
+            _frozen_body(ctx, cand, done, prev_sentence)
+        if cand.trig.mode == "raid" and cand.target and all(e in ctx.landmarks for e in cand.target):
+            # اقتحمت الشرطة باحات المسجد الأقصى: the place raided is where, not whom; the raid stands
+            cand.target = []
+            cand.trig = replace(cand.trig, flags=cand.trig.flags - _NEEDS_TARGET)
+        if "crowd_alt" in cand.trig.flags and _by_supporters(ctx, cand):
+            # اقتحم مئات من أنصار X القصر الجمهوري: protesters storming a building protest (no target needed)
+            alt = next((e for e in ctx.toks[cand.i].entries if "crowd" in e.trigger.flags), None)
+            if alt is not None:
+                cand.trig = alt.trigger
         if "subject_target" in cand.trig.flags and cand.source and not cand.target:
             cand.source, cand.target = [], cand.source
         if ctx.places and cand.source:
@@ -118,3 +135,60 @@ def fill(
         if cand.trig.type in REACTIONS and not cand.target and cand.source and cand.trig.mode != "boycott":
             # (staying away from a meeting is aimed at no one who held it)
             cand.target = reaction_target(ctx, cand, done)
+
+
+_SUPPORTERS_BEFORE = 4  # words back from the verb to a crowd word (وكان أنصار الصدر قد اقتحموا)
+_SUPPORTERS_AFTER = 4  # and forward (اقتحم مئات من أنصار X)
+
+
+def _by_supporters(ctx: SentCtx, cand: Cand) -> bool:
+    """A word for supporters or demonstrators stands in the verb's subject, right before or after it."""
+    toks = ctx.toks
+    lex = lexicon()
+    words = lex.supporters
+    for k in range(cand.i - 1, max(-1, cand.i - 1 - _SUPPORTERS_BEFORE), -1):
+        tk = toks[k]
+        if tk.punct:
+            break
+        if not tk.ent and any(stem in words for _, stem in tk.token.forms):
+            return True
+    # after the verb only the subject counts: a crowd word, من, then the supporters (not اقتحمت الشرطة مخيم
+    # المحتجين: the protesters' camp is the object)
+    for k in range(cand.j, min(len(toks), cand.j + _SUPPORTERS_AFTER)):
+        tk = toks[k]
+        if tk.ent or tk.punct:
+            return False
+        forms = tk.token.forms
+        if any(stem in words for _, stem in forms):
+            return True
+        if forms[-1][1] not in lex.crowd_nouns and tk.token.norm != "من":
+            return False
+    return False
+
+
+def _frozen_body(ctx: SentCtx, cand: Cand, done: list[Cand], prev_sentence: list[str]) -> None:
+    """جمد الرئيس البرلمان، أعلن الرئيس تجميد اختصاصات البرلمان: suspending another's body is coercing it (the
+    row flagged body); suspending one's own talks or vote stays a concession."""
+    alt = next((e for e in ctx.toks[cand.i].entries if "body" in e.trigger.flags), None)
+    if alt is None:
+        return
+    if cand.trig.pos == "verb":
+        bodies = [e for e in cand.target if ctx.types.get(e) == "ORG" and e not in cand.source]
+        if bodies and cand.source:
+            cand.trig, cand.target = alt.trigger, bodies
+        return
+    bodies = [e for e in cand.source if ctx.types.get(e) == "ORG"]
+    if not bodies or bodies != cand.source or cand.light is not None:
+        return
+    toks = ctx.toks
+    for m in range(cand.i - 1, max(-1, cand.i - LIGHT_WINDOW), -1):
+        tk = toks[m]
+        if (tk.punct and tk.token.text in STRONG_PUNCT) or tk.in_trigger:
+            return
+        if not tk.ent and tk.cats & _ANNOUNCING:
+            verb_actors(ctx, cand, m, done, prev_sentence)
+            actor = [e for e in cand.source if e not in bodies]
+            cand.source = actor or bodies
+            if actor:
+                cand.trig, cand.target, cand.light = alt.trigger, bodies, m
+            return

@@ -14,6 +14,14 @@ def inherited_subject(verb: Tok, prev: Cand) -> list[str]:
     verb is plural or dual and that event was between two sides (وقعا اتفاقية ودعوا إلى …، يبحثان … ويطالبان)."""
     if prev.symmetric and _plural(verb.token.norm) and len(prev.actors) > 1:
         return list(prev.actors)
+    if (
+        verb.token.text.startswith("ف")
+        and verb.head_k
+        and prev.trig.type == "COERCE"
+        and len(prev.target) == 1
+    ):
+        # منع الجيش X من دخول المقر، فاعتصم أمام البوابة: after ف the one coerced does what follows from it
+        return list(prev.target)
     return list(prev.source)
 
 

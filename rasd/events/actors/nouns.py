@@ -9,7 +9,14 @@ from ..lexicon import lexicon
 from ..triggers import Cand
 from .anaphora import pronoun_antecedent
 from .objects import l_clitic, masdar_object, scan_targets
-from .subjects import adjective_mention, first_subject_chunk, left_subject, right_subject, title_holder
+from .subjects import (
+    adjective_mention,
+    first_subject_chunk,
+    is_dual,
+    left_subject,
+    right_subject,
+    title_holder,
+)
 from .syntax import (
     LIGHT_WINDOW,
     TRANSPARENT,
@@ -67,6 +74,39 @@ def _headed_by(ctx: SentCtx, cand: Cand) -> list[str]:
             people = [toks[m].ent for m in range(c.start, end) if ctx.types.get(toks[m].ent) == "PER"]
             return list(dict.fromkeys(people))
     return []
+
+
+def _between_dual(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> list[str]:
+    """القمة الثانية بين الجانبين: a dual after بين right after the noun (and its adjective) names the last pair
+    of the article (the sides of a pair of bodies for الجانبين، الطرفين), or []."""
+    toks = ctx.toks
+    for k in range(cand.j, min(len(toks) - 1, cand.j + 2)):
+        if toks[k].token.norm == "بين" and is_dual(toks[k + 1]):
+            word = toks[k + 1].token.forms[-1][1][2:-2]
+            pairs = [c.actors for c in reversed(prev + ctx.history) if c.symmetric and len(c.actors) == 2]
+            if word in lexicon().body_duals:
+                pairs = [p for p in pairs if all(ctx.types.get(e) != "PER" for e in p)] or pairs
+            return list(pairs[0]) if pairs else []
+        if not (plain_word(toks[k]) or "planned_after" in toks[k].cats):
+            return []  # (an adjective may come first: القمة الثانية، القمة المقبلة)
+    return []
+
+
+def _held_by_named(ctx: SentCtx, cand: Cand) -> bool:
+    """عقدت اللجنة العليا اجتماعا طارئا برئاسة أمينها العام X: a light verb right before the noun whose subject
+    is named between them holds the meeting; the one heading it chairs, he is no party (the light verb's
+    subject is found below)."""
+    toks = ctx.toks
+    named = False
+    for m in range(cand.i - 1, max(-1, cand.i - LIGHT_WINDOW), -1):
+        tk = toks[m]
+        if (tk.punct and tk.token.text in STRONG_PUNCT) or (tk.in_trigger and m != cand.i):
+            return False
+        if tk.ent and tk.ent not in ctx.cities and tk.ent not in ctx.places:
+            named = True  # (a place is where, not who; past an aside: عقدت اللجنة العليا، الجهة المنظمة للبطولة، اجتماعا)
+        elif "light" in tk.cats:
+            return named
+    return False
 
 
 def _frames(tk: Tok) -> bool:
@@ -258,7 +298,11 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             rel = j + 1
     if not src and rel + 2 < len(toks) and "relative" in toks[rel].cats:
         r = right_subject(ctx, rel + 2)
-        if r is not None and r.actors:
+        if r is not None and r.actors and all(e in ctx.cities or e in ctx.places for e in r.actors):
+            # القمة التي احتضنتها بروكسل: the city that hosted it is where, not a party
+            cand.location = cand.location or r.actors[0]
+            scan_from = r.end
+        elif r is not None and r.actors:
             src = r.actors
             scan_from = r.end
         else:
@@ -296,9 +340,19 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 src = list(last.source[:1])
                 tgt += [e for e in nxt.actors if e not in src and e not in tgt]
                 scan_from = nxt.end
+    if (
+        not src
+        and "symmetric" in trig.flags
+        and any(tk.token.norm == "بين" for tk in toks[j : j + 2])
+        and not any(c.trig.type == "CONSULT" for c in prev)
+    ):
+        # (التقى الوفدان … في أول مفاوضات بين البلدين: the noun restates the meeting told in its sentence)
+        pair = _between_dual(ctx, cand, prev)
+        if pair:
+            src, tgt = pair[:1], tgt + [e for e in pair[1:] if e not in tgt]
     if not src and trig.type == "CONSULT":
         heads = _headed_by(ctx, cand)
-        if heads:
+        if heads and not _held_by_named(ctx, cand):
             src, tgt = heads[:1], tgt + [e for e in heads[1:] if e not in tgt]
     if cand.rest_end > cand.j:
         scan_from = max(scan_from, cand.rest_end)  # قطع الجزائر علاقاتها مع X: past the trigger's own noun
@@ -344,7 +398,11 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 break  # أعرب عن قلقه من الهجوم: the noun sits in a PP of another noun, not the verb's object
             if plain_word(tk) and tk.token.forms[-1][0] == 0:
                 noun_between = True
-            if ("light" in tk.cats or ("announce" in tk.cats and _own_pronoun(toks[cand.i]))) and not tk.ent:
+            # (أعلنت X إغلاق حدودها: a later word of the trigger may carry the pronoun)
+            if (
+                "light" in tk.cats
+                or ("announce" in tk.cats and (_own_pronoun(toks[cand.i]) or _own_rest(toks, cand)))
+            ) and not tk.ent:
                 cand.light = m
                 saved = cand.target
                 verb_actors(ctx, cand, m, prev, prev_sentence)
@@ -396,7 +454,10 @@ def _arrival(ctx: SentCtx, cand: Cand, tgt: list[str]) -> tuple[list[str], list[
     m = cand.i - 1
     if m < 0 or toks[m].token.norm != "في":
         return [], tgt
-    subj = first_subject_chunk(ctx, m)
+    # the subject of the clause the adjunct closes: after the last أن before it (أعلنت السفارة أن X سيصل إلى
+    # بيروت … في زيارة: X visits), else the sentence's first
+    comp = max((k for k in range(m) if "comp" in toks[k].cats and not toks[k].ent), default=0)
+    subj = (first_subject_chunk(ctx, m, after=comp) if comp else None) or first_subject_chunk(ctx, m)
     if subj is None:
         return [], tgt
     dest = [

@@ -19,12 +19,15 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
     seen_plain = False
     seen_pp = False  # a phrase of the target's preposition naming nobody (للحكومة الجديدة)
     seen_chunks = 0  # a bare ل phrase counts right after the trigger or its genitive (دعم فرنسا لمخطط …)
+    plain_end = -1  # where the first phrase naming nobody ended
     chunks, chunk_of = ctx.chunks, ctx.chunk_of  # (chunk_at inlined: k < len(toks) in this loop)
     stop = min(len(toks), frm + WINDOW + 1)
     while k < stop:
         tk = toks[k]
         if tk.punct and tk.token.text in "،,":
             close = _aside_end(toks, k)
+            if close is None and allow_direct and not seen_plain and k == frm and "direct" in preps:
+                close = _relative_aside_end(toks, k)
             if close is not None:
                 # انتقدت X، في بيان نقلته وسائل إعلام جزائرية، تصريحات الوزير: an aside set off by commas
                 # holds no object (nor does the adjective جزائرية name one)
@@ -92,6 +95,16 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
                 return named
             seen_pp = True
         if c.actors:
+            if (
+                c.prep == "مع"
+                and seen_plain
+                and seen_chunks == 1
+                and cand.trig.type in _STANCES
+                and "direct" in preps
+                and c.start <= plain_end + 1
+            ):
+                # رفضت حماس أي تطبيع مع إسرائيل، أيد X الحوار مع Y: the act rejected or backed is one with Y
+                return c.actors
             if c.prep == "بين" and c.conjuncts:
                 return (c.conjuncts[0][:1], [e for cj in c.conjuncts[1:] for e in cj])
             if c.prep == "لدي":
@@ -130,10 +143,12 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
             break  # شكر أنان في اتصال هاتفي على اهتمامه بلبنان: another phrase has begun
         if c.prep is None and not all(toks[m].timex for m in range(c.start, c.end)):
             seen_plain = True
+            plain_end = c.end
         k = c.end
     return []
 
 
+_STANCES = frozenset({"REJECT", "SUPPORT"})  # a stance on an act with someone is a stance on him
 _ASIDE_REACH = 10  # words in an aside between commas (، في بيان نقلته وسائل إعلام جزائرية،)
 
 
@@ -150,6 +165,32 @@ def _aside_end(toks: list[Tok], k: int) -> int | None:
     for m in range(k + 2, min(len(toks), k + 2 + _ASIDE_REACH)):
         tk = toks[m]
         if tk.punct:
+            return m if tk.token.text in "،," and m + 1 < len(toks) and not toks[m + 1].punct else None
+    return None
+
+
+_RELATIVE_REACH = 16  # words in a relative clause set off by commas (، الذي ترأس وفد بلاده،)
+
+
+def _relative_aside_end(toks: list[Tok], k: int) -> int | None:
+    """التقى X، الذي ترأس وفد بلاده نيابة عن الرئيس Z، رئيس الوزراء Y: a relative clause opening at the comma
+    ``k`` right after the subject describes it; the comma closing it (before any stronger mark, within reach,
+    with a phrase after it) ends the aside, and the verb's object follows."""
+    if k + 1 >= len(toks) or toks[k + 1].ent:
+        return None
+    first = toks[k + 1]
+    # or an apposition opening on an indefinite noun (، صاحبة أكبر كتلة في البرلمان،): no title (، رئيس وزراء
+    # X، is the object), no trigger, no article
+    appos = plain_word(first) and not first.article and not first.token.norm.startswith("ال")
+    if "relative" not in first.cats and not (appos and not title_word(first)):
+        return None
+    for m in range(k + 2, min(len(toks), k + 2 + _RELATIVE_REACH)):
+        tk = toks[m]
+        if appos and tk.in_trigger:
+            return None
+        if tk.punct:
+            if tk.token.text in '()"«»':
+                continue
             return m if tk.token.text in "،," and m + 1 < len(toks) and not toks[m + 1].punct else None
     return None
 

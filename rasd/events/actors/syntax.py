@@ -68,3 +68,15 @@ def body_at(ctx: SentCtx, k: int) -> str | None:
         return None
     own = lexicon().self_nouns
     return None if any(stem in own for _, stem in tk.forms) else hit[0]
+
+
+def body_pair_at(ctx: SentCtx, k: int) -> str | None:
+    """The body a definite head noun and its adjective at ``k`` name again when they begin its longer name
+    (الاتحاد الدولي after الاتحاد الدولي لكرة القدم, not المجلس الأعلى للقضاء after المجلس الوطني)."""
+    toks = ctx.toks
+    if k + 1 >= len(toks) or toks[k].ent or toks[k + 1].ent or toks[k + 1].punct:
+        return None
+    hit = ctx.bodies.get(toks[k].token.norm + " " + toks[k + 1].token.norm)
+    if hit is None or hit[1] >= toks[k].token.start:
+        return None
+    return hit[0]

@@ -7,7 +7,7 @@ from functools import lru_cache
 from ...data import read_tsv
 from ...text import normalize
 from ..attach import DURING
-from ..context import Chunk, SentCtx, plain_word
+from ..context import STRONG_PUNCT, Chunk, SentCtx, plain_word
 from ..lexicon import lexicon
 from ..triggers import Cand
 from .anaphora import pronoun_antecedent, resolve_pronoun
@@ -29,7 +29,7 @@ from .subjects import (
     right_subject,
     topic_subject,
 )
-from .syntax import body_at, chunk_at, is_definite, is_nisba, starts_with_and
+from .syntax import body_at, body_pair_at, chunk_at, is_definite, is_nisba, starts_with_and
 
 
 def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentence: list[str]) -> None:
@@ -57,6 +57,10 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
     ):
         # صفقة توسطت فيها قطر بين X و Y: a relative clause on the event noun, its subject after the pronoun
         kind = "indef"
+    if kind == "none" and i == cand.i and i > 1 and toks[i - 1].token.norm == "قد":
+        kana = _kana_subject(ctx, i - 1)
+        if kana is not None:
+            kind, subj = "subject", kana  # وكان وفد من X، برئاسة Y، قد زار …: the subject after كان
     if kind == "none" and i == cand.i:
         topic = topic_subject(ctx, i)
         if topic is not None:
@@ -107,7 +111,12 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         if prev and prev[-1].trig.type == cand.trig.type and prev[-1].trig.mode != "visit":
             cand.absorbed = True
         subj_c = first_subject_chunk(ctx, i)
-        if subj_c is not None:
+        visit = prev[-1] if prev and prev[-1].trig.mode == "visit" and prev[-1].source else None
+        if visit is not None:
+            # … أن X سيصل إلى بيروت في زيارة، يلتقي خلالها Y: the visitor just named, not the sentence's first
+            source = list(visit.source[:1])
+            after = i + 2
+        elif subj_c is not None:
             kind, subj = "subject", subj_c
             after = i + 2
     if dual is not None:
@@ -168,6 +177,11 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             # وضمت شبه جزيرة القرم after "اجتاحتها": the subject is the previous verb's, the phrase its object
             source = inherited_subject(toks[i], last)
             cand.inherited = True
+        r_obj = chunk_at(ctx, after) if kind == "linker" and cand.obj and i == cand.i else None
+        if not source and r_obj is not None and r_obj.start == after and r_obj.prep is None and r_obj.actors:
+            # بعدما منعتها قوات الدعم السريع من …: the verb carries its object; the name after it is the subject
+            source = r_obj.actors[:1]
+            after = r_obj.end
         if (
             not source
             and kind == "linker"
@@ -223,10 +237,13 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         elif not source:
             r = right_subject(ctx, after)
             body = body_at(ctx, r.start) if r is not None and not _described(ctx, r.start) else None
+            pair = body_pair_at(ctx, r.start) if r is not None and body is None else None
             if body is not None and r is not None:
                 # "دعم الجامعة الكامل لحق الإمارات": a body's bare head noun, the body named again, is the
                 # subject; a name further on in its phrase is the object
                 source, after, direct = [body], r.start + 1, True
+            elif pair is not None and r is not None:
+                source, after, direct = [pair], r.start + 2, True  # وهدد الاتحاد الدولي بفرض عقوبات
             elif r is not None and not r.actors and toks[i].conj and last is not None:
                 # ودعا المجتمع الدولي إلى …: a dropped subject and an object that is no entity
                 source = inherited_subject(toks[i], last)
@@ -251,8 +268,11 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                 # continues the clause's subject (or, opening a sentence, the last actor of the one before)
                 source = clause_subject(ctx, cand, i) if i > 0 else list(prev_sentence)
             elif r is not None and not r.actors and crowd_of(ctx, r):
-                # وتظاهر مئات من أنصار الجبهة: the crowd stands for the body its members support
+                # وتظاهر مئات من أنصار الجبهة: the crowd stands for the body its members support; the object
+                # follows the من phrase naming it (يزور وفد من المفوضية الأوروبية تونس)
                 source = crowd_of(ctx, r)
+                of = chunk_at(ctx, r.end) or chunk_at(ctx, r.end + 1)
+                after = of.end if of is not None and of.actors[:1] == source[:1] else after
             elif r is not None:
                 # VSO: the subject is the phrase's first actor (a person when named, both sides when
                 # coordinated); a nisba further on belongs to the object (رفضت طهران الاتهامات الأميركية)
@@ -274,7 +294,8 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                     if nxt is not None and nxt.prep is None and people:
                         source = source + [e for e in people[-1:] if e not in source]
                         after = nxt.end
-            elif toks[i].conj and last is not None:
+            elif toks[i].conj and last is not None and not _back_to_report(ctx, cand, last, i):
+                # (أكد X أن الخرطوم "تقف مع القاهرة"، ودعا إلى …: back to the speaker, below)
                 source = inherited_subject(toks[i], last)
                 cand.inherited = True
             elif toks[i].conj and i > 0 and i == cand.i and opens_complement(toks, after):
@@ -508,16 +529,47 @@ def _suffix_relative(ctx: SentCtx, subj: Chunk, i: int, after: int) -> int:
 
 
 def crowd_of(ctx: SentCtx, r: Chunk) -> list[str]:
-    """مئات من أنصار X، آلاف من أعضاء X: the body named in the من phrase after a crowd noun; قادة الدول
+    """مئات من أنصار X، آلاف من أعضاء X، وفد من X: the body named in the من phrase after a crowd noun or a
+    delegation; قادة الدول
     الأعضاء في X، وزراء خارجية الدول الأعضاء في X: the body named in the في phrase after its members."""
     lex = lexicon()
     if ctx.toks[r.end - 1].token.forms[-1][1] in lex.member_words:
         nxt = chunk_at(ctx, r.end) or chunk_at(ctx, r.end + 1)
         ok = nxt is not None and nxt.prep == "في" and nxt.start <= r.end + 1
         return [e for e in nxt.actors[:1] if ctx.types.get(e) == "ORG"] if ok and nxt is not None else []
-    if ctx.toks[r.start].token.forms[-1][1] not in lex.crowd_nouns:
-        return []
+    forms = ctx.toks[r.start].token.forms
+    if forms[-1][1] not in lex.crowd_nouns and not any(stem in lex.delegations for _, stem in forms):
+        return []  # (وفد من السلطة الفلسطينية: a delegation from a body stands for it like a crowd)
     nxt = chunk_at(ctx, r.end) or chunk_at(ctx, r.end + 1)
     if nxt is None or nxt.prep != "من" or nxt.start > r.end + 1:
         return []
     return nxt.actors[:1]
+
+
+_KANA_REACH = 30  # tokens between كان and the قد before its verb (the subject and the asides describing it)
+
+
+def _kana_subject(ctx: SentCtx, qad: int) -> Chunk | None:
+    """وكان وفد من السلطة الفلسطينية برئاسة X، ورئيس جهاز Y، قد زار الرياض: a pluperfect whose subject, right
+    after كان, is set off from قد by asides: the phrase after كان (or the body its crowd or delegation stands
+    for), when no other verb or trigger stands between."""
+    toks = ctx.toks
+    for k in range(qad - 1, max(-1, qad - _KANA_REACH), -1):
+        tk = toks[k]
+        if (tk.punct and tk.token.text in STRONG_PUNCT) or tk.in_trigger:
+            return None
+        if tk.cats & _NEW_CLAUSE and not tk.ent and not (k > 0 and toks[k - 1].token.text in ("،", ",")):
+            return None  # (، الذي وصل أمس،: a relative clause set off by commas describes the subject)
+        if not tk.ent and any(stem in _KANA for _, stem in tk.token.forms):
+            r = chunk_at(ctx, k + 1)
+            if r is None or r.start != k + 1 or r.prep is not None:
+                return None
+            if r.actors:
+                return r
+            crowd = crowd_of(ctx, r)
+            return Chunk(r.start, r.end, None, [crowd]).seal() if crowd else None
+    return None
+
+
+_KANA = frozenset({"كان", "كانت"})
+_NEW_CLAUSE = frozenset({"comp", "relative", "contrast"})

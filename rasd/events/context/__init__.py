@@ -76,7 +76,14 @@ def build(doc: Document) -> list[SentCtx]:
     types = {e.id: e.type for e in doc.entities}
     titles = {e.id: " ".join(_normalized(r.text) for r in e.roles) for e in doc.entities if e.roles}
     linked = frozenset(e.id for e in doc.entities if e.kb_id)
-    reporters = frozenset(e.id for e in doc.entities if e.kind in REPORTER_KINDS)
+    # news agencies and outlets report, never act; a state's agency (Israel Police, KSrelief: kind "agency" in
+    # the knowledge base too, but not under media/) does act
+    reporters = frozenset(
+        e.id
+        for e in doc.entities
+        if e.kind in REPORTER_KINDS
+        and not (e.kind == "agency" and e.kb_id and not e.kb_id.startswith("media/"))
+    )
     places = frozenset(
         e.id
         for e in doc.entities
@@ -85,6 +92,7 @@ def build(doc: Document) -> list[SentCtx]:
         # (a place the knowledge base does not know is a village or a district, not a state)
         and (e.kind in PLACE_KINDS or (e.kb_id or "").startswith(("city/", "region/")) or not e.kb_id)
     )
+    landmarks = frozenset(e.id for e in doc.entities if e.type == "LOC" and e.kind == "landmark")
     # mention spans sorted, for token lookup
     spans = _reference_spans(doc)
     if doc.timexes and spans:
@@ -285,6 +293,7 @@ def build(doc: Document) -> list[SentCtx]:
                 ends,
                 reporters=reporters,
                 bodies=bodies,
+                landmarks=landmarks,
             )  # fmt: skip
         )
     return out

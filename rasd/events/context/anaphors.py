@@ -152,6 +152,9 @@ def _title_holders(
 BARE_TITLE_WORDS = 3  # رئيس الوزراء، الأمير، وزير الخارجية: a title standing alone is short
 
 
+_WHOLE_WORD = frozenset({"not_conj"})
+
+
 def _bare_titles(
     toks: list[Tok],
     chunks: list[Chunk],
@@ -164,9 +167,16 @@ def _bare_titles(
     if not holders:
         return
     types = types or {}
+    media = lexicon().media
     for n, c in enumerate(chunks):
-        if c.actors or c.prep is not None:
+        if c.actors:
             continue
+        first = c.start
+        if c.prep is not None:
+            # رحب بتصريحات ولي العهد: a way of saying, then a bare title: the words of its holder
+            if c.end - c.start < 2 or not any(stem in media for _, stem in toks[c.start].token.forms):
+                continue
+            first = c.start + 1
         nxt = chunks[n + 1] if n + 1 < len(chunks) else None
         if (
             nxt is not None
@@ -175,15 +185,17 @@ def _bare_titles(
             and any(types.get(toks[k].ent) == "PER" for k in range(nxt.start, nxt.end))
         ):
             continue  # المديرة التنفيذية لليونيسف كاثرين راسل: the title's holder is named in the phrase after it
-        head = toks[c.start].token.forms[-1][1]
+        head = toks[first].token.forms[-1][1]
         if head not in known and head[2:] not in known:
             continue  # (a cheap test: the first word must be a word of some title)
         # the title: the phrase's first words up to a definite one not followed by another (رئيس الوزراء
         # بتقديم …: the rest is the object's complement)
         end = None
-        for k in range(c.start, min(c.end, c.start + BARE_TITLE_WORDS)):
+        for k in range(first, min(c.end, first + BARE_TITLE_WORDS)):
             tk = toks[k]
-            if tk.token.kind != "word" or tk.cats or tk.entries or tk.timex:
+            # (after a way of saying, ولي of ولي العهد is read whole: its not_conj category is no function word)
+            whole = first > c.start and tk.cats == _WHOLE_WORD
+            if tk.token.kind != "word" or (tk.cats and not whole) or tk.entries or tk.timex:
                 break
             if tk.token.forms[-1][1].startswith("ال") and (
                 k + 1 >= c.end or not toks[k + 1].token.norm.startswith("ال")
@@ -192,7 +204,7 @@ def _bare_titles(
                 break
         if end is None:
             continue  # رئيس وزراء سابق: indefinite, nobody in particular
-        span = toks[c.start : end]
+        span = toks[first:end]
         words = [tk.token.forms[-1][1] for tk in span]
         keys = {w[2:] if w.startswith("ال") else w for w in words}
         here = span[0].token.start

@@ -125,3 +125,6 @@ class SentCtx:
     # a body's head noun with the article (الجامعه، الاتحاد، الوزاره) -> (the one body of the article so
     # headed, where it is first named): a bare الجامعة after جامعة الدول العربية names it again
     bodies: dict[str, tuple[str, int]] = field(default_factory=dict)
+    landmarks: frozenset[str] = (
+        frozenset()
+    )  # buildings and sites (المسجد الأقصى): a raid on one targets nobody

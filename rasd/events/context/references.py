@@ -53,6 +53,8 @@ def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
             hi = bisect_left(starts, sp.end + 2)
             if hi and max_end[hi] > sp.start - 2:
                 continue  # overlapping or right beside a mention (الأمير | محمد بن سلمان): part of that phrase
+            if hi < len(starts) and _honorifics_only(doc.text[sp.end : starts[hi]]):
+                continue  # وزير الخارجية السعودي | الأمير | فيصل بن فرحان: the title of the name after it
             extra.append((sp.start, sp.end, e.id))
     if not extra:
         return spans
@@ -67,6 +69,18 @@ def _reference_spans(doc: Document) -> list[tuple[int, int, str]]:
     return clean
 
 
+_HONORIFIC_GAP = 16  # characters between a title and the name it belongs to: one or two honorifics
+
+
+def _honorifics_only(gap: str) -> bool:
+    """The text between a title and the next mention is one or two honorifics (الأمير، الشيخ، السيد)."""
+    words = gap.split()
+    if not 0 < len(words) <= 2 or len(gap) > _HONORIFIC_GAP:
+        return False
+    honorifics = lexicon().title_honorifics
+    return all(normalize(w) in honorifics for w in words)
+
+
 def _bodies(doc: Document, reporters: frozenset[str], ends: list[int]) -> dict[str, tuple[str, int]]:
     """Head nouns of the article's bodies with the article prefixed, kept only where one body has that head."""
     seen: dict[str, tuple[str, int] | None] = {}
@@ -77,10 +91,13 @@ def _bodies(doc: Document, reporters: frozenset[str], ends: list[int]) -> dict[s
         if len(words) < 2:
             continue  # حماس: a one-word name has no head noun to repeat
         head = words[0][2:] if words[0].startswith("ال") else words[0]
-        key = "ال" + head
         first = min(m.start for m in e.mentions)
-        prior = seen.get(key, (e.id, first))
-        seen[key] = None if prior is None or prior[0] != e.id else (e.id, min(first, prior[1]))
+        keys = ["ال" + head]
+        if len(words) > 2 and words[1].startswith("ال") and words[0].startswith("ال"):
+            keys.append(words[0] + " " + words[1])  # الاتحاد الدولي after الاتحاد الدولي لكرة القدم
+        for key in keys:
+            prior = seen.get(key, (e.id, first))
+            seen[key] = None if prior is None or prior[0] != e.id else (e.id, min(first, prior[1]))
     # بعثة صندوق النقد الدولي، وفد حماس: a delegation of a body, named again as البعثة / الوفد, is that body
     for e in doc.entities:
         if e.type != "ORG" or e.id in reporters:

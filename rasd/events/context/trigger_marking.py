@@ -53,8 +53,11 @@ def _gapped(
         k = i + gap
         if k >= len(toks) or (toks[k].punct and toks[k].token.text in STRONG_PUNCT):
             break
-        if not toks[k].punct and not toks[k].timex:
-            words += 1  # a date set off by commas does not count (استخدمت X، مساء الخميس 18 أبريل، حق النقض)
+        tk = toks[k]
+        if not tk.punct and not tk.timex and not (tk.ent and (tk.nisba or not tk.ent_start)):
+            # a date set off by commas does not count (استخدمت X، مساء الخميس 18 أبريل، حق النقض), nor a name's
+            # later words and a nisba (وقع مفوض الطاقة الأوروبي X ووزير الطاقة السعودي الأمير Y مذكرة)
+            words += 1
             if words > MAX_GAP:
                 break
         if k + 1 >= len(toks) or toks[k + 1].cores.isdisjoint(firsts):

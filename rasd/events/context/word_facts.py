@@ -105,8 +105,10 @@ def _free_word_info(text: str, norm: str) -> tuple:
     conj = norm[:1] in "وف" and len(norm) >= 3 and len(forms) > 1 and "not_conj" not in cats
     rest = norm[1:] if conj else norm
     prep = rest[0] if rest.startswith(("بال", "لل", "كال")) and len(rest) > 4 else None
-    if prep is None and rest[:1] in ("ب", "ل") and rest[1:] in title_words():
-        prep = rest[0]  # اتصالا هاتفيا بقائد القيادة X، لرئيس الوزراء: a title without the article after ب/ل
+    if prep is None and rest[:1] in ("ب", "ل") and (rest[1:] in title_words() or rest[1:] in lexicon().media):
+        # اتصالا هاتفيا بقائد القيادة X، لرئيس الوزراء: a title without the article after ب/ل; رحب بتصريحات X:
+        # a way of saying (its own ب is no root letter: بيان stays whole)
+        prep = rest[0]
     return (*info, conj, prep)
 
 
