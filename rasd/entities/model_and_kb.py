@@ -184,7 +184,10 @@ def recognize_span(
         if len(overlapping) == 1 and a == overlapping[0].first - 1 and b == overlapping[0].last:
             if adjust.head_of(tokens[a], "descriptor"):
                 continue  # a descriptor stays out of the name after it (حركة [فتح])
-        if typ == "PER" and any(m.type == "PER" and m.last > m.first for m in overlapping):
+        if typ == "PER" and any(
+            m.type == "PER" and m.last > m.first and not _longer_person(tokens, a, b, m, kb)
+            for m in overlapping
+        ):
             continue  # a person's full name from the KB stands (رياض منصور, not رياض منصور الفيتو)
         covered = {j for m in overlapping for j in range(m.first, m.last + 1)}
         if overlapping and any(
@@ -209,6 +212,28 @@ def recognize_span(
         ids = division_ids(tokens[a], kb) if typ == "LOC" and a == b and not k and kb is not None else ()
         out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ, ids, "kb" if ids else "model"))
     return out
+
+
+_NASAB = frozenset({"بن", "ابن", "بنت"})
+
+
+def _longer_person(tokens: Sequence[Token], a: int, b: int, m: Mention, kb: KB | None) -> bool:
+    """Whether the model's person ``a..b`` around the KB person ``m`` is another, longer name: a nasab ending in
+    it (أحمد بن [محمد بن راشد آل مكتوم] is the son), or a surname after it that is no definite word and no KB
+    name ([جان بيير] رافاران is not Karine Jean-Pierre; the model's longer names passed the extension bar)."""
+    if a < m.first and b >= m.last and tokens[m.first - 1].norm in _NASAB:
+        return True
+    return (
+        a == m.first
+        and b > m.last
+        and all(
+            t.kind == "word"
+            and not t.norm.startswith("ال")
+            and (kb is None or (t.norm,) not in kb.names)
+            and t.match(news_rules.span_words("not_complement")) is None
+            for t in tokens[m.last + 1 : b + 1]
+        )
+    )
 
 
 def _name_word(tok: Token, kb: KB | None, cues: Sequence[Cue]) -> bool:
