@@ -57,6 +57,8 @@ _KB_MAX_P_OUT_AFTER_PREP = 0.97
 # (a one-word name shaped like an adjective keeps the general bar: مالي "financial", ملاوي)
 # the model's longer name replaces a KB name only where its extra words are names with this P(outside) at most
 _EXTEND_MAX_P_OUT = 0.3
+# ... or this, where the model's person adds a surname (no definite word, no KB name) to a KB person's name
+_EXTEND_PERSON_MAX_P_OUT = 0.5
 # the model's shorter name inside a KB name replaces it where the KB name's other words have at least this
 # P(outside): the model keeps head nouns and epithets out (حركة [حماس], [مكة] المكرمة) as its corpus does
 _SHRINK_MIN_P_OUT = 0.5
@@ -190,9 +192,10 @@ def recognize_span(
         ):
             continue  # a person's full name from the KB stands (رياض منصور, not رياض منصور الفيتو)
         covered = {j for m in overlapping for j in range(m.first, m.last + 1)}
-        if overlapping and any(
-            p_out[j - lo] > _EXTEND_MAX_P_OUT for j in range(a, b + 1) if j not in covered
-        ):
+        bar = _EXTEND_MAX_P_OUT
+        if typ == "PER" and all(m.type == "PER" and _longer_person(tokens, a, b, m, kb) for m in overlapping):
+            bar = _EXTEND_PERSON_MAX_P_OUT  # a surname after a KB person's name ([مبارك] مصطفى)
+        if overlapping and any(p_out[j - lo] > bar for j in range(a, b + 1) if j not in covered):
             continue  # the model stretches a KB name over words it is unsure of (الكرملين أي)
         if (
             len(overlapping) == 1
