@@ -54,3 +54,14 @@ def test_a_surname_the_model_is_less_sure_of_still_extends_a_one_word_kb_person(
     # not over a word it is less sure of than that
     out = _spans("وسجل الهدف مبارك حمدان في الدقيقة", labels, [0.99, 0.99, 0.05, 0.6, 0.99, 0.99])
     assert [(a, b, t) for a, b, t, _ in out] == [(2, 2, "PER")]
+
+
+def test_places_the_model_tagged_as_one_body_keep_the_kbs_type_once_split() -> None:
+    # the model read الهرمل وبعلبك as one body; cut at the coordinated KB name, each is the KB's town
+    labels = ["O", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+    out = _spans("وشنت الطائرات غارات على الهرمل وبعلبك أمس", labels)
+    assert [(a, b, t) for a, b, t, _ in out] == [(4, 4, "LOC"), (5, 5, "LOC")]
+    assert all(ids for *_, ids in out)
+    # a name the model tagged whole keeps the model's type against a KB place (a club named after its city)
+    out = _spans("وفاز برشلونة على منافسه", ["O", "B-ORG", "O", "O"])
+    assert [(a, b, t) for a, b, t, _ in out] == [(1, 1, "ORG")]

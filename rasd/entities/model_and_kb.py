@@ -91,7 +91,8 @@ def recognize_span(
     labels, p_out = tagged
     if p_out_all is not None:
         p_out_all[lo:hi] = p_out
-    model_spans = split_coordinated(tokens, label_spans(labels, lo), kb)
+    as_tagged = label_spans(labels, lo)
+    model_spans = split_coordinated(tokens, as_tagged, kb)
     model_spans = split_person_after_body(tokens, model_spans, kb, hi)
     all_titles = [c for c in cues if c.kind == "title"]
     if all_titles and kb is not None:
@@ -163,6 +164,7 @@ def recognize_span(
         same = [m for m in overlapping if m.first == a and m.last == b]
         if (
             same
+            and (a, b, typ) in as_tagged  # not a part of a coordination the model tagged as one name
             and same[0].type != typ
             and same[0].type == "LOC"
             and typ == "ORG"
