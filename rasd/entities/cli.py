@@ -34,6 +34,11 @@ def train_ner(
     charnet_cache: str = typer.Option(
         None, help="a folder keeping the character network and its jackknifed features for a rerun"
     ),
+    self_train: float = typer.Option(
+        0.0,
+        help="retrain with the Wiki-NER and Wojood train text as the model tags it, sentences labelled with"
+        " at least this probability (0: off)",
+    ),
 ) -> None:
     """Train the entity recognizer (a CRF) reproducibly from ANERcorp train (never a test split)."""
     from .train import train
@@ -56,5 +61,6 @@ def train_ner(
         charnet_params={"epochs": charnet_epochs} if charnet_epochs > 0 else None,
         charnet_cache=charnet_cache,
         charnet_window=(-1, 1) if charnet_context else (),
+        self_train=self_train,
     )
     typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))

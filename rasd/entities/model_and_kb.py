@@ -65,6 +65,8 @@ _KB_MAX_P_OUT_AFTER_PREP = 0.97
 # (a one-word name shaped like an adjective keeps the general bar: مالي "financial", ملاوي)
 # the model's longer name replaces a KB name only where its extra words are names with this P(outside) at most
 _EXTEND_MAX_P_OUT = 0.3
+# ... or this, where the model's person adds a surname (no definite word, no KB name) to a KB person's name
+_EXTEND_PERSON_MAX_P_OUT = 0.5
 # the model's shorter name inside a KB name replaces it where the KB name's other words have at least this
 # P(outside): the model keeps head nouns and epithets out (حركة [حماس], [مكة] المكرمة) as its corpus does
 _SHRINK_MIN_P_OUT = 0.5
@@ -97,7 +99,8 @@ def recognize_span(
     labels, p_out = tagged
     if p_out_all is not None:
         p_out_all[lo:hi] = p_out
-    model_spans = split_coordinated(tokens, label_spans(labels, lo), kb)
+    as_tagged = label_spans(labels, lo)
+    model_spans = split_coordinated(tokens, as_tagged, kb)
     model_spans = split_person_after_body(tokens, model_spans, kb, hi)
     all_titles = [c for c in cues if c.kind == "title"]
     if all_titles and kb is not None:
@@ -173,6 +176,7 @@ def recognize_span(
         same = [m for m in overlapping if m.first == a and m.last == b]
         if (
             same
+            and (a, b, typ) in as_tagged  # not a part of a coordination the model tagged as one name
             and same[0].type != typ
             and same[0].type == "LOC"
             and typ == "ORG"
@@ -196,12 +200,16 @@ def recognize_span(
         if len(overlapping) == 1 and a == overlapping[0].first - 1 and b == overlapping[0].last:
             if adjust.head_of(tokens[a], "descriptor"):
                 continue  # a descriptor stays out of the name after it (حركة [فتح])
-        if typ == "PER" and any(m.type == "PER" and m.last > m.first for m in overlapping):
+        if typ == "PER" and any(
+            m.type == "PER" and m.last > m.first and not _longer_person(tokens, a, b, m, kb)
+            for m in overlapping
+        ):
             continue  # a person's full name from the KB stands (رياض منصور, not رياض منصور الفيتو)
         covered = {j for m in overlapping for j in range(m.first, m.last + 1)}
-        if overlapping and any(
-            p_out[j - lo] > _EXTEND_MAX_P_OUT for j in range(a, b + 1) if j not in covered
-        ):
+        bar = _EXTEND_MAX_P_OUT
+        if typ == "PER" and all(m.type == "PER" and _longer_person(tokens, a, b, m, kb) for m in overlapping):
+            bar = _EXTEND_PERSON_MAX_P_OUT  # a surname after a KB person's name ([مبارك] مصطفى)
+        if overlapping and any(p_out[j - lo] > bar for j in range(a, b + 1) if j not in covered):
             continue  # the model stretches a KB name over words it is unsure of (الكرملين أي)
         if overlapping and extends_over_common_noun(tokens, a, b, covered):
             continue  # ... or over a common noun (أدانت [الرئاسة الفلسطينية] الفيتو)
@@ -231,6 +239,28 @@ def _trim_person(
     """adjust.trim_person_span, then without a closing indefinite title (نايف السديري [سفيرا])."""
     ab = adjust.trim_person_span(tokens, a, b, titles, kb)
     return None if ab is None else (ab[0], without_indefinite_title(tokens, ab[0], ab[1]))
+
+
+_NASAB = frozenset({"بن", "ابن", "بنت"})
+
+
+def _longer_person(tokens: Sequence[Token], a: int, b: int, m: Mention, kb: KB | None) -> bool:
+    """Whether the model's person ``a..b`` around the KB person ``m`` is another, longer name: a nasab ending in
+    it (أحمد بن [محمد بن راشد آل مكتوم] is the son), or a surname after it that is no definite word and no KB
+    name ([جان بيير] رافاران is not Karine Jean-Pierre; the model's longer names passed the extension bar)."""
+    if a < m.first and b >= m.last and tokens[m.first - 1].norm in _NASAB:
+        return True
+    return (
+        a == m.first
+        and b > m.last
+        and all(
+            t.kind == "word"
+            and not t.norm.startswith("ال")
+            and (kb is None or (t.norm,) not in kb.names)
+            and t.match(news_rules.span_words("not_complement")) is None
+            for t in tokens[m.last + 1 : b + 1]
+        )
+    )
 
 
 def _name_word(tok: Token, kb: KB | None, cues: Sequence[Cue]) -> bool:

@@ -155,9 +155,10 @@ def split_clitic_place(
 
 
 def _clitic_place(tok: Token, kb: KB) -> bool:
-    """A proclitic (not the future's س) on a word whose stem alone is a KB place and no KB person."""
+    """A preposition's proclitic (ب or ل, not the future's س) on a word whose stem alone is a KB place and no
+    KB person (a name may begin with a letter that reads as ك or و: كلاوس is no ك + لاوس)."""
     for k, stem in tok.forms[1:]:
-        if "س" in tok.text[:k]:
+        if "س" in tok.text[:k] or not ("ب" in tok.text[:k] or "ل" in tok.text[:k]):
             continue
         ids = kb.names.get((stem,), ())
         if ids and any(kb.entries[i]["type"] == "LOC" for i in ids):

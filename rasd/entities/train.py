@@ -115,6 +115,24 @@ def fit(
     return out
 
 
+def pseudo_labelled(
+    sents: Sequence[tuple[list[Token], list[str]]], kb: KB | None, model_file: Path, min_prob: float
+) -> list[tuple[list[Token], list[str]]]:
+    """Unlabelled sentences with the labels the CRF at ``model_file`` gives them, those whose whole labelling
+    it gives at least ``min_prob`` and that hold a name (self-training: the labels follow ANERcorp's scheme,
+    not the corpus's own)."""
+    t = pycrfsuite.Tagger()
+    t.open(str(model_file))
+    out = []
+    for toks, _ in sents:
+        if not toks:
+            continue
+        labels = to_bio(t.tag(sentence_features(toks, kb)))
+        if any(y != "O" for y in labels) and t.probability(t.tag()) >= min_prob:
+            out.append((toks, labels))
+    return out
+
+
 def evaluate_sentences(
     data: list[tuple[list[Token], list[str]]],
     kb: KB | None,
@@ -154,11 +172,14 @@ def train(
     charnet_params: dict | None = None,
     charnet_cache: str | Path | None = None,
     charnet_window: tuple[int, ...] = (),
+    self_train: float = 0.0,
 ) -> dict:
     """Train and save the model; returns a summary (and the held-out score with ``holdout``). ``charnet``:
     also train the character network (torch) whose probabilities become CRF features, jackknifed over
     ``charnet_folds`` folds of the training sentences (``charnet_extra``: the network also learns from the
-    Wiki-NER and Wojood train splits)."""
+    Wiki-NER and Wojood train splits). ``self_train``: a second CRF is trained with the Wiki-NER and Wojood
+    train sentences as the first one tags them (their text only, not their labels), those whose labelling it
+    gives at least this probability."""
     root = Path(shared) if shared else SHARED
     OPTS["char_window"] = charnet_window
     out_path = Path(out) if out else model_path()
@@ -216,6 +237,19 @@ def train(
         bilou=bilou,
         char_probs=probs,
     )
+    if self_train > 0 and not charnet:
+        pseudo = pseudo_labelled(others, kb, out_path, self_train)
+        summary["self_training_sentences"] = len(pseudo)
+        fit(
+            [*data, *pseudo],
+            kb,
+            out_path,
+            c1=c1,
+            c2=c2,
+            iterations=iterations,
+            kb_dropout=kb_dropout,
+            bilou=bilou,
+        )
     summary["seconds"] = round(time.perf_counter() - t0, 1)
     summary["model"] = str(out_path)
     summary["kb_entries"] = len(kb) if kb is not None else 0
