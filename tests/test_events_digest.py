@@ -116,3 +116,14 @@ def test_digest_names_an_anonymous_source_as_the_article_words_it() -> None:
     text = (Path(__file__).parent.parent / "examples" / "phone_call.txt").read_text(encoding="utf-8")
     out = render_digest(rasd.analyze(text, published="2023-03-14"))
     assert "an unnamed source (مصدر دبلوماسي فرنسي" in out
+
+
+def test_a_body_whose_english_name_holds_its_country_names_it_once() -> None:
+    import rasd
+    from rasd.render.digest import actor_label
+
+    text = "بيروت - قالت وزارة الصحة اللبنانية في بيان إن حصيلة الغارة ارتفعت إلى ثلاثة قتلى."
+    doc = rasd.analyze(text, published="2024-07-31")
+    ministry = next(e for e in doc.entities if e.name_en and e.name_en.startswith("Ministry of Health"))
+    label = actor_label(doc, ministry.id)
+    assert label == "Ministry of Health (Lebanon)", label

@@ -84,7 +84,8 @@ def actor_label(doc: Document, entity_id: str) -> str:
     name = entity_name(e)
     if e.country and e.country != e.kb_id and e.kind not in ("country",):
         country = _country_name(doc, e.country)
-        if country and country != name:
+        # a KB name that already names its country (Ministry of Health (Lebanon)) keeps it once
+        if country and country != name and not name.endswith(f"({country})"):
             return f"{name} ({country})"
     return name
 
