@@ -226,30 +226,13 @@ def train(
         summary["charnet"] = str(charnet_out)
     elif charnet_out.is_file():
         charnet_out.unlink()  # a CRF trained without the network must not be read with one
-    fit(
-        data,
-        kb,
-        out_path,
-        c1=c1,
-        c2=c2,
-        iterations=iterations,
-        kb_dropout=kb_dropout,
-        bilou=bilou,
-        char_probs=probs,
-    )
+    options = {"c1": c1, "c2": c2, "iterations": iterations, "kb_dropout": kb_dropout, "bilou": bilou}
+    fit(data, kb, out_path, char_probs=probs, **options)
     if self_train > 0 and not charnet:
         pseudo = pseudo_labelled(others, kb, out_path, self_train)
         summary["self_training_sentences"] = len(pseudo)
-        fit(
-            [*data, *pseudo],
-            kb,
-            out_path,
-            c1=c1,
-            c2=c2,
-            iterations=iterations,
-            kb_dropout=kb_dropout,
-            bilou=bilou,
-        )
+        # retrained on the confident machine-labelled sentences besides the hand-labelled ones
+        fit([*data, *pseudo], kb, out_path, **options)
     summary["seconds"] = round(time.perf_counter() - t0, 1)
     summary["model"] = str(out_path)
     summary["kb_entries"] = len(kb) if kb is not None else 0
