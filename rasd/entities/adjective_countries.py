@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..text import normalize
 from ..text.tokens import Token
 from .cues import cue_index
-from .kb import KB
+from .kb import KB, per_kb
 from .mention import Mention
 from .news_rules import particle, span_words
 
@@ -33,22 +33,16 @@ def _participles() -> frozenset[str]:
     )
 
 
-_FORMS: list[tuple[KB, frozenset[str]]] = []  # the last few KBs' forms (a KB is not hashable)
-
-
+@per_kb
 def _accusative_forms(kb: KB) -> frozenset[str]:
     """Normalized country names that are a demonym of theirs + ا (إسبانيا, روسيا, تركيا), built once per KB."""
-    for k, v in _FORMS:
-        if k is kb:
-            return v
     out = set()
     for e in kb.entries.values():
         if e.get("kind") != "country":
             continue
         forms = {normalize(d) + "ا" for d in e.get("demonyms", [])}
         out.update(n for n in (normalize(x) for x in [e["name"], *e.get("aliases", [])]) if n in forms)
-    _FORMS[:] = [*_FORMS[-3:], (kb, frozenset(out))]
-    return _FORMS[-1][1]
+    return frozenset(out)
 
 
 def without_accusative_nisbas(

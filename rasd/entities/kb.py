@@ -11,11 +11,11 @@ import csv
 import json
 import logging
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import data
 from ..text.tokens import Token, tokenize
@@ -24,6 +24,26 @@ log = logging.getLogger(__name__)
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
 _MAX_NAME_TOKENS = 12
+
+
+_T = TypeVar("_T")
+
+
+def per_kb(build: Callable[[KB], _T]) -> Callable[[KB], _T]:
+    """``build(kb)`` computed once per knowledge base and kept for the last four KB objects (a KB is mutable, so
+    not hashable, and a user's ``--kb`` makes a second one): for tables a rule derives from the whole KB."""
+    cache: list[tuple[KB, _T]] = []
+
+    @wraps(build)
+    def get(kb: KB) -> _T:
+        for k, v in cache:
+            if k is kb:
+                return v
+        v = build(kb)
+        cache[:] = [*cache[-3:], (kb, v)]
+        return v
+
+    return get
 
 
 # hashable like a frozen dataclass, but built with plain slot stores: frozen's __init__ costs ~4x (one

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from ..text.tokens import Token
 from .cues import Cue, cue_index
-from .kb import KB, KBMatch, StemIndex, match_phrases, name_key, stem_at
+from .kb import KB, KBMatch, StemIndex, match_phrases, name_key, per_kb, stem_at
 
 MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
@@ -25,16 +25,13 @@ def nisba_shaped(word: str) -> bool:
 
 # bodies that news describes by the same words without naming one (الأجهزة الأمنية, القوات الخاصة)
 _DESCRIBED_KINDS = frozenset({"armed_forces", "armed_group"})
-_BARE: list[tuple[KB, dict[tuple[str, ...], tuple[str, ...]], set[tuple[str, ...]], set[str]]] = []
 
 
+@per_kb
 def _bare_index(kb: KB) -> tuple[dict[tuple[str, ...], tuple[str, ...]], set[tuple[str, ...]], set[str]]:
     """KB bodies' names without their closing nisba (حكومة الوحدة الوطنية الليبية -> حكومة الوحدة الوطنية,
     مجلس التعاون الخليجي -> مجلس التعاون): key -> ids, with the keys' prefixes and first words. Built once
     per KB; keys that are a generic head and one word (القوات الجوية) or a KB name of their own are left out."""
-    for k, *rest in _BARE:
-        if k is kb:
-            return rest[0], rest[1], rest[2]
     from .adjust import name_heads
 
     heads = name_heads()
@@ -61,7 +58,6 @@ def _bare_index(kb: KB) -> tuple[dict[tuple[str, ...], tuple[str, ...]], set[tup
     out = {k: tuple(v) for k, v in names.items()}
     prefixes = {k[:i] for k in out for i in range(1, len(k))}
     firsts = {k[0] for k in out}
-    _BARE[:] = [*_BARE[-3:], (kb, out, prefixes, firsts)]
     return out, prefixes, firsts
 
 

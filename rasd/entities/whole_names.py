@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..text.tokens import Token
 from .adjust import common_nouns
-from .kb import KB, KBMatch, name_key, stem_at
+from .kb import KB, KBMatch, name_key, per_kb, stem_at
 from .kb_names import to_place
 from .mention import Mention
 from .news_rules import nisba_shaped
@@ -61,15 +61,10 @@ def extends_over_common_noun(tokens: Sequence[Token], a: int, b: int, covered: s
     return b not in covered and t.kind == "word" and len(t.forms) == 1 and t.match(common_nouns()) is not None
 
 
-_NEXT: list[tuple[KB, dict[tuple[str, tuple[str, ...]], frozenset[str]]]] = []  # the last few KBs' tables
-
-
+@per_kb
 def _next_words(kb: KB) -> dict[tuple[str, tuple[str, ...]], frozenset[str]]:
     """(body id, a name of it that opens a longer name of it) -> the words that follow it in those longer names
     (org/gcc, مجلس التعاون -> {الخليجي, لدول}); built once per KB."""
-    for k, v in _NEXT:
-        if k is kb:
-            return v
     out: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     for e in kb.entries.values():
         if e["type"] != "ORG":
@@ -79,22 +74,13 @@ def _next_words(kb: KB) -> dict[tuple[str, tuple[str, ...]], frozenset[str]]:
             for i in range(1, len(key)):
                 if key[:i] in keys:
                     out.setdefault((e["id"], key[:i]), set()).add(key[i])
-    table = {k: frozenset(v) for k, v in out.items()}
-    _NEXT[:] = [*_NEXT[-3:], (kb, table)]
-    return table
+    return {k: frozenset(v) for k, v in out.items()}
 
 
-_OPENING: list[tuple[KB, frozenset[str]]] = []
-
-
+@per_kb
 def _opening_ids(kb: KB) -> frozenset[str]:
     """The ids of the bodies that have a name opening a longer name of theirs (a cheap first test)."""
-    for k, v in _OPENING:
-        if k is kb:
-            return v
-    ids = frozenset(i for i, _ in _next_words(kb))
-    _OPENING[:] = [*_OPENING[-3:], (kb, ids)]
-    return ids
+    return frozenset(i for i, _ in _next_words(kb))
 
 
 def another_body_of_same_words(tokens: Sequence[Token], m: KBMatch, kb: KB, hi: int) -> bool:
