@@ -83,3 +83,9 @@ def cue_index() -> CueIndex:
             en = next((v for k, v in row.items() if k and "en" in k.lower() and v), None)
             idx.add(vals[0], "title", en)
     return idx
+
+
+@lru_cache(maxsize=1)
+def one_word_titles() -> frozenset[str]:
+    """The titles of ner_cues.tsv that are one word (الرئيس, الوزير, سفير), normalized."""
+    return frozenset(k[0] for k, (kind, _) in cue_index().phrases.items() if kind == "title" and len(k) == 1)

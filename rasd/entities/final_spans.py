@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..text.tokens import Token
 from . import adjust, mention_repairs, news_rules
-from .cues import cue_index
+from .cues import cue_index, one_word_titles
 from .features import name_words
 from .kb import KB
 from .kb_names import epithet_alias, generic_name
@@ -169,14 +169,8 @@ def with_last_repairs(tokens: Sequence[Token], out: list[Mention], kb: KB) -> li
         place_part_head,
         force_heads(),
         _cue_first_words(),
-        _one_word_titles(),
+        one_word_titles(),
     )
-
-
-@lru_cache(maxsize=1)
-def _one_word_titles() -> frozenset[str]:
-
-    return frozenset(k[0] for k, (kind, _) in cue_index().phrases.items() if kind == "title" and len(k) == 1)
 
 
 @lru_cache(maxsize=1)

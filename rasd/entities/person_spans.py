@@ -5,10 +5,9 @@ titles of ner_cues.tsv / titles.tsv."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 from ..text.tokens import Token
-from .cues import cue_index
+from .cues import cue_index, one_word_titles
 from .features import name_words
 from .kb import KB, StemIndex
 from .mention import Mention
@@ -18,14 +17,9 @@ from .news_rules import particle, span_words
 _NUMBER_ENDINGS = ("تان", "تين", "ان", "ين", "ون", "ات")
 
 
-@lru_cache(maxsize=1)
-def _one_word_titles() -> frozenset[str]:
-    return frozenset(k[0] for k, (kind, _) in cue_index().phrases.items() if kind == "title" and len(k) == 1)
-
-
 def _titles_in_number(t: Token) -> bool:
     """A title noun in the dual or sound plural (ووزيرتان, مستشارون): people counted, never one's name."""
-    titles = _one_word_titles()
+    titles = one_word_titles()
     for _, stem in t.forms:
         for end in _NUMBER_ENDINGS:
             if stem.endswith(end) and len(stem) > len(end) + 2:
@@ -65,7 +59,7 @@ def without_indefinite_title(tokens: Sequence[Token], a: int, b: int) -> int:
     if b - a < 2 or tokens[b].kind != "word":
         return b
     w = tokens[b].norm
-    if w.endswith("ا") and len(w) > 3 and w[:-1] in _one_word_titles():
+    if w.endswith("ا") and len(w) > 3 and w[:-1] in one_word_titles():
         return b - 1
     return b
 
