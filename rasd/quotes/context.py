@@ -233,17 +233,20 @@ def build_context(doc: Document) -> Context:
     marks = [(p, ch) for ch in MARK_CHARS for p in _find_all(text, ch)]
     marks.sort()
     singles = "'" in text or "‘" in text
-    for b in doc.blocks:
+    pos = list(map(_START, marks))  # the marks' offsets: an int bisect compares no tuples
+    for b in doc.blocks if marks or singles else ():
         if b.kind == "boilerplate":
             continue
+        bs, be = b.start, b.end
         if marks:
-            lo, hi = bisect_left(marks, (b.start, "")), bisect_left(marks, (b.end, ""))
+            lo = bisect_left(pos, bs)
+            hi = bisect_left(pos, be, lo)
             if lo < hi:
                 ctx.closes.update(pair_quote_marks(marks[lo:hi]))
         # every single-quote pair holds ‘ or ': most blocks have neither and skip the search
-        if not singles or (text.find("'", b.start, b.end) < 0 and text.find("‘", b.start, b.end) < 0):
+        if not singles or (text.find("'", bs, be) < 0 and text.find("‘", bs, be) < 0):
             continue
-        for m in _SINGLE.finditer(text, b.start, b.end):
+        for m in _SINGLE.finditer(text, bs, be):
             ctx.closes.setdefault(m.start(), m.end() - 1)
     ctx.regions = sorted(ctx.closes.items())
     ctx.region_starts = list(map(_START, ctx.regions))

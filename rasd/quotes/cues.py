@@ -90,8 +90,12 @@ _COMMAS = frozenset({"،", ","})
 def attribution_at(ctx: Context, i: int, end: int) -> CueHit | None:
     """An attribution phrase starting at token ``i`` (before ``end``). The cue search, the content scan and
     the search for a content's end all ask this of the same tokens: each answer is kept for the document."""
-    if not ctx.info[i].attr_cands:
+    info = ctx.info[i]
+    if not info.attr_cands:
         return None
+    nxt = info.attr_next
+    if nxt is not None and (i + 1 >= end or not ctx.norms[i + 1].startswith(nxt)):
+        return None  # no phrase can match past its first word
     key = (i, end)
     memo = ctx.attr_memo
     if key not in memo:
@@ -186,14 +190,13 @@ def drop_out_of_place(ctx: Context) -> None:
     for i in list(ctx.verb_at):
         cue = ctx.verb_at[i][0]
         prev = infos[i - 1].roles if i > 0 else frozenset()
-        stem = ctx.toks[i].forms[-1][1] if ctx.norms[i][:1] in "وف" else norms[i]
         if "np_start" in prev or "nominal" in prev or ("relative" in prev and not relative_report(ctx, i)):
             del ctx.verb_at[i]  # الذي يعتبر، أي ذكر غريب، طلب عدم ذكر اسمه
         elif ctx.inside(i) or (i > 0 and ctx.lex.anonymous.get(norms[i - 1]) == "medium"):
             del ctx.verb_at[i]  # وكالة فرات للأنباء: فرات is a name (no فـ + رأت), marked or not
         elif (
             cue.kind == "verb"
-            and prev & {"preposition", "block"}
+            and not prev.isdisjoint(_PREP_BLOCK)
             and not (norms[i][:1] in "وف" and norms[i][1:] in ctx.lex.verbs)  # وقال: a new clause
             and norms[i - 1] != "من"  # فمنهم من يرى، من قال: "who"
         ):
@@ -204,8 +207,8 @@ def drop_out_of_place(ctx: Context) -> None:
             del ctx.verb_at[i]  # وجددت مطالبة المجتمع الدولي بـ…: the verbal noun, not "demanding"
         elif (
             cue.kind == "verb"
-            and stem[:1] in "يت"
             and "subjunctive" in prev
+            and (ctx.toks[i].forms[-1][1] if norms[i][:1] in "وف" else norms[i])[:1] in "يت"  # the stem
             # قبل أن يعلن الرئيس أن…: after a conjunction of time the verb reports what was done
             and not (i > 1 and norms[i - 1] == "ان" and "temporal" in infos[i - 2].roles)
         ):
@@ -227,11 +230,13 @@ def drop_out_of_place(ctx: Context) -> None:
                 p is None
                 or p.kind != "word"
                 or "adverbial_rel" in prev  # …، حيث يتوقع أن: "where it is expected"
-                or not (prev & {"pronoun", "opener"} or _speaks(ctx, i - 1))
+                or not (not prev.isdisjoint(_PRONOUN_OPENER) or _speaks(ctx, i - 1))
             ):
                 del ctx.verb_at[i]
 
 
+_PREP_BLOCK = frozenset({"preposition", "block"})
+_PRONOUN_OPENER = frozenset({"pronoun", "opener"})
 _WHO = frozenset({"الذي", "التي", "الذين"})
 
 
@@ -291,5 +296,5 @@ def find_cues(ctx: Context, a: int, b: int) -> list[CueHit]:
         v = ctx.verb_at.get(i)
         if v is not None:
             cue, enclitic = v
-            hits.append(CueHit(i, i + 1, cue, cue.kind, enclitic=enclitic))
+            hits.append(CueHit(i, i + 1, cue, cue.kind, enclitic))
     return hits

@@ -31,6 +31,9 @@ class TokInfo:
     audience: bool = False  # ل before those spoken to: للصحافيين، لنظيره
     # the attribution phrases (cues.tsv) that may start here, as (words, mode): read by cues.attribution_at
     attr_cands: tuple[tuple[tuple[str, ...], str], ...] = ()
+    # the second words of those phrases when all have two words or more: a phrase matches only if the next
+    # token starts with one of them (cues._match_seq), so most tokens (على without حد) are rejected at once
+    attr_next: tuple[str, ...] | None = None
     # a word at which spans.clause_end must stop and look (a comma, an attribution, a contrast word), so that
     # it can jump from one such word to the next instead of visiting every token
     mark: bool = False
@@ -104,6 +107,7 @@ def token_info(lex: Lexicon, tok: Token) -> TokInfo:
         stems = [stem for k, stem in tok.forms if k <= 1]
         roles = _roles(lex, tok)
         attr = any(s in lex.attr_first for s in stems)
+        cands = tuple(c for s in stems for c in lex.attr_first.get(s, ()))
         info = TokInfo(
             roles=roles,
             comp=_comp(lex, tok, _COMP_PREFIXES),
@@ -113,7 +117,10 @@ def token_info(lex: Lexicon, tok: Token) -> TokInfo:
             chan=any((s,) in lex.channels or s in lex.channel_first for _k, s in tok.forms),
             lpp=_l_pp(lex, tok),
             audience=_audience(lex, tok),
-            attr_cands=tuple(c for s in stems for c in lex.attr_first.get(s, ())),
+            attr_cands=cands,
+            attr_next=tuple({seq[1] for seq, _m in cands})
+            if cands and all(len(q) > 1 for q, _m in cands)
+            else None,
             mark=attr or tok.norm in COMMAS or bool(roles & _CONTRAST),
         )
         if info.verb is not None or info.attr or info.chan or info.mark:
