@@ -271,31 +271,16 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             ctx.recent.append(speaker)
         if cue.lemma == "نقل" and not _has_an(ctx, hit.j, scan):
             return None  # نقل reports only "عن" someone (نقلت الوكالة عن الوزير…); otherwise it moves things
-        if scan.np and not _verb_in_place(ctx, hit, pre, a):
-            return None  # قتل طالب جامعي بالرصاص: طالب is a student here, not "demanded"
-        if scan.np and hit.kind == "participle" and scan.content_tok == hit.j and cue.prep == "ب":
-            scan = _past_b_name(ctx, hit, scan, b)  # متهما بغداد بالتلكؤ: بغداد is the object, not ب + غداد
-        if scan.np and hit.kind == "participle" and scan.content_tok == hit.j and cue.addressee == "obj":
-            return None  # عاد الجنود متهمين بالتقصير: no object before ب, the passive "accused of", no words
-        if scan.np and hit.kind == "participle" and _needs_words_before(ctx, hit, si, st.quotes, scan):
-            return None  # وأعلن الوزير إغلاق المعبر، متهما الحركة بتهريب السلاح: an act, no words reported
-        if scan.np and _pledged_sum(ctx, cue.lemma, scan.content_tok):
-            return None  # تعهد المانحون بتقديم ملياري يورو: money given, not words
-        if scan.np and _in_quotation(ctx, hit.i):
-            return None  # …إن لبنان "لا يريد الحرب، ويطالب بتطبيق القرار": the speaker's own words go on
-        if scan.np and _headline(ctx, si) and not _opens_with_quotation(ctx, scan):
-            # a headline's "مصر تطالب بوقف…": the headline sums up an act, no words are reported; with
-            # quoted words (بكين تحذر من "اللعب بالنار") the headline does report words
+        # the tests of a bare noun-phrase content (most contents are clauses or quotations: one test skips them)
+        if scan.np:
+            if not _verb_in_place(ctx, hit, pre, a):
+                return None  # قتل طالب جامعي بالرصاص: طالب is a student here, not "demanded"
+            if hit.kind == "participle" and scan.content_tok == hit.j and cue.prep == "ب":
+                scan = _past_b_name(
+                    ctx, hit, scan, b
+                )  # متهما بغداد بالتلكؤ: بغداد is the object, not ب + غداد
+        if scan.np and _np_rejected(ctx, hit, cue, scan, pre, a, si, st.quotes):
             return None
-        if (
-            scan.np
-            and scan.content_tok == hit.j
-            and hit.kind == "verb"
-            and cue.obj == "npq"
-            and pre is None
-            and clause_subject(ctx, a, hit.i, st.quotes, strict=True) is None
-        ):
-            return None  # …الملاحم التي أظهرت قوة الشعب، وأكدت تعلقه…: no one named opens the sentence
         if scan.content is None:
             before = quote_before(ctx, hit, a) or quote_in_next_paragraph(ctx, hit, scan, b)
             if before is None:
@@ -345,6 +330,32 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         channel=channel,
         cue_class=cue_class,
         sentence=si,
+    )
+
+
+def _np_rejected(
+    ctx: Context, hit: CueHit, cue, scan: Scan, pre: tuple | None, a: int, si: int, quotes
+) -> bool:
+    """A bare noun-phrase content (``scan.np``) that reports no words."""
+    if hit.kind == "participle" and scan.content_tok == hit.j and cue.addressee == "obj":
+        return True  # عاد الجنود متهمين بالتقصير: no object before ب, the passive "accused of", no words
+    if hit.kind == "participle" and _needs_words_before(ctx, hit, si, quotes, scan):
+        return True  # وأعلن الوزير إغلاق المعبر، متهما الحركة بتهريب السلاح: an act, no words reported
+    if _pledged_sum(ctx, cue.lemma, scan.content_tok):
+        return True  # تعهد المانحون بتقديم ملياري يورو: money given, not words
+    if _in_quotation(ctx, hit.i):
+        return True  # …إن لبنان "لا يريد الحرب، ويطالب بتطبيق القرار": the speaker's own words go on
+    if _headline(ctx, si) and not _opens_with_quotation(ctx, scan):
+        # a headline's "مصر تطالب بوقف…": the headline sums up an act, no words are reported; with
+        # quoted words (بكين تحذر من "اللعب بالنار") the headline does report words
+        return True
+    # …الملاحم التي أظهرت قوة الشعب، وأكدت تعلقه…: no one named opens the sentence
+    return (
+        scan.content_tok == hit.j
+        and hit.kind == "verb"
+        and cue.obj == "npq"
+        and pre is None
+        and clause_subject(ctx, a, hit.i, quotes, strict=True) is None
     )
 
 

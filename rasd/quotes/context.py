@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import itemgetter, sub
 
 import regex
 
@@ -259,12 +259,12 @@ def build_context(doc: Document) -> Context:
     mentions = [(s, t, e) for e in ents for m in e.mentions if 0 <= (s := m.start) < (t := m.end) <= n]
     by_kb = ctx.by_kb
     for e in ents:
-        if e.kb_id:
-            by_kb.setdefault(e.kb_id, e)
+        if kb := e.kb_id:
+            by_kb.setdefault(kb, e)
     # by start, the longer first: two stable sorts with C-level keys order as the key (start, -end) would
     mentions.sort(key=_END, reverse=True)
     mentions.sort(key=_START)
     ctx.mentions = mentions
     ctx.mention_starts = list(map(_START, mentions))
-    ctx.longest = max([t - s for s, t, _e in mentions], default=0)
+    ctx.longest = max(map(sub, map(_END, mentions), ctx.mention_starts), default=0)
     return ctx

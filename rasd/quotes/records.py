@@ -59,13 +59,13 @@ class QuoteRec:
         # models are built here as document.construct_from builds one, without its four calls per quote
         c, t, sp = self.cue, self.content, self.speaker
         cue = _new(Span)
-        _set_dict(cue, fields := {"start": c.start, "end": c.end, "text": text[c.start : c.end]})
-        _set_fields_set(cue, set(fields))
+        _set_dict(cue, {"start": c.start, "end": c.end, "text": text[c.start : c.end]})
+        _set_fields_set(cue, _SPAN_FIELDS.copy())
         _set_extra(cue, None)
         _set_private(cue, None)
         content = _new(Span)
-        _set_dict(content, fields := {"start": t.start, "end": t.end, "text": text[t.start : t.end]})
-        _set_fields_set(content, set(fields))
+        _set_dict(content, {"start": t.start, "end": t.end, "text": text[t.start : t.end]})
+        _set_fields_set(content, _SPAN_FIELDS.copy())
         _set_extra(content, None)
         _set_private(content, None)
         speaker = None
@@ -82,7 +82,7 @@ class QuoteRec:
                 "implicit": sp.implicit,
             }
             _set_dict(speaker, fields)
-            _set_fields_set(speaker, set(fields))
+            _set_fields_set(speaker, _SPEAKER_FIELDS.copy())
             _set_extra(speaker, None)
             _set_private(speaker, None)
         quote = _new(Quote)
@@ -99,11 +99,27 @@ class QuoteRec:
             "sentence": self.sentence,
         }
         _set_dict(quote, fields)
-        _set_fields_set(quote, set(fields))
+        _set_fields_set(quote, _QUOTE_FIELDS.copy())
         _set_extra(quote, None)
         _set_private(quote, None)
         return quote
 
+
+# every field is set: each model's set of them, copied (a set per instance, as pydantic keeps it)
+_SPAN_FIELDS = {"start", "end", "text"}
+_SPEAKER_FIELDS = {"start", "end", "text", "entity", "role", "anonymous", "affiliation", "implicit"}
+_QUOTE_FIELDS = {
+    "id",
+    "kind",
+    "cue",
+    "content",
+    "speaker",
+    "addressee",
+    "channel",
+    "parent",
+    "cue_class",
+    "sentence",
+}
 
 # BaseModel's instance-slot setters, as document.construct_from uses them (see there)
 _new = object.__new__
