@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter, sub
+from operator import itemgetter, lt, sub
 
 import regex
 
@@ -256,7 +256,13 @@ def build_context(doc: Document) -> Context:
     n = len(text)
     ents = doc.entities
     # a span outside the text is left out
-    mentions = [(s, t, e) for e in ents for m in e.mentions if 0 <= (s := m.start) < (t := m.end) <= n]
+    mentions = [(m.start, m.end, e) for e in ents for m in e.mentions]
+    if mentions and not (
+        min(map(_START, mentions)) >= 0
+        and max(map(_END, mentions)) <= n
+        and all(map(lt, map(_START, mentions), map(_END, mentions)))
+    ):  # checked in C over all of them: a bad span is rare
+        mentions = [x for x in mentions if 0 <= x[0] < x[1] <= n]
     by_kb = ctx.by_kb
     for e in ents:
         if kb := e.kb_id:

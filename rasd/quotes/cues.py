@@ -190,6 +190,12 @@ def drop_out_of_place(ctx: Context) -> None:
     for i in list(ctx.verb_at):
         cue = ctx.verb_at[i][0]
         prev = infos[i - 1].roles if i > 0 else frozenset()
+        if not prev and not infos[i].roles:
+            # most verbs: no function word before them and no role of their own, so only the test of a name
+            # (the second below) can apply
+            if ctx.inside(i) or (i > 0 and ctx.lex.anonymous.get(norms[i - 1]) == "medium"):
+                del ctx.verb_at[i]
+            continue
         if "np_start" in prev or "nominal" in prev or ("relative" in prev and not relative_report(ctx, i)):
             del ctx.verb_at[i]  # الذي يعتبر، أي ذكر غريب، طلب عدم ذكر اسمه
         elif ctx.inside(i) or (i > 0 and ctx.lex.anonymous.get(norms[i - 1]) == "medium"):
