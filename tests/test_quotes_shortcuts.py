@@ -102,3 +102,15 @@ def test_bad_mention_spans_are_left_out() -> None:
     ctx = build_context(doc)
     assert [(s, t) for s, t, _e in ctx.mentions] == [(4, 10)]
     assert ctx.longest == 6
+
+
+def test_visited_tokens_by_text_match_the_token_facts() -> None:
+    # the second document's words are all cached: its visited tokens come from ANY_TEXTS, not TokInfo.any
+    for s in _texts():
+        ctx = _context(s)
+        at = [i for i, info in enumerate(ctx.info) if info.any]
+        assert ctx.chan_tokens == [i for i in at if ctx.info[i].chan]
+        marks = {i for i in at if ctx.info[i].mark} | set(ctx.open_tok)
+        assert ctx.marks == sorted(marks)
+        attrs = {i for i in at if ctx.info[i].attr}
+        assert set(ctx.cue_tokens) == set(ctx.verb_at) | attrs

@@ -39,7 +39,7 @@ from .speaker_heads import is_body, is_title, resumptive
 from .speaker_links import as_implicit
 from .speakers import addressee, from_range
 from .subject_before import named_subject_before, pre_subject
-from .tokinfo import TOKEN_CACHE, token_info
+from .tokinfo import ANY_TEXTS, TOKEN_CACHE, token_info
 
 __all__ = ["annotate"]
 
@@ -99,13 +99,18 @@ def _token_infos(ctx: Context) -> None:
     phrases and the marks where a content may end. Most tokens are none of these (TokInfo.any is false), so
     only the others are looked at twice."""
     lex = ctx.lex
-    ctx.info = infos = list(map(TOKEN_CACHE.get, ctx.texts))
-    if not all(infos):  # words met for the first time (a TokInfo is always true: all() needs no __eq__)
+    texts = ctx.texts
+    try:  # every word met before (the usual case): one C pass, no test per token
+        ctx.info = infos = list(map(TOKEN_CACHE.__getitem__, texts))
+        # the visited tokens by their texts: a set lookup per token, not an attribute read
+        at = list(compress(range(len(infos)), map(ANY_TEXTS.__contains__, texts)))
+    except KeyError:  # words met for the first time
+        ctx.info = infos = list(map(TOKEN_CACHE.get, texts))
         toks = ctx.toks
         for i in [i for i, info in enumerate(infos) if info is None]:
             infos[i] = token_info(lex, toks[i])
+        at = list(compress(range(len(infos)), map(_ANY, infos)))
     # the columns are filtered with compress over attribute getters: C loops, no Python step per token
-    at = list(compress(range(len(infos)), map(_ANY, infos)))
     sel = [infos[i] for i in at]
     verbs = list(map(_VERB, sel))  # a (Cue, enclitic) pair is true, None false
     ctx.verb_at.update(compress(zip(at, verbs, strict=True), verbs))

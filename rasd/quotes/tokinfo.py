@@ -16,6 +16,9 @@ from .spans import COMMAS
 _COMP_PREFIXES = frozenset({"", "ب", "و", "وب", "ف"})
 _FIRST_COMP_PREFIXES = frozenset({"", "ب"})
 TOKEN_CACHE: dict[str, TokInfo] = {}
+# the texts in TOKEN_CACHE whose TokInfo.any is true: a set lookup per token finds the few the rules visit
+# without reading every token's TokInfo (see quotes._token_infos)
+ANY_TEXTS: set[str] = set()
 TOKEN_CACHE_MAX = 200_000
 
 
@@ -103,6 +106,8 @@ def token_info(lex: Lexicon, tok: Token) -> TokInfo:
             TokInfo(roles, False, False, None, False, False, mark=mark, any=mark) if roles or mark else NONE
         )
         TOKEN_CACHE[tok.text] = info
+        if info.any:
+            ANY_TEXTS.add(tok.text)
     elif info is None:
         stems = [stem for k, stem in tok.forms if k <= 1]
         roles = _roles(lex, tok)
@@ -143,4 +148,6 @@ def token_info(lex: Lexicon, tok: Token) -> TokInfo:
             info = replace(info, plain=True)
         if len(TOKEN_CACHE) < TOKEN_CACHE_MAX:
             TOKEN_CACHE[tok.text] = info
+            if info.any:
+                ANY_TEXTS.add(tok.text)
     return info
