@@ -28,7 +28,7 @@ MARK_CHARS = tuple(sorted({ch for ch in QUOTE_MARK.pattern if QUOTE_MARK.fullmat
 _START, _END = itemgetter(0), itemgetter(1)
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     doc: Document
     lex: Lexicon
