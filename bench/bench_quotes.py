@@ -5,6 +5,10 @@ Articles: the shipped examples and the reference article when present (or the fi
 is timed alone on documents already through the text and entities layers, so its own cost is what is shown,
 with Python's cyclic garbage collector paused as ``analyze()`` pauses it while the layers run (docs/speed.md).
 
+``--bytecodes`` counts the bytecodes each function of the layer executes in one run over the articles (a trace
+of every opcode: slow, but exact and the same on any machine, so a change's effect on one function shows even
+on a loaded machine) and prints the top functions.
+
 ``--base REV`` (a git revision, e.g. HEAD~2) times that revision's quotes layer beside the working tree's in this
 same process, alternating the two in short rounds (fair on a shared machine), on the reference article
 repeated (warm) and on distinct texts (the examples and ``--generated`` articles of bench/bench_corpus.py, each
@@ -17,6 +21,7 @@ import argparse
 import gc
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import revision
@@ -102,12 +107,43 @@ def compare(rev: str, generated: int) -> None:
         print(f"{name:<28}{a:>14.3f}{b:>10.3f}{a / b:>10.2f}")
 
 
+def bytecodes(docs: list[Document], top: int = 30) -> None:
+    """Bytecodes executed per function (file:name:first line) by the quotes layer over ``docs``."""
+    counts: Counter[str] = Counter()
+
+    def tracer(frame, event, arg):
+        frame.f_trace_opcodes = True
+        co = frame.f_code
+        key = f"{co.co_filename.rsplit('rasd/', 1)[-1]}:{co.co_name}:{co.co_firstlineno}"
+
+        def local(frame, event, arg):
+            if event == "opcode":
+                counts[key] += 1
+            return local
+
+        return local
+
+    for doc in docs:
+        _quotes_only(doc)  # warm: data loaded, token facts cached, as in a long run
+    sys.settrace(tracer)
+    try:
+        for doc in docs:
+            _quotes_only(doc)
+    finally:
+        sys.settrace(None)
+    total = sum(counts.values())
+    print(f"{total / len(docs):,.0f} bytecodes per article ({len(docs)} articles)\n")
+    for key, n in counts.most_common(top):
+        print(f"{n / len(docs):>10,.0f} {n / total:>6.1%}  {key}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--repeat", type=int, default=50)
     ap.add_argument("--base", help="a git revision whose quotes layer to time beside the working tree's")
     ap.add_argument("--generated", type=int, default=100, help="with --base: generated articles to add")
+    ap.add_argument("--bytecodes", action="store_true", help="count the bytecodes of each function instead")
     args = ap.parse_args()
     if args.base:
         compare(args.base, args.generated)
@@ -120,6 +156,9 @@ def main() -> None:
         doc = _text_only(s)
         entities.annotate(doc)
         docs.append(doc)
+    if args.bytecodes:
+        bytecodes(docs)
+        return
     _quotes_only(docs[0])  # load the lexicon once, outside the timing
     words = sum(len(d.tokens) for d in docs) / len(docs)
     n_quotes = sum(len(d.quotes) for d in docs if _quotes_only(d) is None)
