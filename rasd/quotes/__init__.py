@@ -25,6 +25,7 @@ from .antecedents import antecedent, clause_subject, last_contrast
 from .aside import past_aside
 from .context import PUNCT_END, Context, build_context
 from .cues import CueHit, drop_out_of_place, find_channel, find_cues
+from .dateline import dateline_end
 from .headline import headline_quote, quote_in_next_paragraph
 from .mouthpiece import mouth_offsets, mouthpiece, past_mouthpiece
 from .nesting import assign_parents, same_speaker
@@ -66,6 +67,8 @@ def annotate(doc: Document, **kwargs) -> Document:
     starts = ctx.starts
     for si, sent in enumerate(doc.sentences):
         a, b = bisect_left(starts, sent.start), bisect_left(starts, sent.end)  # ctx.tok_at, inlined
+        if a < b and ctx.toks[a].kind == "word":
+            a = dateline_end(ctx, a, b)  # بغداد - رووداو: the agency is no subject of what follows
         try:
             last = a
             head = headline_quote(ctx, si, a, b, len(st.quotes), st.subjects)

@@ -10,6 +10,7 @@ from ..text.normalize import normalize_word
 from .agreement import agrees, agrees_strictly, can_speak, verb_agreement
 from .context import Context
 from .cues import CueHit
+from .dateline import dateline_end
 from .person_names import title_end
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
@@ -90,9 +91,10 @@ def _candidates(
         if off < cue_start:
             yield sp, True
     s = ctx.doc.sentences[si]
-    a = ctx.tok_at(s.start)
+    a = _body_start(ctx, s)  # after a dateline (بغداد - رووداو:): its agency speaks for no sentence
+    s_start = ctx.toks[a].start
     if resumptive(ctx, hit.j, len(ctx.toks)):  # تلقى X اتصالا من Y، أكد خلاله…: the nearest person first
-        for m in reversed(ctx.mentions_in(s.start, cue_start)):
+        for m in reversed(ctx.mentions_in(s_start, cue_start)):
             if m[2].type == "PER" and m[1] <= cue_start and not _called(ctx, m[0], a):
                 eid, aff = speaker_entity(ctx, m[2])
                 yield new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
@@ -108,9 +110,9 @@ def _candidates(
         if sp is not None and can_speak(ctx, sp):
             yield sp, False
     if pronoun or hit.kind == "participle":  # وتتهم موسكو كييف…، وهي تؤكد: the first name of the sentence
-        yield _first_name(ctx, s.start, cue_start), False
+        yield _first_name(ctx, s_start, cue_start), False
     if hit.i > a + 1:  # the people named before it in the sentence, nearest first
-        for m in reversed(ctx.mentions_in(s.start, cue_start)):
+        for m in reversed(ctx.mentions_in(s_start, cue_start)):
             if m[2].type == "PER" and m[1] <= cue_start:
                 eid, aff = speaker_entity(ctx, m[2])
                 yield new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
@@ -125,7 +127,7 @@ def _candidates(
             yield q.speaker, True
     for _s, _off, sp in _subjects_of(subjects, k):
         yield sp, True
-    first = _first_name(ctx, sentences[k].start, sentences[k].end)
+    first = _first_name(ctx, ctx.toks[_body_start(ctx, sentences[k])].start, sentences[k].end)
     if verb[0] is not None and first is not None and agrees_strictly(ctx, verb, first):
         yield first, False
     elif (
@@ -372,3 +374,9 @@ def _author(ctx: Context, i: int) -> Speaker | None:
             eid, aff = speaker_entity(ctx, m[2])
             return new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True)
     return None
+
+
+def _body_start(ctx: Context, sent) -> int:
+    """The first token of sentence ``sent`` after a dateline opening it, if any."""
+    a = ctx.tok_at(sent.start)
+    return dateline_end(ctx, a, ctx.tok_at(sent.end)) if ctx.toks[a].kind == "word" else a
