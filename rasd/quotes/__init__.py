@@ -38,7 +38,7 @@ from .sources import an_source, reported_source, source_end, split_vso
 from .spans import Scan, attribution_content, has_quote, quote_before
 from .speaker_heads import is_body, is_title, resumptive
 from .speaker_links import as_implicit
-from .speakers import addressee, from_range
+from .speakers import addressee, from_range, spoken_for_end
 from .subject_before import named_subject_before, pre_subject
 from .tokinfo import ANY_TEXTS, TOKEN_CACHE, token_info
 
@@ -215,8 +215,10 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             if takes_obj:
                 lo, hi, obj_addressee = split_vso(ctx, lo, hi)
             coordinated = (
-                _coordinated(ctx, hit, a, si, st.quotes) if takes_obj and obj_addressee is None else None
-            )
+                _coordinated(ctx, hit, a, si, st.quotes)
+                if takes_obj and obj_addressee is None and spoken_for_end(ctx, lo, hi) is None
+                else None
+            )  # …، ووصف الناطق باسمها الهجوم: the spokesman of the body named before is the subject
             if coordinated is not None:  # وأدان الاتحاد الأوروبي الهجوم، ودعا موسكو إلى…: موسكو is called on
                 speaker, obj_addressee = coordinated, (lo, hi)
             elif takes_obj and obj_addressee is None and _named_object_after_resumptive(ctx, hit, lo, hi):

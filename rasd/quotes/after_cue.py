@@ -240,7 +240,7 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
             elif (
                 cue.prep == "ب"
                 and n.startswith("ب")
-                and not (n == "باسم" and subj and mode == "subj")  # المتحدث باسم الحوثيين: part of the title
+                and not (n[:4] == "باسم" and subj and mode == "subj")  # المتحدث باسم(ها) X: part of the title
                 and len(n) >= 3
                 and (len(n) == 3 or any(k == 1 for k, _ in t.forms))  # برد is too short to be stripped
                 and not any(m[2].type == "PER" for m in ctx.mentions_in(t.start, t.end))  # بيني غانتس

@@ -293,11 +293,16 @@ def split_subject(ctx: Context, lo: int, hi: int) -> int:
     return min(hi, lo + 2)
 
 
+_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})  # after ب: بها، به
+
+
 def noun_phrase_content(
     ctx: Context, s: int, b: int, need_quote: bool, first_char: int | None = None
 ) -> Scan | None:
     if 0 < s < len(ctx.norms) and ctx.norms[s - 1] == "عن" and ctx.norms[s] in phrase_words()["means"]:
         return None  # عبرت الشاحنات عن طريق المعبر: "by way of", no words
+    if first_char is not None and ctx.norms[s][1:] in _PRONOUNS:
+        return None  # أقر بها، رحب به: a pronoun is the object, no words are reported
     e = clause_end(ctx, s, b, np=True)
     span = content_span(ctx, s, e, first_char)
     if span is None or (need_quote and span[2] == "indirect"):

@@ -52,6 +52,27 @@ from .title_names import (
 MAX_NP = 18
 
 
+_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
+
+
+def spoken_for_end(ctx: Context, lo: int, hi: int) -> int | None:
+    """A title speaking for a body named by a pronoun (الناطق باسمها، المتحدث باسمه) is complete: the index
+    after it when the phrase ends there or goes on with a definite word that opens no name (the verb's
+    object); None when a name follows (المتحدث باسمها X) or there is no such title."""
+    norms = ctx.norms
+    for k in range(lo + 1, min(hi, lo + 3)):
+        n = norms[k]
+        if n[:4] == "باسم" and n[4:] in _PRONOUN_SUFFIXES:
+            if k + 1 >= hi:
+                return k + 1
+            nxt = norms[k + 1]
+            if not nxt.startswith("ال") or nxt in ctx.lex.words["honorific"] or nxt in ctx.lex.titles:
+                return None  # المتحدث باسمه العميد X: a rank or title opens the name
+            t = ctx.toks[k + 1]
+            return None if any(m[2].type == "PER" for m in ctx.mentions_in(t.start, t.end)) else k + 1
+    return None
+
+
 def from_range(
     ctx: Context, lo: int, hi: int, appos: tuple[int, int] | None, quotes: list[Quote], orgs: dict[str, str]
 ) -> tuple[Speaker, str | None]:
@@ -71,6 +92,9 @@ def from_range(
             hi = k
     if hi - lo > 2 and bare_owner(ctx, lo, hi):
         hi = lo + 2  # بحسب بيان للجنة | نشرته وكالة…: the rest is no part of the source
+    if hi - lo >= 2 and (k := spoken_for_end(ctx, lo, hi)) is not None:
+        # وقال الناطق باسمها إن…، ووصف الناطق باسمها | الهجوم: the title is complete and names no one else
+        return new_speaker(ctx, toks[lo].start, toks[k - 1].end), None
     if hi - lo == 1 and (group := _counted_group(ctx, lo)) is not None:
         lo, hi = group  # وتظاهر العشرات | من | الطلاب، مطالبين…: the students speak, not "dozens"
     start, end = toks[lo].start, toks[hi - 1].end

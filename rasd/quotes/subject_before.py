@@ -99,8 +99,9 @@ def _aside_before(ctx: Context, j: int, a: int) -> int | None:
 
 
 def _np(ctx: Context, lo: int, hi: int) -> tuple[str, int, int] | None:
-    if lo >= hi or "stop" in ctx.info[lo].roles or "block" in ctx.info[lo].roles:
-        return None
+    roles = ctx.info[lo].roles if lo < hi else None
+    if roles is None or "stop" in roles or "block" in roles or "subjunctive" in roles:
+        return None  # …، إذا لم يحظ لبنان بضمانات قال: لم opens a verb's clause, no subject
     if ctx.toks[lo].kind != "word":
         return None
     if _joined_verb(ctx, lo) or (
