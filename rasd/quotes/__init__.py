@@ -20,7 +20,7 @@ from operator import attrgetter
 from ..document import Document
 from ..text import normalize
 from .after_cue import scan_after
-from .agreement import agrees, can_speak, verb_agreement
+from .agreement import agrees, can_speak, city_after_masculine, verb_agreement
 from .antecedents import antecedent, clause_subject, last_contrast
 from .aside import past_aside
 from .context import PUNCT_END, Context, build_context
@@ -225,8 +225,11 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 # أجرى X اتصالا اتهم خلاله | واشنطن بـ"…": the clause's subject is the noun's (X), the name is
                 # the one accused
                 obj_addressee = (lo, hi)
-            elif ctx.norms[lo][2:] in ctx.lex.words["masc_body"] and _masculine_body(ctx, lo, hit):
-                # واتهمت | الاتحاد الأوروبي بالسعي…: the feminine verb's subject is dropped, the body is its object
+            elif (ctx.norms[lo][2:] in ctx.lex.words["masc_body"] and _masculine_body(ctx, lo, hit)) or (
+                city_after_masculine(ctx, hit, lo)
+            ):
+                # واتهمت | الاتحاد الأوروبي بالسعي…، ودعا | طهران إلى…: the verb cannot agree with what follows
+                # it; its subject is dropped and that is its object
                 obj_addressee = (lo, hi)
             else:
                 speaker, org = from_range(ctx, lo, hi, scan.appos, st.quotes, st.orgs)

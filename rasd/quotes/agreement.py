@@ -77,7 +77,7 @@ def _entity_agreement(ctx: Context, e: Entity) -> Agreement:
                     return g, "sg"
                 gender = gender or g
         return gender, "sg"
-    if e.type == "LOC" and e.kind in ("country", "city"):
+    if e.type == "LOC" and e.kind in ("country", "city", "capital"):
         return "f", "sg"  # أعلنت موسكو، قالت مصر
     return None, None
 
@@ -139,3 +139,16 @@ def can_speak(ctx: Context, sp: Speaker) -> bool:
         or _strip_al(words[0]) in ctx.lex.words["masc_body"]  # الجيش، المجلس، البنك
         or words[0] in ctx.lex.words["quantifier"]  # آلاف الطلاب، العشرات من المحتجين: the people counted
     )
+
+
+_CITIES = frozenset({"city", "capital"})
+
+
+def city_after_masculine(ctx: Context, hit: CueHit, lo: int) -> bool:
+    """The phrase after a masculine singular verb opens with a city (ودعا | طهران إلى…): a city takes a feminine
+    verb (دعت طهران), so it is the verb's object and the subject is dropped."""
+    t = ctx.toks[lo]
+    for m in ctx.mentions_in(t.start, t.end):
+        if m[0] == t.start and m[2].type == "LOC" and m[2].kind in _CITIES:
+            return verb_agreement(ctx, hit) == ("m", "sg")
+    return False
