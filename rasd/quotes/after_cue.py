@@ -295,7 +295,10 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
                 j = k  # مسؤول طلب عدم كشف هويته: the source's description, its verbs are no cues
                 continue
             elif "stop" in roles:
-                if subj and subj[1] == j and issued_by(ctx, j):
+                if subj and subj[1] == j and n == "علي" and _opens_person(ctx, t):
+                    # رئيس بلدية الخيام علي | زريق: the given name علي, not the preposition على
+                    subj[1] = j + 1
+                elif subj and subj[1] == j and issued_by(ctx, j):
                     subj[1] = j + 1  # وأكد بيان صادر عن الرئاسة: the issuer belongs to the subject
                 elif subj and subj[1] == j and affiliation_pp(ctx, subj[0], j):
                     subj[1] = j + 1  # مسؤول في البيت الأبيض: the affiliation belongs to the source
@@ -354,3 +357,8 @@ def scan_after(ctx: Context, hit: CueHit, b: int, np_direct: bool = False) -> Sc
     out.end_tok = j
     out.relay = relay
     return out
+
+
+def _opens_person(ctx: Context, t) -> bool:
+    """A person's mention starts at token ``t``."""
+    return any(m[0] == t.start and m[2].type == "PER" for m in ctx.mentions_in(t.start, t.end))
