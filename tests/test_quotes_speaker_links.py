@@ -130,3 +130,12 @@ def test_lone_last_name_before_a_namesake_named_later() -> None:
     for cue in ("ونفى", "مؤكدا"):
         (q,) = [q for q in doc.quotes if q.cue.text == cue]
         assert q.speaker.entity == minister.id
+
+
+def test_unknown_given_name_drops_the_link() -> None:
+    """الباحث يوهانس | كلاين: the given name the entities layer did not know joins the speaker, and the link
+    to the known person with that family name (another given name) is dropped."""
+    doc = analyze('وقال الباحث في المعهد يوهانس شولتس إن ألمانيا "تراجع حساباتها".')
+    q = doc.quotes[0]
+    assert q.speaker is not None and q.speaker.text == "يوهانس شولتس"
+    assert q.speaker.entity is None or "Olaf" not in (doc.entity(q.speaker.entity).name_en or "")

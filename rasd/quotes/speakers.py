@@ -73,6 +73,22 @@ def spoken_for_end(ctx: Context, lo: int, hi: int) -> int | None:
     return None
 
 
+def _unknown_given_name(ctx: Context, k: int, ms_: int, me: int) -> bool:
+    """Token ``k`` stands right before a one-word person's mention and reads as a given name the entities
+    layer did not know: a plain word (no role, no article, no preposition), no nisba adjective (…ي), in no
+    mention but perhaps as the last word of a body's long one that took it (جامعة برلين يوهانس | شولتس)."""
+    if " " in ctx.text[ms_:me] or not ctx.info[k].plain:
+        return False
+    norm = ctx.norms[k]
+    if norm.startswith("ال") or norm.endswith("ي") or norm in ctx.lex.titles or len(norm) < 3:
+        return False
+    t = ctx.toks[k]
+    return all(
+        m[2].type != "PER" and m[1] == t.end and ctx.text.count(" ", m[0], m[1]) >= 2
+        for m in ctx.mentions_in(t.start, t.end)
+    )
+
+
 def from_range(
     ctx: Context, lo: int, hi: int, appos: tuple[int, int] | None, quotes: list[Quote], orgs: dict[str, str]
 ) -> tuple[Speaker, str | None]:
@@ -161,6 +177,9 @@ def from_range(
                 p -= 1
                 ms_ = toks[p].start  # مندوب السودان الحارث إدريس: the name has two words
         given = given_name_before(ctx, p - 1) if p - 1 > lo else None
+        if given is None and p - 1 > lo and ent.kb_id and _unknown_given_name(ctx, p - 1, ms_, me):
+            # الباحث يوهانس | كلاين: a lone family name linked, its given name left out
+            given = ctx.norms[p - 1]
         if given is not None:  # وزير الري محمد | عبد العاطي: the entities layer left the given name out
             ms_ = toks[p - 1].start
         pre = ctx.text[start:ms_].strip(" ،,")
