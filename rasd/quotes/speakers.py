@@ -376,8 +376,17 @@ def _adopter(ctx: Context, head: str, lo: int) -> str | None:
     organization named before the nearest earlier mention of the document in its sentence that has one (تبنى
     مجلس المحافظين قرارا… . ويطالب القرار…). None without one."""
     toks = ctx.toks
+    decided = phrase_words()["decided"]
     for k in range(lo - 1, max(-1, lo - MAX_ADOPTER_BACK), -1):
-        if not any(stem in (head, head + "ا") for _k, stem in toks[k].forms):
+        forms = toks[k].forms
+        if any(stem in decided for _k, stem in forms) and k + 1 < len(toks):
+            # قررت جامعة الدول العربية استئناف…: the body right after the verb of deciding made the decision
+            t = toks[k + 1]
+            org = next((m for m in ctx.mentions_in(t.start, t.end) if m[0] == t.start), None)
+            if org is not None and org[2].type == "ORG":
+                return speaker_entity(ctx, org[2])[0]
+            continue
+        if not any(stem in (head, head + "ا") for _k, stem in forms):
             continue
         s0 = ctx.sent_starts[bisect_right(ctx.sent_starts, toks[k].start) - 1]
         org = next((m for m in ctx.mentions_in(s0, toks[k].start) if m[2].type == "ORG"), None)
