@@ -182,6 +182,9 @@ def find_channel(ctx: Context, lo: int, hi: int) -> str | None:
     return None
 
 
+_ON_IT = frozenset({"عليه", "عليها", "عليهم", "عليهما"})
+
+
 def drop_out_of_place(ctx: Context) -> None:
     """Forget verb cues that cannot report here: inside a relative clause (يحيى الذي يعتبر…), a verbal noun
     after a preposition or a modal (بمثابة رد، يمكن وصفها), a present tense
@@ -207,6 +210,8 @@ def drop_out_of_place(ctx: Context) -> None:
             and norms[i - 1] != "من"  # فمنهم من يرى، من قال: "who"
         ):
             del ctx.verb_at[i]  # بمثابة رد مباشر، يمكن وصفها: a verbal noun, no verb follows these
+        elif "inscription" in infos[i].roles and i + 1 < len(norms) and norms[i + 1] in _ON_IT:
+            del ctx.verb_at[i]  # لافتات كتب عليها "…": the passive "written on it", a slogan, no speaker
         elif cue.kind == "participle" and "preposition" in prev:
             del ctx.verb_at[i]  # في مذكرة للعملاء: a noun (a memo), not "reminding"
         elif "also_noun" in infos[i].roles and (i == 0 or norms[i - 1] not in _COMMAS):
