@@ -26,6 +26,7 @@ from .aside import past_aside
 from .context import PUNCT_END, Context, build_context
 from .cues import CueHit, drop_out_of_place, find_channel, find_cues
 from .dateline import dateline_end
+from .denial import denied_clause
 from .headline import headline_quote, quote_in_next_paragraph
 from .mouthpiece import mouth_offsets, mouthpiece, past_mouthpiece
 from .nesting import assign_parents, same_speaker
@@ -295,7 +296,12 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         if scan.np and _np_rejected(ctx, hit, cue, scan, pre, a, si, st.quotes):
             return None
         if scan.content is None:
-            before = quote_before(ctx, hit, a) or quote_in_next_paragraph(ctx, hit, scan, b)
+            before = (
+                quote_before(ctx, hit, a)
+                or quote_in_next_paragraph(ctx, hit, scan, b)
+                # …، وهو ما نفته قطر بشدة.: the clause before the aside
+                or denied_clause(ctx, hit, a, b, st.quotes)
+            )
             if before is None:
                 return None
             before.subject, before.appos, before.addressee = scan.subject, scan.appos, scan.addressee

@@ -47,7 +47,9 @@ def verb_cue(lex: Lexicon, tok: Token) -> tuple[Cue, bool] | None:
         for enc in ENCLITICS:
             # حثه: a doubled root is written with two letters; رده ("his reply") takes no object, so no cue
             if stem.endswith(enc) and len(stem) - len(enc) >= 2:
-                cue = verbs.get(stem[: -len(enc)])
+                bare = stem[: -len(enc)]
+                # نفاه، رواه: a final ى is written ا before the pronoun
+                cue = verbs.get(bare) or (verbs.get(bare[:-1] + "ي") if bare[-1:] == "ا" else None)
                 if cue is not None and (cue.addressee in ("obj", "thing") or cue.obj == "npq"):
                     return cue, True
     norm = tok.norm

@@ -55,6 +55,23 @@ MAX_NP = 18
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
 
 
+def _pronoun_office_owner(ctx: Context, lo: int) -> Speaker | None:
+    """A lone office word with a pronoun (مكتبه، عائلتها: ``office`` in quote_words.tsv) speaks for the person
+    the pronoun refers to: the nearest person named before it in its sentence, as an implicit speaker."""
+    norm = ctx.norms[lo]
+    suffix = next((p for p in ("ها", "ه") if norm.endswith(p)), None)
+    if suffix is None or norm[: -len(suffix)] not in ctx.lex.words["office"]:
+        return None
+    start = ctx.toks[lo].start
+    s0 = ctx.sent_starts[bisect_right(ctx.sent_starts, start) - 1]
+    per = [m for m in ctx.mentions_in(s0, start) if m[2].type == "PER" and m[1] <= start]
+    if not per:
+        return None
+    m = per[-1]
+    eid, aff = speaker_entity(ctx, m[2])
+    return new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True)
+
+
 def spoken_for_end(ctx: Context, lo: int, hi: int) -> int | None:
     """A title speaking for a body named by a pronoun (الناطق باسمها، المتحدث باسمه) is complete: the index
     after it when the phrase ends there or goes on with a definite word that opens no name (the verb's
@@ -108,6 +125,10 @@ def from_range(
             hi = k
     if hi - lo > 2 and bare_owner(ctx, lo, hi):
         hi = lo + 2  # بحسب بيان للجنة | نشرته وكالة…: the rest is no part of the source
+    if hi - lo >= 2 and ctx.norms[hi - 1] in phrase_words()["adverb"]:
+        hi -= 1  # وهو ما نفته قطر | بشدة: how it was said, not part of the speaker
+    if hi - lo == 1 and (owner := _pronoun_office_owner(ctx, lo)) is not None:
+        return owner, None  # …، وهو ما نفاه مكتبه: the office of the person named before speaks for him
     if hi - lo >= 2 and (k := spoken_for_end(ctx, lo, hi)) is not None:
         # وقال الناطق باسمها إن…، ووصف الناطق باسمها | الهجوم: the title is complete and names no one else
         return new_speaker(ctx, toks[lo].start, toks[k - 1].end), None
