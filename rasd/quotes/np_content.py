@@ -5,6 +5,7 @@ dropped subject makes the noun phrase right after it the content."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from ..text import normalize
@@ -13,7 +14,7 @@ from .cues import CueHit, channel_at
 from .lexicon import lexicon
 from .person_names import known_given_names, title_end
 from .phrase_words import phrase_words
-from .spans import COMMAS, Scan, clause_end, content_span
+from .spans import COMMAS, Scan, clause_end, content_span, quoted_name
 from .speaker_heads import affiliation_pp, close_tok, head_kind, is_body, is_l_pp, speaker_head
 
 
@@ -293,6 +294,26 @@ def split_subject(ctx: Context, lo: int, hi: int) -> int:
     return min(hi, lo + 2)
 
 
+def _names_only(ctx: Context, cs: int, ce: int) -> bool:
+    """Every quotation in chars ``[cs, ce)`` marks a name, not words (اتهم X بدعم "حركة تقرير المصير"): it
+    opens with a body's head noun (حركة، حزب، جماعة: ``body`` in quote_words.tsv) or is one mention."""
+    words = ctx.lex.words
+    k = bisect_left(ctx.region_starts, cs - 1)
+    seen = False
+    while k < len(ctx.regions) and ctx.regions[k][0] < ce:
+        o = bisect_left(ctx.starts, ctx.regions[k][0])
+        close = ctx.open_tok.get(o)
+        if close is None or o + 1 >= close:
+            return False
+        head = ctx.norms[o + 1]
+        head = head[2:] if head.startswith("ال") else head
+        if not (head in words["body"] or head in words["masc_body"] or quoted_name(ctx, o, close)):
+            return False
+        seen = True
+        k += 1
+    return seen
+
+
 _PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})  # after ب: بها، به
 
 
@@ -305,6 +326,6 @@ def noun_phrase_content(
         return None  # أقر بها، رحب به: a pronoun is the object, no words are reported
     e = clause_end(ctx, s, b, np=True)
     span = content_span(ctx, s, e, first_char)
-    if span is None or (need_quote and span[2] == "indirect"):
+    if span is None or (need_quote and (span[2] == "indirect" or _names_only(ctx, span[0], span[1]))):
         return None
     return Scan(content=(span[0], span[1]), kind=span[2], content_tok=s, np=True)
