@@ -6,6 +6,7 @@ from __future__ import annotations
 from .back_references import same_head
 from .context import Context
 from .cues import CueHit
+from .phrase_words import phrase_words
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
 from .spans import Scan
@@ -187,14 +188,16 @@ def source_end(ctx: Context, hit: CueHit, b: int) -> tuple[int, int] | None:
 def _is_source(ctx: Context, lo: int, hi: int, hit: CueHit) -> bool:
     toks = ctx.toks
     start = hit.source_offset if hit.source_offset is not None else toks[lo].start
-    if ctx.mentions_in(start, toks[hi - 1].end):
-        return True
     norm = ctx.norms[lo]
     if hit.source_offset is not None:
         norm = norm[1:]
         if norm.startswith("ل"):  # للمصادر → المصادر
             norm = "ا" + norm
     head = norm[2:] if norm.startswith("ال") else norm
+    if head in phrase_words()["norm"]:
+        return False  # وفقا لمبادئ اتفاقية فيينا: a rule followed, not a source, whatever name it holds
+    if ctx.mentions_in(start, toks[hi - 1].end):
+        return True
     lex = ctx.lex
     body = head in lex.words["body"] and hi - lo >= 2  # بحسب وزارة الصحة اللبنانية, not بحسب الوزارة alone
     if lex.anonymous.get(head) == "data" or lex.anonymous.get(norm) == "data":
