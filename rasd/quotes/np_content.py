@@ -92,6 +92,22 @@ def announces_stance(lemma: str) -> bool:
     return normalize(lemma) in lexicon().words["stance_announcer"]
 
 
+def _construct_head(ctx: Context, p: int) -> bool:
+    """Token ``p`` is an indefinite common noun whose genitive follows it (مناطق | سيطرته): a plain word with
+    no article, no name, title, unnamed source, channel word (في بيان | رفضه) or cue."""
+    info, norm = ctx.info[p], ctx.norms[p]
+    if not info.plain or info.chan or norm.startswith("ال") or p in ctx.verb_at:
+        return False
+    if norm in ctx.lex.titles or norm in ctx.lex.anonymous:
+        return False
+    t = ctx.toks[p]
+    if t.text.endswith(_POSSESSIVE) or norm.endswith("ي"):
+        # في بيان نشرته على موقعها | مسؤوليتها، في مؤتمر صحافي | مقتل: a noun with a pronoun, an adjective
+        return False
+    return not ctx.mentions_in(t.start, t.end)
+
+
+_UNDER = frozenset({"تحت", "فوق", "ضد", "بين", "نحو"})  # adverbial prepositions (no content opens after them)
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "نا", "كم")
 
 
@@ -99,6 +115,10 @@ def stance_noun(ctx: Context, j: int) -> bool:
     """Token ``j`` is a verbal noun of a stance (رفض، قبولها، موافقتها، التأييد): see stance_noun in
     quote_words.tsv."""
     nouns = ctx.lex.words["stance_noun"]
+    if j > 0 and (ctx.norms[j - 1] in _UNDER or _construct_head(ctx, j - 1)):
+        # الحقول الواقعة تحت سيطرتها، في مناطق سيطرته: a noun governed by a preposition or another noun is
+        # no announced stance
+        return False
     norm = ctx.norms[j]
     if norm.startswith("ال"):
         norm = norm[2:]
