@@ -356,7 +356,12 @@ def _np_rejected(
     ctx: Context, hit: CueHit, cue, scan: Scan, pre: tuple | None, a: int, si: int, quotes
 ) -> bool:
     """A bare noun-phrase content (``scan.np``) that reports no words."""
-    if hit.kind == "participle" and scan.content_tok == hit.j and cue.addressee == "obj":
+    if (
+        hit.kind == "participle"
+        and scan.content_tok == hit.j
+        and cue.addressee == "obj"
+        and _normal_lemma(cue.lemma) in ctx.lex.words["passive_reading"]
+    ):
         return True  # عاد الجنود متهمين بالتقصير: no object before ب, the passive "accused of", no words
     if hit.kind == "participle" and _needs_words_before(ctx, hit, si, quotes, scan):
         return True  # وأعلن الوزير إغلاق المعبر، متهما الحركة بتهريب السلاح: an act, no words reported
