@@ -25,6 +25,7 @@ from .antecedents import antecedent, clause_subject, last_contrast
 from .aside import past_aside
 from .context import PUNCT_END, Context, build_context
 from .cues import CueHit, drop_out_of_place, find_channel, find_cues
+from .dateline import MARKS as DATELINE_MARKS
 from .dateline import dateline_end
 from .denial import denied_clause
 from .headline import headline_quote, quote_in_next_paragraph
@@ -39,7 +40,7 @@ from .sources import an_source, reported_source, source_end, split_vso
 from .spans import Scan, attribution_content, has_quote, quote_before
 from .speaker_heads import is_body, is_title, resumptive
 from .speaker_links import as_implicit
-from .speakers import addressee, from_range, spoken_for_end
+from .speakers import addressee, from_range, spokesman_of_pronoun
 from .subject_before import named_subject_before, pre_subject
 from .tokinfo import ANY_TEXTS, TOKEN_CACHE, token_info
 
@@ -66,9 +67,10 @@ def annotate(doc: Document, **kwargs) -> Document:
     ctx.mouth_offsets = mouth_offsets(ctx)
     st = _State()
     starts = ctx.starts
+    blocks, texts = doc.blocks, ctx.texts
     for si, sent in enumerate(doc.sentences):
         a, b = bisect_left(starts, sent.start), bisect_left(starts, sent.end)  # ctx.tok_at, inlined
-        if a < b and ctx.toks[a].kind == "word":
+        if sent.start == blocks[sent.block].start and not DATELINE_MARKS.isdisjoint(texts[a + 1 : a + 6]):
             a = dateline_end(ctx, a, b)  # بغداد - رووداو: the agency is no subject of what follows
         try:
             last = a
@@ -217,7 +219,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 lo, hi, obj_addressee = split_vso(ctx, lo, hi)
             coordinated = (
                 _coordinated(ctx, hit, a, si, st.quotes)
-                if takes_obj and obj_addressee is None and spoken_for_end(ctx, lo, hi) is None
+                if takes_obj and obj_addressee is None and not spokesman_of_pronoun(ctx, lo, hi)
                 else None
             )  # …، ووصف الناطق باسمها الهجوم: the spokesman of the body named before is the subject
             if coordinated is not None:  # وأدان الاتحاد الأوروبي الهجوم، ودعا موسكو إلى…: موسكو is called on
@@ -227,7 +229,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 # the one accused
                 obj_addressee = (lo, hi)
             elif (ctx.norms[lo][2:] in ctx.lex.words["masc_body"] and _masculine_body(ctx, lo, hit)) or (
-                city_after_masculine(ctx, hit, lo)
+                takes_obj and city_after_masculine(ctx, hit, lo)
             ):
                 # واتهمت | الاتحاد الأوروبي بالسعي…، ودعا | طهران إلى…: the verb cannot agree with what follows
                 # it; its subject is dropped and that is its object
@@ -300,7 +302,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 quote_before(ctx, hit, a)
                 or quote_in_next_paragraph(ctx, hit, scan, b)
                 # …، وهو ما نفته قطر بشدة.: the clause before the aside
-                or denied_clause(ctx, hit, a, b, st.quotes)
+                or (denied_clause(ctx, hit, a, b, st.quotes) if hit.enclitic else None)
             )
             if before is None:
                 return None

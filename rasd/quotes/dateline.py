@@ -12,17 +12,24 @@ MAX_AGENCY = 4  # words of the agency's name or abbreviation (أ ف ب، وكا�
 MAX_DATELINE = 14  # tokens of the whole dateline, a date included (بيروت، 12 مارس (أ ف ب) --)
 
 
+MARKS = frozenset(DASHES | {"("})  # one of these follows the place (and perhaps a date) within five tokens
+LEAD = 5
+
+
 def dateline_end(ctx: Context, a: int, b: int) -> int:
     """The first token after a dateline opening the sentence at token ``a`` (``a`` when there is none, or when
     nothing follows it in the sentence). Only a sentence opening its line can hold one."""
+    toks = ctx.toks
+    if MARKS.isdisjoint(ctx.texts[a + 1 : a + LEAD + 1]) or toks[a].kind != "word":
+        return a  # most paragraphs: no dash or bracket right after their first words
+    if a > 0 and "\n" not in ctx.text[toks[a - 1].end : toks[a].start]:
+        return a
     end = _dateline_end(ctx, a, b)
     return end if end < b else a
 
 
 def _dateline_end(ctx: Context, a: int, b: int) -> int:
     toks = ctx.toks
-    if a > 0 and "\n" not in ctx.text[toks[a - 1].end : toks[a].start]:
-        return a
     lim = min(b, a + MAX_DATELINE)
     j = a
     while j < lim and toks[j].kind == "word":
