@@ -73,6 +73,14 @@ def spokesman_of_pronoun(ctx: Context, lo: int, hi: int) -> bool:
     )
 
 
+def _body_of_sentence(ctx: Context, start: int) -> str | None:
+    """The first organization named in the sentence before offset ``start``: the issuer of an indefinite
+    document (بيان ختامي) that names none."""
+    s0 = ctx.sent_starts[bisect_right(ctx.sent_starts, start) - 1]
+    m = next((m for m in ctx.mentions_in(s0, start) if m[2].type == "ORG" and m[1] <= start), None)
+    return speaker_entity(ctx, m[2])[0] if m is not None else None
+
+
 def _pronoun_office_owner(ctx: Context, lo: int) -> Speaker | None:
     """A lone office word with a pronoun (مكتبه، عائلتها: ``office`` in quote_words.tsv) speaks for the person
     the pronoun refers to: the nearest person named before it in its sentence, as an implicit speaker."""
@@ -285,6 +293,9 @@ def from_range(
             return new_speaker(ctx, start, end, entity=owner, role=role), owner
         return new_speaker(ctx, start, end, role=role), None
     if (head,) in lex.channels and not ms:  # البيان الأميركي: whoever issued the statement reported before
+        if not ctx.norms[lo].startswith("ال") and (issuer := _body_of_sentence(ctx, start)) is not None:
+            # اختتمت قمة الاتحاد الأفريقي أعمالها بإصدار بيان ختامي دعا إلى…: the body its sentence names
+            return new_speaker(ctx, start, end, entity=issuer), issuer
         channel = lex.channels[(head,)]
         for q in reversed(quotes):
             if q.channel == channel and q.speaker is not None:
