@@ -91,8 +91,7 @@ def _candidates(
         if off < cue_start:
             yield sp, True
     s = ctx.doc.sentences[si]
-    a = _body_start(ctx, s)  # after a dateline (بغداد - رووداو:): its agency speaks for no sentence
-    s_start = ctx.toks[a].start
+    a, s_start = _body_start(ctx, s)  # after a dateline (بغداد - رووداو:): its agency speaks for no sentence
     if resumptive(ctx, hit.j, len(ctx.toks)):  # تلقى X اتصالا من Y، أكد خلاله…: the nearest person first
         for m in reversed(ctx.mentions_in(s_start, cue_start)):
             if m[2].type == "PER" and m[1] <= cue_start and not _called(ctx, m[0], a):
@@ -127,7 +126,7 @@ def _candidates(
             yield q.speaker, True
     for _s, _off, sp in _subjects_of(subjects, k):
         yield sp, True
-    first = _first_name(ctx, ctx.toks[_body_start(ctx, sentences[k])].start, sentences[k].end)
+    first = _first_name(ctx, _body_start(ctx, sentences[k])[1], sentences[k].end)
     if verb[0] is not None and first is not None and agrees_strictly(ctx, verb, first):
         yield first, False
     elif (
@@ -376,7 +375,11 @@ def _author(ctx: Context, i: int) -> Speaker | None:
     return None
 
 
-def _body_start(ctx: Context, sent) -> int:
-    """The first token of sentence ``sent`` after a dateline opening it, if any."""
+def _body_start(ctx: Context, sent) -> tuple[int, int]:
+    """The first token of sentence ``sent`` after a dateline opening it, if any, and its offset."""
     a = ctx.tok_at(sent.start)
-    return dateline_end(ctx, a, ctx.tok_at(sent.end)) if ctx.toks[a].kind == "word" else a
+    b = ctx.tok_at(sent.end)
+    if a >= b:
+        return a, sent.start
+    k = dateline_end(ctx, a, b)
+    return k, ctx.toks[k].start

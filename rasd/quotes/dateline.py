@@ -20,7 +20,7 @@ def dateline_end(ctx: Context, a: int, b: int) -> int:
     """The first token after a dateline opening the sentence at token ``a`` (``a`` when there is none, or when
     nothing follows it in the sentence). Only a sentence opening its line can hold one."""
     toks = ctx.toks
-    if MARKS.isdisjoint(ctx.texts[a + 1 : a + LEAD + 1]) or toks[a].kind != "word":
+    if a >= b or MARKS.isdisjoint(ctx.texts[a + 1 : a + LEAD + 1]) or toks[a].kind != "word":
         return a  # most paragraphs: no dash or bracket right after their first words
     if a > 0 and "\n" not in ctx.text[toks[a - 1].end : toks[a].start]:
         return a
