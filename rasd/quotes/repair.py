@@ -13,6 +13,7 @@ from .context import Context
 from .person_names import known_given_names
 from .records import SpeakerRec as Speaker
 from .speaker_heads import is_body, is_title
+from .speaker_links import speaker_entity
 
 
 def fix_speaker(ctx: Context, sp: Speaker) -> Speaker | None:
@@ -23,6 +24,8 @@ def fix_speaker(ctx: Context, sp: Speaker) -> Speaker | None:
         if " " not in text:
             return None
         if (fixed := genitive_run_over(ctx, sp)) is not None:
+            return fixed
+        if text.count(" ") == 1 and (fixed := two_people(ctx, sp)) is not None:
             return fixed
         return cut_particle(ctx, sp) if text.endswith(_particle_endings()) else None
     if sp.anonymous:
@@ -111,6 +114,28 @@ def _particle_endings() -> tuple[str, ...]:
     """ " أبو", " ابو", " بن"…: a speaker's text ending in a name particle, as written and normalized."""
     words = [r["word"] for r in read_tsv("quote_words.tsv") if r["role"] == "name_particle"]
     return tuple({" " + w for w in words} | {" " + normalize(w) for w in words})
+
+
+def two_people(ctx: Context, sp: Speaker) -> Speaker | None:
+    """A two-word person's mention whose words each name another person, as a whole mention or a last name
+    (وصف حميدتي البرهان بأنه…، اتهم نتنياهو غانتس: the entities layer ran the subject into the object after
+    it): the first word speaks."""
+    first, second = normalize_word(sp.text).split()
+    by_name, by_part = ctx.by_name, ctx.by_part  # a whole mention, or a person's last name (نتنياهو)
+    e1 = by_name.get(first) or by_part.get(first)
+    e2 = by_name.get(second) or by_part.get(second)
+    if (
+        e1 is None
+        or e2 is None
+        or e1 is e2
+        or e1.type != "PER"
+        or e2.type != "PER"
+        or sp.entity in (e1.id, e2.id)
+    ):
+        return None
+    eid, aff = speaker_entity(ctx, e1)
+    end = sp.start + sp.text.index(" ")
+    return Speaker(sp.start, end, ctx.text[sp.start : end], eid, sp.role, False, aff, sp.implicit)
 
 
 def genitive_run_over(ctx: Context, sp: Speaker) -> Speaker | None:
