@@ -25,7 +25,7 @@ def fix_speaker(ctx: Context, sp: Speaker) -> Speaker | None:
             return None
         if (fixed := genitive_run_over(ctx, sp)) is not None:
             return fixed
-        if text.count(" ") == 1 and (fixed := two_people(ctx, sp)) is not None:
+        if sp.role is None and text.count(" ") == 1 and (fixed := two_people(ctx, sp)) is not None:
             return fixed
         return cut_particle(ctx, sp) if text.endswith(_particle_endings()) else None
     if sp.anonymous:
@@ -120,6 +120,9 @@ def two_people(ctx: Context, sp: Speaker) -> Speaker | None:
     """A two-word person's mention whose words each name another person, as a whole mention or a last name
     (وصف حميدتي البرهان بأنه…، اتهم نتنياهو غانتس: the entities layer ran the subject into the object after
     it): the first word speaks."""
+    ent = ctx.entity_by_id(sp.entity) if sp.entity else None
+    if ent is None or ent.kb_id:
+        return None  # a person the knowledge base knows by these two words
     first, second = normalize_word(sp.text).split()
     by_name, by_part = ctx.by_name, ctx.by_part  # a whole mention, or a person's last name (نتنياهو)
     e1 = by_name.get(first) or by_part.get(first)
