@@ -12,6 +12,7 @@ from .context import Context
 from .cues import CueHit
 from .dateline import dateline_end
 from .person_names import title_end
+from .phrase_words import phrase_words
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
 from .speaker_heads import is_body, is_title, resumptive, speaker_head
@@ -111,8 +112,11 @@ def _candidates(
     if pronoun or hit.kind == "participle":  # وتتهم موسكو كييف…، وهي تؤكد: the first name of the sentence
         yield _first_name(ctx, s_start, cue_start), False
     if hit.i > a + 1:  # the people named before it in the sentence, nearest first
+        # …، حيث التقى X ونظيره Y، وحذر: a verb joined by و shares the subject of the meeting, not whom it met
+        # (…، التقت البروفيسور X، فأشار: after ف the one met may answer)
+        joined = ctx.norms[hit.i][:1] == "و" and ctx.toks[hit.i].forms[-1][0] > 0
         for m in reversed(ctx.mentions_in(s_start, cue_start)):
-            if m[2].type == "PER" and m[1] <= cue_start:
+            if m[2].type == "PER" and m[1] <= cue_start and not (joined and _met(ctx, m[0], a)):
                 eid, aff = speaker_entity(ctx, m[2])
                 yield new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff, implicit=True), False
     sentences, blocks = ctx.doc.sentences, ctx.doc.blocks
@@ -171,6 +175,20 @@ def _aside_subject(ctx: Context, hit: CueHit, quotes: list[Quote]) -> Speaker | 
 
 
 _WITH = frozenset({"مع", "ب"})
+
+
+def _met(ctx: Context, offset: int, a: int) -> bool:
+    """The person at ``offset`` is the one met or the counterpart (حيث التقى الرئيس X ونظيره Y، وحذر…): a verb
+    of meeting (``met`` in quote_phrase_words.tsv) or نظيره stands at most three words before, in its clause."""
+    met = phrase_words()["met"]
+    p = ctx.tok_at(offset)
+    for k in range(p - 1, max(a, p - 4) - 1, -1):
+        if ctx.norms[k] in ("،", ","):
+            return False
+        for _k, stem in ctx.toks[k].forms:
+            if stem in met or stem.startswith("نظير"):
+                return True
+    return False
 
 
 def _called(ctx: Context, offset: int, a: int) -> bool:
