@@ -25,8 +25,7 @@ from .antecedents import antecedent, clause_subject, last_contrast
 from .aside import past_aside
 from .context import PUNCT_END, Context, build_context
 from .cues import CueHit, drop_out_of_place, find_channel, find_cues
-from .dateline import MARKS as DATELINE_MARKS
-from .dateline import dateline_end
+from .dateline import dateline_candidates, dateline_end
 from .denial import denied_clause
 from .headline import headline_quote, quote_in_next_paragraph
 from .mouthpiece import mouth_offsets, mouthpiece, past_mouthpiece
@@ -67,10 +66,10 @@ def annotate(doc: Document, **kwargs) -> Document:
     ctx.mouth_offsets = mouth_offsets(ctx)
     st = _State()
     starts = ctx.starts
-    blocks, texts = doc.blocks, ctx.texts
+    datelines = dateline_candidates(ctx)
     for si, sent in enumerate(doc.sentences):
         a, b = bisect_left(starts, sent.start), bisect_left(starts, sent.end)  # ctx.tok_at, inlined
-        if sent.start == blocks[sent.block].start and not DATELINE_MARKS.isdisjoint(texts[a + 1 : a + 6]):
+        if a in datelines:
             a = dateline_end(ctx, a, b)  # بغداد - رووداو: the agency is no subject of what follows
         try:
             last = a

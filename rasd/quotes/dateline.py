@@ -4,6 +4,8 @@ of the sentence after it, so the sentence is read from the first token after the
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .context import Context
 
 DASHES = frozenset("-–—ـ")
@@ -14,6 +16,21 @@ MAX_DATELINE = 14  # tokens of the whole dateline, a date included (بيروت،
 
 MARKS = frozenset(DASHES | {"("})  # one of these follows the place (and perhaps a date) within five tokens
 LEAD = 5
+
+
+MAX_BLOCK = 4  # a dateline opens the article's body: after its title, a subtitle or a byline at most
+
+
+def dateline_candidates(ctx: Context) -> frozenset[int]:
+    """The first tokens of the article's first blocks that may open with a dateline: a dash or bracket within
+    their first words (one test per block, so the sentences are looked up in a set)."""
+    starts, texts = ctx.starts, ctx.texts
+    out = []
+    for block in ctx.doc.blocks[:MAX_BLOCK]:
+        a = bisect_left(starts, block.start)
+        if not MARKS.isdisjoint(texts[a + 1 : a + LEAD + 1]):
+            out.append(a)
+    return frozenset(out)
 
 
 def dateline_end(ctx: Context, a: int, b: int) -> int:

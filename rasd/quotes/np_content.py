@@ -118,17 +118,20 @@ def stance_noun(ctx: Context, j: int) -> bool:
     norm = ctx.norms[j]
     if norm.startswith("ال"):
         norm = norm[2:]
-    found = norm in nouns
-    if not found:
-        for suffix in _POSSESSIVE:
-            if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
-                stem = norm[: -len(suffix)]
-                if stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns):
-                    found = True
-                    break
-    # الحقول الواقعة تحت سيطرتها، في مناطق سيطرته: a noun governed by a preposition or another noun is no
-    # announced stance
-    return found and not (j > 0 and (ctx.norms[j - 1] in _UNDER or _construct_head(ctx, j - 1)))
+    if norm in nouns:
+        return not _governed(ctx, j)
+    for suffix in _POSSESSIVE:
+        if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+            stem = norm[: -len(suffix)]
+            if stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns):
+                return not _governed(ctx, j)
+    return False
+
+
+def _governed(ctx: Context, j: int) -> bool:
+    """الحقول الواقعة تحت سيطرتها، في مناطق سيطرته: a noun governed by a preposition or another noun is no
+    announced stance."""
+    return j > 0 and (ctx.norms[j - 1] in _UNDER or _construct_head(ctx, j - 1))
 
 
 def person_name_end(ctx: Context, j: int, limit: int) -> int:

@@ -55,14 +55,8 @@ MAX_NP = 18
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
 
 
-_ADVERBS: frozenset[str] = frozenset()
+_ADVERBS = phrase_words()["adverb"]  # نفى مجدداً، بشدة: read once, at import
 _OWNER_SUFFIXES = ("ه", "ها")  # as written: a final ة is no pronoun
-
-
-def _adverbs() -> frozenset[str]:
-    global _ADVERBS
-    _ADVERBS = phrase_words()["adverb"]
-    return _ADVERBS
 
 
 def spokesman_of_pronoun(ctx: Context, lo: int, hi: int) -> bool:
@@ -151,21 +145,18 @@ def from_range(
             hi = k
     if hi - lo > 2 and bare_owner(ctx, lo, hi):
         hi = lo + 2  # بحسب بيان للجنة | نشرته وكالة…: the rest is no part of the source
-    if hi - lo >= 2 and ctx.norms[hi - 1] in (_ADVERBS or _adverbs()):
-        hi -= 1  # وهو ما نفته قطر | بشدة: how it was said, not part of the speaker
-    if (
-        hi - lo == 1
-        and ctx.texts[lo].endswith(_OWNER_SUFFIXES)
-        and (owner := _pronoun_office_owner(ctx, lo)) is not None
-    ):
-        return owner, None  # …، وهو ما نفاه مكتبه: the office of the person named before speaks for him
-    if (
-        hi - lo >= 2
-        and (ctx.norms[lo + 1][:4] == "باسم" or (hi - lo > 2 and ctx.norms[lo + 2][:4] == "باسم"))
-        and (k := spoken_for_end(ctx, lo, hi)) is not None
-    ):
-        # وقال الناطق باسمها إن…، ووصف الناطق باسمها | الهجوم: the title is complete and names no one else
-        return new_speaker(ctx, toks[lo].start, toks[k - 1].end), None
+    if hi - lo == 1:
+        if ctx.texts[lo].endswith(_OWNER_SUFFIXES) and (owner := _pronoun_office_owner(ctx, lo)) is not None:
+            return owner, None  # …، وهو ما نفاه مكتبه: the office of the person named before speaks for him
+    else:
+        norms = ctx.norms
+        if norms[hi - 1] in _ADVERBS:
+            hi -= 1  # وهو ما نفته قطر | بشدة: how it was said, not part of the speaker
+        if (norms[lo + 1][:4] == "باسم" or (hi - lo > 2 and norms[lo + 2][:4] == "باسم")) and (
+            k := spoken_for_end(ctx, lo, hi)
+        ) is not None:
+            # وقال الناطق باسمها إن…، ووصف الناطق باسمها | الهجوم: the title is complete and names no one else
+            return new_speaker(ctx, toks[lo].start, toks[k - 1].end), None
     if hi - lo == 1 and (group := _counted_group(ctx, lo)) is not None:
         lo, hi = group  # وتظاهر العشرات | من | الطلاب، مطالبين…: the students speak, not "dozens"
     start, end = toks[lo].start, toks[hi - 1].end
