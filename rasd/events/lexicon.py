@@ -146,6 +146,8 @@ class Lexicon:
     supporters: frozenset[str] = frozenset()  # أنصار، متظاهرون: a crowd storming a building protests
     title_honorifics: frozenset[str] = frozenset()  # الأمير، الشيخ between a title and its holder's name
     commentators: frozenset[str] = frozenset()  # المحلل، الخبير: what they say or judge is no event
+    group_nouns: frozenset[str] = frozenset()  # القادة، الدول + a number: the parties of an event told before
+    group_states: frozenset[str] = frozenset()  # الدول، البلدان + a number: those parties' states
     counterparts: tuple[str, ...] = ()  # نظير، ضيف: the other party, named by its relation (stem prefixes)
 
 
@@ -211,6 +213,8 @@ def lexicon() -> Lexicon:
             "supporters",
             "title_honorific",
             "commentator",
+            "group",
+            "group_state",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -277,6 +281,8 @@ def lexicon() -> Lexicon:
         title_honorifics=frozenset(word_sets["title_honorific"]),
         commentators=frozenset(word_sets["commentator"]),
         then_words=frozenset(word_sets["then"]),
+        group_nouns=frozenset(word_sets["group"] | word_sets["group_state"]),
+        group_states=frozenset(word_sets["group_state"]),
         deadlines=frozenset(word_sets["deadline"]),
         deadline_preps=frozenset(word_sets["deadline_prep"]),
         deadline_ends=frozenset(word_sets["deadline_end"]),

@@ -143,6 +143,20 @@ def merge(doc: Document, cands: list[Cand]) -> list[Cand]:
                 ),
                 None,
             )
+        if target is None and b.trig.type == "CONSULT" and b.trig.mode is None and b.trig.pos == "verb":
+            # قمة جمعت X و Y و Z …، ناقش الزعماء الثلاثة: a general verb of consulting among exactly the
+            # parties of a meeting, call or summit told before tells what they did at it
+            target = next(
+                (
+                    a
+                    for a in reversed(kept)
+                    if a.trig.type == "CONSULT"
+                    and a.trig.mode is not None
+                    and set(a.actors) == set(b.actors)
+                    and _compatible(doc_ents, a, b, True)
+                ),
+                None,
+            )
         if target is None and _joined_in(b) and any(a.trig.type == b.trig.type for a in kept):
             continue  # فيما شارك X في الاجتماع عبر الهاتف: one more participant in the meeting just reported
         if target is None:

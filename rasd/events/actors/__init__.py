@@ -58,6 +58,8 @@ def fill(
     for cand in cands:
         if "lift_alt" in cand.trig.flags:
             apply_lifting(ctx, cand)
+        if "summon_alt" in cand.trig.flags:
+            _summons(ctx, cand)
         if cand.trig.pos == "verb":
             verb_actors(ctx, cand, cand.i, done, prev_sentence)
             issuer = document_issuer(ctx, cand, ctx.history + done)
@@ -109,6 +111,13 @@ def fill(
             alt = next((e for e in ctx.toks[cand.i].entries if "crowd" in e.trigger.flags), None)
             if alt is not None:
                 cand.trig = alt.trigger
+        if "body_target" in cand.trig.flags:
+            # حل البرلمان (dissolved a body), not حل X في المركز الثاني، يليه Y (ranked, then a person)
+            cand.target = [e for e in cand.target if ctx.types.get(e) == "ORG"]
+        if cand.trig.type == "CONSULT" and ctx.reporters and set(cand.target) & ctx.reporters:
+            # قال X في اتصال مع قناة الجزيرة: an interview given to an outlet, not a consultation
+            cand.target = [e for e in cand.target if e not in ctx.reporters]
+            cand.absorbed = cand.absorbed or not cand.target
         if "subject_target" in cand.trig.flags and cand.source and not cand.target:
             cand.source, cand.target = [], cand.source
         if ctx.places and cand.source:
@@ -135,6 +144,20 @@ def fill(
         if cand.trig.type in REACTIONS and not cand.target and cand.source and cand.trig.mode != "boycott":
             # (staying away from a meeting is aimed at no one who held it)
             cand.target = reaction_target(ctx, cand, done)
+
+
+def _summons(ctx: SentCtx, cand: Cand) -> None:
+    """استدعت X سفيرها (recalled its own envoy) but استدعت X سفير الكويت، السفير التركي (summoned another
+    state's envoy: a complaint to that state, the row flagged summon): the envoy word carries no pronoun."""
+    envoy = ctx.toks[max(cand.j, cand.rest_end) - 1].token.text  # (past a subject between: استدعت X سفيرها)
+    if envoy.endswith(_OWN_ENDINGS):
+        return
+    alt = next((e for e in ctx.toks[cand.i].entries if "summon" in e.trigger.flags), None)
+    if alt is not None:
+        cand.trig = alt.trigger
+
+
+_OWN_ENDINGS = ("ه", "ها", "هم", "هما")  # in the text, where ة stays ة: سفيرته، سفيرها، سفراءه
 
 
 _SUPPORTERS_BEFORE = 4  # words back from the verb to a crowd word (وكان أنصار الصدر قد اقتحموا)

@@ -1,5 +1,6 @@
 """A dual noun as a verb's object: دعا X البلدين إلى ضبط النفس names the two states of the last pair the
-article set against each other (الصومال وإثيوبيا), as the same noun does as a subject (see verbs.py).
+article set against each other (الصومال وإثيوبيا), as the same noun does as a subject (see verbs.py); دعا X
+الطرفين، الجانبين names the two sides of that pair as they were named.
 """
 
 from __future__ import annotations
@@ -24,9 +25,13 @@ def dual_object(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
             return []  # دعا إلى تفعيل اللجنة التي اتفق البلدان على تشكيلها: the dual is another clause's subject
         if tk.ent or not is_dual(tk):
             continue
-        if tk.token.forms[-1][1][2:-2] not in lexicon().state_duals:
+        word = tk.token.forms[-1][1][2:-2]
+        pairs = [c.actors for c in reversed(ctx.history + done) if c.symmetric and len(c.actors) == 2]
+        if word in lexicon().body_duals and word not in lexicon().state_duals:
+            # دعت X الطرفين إلى وقف القتال: the two sides of the last pair set against each other
+            return next((list(p) for p in pairs if not set(p) & set(cand.source)), [])
+        if word not in lexicon().state_duals:
             return []
-        pairs = [c.actors for c in reversed(done + ctx.history) if c.symmetric and len(c.actors) == 2]
         # a pair of states named as such first (المحادثات بين الصومال وإثيوبيا), before the states of a pair
         # of people (a mediator's meeting with one side: فيدان ↔ وزير الخارجية الإثيوبي)
         for named in (True, False):

@@ -8,7 +8,7 @@ from ..context import STRONG_PUNCT, Chunk, SentCtx, Tok, plain_word
 from ..lexicon import lexicon
 from ..triggers import Cand
 from .anaphora import pronoun_antecedent
-from .objects import l_clitic, masdar_object, scan_targets
+from .objects import aside_before, l_clitic, masdar_object, scan_targets
 from .subjects import (
     adjective_mention,
     first_subject_chunk,
@@ -311,6 +311,7 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
                 # القمة التي جمعته بـ…: the object pronoun is the party named first in the sentence
                 c = first_subject_chunk(ctx, cand.i)
                 src = c.actors[:1] if c else []
+    joined = False  # the joining verb named every party (قمة جمعت X و Y و Z): no more targets further on
     jj = j
     while jj < len(toks) and jj - j < 2 and plain_word(toks[jj]) and not toks[jj].entries:
         jj += 1  # اجتماعا رباعيا ضم …: an adjective of the noun before the verb
@@ -324,12 +325,18 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             if not src and "symmetric" in trig.flags:
                 src, rest = rest[:1], rest[1:]
             nxt = chunk_at(ctx, r.end)
-            if nxt is not None and nxt.start == r.end and nxt.prep in (None, "ب") and nxt.actors:
-                rest += nxt.actors
+            scan_from = r.end
+            while nxt is not None and nxt.start == scan_from and nxt.prep in (None, "ب") and nxt.actors:
+                # قمة جمعت X والرئيس Y والعاهل Z: every conjunct is a party, however many (a ب phrase once)
+                rest += [e for e in nxt.actors if e not in rest]
                 scan_from = nxt.end
-            else:
-                scan_from = r.end
+                if nxt.prep == "ب":
+                    break
+                nxt = chunk_at(ctx, nxt.end)
+                if nxt is not None and not toks[nxt.start].token.text.startswith("و"):
+                    break
             tgt += [e for e in rest if e not in src and e not in tgt]
+            joined = bool(rest)
         elif not src and toks[jj].token.norm.endswith(("ه", "ها", "هم", "هما")):
             # قبل مشاركته في قمة تجمعه بقادة دول مجلس التعاون: the pronoun is the actor of the clause before
             # (بقادة reads as a light verb with its pronoun too: the phrase may start after it)
@@ -358,7 +365,7 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         scan_from = max(scan_from, cand.rest_end)  # قطع الجزائر علاقاتها مع X: past the trigger's own noun
     # قبول الوساطة الجزائرية: a multiword noun whose last word is a head noun takes the phrase after it
     direct = bool(trig.rest) and "object_after" in trig.flags
-    found = scan_targets(ctx, cand, scan_from, allow_direct=direct)
+    found = [] if joined else scan_targets(ctx, cand, scan_from, allow_direct=direct)
     if direct and not found and cand.rest_end < len(toks) and toks[cand.rest_end].nisba:
         found = [toks[cand.rest_end].ent] if toks[cand.rest_end].ent else []  # the mediator's nisba
     if isinstance(found, tuple):
@@ -383,8 +390,19 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
     if not src:
         # a light verb before the noun: أجرى بلينكن مكالمة هاتفية، شنت روسيا هجوما
         noun_between = False  # a plain noun passed on the way back (قلقه in أعرب عن قلقه من الهجوم)
-        for m in range(cand.i - 1, max(-1, cand.i - LIGHT_WINDOW), -1):
+        m, low = cand.i, max(-1, cand.i - LIGHT_WINDOW)
+        while m - 1 > low:
+            m -= 1
             tk = toks[m]
+            if (
+                tk.punct
+                and tk.token.text in "،,"
+                and m + 1 == cand.i
+                and (k := aside_before(toks, m)) is not None
+            ):
+                # أعلنت الجزائر، مساء أمس الثلاثاء، قطع علاقاتها: past a dated or reporting aside to the verb
+                low, m = max(-1, low - (m - k)), k
+                continue
             if tk.in_trigger and m != cand.i and m > 0 and _frames(toks[m - 1]):
                 continue  # عقد على هامش القمة لقاء: the occasion framing the act, not the verb's object
             if (tk.punct and tk.token.text in STRONG_PUNCT) or (tk.in_trigger and m != cand.i):

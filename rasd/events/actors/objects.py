@@ -172,6 +172,19 @@ def _aside_end(toks: list[Tok], k: int) -> int | None:
 _RELATIVE_REACH = 16  # words in a relative clause set off by commas (، الذي ترأس وفد بلاده،)
 
 
+def aside_before(toks: list[Tok], m: int) -> int | None:
+    """The comma opening an aside that the comma ``m`` closes (أعلنت X، مساء أمس الثلاثاء، قطع علاقاتها; ، في
+    بيان نقلته وكالة الأنباء،), or None."""
+    for k in range(m - 2, max(-1, m - 2 - _ASIDE_REACH), -1):
+        if toks[k].punct and toks[k].token.text in "،,":
+            if _aside_end(toks, k) == m:
+                return k
+            # (مساء أمس الثلاثاء 24 غشت: the time expression may start a few words in)
+            dated = any(toks[n].timex for n in range(k + 1, min(m, k + 4)))
+            return k if dated and _dated_aside_end(toks, k) == m else None
+    return None
+
+
 def _relative_aside_end(toks: list[Tok], k: int) -> int | None:
     """التقى X، الذي ترأس وفد بلاده نيابة عن الرئيس Z، رئيس الوزراء Y: a relative clause opening at the comma
     ``k`` right after the subject describes it; the comma closing it (before any stronger mark, within reach,

@@ -18,6 +18,7 @@ from .coordination import (
     one_plain_phrase,
     opens_complement,
 )
+from .groups import group_subject
 from .objects import gap_target, scan_targets
 from .relative import resumptive
 from .subjects import (
@@ -136,6 +137,10 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
         if pair:
             source = list(pair)
             direct = False
+    if dual is None and not source and (subj is None or not subj.actors):
+        group = group_subject(ctx, cand, i, prev)
+        if group is not None:  # القادة الثلاثة اتفقوا: the parties of the event with that many
+            source, after = group[0], max(after, group[1])
     if source:
         pass
     elif kind == "subject" and subj is not None:
@@ -173,7 +178,14 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             (c for c in reversed(prev) if c.source), None
         )
         coordinated = linked and last is not None and i == cand.i and not _back_to_report(ctx, cand, last, i)
-        if not source and coordinated and "direct" in cand.trig.targets and one_plain_phrase(ctx, after):
+        if (
+            not source
+            and coordinated
+            # (اندلعت اشتباكات بين X و Y، ودعت روسيا …: after an event noun, و + verb + a name is VSO)
+            and (last.trig.pos == "verb" or kind == "linker" or after >= len(toks) or not toks[after].ent)
+            and "direct" in cand.trig.targets
+            and one_plain_phrase(ctx, after)
+        ):
             # وضمت شبه جزيرة القرم after "اجتاحتها": the subject is the previous verb's, the phrase its object
             source = inherited_subject(toks[i], last)
             cand.inherited = True

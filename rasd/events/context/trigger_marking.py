@@ -17,7 +17,9 @@ def _rest_matches(toks: list[Tok], j: int, rest) -> bool:
     return True
 
 
-_NOUN_BEFORE_CATS = frozenset({"prep", "hypothetical_before"})  # a word after these is a noun
+# a word after these is a noun: a preposition (إلى دعم), إذا, a comparative (أكثر حذرا: more cautious, not a
+# dual "they warned")
+_NOUN_BEFORE_CATS = frozenset({"prep", "hypothetical_before", "comparative"})
 
 
 def _nominal(toks: list[Tok], i: int) -> bool:
@@ -89,6 +91,31 @@ def _after_plain_word(toks: list[Tok], i: int) -> bool:
     return i > 0 and not toks[i].conj and plain_word(toks[i - 1]) and not toks[i - 1].entries
 
 
+_ASIDE_REACH = 12  # words in a dated aside between commas (، مساء أمس الثلاثاء 24 غشت 2021،)
+_ANNOUNCED = frozenset({"announce", "light"})
+
+
+def _after_announcing(toks: list[Tok], i: int) -> bool:
+    """أعلنت الجزائر، مساء أمس الثلاثاء، قطع علاقاتها: after a verb of announcing or deciding, its named subject
+    and a dated aside, the word is the verbal noun it governs (a past verb does not follow أعلن X)."""
+    k = i - 1
+    if k < 0 or not (toks[k].punct and toks[k].token.text in "،,"):
+        return False
+    m = k - 1
+    while m >= 0 and k - m <= _ASIDE_REACH and not (toks[m].punct and toks[m].token.text not in "()"):
+        m -= 1
+    if m < 0 or toks[m].token.text not in "،," or not any(toks[n].timex for n in range(m + 1, k)):
+        return False
+    k = m - 1
+    while k >= 0 and (toks[k].timex or (toks[k].punct and toks[k].token.text in "()")):
+        k -= 1  # أعلنت X اليوم الأربعاء 21 رمضان، الموافق 12 أبريل، …: the date before the aside
+    if k < 0 or not toks[k].ent:
+        return False
+    while k >= 0 and toks[k].ent:
+        k -= 1
+    return k >= 0 and bool(toks[k].cats & _ANNOUNCED) and not toks[k].in_trigger
+
+
 def _trigger_facts(entries: tuple[Entry, ...]) -> tuple:
     """A head word's entries sorted for matching (cached with the word): the multiword ones (longest first, as
     the lexicon orders them), the one-word ones, the multiword verbs that may take their object after a gap
@@ -144,7 +171,7 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
         if not hits:
             i += 1
             continue
-        nominal = _nominal(toks, i)
+        nominal = _nominal(toks, i) or _after_announcing(toks, i)
         if (
             not nominal
             and i > 0

@@ -1,0 +1,117 @@
+"""Round ten (the r/s/t articles): meetings of several parties and the numbered plurals naming them again,
+relations severed, restored and suspended, envoys summoned or recalled, and words that only look like triggers
+(ranking, a comparative, an interview). Through the whole pipeline, on sentences we wrote."""
+
+from __future__ import annotations
+
+from rasd.pipeline import analyze
+
+
+def _events(text: str, published: str = "2024-03-05") -> list[tuple[str, set[str], str | None]]:
+    """(type, all actors, date) of each event: symmetric events keep their parties in either order."""
+    doc = analyze(text, published=published)
+    name = {e.id: e.name_en or e.name for e in doc.entities}
+    return [(ev.type, {name[i] for i in ev.source + ev.target}, ev.date) for ev in doc.events]
+
+
+def _one_sided(text: str, published: str = "2024-03-05") -> list[tuple[str, set[str], set[str]]]:
+    doc = analyze(text, published=published)
+    name = {e.id: e.name_en or e.name for e in doc.entities}
+    return [(ev.type, {name[i] for i in ev.source}, {name[i] for i in ev.target}) for ev in doc.events]
+
+
+LEADERS = {"Abdel Fattah el-Sisi", "Abdullah II of Jordan", "Mahmoud Abbas"}
+SUMMIT = (
+    "استضافت القاهرة الخميس قمة ثلاثية جمعت الرئيس المصري عبد الفتاح السيسي والعاهل الأردني الملك عبد الله "
+    "الثاني والرئيس الفلسطيني محمود عباس، في إطار آلية التنسيق بين مصر والأردن وفلسطين."
+)
+
+
+def test_summit_joining_three_leaders_has_all_three() -> None:
+    # جمعت X والرئيس Y والعاهل Z: every conjunct after the joining verb is a party, not only the first two
+    events = _events(SUMMIT)
+    assert ("CONSULT", LEADERS, "2024-02-29") in events
+
+
+def test_numbered_plural_subject_names_the_parties_told_before() -> None:
+    # القادة الثلاثة (SVO after إن) and ورفض القادة الثلاثة (VSO): the three leaders of the summit
+    text = (
+        SUMMIT
+        + " وقال المتحدث باسم الرئاسة إن القادة الثلاثة اتفقوا على تنسيق المواقف. ورفض القادة الثلاثة أي تدخل."
+    )
+    events = _events(text)
+    assert ("AGREE", LEADERS, "2024-02-29") in events
+    assert ("REJECT", LEADERS, "2024-02-29") in events
+
+
+def test_general_consulting_verb_of_the_summit_parties_folds_into_the_summit() -> None:
+    # وناقش الزعماء الثلاثة …: what the three did at the summit, not a second meeting
+    text = SUMMIT + " وناقش الزعماء الثلاثة الأوضاع في قطاع غزة."
+    assert [e for e in _events(text) if e[0] == "CONSULT"] == [("CONSULT", LEADERS, "2024-02-29")]
+
+
+def test_numbered_state_plural_takes_the_states_not_the_people() -> None:
+    text = (
+        "ووقعت مصر والأردن والعراق مذكرة تفاهم للربط الكهربائي. وأكدت الدول الثلاث رفضها أي تدخل خارجي، "
+        "ورفضت الدول الثلاث محاولات زعزعة الاستقرار."
+    )
+    rejects = [e for e in _events(text) if e[0] == "REJECT"]
+    assert rejects and all(e[1] == {"Egypt", "Jordan", "Iraq"} for e in rejects)
+
+
+def test_numbered_plural_without_an_event_of_that_many_names_nobody() -> None:
+    # only two parties were named: الدول الأربع has no antecedent, so no actor is invented
+    text = "التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي. ورفضت الدول الأربع أي تدخل خارجي."
+    assert not [e for e in _events(text) if e[0] == "REJECT"]
+
+
+def test_severing_relations_announced_with_a_dated_aside() -> None:
+    # أعلنت X، <date>، قطع علاقاتها: the verbal noun after the aside, dated by it
+    text = "أعلنت البحرين، مساء أمس الاثنين 5 يونيو 2017، قطع علاقاتها الدبلوماسية مع قطر."
+    assert _one_sided(text, "2017-06-06") == [("SANCTION", {"Bahrain"}, {"Qatar"})]
+    assert _events(text, "2017-06-06")[0][2] == "2017-06-05"
+
+
+def test_restoring_relations_is_cooperation_between_both() -> None:
+    assert _events("وأعادت مصر علاقاتها الدبلوماسية مع تركيا.") == [
+        ("COOPERATE", {"Egypt", "Turkey"}, "2024-03-05")
+    ]
+    assert _events("واستأنفت السعودية العلاقات الدبلوماسية مع إيران.")[0][:2] == (
+        "COOPERATE",
+        {"Saudi Arabia", "Iran"},
+    )
+
+
+def test_suspending_membership_sanctions_the_member() -> None:
+    text = "وعلقت الجامعة العربية عضوية ليبيا في فبراير 2011."
+    assert _one_sided(text) == [("SANCTION", {"Arab League"}, {"Libya"})]
+
+
+def test_summoning_another_states_envoy_is_a_complaint_recalling_ones_own_a_sanction() -> None:
+    summons = _one_sided("واستدعت الخارجية الإيرانية سفير بريطانيا لدى طهران.")
+    assert summons == [("ACCUSE", {"Ministry of Foreign Affairs (Iran)"}, {"United Kingdom"})]
+    recall = _one_sided("واستدعت فرنسا سفيرها في الجزائر للتشاور.")
+    assert ("SANCTION", {"France"}, {"Algeria"}) in recall
+
+
+def test_ranking_in_an_election_is_no_dissolution() -> None:
+    # حل X في المركز الثالث، يليه Y: حل dissolves only a body
+    text = "وحل رئيس حزب الوفد عبد السند يمامة في المركز الثالث، يليه المرشح المستقل أحمد الطنطاوي."
+    assert _events(text) == []
+
+
+def test_comparative_is_no_warning() -> None:
+    # أكثر حذرا: "more cautious", not the dual verb حذرا (they warned)
+    text = "وجاء الموقف الأردني أكثر حذرا، إذ قال وزير الخارجية أيمن الصفدي إن المملكة ستدرس التفاصيل."
+    assert _events(text) == []
+
+
+def test_interview_with_an_outlet_is_no_consultation() -> None:
+    text = "وقال وزير الخارجية الإيراني عباس عراقجي في اتصال مع قناة الجزيرة إن المحادثات مستمرة."
+    assert [e for e in _events(text) if e[0] == "CONSULT"] == []
+
+
+def test_two_sides_as_object_are_the_last_pair() -> None:
+    # دعت X الطرفين: the two sides of the clash; after an event noun, و + verb + a name is that verb's subject
+    text = "اندلعت اشتباكات بين أرمينيا وأذربيجان على الحدود، ودعت روسيا الطرفين إلى ضبط النفس."
+    assert ("REQUEST", {"Russia"}, {"Armenia", "Azerbaijan"}) in _one_sided(text)
