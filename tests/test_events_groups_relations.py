@@ -115,3 +115,29 @@ def test_two_sides_as_object_are_the_last_pair() -> None:
     # دعت X الطرفين: the two sides of the clash; after an event noun, و + verb + a name is that verb's subject
     text = "اندلعت اشتباكات بين أرمينيا وأذربيجان على الحدود، ودعت روسيا الطرفين إلى ضبط النفس."
     assert ("REQUEST", {"Russia"}, {"Armenia", "Azerbaijan"}) in _one_sided(text)
+
+
+def test_state_subject_then_an_indefinite_noun_naming_a_person() -> None:
+    # انتقدت مصر تصريحات X: a name heads no construct; Egypt criticized, X is whose words
+    text = "وانتقدت مصر تصريحات وزير الخارجية الإسرائيلي يائير لابيد."
+    assert _one_sided(text) == [("ACCUSE", {"Egypt"}, {"Yair Lapid"})]
+
+
+def test_visit_with_a_pronoun_after_a_relative_clause_is_its_subjects() -> None:
+    # إلى تصريحات أدلى بها X خلال زيارته: X visits, not the subject of the main clause
+    text = (
+        "واستندت مصر إلى تصريحات أدلى بها وزير الخارجية الإسرائيلي يائير لابيد خلال زيارته للأردن في 3 مارس."
+    )
+    visits = [e for e in _one_sided(text) if e[0] == "CONSULT"]
+    assert visits == [("CONSULT", {"Yair Lapid"}, {"Jordan"})]
+
+
+def test_headline_ending_on_a_quotation_merges_with_the_lead() -> None:
+    # a title ending on a quoted phrase has no stop of its own: its event is the lead's, dated by the lead
+    text = (
+        'البحرين تقطع علاقاتها مع قطر.. والدوحة تأسف لقرار "غير مبرر"\n'
+        "أعلنت البحرين، مساء أمس الاثنين 5 يونيو 2017، قطع علاقاتها الدبلوماسية مع قطر.\n"
+    )
+    assert [e for e in _events(text, "2017-06-06") if e[0] == "SANCTION"] == [
+        ("SANCTION", {"Bahrain", "Qatar"}, "2017-06-05")
+    ]

@@ -9,6 +9,7 @@ from ..lexicon import lexicon
 from ..triggers import Cand
 from .anaphora import pronoun_antecedent
 from .objects import aside_before, l_clitic, masdar_object, scan_targets
+from .relative import resumptive
 from .subjects import (
     adjective_mention,
     first_subject_chunk,
@@ -439,7 +440,7 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             src = list(host.source)
             tgt += [e for e in host.target if e not in tgt and e not in src]
     if not src and trig.type == "CONSULT":
-        src, extra = _governing_clause(ctx, cand, bool(tgt))
+        src, extra = _governing_clause(ctx, cand, bool(tgt), tgt)
         tgt += [e for e in extra if e not in tgt and e not in src]
     if not src:
         n_toks = len(toks)
@@ -502,10 +503,12 @@ def _adjunct_host(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> Cand | None:
         toks[k].punct and toks[k].token.text in STRONG_PUNCT or toks[k].in_trigger for k in range(host.j, m)
     ):
         return None
+    if any(resumptive(toks, k) for k in range(host.j + 1, m)):
+        return None  # دعا إلى …، وإلى تصريحات أدلى بها X خلال زيارته: the adjunct closes the relative clause
     return host
 
 
-def _governing_clause(ctx: SentCtx, cand: Cand, has_counterpart: bool):
+def _governing_clause(ctx: SentCtx, cand: Cand, has_counterpart: bool, dest: list[str] = ()):
     """X أبلغه في اتصال هاتفي، وأضاف X خلال مؤتمر صحافي مع Y: an event noun in an adjunct of a clause has
     that clause's subject as its source (and the clause verb's object pronoun as its other party)."""
     toks = ctx.toks
@@ -517,6 +520,18 @@ def _governing_clause(ctx: SentCtx, cand: Cand, has_counterpart: bool):
         v -= 1
     if v < 0:
         return [], []
+    if has_counterpart and cand.trig.mode == "visit" and _own(toks[cand.i]):
+        # تصريحات أدلى بها X خلال زيارته للمغرب، استقبل Y الوزير X خلال زيارته: the person right before owns
+        # the visit, unless he is of the state visited (التقى X الرئيس Y خلال زيارته لبلد Y: Y is the host)
+        near = chunk_at(ctx, v)
+        # (إلى تصريحات أدلى بها X: a relative clause inside a prepositional phrase, X its verb's subject)
+        bare = near is not None and (
+            near.prep is None or any(resumptive(toks, k) for k in range(near.start + 1, v))
+        )
+        person = near.actors[-1] if near is not None and bare and near.actors else None
+        if person is not None and ctx.types.get(person) == "PER" and person not in dest:
+            if ctx.person_states.get(person) not in dest:
+                return [person], []
     if has_counterpart:
         # وأضاف الصفدي، خلال مؤتمر صحافي مع …، وصل مودي إلى أبوظبي في زيارة إلى الإمارات: the clause's subject
         c = first_subject_chunk(ctx, m)

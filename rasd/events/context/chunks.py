@@ -98,6 +98,27 @@ def _construct_after_name(toks: list[Tok], i: int) -> bool:
     return not nxt.punct and nxt.token.norm.startswith("ال") and not nxt.ent
 
 
+_PERSON_REACH = 6  # words from an indefinite noun after a name to a person named in its phrase
+
+
+def _indefinite_after_name(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
+    """After the name of a state or body, an indefinite word (no article, no clitic) heading a phrase that names
+    a person opens another phrase: a name heads no construct, and the person is not the state's (انتقدت مصر |
+    تصريحات لابيد: Egypt criticized, Lapid is whose words)."""
+    tk = toks[i]
+    if tk.ent or tk.cats or tk.in_trigger or tk.timex or tk.token.kind != "word" or tk.token.forms[-1][0]:
+        return False
+    if tk.token.norm.startswith("ال"):
+        return False
+    for k in range(i + 1, min(len(toks), i + 1 + _PERSON_REACH)):
+        t = toks[k]
+        if t.punct or t.conj or t.in_trigger or (t.cats and not t.ent and not t.cats <= _NOT_BOUNDARY_CATS):
+            return False
+        if t.ent and types.get(t.ent) == "PER" and not t.nisba:
+            return True
+    return False
+
+
 def _after_place(toks: list[Tok], i: int, types: dict[str, str]) -> bool:
     prev, tk = toks[i - 1], toks[i]
     return (
@@ -268,6 +289,10 @@ def _chunks(
                 )  # زار X الأحد مدينة مرسيليا: a date after a name ends its phrase; what follows is another
             elif prev_ent and types.get(prev_ent) == "PER" and _construct_after_name(toks, i):
                 close(i)  # استقبل X | أعضاء الوفد الحوثي: a noun in construct after a name is another phrase
+            elif (
+                prev_ent and types.get(prev_ent) in ("LOC", "ORG") and _indefinite_after_name(toks, i, types)
+            ):
+                close(i)  # انتقدت مصر | تصريحات لابيد: the state is the subject, the rest its object
             elif cur.prep and prev_ent and _after_place(toks, i, types):
                 close(
                     i
