@@ -141,3 +141,12 @@ def test_headline_ending_on_a_quotation_merges_with_the_lead() -> None:
     assert [e for e in _events(text, "2017-06-06") if e[0] == "SANCTION"] == [
         ("SANCTION", {"Bahrain", "Qatar"}, "2017-06-05")
     ]
+
+
+def test_three_ministers_coordinated_with_double_waw_sign_a_declaration() -> None:
+    # ووزيرة: و + وزيرة (a word known whole), so a new conjunct; وقع الإعلان is a signing
+    text = (
+        "وكان وزير الخارجية الأردني أيمن الصفدي ووزيرة الخارجية الألمانية أنالينا بيربوك قد وقعا الإعلان "
+        "الاثنين 4 مارس في عمان."
+    )
+    assert ("AGREE", {"Ayman Safadi", "Annalena Baerbock"}, "2024-03-04") in _events(text)

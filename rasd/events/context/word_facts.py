@@ -57,6 +57,9 @@ def _new_word(t: Token) -> tuple:
     return w
 
 
+_NOT_CONJ = frozenset({"not_conj"})
+
+
 @lru_cache(maxsize=100_000)
 def _word_info(text: str):
     """What the lexicons say about a word, cached by its text: (categories, entries, head_k, article, future,
@@ -69,15 +72,19 @@ def _word_info(text: str):
     elif n.startswith("لل") and len(n) > 4 and text[:2] == "لل":
         forms = (*forms, (1, n[1:]))  # للقاء is ل + لقاء (not ل + اللقاء)
     cats: frozenset[str] = frozenset()
-    for _, stem in forms:
+    readings = forms
+    for n_form, (k, stem) in enumerate(forms):
         c = lex.words.get(stem)
         if c:
             cats = c
+            if "not_conj" in c and k:
+                # ووزيرة، ووكالة: و + a word known whole (read no further: not و + و + زيرة)
+                cats, readings = c - _NOT_CONJ, forms[: n_form + 1]
             break
     entries: tuple[Entry, ...] = ()
     head_k, article, fut = 0, False, False
     # a word known whole (وزارة، وفد) is not و + a trigger (زارة)
-    for k, stem in forms[:1] if "not_conj" in cats else forms:
+    for k, stem in forms[:1] if "not_conj" in cats else readings:
         cands = lex.heads.get(stem)
         art = False
         if cands is None and stem.startswith("ال") and len(stem) > 4:
