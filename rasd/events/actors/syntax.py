@@ -41,9 +41,11 @@ def is_trigger(tk: Tok) -> bool:
 
 
 def starts_with_and(tk: Tok) -> bool:
-    """The word starts with the conjunction و (ووزير is و + وزير though وزير is read whole)."""
+    """The word starts with the conjunction و (ووزير is و + وزير; وزير itself, read whole, does not)."""
     forms = tk.token.forms
-    return tk.conj or (tk.token.text[:1] == "و" and len(forms) > 1 and forms[1][0] == 1)
+    return tk.conj or (
+        tk.token.text[:1] == "و" and len(forms) > 1 and forms[1][0] == 1 and "not_conj" not in tk.cats
+    )
 
 
 def is_definite(tk: Tok) -> bool:
