@@ -150,3 +150,22 @@ def test_three_ministers_coordinated_with_double_waw_sign_a_declaration() -> Non
         "الاثنين 4 مارس في عمان."
     )
     assert ("AGREE", {"Ayman Safadi", "Annalena Baerbock"}, "2024-03-04") in _events(text)
+
+
+def test_contact_group_is_no_phone_call() -> None:
+    # لجنة اتصال وزارية تضم X و Y: a body named for its purpose, no call between its members
+    text = "واتفق الوزراء على تشكيل لجنة اتصال وزارية تضم الأردن والسعودية والعراق لمتابعة تنفيذ البيان."
+    assert [e for e in _events(text) if e[0] == "CONSULT"] == []
+
+
+def test_outlet_relaying_the_words_is_no_target() -> None:
+    # في كلمة بثتها قناة المسيرة: the channel carried the threat; no one is threatened by name
+    text = "وتوعد المتحدث العسكري باسم الحوثيين يحيى سريع في كلمة متلفزة بثتها قناة المسيرة بأن الهجمات لن تمر دون رد."
+    assert _one_sided(text) == [("THREATEN", {"Yahya Saree"}, set())]
+
+
+def test_reinforcements_sent_to_a_province_target_no_one() -> None:
+    text = "وقالت مصادر إن الجيش التركي دفع اليوم الأربعاء بتعزيزات عسكرية جديدة إلى ولاية هكاري."
+    assert [(t, s, o) for t, s, o in _one_sided(text) if t == "MOBILIZE"] == [
+        ("MOBILIZE", {"Turkish Armed Forces"}, set())
+    ]

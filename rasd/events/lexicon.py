@@ -147,6 +147,8 @@ class Lexicon:
     title_honorifics: frozenset[str] = frozenset()  # الأمير، الشيخ between a title and its holder's name
     commentators: frozenset[str] = frozenset()  # المحلل، الخبير: what they say or judge is no event
     group_nouns: frozenset[str] = frozenset()  # القادة، الدول + a number: the parties of an event told before
+    channels: frozenset[str] = frozenset()  # لجنة، قنوات + اتصال: an event noun naming what a body is for
+    relays: frozenset[str] = frozenset()  # نقلته، بثتها: the outlet named next carried the words, no party
     group_states: frozenset[str] = frozenset()  # الدول، البلدان + a number: those parties' states
     counterparts: tuple[str, ...] = ()  # نظير، ضيف: the other party, named by its relation (stem prefixes)
 
@@ -215,6 +217,8 @@ def lexicon() -> Lexicon:
             "commentator",
             "group",
             "group_state",
+            "channel",
+            "relay",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -283,6 +287,8 @@ def lexicon() -> Lexicon:
         then_words=frozenset(word_sets["then"]),
         group_nouns=frozenset(word_sets["group"] | word_sets["group_state"]),
         group_states=frozenset(word_sets["group_state"]),
+        channels=frozenset(word_sets["channel"]),
+        relays=frozenset(word_sets["relay"]),
         deadlines=frozenset(word_sets["deadline"]),
         deadline_preps=frozenset(word_sets["deadline_prep"]),
         deadline_ends=frozenset(word_sets["deadline_end"]),

@@ -114,6 +114,9 @@ def fill(
         if "body_target" in cand.trig.flags:
             # حل البرلمان (dissolved a body), not حل X في المركز الثاني، يليه Y (ranked, then a person)
             cand.target = [e for e in cand.target if ctx.types.get(e) == "ORG"]
+        if ctx.reporters and set(cand.target) & ctx.reporters:
+            # رفضت الوزارة في بيان نقلته وكالة الأنباء الجزائرية "الاتهامات": the outlet relayed the words
+            cand.target = [e for e in cand.target if not _relayed(ctx, e)]
         if cand.trig.type == "CONSULT" and ctx.reporters and set(cand.target) & ctx.reporters:
             # قال X في اتصال مع قناة الجزيرة: an interview given to an outlet, not a consultation
             cand.target = [e for e in cand.target if e not in ctx.reporters]
@@ -123,6 +126,9 @@ def fill(
         if ctx.places and cand.source:
             # a town or region does not act (تفجير كركوك يستهدف): only states, capitals, bodies and people
             cand.source = [e for e in cand.source if e not in ctx.places]
+        if ctx.places and cand.target and cand.trig.type == "MOBILIZE":
+            # دفع الجيش بتعزيزات إلى ولاية شرناق: where forces go, not against whom (a state stays a target)
+            cand.target = [e for e in cand.target if e not in ctx.places]
         if ctx.places and cand.target and cand.trig.type in _SAID_TO:
             # nor is one warned (حذر من أن مياه النيل خط أحمر: the Nile is what he spoke of)
             cand.target = [e for e in cand.target if e not in ctx.places]
@@ -144,6 +150,17 @@ def fill(
         if cand.trig.type in REACTIONS and not cand.target and cand.source and cand.trig.mode != "boycott":
             # (staying away from a meeting is aimed at no one who held it)
             cand.target = reaction_target(ctx, cand, done)
+
+
+def _relayed(ctx: SentCtx, eid: str) -> bool:
+    """An outlet of the sentence named right after a relaying verb (نقلته، بثتها), past its head noun (قناة)."""
+    toks = ctx.toks
+    relays = lexicon().relays
+    for k, tk in enumerate(toks):
+        if tk.ent == eid and (k == 0 or toks[k - 1].ent != eid):
+            if any(toks[m].token.norm in relays for m in range(max(0, k - 2), k)):
+                return True
+    return False
 
 
 def _summons(ctx: SentCtx, cand: Cand) -> None:

@@ -136,6 +136,7 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
     i = 0
     marked: list[int] = []
     name_heads = lexicon().name_heads
+    channels = lexicon().channels
     n_toks = len(toks)
     for h, (multi, plain, verbs, firsts, adjective, rest_firsts) in heads:
         if h < i:
@@ -184,6 +185,9 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
             continue
         if i > 0 and tk.token.norm.startswith("ال") and toks[i - 1].token.forms[-1][1] in name_heads:
             i += 1  # قوات الدعم السريع، هيئة التفاوض: a name the entities layer missed, not an event
+            continue
+        if i > 0 and not tk.conj and any(s in channels for _, s in toks[i - 1].token.forms):
+            i += 1  # لجنة اتصال، قنوات الاتصال: a body or channel named for what it is for, not an act
             continue
         want = "noun" if nominal or _after_plain_word(toks, i) else "verb"
         if want == "noun" and adjective and all("adjective" in e.trigger.flags for e in hits):
