@@ -169,3 +169,12 @@ def test_reinforcements_sent_to_a_province_target_no_one() -> None:
     assert [(t, s, o) for t, s, o in _one_sided(text) if t == "MOBILIZE"] == [
         ("MOBILIZE", {"Turkish Armed Forces"}, set())
     ]
+
+
+def test_meeting_on_the_sidelines_of_a_dated_signing_takes_its_day() -> None:
+    text = (
+        "ووقع وزير الخارجية الأردني أيمن الصفدي ووزيرة الخارجية الألمانية أنالينا بيربوك اتفاقية للتعاون "
+        "الاثنين 4 مارس في عمان. والتقى الصفدي بيربوك على هامش التوقيع، وبحثا الأوضاع في غزة."
+    )
+    meetings = [e for e in _events(text, "2024-03-07") if e[0] == "CONSULT"]
+    assert meetings == [("CONSULT", {"Ayman Safadi", "Annalena Baerbock"}, "2024-03-04")]

@@ -366,6 +366,7 @@ def extract(doc: Document) -> list[Cand]:
             if c.source:
                 prev_sentence = list(c.source)
         out.extend(c for c in cands if not c.absorbed)
+    attach.frame_dates(out)
     attach.session_dates(doc, out, _lead)
     for ctx in ctxs:
         # candidates point at their sentence and the sentence at the earlier candidates: cut that cycle, so all

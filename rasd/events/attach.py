@@ -557,3 +557,33 @@ def _lead_actors(doc: Document, lead: int) -> set[str]:
     out = {e.id for e in doc.entities if any(b.start <= m.start < b.end for m in e.mentions)}
     states = state_actors(doc.entities)
     return out | {states[e] for e in out if e in states}
+
+
+def frame_dates(cands: list[Cand]) -> None:
+    """والتقى X نظيره Y على هامش التوقيع، في ختام القمة: an undated act on the sidelines (or at the close) of an
+    occasion named by a definite event noun happened on that occasion's day: the date of the latest earlier
+    event of that noun's type and mode, when its own expression dated it."""
+    frames = lexicon().frame_nouns
+    for n, c in enumerate(cands):
+        if c.date_source != "published" or c.modality != "occurred":
+            continue
+        toks = c.sent.toks
+        kinds = {
+            (e.trigger.type, e.trigger.mode)
+            for k in range(len(toks) - 1)
+            if not toks[k].ent and toks[k].token.forms[-1][1] in frames
+            for e in toks[k + 1].entries
+            if toks[k + 1].token.forms[-1][1].startswith("ال") and e.trigger.pos == "noun"
+        }
+        if not kinds:
+            continue
+        occasion = next(
+            (
+                a
+                for a in reversed(cands[:n])
+                if (a.trig.type, a.trig.mode) in kinds and a.date_source == "timex" and a is not c
+            ),
+            None,
+        )
+        if occasion is not None and len(occasion.date or "") >= 10:
+            c.date, c.date_source, c.timex = occasion.date, "timex", occasion.timex
