@@ -178,3 +178,16 @@ def test_meeting_on_the_sidelines_of_a_dated_signing_takes_its_day() -> None:
     )
     meetings = [e for e in _events(text, "2024-03-07") if e[0] == "CONSULT"]
     assert meetings == [("CONSULT", {"Ayman Safadi", "Annalena Baerbock"}, "2024-03-04")]
+
+
+def test_congratulating_by_phone_is_a_call_asserted_after_a_denial() -> None:
+    # هنأ X Y هاتفيا is a call; نفى … أن …، مؤكدا أنه …: the participle's clause is outside the denial
+    text = "وهنأ الرئيس التونسي قيس سعيد نظيره الجزائري عبد المجيد تبون هاتفيا بفوزه في الانتخابات."
+    assert _events(text) == [("CONSULT", {"Kais Saied", "Abdelmadjid Tebboune"}, "2024-03-05")]
+    text = (
+        "ونفى الرئيس التونسي قيس سعيد أن يكون قد تلقى أي دعوة، مؤكدا أنه هنأ نظيره الجزائري عبد المجيد تبون "
+        "هاتفيا."
+    )
+    doc = analyze(text, published="2024-03-05")
+    calls = [ev for ev in doc.events if ev.type == "CONSULT"]
+    assert calls and calls[0].modality == "occurred"

@@ -151,6 +151,8 @@ def decide(ctx: SentCtx, cand: Cand) -> None:
             break
         if "condition" in cats:
             break
+        if "asserting" in cats and k > 0 and toks[k - 1].token.text in "،,":
+            break  # نفى X أن …، مؤكدا أنه هنأ …: the participle's clause is asserted, outside the denial
     if _negated_before(ctx, i) or (light is not None and _negated_before(ctx, light)):
         found.append("negated")
         if _negative_condition(ctx, first):
