@@ -189,3 +189,9 @@ def test_act_asserted_by_a_participle_after_a_denial_is_outside_it() -> None:
     doc = analyze(text, published="2024-03-05")
     meetings = [ev for ev in doc.events if ev.type == "CONSULT"]
     assert meetings and meetings[0].modality == "occurred"
+
+
+def test_title_with_an_organization_then_its_holder_is_the_object() -> None:
+    # استقبل X الأمين العام المساعد لجامعة الدول العربية Y: the holder named after the title's ل phrase
+    text = "واستقبل وزير الخارجية الجزائري أحمد عطاف الأمين العام المساعد لجامعة الدول العربية حسام زكي."
+    assert _events(text) == [("CONSULT", {"Ahmed Attaf", "Hossam Zaki"}, "2024-03-05")]

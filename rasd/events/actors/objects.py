@@ -62,6 +62,10 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
             body = body_at(ctx, c.start) if alone else None
             if body is not None and body not in cand.source:
                 return [body]  # استقبل X البعثة، انتقد X الحكومة: the body named before by its head noun
+            holder = title_holder(ctx, c) if title_word(toks[c.start]) else None
+            if holder is not None and holder.actors and not set(holder.actors) & set(cand.source):
+                # استقبل X الأمين العام المساعد لجامعة الدول العربية حسام زكي: the title's holder after its PP
+                return holder.actors
             # التقى كلا من عباس وهنية: each of the phrase after من
             nxt = chunk_at(ctx, c.end) or chunk_at(ctx, c.end + 1)
             if (
