@@ -195,3 +195,12 @@ def test_title_with_an_organization_then_its_holder_is_the_object() -> None:
     # استقبل X الأمين العام المساعد لجامعة الدول العربية Y: the holder named after the title's ل phrase
     text = "واستقبل وزير الخارجية الجزائري أحمد عطاف الأمين العام المساعد لجامعة الدول العربية حسام زكي."
     assert _events(text) == [("CONSULT", {"Ahmed Attaf", "Hossam Zaki"}, "2024-03-05")]
+
+
+def test_same_preposition_repeated_after_waw_adds_its_party() -> None:
+    # مع X ومع Y: both are the other parties of the talks
+    text = (
+        "وبحث وزير الخارجية المصري سامح شكري مع نظيره الأردني أيمن الصفدي ومع وزير الخارجية العراقي فؤاد "
+        "حسين الأوضاع في غزة."
+    )
+    assert _events(text)[0][:2] == ("CONSULT", {"Sameh Shoukry", "Ayman Safadi", "Fuad Hussein"})

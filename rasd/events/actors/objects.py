@@ -129,7 +129,22 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
                     # على الرئيس الإيراني الأسبق محمود أحمدي نجاد ووزارة …: the title's holders, not its nisba
                     return nxt.actors
                 holder = title_holder(ctx, c)  # مع رئيس المجلس السياسي التابع للحوثيين X: X
-                return holder.actors if holder is not None else c.actors
+                found = list(holder.actors if holder is not None else c.actors)
+                end = holder.end if holder is not None else c.end
+                # مع نظيره التركي X ومع غوتيريش: the same preposition again after و adds its actors
+                # (ومع is a word of its own: the phrase after it carries its preposition)
+                while end < len(toks) and starts_with_and(toks[end]):
+                    more = chunk_at(ctx, end) or chunk_at(ctx, end + 1)
+                    if (
+                        more is None
+                        or more.start not in (end, end + 1)
+                        or more.prep != c.prep
+                        or not more.actors
+                    ):
+                        break
+                    found += [e for e in more.actors if e not in found]
+                    end = more.end
+                return found
             if c.prep is None and seen_chunks <= 1 and "ل" in preps and l_clitic(toks[c.start]):
                 return c.actors  # منح الثقة لحكومة X: the ل of an indefinite noun right after the trigger
             if c.prep is None and allow_direct and "direct" in preps and not seen_plain:
