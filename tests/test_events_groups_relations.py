@@ -204,3 +204,8 @@ def test_same_preposition_repeated_after_waw_adds_its_party() -> None:
         "حسين الأوضاع في غزة."
     )
     assert _events(text)[0][:2] == ("CONSULT", {"Sameh Shoukry", "Ayman Safadi", "Fuad Hussein"})
+
+
+def test_what_something_means_is_no_act() -> None:
+    text = 'وأضاف أن عودة ليبيا إلى الاتحاد "لا تعني استئناف العلاقات بين مصر وتركيا".'
+    assert [e for e in _events(text) if e[0] == "COOPERATE"] == []

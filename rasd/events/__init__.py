@@ -220,6 +220,12 @@ def _no_event(ctx: context.SentCtx, c: Cand) -> bool:
         and context.plain_word(ctx.toks[c.i - 1])
     ):
         return True  # لإبعاد التهديد عن سكان الشمال: the threat is a danger removed, no one threatening
+    if c.trig.pos == "noun" and c.i > 0:
+        k = c.i - 1
+        while k > 0 and ctx.toks[k].punct and ctx.toks[k].token.text in _QUOTES:
+            k -= 1
+        if any(stem in lexicon().means for _, stem in ctx.toks[k].token.forms):
+            return True  # عودة سوريا "لا تعني استئناف العلاقات": what something means or implies is no act
     if "joint_only" in flags:
         # قالت X في مؤتمر صحافي إن …: a press conference alone is how she spoke; only a joint one (مشترك، مع Y)
         # is a meeting

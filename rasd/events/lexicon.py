@@ -148,6 +148,7 @@ class Lexicon:
     commentators: frozenset[str] = frozenset()  # المحلل، الخبير: what they say or judge is no event
     group_nouns: frozenset[str] = frozenset()  # القادة، الدول + a number: the parties of an event told before
     channels: frozenset[str] = frozenset()  # لجنة، قنوات + اتصال: an event noun naming what a body is for
+    means: frozenset[str] = frozenset()  # يعني، تعني: the event noun after it is what something means, no act
     relays: frozenset[str] = frozenset()  # نقلته، بثتها: the outlet named next carried the words, no party
     group_states: frozenset[str] = frozenset()  # الدول، البلدان + a number: those parties' states
     counterparts: tuple[str, ...] = ()  # نظير، ضيف: the other party, named by its relation (stem prefixes)
@@ -219,6 +220,7 @@ def lexicon() -> Lexicon:
             "group_state",
             "channel",
             "relay",
+            "means",
         )
     }
     for row in read_tsv("event_words.tsv"):
@@ -289,6 +291,7 @@ def lexicon() -> Lexicon:
         group_states=frozenset(word_sets["group_state"]),
         channels=frozenset(word_sets["channel"]),
         relays=frozenset(word_sets["relay"]),
+        means=frozenset(word_sets["means"]),
         deadlines=frozenset(word_sets["deadline"]),
         deadline_preps=frozenset(word_sets["deadline_prep"]),
         deadline_ends=frozenset(word_sets["deadline_end"]),
