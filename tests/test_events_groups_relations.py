@@ -209,3 +209,12 @@ def test_same_preposition_repeated_after_waw_adds_its_party() -> None:
 def test_what_something_means_is_no_act() -> None:
     text = 'وأضاف أن عودة ليبيا إلى الاتحاد "لا تعني استئناف العلاقات بين مصر وتركيا".'
     assert [e for e in _events(text) if e[0] == "COOPERATE"] == []
+
+
+def test_participle_closes_the_clause_of_the_person_named_just_before() -> None:
+    # دانت X …، ووصف الناطق باسمها Y ما جرى …، محملا إسرائيل: the spokesman blames, not the presidency
+    text = (
+        'ودانت الخارجية الأردنية الهجوم، ووصف الناطق باسمها سفيان القضاة ما جرى بأنه "تصعيد خطير"، '
+        "محملا إسرائيل المسؤولية الكاملة."
+    )
+    assert ("ACCUSE", {"Sufian Qudah"}, {"Israel"}) in _one_sided(text)

@@ -386,7 +386,12 @@ def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
         ctx, cand.i
     )
     main = _clause_subject(ctx, last, part + 1) if last is not None else None
-    if main is not None:
+    later = _later_clause_person(ctx, cand, last)
+    if later:
+        # دانت X العملية، ووصف الناطق باسمها Y ما جرى بأنه …، محملا …: the clause just before, opened by a verb
+        # the lexicon does not know and naming a person as its subject, is the one the participle closes
+        cand.source = later
+    elif main is not None:
         # أكد X أن مصر "ترفض …"، محملا إسرائيل …: the participle goes with أكد, whose subject is X, not
         # with the verb of the clause after أن
         cand.source = main
@@ -398,6 +403,24 @@ def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
         cand.source = [cand.speaker]
     tgt = scan_targets(ctx, cand, cand.j, True)
     cand.target = [e for e in (tgt[1] if isinstance(tgt, tuple) else tgt) if e not in cand.source]
+
+
+def _later_clause_person(ctx: SentCtx, cand: Cand, last: Cand | None) -> list[str]:
+    """The person subject of a clause opened by ، و + a verb (no trigger) between the last event and the
+    participle (، ووصف الناطق باسمها نبيل أبو ردينة ما جرى …، محملا), or []."""
+    toks = ctx.toks
+    for m in range(cand.i - 2, last.j if last is not None else 0, -1):
+        tk = toks[m]
+        if tk.in_trigger or (tk.punct and tk.token.text in STRONG_PUNCT):
+            return []
+        if not (tk.conj and not tk.ent and not tk.cats and toks[m - 1].token.text in "،,"):
+            continue
+        r = chunk_at(ctx, m + 1)  # (the chunker may open the phrase on the verb itself)
+        if r is None or r.start not in (m, m + 1) or r.prep is not None:
+            return []
+        people = [e for e in r.actors if ctx.types.get(e) == "PER"]
+        return people[-1:]
+    return []
 
 
 def _body_masdar(ctx: SentCtx, cand: Cand, after: int) -> bool:
