@@ -188,13 +188,19 @@ def _bare_line(doc: Document, block: int, quoted_title: bool = False) -> bool:
     ضربات …), though the text layer did not mark it: its events restate the story's and merge into them."""
     b = doc.blocks[block]
     line = doc.text[b.start : b.end].rstrip()
-    first = block == _first_text_block(doc)
-    if first and quoted_title:
+    if not line:
+        return False
+    first = None
+    if line[-1] in _QUOTE_END and quoted_title:
         # a title may end on a quotation (… والرباط تأسف لقرار "غير مبرر"): its stop is what precedes the mark
         # (for its events only: the lead the reported-day rules read is found as before)
-        line = line.rstrip(_QUOTE_END)
+        first = block == _first_text_block(doc)
+        if first:
+            line = line.rstrip(_QUOTE_END)
     if not line or line[-1] in _FINAL:
         return False
+    if first is None:
+        first = block == _first_text_block(doc)
     words = line.count(" ") + 1
     # the first line (the title), or a short subheading: a body paragraph that merely lacks its stop is longer
     return words <= HEADLINE_WORDS if first else words <= SUBHEAD_WORDS

@@ -564,17 +564,20 @@ def frame_dates(cands: list[Cand]) -> None:
     occasion named by a definite event noun happened on that occasion's day: the date of the latest earlier
     event of that noun's type and mode, when its own expression dated it."""
     frames = lexicon().frame_nouns
+    by_sent: dict[int, set] = {}  # sentence -> the (type, mode) of the occasions its frame words name
     for n, c in enumerate(cands):
         if c.date_source != "published" or c.modality != "occurred":
             continue
-        toks = c.sent.toks
-        kinds = {
-            (e.trigger.type, e.trigger.mode)
-            for k in range(len(toks) - 1)
-            if not toks[k].ent and toks[k].token.forms[-1][1] in frames
-            for e in toks[k + 1].entries
-            if toks[k + 1].token.forms[-1][1].startswith("ال") and e.trigger.pos == "noun"
-        }
+        kinds = by_sent.get(c.sent.index)
+        if kinds is None:
+            toks = c.sent.toks
+            kinds = by_sent[c.sent.index] = {
+                (e.trigger.type, e.trigger.mode)
+                for k in range(len(toks) - 1)
+                if toks[k + 1].entries and not toks[k].ent and toks[k].token.forms[-1][1] in frames
+                for e in toks[k + 1].entries
+                if toks[k + 1].token.forms[-1][1].startswith("ال") and e.trigger.pos == "noun"
+            }
         if not kinds:
             continue
         occasion = next(

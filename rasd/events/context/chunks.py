@@ -290,7 +290,11 @@ def _chunks(
             elif prev_ent and types.get(prev_ent) == "PER" and _construct_after_name(toks, i):
                 close(i)  # استقبل X | أعضاء الوفد الحوثي: a noun in construct after a name is another phrase
             elif (
-                prev_ent and types.get(prev_ent) in ("LOC", "ORG") and _indefinite_after_name(toks, i, types)
+                prev_ent
+                and not tk.ent
+                and not cats
+                and types.get(prev_ent) in ("LOC", "ORG")
+                and _indefinite_after_name(toks, i, types)
             ):
                 close(i)  # انتقدت مصر | تصريحات لابيد: the state is the subject, the rest its object
             elif cur.prep and prev_ent and _after_place(toks, i, types):

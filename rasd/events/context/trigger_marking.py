@@ -172,7 +172,7 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
         if not hits:
             i += 1
             continue
-        nominal = _nominal(toks, i) or _after_announcing(toks, i)
+        nominal = _nominal(toks, i) or (i > 0 and toks[i - 1].punct and _after_announcing(toks, i))
         if (
             not nominal
             and i > 0
