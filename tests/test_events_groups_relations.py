@@ -218,3 +218,17 @@ def test_participle_closes_the_clause_of_the_person_named_just_before() -> None:
         "محملا إسرائيل المسؤولية الكاملة."
     )
     assert ("ACCUSE", {"Sufian Qudah"}, {"Israel"}) in _one_sided(text)
+
+
+def test_charges_between_the_sides_of_a_clash_are_of_the_clash_day() -> None:
+    # the lead reports a clash on Saturday; each side's undated charge against the other is told from that day
+    # (a third party's reaction to a one-sided strike keeps the publication day: corpus record
+    # reaction-to-a-strike-keeps-the-publication-day)
+    text = (
+        "باكو - (أ ف ب):\n"
+        "اندلعت اشتباكات عنيفة بين أرمينيا وأذربيجان على الحدود المشتركة صباح أمس السبت 9 مارس، بعد أسابيع من "
+        "التوتر بين البلدين.\n"
+        "واتهمت أرمينيا أذربيجان بقصف مواقعها الحدودية، فيما اتهمت أذربيجان أرمينيا بخرق وقف إطلاق النار.\n"
+    )
+    accusations = [e for e in _events(text, "2024-03-10") if e[0] == "ACCUSE"]
+    assert accusations and all(e[2] == "2024-03-09" for e in accusations)

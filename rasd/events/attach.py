@@ -524,10 +524,15 @@ def session_dates(doc: Document, cands: list[Cand], lead: Callable[[Document], i
         if x is None:
             n = lead(doc)
             x = session_date(doc, n) or False
+            sides: set[str] | None = None
             if x and n is not None and _lead_strikes(doc, cands, n):
-                x = False  # a lead reporting a strike, not a meeting: the reactions after it are of their own day
+                # a lead reporting a strike, not a meeting: the reactions after it are of their own day; but in
+                # a clash between two sides (اندلعت اشتباكات بين X و Y أمس السبت) what each side charges the
+                # other with is told from that day
+                sides = _clash_sides(doc, cands, n)
+                x = x if sides else False
             if x and n is not None:
-                players = _lead_actors(doc, n)
+                players = sides if sides else _lead_actors(doc, n)
                 own = person_states(doc.entities)
         if not x:
             return
@@ -547,6 +552,16 @@ def _lead_strikes(doc: Document, cands: list[Cand], lead: int) -> bool:
     the lead's types of force, with no consultation."""
     types = {c.trig.type for c in cands if doc.sentences[c.sent.index].block == lead}
     return bool(types & _FORCE) and "CONSULT" not in types
+
+
+def _clash_sides(doc: Document, cands: list[Cand], lead: int) -> set[str]:
+    """The two sides of a symmetric act of force (a clash) the lead reports, or none."""
+    return {
+        e
+        for c in cands
+        if doc.sentences[c.sent.index].block == lead and c.trig.type in _FORCE and c.symmetric
+        for e in c.actors
+    }
 
 
 def _lead_actors(doc: Document, lead: int) -> set[str]:
