@@ -232,3 +232,13 @@ def test_charges_between_the_sides_of_a_clash_are_of_the_clash_day() -> None:
     )
     accusations = [e for e in _events(text, "2024-03-10") if e[0] == "ACCUSE"]
     assert accusations and all(e[2] == "2024-03-09" for e in accusations)
+
+
+def test_dual_relative_stands_for_the_last_two_people() -> None:
+    # بحضور X والأمين العام للأمم المتحدة Y، اللذين عقدا لقاء: both, though a preposition cuts the phrase
+    text = (
+        "وجرت مراسم التوقيع بحضور الرئيس المصري عبد الفتاح السيسي والأمين العام للأمم المتحدة أنطونيو "
+        "غوتيريش، اللذين عقدا لقاء ثنائيا قبل المراسم."
+    )
+    meetings = [e for e in _events(text) if e[0] == "CONSULT"]
+    assert meetings and meetings[0][1] == {"Abdel Fattah el-Sisi", "António Guterres"}

@@ -153,6 +153,19 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             h -= 1  # السيدة جورجيا ميلوني، التي تقوم بزيارة: the head before the comma
         c = chunk_at(ctx, h)
         source = c.actors[-1:] if c else []
+        if toks[k].token.norm in _DUAL_RELATIVES:
+            # اللذين عقدا لقاء: a dual relative stands for the last two people named (بحضور X والأمين العام
+            # للأمم المتحدة Y، اللذين …; the chunker may cut them apart at a preposition)
+            people: list[str] = []
+            for m in range(h, max(-1, h - _DUAL_REACH), -1):
+                e = toks[m].ent
+                if toks[m].punct and toks[m].token.text in STRONG_PUNCT:
+                    break
+                if e and ctx.types.get(e) == "PER" and not toks[m].nisba and e not in people:
+                    people.insert(0, e)
+                    if len(people) == 2:
+                        break
+            source = people if len(people) == 2 else source
         r = chunk_at(ctx, after) if i == cand.i else None
         if (
             r is not None
@@ -607,4 +620,6 @@ def _kana_subject(ctx: SentCtx, qad: int) -> Chunk | None:
 
 
 _KANA = frozenset({"كان", "كانت"})
+_DUAL_REACH = 24  # words back from a dual relative to the two people it stands for
+_DUAL_RELATIVES = frozenset({"اللذين", "اللذان", "اللتين", "اللتان"})  # normalized
 _NEW_CLAUSE = frozenset({"comp", "relative", "contrast"})
