@@ -242,3 +242,9 @@ def test_dual_relative_stands_for_the_last_two_people() -> None:
     )
     meetings = [e for e in _events(text) if e[0] == "CONSULT"]
     assert meetings and meetings[0][1] == {"Abdel Fattah el-Sisi", "António Guterres"}
+
+
+def test_object_after_an_adjunct_in_construct_and_a_date() -> None:
+    # دعا X في خطاب العرش يوم 30 يوليو الرئيس Y: the adjunct's noun, its genitive and a date end the adjunct
+    text = "ودعا العاهل الأردني الملك عبد الله الثاني في خطاب العرش يوم 30 يوليو الرئيس المصري عبد الفتاح السيسي إلى العمل سويا."
+    assert _one_sided(text) == [("REQUEST", {"Abdullah II of Jordan"}, {"Abdel Fattah el-Sisi"})]

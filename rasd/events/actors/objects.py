@@ -256,6 +256,7 @@ def _object_after_adjunct(ctx: SentCtx, c: Chunk) -> list[str]:
         if m < c.end and not toks[m].ent and people:
             return people[:1]
     timed = False  # the adjunct is a time expression (في وقت لاحق)
+    genitive = False  # the adjunct's noun has had its definite genitive
     # دعا حزب X في بيان مدبولي إلى …: after a way of saying (بيان، تصريح) the name is the verb's object
     said = c.prep == "في" and any(stem in lexicon().media for _, stem in toks[c.start].token.forms)
     for k in range(c.start, c.end):
@@ -277,6 +278,14 @@ def _object_after_adjunct(ctx: SentCtx, c: Chunk) -> list[str]:
                 if toks[m].ent:
                     return [toks[m].ent] if ctx.types.get(toks[m].ent) == "PER" and not toks[m].nisba else []
             return []
+        if tk.timex and plain:
+            timed = True  # في خطاب العرش يوم 31 يوليو الرئيس Y: a date after the adjunct's noun
+            continue
+        if plain == 1 and not genitive and plain_word(tk) and tk.token.forms[-1][1].startswith("ال"):
+            genitive = (
+                True  # في خطاب العرش الرئيس Y: the adjunct's noun in construct with a definite genitive
+            )
+            continue
         if not plain_word(tk) or tk.token.forms[-1][1].startswith("ال"):
             return []
         plain += 1
