@@ -248,3 +248,12 @@ def test_object_after_an_adjunct_in_construct_and_a_date() -> None:
     # دعا X في خطاب العرش يوم 30 يوليو الرئيس Y: the adjunct's noun, its genitive and a date end the adjunct
     text = "ودعا العاهل الأردني الملك عبد الله الثاني في خطاب العرش يوم 30 يوليو الرئيس المصري عبد الفتاح السيسي إلى العمل سويا."
     assert _one_sided(text) == [("REQUEST", {"Abdullah II of Jordan"}, {"Abdel Fattah el-Sisi"})]
+
+
+def test_what_a_document_asks_its_author_asks() -> None:
+    # مذكرة وزعها X …، دعا فيها إلى …: the memo's author calls, not the subject of the main clause
+    text = (
+        "واستندت مصر إلى مذكرة وزعها وزير الخارجية الإثيوبي تاي أتسكي سيلاسي الشهر الماضي، دعا فيها إلى "
+        "إعادة النظر في اتفاقيات مياه النيل."
+    )
+    assert ("REQUEST", {"Taye Atske Selassie"}, set()) in _one_sided(text, "2024-01-10")

@@ -73,6 +73,13 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             cand.source = list(last.source)
             return
     after = cand.j if i == cand.i else i + 1
+    if i == cand.i and i > 0 and toks[i - 1].token.text in "،," and after < len(toks):
+        author = _document_author(ctx, i, after)
+        if author:
+            # مذكرة وزعها X …، دعا فيها إلى …: what the document asks, its author asks
+            # (its addressee, if any, is the document's, not named in this clause: no target is looked for)
+            cand.source, cand.target = author, []
+            return
     if i == cand.i and kind == "subject" and after == i + 1 < len(toks) and toks[after].token.norm in DURING:
         after += 1  # X … التقى خلالها نظيره Y: the adjunct's pronoun is the occasion; the object follows it
     if i == cand.i and kind == "subject" and _body_masdar(ctx, cand, after):
@@ -416,6 +423,43 @@ def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
         cand.source = [cand.speaker]
     tgt = scan_targets(ctx, cand, cand.j, True)
     cand.target = [e for e in (tgt[1] if isinstance(tgt, tuple) else tgt) if e not in cand.source]
+
+
+_IN_IT = frozenset({"فيه", "فيها"})  # normalized
+_AUTHOR_REACH = 16  # words back from "in it" to the document and its author
+
+
+def _document_author(ctx: SentCtx, i: int, after: int) -> list[str]:
+    """، دعا فيها إلى …: a verb whose next word is "in it", after a comma, continues a relative clause on a
+    document (مذكرة وزعها X، بيان أصدره X): the person who wrote or issued it, named before the comma."""
+    toks = ctx.toks
+    if toks[after].token.norm not in _IN_IT:
+        return []
+    for m in range(i - 2, max(-1, i - 2 - _AUTHOR_REACH), -1):
+        tk = toks[m]
+        if tk.punct and tk.token.text in STRONG_PUNCT:
+            return []
+        if tk.ent and ctx.types.get(tk.ent) == "PER" and not tk.nisba:
+            # the document's verb carries its pronoun (وزعها، أصدره) before the person and his title
+            first = m
+            while first > 0 and toks[first - 1].ent == tk.ent:
+                first -= 1
+            if any(resumptive_verb(toks[n]) for n in range(max(0, first - 8), first)):
+                return [tk.ent]
+            return []
+    return []
+
+
+def resumptive_verb(tk) -> bool:
+    """A verb with an object pronoun (وزعها، أصدره، نشرها): the text ends on the pronoun and no clitic came off."""
+    text = tk.token.text
+    return (
+        tk.token.kind == "word"
+        and not tk.ent
+        and text.endswith(("ها", "ه"))
+        and len(text) >= 4
+        and not tk.cats
+    )
 
 
 def _later_clause_person(ctx: SentCtx, cand: Cand, last: Cand | None) -> list[str]:
