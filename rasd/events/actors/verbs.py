@@ -444,13 +444,13 @@ def _document_author(ctx: SentCtx, i: int, after: int) -> list[str]:
             first = m
             while first > 0 and toks[first - 1].ent == tk.ent:
                 first -= 1
-            if any(resumptive_verb(toks[n]) for n in range(max(0, first - 8), first)):
+            if any(_resumptive_verb(toks[n]) for n in range(max(0, first - 8), first)):
                 return [tk.ent]
             return []
     return []
 
 
-def resumptive_verb(tk) -> bool:
+def _resumptive_verb(tk) -> bool:
     """A verb with an object pronoun (وزعها، أصدره، نشرها): the text ends on the pronoun and no clitic came off."""
     text = tk.token.text
     return (
