@@ -257,3 +257,12 @@ def test_what_a_document_asks_its_author_asks() -> None:
         "إعادة النظر في اتفاقيات مياه النيل."
     )
     assert ("REQUEST", {"Taye Atske Selassie"}, set()) in _one_sided(text, "2024-01-10")
+
+
+def test_participle_opening_a_speakers_words_is_his() -> None:
+    # وأضاف أن الأردن سيواصل دعم …، داعيا إلى …: the king's words (the quotes layer names him), not Jordan's
+    text = (
+        'وشدد العاهل الأردني الملك عبد الله الثاني على أن استقرار العراق "ركيزة أساسية لأمن المنطقة". وأضاف '
+        "أن الأردن سيواصل دعم العراق في مجال الطاقة، داعيا إلى فتح المعابر الحدودية أمام الشاحنات."
+    )
+    assert ("REQUEST", {"Abdullah II of Jordan"}, set()) in _one_sided(text)

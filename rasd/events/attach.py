@@ -463,6 +463,9 @@ def _place_follows(toks: list[Tok], k: int) -> bool:
     return k < len(toks) and toks[k].token.norm in ("في", "وفي")
 
 
+_OPENS_REACH = 6  # characters from a trigger to the content of a quote it opens (، داعيا إلى …)
+
+
 def attach_quote(doc: Document, c: Cand, quotes: list | None = None) -> None:
     """The first quote whose content holds the trigger; ``quotes``: those overlapping its sentence (in
     document order), when the caller has them, else all of the document's."""
@@ -472,6 +475,13 @@ def attach_quote(doc: Document, c: Cand, quotes: list | None = None) -> None:
             if q.speaker is not None and q.speaker.entity and doc.entity(q.speaker.entity) is not None:
                 c.speaker = q.speaker.entity
             return
+        if (
+            c.end <= q.content.start <= c.end + _OPENS_REACH
+            and q.speaker is not None
+            and q.speaker.entity
+            and c.introduces is None
+        ):
+            c.introduces = q.speaker.entity  # داعيا إلى فتح المعابر: the words it opens are the speaker's
 
 
 SESSION_DAYS = 7  # how far before the publication date the session the article reports may lie

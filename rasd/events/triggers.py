@@ -34,6 +34,7 @@ class Cand:
     attributes: dict[str, str] = field(default_factory=dict)
     absorbed: bool = False
     speaker: str | None = None  # entity id of the speaker of the quote the trigger sits in
+    introduces: str | None = None  # entity id of the speaker of a quote the trigger opens (داعيا إلى "…")
     heading: bool = False  # the trigger is in a headline
     purpose: bool = False  # an event noun after the purpose ل: intended (للقاء أمير قطر)
     past: bool = False  # the trigger is a past-tense verb

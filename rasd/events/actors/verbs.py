@@ -411,6 +411,17 @@ def _participle_actors(ctx: SentCtx, cand: Cand, prev: list[Cand]) -> None:
         # دانت X العملية، ووصف الناطق باسمها Y ما جرى بأنه …، محملا …: the clause just before, opened by a verb
         # the lexicon does not know and naming a person as its subject, is the one the participle closes
         cand.source = later
+    elif (
+        main is None
+        and (anchor := last or next((c for c in reversed(prev) if c.source), None)) is not None
+        and cand.introduces
+        and ctx.types.get(cand.introduces) == "PER"
+        and not any(ctx.types.get(e) == "PER" for e in anchor.source)
+        and cand.introduces not in anchor.source
+    ):
+        # وأضاف أن الأردن سيواصل دعم العراق، داعيا إلى …: the words the participle opens are the speaker's
+        # (the quotes layer found him, though the reporting verb's subject is dropped)
+        cand.source = [cand.introduces]
     elif main is not None:
         # أكد X أن مصر "ترفض …"، محملا إسرائيل …: the participle goes with أكد, whose subject is X, not
         # with the verb of the clause after أن
