@@ -147,7 +147,7 @@ class Lexicon:
     title_honorifics: frozenset[str] = frozenset()  # الأمير، الشيخ between a title and its holder's name
     commentators: frozenset[str] = frozenset()  # المحلل، الخبير: what they say or judge is no event
     group_nouns: frozenset[str] = frozenset()  # القادة، الدول + a number: the parties of an event told before
-    channels: frozenset[str] = frozenset()  # لجنة، قنوات + اتصال: an event noun naming what a body is for
+    channels: frozenset[str] = frozenset()  # لجنة، قنوات + اتصال (their cores): what a body is for
     means: frozenset[str] = frozenset()  # يعني، تعني: the event noun after it is what something means, no act
     relays: frozenset[str] = frozenset()  # نقلته، بثتها: the outlet named next carried the words, no party
     group_states: frozenset[str] = frozenset()  # الدول، البلدان + a number: those parties' states
@@ -289,7 +289,7 @@ def lexicon() -> Lexicon:
         then_words=frozenset(word_sets["then"]),
         group_nouns=frozenset(word_sets["group"] | word_sets["group_state"]),
         group_states=frozenset(word_sets["group_state"]),
-        channels=frozenset(word_sets["channel"]),
+        channels=frozenset(core(w) for w in word_sets["channel"]),  # matched on a word's cores
         relays=frozenset(word_sets["relay"]),
         means=frozenset(word_sets["means"]),
         deadlines=frozenset(word_sets["deadline"]),

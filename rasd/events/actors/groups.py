@@ -42,6 +42,9 @@ def group_subject(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand]) -> tuple[l
     """The actors a numbered plural subject of the verb at ``i`` stands for, and the index after it; None when
     the subject is no such plural or no earlier event has that many parties."""
     toks = ctx.toks
+    counts = _counts()
+    if not any(0 <= m < len(toks) and toks[m].token.norm in counts for m in (i - 1, i - 2, i - 3, i + 2)):
+        return None  # no number word where a numbered subject's would stand (most verbs)
     found, after = None, i + 1
     m = i - 2
     while m >= i - 2 - _MAX_GAP and m >= 0 and found is None:

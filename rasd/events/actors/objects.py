@@ -62,7 +62,7 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
             body = body_at(ctx, c.start) if alone else None
             if body is not None and body not in cand.source:
                 return [body]  # استقبل X البعثة، انتقد X الحكومة: the body named before by its head noun
-            holder = title_holder(ctx, c) if title_word(toks[c.start]) else None
+            holder = title_holder(ctx, c) if c.end - c.start > 1 and title_word(toks[c.start]) else None
             if holder is not None and holder.actors and not set(holder.actors) & set(cand.source):
                 # استقبل X الأمين العام المساعد لجامعة الدول العربية حسام زكي: the title's holder after its PP
                 return holder.actors

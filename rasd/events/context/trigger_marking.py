@@ -186,7 +186,7 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
         if i > 0 and tk.token.norm.startswith("ال") and toks[i - 1].token.forms[-1][1] in name_heads:
             i += 1  # قوات الدعم السريع، هيئة التفاوض: a name the entities layer missed, not an event
             continue
-        if i > 0 and not tk.conj and any(s in channels for _, s in toks[i - 1].token.forms):
+        if i > 0 and not tk.conj and not toks[i - 1].cores.isdisjoint(channels):
             i += 1  # لجنة اتصال، قنوات الاتصال: a body or channel named for what it is for, not an act
             continue
         want = "noun" if nominal or _after_plain_word(toks, i) else "verb"
