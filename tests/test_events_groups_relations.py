@@ -266,3 +266,13 @@ def test_participle_opening_a_speakers_words_is_his() -> None:
         "أن الأردن سيواصل دعم العراق في مجال الطاقة، داعيا إلى فتح المعابر الحدودية أمام الشاحنات."
     )
     assert ("REQUEST", {"Abdullah II of Jordan"}, set()) in _one_sided(text)
+
+
+def test_feminine_pronoun_after_an_earlier_state_clause_is_the_state() -> None:
+    # وقال X إن الجزائر "…"، وأضاف أنها ستواصل دعم …: أنها is Algeria, not the speaker
+    text = (
+        'وقال وزير الخارجية الجزائري أحمد عطاف إن الجزائر "ستطرح الملف على القمة"، وأضاف أنها ستواصل دعم '
+        "الحكومة الليبية."
+    )
+    supports = [e for e in _one_sided(text) if e[0] == "SUPPORT"]
+    assert supports and supports[0][1] == {"Algeria"}

@@ -19,6 +19,14 @@ def resolve_pronoun(ctx: SentCtx, k: int, prev: list[Cand], prev_sentence: list[
                 c = chunk_at(ctx, m + 1)
                 if c and c.prep is None and c.actors:
                     return c.actors[:1]
+    if stem.endswith("ها") and stem.startswith(("ان", "بان")):
+        # وقال عطاف إن الجزائر "…"، وأضاف أنها ستواصل …: a feminine pronoun after أن takes up the state or
+        # body an earlier أن clause had as its subject, not the (male) speaker
+        for m in range(k - 1, -1, -1):
+            if is_comp(ctx.toks[m]):
+                c = chunk_at(ctx, m + 1)
+                if c and c.prep is None and c.actors and all(ctx.types.get(e) != "PER" for e in c.actors):
+                    return c.actors[:1]
     plural = stem.endswith(("هم", "هن"))  # انهم: a group, not one person
     for c in reversed(prev):
         if c.source and not (plural and all(ctx.types.get(e) == "PER" for e in c.source)):
