@@ -276,3 +276,11 @@ def test_feminine_pronoun_after_an_earlier_state_clause_is_the_state() -> None:
     )
     supports = [e for e in _one_sided(text) if e[0] == "SUPPORT"]
     assert supports and supports[0][1] == {"Algeria"}
+
+
+def test_a_professor_quoted_on_the_news_is_a_commentator() -> None:
+    text = (
+        'ويرى أستاذ العلوم السياسية في جامعة بغداد إحسان الشمري أن الاتفاق "خطوة مهمة"، لكنه حذر من أن '
+        '"الطريق إلى التسوية ما زال طويلا".'
+    )
+    assert _events(text) == []
