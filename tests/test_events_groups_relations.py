@@ -284,3 +284,11 @@ def test_a_professor_quoted_on_the_news_is_a_commentator() -> None:
         '"الطريق إلى التسوية ما زال طويلا".'
     )
     assert _events(text) == []
+
+
+def test_warning_that_any_act_by_someone_will_be_answered_threatens_him() -> None:
+    text = (
+        "ووقعت روسيا وأوكرانيا الاتفاق. وحذر مستشار الرئاسة الأوكرانية ميخايلو بودولياك من أن أي "
+        '"استفزاز" روسي في البحر الأسود سيقابل "برد عسكري فوري".'
+    )
+    assert ("THREATEN", {"Mykhailo Podolyak"}, {"Russia"}) in _one_sided(text)

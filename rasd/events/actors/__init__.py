@@ -28,6 +28,7 @@ from .nouns import apply_lifting, noun_actors
 from .objects import place_noun
 from .reactions import (
     REACTIONS,
+    any_act_warning,
     fact_warning,
     own_side_clause,
     own_side_warning,
@@ -85,7 +86,7 @@ def fill(
             # حذرت الوزارة التركية من أن أنقرة لن تتردد …: her own state is what will act, not who is warned
             cand.target = own_side_clause(ctx, cand)
         if cand.trig.type == "THREATEN" and not cand.target and cand.source:
-            cand.target = own_side_warning(ctx, cand)
+            cand.target = own_side_warning(ctx, cand) or any_act_warning(ctx, cand)
         if cand.trig.pos == "verb" and not cand.target and cand.source and "direct" in cand.trig.targets:
             cand.target = dual_object(ctx, cand, done)  # دعا X البلدين إلى …: the two states of the last pair
         if cand.trig.type == "ASSAULT" and not cand.target and cand.source:

@@ -181,6 +181,28 @@ def own_side_warning(ctx: SentCtx, cand: Cand) -> list[str]:
     return []
 
 
+_ANY_REACH = 6  # words from أي to the actor of the act it makes hypothetical (أي "استفزاز" روسي)
+
+
+def any_act_warning(ctx: SentCtx, cand: Cand) -> list[str]:
+    """حذر X من أن أي "استفزاز" روسي سيقابل برد: a warning that any act by someone will be answered threatens
+    that someone (named right after the act, or by its nisba)."""
+    toks = ctx.toks
+    # past the subject to من أن (حذر مستشار الرئاسة X من أن أي …)
+    k = next((m for m in range(cand.j, min(len(toks) - 2, cand.j + WINDOW)) if is_comp(toks[m])), None)
+    if k is None or "hypothetical_before" not in toks[k + 1].cats:
+        return []
+    if any(toks[m].punct and toks[m].token.text in STRONG_PUNCT for m in range(cand.j, k)):
+        return []
+    for m in range(k + 2, min(len(toks), k + 2 + _ANY_REACH)):
+        tk = toks[m]
+        if tk.punct and tk.token.text in STRONG_PUNCT:
+            break
+        if tk.ent and tk.ent not in cand.source and ctx.types.get(tk.ent) != "PER":
+            return [tk.ent] if tk.ent not in ctx.places else []
+    return []
+
+
 def own_side_clause(ctx: SentCtx, cand: Cand) -> list[str]:
     """حذر الوزير من أن واشنطن ستفرض عقوبات على الشركات الصينية: when the clause after من أن opens on the
     warner's own side (his state, its capital, his union), that side is not warned: the other actor named in
