@@ -292,3 +292,9 @@ def test_warning_that_any_act_by_someone_will_be_answered_threatens_him() -> Non
         '"استفزاز" روسي في البحر الأسود سيقابل "برد عسكري فوري".'
     )
     assert ("THREATEN", {"Mykhailo Podolyak"}, {"Russia"}) in _one_sided(text)
+
+
+def test_announcing_a_restoration_between_them_is_the_announcers_act() -> None:
+    # أعلنت X و Y إعادة العلاقات … بينهما: "between them" refers to the announcers, so أعلن is the light verb
+    text = "أعلنت مصر وتركيا اليوم الأربعاء إعادة العلاقات الدبلوماسية بينهما إلى مستوى السفراء."
+    assert ("COOPERATE", {"Egypt", "Turkey"}, "2024-03-05") in _events(text, "2024-03-05")

@@ -420,7 +420,10 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
             # (أعلنت X إغلاق حدودها: a later word of the trigger may carry the pronoun)
             if (
                 "light" in tk.cats
-                or ("announce" in tk.cats and (_own_pronoun(toks[cand.i]) or _own_rest(toks, cand)))
+                or (
+                    "announce" in tk.cats
+                    and (_own_pronoun(toks[cand.i]) or _own_rest(toks, cand) or _between_them(toks, cand))
+                )
             ) and not tk.ent:
                 cand.light = m
                 saved = cand.target
@@ -581,6 +584,16 @@ def _relative_light(toks: list[Tok], j: int) -> int | None:
         if not plain_word(tk) or tk.token.norm.startswith("ال") or tk.token.forms[-1][0]:
             return None
     return None
+
+
+_BETWEEN_THEM = frozenset({"بينهما", "بينها", "بينهم"})  # normalized
+
+
+def _between_them(toks: list[Tok], cand: Cand) -> bool:
+    """أعلنت X و Y إعادة العلاقات الدبلوماسية بينهما: "between them" right after the noun (past an adjective)
+    refers to the announcing subject, as the noun's own pronoun would."""
+    end = max(cand.j, cand.rest_end)
+    return any(toks[m].token.norm in _BETWEEN_THEM for m in range(end, min(len(toks), end + 2)))
 
 
 def _own_rest(toks: list[Tok], cand: Cand) -> bool:
