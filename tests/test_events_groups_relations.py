@@ -298,3 +298,12 @@ def test_announcing_a_restoration_between_them_is_the_announcers_act() -> None:
     # أعلنت X و Y إعادة العلاقات … بينهما: "between them" refers to the announcers, so أعلن is the light verb
     text = "أعلنت مصر وتركيا اليوم الأربعاء إعادة العلاقات الدبلوماسية بينهما إلى مستوى السفراء."
     assert ("COOPERATE", {"Egypt", "Turkey"}, "2024-03-05") in _events(text, "2024-03-05")
+
+
+def test_welcome_reported_from_a_minister_is_his_and_aims_at_no_party_of_the_agreement() -> None:
+    # نقلت الوكالة عن X ترحيبه بالاتفاق: X welcomes; welcoming an agreement targets none of its parties
+    text = (
+        "ووقعت مصر وتركيا اتفاقا للتعاون التجاري. ونقلت وكالة أنباء الشرق الأوسط عن وزير الخارجية المصري سامح "
+        "شكري ترحيبه بالاتفاق."
+    )
+    assert ("SUPPORT", {"Sameh Shoukry"}, set()) in _one_sided(text)

@@ -435,6 +435,12 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
         # قطع X علاقاتها مع Y، ثم إغلاق مجالها الجوي: the noun's pronoun is the actor of the act just told
         src = list(prev[-1].source)
         tgt = [e for e in tgt if e not in src]
+    if not src and _own(toks[cand.i]) and cand.i > 0:
+        # ونقلت الوكالة عن وزير الخارجية X ترحيبه بالاتفاق: the noun's pronoun is the one reported from
+        before = chunk_at(ctx, cand.i - 1)
+        if before is not None and before.prep == "عن" and before.end == cand.i:
+            people = [e for e in before.actors if ctx.types.get(e) == "PER"]
+            src = people[-1:]
     if not src and trig.mode == "visit":
         src, tgt = _arrival(ctx, cand, tgt)
     if not src and trig.type == "CONSULT" and trig.mode is not None:

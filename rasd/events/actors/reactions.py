@@ -40,6 +40,12 @@ def _sayer(toks, k: int) -> str | None:
     return None
 
 
+def _party_of(ctx: SentCtx, cand: Cand, c: Cand) -> bool:
+    """The reaction's source (or his state) is one of the parties of the event it reacts to."""
+    parties = set(c.actors) | {ctx.person_states.get(e) for e in c.actors} - {None}
+    return any(e in parties or ctx.person_states.get(e) in parties for e in cand.source)
+
+
 def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
     """أدانت الرئاسة الفلسطينية الفيتو، رحب بالضربات: a reaction to an event named by its noun is aimed at
     whoever did that event, the latest one of its type the article has reported."""
@@ -88,6 +94,8 @@ def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
                 return _doers(here, cand)
             for c in reversed(ctx.history + done):
                 if c.trig.type == kind and c.trig.mode == mode and c.source and c is not cand:
+                    if kind == "AGREE" and _party_of(ctx, cand, c):
+                        return []  # رحب الوزير البحريني بالاتفاق: a party welcoming its own agreement
                     return _doers(c, cand)
             continue  # ودان "الاعتداءات المتكررة" التي ترتكبها إسرائيل: a relative clause may name the doer
         if tk.ent:
