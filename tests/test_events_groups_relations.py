@@ -307,3 +307,13 @@ def test_welcome_reported_from_a_minister_is_his_and_aims_at_no_party_of_the_agr
         "شكري ترحيبه بالاتفاق."
     )
     assert ("SUPPORT", {"Sameh Shoukry"}, set()) in _one_sided(text)
+
+
+def test_pluperfect_subject_past_a_relative_aside_holding_an_event_noun() -> None:
+    # وكان X، الذي حضر اجتماعات "…" في …، قد التقى Y: the meetings noun in the aside does not hide X
+    text = (
+        'وكان الرئيس الإيراني إبراهيم رئيسي، الذي حضر اجتماعات "بريكس بلس" في جوهانسبرغ، قد التقى الرئيس '
+        "الجنوب أفريقي سيريل رامافوزا."
+    )
+    meetings = [e for e in _events(text) if e[0] == "CONSULT"]
+    assert meetings and meetings[0][1] == {"Ebrahim Raisi", "Cyril Ramaphosa"}

@@ -657,9 +657,15 @@ def _kana_subject(ctx: SentCtx, qad: int) -> Chunk | None:
     after كان, is set off from قد by asides: the phrase after كان (or the body its crowd or delegation stands
     for), when no other verb or trigger stands between."""
     toks = ctx.toks
+    aside = False  # inside a relative clause set off by commas (، الذي حضر اجتماعات …،): its words describe
     for k in range(qad - 1, max(-1, qad - _KANA_REACH), -1):
         tk = toks[k]
-        if (tk.punct and tk.token.text in STRONG_PUNCT) or tk.in_trigger:
+        if tk.punct and tk.token.text in "،,":
+            aside = k == qad - 1 or aside
+        elif aside and "relative" in tk.cats and k > 0 and toks[k - 1].token.text in "،,":
+            aside = False
+            continue
+        if (tk.punct and tk.token.text in STRONG_PUNCT) or (tk.in_trigger and not aside):
             return None
         if tk.cats & _NEW_CLAUSE and not tk.ent and not (k > 0 and toks[k - 1].token.text in ("،", ",")):
             return None  # (، الذي وصل أمس،: a relative clause set off by commas describes the subject)
