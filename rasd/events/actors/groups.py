@@ -43,8 +43,12 @@ def group_subject(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand]) -> tuple[l
     the subject is no such plural or no earlier event has that many parties."""
     toks = ctx.toks
     counts = _counts()
-    if not any(0 <= m < len(toks) and toks[m].token.norm in counts for m in (i - 1, i - 2, i - 3, i + 2)):
-        return None  # no number word where a numbered subject's would stand (most verbs)
+    near = toks[max(0, i - 3) : i] + toks[i + 2 : i + 3]  # where a numbered subject's number would stand
+    for tk in near:
+        if tk.token.norm in counts:
+            break
+    else:
+        return None  # (most verbs: no number word there)
     found, after = None, i + 1
     m = i - 2
     while m >= i - 2 - _MAX_GAP and m >= 0 and found is None:
