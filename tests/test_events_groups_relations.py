@@ -317,3 +317,16 @@ def test_pluperfect_subject_past_a_relative_aside_holding_an_event_noun() -> Non
     )
     meetings = [e for e in _events(text) if e[0] == "CONSULT"]
     assert meetings and meetings[0][1] == {"Ebrahim Raisi", "Cyril Ramaphosa"}
+
+
+def test_several_callers_of_one_each_make_a_call_apiece() -> None:
+    # تلقى X اتصالات …، إذ اتصل به Y، و Z: one call between each caller and X
+    text = (
+        "وتلقى الرئيس الجزائري عبد المجيد تبون اتصالات هاتفية للتهنئة، إذ اتصل به الرئيس التونسي قيس سعيد، "
+        "والعاهل الأردني الملك عبد الله الثاني."
+    )
+    calls = sorted(sorted(e[1]) for e in _events(text) if e[0] == "CONSULT")
+    assert calls == [
+        ["Abdelmadjid Tebboune", "Abdullah II of Jordan"],
+        ["Abdelmadjid Tebboune", "Kais Saied"],
+    ]

@@ -1,5 +1,6 @@
 """One meeting per counterpart: اتصالين هاتفيين مع X و Y (a dual noun), التقى X و Y كلا على حدة (each
-separately) are two acts, each between the one who acts and one of them, not a three-way meeting.
+separately) are two acts, each between the one who acts and one of them, not a three-way meeting; and one call
+per caller: اتصل به X، و Y، و Z.
 """
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ def _apart(ctx: SentCtx, c: Cand) -> bool:
 def separate(ctx: SentCtx, cands: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
+        if c.apart and len(c.source) > 1 and not c.absorbed:
+            # اتصل به X، و Y، و Z: one call by each
+            for s in c.source:
+                one = copy(c)
+                one.source, one.target = [s], list(c.target)
+                one.attributes = dict(c.attributes)
+                out.append(one)
+            continue
         head = ctx.toks[c.i]
         if (
             c.trig.type == "CONSULT"

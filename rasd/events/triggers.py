@@ -35,6 +35,7 @@ class Cand:
     absorbed: bool = False
     speaker: str | None = None  # entity id of the speaker of the quote the trigger sits in
     introduces: str | None = None  # entity id of the speaker of a quote the trigger opens (داعيا إلى "…")
+    apart: bool = False  # several sources, each acting on its own (اتصل به X، و Y: one call each)
     heading: bool = False  # the trigger is in a headline
     purpose: bool = False  # an event noun after the purpose ل: intended (للقاء أمير قطر)
     past: bool = False  # the trigger is a past-tense verb

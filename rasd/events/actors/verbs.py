@@ -326,6 +326,23 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
                     if nxt is not None and nxt.prep is None and people:
                         source = source + [e for e in people[-1:] if e not in source]
                         after = nxt.end
+                if (
+                    source
+                    and i == cand.i
+                    and cand.trig.mode == "phone"
+                    and toks[r.start].token.norm in _TO_HIM
+                ):
+                    # اتصل به X، و Y، و Z: each caller called the one the pronoun stands for, in a call of his own
+                    # (the subject of the clause before, a title standing for its holder: تلقى الرئيس المصري …)
+                    before = first_subject_chunk(ctx, i)
+                    called = [e for e in before.actors[-1:] if e not in source] if before is not None else []
+                    called = called or pronoun_antecedent(ctx, i, source)
+                    callers, end = _more_callers(ctx, r.end)
+                    if called and callers:
+                        source, after, head_target = source + callers, end, called
+                        cand.apart = True
+                    elif called:
+                        head_target = called
             elif toks[i].conj and last is not None and not _back_to_report(ctx, cand, last, i):
                 # (أكد X أن الخرطوم "تقف مع القاهرة"، ودعا إلى …: back to the speaker, below)
                 source = inherited_subject(toks[i], last)
@@ -471,6 +488,24 @@ def _resumptive_verb(tk) -> bool:
         and len(text) >= 4
         and not tk.cats
     )
+
+
+_TO_HIM = frozenset({"به", "بها"})  # normalized: ب + a singular object pronoun
+
+
+def _more_callers(ctx: SentCtx, end: int) -> tuple[list[str], int]:
+    """Persons coordinated after a subject, each after a comma and و (، ورئيس الإمارات X، وأمير قطر Y), and
+    where their phrases end."""
+    toks = ctx.toks
+    found: list[str] = []
+    while end + 1 < len(toks) and toks[end].token.text in "،," and starts_with_and(toks[end + 1]):
+        nxt = chunk_at(ctx, end + 1)
+        people = [e for e in (nxt.actors if nxt is not None else []) if ctx.types.get(e) == "PER"]
+        if nxt is None or nxt.start != end + 1 or nxt.prep is not None or not people:
+            break
+        found.append(people[-1])
+        end = nxt.end
+    return found, end
 
 
 def _later_clause_person(ctx: SentCtx, cand: Cand, last: Cand | None) -> list[str]:
