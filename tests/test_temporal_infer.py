@@ -180,3 +180,18 @@ def test_a_title_given_in_the_text_and_a_former_holder_narrow_the_years_in_offic
         "حين عزل الرئيس الأسبق محمد مرسي."
     )
     assert _full(s).published == "2024-09-04"
+
+
+def test_a_date_announced_after_a_proviso_is_no_publication_date():
+    # "، على أن" + an imperfect verb tells what is still to come: the date after it is announced, not told
+    s = (
+        "أعلن وزير الخارجية، الأربعاء 15 آذار (مارس)، أن بلاده قررت الانضمام إلى المعاهدة، "
+        "على أن يصبح الانضمام نافذا اعتبارا من 1 كانون الثاني (يناير) 2024. "
+        "وقال الوزير في مؤتمر صحافي عقده الساعة العاشرة صباحا إن القرار نهائي."
+    )
+    doc = _doc(s)
+    assert (doc.published, doc.published_source) == ("2023-03-15", "inferred")
+    assert {t.text: t.value for t in doc.timexes}["الساعة العاشرة صباحا"] == "2023-03-15T10:00"
+    # after a verb, على أن + a noun is what was said: its date is told, and may date the article
+    said = _doc("وشدد الوزير على أن الاتفاق الموقع في 3 مارس 2023 ما زال ساريا.")
+    assert said.published == "2023-03-03"

@@ -81,6 +81,22 @@ def find_cues(norm: str, words: list[str] | None = None) -> list[tuple[int, int,
     return out
 
 
+# the proviso "، على أن" + an imperfect verb (``وقع الاتفاق، على أن يدخل حيز التنفيذ في 1 يناير``): what follows
+# is still to come, whatever the verb of the sentence. Only after a comma: after a verb, على أن + a noun is
+# what was said or agreed (شدد على أن لبنان…), and its tense is the clause's own.
+PROVISO = "علي ان"
+_PROVISO_VERB = regex.compile(r"[،,]\s*[وف]?علي\s+ان\s+(?P<v>[يتن]\w{2,})(?!\w)")
+
+
+def proviso_cues(norm: str) -> list[tuple[int, int, str]]:
+    """Future cues on the verbs after a proviso ``، على أن`` (see ``PROVISO``) in a normalized sentence."""
+    return [
+        (m.start("v"), m.end("v"), "future")
+        for m in _PROVISO_VERB.finditer(norm)
+        if not m.group("v").endswith("ات")  # a plural noun (، على أن تعديلات…), not a verb
+    ]
+
+
 def tense_at(cues: list[tuple[int, int, str]], start: int, end: int) -> str | None:
     """The tense of the nearest cue outside ``[start, end)``; ties go to the cue before."""
     best: tuple[int, int, str] | None = None

@@ -108,7 +108,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
     year_kw = r"(?:ال)?(?:عامي|سنتي|عام|سنه)"
     preps = r"(?:في|منذ|حتي|خلال|بحلول|قبل|بعد|عام|سنه)"
     bare = (
-        rf"(?:(?P<unit>{f['UNIT_SG_SHORT']}|{f['UNIT_PL']})(?!\s+ال\w)"
+        # not before a definite noun (خلال ساعات الصباح: a part of the day), but before الي (إلى) it is
+        rf"(?:(?P<unit>{f['UNIT_SG_SHORT']}|{f['UNIT_PL']})(?!\s+ال(?!ي(?!\w))\w)"
         rf"|(?P<unit>{f['UNIT_SG_LONG']})(?=\s*(?:[.,،؛:)\"»]|$|من\s+الزمن|تقريبا|و\s)))"
     )
     dur_tail = r"(?:\s+و\s*(?P<half>نصف|ربع))?(?:\s+(?P<post>تقريبا|علي\s+الاقل))?"

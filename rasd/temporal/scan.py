@@ -50,7 +50,7 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
             frozenset({"الجاري", "الحالي", "الماضي", "المنصرم", "المقبل", "القادم", "الشهر"})
             | frozenset(w for w in rel["same_month"] if w.endswith("ه")),
             (),
-            _D,
+            None,  # a digit or an ordinal word (في الثالث من الشهر ذاته): _NEEDS_NUMBER
         ),
         "month": (month_w, (), None),
         "year": (none, (), _D_YEAR),
@@ -127,7 +127,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 }
 
 # rules that need a number: a digit, or a number word (الخامس عشر من يناير, ثلاثة أسابيع)
-_NEEDS_NUMBER = {"date"}
+_NEEDS_NUMBER = {"date", "day_rel_month"}
 
 
 @lru_cache(maxsize=1)
