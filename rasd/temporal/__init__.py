@@ -397,6 +397,29 @@ def _quoted_title(text: str, m: Mention, floor: int) -> bool:
     )
 
 
+# what may stand between a holiday and the date that tells its day (يوم عرفة 9 ذي الحجة، بعيد الفطر الأربعاء 10
+# أبريل، بالمولد النبوي في 12 ربيع الأول)
+_HOLIDAY_DATE_GAP = regex.compile(r"\s*(?:[،,]\s*)?(?:(?:في|يوم|الموافق)\s+)?")
+_DAY_KINDS = ("date", "numeric_date", "weekday", "day_rel_month")
+
+
+def _undated_holidays(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions without the holidays whose day the date right after them writes out (the date is the
+    expression reported, as before holidays were read)."""
+    out = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            m.kind == "holiday"
+            and nxt is not None
+            and nxt.kind in _DAY_KINDS
+            and _HOLIDAY_DATE_GAP.fullmatch(norm, m.nend, nxt.nstart)
+        ):
+            continue
+        out.append(m)
+    return out
+
+
 def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     """Fill ``doc.timexes``; set ``doc.published`` (source "inferred") when it is missing and can be inferred.
     ``today`` stands for the clock when inferring a year (tests fix it). The entity layer's mentions, when it
@@ -416,6 +439,8 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
             mentions = [m for m in mentions if not _name_word(m) or not within(local, m.start, m.end)]
         if mentions and _ANY_CLOSER.search(doc.text, s.start, s.end):
             mentions = [m for m in mentions if not _quoted_title(doc.text, m, s.start)]
+        if any(m.kind == "holiday" for m in mentions):
+            mentions = _undated_holidays(norm, mentions)
         if mentions:
             cues = find_cues(norm, runs.cue_words) if runs.cue_words else []
             if PROVISO in norm:

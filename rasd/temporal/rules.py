@@ -44,6 +44,9 @@ _COLON_AFTER = regex.compile(r"\s*:")
 
 # a negation and its verb right before an accusative unit: لم تتوقف يوما ("never")
 _NEGATED_VERB_BEFORE = regex.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا|ما)(?:\s+[^\s،,.:]+){1,2}\s+$")
+# an accusative unit, بعد and the same unit: يوما بعد يوم ("day by day")
+_REPEATED_AFTER = regex.compile(r"(?P<u>\w+)ا\s+بعد\s+(?P=u)(?!\w)")
+_REPEATED_BEFORE = regex.compile(r"(?:^|\s)(?P<u>\w+)ا\s+بعد\s+$")
 _OF_TIME_AFTER = regex.compile(r"\s+من\s+الزمن(?!\w)")
 
 _NAME = "name"  # a date-shaped name (حركة 20 فبراير): it takes its span, then is dropped
@@ -157,11 +160,17 @@ def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
         prev = norm[max(0, s - 24) : s].split()
         if prev and len(prev[-1]) >= 4 and prev[-1].endswith("ا") and not prev[-1].endswith("وا"):
             return False
+    if kind == "duration_bare" and g.get("unit") and not g.get("mod"):
+        before = _REPEATED_BEFORE.search(norm, max(0, s - 24), s)
+        if before and before.group("u") == g["unit"]:
+            return False  # يوما بعد يوم: "day by day", no amount of time
     if kind == "duration" and not (g.get("n") or g.get("mod") or g.get("full") or g.get("one")):
         unit = g.get("unit", "")
         entry = units().get(unit)
         if entry and entry[1] == "1" and unit.endswith("ا"):
             # an accusative unit alone (يوما، عقدا)
+            if _REPEATED_AFTER.match(norm, s):
+                return False  # يوما بعد يوم، عاما بعد عام: "day by day", no amount of time
             if _NEGATED_VERB_BEFORE.search(norm, max(0, s - 30), s):
                 return False  # لم تتوقف يوما: "never", not a day
             if entry[0] in ("DE", "CE") and not _OF_TIME_AFTER.match(norm, s + len(g["x"])):

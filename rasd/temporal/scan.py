@@ -13,7 +13,7 @@ import regex
 
 from ..text.normalize import normalize
 from .cues import is_cue
-from .lexicon import months, number_words, parts_of_day, relative, units, weekdays
+from .lexicon import holidays, months, number_words, parts_of_day, relative, units, weekdays
 from .patterns import LAST_N_WORDS, rules
 
 _WORDS = regex.compile(r"\w+")
@@ -72,6 +72,7 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
         "past_n": (frozenset("ال" + u for u in unit_w), (), None),
         "quarter": (frozenset({"الربع", "النصف"}), (), None),
         "season": (frozenset(rel["season"]) | frozenset("ال" + w for w in rel["season"]), (), None),
+        "holiday": (frozenset(w.split()[-1] for w in holidays()), (), None),  # عيد الفطر: الفطر
     }
 
 
