@@ -31,8 +31,22 @@ def _occurrences(calendar: str, month: int, day: int, around: dt.date) -> list[d
 
 def holiday_value(m: Mention, ctx: Context) -> Value:
     entry = holidays().get(" ".join(m.parts["hol"].split()))
+    if entry is None:
+        return Value("DATE", None)
+    year = m.parts.get("year")
+    if year:  # عيد الأضحى عام 2006: its first day in that Gregorian year
+        try:
+            mid = dt.date(year, 7, 1)
+        except ValueError:
+            return Value("DATE", None)
+        days = [d for d in _occurrences(*entry, mid) if d.year == year]
+        if len(days) != 1:
+            # a Hijri holiday falls twice in some Gregorian years (عيد الأضحى: 10 January and 31 December
+            # 2006): the year alone is what the text says
+            return Value("DATE", f"{year:04d}", None, False, None, explicit_year=True)
+        return Value("DATE", days[0].isoformat(), None, False, days[0], explicit_year=True)
     a = ctx.anchor.date if ctx.anchor is not None else None
-    if entry is None or a is None:
+    if a is None:
         return Value("DATE", None)
     days = _occurrences(*entry, a)
     if not days:

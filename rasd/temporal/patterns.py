@@ -327,8 +327,15 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"|{CL}(?P<x>(?P<mod>{f['MOD']})\s+{bare}{dur_tail})"
             ),
         ),
-        # a holiday on a fixed day of its calendar (holidays.tsv): قبل أيام من عيد الفطر
-        ("holiday", _c(rf"{CL}(?P<x>(?P<hol>{f['HOLIDAY']}))(?!\w)")),
+        # a holiday on a fixed day of its calendar (holidays.tsv), maybe with its Gregorian year: قبل أيام من عيد
+        # الفطر، عيد الأضحى عام 2006
+        (
+            "holiday",
+            _c(
+                rf"{CL}(?P<x>(?P<hol>{f['HOLIDAY']})(?:\s+(?:(?:ال)?(?:عام|سنه)\s+)?(?P<year>\d{{4}})(?![\d%]))?)"
+                r"(?!\w)"
+            ),
+        ),
     ]
 
 
