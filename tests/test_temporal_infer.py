@@ -195,3 +195,16 @@ def test_a_date_announced_after_a_proviso_is_no_publication_date():
     # after a verb, على أن + a noun is what was said: its date is told, and may date the article
     said = _doc("وشدد الوزير على أن الاتفاق الموقع في 3 مارس 2023 ما زال ساريا.")
     assert said.published == "2023-03-03"
+
+
+def test_a_date_long_after_the_days_told_with_a_weekday_is_announced():
+    # no future cue before the written date (تصبح is an imperfect, not a cue): it lies months after the day
+    # told with its weekday, so it is announced, and the article is dated by the weekday
+    s = (
+        "أعلن وزير الخارجية، الخميس 24 آب (أغسطس)، أن بلاده ستنضم إلى المجموعة. "
+        "وتصبح العضوية نافذة اعتبارا من 1 كانون الثاني (يناير) 2024."
+    )
+    assert _doc(s).published == "2023-08-24"
+    # a written date a few days after the weekday's is told: the latest events
+    told = "التقى الوفدان الاثنين 4 أيلول (سبتمبر) في جنيف، ووقعا الاتفاق في 6 أيلول (سبتمبر) 2023."
+    assert _doc(told).published == "2023-09-06"

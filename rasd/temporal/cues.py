@@ -97,8 +97,23 @@ def proviso_cues(norm: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def tense_at(cues: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    """The tense of the nearest cue outside ``[start, end)``; ties go to the cue before."""
+# a complementizer (أن، إن، أنه، بأن…): the clause after it is what was said, with a tense of its own
+_COMPLEMENTIZER = regex.compile(r"(?:^|(?<=\s))[وف]?ب?ان(?:ه|ها|هم|هما|نا|ني)?(?=\s)")
+
+
+def clause_walls(norm: str) -> list[int]:
+    """Where the complementizers of a normalized sentence stand (see :func:`tense_at`)."""
+    return [m.start() for m in _COMPLEMENTIZER.finditer(norm)] if "ان" in norm else []
+
+
+def tense_at(
+    cues: list[tuple[int, int, str]], start: int, end: int, walls: list[int] | None = None
+) -> str | None:
+    """The tense of the nearest cue outside ``[start, end)``; ties go to the cue before. A cue after the
+    expression with a complementizer between them (``walls``: :func:`clause_walls`) is in the clause of what
+    was said and does not count: in ``قال الوزير الأحد إنه سيزور القاهرة`` Sunday is the one of قال, not of
+    سيزور. (A cue before the expression still counts across a complementizer: an expression inside what was
+    said with no cue of its own is best read by the nearest cue before it.)"""
     best: tuple[int, int, str] | None = None
     for s, e, t in cues:
         if s >= start and e <= end:
@@ -107,6 +122,8 @@ def tense_at(cues: list[tuple[int, int, str]], start: int, end: int) -> str | No
             d, side = start - e, 0
         elif s >= end:
             d, side = s - end, 1
+            if walls and any(end <= w < s for w in walls):
+                continue
         else:
             continue
         if d <= MAX_DISTANCE and (best is None or (d, side) < best[:2]):

@@ -18,7 +18,10 @@ Evidence, strongest first:
    relative clause without a weekday (``الشغور الذي بدأ في 31 تشرين الأول 2022``: it describes a noun). They
    still bound the year, and the publication is not before them: when one is later than every candidate
    day, nothing is inferred (the report is later than all we can read).
-The latest of the dates of 1 and 2 that is not in a future context is the day of the latest events told.
+The latest of the dates of 1 and 2 that is not in a future context is the day of the latest events told; when
+some are told with their weekday, a date of 2 more than ``ANNOUNCED_AFTER`` days after the latest of those is
+taken as announced, not told (``أعلن الخميس 24 آب أن العضوية تصبح نافذة اعتبارا من 1 كانون الثاني 2024``: an
+imperfect verb is no reliable cue of the future).
 3. A weekday named with a relative day (``اليوم السبت``, ``فجر اليوم الأربعاء``, ``أمس الخميس``, ``غدا
    الأحد``) gives the weekday of publication (Saturday; Wednesday; Friday; Saturday): the publication date is
    the first day on that weekday not before the date of 0, or of 1–2 (events of Friday the 10th told in an
@@ -41,6 +44,7 @@ from .rules import Mention
 from .values import direction_of
 
 MAX_YEARS = 40  # how far from the bound we look for a year with the right weekday
+ANNOUNCED_AFTER = 7  # days after the last day told with a weekday past which a written date is announced
 NEAR_YEARS = 3  # a written year dates the article when the weekday fits within this many years after it
 
 # the years each person named held a role, as (start, end) pairs; asked for only when several years fit
@@ -160,6 +164,10 @@ def infer(
             if d is not None and d <= limit:
                 return Anchor(d.year, d.month, d.day)
     days = [d for m, d, _ in explicit if d is not None and id(m) not in background]
+    # the days told with their weekday (الخميس 24 آب): the events reported lie there
+    weekday_days = [
+        d for m, d, _ in explicit if d is not None and id(m) not in background and m.parts.get("weekday")
+    ]
     for m, tense in items:
         p = m.parts
         if m.kind != "date" or p.get("year") or p.get("calendar") != "gregorian" or not p.get("weekday"):
@@ -169,6 +177,12 @@ def infer(
         y = _weekday_year(p["month"], p["day"], p["weekday"], lower, clock_year, role_years)
         if y is not None:
             days.append(dt.date(y, p["month"], p["day"]))
+            weekday_days.append(days[-1])
+    if weekday_days:
+        # a date written without its weekday long after the days told with one is announced, not told (أعلن
+        # الخميس 24 آب أن العضوية تصبح نافذة اعتبارا من 1 كانون الثاني 2024), whatever its verb's tense
+        cap = max(weekday_days) + dt.timedelta(days=ANNOUNCED_AFTER)
+        days = [d for d in days if d <= cap]
     days = [d for d in days if d <= limit]
     if days:
         d = _on_weekday(max(days), weekday)
