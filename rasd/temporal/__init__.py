@@ -102,8 +102,8 @@ def _days_from_event(norm: str, mentions: list[Mention], values: list[Value | No
                 break
 
 
-# قبلها/بعده + ب right before a count of days (اجتماع تحضيري قبلها بيومين): before/after the day just told
-_THEN_BY = regex.compile(r"(?:^|\s)[وف]?(?P<prep>قبل|بعد)(?:ها|ه|هما|هم)\s+ب$")
+# قبلها/بعده/بعد ذلك + ب right before a count of days (اجتماع تحضيري قبلها بيومين): before/after the day just told
+_THEN_BY = regex.compile(r"(?:^|\s)[وف]?(?P<prep>قبل|بعد|عقب)(?:ها|ه|هما|هم|\s+ذلك)\s+ب$")
 # بعد يومين من/على الزلزال: counted from an event named next (see _days_from_event), not from the day told
 _OF_EVENT = regex.compile(r"\s+(?:(?:فقط|تقريبا)\s+)?(?:من|علي)\s")
 _DAYS_OR_WEEKS = regex.compile(r"P(?P<n>\d+)(?P<u>[DW])")
@@ -125,7 +125,7 @@ def _counted_from_told(
     December. With no day told before, or told in the future, they stay durations."""
     for i, m in enumerate(mentions):
         v = values[i]
-        if m.kind != "duration" or v.type != "DURATION" or v.mod or not v.value:
+        if m.kind not in ("duration", "duration_bare") or v.type != "DURATION" or v.mod or not v.value:
             continue
         dm = _DAYS_OR_WEEKS.fullmatch(v.value)
         if dm is None:
@@ -475,7 +475,7 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         values = _resolve_sentence(norm, mentions, tenses, anchor, story)
         if "لاحق" in norm:
             _later_in_past(mentions, tenses, values)
-        if "بعد" in norm or "قبل" in norm:
+        if "بعد" in norm or "قبل" in norm or "عقب" in norm:
             _counted_from_told(norm, mentions, tenses, values, story, sent.block, si)
         if len(mentions) > 1:
             join_durations(norm, mentions, values)  # ساعة وخمس دقائق: one amount
