@@ -18,7 +18,7 @@ from ..document import Document, Sentence, Timex, fast_construct
 from ..text.normalize import normalize, normalize_span
 from .anchor import Anchor
 from .compound import join_durations
-from .cues import PROVISO, clause_walls, find_cues, proviso_cues, tense_at
+from .cues import PROVISO, find_cues, proviso_cues, tense_at
 from .infer import infer
 from .lexicon import relative
 from .patterns import AFTER_MIN, PREP_BEFORE, SINCE_BEFORE, day_word_before
@@ -451,11 +451,9 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
                 local = names_in(names, s.start, s.end)
                 if local:
                     cues = [c for c in cues if not overlaps(local, offs[c[0]], offs[c[1] - 1] + 1)]
-            if cues:
-                walls = clause_walls(norm)
-                tenses = [tense_at(cues, m.nstart, m.nend, walls) for m in mentions]
-            else:
-                tenses = [None] * len(mentions)
+            tenses = (
+                [tense_at(cues, m.nstart, m.nend, norm) for m in mentions] if cues else [None] * len(mentions)
+            )
             sentences.append((si, s, norm, mentions, tenses))
     anchor = Anchor.parse(doc.published)
     if doc.published is None:
