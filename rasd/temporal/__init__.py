@@ -147,13 +147,17 @@ def _counted_from_told(
             (values[j].day for j in range(i - 1, -1, -1) if values[j].day and values[j].type == "DATE"),
             None,
         ) or story.day_in_block(m.start, block, si)
-        if day is None or (then is None and story.anchor is not None and day > story.anchor.date):
+        written = story.anchor.date if story.anchor is not None else None
+        if day is None or (then is None and written is not None and day > written):
             continue
         n = int(dm.group("n")) * (7 if dm.group("u") == "W" else 1)
         try:
             day += dt.timedelta(days=sign * n)
         except (OverflowError, ValueError):
             continue  # an absurd count stays a duration
+        if then is None and written is not None and day > written:
+            # told in the past, yet after the day of writing (أعلن الأحد انسحابه بعد ثلاثة أيام): no day of the story
+            continue
         values[i] = Value("DATE", day.isoformat(), None, False, day)
 
 
