@@ -208,3 +208,16 @@ def test_a_date_long_after_the_days_told_with_a_weekday_is_announced():
     # a written date a few days after the weekday's is told: the latest events
     told = "التقى الوفدان الاثنين 4 أيلول (سبتمبر) في جنيف، ووقعا الاتفاق في 6 أيلول (سبتمبر) 2023."
     assert _doc(told).published == "2023-09-06"
+
+
+def test_a_bare_weekday_told_after_the_latest_dated_day_moves_the_publication_date():
+    s = (
+        "بدأ الجيش عملية عسكرية فجر الاثنين 3 تموز (يوليو) 2023 في المخيم. "
+        "وانسحبت القوات مساء الثلاثاء بعد يومين من القتال، وشيع الآلاف القتلى."
+    )
+    doc = _doc(s)
+    assert doc.published == "2023-07-04"  # not before Tuesday, the day after Monday the 3rd
+    assert {t.text: t.value for t in doc.timexes}["مساء الثلاثاء"] == "2023-07-04"  # not 27 June
+    # a weekday six days on is the one before the dated day: the date stays
+    before = "أعلنت الحكومة الاثنين 3 تموز (يوليو) 2023 خطة جديدة، بعد اجتماع عقدته الأحد."
+    assert _doc(before).published == "2023-07-03"

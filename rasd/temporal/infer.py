@@ -27,6 +27,8 @@ imperfect verb is no reliable cue of the future).
    the first day on that weekday not before the date of 0, or of 1–2 (events of Friday the 10th told in an
    article that says ``اليوم السبت`` were published on Saturday the 11th). Without such a date the weekday alone
    dates nothing. When the weekdays named disagree, those counted from ``اليوم`` win, then the most named.
+4. Without such a weekday of publication, a bare weekday told in the past one or two days after the latest day
+   of 1–2 (``فجر الاثنين 3 تموز`` … ``مساء الثلاثاء``) continues the story: the report is not before it.
 Failing 0–2, a month marked ``الحالي``/``الجاري`` gives the month, with its year taken from a written date of
 that month. Otherwise nothing is inferred and relative expressions keep partial or empty values.
 """
@@ -124,6 +126,25 @@ def _wd2(name: str) -> int:
     return _weekday(name)
 
 
+FOLLOWING_DAYS = 2  # how many days after the latest day told a bare weekday told in the past may lie
+
+
+def _days_after(d: dt.date, items: Iterable[tuple[Mention, str | None]]) -> int:
+    """How many days after ``d`` (the latest day told) the events told on a bare weekday lie: a weekday told
+    in the past, with no direction word, one or two days after ``d`` (``فجر الاثنين 3 تموز`` … ``مساء
+    الثلاثاء``) continues the story, so the report is not before it; a weekday further on is the one before
+    (``الأحد``, six days after a Monday, is the day before it)."""
+    most = 0
+    for m, tense in items:
+        p = m.parts
+        if m.kind != "weekday" or p.get("rel") or tense == "future" or not p.get("weekday"):
+            continue
+        k = (p["weekday"] - d.isoweekday()) % 7
+        if k <= FOLLOWING_DAYS:
+            most = max(most, k)
+    return most
+
+
 def _on_weekday(d: dt.date, weekday: int | None) -> dt.date:
     """The first day on ``weekday`` not before ``d``."""
     return d if weekday is None else d + dt.timedelta(days=(weekday - d.isoweekday()) % 7)
@@ -185,7 +206,10 @@ def infer(
         days = [d for d in days if d <= cap]
     days = [d for d in days if d <= limit]
     if days:
-        d = _on_weekday(max(days), weekday)
+        d = max(days)
+        if weekday is None:
+            d += dt.timedelta(days=_days_after(d, items))
+        d = _on_weekday(d, weekday)
         told = [b for m, b, _ in explicit if b is not None and id(m) in background and b <= limit]
         if told and max(told) > d:
             return None  # a background date later than every candidate: the report is later still, unknown
