@@ -221,3 +221,9 @@ def test_a_bare_weekday_told_after_the_latest_dated_day_moves_the_publication_da
     # a weekday six days on is the one before the dated day: the date stays
     before = "أعلنت الحكومة الاثنين 3 تموز (يوليو) 2023 خطة جديدة، بعد اجتماع عقدته الأحد."
     assert _doc(before).published == "2023-07-03"
+    # a weekday told in the pluperfect (background) does not move it either
+    older = (
+        "أعلنت الحكومة الاثنين 3 تموز (يوليو) 2023 خطة جديدة للطاقة. "
+        "وكان البرلمان قد رفض الثلاثاء مشروعا مماثلا."
+    )
+    assert _doc(older).published == "2023-07-03"

@@ -353,7 +353,16 @@ def _publication_clues(sentences: list) -> tuple[frozenset[int], list[tuple[int,
     for _, _, norm, mentions, _ in sentences:
         since = "منذ" in norm  # (most sentences have neither: no regex is tried)
         rel = "الذي" in norm or "التي" in norm or "الل" in norm
+        pluperfect = None  # read once, for a bare weekday
         for m in mentions:
+            if m.kind == "weekday" and not m.parts.get("rel"):
+                # a bare weekday in a sentence opened by وكان … قد, or in a relative clause, is background: it
+                # does not move the publication date after the latest day told (infer._days_after)
+                if pluperfect is None:
+                    pluperfect = _PLUPERFECT.match(norm) is not None
+                if pluperfect or (rel and RELATIVE_CLAUSE.search(norm, max(0, m.nstart - 40), m.nstart)):
+                    background.add(id(m))
+                continue
             if m.kind not in ("date", "numeric_date", "month") or not (
                 m.parts.get("year") or m.parts.get("weekday")
             ):

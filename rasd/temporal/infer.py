@@ -129,15 +129,20 @@ def _wd2(name: str) -> int:
 FOLLOWING_DAYS = 2  # how many days after the latest day told a bare weekday told in the past may lie
 
 
-def _days_after(d: dt.date, items: Iterable[tuple[Mention, str | None]]) -> int:
+def _days_after(
+    d: dt.date, items: Iterable[tuple[Mention, str | None]], background: frozenset[int] = frozenset()
+) -> int:
     """How many days after ``d`` (the latest day told) the events told on a bare weekday lie: a weekday told
     in the past, with no direction word, one or two days after ``d`` (``فجر الاثنين 3 تموز`` … ``مساء
     الثلاثاء``) continues the story, so the report is not before it; a weekday further on is the one before
-    (``الأحد``, six days after a Monday, is the day before it)."""
+    (``الأحد``, six days after a Monday, is the day before it). Weekdays in ``background`` (a pluperfect
+    sentence, a relative clause) do not count."""
     most = 0
     for m, tense in items:
         p = m.parts
         if m.kind != "weekday" or p.get("rel") or tense == "future" or not p.get("weekday"):
+            continue
+        if id(m) in background:
             continue
         k = (p["weekday"] - d.isoweekday()) % 7
         if k <= FOLLOWING_DAYS:
@@ -208,7 +213,7 @@ def infer(
     if days:
         d = max(days)
         if weekday is None:
-            d += dt.timedelta(days=_days_after(d, items))
+            d += dt.timedelta(days=_days_after(d, items, background))
         d = _on_weekday(d, weekday)
         told = [b for m, b, _ in explicit if b is not None and id(m) in background and b <= limit]
         if told and max(told) > d:
