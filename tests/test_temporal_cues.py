@@ -47,3 +47,24 @@ def test_common_past_verbs_of_news_copy_are_past_cues() -> None:
     for verb in ("اتهم", "انتقد", "شدد", "رحب", "ندد"):
         assert [t for _, _, t in find_cues(f"{verb} الوزير المعارضة")] == ["past"], verb
     assert find_cues("اعاده فتح السفارات") == []  # إعادة is not أعاد + ه
+
+
+def test_a_cue_after_a_complementizer_does_not_set_the_tense_of_a_date_before_it() -> None:
+    norm = normalize("قال الوزير الأحد إنه سيزور القاهرة")
+    cues = find_cues(norm)
+    i = norm.index("الاحد")
+    assert tense_at(cues, i, i + 5) == "future"  # without the sentence: the nearest cue, سيزور
+    assert tense_at(cues, i, i + 5, norm) == "past"  # with it: سيزور is in what was said, قال decides
+    # a date inside what was said keeps the cue of its own clause, and one before it when it has none
+    norm = normalize("قال الوزير إن القمة ستعقد في يونيو")
+    i = norm.index("يونيو")
+    assert tense_at(find_cues(norm), i, i + 5, norm) == "future"
+
+
+def test_the_proviso_ala_an_marks_the_verb_after_it_as_future() -> None:
+    from rasd.temporal.cues import proviso_cues
+
+    norm = normalize("وقع الطرفان الاتفاق، على أن يدخل حيز التنفيذ في مارس")
+    assert [(norm[s:e], t) for s, e, t in proviso_cues(norm)] == [("يدخل", "future")]
+    assert proviso_cues(normalize("وشدد الوزير على أن لبنان لن يوقع")) == []  # no comma: what was said
+    assert proviso_cues(normalize("اتفق الطرفان، على أن تعديلات الدستور جاهزة")) == []  # a plural noun

@@ -180,3 +180,50 @@ def test_a_title_given_in_the_text_and_a_former_holder_narrow_the_years_in_offic
         "حين عزل الرئيس الأسبق محمد مرسي."
     )
     assert _full(s).published == "2024-09-04"
+
+
+def test_a_date_announced_after_a_proviso_is_no_publication_date():
+    # "، على أن" + an imperfect verb tells what is still to come: the date after it is announced, not told
+    s = (
+        "أعلن وزير الخارجية، الأربعاء 15 آذار (مارس)، أن بلاده قررت الانضمام إلى المعاهدة، "
+        "على أن يصبح الانضمام نافذا اعتبارا من 1 كانون الثاني (يناير) 2024. "
+        "وقال الوزير في مؤتمر صحافي عقده الساعة العاشرة صباحا إن القرار نهائي."
+    )
+    doc = _doc(s)
+    assert (doc.published, doc.published_source) == ("2023-03-15", "inferred")
+    assert {t.text: t.value for t in doc.timexes}["الساعة العاشرة صباحا"] == "2023-03-15T10:00"
+    # after a verb, على أن + a noun is what was said: its date is told, and may date the article
+    said = _doc("وشدد الوزير على أن الاتفاق الموقع في 3 مارس 2023 ما زال ساريا.")
+    assert said.published == "2023-03-03"
+
+
+def test_a_date_long_after_the_days_told_with_a_weekday_is_announced():
+    # no future cue before the written date (تصبح is an imperfect, not a cue): it lies months after the day
+    # told with its weekday, so it is announced, and the article is dated by the weekday
+    s = (
+        "أعلن وزير الخارجية، الخميس 24 آب (أغسطس)، أن بلاده ستنضم إلى المجموعة. "
+        "وتصبح العضوية نافذة اعتبارا من 1 كانون الثاني (يناير) 2024."
+    )
+    assert _doc(s).published == "2023-08-24"
+    # a written date a few days after the weekday's is told: the latest events
+    told = "التقى الوفدان الاثنين 4 أيلول (سبتمبر) في جنيف، ووقعا الاتفاق في 6 أيلول (سبتمبر) 2023."
+    assert _doc(told).published == "2023-09-06"
+
+
+def test_a_bare_weekday_told_after_the_latest_dated_day_moves_the_publication_date():
+    s = (
+        "بدأ الجيش عملية عسكرية فجر الاثنين 3 تموز (يوليو) 2023 في المخيم. "
+        "وانسحبت القوات مساء الثلاثاء بعد يومين من القتال، وشيع الآلاف القتلى."
+    )
+    doc = _doc(s)
+    assert doc.published == "2023-07-04"  # not before Tuesday, the day after Monday the 3rd
+    assert {t.text: t.value for t in doc.timexes}["مساء الثلاثاء"] == "2023-07-04"  # not 27 June
+    # a weekday six days on is the one before the dated day: the date stays
+    before = "أعلنت الحكومة الاثنين 3 تموز (يوليو) 2023 خطة جديدة، بعد اجتماع عقدته الأحد."
+    assert _doc(before).published == "2023-07-03"
+    # a weekday told in the pluperfect (background) does not move it either
+    older = (
+        "أعلنت الحكومة الاثنين 3 تموز (يوليو) 2023 خطة جديدة للطاقة. "
+        "وكان البرلمان قد رفض الثلاثاء مشروعا مماثلا."
+    )
+    assert _doc(older).published == "2023-07-03"

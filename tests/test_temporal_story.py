@@ -107,3 +107,16 @@ def test_that_day_points_back_within_its_paragraph_only() -> None:
     assert _values(doc) == {"الأحد 14 أبريل": "2024-04-14"}  # another paragraph: not reported
     doc = _doc("وصل الوفد الأحد 14 أبريل، وفي ذلك اليوم التقى الرئيس.", "2024-04-19")
     assert _values(doc)["ذلك اليوم"] == "2024-04-14"
+
+
+def test_a_ranges_ends_are_not_the_day_of_a_clock_time_told_later() -> None:
+    # the vote's days (a range, in a relative clause with words between) tell a period; the press conference's
+    # hour, told in the next paragraph without a day, is on the day of writing
+    s = (
+        "أعلنت اللجنة اليوم الاثنين 18 كانون الأول (ديسمبر) النتائج بعد الاقتراع الذي جرى على مدى ثلاثة أيام "
+        "بين 10 و12 ديسمبر الجاري.\n\nوقال رئيس اللجنة في مؤتمر صحافي عقده الساعة الثانية ظهرا بتوقيت القاهرة "
+        "إن المشاركة بلغت 60 في المئة."
+    )
+    values = _values(_doc(s))
+    assert values["12 ديسمبر الجاري"] == "2023-12-12"
+    assert values["الساعة الثانية ظهرا بتوقيت القاهرة"] == "2023-12-18T14:00+02:00"

@@ -104,3 +104,18 @@ def test_hijri():
     assert to_gregorian(1445, 13, 1) is None
     first, last = month_span(1445, 9)
     assert first == dt.date(2024, 3, 11) and (last - first).days + 1 in (29, 30)
+
+
+def test_every_holiday_resolves_near_the_anchor() -> None:
+    import datetime as dt
+
+    from rasd.temporal.anchor import Anchor
+    from rasd.temporal.holidays import holiday_value
+    from rasd.temporal.lexicon import holidays
+    from rasd.temporal.resolve import Context
+    from rasd.temporal.rules import Mention
+
+    anchor = Anchor(2024, 3, 13)
+    for name in holidays():
+        v = holiday_value(Mention("holiday", 0, 1, 0, 1, {"hol": name}), Context(anchor))
+        assert v.day is not None and abs((v.day - dt.date(2024, 3, 13)).days) <= 190, name

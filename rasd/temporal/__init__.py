@@ -18,7 +18,7 @@ from ..document import Document, Sentence, Timex, fast_construct
 from ..text.normalize import normalize, normalize_span
 from .anchor import Anchor
 from .compound import join_durations
-from .cues import find_cues, tense_at
+from .cues import PROVISO, find_cues, proviso_cues, tense_at
 from .infer import infer
 from .lexicon import relative
 from .patterns import AFTER_MIN, PREP_BEFORE, SINCE_BEFORE, day_word_before
@@ -100,6 +100,65 @@ def _days_from_event(norm: str, mentions: list[Mention], values: list[Value | No
                     break  # an absurd count (قبل 9999999 يوما من …): it stays a duration
                 values[i] = Value("DATE", day.isoformat(), None, ev.anchored, day)
                 break
+
+
+# قبلها/بعده/بعد ذلك + ب right before a count of days (اجتماع تحضيري قبلها بيومين): before/after the day just told
+_THEN_BY = regex.compile(r"(?:^|\s)[وف]?(?P<prep>قبل|بعد|عقب)(?:ها|ه|هما|هم|\s+ذلك)\s+ب$")
+# بعد يومين من/على الزلزال: counted from an event named next (see _days_from_event), not from the day told
+_OF_EVENT = regex.compile(r"\s+(?:(?:فقط|تقريبا)\s+)?(?:من|علي)\s")
+_DAYS_OR_WEEKS = regex.compile(r"P(?P<n>\d+)(?P<u>[DW])")
+
+
+def _counted_from_told(
+    norm: str,
+    mentions: list[Mention],
+    tenses: list,
+    values: list[Value],
+    story: Story,
+    block: int,
+    si: int,
+) -> None:
+    """A number of days or weeks counted from the day just told (earlier in the sentence, else in the paragraph
+    at most two sentences back), not from the publication date: ``قبلها بيومين`` after ``يوم الجمعة 19 مايو``
+    is 17 May; in a story told in the past, ``بعد ثلاثة أيام`` with no ``من`` after it (``استقبل الرئيس
+    المعارض في 19 ديسمبر… واستدعت باماكو سفيرها بعد ثلاثة أيام``) is three days after the day told, 22
+    December. With no day told before, or told in the future, they stay durations."""
+    for i, m in enumerate(mentions):
+        v = values[i]
+        if m.kind not in ("duration", "duration_bare") or v.type != "DURATION" or v.mod or not v.value:
+            continue
+        dm = _DAYS_OR_WEEKS.fullmatch(v.value)
+        if dm is None:
+            continue
+        then = _THEN_BY.search(norm, max(0, m.nstart - 12), m.nstart)
+        if then is not None:
+            sign = -1 if then.group("prep") == "قبل" else 1
+        else:
+            pm = PREP_BEFORE.search(norm, max(0, m.nstart - 12), m.nstart)
+            if (
+                pm is None
+                or pm.group("prep") != "بعد"
+                or tenses[i] == "future"
+                or _OF_EVENT.match(norm, m.nend)
+            ):
+                continue
+            sign = 1
+        day = next(
+            (values[j].day for j in range(i - 1, -1, -1) if values[j].day and values[j].type == "DATE"),
+            None,
+        ) or story.day_in_block(m.start, block, si)
+        written = story.anchor.date if story.anchor is not None else None
+        if day is None or (then is None and written is not None and day > written):
+            continue
+        n = int(dm.group("n")) * (7 if dm.group("u") == "W" else 1)
+        try:
+            day += dt.timedelta(days=sign * n)
+        except (OverflowError, ValueError):
+            continue  # an absurd count stays a duration
+        if then is None and written is not None and day > written:
+            # told in the past, yet after the day of writing (أعلن الأحد انسحابه بعد ثلاثة أيام): no day of the story
+            continue
+        values[i] = Value("DATE", day.isoformat(), None, False, day)
 
 
 def _resolve_sentence(
@@ -294,7 +353,16 @@ def _publication_clues(sentences: list) -> tuple[frozenset[int], list[tuple[int,
     for _, _, norm, mentions, _ in sentences:
         since = "منذ" in norm  # (most sentences have neither: no regex is tried)
         rel = "الذي" in norm or "التي" in norm or "الل" in norm
+        pluperfect = None  # read once, for a bare weekday
         for m in mentions:
+            if m.kind == "weekday" and not m.parts.get("rel"):
+                # a bare weekday in a sentence opened by وكان … قد, or in a relative clause, is background: it
+                # does not move the publication date after the latest day told (infer._days_after)
+                if pluperfect is None:
+                    pluperfect = _PLUPERFECT.match(norm) is not None
+                if pluperfect or (rel and RELATIVE_CLAUSE.search(norm, max(0, m.nstart - 40), m.nstart)):
+                    background.add(id(m))
+                continue
             if m.kind not in ("date", "numeric_date", "month") or not (
                 m.parts.get("year") or m.parts.get("weekday")
             ):
@@ -342,6 +410,29 @@ def _quoted_title(text: str, m: Mention, floor: int) -> bool:
     )
 
 
+# what may stand between a holiday and the date that tells its day (يوم عرفة 9 ذي الحجة، بعيد الفطر الأربعاء 10
+# أبريل، بالمولد النبوي في 12 ربيع الأول)
+_HOLIDAY_DATE_GAP = regex.compile(r"\s*(?:[،,]\s*)?(?:(?:في|يوم|الموافق)\s+)?")
+_DAY_KINDS = ("date", "numeric_date", "weekday", "day_rel_month")
+
+
+def _undated_holidays(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions without the holidays whose day the date right after them writes out (the date is the
+    expression reported, as before holidays were read)."""
+    out = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            m.kind == "holiday"
+            and nxt is not None
+            and nxt.kind in _DAY_KINDS
+            and _HOLIDAY_DATE_GAP.fullmatch(norm, m.nend, nxt.nstart)
+        ):
+            continue
+        out.append(m)
+    return out
+
+
 def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
     """Fill ``doc.timexes``; set ``doc.published`` (source "inferred") when it is missing and can be inferred.
     ``today`` stands for the clock when inferring a year (tests fix it). The entity layer's mentions, when it
@@ -361,15 +452,21 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
             mentions = [m for m in mentions if not _name_word(m) or not within(local, m.start, m.end)]
         if mentions and _ANY_CLOSER.search(doc.text, s.start, s.end):
             mentions = [m for m in mentions if not _quoted_title(doc.text, m, s.start)]
+        if any(m.kind == "holiday" for m in mentions):
+            mentions = _undated_holidays(norm, mentions)
         if mentions:
             cues = find_cues(norm, runs.cue_words) if runs.cue_words else []
+            if PROVISO in norm:
+                cues = sorted(cues + proviso_cues(norm))
             if cues and doc.entities:
                 if names is None:
                     names = entity_spans(doc)
                 local = names_in(names, s.start, s.end)
                 if local:
                     cues = [c for c in cues if not overlaps(local, offs[c[0]], offs[c[1] - 1] + 1)]
-            tenses = [tense_at(cues, m.nstart, m.nend) for m in mentions] if cues else [None] * len(mentions)
+            tenses = (
+                [tense_at(cues, m.nstart, m.nend, norm) for m in mentions] if cues else [None] * len(mentions)
+            )
             sentences.append((si, s, norm, mentions, tenses))
     anchor = Anchor.parse(doc.published)
     if doc.published is None:
@@ -389,6 +486,8 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         values = _resolve_sentence(norm, mentions, tenses, anchor, story)
         if "لاحق" in norm:
             _later_in_past(mentions, tenses, values)
+        if "بعد" in norm or "قبل" in norm or "عقب" in norm:
+            _counted_from_told(norm, mentions, tenses, values, story, sent.block, si)
         if len(mentions) > 1:
             join_durations(norm, mentions, values)  # ساعة وخمس دقائق: one amount
             _twelve_hours_on(mentions, values)
@@ -401,7 +500,13 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         undate_schedules(items)
         for m, v in items:
             if v.day is not None and v.type == "DATE":
-                rel = RELATIVE_CLAUSE.search(norm, max(0, m.nstart - 40), m.nstart) is not None
+                # a day told in a relative clause describes a noun; a range's ends (بين 10 و12 ديسمبر) tell a
+                # period: neither is the day of a clock time told later without one
+                rel = (
+                    m.link_to is not None
+                    or m.link_from is not None
+                    or RELATIVE_CLAUSE.search(norm, max(0, m.nstart - 40), m.nstart) is not None
+                )
                 today = (
                     m.kind == "phrase" and not (m.parts.get("same") or m.parts.get("ana")) and _is_today(m)
                 )

@@ -76,9 +76,9 @@ def _longest(entries) -> tuple[str, ...]:
     return tuple(sorted({max(e.split(), key=len) for e in entries}))
 
 
-# The "duration" branches (patterns.duration_branches) are narrowed in three groups, not one by one: each
-# narrowed set of branches is a pattern to compile (a few ms), and three groups make at most three of them.
-DURATION_GROUPS = ((0,), (1,), (2, 3, 4, 5, 6, 7, 8))
+# The "duration" branches (patterns.duration_branches) are narrowed in four groups, not one by one: each
+# narrowed set of branches is a pattern to compile (a few ms), and four groups make at most fifteen of them.
+DURATION_GROUPS = ((0,), (1,), (2, 3, 4, 5, 6, 7, 8), (9,))
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +91,7 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
     half = ("نصف", "ربع")
     return {
         # the groups of DURATION_GROUPS: number + unit; ال + digits + unit; the rest (dual; half/quarter + unit;
-        # accusative unit; accusative plural; unit + و نصف; unit + واحد; بضع/عدة + unit)
+        # accusative unit; accusative plural; unit + و نصف; unit + واحد; بضع/عدة + unit); ل + plural unit
         "duration": (
             None,
             tuple("0123456789"),
@@ -99,6 +99,8 @@ def alt_words() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
             + half
             + _longest(w for w, (_, c) in units().items() if c == "pl_acc" or (c == "1" and w.endswith("ا")))
             + ("واحد", "بضع", "عده"),
+            # ل + a plural unit (لساعات): the unit written right after ل
+            tuple(sorted("ل" + w for w, (_, c) in units().items() if c == "pl")),
         ),
         # عام/سنة/عامي/سنتي + year; boundary + year; preposition + year; year + era; a second year after و;
         # a noun naming a dated event + year

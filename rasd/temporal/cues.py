@@ -5,6 +5,7 @@ the future prefix س are found by shape; words that merely look like them are li
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -81,18 +82,47 @@ def find_cues(norm: str, words: list[str] | None = None) -> list[tuple[int, int,
     return out
 
 
-def tense_at(cues: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    """The tense of the nearest cue outside ``[start, end)``; ties go to the cue before."""
-    best: tuple[int, int, str] | None = None
+# the proviso "، على أن" + an imperfect verb (``وقع الاتفاق، على أن يدخل حيز التنفيذ في 1 يناير``): what follows
+# is still to come, whatever the verb of the sentence. Only after a comma: after a verb, على أن + a noun is
+# what was said or agreed (شدد على أن لبنان…), and its tense is the clause's own.
+PROVISO = "علي ان"
+_PROVISO_VERB = regex.compile(r"[،,]\s*[وف]?علي\s+ان\s+(?P<v>[يتن]\w{2,})(?!\w)")
+
+
+def proviso_cues(norm: str) -> list[tuple[int, int, str]]:
+    """Future cues on the verbs after a proviso ``، على أن`` (see ``PROVISO``) in a normalized sentence."""
+    return [
+        (m.start("v"), m.end("v"), "future")
+        for m in _PROVISO_VERB.finditer(norm)
+        if not m.group("v").endswith("ات")  # a plural noun (، على أن تعديلات…), not a verb
+    ]
+
+
+# a complementizer (أن، إن، أنه، بأن…): the clause after it is what was said, with a tense of its own
+# (with ``re``: its engine skips to the literal ان far faster than ``regex`` tries every position)
+_COMPLEMENTIZER = re.compile(r"(?<!\S)[وف]?ب?ان(?:ه|ها|هم|هما|نا|ني)?(?=\s)")
+
+
+def tense_at(cues: list[tuple[int, int, str]], start: int, end: int, norm: str | None = None) -> str | None:
+    """The tense of the nearest cue outside ``[start, end)``; ties go to the cue before. Given the normalized
+    sentence ``norm``, a cue after the expression with a complementizer between them is in the clause of what
+    was said and does not count: in ``قال الوزير الأحد إنه سيزور القاهرة`` Sunday is the one of قال, not of
+    سيزور. (Then no later cue counts either: the complementizer stands before them all. A cue before the
+    expression still counts across a complementizer: an expression inside what was said with no cue of its
+    own is best read by the nearest cue before it.) The complementizer is looked for only when a cue after
+    the expression is the nearest, between the two."""
+    before: tuple[int, str] | None = None
+    after: tuple[int, int, str] | None = None
     for s, e, t in cues:
-        if s >= start and e <= end:
-            continue
         if e <= start:
-            d, side = start - e, 0
+            d = start - e
+            if d <= MAX_DISTANCE and (before is None or d < before[0]):
+                before = (d, t)
         elif s >= end:
-            d, side = s - end, 1
-        else:
-            continue
-        if d <= MAX_DISTANCE and (best is None or (d, side) < best[:2]):
-            best = (d, side, t)
-    return best[2] if best else None
+            d = s - end
+            if d <= MAX_DISTANCE and (after is None or d < after[0]):
+                after = (d, s, t)
+    if after is not None and (before is None or after[0] < before[0]):
+        if norm is None or _COMPLEMENTIZER.search(norm, end, after[1]) is None:
+            return after[2]
+    return before[1] if before is not None else None

@@ -67,6 +67,10 @@ def duration_value(m: Mention, ctx: Context, prep: str | None) -> Value:
         prep = (
             None  # "بعد نحو أربعة أسابيع", "منذ أكثر من عقد": a fuzzy distance stays a duration with its mod
         )
+    if prep == "منذ" and units()[p["unit"]][0] in ("DE", "CE"):
+        # منذ عقدين ("in two decades", أوسع عملية منذ عقدين): a span in round decades; a year counted back from
+        # the publication date (2003) would claim a precision the text does not have
+        prep = None
     if prep == "بعد" and ctx.tense != "future":
         prep = None  # "أفرج عنه بعد عشرين عاما": after the events told, not after the publication date
     if prep in ("قبل", "منذ", "بعد"):

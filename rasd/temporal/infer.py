@@ -18,12 +18,17 @@ Evidence, strongest first:
    relative clause without a weekday (``الشغور الذي بدأ في 31 تشرين الأول 2022``: it describes a noun). They
    still bound the year, and the publication is not before them: when one is later than every candidate
    day, nothing is inferred (the report is later than all we can read).
-The latest of the dates of 1 and 2 that is not in a future context is the day of the latest events told.
+The latest of the dates of 1 and 2 that is not in a future context is the day of the latest events told; when
+some are told with their weekday, a date of 2 more than ``ANNOUNCED_AFTER`` days after the latest of those is
+taken as announced, not told (``أعلن الخميس 24 آب أن العضوية تصبح نافذة اعتبارا من 1 كانون الثاني 2024``: an
+imperfect verb is no reliable cue of the future).
 3. A weekday named with a relative day (``اليوم السبت``, ``فجر اليوم الأربعاء``, ``أمس الخميس``, ``غدا
    الأحد``) gives the weekday of publication (Saturday; Wednesday; Friday; Saturday): the publication date is
    the first day on that weekday not before the date of 0, or of 1–2 (events of Friday the 10th told in an
    article that says ``اليوم السبت`` were published on Saturday the 11th). Without such a date the weekday alone
    dates nothing. When the weekdays named disagree, those counted from ``اليوم`` win, then the most named.
+4. Without such a weekday of publication, a bare weekday told in the past one or two days after the latest day
+   of 1–2 (``فجر الاثنين 3 تموز`` … ``مساء الثلاثاء``) continues the story: the report is not before it.
 Failing 0–2, a month marked ``الحالي``/``الجاري`` gives the month, with its year taken from a written date of
 that month. Otherwise nothing is inferred and relative expressions keep partial or empty values.
 """
@@ -41,6 +46,7 @@ from .rules import Mention
 from .values import direction_of
 
 MAX_YEARS = 40  # how far from the bound we look for a year with the right weekday
+ANNOUNCED_AFTER = 7  # days after the last day told with a weekday past which a written date is announced
 NEAR_YEARS = 3  # a written year dates the article when the weekday fits within this many years after it
 
 # the years each person named held a role, as (start, end) pairs; asked for only when several years fit
@@ -120,6 +126,30 @@ def _wd2(name: str) -> int:
     return _weekday(name)
 
 
+FOLLOWING_DAYS = 2  # how many days after the latest day told a bare weekday told in the past may lie
+
+
+def _days_after(
+    d: dt.date, items: Iterable[tuple[Mention, str | None]], background: frozenset[int] = frozenset()
+) -> int:
+    """How many days after ``d`` (the latest day told) the events told on a bare weekday lie: a weekday told
+    in the past, with no direction word, one or two days after ``d`` (``فجر الاثنين 3 تموز`` … ``مساء
+    الثلاثاء``) continues the story, so the report is not before it; a weekday further on is the one before
+    (``الأحد``, six days after a Monday, is the day before it). Weekdays in ``background`` (a pluperfect
+    sentence, a relative clause) do not count."""
+    most = 0
+    for m, tense in items:
+        p = m.parts
+        if m.kind != "weekday" or p.get("rel") or tense == "future" or not p.get("weekday"):
+            continue
+        if id(m) in background:
+            continue
+        k = (p["weekday"] - d.isoweekday()) % 7
+        if k <= FOLLOWING_DAYS:
+            most = max(most, k)
+    return most
+
+
 def _on_weekday(d: dt.date, weekday: int | None) -> dt.date:
     """The first day on ``weekday`` not before ``d``."""
     return d if weekday is None else d + dt.timedelta(days=(weekday - d.isoweekday()) % 7)
@@ -160,6 +190,10 @@ def infer(
             if d is not None and d <= limit:
                 return Anchor(d.year, d.month, d.day)
     days = [d for m, d, _ in explicit if d is not None and id(m) not in background]
+    # the days told with their weekday (الخميس 24 آب): the events reported lie there
+    weekday_days = [
+        d for m, d, _ in explicit if d is not None and id(m) not in background and m.parts.get("weekday")
+    ]
     for m, tense in items:
         p = m.parts
         if m.kind != "date" or p.get("year") or p.get("calendar") != "gregorian" or not p.get("weekday"):
@@ -169,9 +203,18 @@ def infer(
         y = _weekday_year(p["month"], p["day"], p["weekday"], lower, clock_year, role_years)
         if y is not None:
             days.append(dt.date(y, p["month"], p["day"]))
+            weekday_days.append(days[-1])
+    if weekday_days:
+        # a date written without its weekday long after the days told with one is announced, not told (أعلن
+        # الخميس 24 آب أن العضوية تصبح نافذة اعتبارا من 1 كانون الثاني 2024), whatever its verb's tense
+        cap = max(weekday_days) + dt.timedelta(days=ANNOUNCED_AFTER)
+        days = [d for d in days if d <= cap]
     days = [d for d in days if d <= limit]
     if days:
-        d = _on_weekday(max(days), weekday)
+        d = max(days)
+        if weekday is None:
+            d += dt.timedelta(days=_days_after(d, items, background))
+        d = _on_weekday(d, weekday)
         told = [b for m, b, _ in explicit if b is not None and id(m) in background and b <= limit]
         if told and max(told) > d:
             return None  # a background date later than every candidate: the report is later still, unknown

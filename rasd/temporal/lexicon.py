@@ -82,3 +82,9 @@ def parts_of_day() -> dict[str, PartOfDay]:
 def tense_cues() -> dict[str, str]:
     """normalized word -> "past" or "future"."""
     return {_n(r["word"]): r["tense"] for r in read_tsv("time_cues.tsv")}
+
+
+@lru_cache(maxsize=1)
+def holidays() -> dict[str, tuple[str, int, int]]:
+    """normalized holiday name -> (calendar, month, day) from ``holidays.tsv``."""
+    return {_n(r["name"]): (r["calendar"], int(r["month"]), int(r["day"])) for r in read_tsv("holidays.tsv")}

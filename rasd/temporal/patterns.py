@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import months, parts_of_day, relative, units, weekdays, zones
+from .lexicon import holidays, months, parts_of_day, relative, units, weekdays, zones
 from .numbers import alternation, cardinal_pattern, ordinal_pattern
 
 FLAGS = regex.VERSION0
@@ -73,6 +73,7 @@ def fragments() -> dict[str, str]:
         "UNIT_DUAL": alternation(w for w, (_, c) in unit_forms.items() if c == "2"),
         "UNIT_PL": alternation(w for w, (_, c) in unit_forms.items() if c == "pl"),
         "UNIT_PL_ACC": alternation(w for w, (_, c) in unit_forms.items() if c == "pl_acc"),
+        "HOLIDAY": alternation(holidays()),
         "ZONENAME": alternation(w for w in zones() if regex.search(r"\p{Arabic}", w)),
     }
     f["DAY"] = rf"(?:(?:ال\s*)?(?P<day>\d{{1,2}})(?!\d|[:./]\d)|(?P<dayw>{f['ORD']}))"
@@ -108,7 +109,8 @@ def rules() -> list[tuple[str, regex.Pattern]]:
     year_kw = r"(?:ال)?(?:عامي|سنتي|عام|سنه)"
     preps = r"(?:في|منذ|حتي|خلال|بحلول|قبل|بعد|عام|سنه)"
     bare = (
-        rf"(?:(?P<unit>{f['UNIT_SG_SHORT']}|{f['UNIT_PL']})(?!\s+ال\w)"
+        # not before a definite noun (خلال ساعات الصباح: a part of the day), but before الي (إلى) it is
+        rf"(?:(?P<unit>{f['UNIT_SG_SHORT']}|{f['UNIT_PL']})(?!\s+ال(?!ي(?!\w))\w)"
         rf"|(?P<unit>{f['UNIT_SG_LONG']})(?=\s*(?:[.,،؛:)\"»]|$|من\s+الزمن|تقريبا|و\s)))"
     )
     dur_tail = r"(?:\s+و\s*(?P<half>نصف|ربع))?(?:\s+(?P<post>تقريبا|علي\s+الاقل))?"
@@ -325,6 +327,15 @@ def rules() -> list[tuple[str, regex.Pattern]]:
                 rf"|{CL}(?P<x>(?P<mod>{f['MOD']})\s+{bare}{dur_tail})"
             ),
         ),
+        # a holiday on a fixed day of its calendar (holidays.tsv), maybe with its Gregorian year: قبل أيام من عيد
+        # الفطر، عيد الأضحى عام 2006
+        (
+            "holiday",
+            _c(
+                rf"{CL}(?P<x>(?P<hol>{f['HOLIDAY']})(?:\s+(?:(?:ال)?(?:عام|سنه)\s+)?(?P<year>\d{{4}})(?![\d%]))?)"
+                r"(?!\w)"
+            ),
+        ),
     ]
 
 
@@ -345,6 +356,9 @@ def duration_branches() -> tuple[str, ...]:
         rf"(?P<unit>{f['UNIT_SG']})(?=\s+و\s*(?:نصف|ربع)(?!\w))",
         rf"(?P<unit>{f['UNIT_SG']})\s+(?P<one>واحد|واحده)(?!\w)",
         rf"(?P<vague>بضع[ه]?|عده)\s+(?P<unit>{f['UNIT']})",
+        # a plural unit right after the preposition ل is an unspecified count: منعت لساعات، قد تستمر لأيام (the
+        # preposition is the clitic before the match; not before a definite noun: لأيام العيد)
+        rf"(?<=(?<!\w)[وف]?ل)(?P<unit>{f['UNIT_PL']})(?!\w)(?!\s+ال(?!ي(?!\w))\w)",
     )
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .lexicon import months, parts_of_day, relative, units, weekdays
+from .lexicon import holidays, months, parts_of_day, relative, units, weekdays
 from .numbers import literal_trie
 from .patterns import LAST_N_WORDS
 
@@ -69,6 +69,7 @@ def required_words() -> dict[str, frozenset[str]]:
         "past_n": frozenset(LAST_N_WORDS),
         "quarter": frozenset({"الربع", "النصف"}),
         "century": frozenset({"القرن"}),
+        "holiday": _longest(holidays()),  # HOLIDAY
     }
 
 

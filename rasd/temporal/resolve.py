@@ -34,6 +34,7 @@ from .dates import (
     year_value,
 )
 from .durations import duration_string, duration_value, set_value
+from .holidays import holiday_value
 from .relative_values import phrase_value, plural_ref_value, rel_unit_value, weekday_value
 from .rules import Mention
 from .values import Context, Value
@@ -77,4 +78,6 @@ def value_of(m: Mention, ctx: Context, prep: str | None = None) -> Value:
         return duration_value(m, ctx, prep)
     if k == "set":
         return set_value(m, ctx)
+    if k == "holiday":
+        return holiday_value(m, ctx)
     return Value("DATE", None)

@@ -25,6 +25,7 @@ _TIME_PREP_BEFORE = regex.compile(r"(?:^|\s)[وف]?(?:في|منذ|خلال|حت�
 _MONTH_DIRECTIONS = {"الجاري", "الحالي", "الماضي", "المنصرم", "الفايت", "المقبل", "القادم"}
 # words around الاثنين that make it "the two", not Monday (بين الاثنين، الاثنين معا)
 _TWO_AFTER = regex.compile(r"\s+(?:معا|كليهما|كلاهما)(?!\w)")
+_FROM_AFTER = regex.compile(r"\s*من\s")
 _DECIMAL = regex.compile(r"\d+(?:\.\d+)?")
 _TWO_BEFORE = regex.compile(r"(?:بين|كلا|هذين|الطرفين)\s+$")
 # what may follow a bare year after a noun (اتفاقية 1968 المتعلقة، انتخابات 2021، التي): the end of a phrase, a
@@ -36,6 +37,17 @@ _YEAR_FOLLOWER = regex.compile(
     r"|الا|عبر|ضمن|لدي|عند)(?!\w))"
 )
 
+
+# a dateline's source: a city, a dash, the source and a colon (عمان - الغد: خرج آلاف…)
+_DASH_BEFORE = regex.compile(r"[-–—]\s*$")
+_COLON_AFTER = regex.compile(r"\s*:")
+
+# a negation and its verb right before an accusative unit: لم تتوقف يوما ("never")
+_NEGATED_VERB_BEFORE = regex.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا|ما)(?:\s+[^\s،,.:]+){1,2}\s+$")
+# an accusative unit, بعد and the same unit: يوما بعد يوم ("day by day")
+_REPEATED_AFTER = regex.compile(r"(?P<u>\w+)ا\s+بعد\s+(?P=u)(?!\w)")
+_REPEATED_BEFORE = regex.compile(r"(?:^|\s)(?P<u>\w+)ا\s+بعد\s+$")
+_OF_TIME_AFTER = regex.compile(r"\s+من\s+الزمن(?!\w)")
 
 _NAME = "name"  # a date-shaped name (حركة 20 فبراير): it takes its span, then is dropped
 _OPEN_QUOTE = '"«“'
@@ -59,6 +71,8 @@ def _in_name(norm: str, s: int, e: int) -> bool:
     after a noun such as صحيفة/حزب/سوق, or alone between quotation marks (لـ"الغد")."""
     if 0 < s and e < len(norm) and norm[s - 1] in _OPEN_QUOTE and norm[e] in _CLOSE_QUOTE:
         return True
+    if _COLON_AFTER.match(norm, e) and _DASH_BEFORE.search(norm, max(0, s - 4), s):
+        return True  # the source in a dateline (عمان - الغد: …): a newspaper, not tomorrow
     return _name_before().search(norm, max(0, s - 16), s) is not None
 
 
@@ -116,6 +130,12 @@ def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
                 return False
     if kind == "day_rel_month" and g.get("rel") not in _MONTH_DIRECTIONS and not g.get("same"):
         return False
+    if kind == "day_rel_month" and g.get("dayw"):
+        # a day in words is a masculine ordinal followed by من (في الثالث من الشهر ذاته); للمرة الثالثة الشهر
+        # الماضي counts times, not days
+        x, w = g["x"], g["dayw"]
+        if w.endswith("ه") or not _FROM_AFTER.match(x, x.find(w) + len(w)):
+            return False
     if kind == "year" and g.get("ynoun") and not _YEAR_FOLLOWER.match(norm, s + len(g["x"])):
         return False  # حدود 1500 دولار: a count of what follows, not a year
     if kind == "season" and not (
@@ -140,6 +160,21 @@ def _accept(kind: str, g: dict[str, str], norm: str, s: int) -> bool:
         prev = norm[max(0, s - 24) : s].split()
         if prev and len(prev[-1]) >= 4 and prev[-1].endswith("ا") and not prev[-1].endswith("وا"):
             return False
+    if kind == "duration_bare" and g.get("unit") and not g.get("mod"):
+        before = _REPEATED_BEFORE.search(norm, max(0, s - 24), s)
+        if before and before.group("u") == g["unit"]:
+            return False  # يوما بعد يوم: "day by day", no amount of time
+    if kind == "duration" and not (g.get("n") or g.get("mod") or g.get("full") or g.get("one")):
+        unit = g.get("unit", "")
+        entry = units().get(unit)
+        if entry and entry[1] == "1" and unit.endswith("ا"):
+            # an accusative unit alone (يوما، عقدا)
+            if _REPEATED_AFTER.match(norm, s):
+                return False  # يوما بعد يوم، عاما بعد عام: "day by day", no amount of time
+            if _NEGATED_VERB_BEFORE.search(norm, max(0, s - 30), s):
+                return False  # لم تتوقف يوما: "never", not a day
+            if entry[0] in ("DE", "CE") and not _OF_TIME_AFTER.match(norm, s + len(g["x"])):
+                return False  # اللذين عقدا لقاء، وقعت عقدا: "held", "a contract"; a decade is عقدا من الزمن
     if kind in ("time_hm", "time_zoned") and not (int(g["h"]) <= 24 and int(g["mi"]) < 60):
         return False
     if kind == "time_h" and int(g["h"]) > 24:

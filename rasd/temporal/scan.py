@@ -13,7 +13,7 @@ import regex
 
 from ..text.normalize import normalize
 from .cues import is_cue
-from .lexicon import months, number_words, parts_of_day, relative, units, weekdays
+from .lexicon import holidays, months, number_words, parts_of_day, relative, units, weekdays
 from .patterns import LAST_N_WORDS, rules
 
 _WORDS = regex.compile(r"\w+")
@@ -50,7 +50,7 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
             frozenset({"الجاري", "الحالي", "الماضي", "المنصرم", "المقبل", "القادم", "الشهر"})
             | frozenset(w for w in rel["same_month"] if w.endswith("ه")),
             (),
-            _D,
+            None,  # a digit or an ordinal word (في الثالث من الشهر ذاته): _NEEDS_NUMBER
         ),
         "month": (month_w, (), None),
         "year": (none, (), _D_YEAR),
@@ -72,6 +72,7 @@ def triggers() -> dict[str, tuple[frozenset[str], tuple[str, ...], regex.Pattern
         "past_n": (frozenset("ال" + u for u in unit_w), (), None),
         "quarter": (frozenset({"الربع", "النصف"}), (), None),
         "season": (frozenset(rel["season"]) | frozenset("ال" + w for w in rel["season"]), (), None),
+        "holiday": (frozenset(w.split()[-1] for w in holidays()), (), None),  # عيد الفطر: الفطر
     }
 
 
@@ -127,7 +128,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 }
 
 # rules that need a number: a digit, or a number word (الخامس عشر من يناير, ثلاثة أسابيع)
-_NEEDS_NUMBER = {"date"}
+_NEEDS_NUMBER = {"date", "day_rel_month"}
 
 
 @lru_cache(maxsize=1)
