@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from .kb import KB, name_key
+from .local_namesakes import link_local_namesakes
 from .mention import Mention
 
 
@@ -119,6 +120,10 @@ def _link_bare_bodies(doc: Document, mentions: Sequence[Mention], kb: KB) -> Non
 def group(doc: Document, mentions: Sequence[Mention], kb: KB | None) -> list[Cluster]:
     if kb is not None and len(kb):
         _link_bare_bodies(doc, mentions, kb)
+        if any(m.type == "ORG" and len(m.kb_ids) == 1 for m in mentions):
+            link_local_namesakes(
+                mentions, kb, lambda m: mention_key(doc, m), lambda: _article_country(mentions, kb)
+            )
     clusters: list[Cluster] = []
     by_id: dict[str, Cluster] = {}
     ambiguous = kb is not None and any(len(m.kb_ids) > 1 for m in mentions)

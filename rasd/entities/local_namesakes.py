@@ -1,0 +1,65 @@
+"""A body's name that two countries' bodies share, linked to the namesake the article means.
+
+The KB names one body bare (صحيفة الشروق: the Egyptian daily; حزب الشعب الجمهوري: the Turkish party) and its
+namesake elsewhere with its country's nisba (صحيفة الشروق الجزائرية, حزب الشعب الجمهوري المصري). A bare mention
+linked to the first means the namesake where the article names that one otherwise too (الشروق أونلاين in the
+dateline), else where the namesake is the article's country's. A linked person right after the mention (its
+holder: رئيس حزب الشعب الجمهوري [أوزغور أوزيل]) of the linked body's country keeps it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .kb import KB, name_key, per_kb
+from .mention import Mention
+
+
+@per_kb
+def _namesakes(kb: KB) -> dict[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Bodies' names without a closing country nisba -> (country, id) of the bodies so named."""
+    out: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for e in kb.entries.values():
+        country = e.get("country")
+        if e["type"] != "ORG" or not country:
+            continue
+        for n in (e["name"], *e.get("aliases", ())):
+            key = name_key(n)
+            if len(key) >= 2 and kb.demonyms.get(key[-1]) == country:
+                pairs = out.setdefault(key[:-1], [])
+                if (country, e["id"]) not in pairs:
+                    pairs.append((country, e["id"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def link_local_namesakes(
+    mentions: Sequence[Mention],
+    kb: KB,
+    key_of: Callable[[Mention], tuple[str, ...]],
+    article_country: Callable[[], str | None],
+) -> None:
+    """Relink in place the ORG mentions linked to one body whose words, with another country's nisba, name
+    that country's body: to the namesake linked elsewhere in the article, else to the article's country's."""
+    table = _namesakes(kb)
+    linked = {i for m in mentions for i in m.kb_ids if len(m.kb_ids) == 1}
+    holders = {m.first: m for m in mentions if m.type == "PER" and len(m.kb_ids) == 1}
+    country: list[str | None] = []  # computed on first need
+    for m in mentions:
+        if m.type != "ORG" or len(m.kb_ids) != 1:
+            continue
+        own = kb.entries[m.kb_ids[0]].get("country")
+        if own is None:
+            continue
+        others = [(c, i) for c, i in table.get(key_of(m), ()) if c != own]
+        if not others:
+            continue
+        holder = holders.get(m.last + 1)
+        if holder is not None and kb.entries[holder.kb_ids[0]].get("country") == own:
+            continue
+        present = [i for _, i in others if i in linked]
+        if not present:
+            if not country:
+                country.append(article_country())
+            present = [i for c, i in others if c == country[0]]
+        if len(present) == 1:
+            m.kb_ids = (present[0],)
