@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from rasd.entities.kb import load_kb
+from rasd.entities.mention import Mention
+from rasd.entities.mention_repairs import two_known_people
 from rasd.pipeline import analyze
 
 
@@ -34,3 +37,31 @@ def test_a_namesake_named_otherwise_in_the_article_is_the_one_meant() -> None:
         "الحوار، وإن السلطات في باماكو مطالبة بالتهدئة مع مالي وجيرانها."
     )
     assert got["الشروق"] == "media/echorouk-dz"
+
+
+def test_two_kb_people_side_by_side_stay_two() -> None:
+    # subject and object: neither first word is a given name
+    got = linked("وهاجم ترامب بايدن في خطابه أمس، ووصف حميدتي البرهان بأنه خصم.")
+    assert got["ترامب"] == "person/donald-trump" and got["بايدن"] == "person/joe-biden"
+    assert got["حميدتي"] == "person/mohamed-hamdan-dagalo"
+    assert got["البرهان"] == "person/abdel-fattah-al-burhan"
+    # a given name the KB knows bare and a surname it knows bare are one unknown person
+    assert "هادي هيج" in linked("وقال هادي هيج إن الاجتماع انتهى.")
+
+
+def test_a_model_name_made_of_two_kb_people_is_split() -> None:
+    doc = analyze("ووصف حميدتي البرهان بأنه خصم.")
+    toks = doc.tokens
+    a = next(i for i, t in enumerate(toks) if t.text == "حميدتي")
+    fused = Mention(a, a + 1, toks[a].start, toks[a + 1].end, "PER")
+    got = two_known_people(toks, fused, load_kb())
+    assert got is not None
+    assert [(m.first, m.last, m.kb_ids) for m in got] == [
+        (a, a, ("person/mohamed-hamdan-dagalo",)),
+        (a + 1, a + 1, ("person/abdel-fattah-al-burhan",)),
+    ]
+    # a given name and a surname the KB knows together are one person
+    doc = analyze("وقال عبد الفتاح البرهان إن الجيش صامد.")
+    toks = doc.tokens
+    a = next(i for i, t in enumerate(toks) if t.text == "عبد")
+    assert two_known_people(toks, Mention(a, a + 2, toks[a].start, toks[a + 2].end, "PER"), load_kb()) is None

@@ -146,16 +146,22 @@ def given_name_before_surname(
     )
 
 
-def one_person_of_two(tokens: Sequence[Token], a: Mention, b: Mention, kb: KB) -> Mention | None:
+def one_person_of_two(
+    tokens: Sequence[Token], a: Mention, b: Mention, kb: KB, given: dict[str, str] | None = None
+) -> Mention | None:
     """Two one-word person mentions side by side, at least one a KB match by a bare given name or surname
     (هادي هيج: neither Hadi nor Hague): one person's given name and surname, not linked unless the KB knows
-    the pair."""
+    the pair. Two KB people the first of whom is not named by a given name are two (وصف حميدتي البرهان
+    بأنه ...: subject and object, as in هاجم ترامب بايدن)."""
     if a.type != "PER" or b.type != "PER" or a.first != a.last or b.first != b.last:
         return None
     if b.first != a.last + 1 or not _next_to(tokens, a.last, b.first) or b.start != tokens[b.first].start:
         return None
     if not (a.kb_ids or b.kb_ids) or _key(tokens, a)[0].startswith("ال"):
         return None  # وصف الظواهري البابا: a definite first word is no given name
+    if a.kb_ids and b.kb_ids and not set(a.kb_ids) & set(b.kb_ids) and given is not None:
+        if given.get(_key(tokens, a)[0]) != "given":
+            return None
     whole = (*_key(tokens, a), tokens[b.first].norm)
     return replace(a, last=b.last, end=b.end, kb_ids=_ids_of_type(kb, whole, "PER"), source="model")
 
@@ -352,6 +358,28 @@ def person_after_closed_body(
                 source="model",
             )
             return [body, person]
+    return None
+
+
+def two_known_people(tokens: Sequence[Token], m: Mention, kb: KB) -> list[Mention] | None:
+    """Two people the model read as one name, each named as the KB names him (وصف حميدتي البرهان بأنه ...:
+    the subject, then the object): an unlinked person's words that split into two KB people's names, the
+    second a different person. Only where no KB person is named by the words as a whole or by the first
+    name with the next word (a person's given name and surname are not two people)."""
+    if m.type != "PER" or m.kb_ids or m.last == m.first:
+        return None
+    key = _key(tokens, m)
+    for k in range(1, len(key)):
+        a, b = _ids_of_type(kb, key[:k], "PER"), _ids_of_type(kb, key[k:], "PER")
+        if not a or not b or set(a) & set(b):
+            continue
+        if key[: k + 1] in kb.prefixes or key[: k + 1] in kb.names:
+            continue  # the first name goes on into a longer KB name here
+        j = m.first + k
+        return [
+            replace(m, last=j - 1, end=tokens[j - 1].end, kb_ids=a, source="kb"),
+            replace(m, first=j, start=tokens[j].start, kb_ids=b, source="kb"),
+        ]
     return None
 
 
@@ -663,14 +691,18 @@ def repair(
                 m = fixed
         if out and nisba_after_city(tokens, out[-1], m, kb):
             continue
-        split = person_after_closed_body(tokens, m, kb, given) or person_after_town(tokens, m, given)
+        split = (
+            person_after_closed_body(tokens, m, kb, given)
+            or person_after_town(tokens, m, given)
+            or two_known_people(tokens, m, kb)
+        )
         if split is not None:
             out += split
             continue
         if (
             out
             and out[-1].last < m.first
-            and (merged := one_person_of_two(tokens, out[-1], m, kb)) is not None
+            and (merged := one_person_of_two(tokens, out[-1], m, kb, given)) is not None
         ):
             out[-1] = merged
             continue
