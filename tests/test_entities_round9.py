@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from rasd.entities.kb import load_kb
 from rasd.entities.mention import Mention
-from rasd.entities.mention_repairs import two_known_people
+from rasd.entities.mention_repairs import (
+    headed_name_read_as_person,
+    two_known_people,
+    without_country_nisba_of_foreign_name,
+)
+from rasd.entities.organizations import org_head_word
+from rasd.entities.places import place_part_head
 from rasd.pipeline import analyze
+from rasd.text.tokens import Token
+
+
+def at(tokens: list[Token], word: str) -> int:
+    return next(i for i, t in enumerate(tokens) if t.text == word)
 
 
 def linked(text: str) -> dict[str, str | None]:
@@ -65,3 +76,38 @@ def test_a_model_name_made_of_two_kb_people_is_split() -> None:
     toks = doc.tokens
     a = next(i for i, t in enumerate(toks) if t.text == "عبد")
     assert two_known_people(toks, Mention(a, a + 2, toks[a].start, toks[a + 2].end, "PER"), load_kb()) is None
+
+
+def test_a_person_that_opens_on_a_landmark_or_body_head_is_that() -> None:
+    toks = analyze("واجتمع الوفدان في فندق قصر شتاينبرغ ثم في معهد لوي الأسترالي.").tokens
+    a, b = at(toks, "فندق"), at(toks, "معهد")
+    hotel = headed_name_read_as_person(
+        toks, Mention(a, a + 2, toks[a].start, toks[a + 2].end, "PER"), org_head_word, place_part_head
+    )
+    assert hotel is not None and hotel.type == "LOC" and (hotel.first, hotel.last) == (a, a + 2)
+    body = headed_name_read_as_person(
+        toks, Mention(b, b + 2, toks[b].start, toks[b + 2].end, "PER"), org_head_word, place_part_head
+    )
+    assert body is not None and body.type == "ORG"
+    # a person's name that opens on no head stays a person
+    toks = analyze("وقال فيصل الشبول إن الحكومة ماضية.").tokens
+    a = at(toks, "فيصل")
+    person = Mention(a, a + 1, toks[a].start, toks[a + 1].end, "PER")
+    assert headed_name_read_as_person(toks, person, org_head_word, place_part_head) is None
+
+
+def test_a_foreign_one_word_body_leaves_its_countrys_nisba_out() -> None:
+    kb = load_kb()
+    toks = analyze("وقال معهد لوي الأسترالي إن الصين تراقب.").tokens
+    a = at(toks, "معهد")
+    got = without_country_nisba_of_foreign_name(
+        toks, Mention(a, a + 2, toks[a].start, toks[a + 2].end, "ORG"), kb, org_head_word
+    )
+    assert got is not None and got.last == a + 1
+    # the KB's own name keeps its nisba, and a definite Arabic name is no foreign name
+    toks = analyze("وأعلنت أرامكو السعودية أرباحها، وقال معهد الديمقراطية الإسرائيلي إن الثقة تراجعت.").tokens
+    a, b = at(toks, "أرامكو"), at(toks, "معهد")
+    aramco = Mention(a, a + 1, toks[a].start, toks[a + 1].end, "ORG", ("org/aramco",))
+    assert without_country_nisba_of_foreign_name(toks, aramco, kb, org_head_word) is None
+    idi = Mention(b, b + 2, toks[b].start, toks[b + 2].end, "ORG")
+    assert without_country_nisba_of_foreign_name(toks, idi, kb, org_head_word) is None

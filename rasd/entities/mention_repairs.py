@@ -198,6 +198,27 @@ def landmark_of_titled_person(
     )
 
 
+def headed_name_read_as_person(
+    tokens: Sequence[Token],
+    m: Mention,
+    org_head: Callable[[Token], bool],
+    part_head: Callable[[Token], tuple[str, int] | None],
+) -> Mention | None:
+    """An unlinked person's name of several words that opens on a landmark's head noun (فندق قصر كوبورغ) or
+    a body's (معهد لوي): the place or the body, as the head says; no person's name begins with one."""
+    if m.type != "PER" or m.kb_ids or m.last == m.first:
+        return None
+    head = tokens[m.first]
+    if m.start != head.start:
+        return None  # (only a head as written, not one after a proclitic the span left out)
+    found = part_head(head)
+    if found is not None:
+        return replace(m, type=found[0], source="cue")
+    if org_head(head) and not tokens[m.first + 1].norm.startswith("ال"):
+        return replace(m, type="ORG", source="cue")
+    return None
+
+
 def organ_of_body(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Mention | None:
     """A KB body's name after the name of one of its organs (مجلس محافظي [الوكالة الدولية للطاقة الذرية],
     مجلس أمناء [الجامعة العربية]): the organ is the mention, not linked to the body."""
@@ -467,6 +488,27 @@ def without_closing_descriptive(tokens: Sequence[Token], m: Mention) -> Mention 
     return replace(m, last=m.last - 1, end=tokens[m.last - 1].end)
 
 
+def without_country_nisba_of_foreign_name(
+    tokens: Sequence[Token], m: Mention, kb: KB, org_head: Callable[[Token], bool]
+) -> Mention | None:
+    """A body named by one foreign word, after its class noun or not, with its country's nisba after it
+    (مجموعة فاغنر [الروسية], شركة إيني [الإيطالية], معهد لوي [الأسترالي]): the nisba describes the body, as
+    after a one-word name ([الموساد] الإسرائيلي); the KB's own names keep theirs (أرامكو السعودية)."""
+    nisba = tokens[m.last].norm
+    if m.type != "ORG" or m.last - m.first not in (1, 2) or not _nisba(nisba) or nisba not in kb.demonyms:
+        return None
+    name = tokens[m.last - 1]
+    if name.kind != "word" or name.norm.startswith("ال") or not name.norm.isalpha():
+        return None
+    if m.last - m.first == 2 and not org_head(tokens[m.first]):
+        return None
+    key = _key(tokens, m)
+    if key in kb.names:
+        return None
+    ids = _ids_of_type(kb, key[:-1], "ORG") or m.kb_ids
+    return replace(m, last=m.last - 1, end=name.end, kb_ids=ids)
+
+
 def whole_compound(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Mention | None:
     """A place cut after the first word of a compound name (كفر | حمام, عين | الحلوة): both words."""
     j = m.last + 1
@@ -656,6 +698,7 @@ def repair(
             partial(given_name_before_surname, tokens, kb=kb, given=given, taken=taken),
             partial(surname_as_given_name, tokens, kb=kb, taken=taken, titles=titles),
             partial(landmark_of_titled_person, tokens, taken=taken, part_head=part_head),
+            partial(headed_name_read_as_person, tokens, org_head=org_head, part_head=part_head),
             company,
         ),
         "LOC": (
@@ -669,6 +712,7 @@ def repair(
             partial(command_of_body, tokens, taken=taken),
             partial(ministry_of_body, tokens, kb=kb, taken=taken),
             partial(without_closing_descriptive, tokens),
+            partial(without_country_nisba_of_foreign_name, tokens, kb=kb, org_head=org_head),
         ),
     }
     out: list[Mention] = []
@@ -684,11 +728,18 @@ def repair(
             or place_in_quoted_title(tokens, m)
         ):
             continue
-        for rule in rules.get(m.type, ()):
+        typ = m.type
+        for rule in rules.get(typ, ()):
             fixed = rule(m)
             if fixed is not None:
                 taken.update(range(fixed.first, fixed.last + 1))
                 m = fixed
+        if typ == "PER" and m.type != typ:  # a person's name retyped a body or a place: that type's rules too
+            for rule in rules.get(m.type, ()):
+                fixed = rule(m)
+                if fixed is not None:
+                    taken.update(range(fixed.first, fixed.last + 1))
+                    m = fixed
         if out and nisba_after_city(tokens, out[-1], m, kb):
             continue
         split = (

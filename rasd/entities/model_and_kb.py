@@ -198,8 +198,12 @@ def recognize_span(
         ):
             continue  # an epithet after a KB name stays out of it ([الضفة الغربية] المحتلة)
         if len(overlapping) == 1 and a == overlapping[0].first - 1 and b == overlapping[0].last:
-            if adjust.head_of(tokens[a], "descriptor"):
-                continue  # a descriptor stays out of the name after it (حركة [فتح])
+            if adjust.head_of(tokens[a], "descriptor") or (
+                tokens[a].match(news_rules.span_words("class_before_foreign")) is not None
+                and overlapping[0].type == "ORG"
+                and (b == a + 1 or not tokens[a + 1].norm.startswith("ال"))
+            ):
+                continue  # a descriptor stays out of the name after it (حركة [فتح], شركة [إيني])
         if typ == "PER" and any(
             m.type == "PER" and m.last > m.first and not _longer_person(tokens, a, b, m, kb)
             for m in overlapping
