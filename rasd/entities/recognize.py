@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from ..document import Document
 from ..text.tokens import Token
 from . import mention_repairs, model
+from .adjective_bodies import adjective_bodies
 from .adjective_countries import without_accusative_nisbas
 from .cues import Cue, match_ranges
 from .final_spans import (
@@ -174,6 +175,7 @@ def recognize(
         out += org_heads(tokens, ranges, out, p_out, kb, head_cues)
         out += place_heads(tokens, ranges, out, p_out, kb, head_cues)
         out = body_tails(tokens, ranges, out, head_cues)
+        out = adjective_bodies(tokens, ranges, out, kb, index)
     out = persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
     out = propagate(doc, tokens, ranges, out, p_out, index)
     out = apply_set_phrases(tokens, out, index, ranges)
