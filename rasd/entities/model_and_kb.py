@@ -346,6 +346,15 @@ def _shrink(
             # المتحدة لتنسيق الشؤون الإنسانية)
             out.append(m)
             continue
+        if (
+            rest == [m.first]
+            and not inner_ids[0]
+            and tokens[m.first].match(news_rules.span_words("division_head")) is not None
+        ):
+            # a region the KB names with its class noun only, whose rest alone is a common word (منطقة
+            # [القبائل] "the tribes"): the KB name stands; منطقة [حلايب] gives way, حلايب is a name itself
+            out.append(m)
+            continue
         for (a, b, typ), ids in zip(inner, inner_ids, strict=True):
             if all(t.kind != "word" for t in tokens[a : b + 1]):
                 continue
