@@ -20,6 +20,7 @@ from ..text.tokens import Token
 from . import mention_repairs, model
 from .adjective_bodies import adjective_bodies
 from .adjective_countries import without_accusative_nisbas
+from .class_noun_places import class_noun_places
 from .cues import Cue, match_ranges
 from .final_spans import (
     bracketed_abbreviations,
@@ -183,6 +184,7 @@ def recognize(
     out = title_word_surnames(tokens, out, index)
     out = party_short_names(tokens, out, kb, index)
     out = visited_places(tokens, out, rejected, kb, ranges)
+    out = class_noun_places(tokens, out, rejected, kb, index)
     out = without_accusative_nisbas(tokens, out, kb, p_out)
     out = without_title_portfolios(tokens, out, cues)
     out = last_span_rules(tokens, out, kb, frozenset(lo for lo, _ in ranges))
