@@ -111,3 +111,12 @@ def test_a_foreign_one_word_body_leaves_its_countrys_nisba_out() -> None:
     assert without_country_nisba_of_foreign_name(toks, aramco, kb, org_head_word) is None
     idi = Mention(b, b + 2, toks[b].start, toks[b + 2].end, "ORG")
     assert without_country_nisba_of_foreign_name(toks, idi, kb, org_head_word) is None
+
+
+def test_a_body_named_by_a_common_noun_does_not_spread_to_that_noun_described() -> None:
+    doc = analyze(
+        'وستبني شركة "مصدر" الإماراتية محطة للطاقة الشمسية. وقال مصدر حكومي إن المشروع سيكتمل في 2026.'
+    )
+    texts = [(m.start, m.text) for e in doc.entities for m in e.mentions]
+    second = doc.text.index("مصدر حكومي")
+    assert (second, "مصدر") not in texts
