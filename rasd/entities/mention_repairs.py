@@ -522,6 +522,16 @@ def whole_compound(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Ment
     return replace(m, last=j, end=t.end)
 
 
+def accord_described(tokens: Sequence[Token], m: Mention) -> bool:
+    """An unlinked body that is an accord, a talk or a side described by nisbas only (الاتفاق السعودي
+    الإيراني, الجانب التركي): no body's name (ner_span_words.tsv kind accord_head)."""
+    if m.type not in ("ORG", "MISC") or m.kb_ids or m.last == m.first:
+        return False
+    if tokens[m.first].match(_words().get("accord_head", frozenset())) is None:
+        return False
+    return all(t.kind == "word" and _nisba(t.norm) for t in tokens[m.first + 1 : m.last + 1])
+
+
 def indefinite_description(tokens: Sequence[Token], m: Mention, org_head: Callable[[Token], bool]) -> bool:
     """An unlinked body's name (or MISC) made of indefinite words and closing on an indefinite nisba (منظمة
     إغاثة دولية "an international aid group", حرس وطني "a national guard"): a description, no name."""
@@ -725,6 +735,7 @@ def repair(
                 and tokens[m.first].norm not in surnames
             )
             or title_in_dual_or_plural(tokens, m, titles)
+            or accord_described(tokens, m)
             or place_in_quoted_title(tokens, m)
         ):
             continue
