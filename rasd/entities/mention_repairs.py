@@ -68,10 +68,18 @@ def body_named_after_place(
     return replace(m, type="ORG", kb_ids=_ids_of_type(kb, (head, *rest), "ORG"))
 
 
-def verb_before_person(tokens: Sequence[Token], m: Mention, kb: KB, given: dict[str, str]) -> Mention | None:
+def verb_before_person(
+    tokens: Sequence[Token],
+    m: Mention,
+    kb: KB,
+    given: dict[str, str],
+    body_ends: frozenset[int] = frozenset(),
+) -> Mention | None:
     """A person's name that the model began on an imperfect verb (a headline's يستقبل ترامب): the KB
-    person's name without the verb."""
-    if m.type != "PER" or m.last == m.first or m.kb_ids:
+    person's name without the verb. Not right after a body's name (``body_ends``: the last tokens of body
+    mentions), where a title's holder is named: الباحث في مركز … [يوهانس] كلاين is a given name (أمير قطر
+    [يستقبل] شولتس: a place before the verb)."""
+    if m.type != "PER" or m.last == m.first or m.kb_ids or m.first - 1 in body_ends:
         return None
     t = tokens[m.first]
     w = t.norm
@@ -699,11 +707,12 @@ def repair(
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     # surnames of the people named in full: التزام الزواوي after يوسف الزواوي is the man, not an adjective
     surnames = {tokens[m.last].norm for m in mentions if m.type == "PER" and m.last > m.first}
+    body_ends = frozenset(m.last for m in mentions if m.type == "ORG")
     # the span and type rules by the mention type they apply to, built once per document
     company = partial(company_by_suffix, tokens)
     rules: dict[str, tuple[Callable[[Mention], Mention | None], ...]] = {
         "PER": (
-            partial(verb_before_person, tokens, kb=kb, given=given),
+            partial(verb_before_person, tokens, kb=kb, given=given, body_ends=body_ends),
             partial(verb_after_person, tokens, kb=kb, given=given),
             partial(given_name_before_surname, tokens, kb=kb, given=given, taken=taken),
             partial(surname_as_given_name, tokens, kb=kb, taken=taken, titles=titles),

@@ -11,7 +11,7 @@ from ..text.tokens import Token
 from . import news_rules
 from .cues import Cue
 from .features import name_words
-from .kb import KB
+from .kb import KB, name_key
 from .mention import Mention, bare_word, covered_tokens
 from .organizations import org_head_word
 
@@ -30,7 +30,13 @@ def persons_after_titled_bodies(
     given = name_words()
     taken = covered_tokens(mentions)
     by_first = {m.first: m for m in mentions if m.type in ("ORG", "LOC")}
-    by_person = {m.first: m for m in mentions if m.type == "PER" and m.first == m.last and not m.kb_ids}
+    # one-word persons found alone: unlinked, or linked by a KB person's bare surname (a given name before it
+    # that the KB does not pair with it makes another person: يوهانا [كلاين])
+    by_person = {
+        m.first: m
+        for m in mentions
+        if m.type == "PER" and m.first == m.last and (not m.kb_ids or _by_surname(m, kb))
+    }
     grown: dict[int, Mention] = {}
     role_bodies = [
         m
@@ -137,6 +143,11 @@ def persons_after_titled_bodies(
                 out.append(Mention(a, b, tokens[a].start, tokens[b].end, "PER", (), "cue"))
                 taken.update(range(a, b + 1))
     return [grown.get(m.first, m) for m in mentions] + out
+
+
+def _by_surname(m: Mention, kb: KB | None) -> bool:
+    """A one-word person linked to KB people whose names all have more words (a surname alone)."""
+    return kb is not None and all(len(name_key(kb.entries[i]["name"])) > 1 for i in m.kb_ids)
 
 
 def _headed_body(tokens: Sequence[Token], i: int, by_first: dict[int, Mention]) -> Mention | None:
