@@ -120,3 +120,12 @@ def test_a_body_named_by_a_common_noun_does_not_spread_to_that_noun_described() 
     texts = [(m.start, m.text) for e in doc.entities for m in e.mentions]
     second = doc.text.index("مصدر حكومي")
     assert (second, "مصدر") not in texts
+
+
+def test_a_bare_ministry_is_the_country_its_clause_names_before_it() -> None:
+    doc = analyze(
+        "الكويت - وترأس وفد عمان وكيل وزارة الخارجية للشؤون الإدارية، بينما ترأس الوفد الأردني الأمين العام "
+        "لوزارة الخارجية، في اجتماع عقد في الكويت برعاية كويتية."
+    )
+    ids = sorted((m.start, e.kb_id) for e in doc.entities for m in e.mentions if m.text == "وزارة الخارجية")
+    assert [i for _, i in ids] == ["org/mfa-om", "org/mfa-jo"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from .kb import KB, name_key
-from .local_namesakes import link_local_namesakes
+from .local_namesakes import clause_country, link_local_namesakes
 from .mention import Mention
 
 
@@ -106,6 +106,8 @@ def _link_bare_bodies(doc: Document, mentions: Sequence[Mention], kb: KB) -> Non
         person = holder.get(m.last + 1)
         country = kb.entries[person.kb_ids[0]].get("country") if person is not None else None
         if country is None:
+            country = clause_country(doc.tokens, m.first, mentions, kb)
+        if country is None:
             country = article
         if country is None:
             continue
@@ -119,10 +121,11 @@ def _link_bare_bodies(doc: Document, mentions: Sequence[Mention], kb: KB) -> Non
 
 def group(doc: Document, mentions: Sequence[Mention], kb: KB | None) -> list[Cluster]:
     if kb is not None and len(kb):
+        bare = frozenset(id(m) for m in mentions if m.type == "ORG" and not m.kb_ids)
         _link_bare_bodies(doc, mentions, kb)
         if any(m.type == "ORG" and len(m.kb_ids) == 1 for m in mentions):
             link_local_namesakes(
-                mentions, kb, lambda m: mention_key(doc, m), lambda: _article_country(mentions, kb)
+                mentions, kb, lambda m: mention_key(doc, m), lambda: _article_country(mentions, kb), bare
             )
     clusters: list[Cluster] = []
     by_id: dict[str, Cluster] = {}

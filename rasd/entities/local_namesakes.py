@@ -1,4 +1,5 @@
-"""A body's name that two countries' bodies share, linked to the namesake the article means.
+"""Which country's body a name means: a body's name that two countries' bodies share, linked to the namesake
+the article means, and the country a clause names just before a bare body (clause_country).
 
 The KB names one body bare (صحيفة الشروق: the Egyptian daily; حزب الشعب الجمهوري: the Turkish party) and its
 namesake elsewhere with its country's nisba (صحيفة الشروق الجزائرية, حزب الشعب الجمهوري المصري). A bare mention
@@ -11,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..text.tokens import Token
 from .kb import KB, name_key, per_kb
 from .mention import Mention
+from .news_rules import span_words
 
 
 @per_kb
@@ -37,15 +40,17 @@ def link_local_namesakes(
     kb: KB,
     key_of: Callable[[Mention], tuple[str, ...]],
     article_country: Callable[[], str | None],
+    skip: frozenset[int] = frozenset(),
 ) -> None:
     """Relink in place the ORG mentions linked to one body whose words, with another country's nisba, name
-    that country's body: to the namesake linked elsewhere in the article, else to the article's country's."""
+    that country's body: to the namesake linked elsewhere in the article, else to the article's country's.
+    ``skip``: ids of mentions linked by their country already (group._link_bare_bodies: وزارة الخارجية)."""
     table = _namesakes(kb)
     linked = {i for m in mentions for i in m.kb_ids if len(m.kb_ids) == 1}
     holders = {m.first: m for m in mentions if m.type == "PER" and len(m.kb_ids) == 1}
     country: list[str | None] = []  # computed on first need
     for m in mentions:
-        if m.type != "ORG" or len(m.kb_ids) != 1:
+        if m.type != "ORG" or len(m.kb_ids) != 1 or id(m) in skip:
             continue
         own = kb.entries[m.kb_ids[0]].get("country")
         if own is None:
@@ -63,3 +68,26 @@ def link_local_namesakes(
             present = [i for c, i in others if c == country[0]]
         if len(present) == 1:
             m.kb_ids = (present[0],)
+
+
+_CLAUSE_REACH = 6  # words back from a bare body to the country its clause names (وفد البحرين وكيل وزارة …)
+
+
+def clause_country(tokens: Sequence[Token], first: int, mentions: Sequence[Mention], kb: KB) -> str | None:
+    """The country named a few words before token ``first`` in the same clause, by a country's name or a
+    nisba (ترأس [الوفد القطري] الأمين العام لوزارة الخارجية: Qatar's ministry), else None. Punctuation and
+    a clause opener (فيما, بينما, و + a verb are not read) end the search."""
+    places = {m.last: m for m in mentions if m.type == "LOC" and len(m.kb_ids) == 1}
+    openers = span_words("clause_opener")
+    for j in range(first - 1, max(-1, first - 1 - _CLAUSE_REACH), -1):
+        t = tokens[j]
+        if t.kind != "word" or t.norm in openers:
+            return None
+        m = places.get(j)
+        if m is not None:
+            e = kb.entries[m.kb_ids[0]]
+            return m.kb_ids[0] if e.get("kind") == "country" else None
+        country = kb.demonym_country(t)
+        if country is not None:
+            return country
+    return None
