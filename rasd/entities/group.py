@@ -125,7 +125,12 @@ def group(doc: Document, mentions: Sequence[Mention], kb: KB | None) -> list[Clu
         _link_bare_bodies(doc, mentions, kb)
         if any(m.type == "ORG" and len(m.kb_ids) == 1 for m in mentions):
             link_local_namesakes(
-                mentions, kb, lambda m: mention_key(doc, m), lambda: _article_country(mentions, kb), bare
+                mentions,
+                kb,
+                lambda m: mention_key(doc, m),
+                lambda: _article_country(mentions, kb),
+                bare,
+                lambda m: doc.tokens[m.last].norm,
             )
     clusters: list[Cluster] = []
     by_id: dict[str, Cluster] = {}

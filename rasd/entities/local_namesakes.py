@@ -35,23 +35,35 @@ def _namesakes(kb: KB) -> dict[tuple[str, ...], tuple[tuple[str, str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@per_kb
+def _last_words(kb: KB) -> frozenset[str]:
+    return frozenset(k[-1] for k in _namesakes(kb))
+
+
 def link_local_namesakes(
     mentions: Sequence[Mention],
     kb: KB,
     key_of: Callable[[Mention], tuple[str, ...]],
     article_country: Callable[[], str | None],
     skip: frozenset[int] = frozenset(),
+    last_word: Callable[[Mention], str] = lambda m: "",
 ) -> None:
     """Relink in place the ORG mentions linked to one body whose words, with another country's nisba, name
     that country's body: to the namesake linked elsewhere in the article, else to the article's country's.
-    ``skip``: ids of mentions linked by their country already (group._link_bare_bodies: وزارة الخارجية)."""
-    table = _namesakes(kb)
+    ``skip``: ids of mentions linked by their country already (group._link_bare_bodies: وزارة الخارجية);
+    ``last_word``: a mention's normalized last word (a cheap test before its key is built)."""
+    table, lasts = _namesakes(kb), _last_words(kb)
+    candidates = [
+        m
+        for m in mentions
+        if m.type == "ORG" and len(m.kb_ids) == 1 and id(m) not in skip and last_word(m) in lasts
+    ]
+    if not candidates:
+        return
     linked = {i for m in mentions for i in m.kb_ids if len(m.kb_ids) == 1}
     holders = {m.first: m for m in mentions if m.type == "PER" and len(m.kb_ids) == 1}
     country: list[str | None] = []  # computed on first need
-    for m in mentions:
-        if m.type != "ORG" or len(m.kb_ids) != 1 or id(m) in skip:
-            continue
+    for m in candidates:
         own = kb.entries[m.kb_ids[0]].get("country")
         if own is None:
             continue
