@@ -85,11 +85,10 @@ def link_local_namesakes(
 _CLAUSE_REACH = 6  # words back from a bare body to the country its clause names (وفد البحرين وكيل وزارة …)
 
 
-def clause_country(tokens: Sequence[Token], first: int, mentions: Sequence[Mention], kb: KB) -> str | None:
+def clause_country(tokens: Sequence[Token], first: int, places: dict[int, Mention], kb: KB) -> str | None:
     """The country named a few words before token ``first`` in the same clause, by a country's name or a
     nisba (ترأس [الوفد القطري] الأمين العام لوزارة الخارجية: Qatar's ministry), else None. Punctuation and
-    a clause opener (فيما, بينما, و + a verb are not read) end the search."""
-    places = {m.last: m for m in mentions if m.type == "LOC" and len(m.kb_ids) == 1}
+    a clause opener (فيما, بينما) end the search. ``places``: the linked place mentions by their last token."""
     openers = span_words("clause_opener")
     for j in range(first - 1, max(-1, first - 1 - _CLAUSE_REACH), -1):
         t = tokens[j]
