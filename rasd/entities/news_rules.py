@@ -472,6 +472,10 @@ def body_tail(
         else:
             break
         end += 1
+    # a set phrase after the closing adjective (مجلس التعاون الاستراتيجي [رفيع المستوى])
+    if nisba_shaped(tokens[end].norm) and end + 2 < hi and not taken.intersection((end + 1, end + 2)):
+        if f"{tokens[end + 1].norm} {tokens[end + 2].norm}" in _span_words().get("body_closing", frozenset()):
+            end += 2
     return end
 
 
