@@ -560,8 +560,8 @@ def nisba_after_city(tokens: Sequence[Token], prev: Mention, m: Mention, kb: KB)
     if m.type != "LOC" or prev.type != "LOC" or m.first != m.last or prev.last + 1 != m.first:
         return False
     t = tokens[m.first]
-    if m.start != t.start or not t.norm.startswith("ال") or t.norm not in kb.demonyms:
-        return False
+    if m.start != t.start or not _nisba(t.norm) or t.norm not in kb.demonyms:
+        return False  # (a country's name is no nisba: اتهمت باماكو [الجزائر] is the object)
     if not _next_to(tokens, prev.last, m.first):
         return False
     return not any(kb.entries[i].get("kind") == "country" for i in prev.kb_ids)
