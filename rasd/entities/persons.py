@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..text.tokens import Token
 from . import news_rules
-from .cues import Cue
+from .cues import Cue, cue_index
 from .features import name_words
 from .kb import KB, name_key
 from .mention import Mention, bare_word, covered_tokens
@@ -221,3 +221,44 @@ def surnames_of_named(tokens: Sequence[Token], mentions: list[Mention]) -> None:
         owners = full.get(bare_word(tokens, m), set())
         if len(owners) == 1:
             m.kb_ids = next(iter(owners))
+
+
+_SURNAME_MAX_P_OUT = 0.995  # how sure the model may be that a compound given name's next word is no name
+
+
+def surnames_after_compound_given_names(
+    tokens: Sequence[Token], mentions: list[Mention], p_out: Sequence[float]
+) -> list[Mention]:
+    """A titled person the model named by a compound given name only (رئيس حزب الوفد [عبد السند] يمامة., الباحث في
+    مركز … [عبد الرحمن] ورسمة إن …): right after a body's or a place's name, the next word is the surname where
+    the name ends there (punctuation or a particle follows it), it is no particle, cue or definite word, and the
+    model gives it some chance of a name. A compound given name alone after a body is rarely a whole name;
+    after an honorific it is (الملك عبد الله), and those the rule leaves alone (no body before them)."""
+    given = name_words()
+    ends = {m.last for m in mentions if m.type in ("ORG", "LOC")}
+    taken = covered_tokens(mentions)
+    firsts = cue_index().first_words
+    out = []
+    for m in mentions:
+        j = m.last + 1
+        if (
+            m.type == "PER"
+            and not m.kb_ids
+            and m.last == m.first + 1
+            and m.first - 1 in ends
+            and given.get(tokens[m.first].norm) == "name_part"
+            and tokens[m.first].norm == "عبد"
+            and j < len(tokens)
+            and j not in taken
+            and tokens[j].kind == "word"
+            and tokens[j].start == tokens[m.last].end + 1
+            and not tokens[j].norm.startswith("ال")
+            and not news_rules.particle(tokens[j])
+            and tokens[j].norm not in firsts
+            and p_out[j] <= _SURNAME_MAX_P_OUT
+            and (j + 1 == len(tokens) or tokens[j + 1].kind != "word" or news_rules.particle(tokens[j + 1]))
+        ):
+            m = Mention(m.first, j, m.start, tokens[j].end, "PER", (), "cue")
+            taken.add(j)
+        out.append(m)
+    return out

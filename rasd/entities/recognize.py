@@ -49,7 +49,12 @@ from .organizations import (
 )
 from .party_short_names import party_short_names
 from .person_spans import title_word_surnames
-from .persons import lone_given_names, persons_after_titled_bodies, surnames_of_named
+from .persons import (
+    lone_given_names,
+    persons_after_titled_bodies,
+    surnames_after_compound_given_names,
+    surnames_of_named,
+)
 from .places import datelines, place_heads, places_after_heads, short_names_of_named, towns_of_duals
 from .propagation import propagate
 from .set_phrases import apply_set_phrases
@@ -178,6 +183,7 @@ def recognize(
         out = body_tails(tokens, ranges, out, head_cues)
         out = adjective_bodies(tokens, ranges, out, kb, index)
     out = persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
+    out = surnames_after_compound_given_names(tokens, out, p_out)
     out = propagate(doc, tokens, ranges, out, p_out, index)
     out = apply_set_phrases(tokens, out, index, ranges)
     out = without_vessel_names(tokens, out, index)
