@@ -49,23 +49,15 @@ def class_noun_places(
     heads = [i for i in index.starts(nouns) if tokens[i].match(nouns) is not None]
     if not heads:
         return mentions
-    taken = covered_tokens(mentions)
     waiting = {m.first: m for m in rejected if m.kb_ids and all(_is_place(kb, i) for i in m.kb_ids)}
-    out = list(mentions)
+    proposed: list[Mention] = []
     for h in heads:
         j = h + 1
-        if h in taken or j >= len(tokens) or j in taken or tokens[j].kind != "word":
-            continue
-        if tokens[h].end + 1 != tokens[j].start:
+        if j >= len(tokens) or tokens[j].kind != "word" or tokens[h].end + 1 != tokens[j].start:
             continue  # the name follows the class noun after one space (not across punctuation)
         m = waiting.get(j)
-        if (
-            m is not None
-            and m.start == tokens[j].start
-            and not taken.intersection(range(m.first, m.last + 1))
-        ):
-            out.append(m)
-            taken.update(range(m.first, m.last + 1))
+        if m is not None and m.start == tokens[j].start:
+            proposed.append(m)
             continue
         word, own = tokens[j].norm, tokens[h].match(nouns)
         # a town by any class noun (منطقة صور: مدينة صور); a region only by its own (محافظة الشمال is no
@@ -82,7 +74,16 @@ def class_noun_places(
             )
         )
         if ids and (word,) not in kb.names:
-            out.append(Mention(j, j, tokens[j].start, tokens[j].end, "LOC", ids, "kb"))
-            taken.add(j)
+            proposed.append(Mention(j, j, tokens[j].start, tokens[j].end, "LOC", ids, "kb"))
+    if not proposed:
+        return mentions
+    taken = covered_tokens(mentions)
+    out = list(mentions)
+    for m in proposed:
+        # (neither the class noun nor the name in another mention)
+        if m.first - 1 in taken or taken.intersection(range(m.first, m.last + 1)):
+            continue
+        out.append(m)
+        taken.update(range(m.first, m.last + 1))
     out.sort(key=lambda m: m.start)
     return out
