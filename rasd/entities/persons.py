@@ -11,7 +11,7 @@ from ..text.tokens import Token
 from . import news_rules
 from .cues import Cue, cue_index
 from .features import name_words
-from .kb import KB, name_key
+from .kb import KB, name_key, per_kb
 from .mention import Mention, bare_word, covered_tokens
 from .organizations import org_head_word
 
@@ -145,9 +145,15 @@ def persons_after_titled_bodies(
     return [grown.get(m.first, m) for m in mentions] + out
 
 
+@per_kb
+def _named_in_full(kb: KB) -> frozenset[str]:
+    """The KB people whose (canonical) name has more than one word."""
+    return frozenset(i for i, e in kb.entries.items() if e["type"] == "PER" and len(name_key(e["name"])) > 1)
+
+
 def _by_surname(m: Mention, kb: KB | None) -> bool:
     """A one-word person linked to KB people whose names all have more words (a surname alone)."""
-    return kb is not None and all(len(name_key(kb.entries[i]["name"])) > 1 for i in m.kb_ids)
+    return kb is not None and _named_in_full(kb).issuperset(m.kb_ids)
 
 
 def _headed_body(tokens: Sequence[Token], i: int, by_first: dict[int, Mention]) -> Mention | None:
