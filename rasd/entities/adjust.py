@@ -166,10 +166,25 @@ def _agency(
     for m in kb.match(tokens, j, end):
         if m.first == j and m.last == end - 1 and kb.entries[m.ids[0]]["type"] == "ORG":
             return end, (m.first, m.last, m.start, m.ids)
-    abbr = _dateline_agencies().get(tuple(t.norm for t in tokens[j:end]))
+    key = tuple(t.norm for t in tokens[j:end])
+    abbr = _dateline_agencies().get(key)
     if abbr in kb.entries:
         return end, (j, end - 1, tokens[j].start, (abbr,))
+    # an outlet's own dateline names it bare (عمّان - الغد:) where the KB names it with its class noun
+    # (صحيفة الغد)
+    for head in _outlet_heads():
+        ids = [i for i in kb.names.get((head, *key), ()) if kb.entries[i]["type"] == "ORG"]
+        if len(ids) == 1:
+            return end, (j, end - 1, tokens[j].start, (ids[0],))
     return None
+
+
+@lru_cache(maxsize=1)
+def _outlet_heads() -> tuple[str, ...]:
+    """Class nouns of news outlets (صحيفة, جريدة, وكالة, قناة, موقع): ner_span_words.tsv kind outlet_head."""
+    from .news_rules import span_words
+
+    return tuple(sorted(span_words("outlet_head")))
 
 
 def dateline_matches(

@@ -143,6 +143,10 @@ def last_span_rules(
         # (a body's name the KB does not know after a place's head is the place's: سجن [إيفين])
         if m.type in ("LOC", "PER") or (m.type in ("MISC", "ORG") and not m.kb_ids):
             ext = adjust.place_head(tokens, m.first, m.last, m.type, m.kb_ids, taken, kb)
+            # a landmark named after another (فندق [قصر كوبورغ]): the outer head too
+            outer = ext and adjust.place_head(tokens, ext[0], ext[1], ext[2], ext[3], taken, kb)
+            if outer:
+                ext = outer
             if ext is not None:
                 a, b, typ, ids = ext
                 k = strip_clitics(tokens[a], kb)

@@ -8,11 +8,12 @@ name after a surname). Other unlinked mentions group by their normalized text.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..document import Document
 from .kb import KB, name_key
+from .local_namesakes import clause_country, link_local_namesakes
 from .mention import Mention
 
 
@@ -91,21 +92,38 @@ def _nisbas(kb: KB) -> dict[str, tuple[str, ...]]:
     return by_country
 
 
-def _link_bare_bodies(doc: Document, mentions: Sequence[Mention], kb: KB) -> None:
+def _once(f: Callable[[], str | None]) -> Callable[[], str | None]:
+    """``f()`` computed on the first call only."""
+    box: list[str | None] = []
+
+    def get() -> str | None:
+        if not box:
+            box.append(f())
+        return box[0]
+
+    return get
+
+
+def _link_bare_bodies(
+    doc: Document, mentions: Sequence[Mention], kb: KB, article: Callable[[], str | None]
+) -> None:
     """An unlinked body named without its country (مجلس النواب, مجلس الوزراء) is the article's country's when
     the KB knows the name with that country's nisba (مجلس النواب اللبناني)."""
     bare = [m for m in mentions if m.type == "ORG" and not m.kb_ids]
     if not bare:
         return
-    article = _article_country(mentions, kb)
     # (a title's body right before a linked person is that person's country's: رئيس جهاز المخابرات العامة
     # [ماجد فرج] in a Saudi story is the Palestinian service)
     holder = {m.first: m for m in mentions if m.type == "PER" and len(m.kb_ids) == 1}
+    places = {m.last: m for m in mentions if m.type == "LOC" and len(m.kb_ids) == 1}
+    tokens = doc.tokens
     for m in bare:
         person = holder.get(m.last + 1)
         country = kb.entries[person.kb_ids[0]].get("country") if person is not None else None
         if country is None:
-            country = article
+            country = clause_country(tokens, m.first, places, kb)
+        if country is None:
+            country = article()
         if country is None:
             continue
         key = mention_key(doc, m)
@@ -117,12 +135,19 @@ def _link_bare_bodies(doc: Document, mentions: Sequence[Mention], kb: KB) -> Non
 
 
 def group(doc: Document, mentions: Sequence[Mention], kb: KB | None) -> list[Cluster]:
+    # the article's country, computed once when a rule needs it (the rules below relink bodies, never places)
+    article = _once(lambda: _article_country(mentions, kb) if kb is not None else None)
     if kb is not None and len(kb):
-        _link_bare_bodies(doc, mentions, kb)
+        bare = frozenset(id(m) for m in mentions if m.type == "ORG" and not m.kb_ids)
+        _link_bare_bodies(doc, mentions, kb, article)
+        tokens = doc.tokens  # (a property of the pydantic model: read once)
+        link_local_namesakes(
+            mentions, kb, lambda m: mention_key(doc, m), article, bare, lambda m: tokens[m.last].norm
+        )
     clusters: list[Cluster] = []
     by_id: dict[str, Cluster] = {}
     ambiguous = kb is not None and any(len(m.kb_ids) > 1 for m in mentions)
-    country = _article_country(mentions, kb) if ambiguous and kb is not None else None
+    country = article() if ambiguous else None
     for m in mentions:
         key = mention_key(doc, m)
         if not key:

@@ -51,10 +51,14 @@ def trim_kb(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
     ):
         return KBMatch(m.first + 1, m.last, tokens[m.first + 1].start, m.end, m.ids)
     if m.last != m.first + 1 or kb.entries[m.ids[0]]["type"] == "PER":
-        return m
+        return _without_class_noun(tokens, m, kb)
     first, second = tokens[m.first], tokens[m.last]
     inner = set(kb.names.get((second.norm,), ()))
-    if adjust.head_of(first, "descriptor") and inner & set(m.ids):
+    foreign_class = (
+        stem_at(first, m.start) in news_rules.span_words("class_before_foreign")
+        and kb.entries[m.ids[0]]["type"] == "ORG"
+    )
+    if (adjust.head_of(first, "descriptor") or foreign_class) and inner & set(m.ids):
         return KBMatch(m.last, m.last, second.start, m.end, tuple(i for i in m.ids if i in inner))
     if (
         adjust.head_of(first, "descriptor")
@@ -74,6 +78,23 @@ def trim_kb(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
     ):
         return KBMatch(m.first, m.first, m.start, first.end, tuple(i for i in m.ids if i in inner))
     return m
+
+
+def _without_class_noun(tokens: Sequence[Token], m: KBMatch, kb: KB) -> KBMatch:
+    """A KB name of a class noun and a transliterated name of several words that the KB knows alone as the
+    same body (شبكة [فوكس نيوز], بنك [غولدمان ساكس]; قوات [اليونيفيل] is trim_kb's two-word case): the name
+    alone. Not before a definite name of several words (قوات الدعم السريع, شركة البترول الوطنية الكويتية)."""
+    if m.last < m.first + 2 or kb.entries[m.ids[0]]["type"] != "ORG":
+        return m
+    if stem_at(tokens[m.first], m.start) not in news_rules.span_words("class_before_foreign"):
+        return m
+    rest = tokens[m.first + 1 : m.last + 1]
+    if rest[0].norm.startswith("ال"):
+        return m
+    inner = set(kb.names.get(tuple(t.norm for t in rest), ())) & set(m.ids)
+    if not inner:
+        return m
+    return KBMatch(m.first + 1, m.last, rest[0].start, m.end, tuple(i for i in m.ids if i in inner))
 
 
 def untitled_match(tokens: Sequence[Token], m: KBMatch, hi: int, titles: Sequence[Cue], kb: KB) -> KBMatch:

@@ -68,10 +68,18 @@ def body_named_after_place(
     return replace(m, type="ORG", kb_ids=_ids_of_type(kb, (head, *rest), "ORG"))
 
 
-def verb_before_person(tokens: Sequence[Token], m: Mention, kb: KB, given: dict[str, str]) -> Mention | None:
+def verb_before_person(
+    tokens: Sequence[Token],
+    m: Mention,
+    kb: KB,
+    given: dict[str, str],
+    body_ends: frozenset[int] = frozenset(),
+) -> Mention | None:
     """A person's name that the model began on an imperfect verb (a headline's يستقبل ترامب): the KB
-    person's name without the verb."""
-    if m.type != "PER" or m.last == m.first or m.kb_ids:
+    person's name without the verb. Not right after a body's name (``body_ends``: the last tokens of body
+    mentions), where a title's holder is named: الباحث في مركز … [يوهانس] كلاين is a given name (أمير قطر
+    [يستقبل] شولتس: a place before the verb)."""
+    if m.type != "PER" or m.last == m.first or m.kb_ids or m.first - 1 in body_ends:
         return None
     t = tokens[m.first]
     w = t.norm
@@ -146,16 +154,22 @@ def given_name_before_surname(
     )
 
 
-def one_person_of_two(tokens: Sequence[Token], a: Mention, b: Mention, kb: KB) -> Mention | None:
+def one_person_of_two(
+    tokens: Sequence[Token], a: Mention, b: Mention, kb: KB, given: dict[str, str] | None = None
+) -> Mention | None:
     """Two one-word person mentions side by side, at least one a KB match by a bare given name or surname
     (هادي هيج: neither Hadi nor Hague): one person's given name and surname, not linked unless the KB knows
-    the pair."""
+    the pair. Two KB people the first of whom is not named by a given name are two (وصف حميدتي البرهان
+    بأنه ...: subject and object, as in هاجم ترامب بايدن)."""
     if a.type != "PER" or b.type != "PER" or a.first != a.last or b.first != b.last:
         return None
     if b.first != a.last + 1 or not _next_to(tokens, a.last, b.first) or b.start != tokens[b.first].start:
         return None
     if not (a.kb_ids or b.kb_ids) or _key(tokens, a)[0].startswith("ال"):
         return None  # وصف الظواهري البابا: a definite first word is no given name
+    if a.kb_ids and b.kb_ids and not set(a.kb_ids) & set(b.kb_ids) and given is not None:
+        if given.get(_key(tokens, a)[0]) != "given":
+            return None
     whole = (*_key(tokens, a), tokens[b.first].norm)
     return replace(a, last=b.last, end=b.end, kb_ids=_ids_of_type(kb, whole, "PER"), source="model")
 
@@ -190,6 +204,27 @@ def landmark_of_titled_person(
         kb_ids=(),
         source="cue",
     )
+
+
+def headed_name_read_as_person(
+    tokens: Sequence[Token],
+    m: Mention,
+    org_head: Callable[[Token], bool],
+    part_head: Callable[[Token], tuple[str, int] | None],
+) -> Mention | None:
+    """An unlinked person's name of several words that opens on a landmark's head noun (فندق قصر كوبورغ) or
+    a body's (معهد لوي): the place or the body, as the head says; no person's name begins with one."""
+    if m.type != "PER" or m.kb_ids or m.last == m.first:
+        return None
+    head = tokens[m.first]
+    if m.start != head.start:
+        return None  # (only a head as written, not one after a proclitic the span left out)
+    found = part_head(head)
+    if found is not None:
+        return replace(m, type=found[0], source="cue")
+    if org_head(head) and not tokens[m.first + 1].norm.startswith("ال"):
+        return replace(m, type="ORG", source="cue")
+    return None
 
 
 def organ_of_body(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Mention | None:
@@ -355,6 +390,28 @@ def person_after_closed_body(
     return None
 
 
+def two_known_people(tokens: Sequence[Token], m: Mention, kb: KB) -> list[Mention] | None:
+    """Two people the model read as one name, each named as the KB names him (وصف حميدتي البرهان بأنه ...:
+    the subject, then the object): an unlinked person's words that split into two KB people's names, the
+    second a different person. Only where no KB person is named by the words as a whole or by the first
+    name with the next word (a person's given name and surname are not two people)."""
+    if m.type != "PER" or m.kb_ids or m.last == m.first:
+        return None
+    key = _key(tokens, m)
+    for k in range(1, len(key)):
+        a, b = _ids_of_type(kb, key[:k], "PER"), _ids_of_type(kb, key[k:], "PER")
+        if not a or not b or set(a) & set(b):
+            continue
+        if key[: k + 1] in kb.prefixes or key[: k + 1] in kb.names:
+            continue  # the first name goes on into a longer KB name here
+        j = m.first + k
+        return [
+            replace(m, last=j - 1, end=tokens[j - 1].end, kb_ids=a, source="kb"),
+            replace(m, first=j, start=tokens[j].start, kb_ids=b, source="kb"),
+        ]
+    return None
+
+
 def person_after_town(tokens: Sequence[Token], m: Mention, given: dict[str, str]) -> list[Mention] | None:
     """A person's name that the model began on the town named before it (رئيس بلدية [كفركلا] حسن شيت): the
     word after a town's head noun is the town, a given name after it begins the person."""
@@ -439,6 +496,27 @@ def without_closing_descriptive(tokens: Sequence[Token], m: Mention) -> Mention 
     return replace(m, last=m.last - 1, end=tokens[m.last - 1].end)
 
 
+def without_country_nisba_of_foreign_name(
+    tokens: Sequence[Token], m: Mention, kb: KB, org_head: Callable[[Token], bool]
+) -> Mention | None:
+    """A body named by one foreign word, after its class noun or not, with its country's nisba after it
+    (مجموعة فاغنر [الروسية], شركة إيني [الإيطالية], معهد لوي [الأسترالي]): the nisba describes the body, as
+    after a one-word name ([الموساد] الإسرائيلي); the KB's own names keep theirs (أرامكو السعودية)."""
+    nisba = tokens[m.last].norm
+    if m.type != "ORG" or m.last - m.first not in (1, 2) or not _nisba(nisba) or nisba not in kb.demonyms:
+        return None
+    name = tokens[m.last - 1]
+    if name.kind != "word" or name.norm.startswith("ال") or not name.norm.isalpha():
+        return None
+    if m.last - m.first == 2 and not org_head(tokens[m.first]):
+        return None
+    key = _key(tokens, m)
+    if key in kb.names:
+        return None
+    ids = _ids_of_type(kb, key[:-1], "ORG") or m.kb_ids
+    return replace(m, last=m.last - 1, end=name.end, kb_ids=ids)
+
+
 def whole_compound(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Mention | None:
     """A place cut after the first word of a compound name (كفر | حمام, عين | الحلوة): both words."""
     j = m.last + 1
@@ -450,6 +528,16 @@ def whole_compound(tokens: Sequence[Token], m: Mention, taken: set[int]) -> Ment
     if t.norm in _words().get("not_place", frozenset()) or (t.text.startswith("و") and len(t.forms) > 1):
         return None
     return replace(m, last=j, end=t.end)
+
+
+def accord_described(tokens: Sequence[Token], m: Mention) -> bool:
+    """An unlinked body that is an accord, a talk or a side described by nisbas only (الاتفاق السعودي
+    الإيراني, الجانب التركي): no body's name (ner_span_words.tsv kind accord_head)."""
+    if m.type not in ("ORG", "MISC") or m.kb_ids or m.last == m.first:
+        return False
+    if tokens[m.first].match(_words().get("accord_head", frozenset())) is None:
+        return False
+    return all(t.kind == "word" and _nisba(t.norm) for t in tokens[m.first + 1 : m.last + 1])
 
 
 def indefinite_description(tokens: Sequence[Token], m: Mention, org_head: Callable[[Token], bool]) -> bool:
@@ -472,8 +560,8 @@ def nisba_after_city(tokens: Sequence[Token], prev: Mention, m: Mention, kb: KB)
     if m.type != "LOC" or prev.type != "LOC" or m.first != m.last or prev.last + 1 != m.first:
         return False
     t = tokens[m.first]
-    if m.start != t.start or not t.norm.startswith("ال") or t.norm not in kb.demonyms:
-        return False
+    if m.start != t.start or not _nisba(t.norm) or t.norm not in kb.demonyms:
+        return False  # (a country's name is no nisba: اتهمت باماكو [الجزائر] is the object)
     if not _next_to(tokens, prev.last, m.first):
         return False
     return not any(kb.entries[i].get("kind") == "country" for i in prev.kb_ids)
@@ -619,15 +707,17 @@ def repair(
     taken = {j for m in mentions for j in range(m.first, m.last + 1)}
     # surnames of the people named in full: التزام الزواوي after يوسف الزواوي is the man, not an adjective
     surnames = {tokens[m.last].norm for m in mentions if m.type == "PER" and m.last > m.first}
+    body_ends = frozenset(m.last for m in mentions if m.type == "ORG")
     # the span and type rules by the mention type they apply to, built once per document
     company = partial(company_by_suffix, tokens)
     rules: dict[str, tuple[Callable[[Mention], Mention | None], ...]] = {
         "PER": (
-            partial(verb_before_person, tokens, kb=kb, given=given),
+            partial(verb_before_person, tokens, kb=kb, given=given, body_ends=body_ends),
             partial(verb_after_person, tokens, kb=kb, given=given),
             partial(given_name_before_surname, tokens, kb=kb, given=given, taken=taken),
             partial(surname_as_given_name, tokens, kb=kb, taken=taken, titles=titles),
             partial(landmark_of_titled_person, tokens, taken=taken, part_head=part_head),
+            partial(headed_name_read_as_person, tokens, org_head=org_head, part_head=part_head),
             company,
         ),
         "LOC": (
@@ -641,6 +731,7 @@ def repair(
             partial(command_of_body, tokens, taken=taken),
             partial(ministry_of_body, tokens, kb=kb, taken=taken),
             partial(without_closing_descriptive, tokens),
+            partial(without_country_nisba_of_foreign_name, tokens, kb=kb, org_head=org_head),
         ),
     }
     out: list[Mention] = []
@@ -653,24 +744,36 @@ def repair(
                 and tokens[m.first].norm not in surnames
             )
             or title_in_dual_or_plural(tokens, m, titles)
+            or accord_described(tokens, m)
             or place_in_quoted_title(tokens, m)
         ):
             continue
-        for rule in rules.get(m.type, ()):
+        typ = m.type
+        for rule in rules.get(typ, ()):
             fixed = rule(m)
             if fixed is not None:
                 taken.update(range(fixed.first, fixed.last + 1))
                 m = fixed
+        if typ == "PER" and m.type != typ:  # a person's name retyped a body or a place: that type's rules too
+            for rule in rules.get(m.type, ()):
+                fixed = rule(m)
+                if fixed is not None:
+                    taken.update(range(fixed.first, fixed.last + 1))
+                    m = fixed
         if out and nisba_after_city(tokens, out[-1], m, kb):
             continue
-        split = person_after_closed_body(tokens, m, kb, given) or person_after_town(tokens, m, given)
+        split = (
+            person_after_closed_body(tokens, m, kb, given)
+            or person_after_town(tokens, m, given)
+            or two_known_people(tokens, m, kb)
+        )
         if split is not None:
             out += split
             continue
         if (
             out
             and out[-1].last < m.first
-            and (merged := one_person_of_two(tokens, out[-1], m, kb)) is not None
+            and (merged := one_person_of_two(tokens, out[-1], m, kb, given)) is not None
         ):
             out[-1] = merged
             continue

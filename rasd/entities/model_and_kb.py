@@ -198,8 +198,12 @@ def recognize_span(
         ):
             continue  # an epithet after a KB name stays out of it ([الضفة الغربية] المحتلة)
         if len(overlapping) == 1 and a == overlapping[0].first - 1 and b == overlapping[0].last:
-            if adjust.head_of(tokens[a], "descriptor"):
-                continue  # a descriptor stays out of the name after it (حركة [فتح])
+            if adjust.head_of(tokens[a], "descriptor") or (
+                tokens[a].match(news_rules.span_words("class_before_foreign")) is not None
+                and overlapping[0].type == "ORG"
+                and (b == a + 1 or not tokens[a + 1].norm.startswith("ال"))
+            ):
+                continue  # a descriptor stays out of the name after it (حركة [فتح], شركة [إيني])
         if typ == "PER" and any(
             m.type == "PER" and m.last > m.first and not _longer_person(tokens, a, b, m, kb)
             for m in overlapping
@@ -340,6 +344,15 @@ def _shrink(
         if any(adjust.head_of(tokens[j], "part") or adjust.head_of(tokens[j], "kb_part") for j in rest):
             # the head noun belongs to the name (قصر بعبدا, قوات سوريا الديمقراطية, جماعة الحوثي, مكتب الأمم
             # المتحدة لتنسيق الشؤون الإنسانية)
+            out.append(m)
+            continue
+        if (
+            rest == [m.first]
+            and not inner_ids[0]
+            and tokens[m.first].match(news_rules.span_words("division_head")) is not None
+        ):
+            # a region the KB names with its class noun only, whose rest alone is a common word (منطقة
+            # [القبائل] "the tribes"): the KB name stands; منطقة [حلايب] gives way, حلايب is a name itself
             out.append(m)
             continue
         for (a, b, typ), ids in zip(inner, inner_ids, strict=True):

@@ -440,30 +440,70 @@ def person_after_titled_body(
     return j, j + n - 1
 
 
-def body_tail(tokens: Sequence[Token], last: int, hi: int, taken: set[int] | frozenset[int]) -> int:
+def body_tail(
+    tokens: Sequence[Token], last: int, hi: int, taken: set[int] | frozenset[int], first: int | None = None
+) -> int:
     """The last token of an organization's name that was cut short of its complements (``last`` is where it
-    ends now, ``hi`` the sentence's end): a لل- complement (مركز صنعاء [للدراسات]), definite nouns joined to it
-    by و (للدراسات [والتخطيط], للتربية [والعلوم والثقافة]) and a closing nisba adjective (معهد الدراسات
-    [الاستراتيجية], غرفة التجارة [الدولية]). A body's name takes one لل- complement; a descriptive adjective
-    (الرسمية, الجديدة) or a word already in another mention ends it."""
+    ends now, ``hi`` the sentence's end): a لل- complement (مركز صنعاء [للدراسات]) or a ل- noun in construct
+    with a definite one (مركز فيينا [لنزع السلاح]), definite nouns joined to it by و (للدراسات [والتخطيط],
+    للتربية [والعلوم والثقافة]) or a second such construct ([ومنع الانتشار] النووي), and a closing nisba
+    adjective (معهد الدراسات [الاستراتيجية], غرفة التجارة [الدولية]). A body's name takes one complement; a
+    descriptive adjective (الرسمية, الجديدة) or a word already in another mention ends it. ``first``: where the
+    name begins (the ل- construct follows only a head and one bare word)."""
     lil = any(t.norm.startswith("لل") for t in tokens[last - 2 : last + 1] if t.kind == "word")
     end = last
-    while end + 1 < hi and end + 1 not in taken and end - last < 4:
+    while end + 1 < hi and end + 1 not in taken and end - last < 6:
         t = tokens[end + 1]
         if t.kind != "word":
             break
         w = t.norm
         if not lil and w.startswith("لل") and len(w) >= 5:
             lil = True
-        elif lil and w.startswith("وال") and len(w) >= 5 and tokens[end].norm.startswith(("لل", "وال")):
+        elif lil and w.startswith("وال") and len(w) >= 5 and tokens[end].norm.startswith(("لل", "وال", "ال")):
             pass  # للدراسات والتخطيط: a second complement joined to the first
+        elif (lil or (first is not None and _bare_named(tokens, first, last))) and _construct_complement(
+            tokens, end + 1, hi, taken, "ل" if not lil else "و"
+        ):
+            lil = True
+            end += 1  # the construct's definite noun (لنزع [السلاح], ومنع [الانتشار])
         elif nisba_shaped(w) and not descriptive(w):
             end += 1
             break  # a closing adjective ends the name
         else:
             break
         end += 1
+    # a set phrase after the closing adjective (مجلس التعاون الاستراتيجي [رفيع المستوى])
+    if nisba_shaped(tokens[end].norm) and end + 2 < hi and not taken.intersection((end + 1, end + 2)):
+        if f"{tokens[end + 1].norm} {tokens[end + 2].norm}" in _span_words().get("body_closing", frozenset()):
+            end += 2
     return end
+
+
+def _bare_named(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """The body's name so far is its head and one bare word (مركز فيينا, معهد هيرتيج): a ل- construct after it
+    says what the body is for; after a longer name (لجنة الارتباط الخاصة) it may be the body's task."""
+    return last == first + 1 and not tokens[last].norm.startswith("ال")
+
+
+def _construct_complement(
+    tokens: Sequence[Token], i: int, hi: int, taken: set[int] | frozenset[int], clitic: str
+) -> bool:
+    """Token ``i`` is the clitic (ل or و) and an indefinite noun in construct with the definite noun after it
+    (لنزع السلاح, ومنع الانتشار), not a body's or a title's head (لوكالة الأنباء, لرئيس الوزراء)."""
+    if i + 1 >= hi or i + 1 in taken:
+        return False
+    t, nxt = tokens[i], tokens[i + 1]
+    w = t.norm
+    if not w.startswith(clitic) or w.startswith(("لل", "وال")) or len(w) < 4 or nxt.kind != "word":
+        return False
+    if not nxt.norm.startswith("ال") or nisba_shaped(nxt.norm) or t.start + len(t.text) + 1 != nxt.start:
+        return False
+    stem = w[1:]
+    return not (
+        stem in cue_index().first_words
+        or extra_org_head(stem)
+        or stem in _span_words().get("not_complement", frozenset())
+    )
 
 
 def given_name_before(t: Token, p_out: float, kb: KB | None, given: dict[str, str]) -> bool:

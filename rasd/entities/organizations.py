@@ -262,7 +262,9 @@ def body_tails(
     for m in mentions:
         if id(m) in bodies:
             lo, hi = ranges[max(0, bisect_right(starts, m.last) - 1)]
-            end = news_rules.body_tail(tokens, m.last, hi if lo <= m.last < hi else m.last + 1, taken)
+            end = news_rules.body_tail(
+                tokens, m.last, hi if lo <= m.last < hi else m.last + 1, taken, m.first
+            )
             if end > m.last:
                 taken.update(range(m.last + 1, end + 1))
                 m = Mention(m.first, end, m.start, tokens[end].end, m.type, m.kb_ids, m.source)

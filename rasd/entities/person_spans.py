@@ -71,8 +71,8 @@ def person_after_bare_head(
     body of a title: الأمين العام المساعد [للاتحاد] سامي الطاهري): the head with nothing that names the body,
     then a given name and at least one more word. An indefinite head is in construct with the name after it (a
     body named after a person: جامعة فؤاد الأول)."""
-    if b - a < 2 or not org_head(tokens[a]):
-        return False
+    if b - a < 2 or not (org_head(tokens[a]) or tokens[a].match(span_words("title_body")) is not None):
+        return False  # (a body's head, or the one word that names the state's body after a title: الحكومة)
     # a definite head (للاتحاد, الاتحاد) is no construct before a name; بجامعة فؤاد الأول is named after him
     if not any(st.startswith("ال") for _, st in tokens[a].forms) and not tokens[a].norm.startswith("لل"):
         return False

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 from ..text.tokens import Token
 from . import news_rules
-from .cues import Cue
+from .cues import Cue, cue_index
 from .features import name_words
-from .kb import KB
+from .kb import KB, name_key, per_kb
 from .mention import Mention, bare_word, covered_tokens
 from .organizations import org_head_word
 
@@ -30,7 +30,13 @@ def persons_after_titled_bodies(
     given = name_words()
     taken = covered_tokens(mentions)
     by_first = {m.first: m for m in mentions if m.type in ("ORG", "LOC")}
-    by_person = {m.first: m for m in mentions if m.type == "PER" and m.first == m.last and not m.kb_ids}
+    # one-word persons found alone: unlinked, or linked by a KB person's bare surname (a given name before it
+    # that the KB does not pair with it makes another person: يوهانا [كلاين])
+    by_person = {
+        m.first: m
+        for m in mentions
+        if m.type == "PER" and m.first == m.last and (not m.kb_ids or _by_surname(m, kb))
+    }
     grown: dict[int, Mention] = {}
     role_bodies = [
         m
@@ -139,6 +145,17 @@ def persons_after_titled_bodies(
     return [grown.get(m.first, m) for m in mentions] + out
 
 
+@per_kb
+def _named_in_full(kb: KB) -> frozenset[str]:
+    """The KB people whose (canonical) name has more than one word."""
+    return frozenset(i for i, e in kb.entries.items() if e["type"] == "PER" and len(name_key(e["name"])) > 1)
+
+
+def _by_surname(m: Mention, kb: KB | None) -> bool:
+    """A one-word person linked to KB people whose names all have more words (a surname alone)."""
+    return kb is not None and _named_in_full(kb).issuperset(m.kb_ids)
+
+
 def _headed_body(tokens: Sequence[Token], i: int, by_first: dict[int, Mention]) -> Mention | None:
     """An organization head at ``i`` before a body's name (لوزارة [البيشمركة]): the two as one body."""
     inner = by_first.get(i + 1)
@@ -210,3 +227,44 @@ def surnames_of_named(tokens: Sequence[Token], mentions: list[Mention]) -> None:
         owners = full.get(bare_word(tokens, m), set())
         if len(owners) == 1:
             m.kb_ids = next(iter(owners))
+
+
+_SURNAME_MAX_P_OUT = 0.995  # how sure the model may be that a compound given name's next word is no name
+
+
+def surnames_after_compound_given_names(
+    tokens: Sequence[Token], mentions: list[Mention], p_out: Sequence[float]
+) -> list[Mention]:
+    """A titled person the model named by a compound given name only (رئيس حزب الوفد [عبد السند] يمامة., الباحث في
+    مركز … [عبد الرحمن] ورسمة إن …): right after a body's or a place's name, the next word is the surname where
+    the name ends there (punctuation or a particle follows it), it is no particle, cue or definite word, and the
+    model gives it some chance of a name. A compound given name alone after a body is rarely a whole name;
+    after an honorific it is (الملك عبد الله), and those the rule leaves alone (no body before them)."""
+    given = name_words()
+    ends = {m.last for m in mentions if m.type in ("ORG", "LOC")}
+    taken = covered_tokens(mentions)
+    firsts = cue_index().first_words
+    out = []
+    for m in mentions:
+        j = m.last + 1
+        if (
+            m.type == "PER"
+            and not m.kb_ids
+            and m.last == m.first + 1
+            and m.first - 1 in ends
+            and given.get(tokens[m.first].norm) == "name_part"
+            and tokens[m.first].norm == "عبد"
+            and j < len(tokens)
+            and j not in taken
+            and tokens[j].kind == "word"
+            and tokens[j].start == tokens[m.last].end + 1
+            and not tokens[j].norm.startswith("ال")
+            and not news_rules.particle(tokens[j])
+            and tokens[j].norm not in firsts
+            and p_out[j] <= _SURNAME_MAX_P_OUT
+            and (j + 1 == len(tokens) or tokens[j + 1].kind != "word" or news_rules.particle(tokens[j + 1]))
+        ):
+            m = Mention(m.first, j, m.start, tokens[j].end, "PER", (), "cue")
+            taken.add(j)
+        out.append(m)
+    return out

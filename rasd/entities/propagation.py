@@ -45,6 +45,21 @@ def _name_part(tok: Token) -> bool:
     return name_words().get(tok.norm) == "name_part"
 
 
+def _indefinite_nisba_after(tokens: Sequence[Token], i: int, hi: int) -> bool:
+    """An indefinite nisba adjective right after token ``i`` (مصدر [نيابي], مصدر [حكومي])."""
+    if i + 1 >= hi:
+        return False
+    t = tokens[i + 1]
+    return (
+        t.kind == "word"
+        and t.start == tokens[i].end + 1
+        and len(t.norm) >= 4
+        and t.norm.endswith(("ي", "يه"))
+        and not t.norm.startswith("ال")
+        and len(t.forms) == 1
+    )
+
+
 def propagate(
     doc: Document,
     tokens: Sequence[Token],
@@ -110,6 +125,8 @@ def propagate(
             typ = names[key].most_common(1)[0][0].rstrip("_")
             if typ not in PROPAGATE_TYPES:
                 continue
+            if typ == "ORG" and i == last and _indefinite_nisba_after(tokens, last, hi):
+                continue  # a body named by a common noun (شركة "مصدر") is not that noun described (مصدر نيابي)
             ids = linked.get(key, {()})
             ids = next(iter(ids)) if len(ids) == 1 else ()  # فتح again after حركة [فتح]: still Fatah
             added.append(Mention(i, last, tokens[i].start + k, tokens[last].end, typ, ids, "doc"))

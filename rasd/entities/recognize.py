@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from ..document import Document
 from ..text.tokens import Token
 from . import mention_repairs, model
+from .adjective_bodies import adjective_bodies
 from .adjective_countries import without_accusative_nisbas
+from .class_noun_places import class_noun_places
 from .cues import Cue, match_ranges
 from .final_spans import (
     bracketed_abbreviations,
@@ -47,7 +49,12 @@ from .organizations import (
 )
 from .party_short_names import party_short_names
 from .person_spans import title_word_surnames
-from .persons import lone_given_names, persons_after_titled_bodies, surnames_of_named
+from .persons import (
+    lone_given_names,
+    persons_after_titled_bodies,
+    surnames_after_compound_given_names,
+    surnames_of_named,
+)
 from .places import datelines, place_heads, places_after_heads, short_names_of_named, towns_of_duals
 from .propagation import propagate
 from .set_phrases import apply_set_phrases
@@ -174,13 +181,16 @@ def recognize(
         out += org_heads(tokens, ranges, out, p_out, kb, head_cues)
         out += place_heads(tokens, ranges, out, p_out, kb, head_cues)
         out = body_tails(tokens, ranges, out, head_cues)
+        out = adjective_bodies(tokens, ranges, out, kb, index)
     out = persons_after_titled_bodies(tokens, ranges, out, p_out, kb, cues)
+    out = surnames_after_compound_given_names(tokens, out, p_out)
     out = propagate(doc, tokens, ranges, out, p_out, index)
     out = apply_set_phrases(tokens, out, index, ranges)
     out = without_vessel_names(tokens, out, index)
     out = title_word_surnames(tokens, out, index)
     out = party_short_names(tokens, out, kb, index)
     out = visited_places(tokens, out, rejected, kb, ranges)
+    out = class_noun_places(tokens, out, rejected, kb, index)
     out = without_accusative_nisbas(tokens, out, kb, p_out)
     out = without_title_portfolios(tokens, out, cues)
     out = last_span_rules(tokens, out, kb, frozenset(lo for lo, _ in ranges))
