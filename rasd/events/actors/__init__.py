@@ -21,6 +21,7 @@ from dataclasses import replace
 from ..context import STRONG_PUNCT, SentCtx
 from ..lexicon import lexicon
 from ..triggers import Cand
+from .calls import call_parties
 from .casualties import casualty_target
 from .documents import document_issuer
 from .duals import dual_object
@@ -63,6 +64,9 @@ def fill(
             _summons(ctx, cand)
         if cand.trig.pos == "verb":
             verb_actors(ctx, cand, cand.i, done, prev_sentence)
+            parties = call_parties(ctx, cand, done)
+            if parties is not None:
+                cand.source, cand.target = parties  # تلقى X اتصالا من Y هنأه خلاله: Y congratulated X
             issuer = document_issuer(ctx, cand, ctx.history + done)
             if issuer:
                 cand.source = issuer

@@ -1,0 +1,36 @@
+"""An act told in a relative clause on a phone call (تلقى X اتصالا من Y هنأه خلاله): the caller acts on the one
+called, whichever of the two is named last before the verb."""
+
+from __future__ import annotations
+
+from rasd.pipeline import analyze
+
+
+def _supports(text: str) -> list[tuple[set[str], set[str]]]:
+    doc = analyze(text, published="2022-03-02")
+    name = {e.id: e.name_en or e.name for e in doc.entities}
+    return [
+        ({name[i] for i in ev.source}, {name[i] for i in ev.target})
+        for ev in doc.events
+        if ev.type == "SUPPORT"
+    ]
+
+
+def test_a_call_received_from_someone_who_congratulates() -> None:
+    text = (
+        "وتلقى ماكرون مساء اليوم اتصالا هاتفيا من الرئيس المصري عبد الفتاح السيسي هنأه خلاله بإعادة انتخابه."
+    )
+    assert _supports(text) == [({"Abdel Fattah el-Sisi"}, {"Emmanuel Macron"})]
+
+
+def test_a_call_made_to_someone_who_is_congratulated() -> None:
+    text = "وأجرى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا مساء الأحد بماكرون هنأه خلاله بالفوز، بحسب الرئاسة."
+    assert _supports(text) == [({"Abdel Fattah el-Sisi"}, {"Emmanuel Macron"})]
+
+
+def test_a_titled_caller_named_last() -> None:
+    text = (
+        "وتلقى الرئيس المصري عبد الفتاح السيسي مساء الأحد اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون "
+        "هنأه خلاله بنجاح المؤتمر."
+    )
+    assert _supports(text) == [({"Emmanuel Macron"}, {"Abdel Fattah el-Sisi"})]
