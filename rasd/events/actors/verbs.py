@@ -28,6 +28,7 @@ from .subjects import (
     is_dual,
     left_subject,
     right_subject,
+    title_word,
     topic_subject,
 )
 from .syntax import body_at, body_pair_at, chunk_at, is_definite, is_nisba, starts_with_and
@@ -198,6 +199,12 @@ def verb_actors(ctx: SentCtx, cand: Cand, i: int, prev: list[Cand], prev_sentenc
             (c for c in reversed(prev) if c.source), None
         )
         coordinated = linked and last is not None and i == cand.i and not _back_to_report(ctx, cand, last, i)
+        if kind == "linker" and last is not None and i == cand.i and not source:
+            # وأرسلت X طائرات، وحط قائد جيشها Y في المطار، حيث التقى Z: the clause right before حيث has its
+            # own subject (after و + a verb the lexicon does not know), not the previous event's
+            between = _clause_subject_between(ctx, last.j, k)
+            if between:
+                source, coordinated = between, False
         if (
             not source
             and coordinated
@@ -719,3 +726,28 @@ _KANA = frozenset({"كان", "كانت"})
 _DUAL_REACH = 24  # words back from a dual relative to the two people it stands for
 _DUAL_RELATIVES = frozenset({"اللذين", "اللذان", "اللتين", "اللتان"})  # normalized
 _NEW_CLAUSE = frozenset({"comp", "relative", "contrast"})
+
+
+def _clause_subject_between(ctx: SentCtx, lo: int, hi: int) -> list[str]:
+    """The subject of the last clause between tokens ``lo`` and ``hi``: a phrase naming someone that opens on
+    و + a plain word (a verb: وحط، ووصل) right after a comma, with no preposition."""
+    toks = ctx.toks
+    found: list[str] = []
+    for c in ctx.chunks:
+        if c.start < lo or c.end > hi:
+            continue
+        first = toks[c.start]
+        if (
+            c.prep is None
+            and c.actors
+            and first.conj
+            and not first.ent
+            and not first.cats
+            and c.start > 0
+            and toks[c.start - 1].punct
+            and toks[c.start - 1].token.text in "،,"
+            and not first.token.forms[-1][1].startswith("ال")
+            and not title_word(first)
+        ):
+            found = c.actors[-1:]
+    return found

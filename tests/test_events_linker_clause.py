@@ -1,0 +1,29 @@
+"""حيث after a clause with its own subject: وأرسلت X …، ووصل وزير خارجيتها Y إلى …، حيث التقى Z — the one who
+arrived met Z, not the state of the first clause."""
+
+from __future__ import annotations
+
+from rasd.pipeline import analyze
+
+
+def _consults(text: str) -> list[tuple[set[str], set[str]]]:
+    doc = analyze(text, published="2023-02-14")
+    name = {e.id: e.name_en or e.name for e in doc.entities}
+    return [
+        ({name[i] for i in ev.source}, {name[i] for i in ev.target})
+        for ev in doc.events
+        if ev.type == "CONSULT"
+    ]
+
+
+def test_where_takes_the_subject_of_the_clause_before_it() -> None:
+    text = (
+        "وفي إطار الجهود الإقليمية، أرسلت الأردن إلى سوريا أمس طائرتين محملتين بالمساعدات، ووصل وزير الخارجية "
+        "الأردني أيمن الصفدي إلى دمشق، حيث التقى الرئيس السوري بشار الأسد."
+    )
+    assert _consults(text) == [({"Ayman Safadi"}, {"Bashar al-Assad"})]
+
+
+def test_where_after_one_clause_keeps_its_subject() -> None:
+    text = "وصل وزير الخارجية الأردني أيمن الصفدي إلى دمشق أمس، حيث التقى الرئيس السوري بشار الأسد."
+    assert _consults(text) == [({"Ayman Safadi"}, {"Bashar al-Assad"})]
