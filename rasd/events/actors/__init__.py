@@ -93,6 +93,10 @@ def fill(
             cand.target = own_side_warning(ctx, cand) or any_act_warning(ctx, cand)
         if cand.trig.pos == "verb" and not cand.target and cand.source and "direct" in cand.trig.targets:
             cand.target = dual_object(ctx, cand, done)  # دعا X البلدين إلى …: the two states of the last pair
+        if cand.trig.mode == "order" and cand.target and cand.source:
+            # أمر الرئيس شركة النفط الوطنية بوقف …: an order to one's own state's body is no act between parties
+            mine = {ctx.sides.get(e, e) for e in cand.source}
+            cand.target = [e for e in cand.target if ctx.sides.get(e, e) not in mine]
         if cand.trig.type == "ASSAULT" and not cand.target and cand.source:
             cand.target = casualty_target(ctx, cand)
 
