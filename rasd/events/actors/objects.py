@@ -148,8 +148,9 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
             if c.prep is None and seen_chunks <= 1 and "ل" in preps and l_clitic(toks[c.start]):
                 return c.actors  # منح الثقة لحكومة X: the ل of an indefinite noun right after the trigger
             if c.prep is None and allow_direct and "direct" in preps and not seen_plain:
-                holder = title_holder(ctx, c) if title_only(ctx, c) else None
-                # التقى المبعوث الأممي إلى اليمن X، الرئيس السوري للمرحلة الانتقالية X: the title's holder
+                holder = title_holder(ctx, c)
+                # التقى المبعوث الأممي إلى اليمن X، الرئيس السوري للمرحلة الانتقالية X: the title's holder (and
+                # التقى وكيلة وزارة الخارجية الأميركية للشؤون السياسية X: a body's title, then its holder)
                 return holder.actors if holder is not None else c.actors
             if c.prep and c.prep not in preps and allow_direct and "direct" in preps and not seen_plain:
                 obj = _object_after_adjunct(ctx, c)
