@@ -189,6 +189,13 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
         if i > 0 and not tk.conj and not toks[i - 1].cores.isdisjoint(channels):
             i += 1  # لجنة اتصال، قنوات الاتصال: a body or channel named for what it is for, not an act
             continue
+        if (
+            i + 1 < n_toks
+            and all("title_noun" in e.trigger.flags for e in hits)
+            and any(stem.removeprefix("ال") in _title_words() for _, stem in toks[i + 1].token.forms)
+        ):
+            i += 1  # مساعدة وزير الخارجية، مساعد الأمين العام: an assistant's title, not aid
+            continue
         want = "noun" if nominal or _after_plain_word(toks, i) else "verb"
         if want == "noun" and adjective and all("adjective" in e.trigger.flags for e in hits):
             i += 1  # بشكل قاطع: after a noun the word is an adjective of it
@@ -211,6 +218,12 @@ def _mark_triggers(toks: list[Tok], heads: list[tuple[int, tuple]]) -> list[int]
             toks[k].in_trigger = True
         i = j
     return marked
+
+
+def _title_words() -> frozenset[str]:
+    from .word_facts import title_words  # (word_facts imports this module)
+
+    return title_words()
 
 
 def _rest_firsts(multi: tuple[Entry, ...]) -> frozenset[str]:
