@@ -127,6 +127,9 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
         ):
             # زيارة قام بها X إلى الرياض، التقى خلالها Y الأحد الماضي: the visit is dated by what was done during it
             c.date, c.date_source, c.timex = nxt.date, "timex", nxt.timex
+        if c.date is None and nxt is not None and _during_dated(ctx, c, nxt):
+            # دعا، خلال اجتماع لمجلس الأمن القومي يوم الثلاثاء 21 فبراير، إلى …: done at the dated occasion
+            c.date, c.date_source, c.timex = nxt.date, "timex", nxt.timex
         if c.date is None and c.inherited and n > 0 and cands[n - 1].date_source == "timex":
             prev = cands[n - 1]
             c.date, c.date_source, c.timex = prev.date, "timex", prev.timex
@@ -139,6 +142,28 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
                 c.sentence_dated = True
         if c.date is None and doc.published:
             c.date, c.date_source = doc.published, "published"
+
+
+_DURING_PREPS = {"خلال", "اثناء", "في"}  # normalized: during, in (أثناء -> اثناء)
+_DURING_REACH = 8  # tokens from the act to the preposition (its subject and a comma may stand between)
+
+
+def _during_dated(ctx: SentCtx, c: Cand, occasion: Cand) -> bool:
+    """The act is followed, in its own clause, by خلال/أثناء/في + the dated event noun ``occasion``."""
+    toks = ctx.toks
+    k = occasion.i - 1
+    if (
+        c.trig.pos != "verb"
+        or occasion.trig.pos != "noun"
+        or occasion.date_source != "timex"
+        or occasion.sentence_dated
+        or k < c.j
+        or k - c.j > _DURING_REACH
+        or toks[k].token.norm not in _DURING_PREPS
+    ):
+        return False
+    # only the subject and commas between (no other clause, trigger or stop)
+    return all((tk.punct and tk.token.text in "،,") or (tk.ent and not tk.in_trigger) for tk in toks[c.j : k])
 
 
 def _right_after(ctx: SentCtx, cands: list[Cand]) -> list[Cand]:

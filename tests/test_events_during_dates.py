@@ -1,0 +1,24 @@
+"""An undated act followed by خلال/أثناء/في + a dated event noun (دعا، خلال اجتماع … يوم الثلاثاء …، إلى) was done
+at that occasion, on its day — not on the publication day."""
+
+from __future__ import annotations
+
+from rasd.pipeline import analyze
+
+
+def _dates(text: str) -> list[tuple[str, str | None]]:
+    doc = analyze(text, published="2023-03-06")
+    return [(ev.type, ev.date) for ev in doc.events]
+
+
+def test_a_call_made_during_a_dated_meeting() -> None:
+    text = (
+        "وكان الرئيس المصري عبد الفتاح السيسي قد دعا، خلال اجتماع للحكومة يوم الثلاثاء 21 فبراير الماضي، "
+        'إلى "إجراءات عاجلة" لضبط الأسعار.'
+    )
+    assert ("REQUEST", "2023-02-21") in _dates(text)
+
+
+def test_without_the_occasion_the_publication_day_stays() -> None:
+    text = 'ودعا الرئيس المصري عبد الفتاح السيسي إلى "إجراءات عاجلة" لضبط الأسعار.'
+    assert _dates(text) == [("REQUEST", "2023-03-06")]
