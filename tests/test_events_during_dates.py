@@ -22,3 +22,11 @@ def test_a_call_made_during_a_dated_meeting() -> None:
 def test_without_the_occasion_the_publication_day_stays() -> None:
     text = 'ودعا الرئيس المصري عبد الفتاح السيسي إلى "إجراءات عاجلة" لضبط الأسعار.'
     assert _dates(text) == [("REQUEST", "2023-03-06")]
+
+
+def test_a_past_act_does_not_take_next_weeks_date() -> None:
+    text = (
+        "كما أرسلت السعودية طائرتين تحملان فرقا للإغاثة إلى ليبيا، وأعلن وزير الخارجية السعودي فيصل بن فرحان "
+        "أن سفينة ثالثة ستبحر نحو بنغازي مطلع الأسبوع المقبل."
+    )
+    assert ("AID", "2023-03-06") in _dates(text)

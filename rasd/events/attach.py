@@ -298,10 +298,19 @@ def _attach_dated(ctx: SentCtx, cands: list[Cand], dated: list[tuple[int, Timex]
 
 
 _CALENDAR_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+_ISO_WEEK = re.compile(r"\d{4}-W\d{2}")
 
 
 def _later(value: str, published: str | None) -> bool:
-    """A calendar month or day after the publication day's (weeks, seasons and unknown parts are not compared)."""
+    """A calendar month or day after the publication day's, or a week starting after it (seasons and unknown
+    parts are not compared)."""
+    if published and _ISO_WEEK.fullmatch(value):
+        # أرسلت تركيا طائرتين، وأعلن أردوغان أن سفينة ستبحر مطلع الأسبوع المقبل: next week is another clause's
+        try:
+            start = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+            return start.isoformat() > published[:10]
+        except ValueError:
+            return False
     if not published or not _CALENDAR_DATE.fullmatch(value):
         return False
     n = min(len(value), len(published))
