@@ -34,3 +34,18 @@ def test_a_titled_caller_named_last() -> None:
         "هنأه خلاله بنجاح المؤتمر."
     )
     assert _supports(text) == [({"Emmanuel Macron"}, {"Abdel Fattah el-Sisi"})]
+
+
+def _consults(text: str) -> list[tuple[set[str], set[str]]]:
+    doc = analyze(text, published="2022-03-02")
+    name = {e.id: e.name_en or e.name for e in doc.entities}
+    return [
+        ({name[i] for i in ev.source}, {name[i] for i in ev.target})
+        for ev in doc.events
+        if ev.type == "CONSULT"
+    ]
+
+
+def test_a_time_between_the_call_and_the_one_called() -> None:
+    text = "وأجرى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا مساء الأحد بالرئيس الفرنسي إيمانويل ماكرون."
+    assert _consults(text) == [({"Abdel Fattah el-Sisi"}, {"Emmanuel Macron"})]

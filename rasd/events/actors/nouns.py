@@ -130,6 +130,11 @@ def noun_actors(ctx: SentCtx, cand: Cand, prev: list[Cand], prev_sentence: list[
     toks = ctx.toks
     trig = cand.trig
     j = cand.j
+    t = j
+    while t < len(toks) and toks[t].timex and not toks[t].ent:
+        t += 1
+    if t > j and (after := chunk_at(ctx, t)) is not None and after.start == t and after.prep is not None:
+        j = t  # أجرى X اتصالا هاتفيا مساء الأحد بـ Y: the time between the noun and its phrase is an aside
     src: list[str] = []
     tgt: list[str] = []
     g = chunk_at(ctx, j)
