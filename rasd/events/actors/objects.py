@@ -151,6 +151,10 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
                 holder = title_holder(ctx, c)
                 # التقى المبعوث الأممي إلى اليمن X، الرئيس السوري للمرحلة الانتقالية X: the title's holder (and
                 # التقى وكيلة وزارة الخارجية الأميركية للشؤون السياسية X: a body's title, then its holder)
+                if holder is None:
+                    named = _holder_after(ctx, c)
+                    if named:
+                        return named  # استقبل X رئيس غينيا بيساو Y: the person, not his state
                 return holder.actors if holder is not None else c.actors
             if c.prep and c.prep not in preps and allow_direct and "direct" in preps and not seen_plain:
                 obj = _object_after_adjunct(ctx, c)
@@ -166,6 +170,19 @@ def scan_targets(ctx: SentCtx, cand: Cand, frm: int, allow_direct: bool) -> list
             plain_end = c.end
         k = c.end
     return []
+
+
+def _holder_after(ctx: SentCtx, c: Chunk) -> list[str]:
+    """A title of a state or body (رئيس غينيا بيساو) whose phrase the chunker ended before the person's name
+    (a first name the entities layer left out): the person named right after it."""
+    toks = ctx.toks
+    if not title_word(toks[c.start]) or any(ctx.types.get(e) == "PER" for e in c.actors):
+        return []
+    nxt = chunk_at(ctx, c.end)
+    if nxt is None or nxt.start != c.end or nxt.prep is not None or toks[nxt.start].conj:
+        return []
+    people = [e for e in nxt.actors if ctx.types.get(e) == "PER"]
+    return people[:1] if people and len(people) == len(nxt.actors) else []
 
 
 _STANCES = frozenset({"REJECT", "SUPPORT"})  # a stance on an act with someone is a stance on him
