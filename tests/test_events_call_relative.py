@@ -49,3 +49,14 @@ def _consults(text: str) -> list[tuple[set[str], set[str]]]:
 def test_a_time_between_the_call_and_the_one_called() -> None:
     text = "وأجرى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا مساء الأحد بالرئيس الفرنسي إيمانويل ماكرون."
     assert _consults(text) == [({"Abdel Fattah el-Sisi"}, {"Emmanuel Macron"})]
+
+
+def test_a_congratulation_by_phone_is_the_call() -> None:
+    text = "وقالت الرئاسة المصرية إن الرئيس عبد الفتاح السيسي هنأ نظيره الفرنسي إيمانويل ماكرون هاتفيا بإعادة انتخابه."
+    assert _consults(text) == [({"Abdel Fattah el-Sisi"}, {"Emmanuel Macron"})]
+    assert _supports(text) == []
+
+
+def test_a_congratulation_without_a_call_stays_support() -> None:
+    text = "وهنأ الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون بإعادة انتخابه."
+    assert _supports(text) == [({"Abdel Fattah el-Sisi"}, {"Emmanuel Macron"})]

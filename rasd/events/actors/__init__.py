@@ -150,6 +150,11 @@ def fill(
         if states and (cand.source or cand.target):
             cand.source = dedup([states.get(e, e) for e in cand.source])
             cand.target = [e for e in dedup([states.get(e, e) for e in cand.target]) if e not in cand.source]
+        if "by_phone" in cand.trig.flags and _by_phone(ctx, cand):
+            # هنأ السيسي نظيره التركي هاتفيا: a congratulation by phone is told as the call
+            cand.trig = replace(
+                cand.trig, type="CONSULT", mode="phone", en="phone call", flags=cand.trig.flags | _SYMMETRIC
+            )
         if "symmetric" in cand.trig.flags:
             cand.symmetric = True
             if len(cand.source) > 1 and not cand.target:
@@ -159,6 +164,20 @@ def fill(
         if cand.trig.type in REACTIONS and not cand.target and cand.source and cand.trig.mode != "boycott":
             # (staying away from a meeting is aimed at no one who held it)
             cand.target = reaction_target(ctx, cand, done)
+
+
+_SYMMETRIC = frozenset({"symmetric"})
+_BY_PHONE = "هاتفيا"  # normalized (هاتفياً)
+
+
+def _by_phone(ctx: SentCtx, cand: Cand) -> bool:
+    """هاتفيا in the verb's clause, after it (up to a punctuation mark)."""
+    for tk in ctx.toks[cand.j :]:
+        if tk.punct and tk.token.text not in '"«»':
+            return False
+        if tk.token.norm == _BY_PHONE:
+            return True
+    return False
 
 
 def _relayed(ctx: SentCtx, eid: str) -> bool:
