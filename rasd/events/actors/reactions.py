@@ -103,12 +103,18 @@ def reaction_target(ctx: SentCtx, cand: Cand, done: list[Cand]) -> list[str]:
             if k > start and not prev.ent and prev.token.forms[-1][1] in lexicon().documents:
                 # رحب كوليبا بقرار الاتحاد الأوروبي: a reaction to a body's decision is aimed at that body
                 return [tk.ent] if tk.ent not in cand.source else []
-            if k - 2 > start and "relative" in toks[k - 2].cats and plain_word(prev):
+            if k - 2 > start and "relative" in toks[k - 2].cats and _clause_verb(prev):
                 # أشاد أبو الغيط بالجهد الذي بذلته الجزائر، دان الاعتداءات التي ترتكبها إسرائيل: a reaction to
                 # what X did is aimed at X
                 return [tk.ent] if tk.ent not in cand.source else []
             return []
     return []
+
+
+def _clause_verb(tk) -> bool:
+    """The verb of a relative clause: a plain word, or one the lexicon lists as announcing or light
+    (النتائج التي أعلنتها المفوضية), but no trigger, name or punctuation."""
+    return plain_word(tk) or (not tk.ent and not tk.punct and not tk.in_trigger and tk.token.kind == "word")
 
 
 def warns_of_thing(ctx: SentCtx, cand: Cand) -> bool:
