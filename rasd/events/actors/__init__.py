@@ -111,6 +111,8 @@ def fill(
                 cand.trig = alt.trigger
         if "body_alt" in cand.trig.flags:
             _frozen_body(ctx, cand, done, prev_sentence)
+        if cand.trig.type == "CONCEDE" and cand.trig.mode == "suspend" and cand.trig.pos == "verb":
+            _suspended_member(ctx, cand)
         if cand.trig.mode == "raid" and cand.target and all(e in ctx.landmarks for e in cand.target):
             # اقتحمت الشرطة باحات المسجد الأقصى: the place raided is where, not whom; the raid stands
             cand.target = []
@@ -178,6 +180,25 @@ def _by_phone(ctx: SentCtx, cand: Cand) -> bool:
         if tk.token.norm == _BY_PHONE:
             return True
     return False
+
+
+def _suspended_member(ctx: SentCtx, cand: Cand) -> None:
+    """علق المجلس مشاركة السودان في أنشطة الاتحاد: suspending another state's participation (an indefinite
+    noun in construct with its name) is a sanction on it, not a concession (علق الحزب المشاركة، مشاركته)."""
+    toks = ctx.toks
+    noun = cand.rest_end - 1
+    if noun <= cand.i or noun + 1 >= len(toks) or toks[noun].token.text.startswith("ال"):
+        return
+    if toks[noun].token.text.endswith(_OWN_ENDINGS):
+        return  # (مشاركتها: its own)
+    member = toks[noun + 1].ent
+    if not member or member in cand.source or ctx.types.get(member) not in ("LOC", "ORG"):
+        return
+    alt = next(
+        (e for e in toks[cand.i].entries if e.trigger.type == "SANCTION" and e.trigger.pos == "verb"), None
+    )
+    if alt is not None:
+        cand.trig, cand.target = alt.trigger, [member]
 
 
 def _relayed(ctx: SentCtx, eid: str) -> bool:
