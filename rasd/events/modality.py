@@ -47,8 +47,12 @@ def _negated_before(ctx: SentCtx, i: int) -> bool:
     while k >= 0 and steps < 3:
         tk = toks[k]
         if _has(tk, "negation"):
-            # "إذا ما" is a condition, not a negation
-            return not (tk.token.norm == "ما" and k > 0 and _has(toks[k - 1], "condition"))
+            # "إذا ما" is a condition, not a negation; nor is the ما of سرعان ما (soon)
+            return not (
+                tk.token.norm == "ما"
+                and k > 0
+                and (_has(toks[k - 1], "condition") or "not_negation" in toks[k - 1].phrases)
+            )
         if not _has(tk, "aux"):
             return False
         k -= 1
