@@ -30,3 +30,11 @@ def test_a_past_act_does_not_take_next_weeks_date() -> None:
         "أن سفينة ثالثة ستبحر نحو بنغازي مطلع الأسبوع المقبل."
     )
     assert ("AID", "2023-03-06") in _dates(text)
+
+
+def test_a_date_in_a_before_clause_dates_only_that_clause() -> None:
+    text = (
+        "واتهم زعيم المعارضة أحمد ولد داداه ليل الجمعة 3 مارس الجيش بقصف مواقع أنصاره، وتوعد بالرد، "
+        "قبل أن تسيطر قوات الجيش فجر السبت على مقر الحزب."
+    )
+    assert ("THREATEN", "2023-03-03") in _dates(text)

@@ -283,8 +283,10 @@ def _attach_dated(ctx: SentCtx, cands: list[Cand], dated: list[tuple[int, Timex]
         if same:
             _set(c, min(same, key=lambda p: p[0])[1])
     for k, x in dated:
-        if seg[k] in trig_segs or _since(ctx, k):
-            continue  # (a date after منذ in another clause starts a period there: it dates no act here)
+        if seg[k] in trig_segs or _since(ctx, k) or _temporal_clause(ctx, seg, k):
+            # (a date after منذ in another clause starts a period there: it dates no act here; nor does one in
+            # a clause of its own time: …، قبل أن تسيطر قواته فجر السبت على …)
+            continue
         free = [c for c in cands if c.date is None]
         # a date set off by commas belongs to the act before it (أفرجت حماس …، الجمعة، …; أجرى X، الأربعاء،
         # مكالمة: the light verb stands for its noun), else to the nearest one after it
@@ -295,6 +297,21 @@ def _attach_dated(ctx: SentCtx, cands: list[Cand], dated: list[tuple[int, Timex]
         if owner is not None:
             _set(owner, x)
             owner.sentence_dated = True  # from a clause of its own, not the trigger's
+
+
+_TEMPORAL_OPENERS = {"قبل", "بعد", "قبيل"}  # normalized: before/after + أن + a verb of its own
+_COMP = "ان"  # normalized أن
+
+
+def _temporal_clause(ctx: SentCtx, seg: list[int], k: int) -> bool:
+    """The date at ``k`` stands in a clause opened by قبل أن / بعد أن: its own verb's time, not an earlier act's."""
+    toks = ctx.toks
+    m = k
+    while m > 0 and seg[m - 1] == seg[k]:
+        m -= 1
+    while m < k and toks[m].punct:
+        m += 1
+    return m + 1 < k and toks[m].token.forms[-1][1] in _TEMPORAL_OPENERS and toks[m + 1].token.norm == _COMP
 
 
 _CALENDAR_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
