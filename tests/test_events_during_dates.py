@@ -38,3 +38,11 @@ def test_a_date_in_a_before_clause_dates_only_that_clause() -> None:
         "قبل أن تسيطر قوات الجيش فجر السبت على مقر الحزب."
     )
     assert ("THREATEN", "2023-03-03") in _dates(text)
+
+
+def test_a_coordinated_verb_keeps_its_subjects_date_past_an_event_noun() -> None:
+    text = (
+        'ودانت جامعة الدول العربية أمس الجمعة 3 مارس "بأشد العبارات" الهجوم الذي استهدف مدينة مأرب الاثنين '
+        'الماضي، في بيان أصدرته الأمانة العامة، وطالبت بمحاسبة "مرتكبي هذا العمل".'
+    )
+    assert ("REQUEST", "2023-03-03") in _dates(text)

@@ -130,6 +130,25 @@ def attach_dates(doc: Document, ctx: SentCtx, cands: list[Cand], timexes: list[T
         if c.date is None and nxt is not None and _during_dated(ctx, c, nxt):
             # دعا، خلال اجتماع لمجلس الأمن القومي يوم الثلاثاء 21 فبراير، إلى …: done at the dated occasion
             c.date, c.date_source, c.timex = nxt.date, "timex", nxt.timex
+        if (
+            c.date is None
+            and c.source
+            and ctx.toks[c.i].conj
+            and c.trig.pos == "verb"
+            and not ctx.toks[c.i].fut
+        ):
+            # دان المجلس أمس الجمعة الهجمات …، في بيان …، وطالب بمحاسبة …: a coordinated verb of the same
+            # subject keeps that subject's dated verb's day (an event noun between, dated otherwise, does not)
+            same = next(
+                (
+                    p
+                    for p in reversed(cands[:n])
+                    if p.trig.pos == "verb" and p.source == c.source and p.date_source == "timex"
+                ),
+                None,
+            )
+            if same is not None:
+                c.date, c.date_source, c.timex = same.date, "timex", same.timex
         if c.date is None and c.inherited and n > 0 and cands[n - 1].date_source == "timex":
             prev = cands[n - 1]
             c.date, c.date_source, c.timex = prev.date, "timex", prev.timex
