@@ -229,9 +229,18 @@ def _subjects_of(subjects: list[tuple[int, int, Speaker]], si: int) -> list[tupl
 
 
 def last_contrast(ctx: Context, a: int, i: int) -> int | None:
-    """The last فيما/بينما before token ``i`` in the sentence that opens a clause of its own (a verb follows)."""
+    """The last فيما/بينما before token ``i`` in the sentence that opens a clause of its own (a verb follows),
+    or a كما/ثم after a comma (…، كما دان الأمين العام X الاعتداء، معربا: a new clause and subject)."""
+    before_verb = ctx.lex.words["before_verb"]
     for k in range(i - 2, a, -1):
-        if "contrast" in ctx.info[k].roles and ctx.toks[k + 1].kind == "word":
+        if ctx.toks[k + 1].kind != "word":
+            continue
+        if "contrast" in ctx.info[k].roles:
+            return k
+        norm = ctx.norms[k]
+        if ctx.norms[k - 1] in ("،", ",") and (
+            norm in before_verb or (norm[:1] in "وف" and norm[1:] in before_verb)
+        ):
             return k
     return None
 
@@ -251,6 +260,12 @@ def clause_subject(
                 ctx, k, a
             ):  # أما X، فقد… / أما X فقد رفضت…
                 return as_implicit(from_range(ctx, a + 1, k, None, quotes, {})[0])
+    norm = ctx.norms[a]
+    if a + 2 < cue and (
+        norm in ctx.lex.words["before_verb"]
+        or (norm[:1] in "وف" and norm[1:] in ctx.lex.words["before_verb"])
+    ):
+        a += 1  # كما دان الأمين العام X…، داعيا: the adverb before the verb opening the clause
     start = a
     for k in range(a, min(cue, a + 4)):
         if ctx.norms[k] in ("،", ","):
