@@ -192,6 +192,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         scan = scan_after(ctx, hit, b, np_direct=hit.kind == "participle" or pre is not None)
         speaker: Speaker | None = None
         obj_addressee = None
+        honorific = False
         if relative and scan.subject is None:  # الكرملين الذي قال في بيانه إن…: the noun the clause is of
             named = _named_before_relative(ctx, hit.i - 1, a, st)
             if named is None:
@@ -211,6 +212,15 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             )
         ):
             pass  # وكان X قد تعهد الأسبوع الماضي بـ"…"، فيما نفى مجدداً: no subject; the subject is dropped
+        elif (
+            pre is None
+            and scan.subject is not None
+            and scan.subject[1] - scan.subject[0] == 1
+            and ctx.norms[scan.subject[0]] in ctx.lex.words["honorific_pronoun"]
+        ):
+            honorific = (
+                True  # وقال سموه إن…: a pronoun of respect; its referent found as for a dropped subject
+            )
         elif pre is None and hit.kind != "participle" and scan.subject is not None:
             lo, hi = scan.subject
             takes_obj = cue.addressee in ("obj", "thing")
@@ -317,7 +327,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 and (fixed := fix_speaker(ctx, speaker)) is not None
             ):
                 speaker = fixed  # a subject read afresh (…، وهو ما نفاه المردة، مؤكدا): as for a stated one
-            if pre is None or pre[0] != "np":
+            if (pre is None or pre[0] != "np") and not honorific:
                 obj_addressee = scan.subject
         if scan.addressee is not None:
             addr = addressee(ctx, *scan.addressee)

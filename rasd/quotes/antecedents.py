@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..text.normalize import normalize_word
 from .agreement import agrees, agrees_strictly, can_speak, verb_agreement
+from .back_references import title_holder
 from .context import Context
 from .cues import CueHit
 from .dateline import dateline_end
@@ -16,7 +17,7 @@ from .phrase_words import phrase_words
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
 from .speaker_heads import is_body, is_title, resumptive, speaker_head
-from .speaker_links import as_implicit, new_speaker, speaker_entity
+from .speaker_links import as_implicit, new_speaker, speaker_entity, strip_al
 from .speakers import from_range
 from .subject_before import OBJECT_MA, answers_fronted_topic
 from .title_names import name_after_pp
@@ -349,7 +350,12 @@ def _first_name(ctx: Context, start: int, end: int) -> Speaker | None:
     first = next((m for m in ctx.mentions_in(start, end) if m[2].type in ("PER", "ORG")), None)
     if first is None:
         first = next((m for m in ctx.mentions_in(start, end) if m[2].type == "LOC"), None)
-    for j in range(ctx.tok_at(start), ctx.tok_at(first[0] if first else end)):
+    a = ctx.tok_at(start)
+    stop = ctx.tok_at(first[0] if first else end)
+    for j in range(a + 1, min(stop, a + 3)):  # وترأس ولي العهد القمة… نيابة عن الملك X: the subject's holder
+        if ctx.norms[j] in ctx.lex.titles and (holder := _title_holder(ctx, j)) is not None:
+            return holder
+    for j in range(a, stop):
         ent = ctx.person_token(j)  # a person's bare last name the entities layer did not mark
         if ent is not None:
             t = ctx.toks[j]
@@ -364,6 +370,23 @@ def _first_name(ctx: Context, start: int, end: int) -> Speaker | None:
             holder = ctx.by_role.get(normalize_word(ctx.text[t0:t1]))
             return new_speaker(ctx, t0, t1, entity=holder.id if holder else None, implicit=True)
     return None
+
+
+def _title_holder(ctx: Context, j: int) -> Speaker | None:
+    """The title at token ``j`` as an implicit speaker when someone named before holds it, else None."""
+    k = title_end(ctx, j, min(len(ctx.toks), j + 6))
+    t0, t1 = ctx.toks[j].start, ctx.toks[k - 1].end
+    if ctx.mentions_in(t0, t1):
+        return None  # the title runs into a name: that name is the subject
+    holder = ctx.by_role.get(normalize_word(ctx.text[t0:t1]))
+    eid = holder.id if holder is not None else None
+    head = strip_al(ctx.norms[j])
+    while eid is None and k > j:  # ولي العهد: the person given that title before (…بن سلمان ولي العهد);
+        # the title may have run over the object (وترأس ولي العهد | الاجتماع)
+        eid = title_holder(ctx, head, t0, [], tuple(ctx.norms[j + 1 : k]))
+        t1 = ctx.toks[k - 1].end
+        k -= 1
+    return new_speaker(ctx, t0, t1, entity=eid, implicit=True) if eid is not None else None
 
 
 def _issuer_before_noun(ctx: Context, i: int) -> Speaker | None:
