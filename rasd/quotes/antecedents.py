@@ -20,7 +20,7 @@ from .speaker_heads import is_body, is_title, resumptive, speaker_head
 from .speaker_links import as_implicit, new_speaker, speaker_entity, strip_al
 from .speakers import from_range
 from .subject_before import OBJECT_MA, answers_fronted_topic
-from .title_names import name_after_pp
+from .title_names import _TITLE_PPS, name_after_pp
 
 
 def antecedent(
@@ -304,12 +304,63 @@ def clause_subject(
     if lo < hi < cue and (k := name_after_pp(ctx, lo, hi, cue)):
         hi = k  # ورحب المبعوث الأممي إلى اليمن هانس غروندبرغ بالمحادثات: the name after the title's phrase
     hi = _title_name_end(ctx, lo, hi, cue)
+    if (k := _person_after_title(ctx, lo, hi, cue)) is not None:
+        hi = k  # كما دان المتحدث باسم وزارة الخارجية الإيرانية X القرار، واصفا: the person the title is his
     ms = ctx.mentions_in(ctx.toks[lo].start, ctx.toks[hi - 1].end)
     if ms and (ms[0][0] <= ctx.toks[lo].start or (is_body(ctx, lo) and ms[0][0] <= ctx.toks[lo + 1].start)):
         # الاتحاد الأوروبي | الهجوم، حركة حماس | إسرائيل: the object follows the name
         hi = max(lo + 1, min(hi, ctx.tok_at(ms[0][1])))
     sp, _org = from_range(ctx, lo, hi, None, quotes, {})
     return as_implicit(sp)
+
+
+MAX_TITLE_CHAIN = 12  # words from a title to the name of the person holding it
+
+
+def _person_after_title(ctx: Context, lo: int, hi: int, cue: int) -> int | None:
+    """The token after a person's mention that closes the genitive chain of the title at ``lo`` (محافظ بيروت
+    X، المتحدث باسم وزارة الخارجية الإيرانية X، الأمين العام لـ"حزب الله" X، نائبة وزير الخارجية الأميركي
+    بالوكالة X), when ``[lo, hi)`` holds no person: the chain runs over bodies' and places' mentions, definite
+    and ل words, a title after an indefinite head (نائبة وزير), the prepositions of a title's body and quotation
+    marks; a comma, a verb, a complementizer or a new definite title (الوزير | الرئيس X: the object) ends it."""
+    toks, norms, infos = ctx.toks, ctx.norms, ctx.info
+    if not is_title(ctx, lo) or any(
+        m[2].type == "PER" for m in ctx.mentions_in(toks[lo].start, toks[hi - 1].end)
+    ):
+        return None
+    end = min(cue, lo + MAX_TITLE_CHAIN)
+    k = lo + 1
+    while k < end:
+        t = toks[k]
+        ms = [m for m in ctx.mentions_in(t.start, t.end) if m[1] > t.start]
+        if ms:
+            m = ms[0]
+            if m[2].type == "PER":
+                return ctx.tok_at(m[1]) if m[0] >= t.start and k > lo + 1 else None
+            k = max(k + 1, ctx.tok_at(m[1]))
+            continue
+        norm = norms[k]
+        if t.kind != "word":
+            if t.text in ('"', "«", "»", "“", "”"):
+                k += 1
+                continue
+            return None
+        info = infos[k]
+        if info.comp or k in ctx.verb_at or info.chan or "stop" in info.roles and norm not in _TITLE_PPS:
+            return None
+        if is_title(ctx, k) and norms[k - 1].startswith("ال"):
+            return None  # استقبل الوزير | الرئيس X: a new noun phrase, the object
+        if norm in _TITLE_PPS or norm.startswith(("ال", "ل")) or norm in ("باسم", "باسمه", "باسمها"):
+            k += 1
+            continue
+        if is_title(ctx, k) or (norm.startswith("بال") and k > lo + 2):
+            k += 1  # نائبة | وزير الخارجية، … الأميركي | بالوكالة
+            continue
+        if k == lo + 1:
+            k += 1  # محافظ | بيروت, a place the entities layer left out
+            continue
+        return None
+    return None
 
 
 def _accusative(ctx: Context, j: int) -> bool:
