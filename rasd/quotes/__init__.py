@@ -237,6 +237,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 # أجرى X اتصالا اتهم خلاله | واشنطن بـ"…": the clause's subject is the noun's (X), the name is
                 # the one accused
                 obj_addressee = (lo, hi)
+            elif takes_obj and obj_addressee is None and ctx.norms[lo] in ctx.lex.words["object_only"]:
+                obj_addressee = (lo, hi)  # ودعا الجميع إلى…: everyone is called on; the subject is dropped
             elif (ctx.norms[lo][2:] in ctx.lex.words["masc_body"] and _masculine_body(ctx, lo, hit)) or (
                 takes_obj and city_after_masculine(ctx, hit, lo)
             ):

@@ -260,7 +260,10 @@ def clause_subject(
             if ctx.norms[k] in ("،", ",") or answers_fronted_topic(
                 ctx, k, a
             ):  # أما X، فقد… / أما X فقد رفضت…
-                return as_implicit(from_range(ctx, a + 1, k, None, quotes, {})[0])
+                sp = from_range(ctx, a + 1, k, None, quotes, {})[0]
+                if (hi := _person_after_title(ctx, a + 1, a + 2, cue)) is not None and sp.entity is None:
+                    sp = _person_ending(ctx, hi)  # أما رئيس حزب "الأمة" X فأكد: the person holding the title
+                return as_implicit(sp)
     norm = ctx.norms[a]
     if a + 2 < cue and (
         norm in ctx.lex.words["before_verb"]
@@ -304,14 +307,26 @@ def clause_subject(
     if lo < hi < cue and (k := name_after_pp(ctx, lo, hi, cue)):
         hi = k  # ورحب المبعوث الأممي إلى اليمن هانس غروندبرغ بالمحادثات: the name after the title's phrase
     hi = _title_name_end(ctx, lo, hi, cue)
-    if (k := _person_after_title(ctx, lo, hi, cue)) is not None:
-        hi = k  # كما دان المتحدث باسم وزارة الخارجية الإيرانية X القرار، واصفا: the person the title is his
+    if (held := _person_after_title(ctx, lo, hi, cue)) is not None:
+        hi = (
+            held  # كما دان المتحدث باسم وزارة الخارجية الإيرانية X القرار، واصفا: the person the title is his
+        )
     ms = ctx.mentions_in(ctx.toks[lo].start, ctx.toks[hi - 1].end)
     if ms and (ms[0][0] <= ctx.toks[lo].start or (is_body(ctx, lo) and ms[0][0] <= ctx.toks[lo + 1].start)):
         # الاتحاد الأوروبي | الهجوم، حركة حماس | إسرائيل: the object follows the name
         hi = max(lo + 1, min(hi, ctx.tok_at(ms[0][1])))
     sp, _org = from_range(ctx, lo, hi, None, quotes, {})
+    if held is not None and sp.entity is None:  # الأمين العام لـ"حزب الله" X: quotation marks in the title
+        sp = _person_ending(ctx, held)
     return as_implicit(sp)
+
+
+def _person_ending(ctx: Context, hi: int) -> Speaker:
+    """The person whose mention ends with token ``hi - 1`` (found by :func:`_person_after_title`)."""
+    t = ctx.toks[hi - 1]
+    m = next(m for m in ctx.mentions_in(t.start, t.end) if m[2].type == "PER")
+    eid, aff = speaker_entity(ctx, m[2])
+    return new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff)
 
 
 MAX_TITLE_CHAIN = 12  # words from a title to the name of the person holding it

@@ -59,6 +59,7 @@ _LOOKUP_ONLY = frozenset(
         "stance_announcer",
         "before_verb",
         "honorific_pronoun",
+        "object_only",
     }
 )
 
