@@ -239,6 +239,8 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 obj_addressee = (lo, hi)
             elif takes_obj and obj_addressee is None and ctx.norms[lo] in ctx.lex.words["object_only"]:
                 obj_addressee = (lo, hi)  # ودعا الجميع إلى…: everyone is called on; the subject is dropped
+            elif hi - lo == 1 and ctx.norms[lo] in ctx.lex.words["to_pronoun"]:
+                pass  # وأكد له أن…: said to him; the subject is dropped
             elif (ctx.norms[lo][2:] in ctx.lex.words["masc_body"] and _masculine_body(ctx, lo, hit)) or (
                 takes_obj and city_after_masculine(ctx, hit, lo)
             ):

@@ -60,6 +60,7 @@ _LOOKUP_ONLY = frozenset(
         "before_verb",
         "honorific_pronoun",
         "object_only",
+        "to_pronoun",
     }
 )
 
