@@ -196,6 +196,8 @@ def _called(ctx: Context, offset: int, a: int) -> bool:
     """The person at ``offset`` is the one called or met (اتصالا بنظيره X، لقائه مع الرئيس X): the call's
     maker, the clause's subject, is who spoke during it (أكد خلاله), not this person."""
     p = ctx.tok_at(offset)
+    if p > 0 and (p == len(ctx.toks) or ctx.toks[p].start > offset):
+        p -= 1  # the mention starts inside a token (ببوتين): that token
     if ctx.toks[p].start < offset and ctx.text[ctx.toks[p].start] == "ب":
         return True  # ببايدن: the preposition is the name's clitic
     for k in range(p - 1, max(a, p - 4) - 1, -1):
@@ -270,6 +272,8 @@ def clause_subject(
         or (norm[:1] in "وف" and norm[1:] in ctx.lex.words["before_verb"])
     ):
         a += 1  # كما دان الأمين العام X…، داعيا: the adverb before the verb opening the clause
+        if ctx.norms[a] == "ما" and a + 2 < cue:
+            a += 1  # وسرعان ما ندد…
     start = a
     for k in range(a, min(cue, a + 4)):
         if ctx.norms[k] in ("،", ","):
