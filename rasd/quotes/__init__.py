@@ -674,7 +674,13 @@ def _opens(ctx: Context, a: int, c: int) -> bool:
     leading attribution and its comma (وبحسب بيان للخارجية الأردنية، أكد الصفدي…)."""
     if c <= a + 4:
         return True
+    if ctx.norms[c - 1] in ("،", ",") and ctx.norms[a] in ctx.lex.words["lead_adverbial"]:
+        # وفي خطاب متلفز بث … السبت، وصف X …، وتوعد: a leading adverbial phrase, then the verb
+        return c <= a + MAX_LEAD_ADVERBIAL and not any(k in ctx.verb_at for k in range(a, c))
     return c <= a + MAX_LEAD_ATTRIBUTION and ctx.info[a].attr and ctx.norms[c - 1] in ("،", ",")
+
+
+MAX_LEAD_ADVERBIAL = 20  # tokens of a leading "وفي خطاب متلفز بث عند الساعة العاشرة صباحا…،"
 
 
 def _has_an(ctx: Context, lo: int, scan) -> bool:

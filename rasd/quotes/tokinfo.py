@@ -61,6 +61,7 @@ _LOOKUP_ONLY = frozenset(
         "honorific_pronoun",
         "object_only",
         "to_pronoun",
+        "lead_adverbial",
     }
 )
 
