@@ -245,6 +245,8 @@ def last_contrast(ctx: Context, a: int, i: int) -> int | None:
             norm in before_verb or (norm[:1] in "وف" and norm[1:] in before_verb)
         ):
             return k
+        if norm in ("،", ",") and k + 2 < i and any(f[1] in _KANA for f in ctx.toks[k + 1].forms):
+            return k  # …، وكان المندوب X طلب…، مطالبا: the كان clause's subject
     return None
 
 
