@@ -192,6 +192,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
         scan = scan_after(ctx, hit, b, np_direct=hit.kind == "participle" or pre is not None)
         speaker: Speaker | None = None
         obj_addressee = None
+        honorific = False
         if relative and scan.subject is None:  # الكرملين الذي قال في بيانه إن…: the noun the clause is of
             named = _named_before_relative(ctx, hit.i - 1, a, st)
             if named is None:
@@ -211,6 +212,15 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
             )
         ):
             pass  # وكان X قد تعهد الأسبوع الماضي بـ"…"، فيما نفى مجدداً: no subject; the subject is dropped
+        elif (
+            pre is None
+            and scan.subject is not None
+            and scan.subject[1] - scan.subject[0] == 1
+            and ctx.norms[scan.subject[0]] in ctx.lex.words["honorific_pronoun"]
+        ):
+            honorific = (
+                True  # وقال سموه إن…: a pronoun of respect; its referent found as for a dropped subject
+            )
         elif pre is None and hit.kind != "participle" and scan.subject is not None:
             lo, hi = scan.subject
             takes_obj = cue.addressee in ("obj", "thing")
@@ -227,6 +237,10 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 # أجرى X اتصالا اتهم خلاله | واشنطن بـ"…": the clause's subject is the noun's (X), the name is
                 # the one accused
                 obj_addressee = (lo, hi)
+            elif takes_obj and obj_addressee is None and ctx.norms[lo] in ctx.lex.words["object_only"]:
+                obj_addressee = (lo, hi)  # ودعا الجميع إلى…: everyone is called on; the subject is dropped
+            elif hi - lo == 1 and ctx.norms[lo] in ctx.lex.words["to_pronoun"]:
+                pass  # وأكد له أن…: said to him; the subject is dropped
             elif (ctx.norms[lo][2:] in ctx.lex.words["masc_body"] and _masculine_body(ctx, lo, hit)) or (
                 takes_obj and city_after_masculine(ctx, hit, lo)
             ):
@@ -317,7 +331,7 @@ def _quote(ctx: Context, hit: CueHit, si: int, a: int, b: int, st: _State, last:
                 and (fixed := fix_speaker(ctx, speaker)) is not None
             ):
                 speaker = fixed  # a subject read afresh (…، وهو ما نفاه المردة، مؤكدا): as for a stated one
-            if pre is None or pre[0] != "np":
+            if (pre is None or pre[0] != "np") and not honorific:
                 obj_addressee = scan.subject
         if scan.addressee is not None:
             addr = addressee(ctx, *scan.addressee)
@@ -660,7 +674,13 @@ def _opens(ctx: Context, a: int, c: int) -> bool:
     leading attribution and its comma (وبحسب بيان للخارجية الأردنية، أكد الصفدي…)."""
     if c <= a + 4:
         return True
+    if ctx.norms[c - 1] in ("،", ",") and ctx.norms[a] in ctx.lex.words["lead_adverbial"]:
+        # وفي خطاب متلفز بث … السبت، وصف X …، وتوعد: a leading adverbial phrase, then the verb
+        return c <= a + MAX_LEAD_ADVERBIAL and not any(k in ctx.verb_at for k in range(a, c))
     return c <= a + MAX_LEAD_ATTRIBUTION and ctx.info[a].attr and ctx.norms[c - 1] in ("،", ",")
+
+
+MAX_LEAD_ADVERBIAL = 20  # tokens of a leading "وفي خطاب متلفز بث عند الساعة العاشرة صباحا…،"
 
 
 def _has_an(ctx: Context, lo: int, scan) -> bool:

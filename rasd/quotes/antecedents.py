@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..text.normalize import normalize_word
 from .agreement import agrees, agrees_strictly, can_speak, verb_agreement
+from .back_references import title_holder
 from .context import Context
 from .cues import CueHit
 from .dateline import dateline_end
@@ -16,10 +17,10 @@ from .phrase_words import phrase_words
 from .records import QuoteRec as Quote
 from .records import SpeakerRec as Speaker
 from .speaker_heads import is_body, is_title, resumptive, speaker_head
-from .speaker_links import as_implicit, new_speaker, speaker_entity
+from .speaker_links import as_implicit, new_speaker, speaker_entity, strip_al
 from .speakers import from_range
 from .subject_before import OBJECT_MA, answers_fronted_topic
-from .title_names import name_after_pp
+from .title_names import _TITLE_PPS, name_after_pp
 
 
 def antecedent(
@@ -195,6 +196,8 @@ def _called(ctx: Context, offset: int, a: int) -> bool:
     """The person at ``offset`` is the one called or met (اتصالا بنظيره X، لقائه مع الرئيس X): the call's
     maker, the clause's subject, is who spoke during it (أكد خلاله), not this person."""
     p = ctx.tok_at(offset)
+    if p > 0 and (p == len(ctx.toks) or ctx.toks[p].start > offset):
+        p -= 1  # the mention starts inside a token (ببوتين): that token
     if ctx.toks[p].start < offset and ctx.text[ctx.toks[p].start] == "ب":
         return True  # ببايدن: the preposition is the name's clitic
     for k in range(p - 1, max(a, p - 4) - 1, -1):
@@ -229,10 +232,21 @@ def _subjects_of(subjects: list[tuple[int, int, Speaker]], si: int) -> list[tupl
 
 
 def last_contrast(ctx: Context, a: int, i: int) -> int | None:
-    """The last فيما/بينما before token ``i`` in the sentence that opens a clause of its own (a verb follows)."""
+    """The last فيما/بينما before token ``i`` in the sentence that opens a clause of its own (a verb follows),
+    or a كما/ثم after a comma (…، كما دان الأمين العام X الاعتداء، معربا: a new clause and subject)."""
+    before_verb = ctx.lex.words["before_verb"]
     for k in range(i - 2, a, -1):
-        if "contrast" in ctx.info[k].roles and ctx.toks[k + 1].kind == "word":
+        if ctx.toks[k + 1].kind != "word":
+            continue
+        if "contrast" in ctx.info[k].roles:
             return k
+        norm = ctx.norms[k]
+        if ctx.norms[k - 1] in ("،", ",") and (
+            norm in before_verb or (norm[:1] in "وف" and norm[1:] in before_verb)
+        ):
+            return k
+        if norm in ("،", ",") and k + 2 < i and any(f[1] in _KANA for f in ctx.toks[k + 1].forms):
+            return k  # …، وكان المندوب X طلب…، مطالبا: the كان clause's subject
     return None
 
 
@@ -250,7 +264,18 @@ def clause_subject(
             if ctx.norms[k] in ("،", ",") or answers_fronted_topic(
                 ctx, k, a
             ):  # أما X، فقد… / أما X فقد رفضت…
-                return as_implicit(from_range(ctx, a + 1, k, None, quotes, {})[0])
+                sp = from_range(ctx, a + 1, k, None, quotes, {})[0]
+                if (hi := _person_after_title(ctx, a + 1, a + 2, cue)) is not None and sp.entity is None:
+                    sp = _person_ending(ctx, hi)  # أما رئيس حزب "الأمة" X فأكد: the person holding the title
+                return as_implicit(sp)
+    norm = ctx.norms[a]
+    if a + 2 < cue and (
+        norm in ctx.lex.words["before_verb"]
+        or (norm[:1] in "وف" and norm[1:] in ctx.lex.words["before_verb"])
+    ):
+        a += 1  # كما دان الأمين العام X…، داعيا: the adverb before the verb opening the clause
+        if ctx.norms[a] == "ما" and a + 2 < cue:
+            a += 1  # وسرعان ما ندد…
     start = a
     for k in range(a, min(cue, a + 4)):
         if ctx.norms[k] in ("،", ","):
@@ -288,12 +313,75 @@ def clause_subject(
     if lo < hi < cue and (k := name_after_pp(ctx, lo, hi, cue)):
         hi = k  # ورحب المبعوث الأممي إلى اليمن هانس غروندبرغ بالمحادثات: the name after the title's phrase
     hi = _title_name_end(ctx, lo, hi, cue)
+    if (held := _person_after_title(ctx, lo, hi, cue)) is not None:
+        hi = (
+            held  # كما دان المتحدث باسم وزارة الخارجية الإيرانية X القرار، واصفا: the person the title is his
+        )
     ms = ctx.mentions_in(ctx.toks[lo].start, ctx.toks[hi - 1].end)
     if ms and (ms[0][0] <= ctx.toks[lo].start or (is_body(ctx, lo) and ms[0][0] <= ctx.toks[lo + 1].start)):
         # الاتحاد الأوروبي | الهجوم، حركة حماس | إسرائيل: the object follows the name
         hi = max(lo + 1, min(hi, ctx.tok_at(ms[0][1])))
     sp, _org = from_range(ctx, lo, hi, None, quotes, {})
+    if held is not None and sp.entity is None:  # الأمين العام لـ"حزب الله" X: quotation marks in the title
+        sp = _person_ending(ctx, held)
     return as_implicit(sp)
+
+
+def _person_ending(ctx: Context, hi: int) -> Speaker:
+    """The person whose mention ends with token ``hi - 1`` (found by :func:`_person_after_title`)."""
+    t = ctx.toks[hi - 1]
+    m = next(m for m in ctx.mentions_in(t.start, t.end) if m[2].type == "PER")
+    eid, aff = speaker_entity(ctx, m[2])
+    return new_speaker(ctx, m[0], m[1], entity=eid, affiliation=aff)
+
+
+MAX_TITLE_CHAIN = 12  # words from a title to the name of the person holding it
+
+
+def _person_after_title(ctx: Context, lo: int, hi: int, cue: int) -> int | None:
+    """The token after a person's mention that closes the genitive chain of the title at ``lo`` (محافظ بيروت
+    X، المتحدث باسم وزارة الخارجية الإيرانية X، الأمين العام لـ"حزب الله" X، نائبة وزير الخارجية الأميركي
+    بالوكالة X), when ``[lo, hi)`` holds no person: the chain runs over bodies' and places' mentions, definite
+    and ل words, a title after an indefinite head (نائبة وزير), the prepositions of a title's body and quotation
+    marks; a comma, a verb, a complementizer or a new definite title (الوزير | الرئيس X: the object) ends it."""
+    toks, norms, infos = ctx.toks, ctx.norms, ctx.info
+    if not is_title(ctx, lo) or any(
+        m[2].type == "PER" for m in ctx.mentions_in(toks[lo].start, toks[hi - 1].end)
+    ):
+        return None
+    end = min(cue, lo + MAX_TITLE_CHAIN)
+    k = lo + 1
+    while k < end:
+        t = toks[k]
+        ms = [m for m in ctx.mentions_in(t.start, t.end) if m[1] > t.start]
+        if ms:
+            m = ms[0]
+            if m[2].type == "PER":
+                return ctx.tok_at(m[1]) if m[0] >= t.start and k > lo + 1 else None
+            k = max(k + 1, ctx.tok_at(m[1]))
+            continue
+        norm = norms[k]
+        if t.kind != "word":
+            if t.text in ('"', "«", "»", "“", "”"):
+                k += 1
+                continue
+            return None
+        info = infos[k]
+        if info.comp or k in ctx.verb_at or info.chan or "stop" in info.roles and norm not in _TITLE_PPS:
+            return None
+        if is_title(ctx, k) and norms[k - 1].startswith("ال"):
+            return None  # استقبل الوزير | الرئيس X: a new noun phrase, the object
+        if norm in _TITLE_PPS or norm.startswith(("ال", "ل")) or norm in ("باسم", "باسمه", "باسمها"):
+            k += 1
+            continue
+        if is_title(ctx, k) or (norm.startswith("بال") and k > lo + 2):
+            k += 1  # نائبة | وزير الخارجية، … الأميركي | بالوكالة
+            continue
+        if k == lo + 1:
+            k += 1  # محافظ | بيروت, a place the entities layer left out
+            continue
+        return None
+    return None
 
 
 def _accusative(ctx: Context, j: int) -> bool:
@@ -334,7 +422,12 @@ def _first_name(ctx: Context, start: int, end: int) -> Speaker | None:
     first = next((m for m in ctx.mentions_in(start, end) if m[2].type in ("PER", "ORG")), None)
     if first is None:
         first = next((m for m in ctx.mentions_in(start, end) if m[2].type == "LOC"), None)
-    for j in range(ctx.tok_at(start), ctx.tok_at(first[0] if first else end)):
+    a = ctx.tok_at(start)
+    stop = ctx.tok_at(first[0] if first else end)
+    for j in range(a + 1, min(stop, a + 3)):  # وترأس ولي العهد القمة… نيابة عن الملك X: the subject's holder
+        if ctx.norms[j] in ctx.lex.titles and (holder := _title_holder(ctx, j)) is not None:
+            return holder
+    for j in range(a, stop):
         ent = ctx.person_token(j)  # a person's bare last name the entities layer did not mark
         if ent is not None:
             t = ctx.toks[j]
@@ -349,6 +442,23 @@ def _first_name(ctx: Context, start: int, end: int) -> Speaker | None:
             holder = ctx.by_role.get(normalize_word(ctx.text[t0:t1]))
             return new_speaker(ctx, t0, t1, entity=holder.id if holder else None, implicit=True)
     return None
+
+
+def _title_holder(ctx: Context, j: int) -> Speaker | None:
+    """The title at token ``j`` as an implicit speaker when someone named before holds it, else None."""
+    k = title_end(ctx, j, min(len(ctx.toks), j + 6))
+    t0, t1 = ctx.toks[j].start, ctx.toks[k - 1].end
+    if ctx.mentions_in(t0, t1):
+        return None  # the title runs into a name: that name is the subject
+    holder = ctx.by_role.get(normalize_word(ctx.text[t0:t1]))
+    eid = holder.id if holder is not None else None
+    head = strip_al(ctx.norms[j])
+    while eid is None and k > j:  # ولي العهد: the person given that title before (…بن سلمان ولي العهد);
+        # the title may have run over the object (وترأس ولي العهد | الاجتماع)
+        eid = title_holder(ctx, head, t0, [], tuple(ctx.norms[j + 1 : k]))
+        t1 = ctx.toks[k - 1].end
+        k -= 1
+    return new_speaker(ctx, t0, t1, entity=eid, implicit=True) if eid is not None else None
 
 
 def _issuer_before_noun(ctx: Context, i: int) -> Speaker | None:

@@ -108,7 +108,11 @@ def title_holder(
             ok = seen.get(id(e))
             if ok is None:
                 ok = seen[id(e)] = any(r.source == "text" and fits(r.text) for r in e.roles)
-            if ok or (not extra and _titled_before(ctx, mentions[k][0], head)):
+            if (
+                ok
+                or (not extra and _titled_before(ctx, mentions[k][0], head))
+                or _titled_after(ctx, mentions[k][1], head, extra)
+            ):
                 return e.id
     return None
 
@@ -130,6 +134,16 @@ def _titled_before(ctx: Context, start: int, head: str) -> bool:
         if strip_al(ctx.norms[k]) == head:
             return True
     return False
+
+
+def _titled_after(ctx: Context, end: int, head: str, extra: tuple[str, ...]) -> bool:
+    """The title (``head`` and ``extra``, normalized) follows the mention ending at ``end`` word for word, as an
+    apposition (الأمير محمد بن سلمان ولي العهد: the entities layer kept no role after the name)."""
+    p = ctx.tok_at(end)
+    words = (head, *(strip_al(w) for w in extra))
+    if p + len(words) > len(ctx.toks) or ctx.toks[p].start < end:
+        return False
+    return all(strip_al(ctx.norms[p + i]) == w for i, w in enumerate(words))
 
 
 def same_head(ctx: Context, head: str, before: int) -> Entity | None:

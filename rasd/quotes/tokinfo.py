@@ -50,7 +50,19 @@ NONE = TokInfo(frozenset(), False, False, None, False, False)
 _CONTRAST = frozenset({"contrast", "contrast_comp"})
 # word lists read by a lookup in lex.words, not token roles: a role would make the word stop a name's scan
 _LOOKUP_ONLY = frozenset(
-    {"name_particle", "after_words", "quantifier", "manner", "stance_noun", "stance_announcer"}
+    {
+        "name_particle",
+        "after_words",
+        "quantifier",
+        "manner",
+        "stance_noun",
+        "stance_announcer",
+        "before_verb",
+        "honorific_pronoun",
+        "object_only",
+        "to_pronoun",
+        "lead_adverbial",
+    }
 )
 
 
