@@ -120,3 +120,13 @@ def test_a_ranges_ends_are_not_the_day_of_a_clock_time_told_later() -> None:
     values = _values(_doc(s))
     assert values["12 ديسمبر الجاري"] == "2023-12-12"
     assert values["الساعة الثانية ظهرا بتوقيت القاهرة"] == "2023-12-18T14:00+02:00"
+
+
+def test_a_day_told_in_a_relative_clause_with_a_place_phrase_is_not_the_day_of_a_later_clock_time() -> None:
+    s = (
+        "أعلنت وزارة النقل الأحد 12 أكتوبر إعادة فتح الطريق السريع الذي أغلق في الممر الجبلي مساء الأربعاء الماضي.\n"
+        "وقال الوزير إن الحركة استؤنفت عند الساعة 16:00 بالتوقيت المحلي."
+    )
+    values = _values(_doc(s, "2025-10-12"))
+    assert values["مساء الأربعاء الماضي"] == "2025-10-08"
+    assert values["الساعة 16:00 بالتوقيت المحلي"] == "2025-10-12T16:00"

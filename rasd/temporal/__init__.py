@@ -34,8 +34,11 @@ __all__ = ["annotate", "find", "infer", "Anchor"]
 # a relative pronoun and its verb right before a date, maybe with في/يوم/منذ/خلال between (التي جرت الأحد 6
 # أكتوبر، الذي عقد في 6 أكتوبر): the date describes a noun. Not with more words between: in
 # الهيئة التي يرأسها فلان الخميس the date is the main verb's.
+# a relative pronoun, its verb, at most one prepositional phrase of two words (التي جنحت في المجرى الملاحي), then the
+# date (the 40-character window read before a date bounds it further)
 RELATIVE_CLAUSE = regex.compile(
-    r"(?:^|\s)(?:التي|الذي|اللذين|اللتين|الذين|اللواتي|اللاتي)\s+\S+(?:\s+(?:في|يوم|منذ|خلال))?\s+$"
+    r"(?:^|\s)(?:التي|الذي|اللذين|اللتين|الذين|اللواتي|اللاتي)\s+\S+"
+    r"(?:\s+(?:في|على|عن|من|الى|قرب|داخل|امام)\s+\S+(?:\s+\S+)?)?(?:\s+(?:في|يوم|منذ|خلال))?\s+$"
 )
 NEXT_DAY_GAP = 12  # characters between a clock time and the day it belongs to: " من صباح "
 # between a clock time and a date after it: the date is not the time's day (a curfew's hours, then the days it
