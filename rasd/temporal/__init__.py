@@ -231,6 +231,34 @@ def _twelve_hours_on(mentions: list[Mention], values: list[Value]) -> None:
             values[i].value = v.value[:11] + later.strftime("%H:%M") + v.value[16:]
 
 
+# characters between a zoned time and its equivalent in another zone (" فجر الأحد بتوقيت القدس (")
+_SAME_INSTANT_GAP = 40
+
+
+def _same_instant_day(mentions: list[Mention], values: list[Value]) -> None:
+    """``الساعة 1:40 فجر الأحد بتوقيت القدس (22:40 بتوقيت غرينتش)``: a zoned time right after another zoned time
+    that names the same instant on the other side of midnight is on the day that instant falls in that zone
+    (Saturday 22:40Z), not on the day of the first."""
+    prev: int | None = None
+    for i, (m, v) in enumerate(zip(mentions, values, strict=True)):
+        if v.type != "TIME" or not v.value or not v.value[:1].isdigit():
+            continue
+        if prev is not None and m.nstart - mentions[prev].nend <= _SAME_INSTANT_GAP and "zone" in m.parts:
+            try:
+                here, there = (
+                    dt.datetime.fromisoformat(v.value),
+                    dt.datetime.fromisoformat(values[prev].value),
+                )
+            except (TypeError, ValueError):
+                here = there = None
+            if here is not None and here.tzinfo is not None and there.tzinfo is not None:
+                same = there.astimezone(here.tzinfo)
+                if same.time() == here.time() and abs((same.date() - here.date()).days) == 1:
+                    v.value = same.date().isoformat() + v.value[10:]
+                    v.day = same.date()
+        prev = i
+
+
 _LATER = ("في وقت لاحق", "لاحقا")
 
 
@@ -494,6 +522,7 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         if len(mentions) > 1:
             join_durations(norm, mentions, values)  # ساعة وخمس دقائق: one amount
             _twelve_hours_on(mentions, values)
+            _same_instant_day(mentions, values)
         if any(m.kind in _REFERRING for m in mentions):
             keep = _refer_back(doc, sent, si, mentions, values, story, quotes_of)
             items = [(m, v) for m, v, k in zip(mentions, values, keep, strict=True) if k]
