@@ -130,3 +130,13 @@ def test_a_day_told_in_a_relative_clause_with_a_place_phrase_is_not_the_day_of_a
     values = _values(_doc(s, "2025-10-12"))
     assert values["مساء الأربعاء الماضي"] == "2025-10-08"
     assert values["الساعة 16:00 بالتوقيت المحلي"] == "2025-10-12T16:00"
+
+
+def test_a_sentence_opened_by_a_count_after_a_background_paragraph_counts_from_its_day() -> None:
+    s = (
+        "أعلنت الحكومة أمس السبت خطة جديدة للإسكان.\n"
+        "وكان البرلمان قد رفض، في جلسة عقدها الأربعاء 8 أكتوبر، مشروع القانون السابق.\n"
+        "وبعد يومين، دعت النقابات إلى إضراب عام."
+    )
+    values = _values(_doc(s, "2025-10-12"))
+    assert values["يومين"] == "2025-10-10"

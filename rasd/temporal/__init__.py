@@ -112,6 +112,14 @@ _OF_EVENT = regex.compile(r"\s+(?:(?:فقط|تقريبا)\s+)?(?:من|علي)\s"
 _DAYS_OR_WEEKS = regex.compile(r"P(?P<n>\d+)(?P<u>[DW])")
 
 
+_COMMA_AFTER = regex.compile(r"\s*[،,]")
+
+
+def _opens_with(norm: str, pm: regex.Match | None, m: Mention) -> bool:
+    """Whether ``بعد`` + the count opens the sentence and a comma closes it (``وبعد ثلاثة أيام، …``)."""
+    return pm is not None and not norm[: pm.start()].strip() and _COMMA_AFTER.match(norm, m.nend) is not None
+
+
 def _counted_from_told(
     norm: str,
     mentions: list[Mention],
@@ -150,6 +158,10 @@ def _counted_from_told(
             (values[j].day for j in range(i - 1, -1, -1) if values[j].day and values[j].type == "DATE"),
             None,
         ) or story.day_in_block(m.start, block, si)
+        if day is None and then is None and _opens_with(norm, pm, m):
+            # وبعد ثلاثة أيام، دان …: a sentence opened by the count moves the story on from the last day told,
+            # in whichever paragraph (a background one too: it is the story being told)
+            day = story.last_told(m.start)
         written = story.anchor.date if story.anchor is not None else None
         if day is None or (then is None and written is not None and day > written):
             continue
