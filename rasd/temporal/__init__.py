@@ -176,6 +176,11 @@ def _counted_from_told(
         values[i] = Value("DATE", day.isoformat(), None, False, day)
 
 
+# characters from a year written alone to a day and month without one that may take it (في عام 2012، وتحديدا في 3
+# ديسمبر); further on, the year alone most often dates something else (اتفاقية عام 1948 … في 7 أكتوبر)
+YEAR_HINT_GAP = 30
+
+
 def _resolve_sentence(
     norm: str, mentions: list[Mention], tenses: list, anchor: Anchor | None, story: Story
 ) -> list[Value]:
@@ -184,12 +189,17 @@ def _resolve_sentence(
     ``story.py``), else the anchor's day."""
     values: list[Value | None] = [None] * len(mentions)
     hint: Anchor | None = None
+    bare_year_end: int | None = None  # where a hint written as a year alone (عام 1979) ends
     for i, (m, tense) in enumerate(zip(mentions, tenses, strict=True)):
         if not m.kind.startswith("time"):
-            ctx = Context(anchor, tense, None, hint, story.month)
+            h = hint
+            if bare_year_end is not None and m.nstart - bare_year_end > YEAR_HINT_GAP:
+                h = None
+            ctx = Context(anchor, tense, None, h, story.month)
             v = values[i] = _safe_value(m, ctx, _prep(norm, m))
             if v.explicit_year and v.value and v.value[:4].isdigit():
                 hint = Anchor.parse(v.value)
+                bare_year_end = m.nend if len(v.value) == 4 else None
             if m.kind in _TOLD_KINDS:
                 story.name_month(v.value)
     if any(m.kind == "duration" for m in mentions):
