@@ -103,9 +103,14 @@ def proviso_cues(norm: str) -> list[tuple[int, int, str]]:
 _COMPLEMENTIZER = re.compile(r"(?<!\S)[وف]?ب?ان(?:ه|ها|هم|هما|نا|ني)?(?=\s)")
 
 
+# an attribution right before a reporting verb after the expression (``صباح الخميس، بحسب ما أعلن الحرس``): the
+# verb tells when the news was given, not when what it dates happens
+_ATTRIBUTION = re.compile(r"(?:(?<!\S)ب?حسب\s*ما|(?<!\S)وفق\s*ما|(?<!\S)وفقا\s+لما|(?<!\S)طبقا\s+لما)\s+$")
+
+
 def tense_at(cues: list[tuple[int, int, str]], start: int, end: int, norm: str | None = None) -> str | None:
     """The tense of the nearest cue outside ``[start, end)``; ties go to the cue before. Given the normalized
-    sentence ``norm``, a cue after the expression with a complementizer between them is in the clause of what
+    sentence ``norm``, a cue after the expression with a complementizer (or an attribution: بحسب ما) between them is in the clause of what
     was said and does not count: in ``قال الوزير الأحد إنه سيزور القاهرة`` Sunday is the one of قال, not of
     سيزور. (Then no later cue counts either: the complementizer stands before them all. A cue before the
     expression still counts across a complementizer: an expression inside what was said with no cue of its
@@ -123,6 +128,9 @@ def tense_at(cues: list[tuple[int, int, str]], start: int, end: int, norm: str |
             if d <= MAX_DISTANCE and (after is None or d < after[0]):
                 after = (d, s, t)
     if after is not None and (before is None or after[0] < before[0]):
-        if norm is None or _COMPLEMENTIZER.search(norm, end, after[1]) is None:
+        if norm is None or (
+            _COMPLEMENTIZER.search(norm, end, after[1]) is None
+            and _ATTRIBUTION.search(norm, end, after[1]) is None
+        ):
             return after[2]
     return before[1] if before is not None else None
