@@ -140,3 +140,11 @@ def test_a_sentence_opened_by_a_count_after_a_background_paragraph_counts_from_i
     )
     values = _values(_doc(s, "2025-10-12"))
     assert values["يومين"] == "2025-10-10"
+
+
+def test_the_next_day_opening_a_paragraph_counts_from_the_day_told_in_the_paragraph_before() -> None:
+    s = (
+        "افتتحت المحكمة الدستورية جلساتها الاثنين 3 مارس بالاستماع إلى الادعاء.\n"
+        "وفي اليوم التالي، قدم محامو الدفاع مرافعتهم أمام الهيئة."
+    )
+    assert _values(_doc(s, "2025-03-20"))["اليوم التالي"] == "2025-03-04"

@@ -359,8 +359,10 @@ def _refer_back(
 
     for i, (m, v) in enumerate(zip(mentions, values, strict=True)):
         if m.kind == "rel_unit" and m.parts.get("unit") == "اليوم" and m.parts.get("rel") in _NEXT_PREVIOUS:
-            # في اليوم التالي: the day after the day just told (with none told, the day after the anchor's)
-            day = told_before(i)
+            # في اليوم التالي: the day after the day just told, else after the last day told in an earlier
+            # paragraph (وفي اليوم التالي، opening a paragraph after the one that told the day); with none told,
+            # the day after the anchor's
+            day = told_before(i) or story.last_day(m.start, sent.block)
             if day is not None:
                 day += dt.timedelta(days=_NEXT_PREVIOUS[m.parts["rel"]])
                 values[i] = Value("DATE", day.isoformat(), None, False, day)
