@@ -466,9 +466,19 @@ def _quoted_title(text: str, m: Mention, floor: int) -> bool:
 
 
 # what may stand between a holiday and the date that tells its day (يوم عرفة 9 ذي الحجة، بعيد الفطر الأربعاء 10
-# أبريل، بالمولد النبوي في 12 ربيع الأول)
+# أبريل، بالمولد النبوي في 12 ربيع الأول، بعيد الأضحى في اليوم التالي، بعيد الفطر غدا)
 _HOLIDAY_DATE_GAP = regex.compile(r"\s*(?:[،,]\s*)?(?:(?:في|يوم|الموافق)\s+)?")
 _DAY_KINDS = ("date", "numeric_date", "weekday", "day_rel_month")
+
+
+def _names_a_day(m: Mention) -> bool:
+    """``اليوم التالي``, ``غدا``: a relative expression that names one day."""
+    if m.kind == "rel_unit":
+        return m.parts.get("unit") == "اليوم"
+    if m.kind == "phrase" and not m.parts.get("podc"):
+        entry = relative()["phrase"].get(" ".join(m.parts["phrase"].split()))
+        return entry is not None and entry[1][:1] == "D"
+    return False
 
 
 def _undated_holidays(norm: str, mentions: list[Mention]) -> list[Mention]:
@@ -480,7 +490,7 @@ def _undated_holidays(norm: str, mentions: list[Mention]) -> list[Mention]:
         if (
             m.kind == "holiday"
             and nxt is not None
-            and nxt.kind in _DAY_KINDS
+            and (nxt.kind in _DAY_KINDS or _names_a_day(nxt))
             and _HOLIDAY_DATE_GAP.fullmatch(norm, m.nend, nxt.nstart)
         ):
             continue
