@@ -58,6 +58,10 @@ def is_cue(word: str) -> bool:
     return _tense(word) is not None
 
 
+# و + a pronoun before an imperfect verb opens a circumstantial clause (وهو يترأس): no future
+_CIRCUMSTANTIAL = re.compile(r"(?:^|\s)وه(?:و|ي|م|ما)\s+$")
+
+
 def find_cues(norm: str, words: list[str] | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, tense)`` of every tense cue in a normalized sentence; ``words`` may give its words
     (``_WORD.findall(norm)``, as :func:`~rasd.temporal.scan.sentence_words` reads them), or only those that
@@ -76,7 +80,10 @@ def find_cues(norm: str, words: list[str] | None = None) -> list[tuple[int, int,
         while i >= 0:
             e = i + len(w)
             if (i == 0 or not _is_word_char(norm[i - 1])) and (e == n or not _is_word_char(norm[e])):
-                out.append((i, e, t))
+                if t == "future" and _CIRCUMSTANTIAL.search(norm, max(0, i - 6), i):
+                    pass  # وظهر الكاظمي … وهو يترأس اجتماعا: what was going on then, not what is planned
+                else:
+                    out.append((i, e, t))
             i = norm.find(w, i + 1)
     out.sort()
     return out
