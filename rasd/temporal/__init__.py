@@ -223,6 +223,8 @@ def _resolve_sentence(
                     day = v.day
                     break
         told = story.day_of_clock(m.start) if day is None else None
+        if told is not None and tense == "future" and anchor is not None and told < anchor.date:
+            told = None  # ويعقد المجلس جلسة عند الساعة الرابعة: planned, not on a past day told before
         if told is not None and "منتصف" in (m.parts.get("pod") or "") and anchor and told < anchor.date:
             # بعد منتصف الليل after a day told before the day of writing: the night that ends it
             told += dt.timedelta(days=1)

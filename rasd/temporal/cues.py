@@ -115,14 +115,22 @@ _COMPLEMENTIZER = re.compile(r"(?<!\S)[وف]?ب?ان(?:ه|ها|هم|هما|نا|
 _ATTRIBUTION = re.compile(r"(?:(?<!\S)ب?حسب\s*ما|(?<!\S)وفق\s*ما|(?<!\S)وفقا\s+لما|(?<!\S)طبقا\s+لما)\s+$")
 
 
+# a comma and و: a new clause, whose verb does not date what the clause before it tells, when that one has a cue
+# (the cue before counts then only in the same clause: no comma between it and the expression)
+_NEW_CLAUSE = re.compile(r"[،,]\s*و")
+_COMMA = re.compile(r"[،,]")
+
+
 def tense_at(cues: list[tuple[int, int, str]], start: int, end: int, norm: str | None = None) -> str | None:
     """The tense of the nearest cue outside ``[start, end)``; ties go to the cue before. Given the normalized
-    sentence ``norm``, a cue after the expression with a complementizer (or an attribution: بحسب ما) between them is in the clause of what
+    sentence ``norm``, a cue after the expression with a complementizer between them is in the clause of what
     was said and does not count: in ``قال الوزير الأحد إنه سيزور القاهرة`` Sunday is the one of قال, not of
     سيزور. (Then no later cue counts either: the complementizer stands before them all. A cue before the
     expression still counts across a complementizer: an expression inside what was said with no cue of its
     own is best read by the nearest cue before it.) The complementizer is looked for only when a cue after
-    the expression is the nearest, between the two."""
+    the expression is the nearest, between the two. Nor does a cue after an attribution (``بحسب ما أعلن``)
+    count, nor one opening a new clause (``، وكان``) when a cue stands before the expression in its own
+    clause (``ويعقد المجلس جلسة عند الساعة الرابعة، وكان المندوب طلب``)."""
     before: tuple[int, str] | None = None
     after: tuple[int, int, str] | None = None
     for s, e, t in cues:
@@ -138,6 +146,11 @@ def tense_at(cues: list[tuple[int, int, str]], start: int, end: int, norm: str |
         if norm is None or (
             _COMPLEMENTIZER.search(norm, end, after[1]) is None
             and _ATTRIBUTION.search(norm, end, after[1]) is None
+            and (
+                before is None
+                or _NEW_CLAUSE.search(norm, end, after[1] + 1) is None
+                or _COMMA.search(norm, start - before[0], start) is not None
+            )
         ):
             return after[2]
     return before[1] if before is not None else None
