@@ -10,7 +10,19 @@ from rasd.text import normalize
 
 
 def _every_word(norm: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), t) for m in _WORD.finditer(norm) if (t := _tense(m.group()))]
+    words = list(_WORD.finditer(norm))
+    return [
+        (m.start(), m.end(), t)
+        for i, m in enumerate(words)
+        if (t := _tense(m.group()))
+        # an imperfect verb after وهو/وهي/وهم/وهما (a circumstantial clause) is no future cue
+        and not (t == "future" and i > 0 and words[i - 1].group() in ("وهو", "وهي", "وهم", "وهما"))
+    ]
+
+
+def test_an_imperfect_verb_in_a_circumstantial_clause_is_no_future_cue() -> None:
+    assert find_cues(normalize("وصل الوزير وهو يترأس الوفد")) == [(0, 3, "past")]
+    assert find_cues(normalize("يترأس الوزير الوفد")) == [(0, 5, "future")]
 
 
 def test_same_cues_as_reading_every_word() -> None:

@@ -120,3 +120,31 @@ def test_a_ranges_ends_are_not_the_day_of_a_clock_time_told_later() -> None:
     values = _values(_doc(s))
     assert values["12 ديسمبر الجاري"] == "2023-12-12"
     assert values["الساعة الثانية ظهرا بتوقيت القاهرة"] == "2023-12-18T14:00+02:00"
+
+
+def test_a_day_told_in_a_relative_clause_with_a_place_phrase_is_not_the_day_of_a_later_clock_time() -> None:
+    s = (
+        "أعلنت وزارة النقل الأحد 12 أكتوبر إعادة فتح الطريق السريع الذي أغلق في الممر الجبلي مساء الأربعاء الماضي.\n"
+        "وقال الوزير إن الحركة استؤنفت عند الساعة 16:00 بالتوقيت المحلي."
+    )
+    values = _values(_doc(s, "2025-10-12"))
+    assert values["مساء الأربعاء الماضي"] == "2025-10-08"
+    assert values["الساعة 16:00 بالتوقيت المحلي"] == "2025-10-12T16:00"
+
+
+def test_a_sentence_opened_by_a_count_after_a_background_paragraph_counts_from_its_day() -> None:
+    s = (
+        "أعلنت الحكومة أمس السبت خطة جديدة للإسكان.\n"
+        "وكان البرلمان قد رفض، في جلسة عقدها الأربعاء 8 أكتوبر، مشروع القانون السابق.\n"
+        "وبعد يومين، دعت النقابات إلى إضراب عام."
+    )
+    values = _values(_doc(s, "2025-10-12"))
+    assert values["يومين"] == "2025-10-10"
+
+
+def test_the_next_day_opening_a_paragraph_counts_from_the_day_told_in_the_paragraph_before() -> None:
+    s = (
+        "افتتحت المحكمة الدستورية جلساتها الاثنين 3 مارس بالاستماع إلى الادعاء.\n"
+        "وفي اليوم التالي، قدم محامو الدفاع مرافعتهم أمام الهيئة."
+    )
+    assert _values(_doc(s, "2025-03-20"))["اليوم التالي"] == "2025-03-04"

@@ -34,8 +34,11 @@ __all__ = ["annotate", "find", "infer", "Anchor"]
 # a relative pronoun and its verb right before a date, maybe with في/يوم/منذ/خلال between (التي جرت الأحد 6
 # أكتوبر، الذي عقد في 6 أكتوبر): the date describes a noun. Not with more words between: in
 # الهيئة التي يرأسها فلان الخميس the date is the main verb's.
+# a relative pronoun, its verb, at most one prepositional phrase of two words (التي جنحت في المجرى الملاحي), then the
+# date (the 40-character window read before a date bounds it further)
 RELATIVE_CLAUSE = regex.compile(
-    r"(?:^|\s)(?:التي|الذي|اللذين|اللتين|الذين|اللواتي|اللاتي)\s+\S+(?:\s+(?:في|يوم|منذ|خلال))?\s+$"
+    r"(?:^|\s)(?:التي|الذي|اللذين|اللتين|الذين|اللواتي|اللاتي)\s+\S+"
+    r"(?:\s+(?:في|على|عن|من|الى|قرب|داخل|امام)\s+\S+(?:\s+\S+)?)?(?:\s+(?:في|يوم|منذ|خلال))?\s+$"
 )
 NEXT_DAY_GAP = 12  # characters between a clock time and the day it belongs to: " من صباح "
 # between a clock time and a date after it: the date is not the time's day (a curfew's hours, then the days it
@@ -109,6 +112,14 @@ _OF_EVENT = regex.compile(r"\s+(?:(?:فقط|تقريبا)\s+)?(?:من|علي)\s"
 _DAYS_OR_WEEKS = regex.compile(r"P(?P<n>\d+)(?P<u>[DW])")
 
 
+_COMMA_AFTER = regex.compile(r"\s*[،,]")
+
+
+def _opens_with(norm: str, pm: regex.Match | None, m: Mention) -> bool:
+    """Whether ``بعد`` + the count opens the sentence and a comma closes it (``وبعد ثلاثة أيام، …``)."""
+    return pm is not None and not norm[: pm.start()].strip() and _COMMA_AFTER.match(norm, m.nend) is not None
+
+
 def _counted_from_told(
     norm: str,
     mentions: list[Mention],
@@ -147,6 +158,10 @@ def _counted_from_told(
             (values[j].day for j in range(i - 1, -1, -1) if values[j].day and values[j].type == "DATE"),
             None,
         ) or story.day_in_block(m.start, block, si)
+        if day is None and then is None and _opens_with(norm, pm, m):
+            # وبعد ثلاثة أيام، دان …: a sentence opened by the count moves the story on from the last day told,
+            # in whichever paragraph (a background one too: it is the story being told)
+            day = story.last_told(m.start)
         written = story.anchor.date if story.anchor is not None else None
         if day is None or (then is None and written is not None and day > written):
             continue
@@ -161,6 +176,11 @@ def _counted_from_told(
         values[i] = Value("DATE", day.isoformat(), None, False, day)
 
 
+# characters from a year written alone to a day and month without one that may take it (في عام 2012، وتحديدا في 3
+# ديسمبر); further on, the year alone most often dates something else (اتفاقية عام 1948 … في 7 أكتوبر)
+YEAR_HINT_GAP = 30
+
+
 def _resolve_sentence(
     norm: str, mentions: list[Mention], tenses: list, anchor: Anchor | None, story: Story
 ) -> list[Value]:
@@ -169,12 +189,17 @@ def _resolve_sentence(
     ``story.py``), else the anchor's day."""
     values: list[Value | None] = [None] * len(mentions)
     hint: Anchor | None = None
+    bare_year_end: int | None = None  # where a hint written as a year alone (عام 1979) ends
     for i, (m, tense) in enumerate(zip(mentions, tenses, strict=True)):
         if not m.kind.startswith("time"):
-            ctx = Context(anchor, tense, None, hint, story.month)
+            h = hint
+            if bare_year_end is not None and m.nstart - bare_year_end > YEAR_HINT_GAP:
+                h = None
+            ctx = Context(anchor, tense, None, h, story.month)
             v = values[i] = _safe_value(m, ctx, _prep(norm, m))
             if v.explicit_year and v.value and v.value[:4].isdigit():
                 hint = Anchor.parse(v.value)
+                bare_year_end = m.nend if len(v.value) == 4 else None
             if m.kind in _TOLD_KINDS:
                 story.name_month(v.value)
     if any(m.kind == "duration" for m in mentions):
@@ -198,6 +223,8 @@ def _resolve_sentence(
                     day = v.day
                     break
         told = story.day_of_clock(m.start) if day is None else None
+        if told is not None and tense == "future" and anchor is not None and told < anchor.date:
+            told = None  # ويعقد المجلس جلسة عند الساعة الرابعة: planned, not on a past day told before
         if told is not None and "منتصف" in (m.parts.get("pod") or "") and anchor and told < anchor.date:
             # بعد منتصف الليل after a day told before the day of writing: the night that ends it
             told += dt.timedelta(days=1)
@@ -226,6 +253,34 @@ def _twelve_hours_on(mentions: list[Mention], values: list[Value]) -> None:
         later = here + dt.timedelta(hours=12)
         if later == there:
             values[i].value = v.value[:11] + later.strftime("%H:%M") + v.value[16:]
+
+
+# characters between a zoned time and its equivalent in another zone (" فجر الأحد بتوقيت القدس (")
+_SAME_INSTANT_GAP = 40
+
+
+def _same_instant_day(mentions: list[Mention], values: list[Value]) -> None:
+    """``الساعة 1:40 فجر الأحد بتوقيت القدس (22:40 بتوقيت غرينتش)``: a zoned time right after another zoned time
+    that names the same instant on the other side of midnight is on the day that instant falls in that zone
+    (Saturday 22:40Z), not on the day of the first."""
+    prev: int | None = None
+    for i, (m, v) in enumerate(zip(mentions, values, strict=True)):
+        if v.type != "TIME" or not v.value or not v.value[:1].isdigit():
+            continue
+        if prev is not None and m.nstart - mentions[prev].nend <= _SAME_INSTANT_GAP and "zone" in m.parts:
+            try:
+                here, there = (
+                    dt.datetime.fromisoformat(v.value),
+                    dt.datetime.fromisoformat(values[prev].value),
+                )
+            except (TypeError, ValueError):
+                here = there = None
+            if here is not None and here.tzinfo is not None and there.tzinfo is not None:
+                same = there.astimezone(here.tzinfo)
+                if same.time() == here.time() and abs((same.date() - here.date()).days) == 1:
+                    v.value = same.date().isoformat() + v.value[10:]
+                    v.day = same.date()
+        prev = i
 
 
 _LATER = ("في وقت لاحق", "لاحقا")
@@ -306,8 +361,10 @@ def _refer_back(
 
     for i, (m, v) in enumerate(zip(mentions, values, strict=True)):
         if m.kind == "rel_unit" and m.parts.get("unit") == "اليوم" and m.parts.get("rel") in _NEXT_PREVIOUS:
-            # في اليوم التالي: the day after the day just told (with none told, the day after the anchor's)
-            day = told_before(i)
+            # في اليوم التالي: the day after the day just told, else after the last day told in an earlier
+            # paragraph (وفي اليوم التالي، opening a paragraph after the one that told the day); with none told,
+            # the day after the anchor's
+            day = told_before(i) or story.last_day(m.start, sent.block)
             if day is not None:
                 day += dt.timedelta(days=_NEXT_PREVIOUS[m.parts["rel"]])
                 values[i] = Value("DATE", day.isoformat(), None, False, day)
@@ -411,9 +468,19 @@ def _quoted_title(text: str, m: Mention, floor: int) -> bool:
 
 
 # what may stand between a holiday and the date that tells its day (يوم عرفة 9 ذي الحجة، بعيد الفطر الأربعاء 10
-# أبريل، بالمولد النبوي في 12 ربيع الأول)
+# أبريل، بالمولد النبوي في 12 ربيع الأول، بعيد الأضحى في اليوم التالي، بعيد الفطر غدا)
 _HOLIDAY_DATE_GAP = regex.compile(r"\s*(?:[،,]\s*)?(?:(?:في|يوم|الموافق)\s+)?")
 _DAY_KINDS = ("date", "numeric_date", "weekday", "day_rel_month")
+
+
+def _names_a_day(m: Mention) -> bool:
+    """``اليوم التالي``, ``غدا``: a relative expression that names one day."""
+    if m.kind == "rel_unit":
+        return m.parts.get("unit") == "اليوم"
+    if m.kind == "phrase" and not m.parts.get("podc"):
+        entry = relative()["phrase"].get(" ".join(m.parts["phrase"].split()))
+        return entry is not None and entry[1][:1] == "D"
+    return False
 
 
 def _undated_holidays(norm: str, mentions: list[Mention]) -> list[Mention]:
@@ -425,7 +492,7 @@ def _undated_holidays(norm: str, mentions: list[Mention]) -> list[Mention]:
         if (
             m.kind == "holiday"
             and nxt is not None
-            and nxt.kind in _DAY_KINDS
+            and (nxt.kind in _DAY_KINDS or _names_a_day(nxt))
             and _HOLIDAY_DATE_GAP.fullmatch(norm, m.nend, nxt.nstart)
         ):
             continue
@@ -491,6 +558,7 @@ def annotate(doc: Document, today: dt.date | None = None, **kwargs) -> Document:
         if len(mentions) > 1:
             join_durations(norm, mentions, values)  # ساعة وخمس دقائق: one amount
             _twelve_hours_on(mentions, values)
+            _same_instant_day(mentions, values)
         if any(m.kind in _REFERRING for m in mentions):
             keep = _refer_back(doc, sent, si, mentions, values, story, quotes_of)
             items = [(m, v) for m, v, k in zip(mentions, values, keep, strict=True) if k]

@@ -58,6 +58,10 @@ def is_cue(word: str) -> bool:
     return _tense(word) is not None
 
 
+# و + a pronoun before an imperfect verb opens a circumstantial clause (وهو يترأس): no future
+_CIRCUMSTANTIAL = re.compile(r"(?:^|\s)وه(?:و|ي|م|ما)\s+$")
+
+
 def find_cues(norm: str, words: list[str] | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, tense)`` of every tense cue in a normalized sentence; ``words`` may give its words
     (``_WORD.findall(norm)``, as :func:`~rasd.temporal.scan.sentence_words` reads them), or only those that
@@ -76,7 +80,10 @@ def find_cues(norm: str, words: list[str] | None = None) -> list[tuple[int, int,
         while i >= 0:
             e = i + len(w)
             if (i == 0 or not _is_word_char(norm[i - 1])) and (e == n or not _is_word_char(norm[e])):
-                out.append((i, e, t))
+                if t == "future" and _CIRCUMSTANTIAL.search(norm, max(0, i - 6), i):
+                    pass  # وظهر الكاظمي … وهو يترأس اجتماعا: what was going on then, not what is planned
+                else:
+                    out.append((i, e, t))
             i = norm.find(w, i + 1)
     out.sort()
     return out
@@ -103,6 +110,17 @@ def proviso_cues(norm: str) -> list[tuple[int, int, str]]:
 _COMPLEMENTIZER = re.compile(r"(?<!\S)[وف]?ب?ان(?:ه|ها|هم|هما|نا|ني)?(?=\s)")
 
 
+# an attribution right before a reporting verb after the expression (``صباح الخميس، بحسب ما أعلن الحرس``): the
+# verb tells when the news was given, not when what it dates happens
+_ATTRIBUTION = re.compile(r"(?:(?<!\S)ب?حسب\s*ما|(?<!\S)وفق\s*ما|(?<!\S)وفقا\s+لما|(?<!\S)طبقا\s+لما)\s+$")
+
+
+# a comma and و: a new clause, whose verb does not date what the clause before it tells, when that one has a cue
+# (the cue before counts then only in the same clause: no comma between it and the expression)
+_NEW_CLAUSE = re.compile(r"[،,]\s*و")
+_COMMA = re.compile(r"[،,]")
+
+
 def tense_at(cues: list[tuple[int, int, str]], start: int, end: int, norm: str | None = None) -> str | None:
     """The tense of the nearest cue outside ``[start, end)``; ties go to the cue before. Given the normalized
     sentence ``norm``, a cue after the expression with a complementizer between them is in the clause of what
@@ -110,7 +128,9 @@ def tense_at(cues: list[tuple[int, int, str]], start: int, end: int, norm: str |
     سيزور. (Then no later cue counts either: the complementizer stands before them all. A cue before the
     expression still counts across a complementizer: an expression inside what was said with no cue of its
     own is best read by the nearest cue before it.) The complementizer is looked for only when a cue after
-    the expression is the nearest, between the two."""
+    the expression is the nearest, between the two. Nor does a cue after an attribution (``بحسب ما أعلن``)
+    count, nor one opening a new clause (``، وكان``) when a cue stands before the expression in its own
+    clause (``ويعقد المجلس جلسة عند الساعة الرابعة، وكان المندوب طلب``)."""
     before: tuple[int, str] | None = None
     after: tuple[int, int, str] | None = None
     for s, e, t in cues:
@@ -123,6 +143,14 @@ def tense_at(cues: list[tuple[int, int, str]], start: int, end: int, norm: str |
             if d <= MAX_DISTANCE and (after is None or d < after[0]):
                 after = (d, s, t)
     if after is not None and (before is None or after[0] < before[0]):
-        if norm is None or _COMPLEMENTIZER.search(norm, end, after[1]) is None:
+        if norm is None or (
+            _COMPLEMENTIZER.search(norm, end, after[1]) is None
+            and _ATTRIBUTION.search(norm, end, after[1]) is None
+            and (
+                before is None
+                or _NEW_CLAUSE.search(norm, end, after[1] + 1) is None
+                or _COMMA.search(norm, start - before[0], start) is not None
+            )
+        ):
             return after[2]
     return before[1] if before is not None else None

@@ -349,8 +349,11 @@ def duration_branches() -> tuple[str, ...]:
         rf"ال\s*(?P<n>\d+)\s+(?P<unit>{f['UNIT']})(?:\s+(?P<prel>{LAST_N}))?",
         rf"(?P<unit>{f['UNIT_DUAL']})",
         rf"(?P<frac>نصف|ربع)\s+(?P<unit>{f['UNIT_SG']})",
-        # an indefinite accusative singular is one unit: استمرت أسبوعا كاملا
-        rf"(?P<unit>{f['UNIT_ACC']})(?!\s+ما(?!\w))(?:\s+(?P<full>كاملا|كامله|بكامله))?",
+        # an indefinite accusative singular is one unit: استمرت أسبوعا كاملا; not with an adjective of another
+        # kind (عاشت المدينة يوما داميا: a day described, not a length of time)
+        rf"(?P<unit>{f['UNIT_ACC']})(?!\s+ما(?!\w))"
+        rf"(?!\s+(?!و|كاملا|كامله|واحدا|تقريبا|اضافيا|جديدا|اخر)\w+ا(?!\w))"
+        rf"(?:\s+(?:(?P<full>كاملا|كامله|بكامله)|(?P<one>واحدا)(?!\w)))?",
         # an indefinite accusative plural alone is an unspecified count: يطول أشهرا (PXM)
         rf"(?P<unit>{f['UNIT_PL_ACC']})",
         rf"(?P<unit>{f['UNIT_SG']})(?=\s+و\s*(?:نصف|ربع)(?!\w))",

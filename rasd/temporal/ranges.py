@@ -26,6 +26,7 @@ def link_ranges(norm: str, items: list[tuple[Mention, Value]]) -> None:
             a.link_to = b
             b.link_from = a
             _share_year(a, va, b)
+            _start_before_end(a, va, vb)
 
 
 def _share_year(a: Mention, va: Value, b: Mention) -> None:
@@ -46,6 +47,21 @@ def _share_year(a: Mention, va: Value, b: Mention) -> None:
         return
     va.value = d.isoformat() if d else f"{year:04d}-{month:02d}"
     va.day, va.anchored = d, False
+
+
+def _start_before_end(a: Mention, va: Value, vb: Value) -> None:
+    """A range's start with no year of its own that its tense put after the end (``تعقد من 20 ديسمبر إلى 5 يناير``
+    read in late December: 20 December next year, 5 January next month) is the one before the end."""
+    if a.parts.get("year") or a.kind != "date" or va.day is None or vb.day is None or va.day <= vb.day:
+        return
+    if a.parts.get("calendar", "gregorian") != "gregorian":
+        return
+    try:
+        d = va.day.replace(year=va.day.year - 1)
+    except ValueError:
+        return
+    if d <= vb.day:
+        va.value, va.day = d.isoformat(), d
 
 
 def undate_schedules(items: list[tuple[Mention, Value]]) -> None:

@@ -43,7 +43,11 @@ _DASH_BEFORE = regex.compile(r"[-–—]\s*$")
 _COLON_AFTER = regex.compile(r"\s*:")
 
 # a negation and its verb right before an accusative unit: لم تتوقف يوما ("never")
-_NEGATED_VERB_BEFORE = regex.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا|ما)(?:\s+[^\s،,.:]+){1,2}\s+$")
+# (a verb of exceeding is no "never": مهلة لا تتجاوز عاما is a limit of a year)
+_NEGATED_VERB_BEFORE = regex.compile(
+    r"(?:^|\s)[وف]?(?:لم|لن|لا|ما)(?!\s+(?:[يت]?تجاوز|[يت]?تعدي|تتعدي|[يت]زيد|[يت]قل)(?!\w))"
+    r"(?:\s+[^\s،,.:]+){1,2}\s+$"
+)
 # an accusative unit, بعد and the same unit: يوما بعد يوم ("day by day")
 _REPEATED_AFTER = regex.compile(r"(?P<u>\w+)ا\s+بعد\s+(?P=u)(?!\w)")
 _REPEATED_BEFORE = regex.compile(r"(?:^|\s)(?P<u>\w+)ا\s+بعد\s+$")

@@ -136,6 +136,13 @@ class Story:
                 return day
         return None
 
+    def last_told(self, before: int) -> dt.date | None:
+        """The last day told before offset ``before`` outside a relative clause, in whichever paragraph."""
+        for start, _, _, day in reversed(self.days):
+            if start < before and start not in self.background:
+                return day
+        return None
+
     def day_in_block(self, before: int, block: int, sentence: int) -> dt.date | None:
         """The last day told before offset ``before`` in the same paragraph, at most ``ANAPHOR_SENTENCES``
         sentences back (ذلك اليوم points to a day just told)."""
