@@ -61,6 +61,7 @@ from .set_phrases import apply_set_phrases
 from .title_portfolios import without_title_portfolios
 from .vessel_names import without_vessel_names
 from .visited_places import visited_places
+from .weekday_names import without_weekday_names
 
 # the names other modules and tests import from here
 __all__ = ["Mention", "propagate", "recognize", "recognize_span", "sentence_ranges", "strip_clitics"]
@@ -200,6 +201,7 @@ def recognize(
     if kb is not None and len(kb):
         out = with_last_repairs(tokens, out, kb)
         out = short_names_of_named(tokens, out, index)
+    out = without_weekday_names(tokens, out)
     places_after_heads(tokens, out)
     surnames_of_named(tokens, out)
     return out

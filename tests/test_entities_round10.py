@@ -1,0 +1,52 @@
+"""Rules of the tenth entity round (the u–y development articles), each on sentences written by us."""
+
+from __future__ import annotations
+
+from rasd.pipeline import analyze
+
+
+def mentions(text: str) -> dict[str, str]:
+    """Each mention's text -> its entity's type."""
+    doc = analyze(text)
+    return {m.text: e.type for e in doc.entities for m in e.mentions}
+
+
+def test_a_weekday_after_a_body_is_no_person() -> None:
+    got = mentions("وقالت البعثة الإيرانية لدى الأمم المتحدة ليل السبت إن الأمر انتهى بالنسبة إليها.")
+    assert "الأمم المتحدة" in got
+    assert not any("السبت" in m for m in got)
+    got = mentions("وقال المتحدث باسم الجامعة العربية صباح الأحد إن الاجتماع الطارئ تأجل.")
+    assert not any("الأحد" in m for m in got)
+
+
+def test_a_given_name_like_a_weekday_stays() -> None:
+    # جمعة without the article is a given name or a family name
+    got = mentions("وأدى الصلاة في الجامع الكبير يوم الجمعة الوزير محمود جمعة.")
+    assert got.get("محمود جمعة") == "PER"
+
+
+def test_a_name_does_not_run_on_into_a_glued_word() -> None:
+    got = mentions("أما بن سلمان فشكر الرئيس الفرنسي على دعمه للمبادرة.")
+    assert got.get("بن سلمان") == "PER"
+    assert "بن سلمان فشكر" not in got
+    got = mentions("وقال مدير الهيئة هشام عبد الغفار لوكالة فرانس برس إن السفينة تحركت.")
+    assert got.get("هشام عبد الغفار") == "PER"
+    # a name whose word begins with a clitic letter stays whole
+    got = mentions("أما فؤاد حسين فقال إن الحوار مستمر.")
+    assert got.get("فؤاد حسين") == "PER"
+
+
+def test_an_adverb_and_a_glued_title_before_a_name_stay_out() -> None:
+    got = mentions("واتصل الرئيس هاتفياً بالشيخ مشعل الأحمد وهنأه بالمنصب.")
+    assert not any(m.startswith(("هاتفيا", "بالشيخ")) for m in got)
+
+
+def test_a_given_name_after_a_title_begins_the_name() -> None:
+    # علي folds with the preposition على: after a title it is the given name
+    got = mentions("وأصدر المحقق مذكرة توقيف بحق النائب علي حسن خليل بتهمة الإهمال.")
+    assert got.get("علي حسن خليل") == "PER"
+    got = mentions("واستقبل الرئيس في قصره رئيس غينيا بيساو عمر سيسوكو إمبالو، وبحث معه العلاقات.")
+    assert got.get("عمر سيسوكو إمبالو") == "PER"
+    # the preposition as written is no name
+    got = mentions("وشدد الوزير على حسن الجوار بين البلدين.")
+    assert not any(m.startswith("على") for m in got)
