@@ -50,3 +50,16 @@ def test_a_given_name_after_a_title_begins_the_name() -> None:
     # the preposition as written is no name
     got = mentions("وشدد الوزير على حسن الجوار بين البلدين.")
     assert not any(m.startswith("على") for m in got)
+
+
+def test_the_kbs_own_name_stands_against_a_shorter_model_name() -> None:
+    got = mentions("ووصل آلاف الحجاج إلى مكة المكرمة أمس لأداء المناسك.")
+    assert got.get("مكة المكرمة") == "LOC"
+    got = mentions("وسقطت طائرة مسيرة قرب المنطقة الخضراء في بغداد فجر اليوم.")
+    assert got.get("المنطقة الخضراء") == "LOC"
+
+
+def test_a_town_class_noun_stays_out_of_the_kbs_name() -> None:
+    # an indefinite head noun in construct stays out of a name the KB spells with it
+    got = mentions("وتجددت الاشتباكات في مدينة الزاوية غرب طرابلس مساء أمس.")
+    assert "مدينة الزاوية" not in got
