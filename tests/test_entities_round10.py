@@ -63,3 +63,13 @@ def test_a_town_class_noun_stays_out_of_the_kbs_name() -> None:
     # an indefinite head noun in construct stays out of a name the KB spells with it
     got = mentions("وتجددت الاشتباكات في مدينة الزاوية غرب طرابلس مساء أمس.")
     assert "مدينة الزاوية" not in got
+
+
+def test_a_ministers_portfolio_is_no_body() -> None:
+    got = mentions("وأعفى الرئيس وزير الشؤون الدينية أحمد الحمدي من مهامه مساء الخميس.")
+    assert "الشؤون الدينية" not in got
+    got = mentions("وعقد في الرياض اجتماع لمستشاري الأمن الوطني في دول المنطقة.")
+    assert "الأمن الوطني" not in got
+    # a body after an adviser's title stays
+    got = mentions("وقال مستشار الرئاسة الأوكرانية ميخايلو بودولياك إن الهجوم فشل.")
+    assert got.get("الرئاسة الأوكرانية") == "ORG"

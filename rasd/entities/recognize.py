@@ -41,6 +41,7 @@ from .organizations import (
     body_tails,
     named_bodies,
     operations_commands,
+    org_head_word,
     org_heads,
     outlets_told,
     party_names,
@@ -58,7 +59,7 @@ from .persons import (
 from .places import datelines, place_heads, places_after_heads, short_names_of_named, towns_of_duals
 from .propagation import propagate
 from .set_phrases import apply_set_phrases
-from .title_portfolios import without_title_portfolios
+from .title_portfolios import without_bare_portfolios, without_title_portfolios
 from .vessel_names import without_vessel_names
 from .visited_places import visited_places
 from .weekday_names import without_weekday_names
@@ -194,6 +195,7 @@ def recognize(
     out = class_noun_places(tokens, out, rejected, kb, index)
     out = without_accusative_nisbas(tokens, out, kb, p_out)
     out = without_title_portfolios(tokens, out, cues)
+    out = without_bare_portfolios(tokens, out, org_head_word)
     out = last_span_rules(tokens, out, kb, frozenset(lo for lo, _ in ranges))
     out.sort(key=lambda m: m.start)
     out = bracketed_abbreviations(tokens, out, kb, p_out)
