@@ -73,3 +73,11 @@ def test_a_ministers_portfolio_is_no_body() -> None:
     # a body after an adviser's title stays
     got = mentions("وقال مستشار الرئاسة الأوكرانية ميخايلو بودولياك إن الهجوم فشل.")
     assert got.get("الرئاسة الأوكرانية") == "ORG"
+
+
+def test_a_time_word_verb_before_a_known_person_stays_out() -> None:
+    got = mentions("وظهر الكاظمي بعد ساعات في كلمة متلفزة من مكتبه.")
+    assert got.get("الكاظمي") == "PER"
+    # a KB person whose given name is a time word keeps it
+    got = mentions("واستقبل صباح الأحمد الوفد الزائر في قصر بيان.")
+    assert got.get("صباح الأحمد") == "PER"

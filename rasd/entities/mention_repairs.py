@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..text.tokens import Token
 from .kb import KB, name_key, stem_at
 from .news_rules import NOT_NAME as _NOT_NAME
-from .run_on_words import given_name_after_title, person_run_on
+from .run_on_words import given_name_after_title, person_run_on, time_word_before_person
 
 if TYPE_CHECKING:
     from .mention import Mention
@@ -715,6 +715,7 @@ def repair(
         "PER": (
             partial(person_run_on, tokens, kb=kb, given=given, titles=titles, org_head=org_head),
             partial(given_name_after_title, tokens, kb=kb, given=given, titles=titles, taken=taken),
+            partial(time_word_before_person, tokens, kb=kb, time_words=_time_words()),
             partial(verb_before_person, tokens, kb=kb, given=given, body_ends=body_ends),
             partial(verb_after_person, tokens, kb=kb, given=given),
             partial(given_name_before_surname, tokens, kb=kb, given=given, taken=taken),

@@ -88,3 +88,25 @@ def given_name_after_title(
     key = (prev.norm, *(t.norm for t in tokens[m.first : m.last + 1]))
     ids = tuple(i for i in kb.names.get(key, ()) if kb.entries[i]["type"] == "PER")
     return replace(m, first=m.first - 1, start=prev.start, kb_ids=ids, source="kb" if ids else "model")
+
+
+def time_word_before_person(
+    tokens: Sequence[Token], m: Mention, kb: KB, time_words: frozenset[str]
+) -> Mention | None:
+    """A KB person's name the model began on a word of time that is also a verb (وظهر الكاظمي بعد ساعات:
+    ظهر "appeared" / "noon"): the KB person's name without it, unless the KB knows the whole (صباح الأحمد)."""
+    if m.type != "PER" or m.last == m.first:
+        return None
+    t = tokens[m.first]
+    if t.kind != "word" or t.match(time_words) is None:
+        return None
+    key = tuple(x.norm for x in tokens[m.first : m.last + 1])
+    if any(kb.entries[i]["type"] == "PER" for i in kb.names.get(key, ())) or any(
+        kb.entries[i]["type"] == "PER" for i in kb.names.get((t.match(time_words)[1], *key[1:]), ())
+    ):
+        return None
+    ids = tuple(i for i in kb.names.get(key[1:], ()) if kb.entries[i]["type"] == "PER")
+    if not ids:
+        return None
+    nxt = tokens[m.first + 1]
+    return replace(m, first=m.first + 1, start=nxt.start, kb_ids=ids, source="kb")
