@@ -81,3 +81,11 @@ def test_a_time_word_verb_before_a_known_person_stays_out() -> None:
     # a KB person whose given name is a time word keeps it
     got = mentions("واستقبل صباح الأحمد الوفد الزائر في قصر بيان.")
     assert got.get("صباح الأحمد") == "PER"
+
+
+def test_a_known_persons_name_does_not_run_on_into_a_verb_in_ya() -> None:
+    got = mentions("الشيخ مشعل الأحمد يؤدي اليمين الدستورية أمام مجلس الأمة.")
+    assert got.get("مشعل الأحمد") == "PER"
+    # an unknown person's nisba-like surname stays
+    got = mentions("وقال الباحث أحمد يحياوي إن الوضع معقد.")
+    assert got.get("أحمد يحياوي") == "PER"

@@ -101,13 +101,16 @@ def verb_after_person(tokens: Sequence[Token], m: Mention, kb: KB, given: dict[s
         return None
     t = tokens[m.last]
     w = t.norm
-    # a surname in ي- is most often a nisba (يحياوي, اليمني): a verb does not end so
-    if not 4 <= len(w) <= 6 or w[0] not in "يت" or w[-1] == "ي" or w in given or w in kb.words:
+    if not 4 <= len(w) <= 6 or w[0] not in "يت" or w in given or w in kb.words:
         return None
     if m.end != t.end:
         return None
     rest = _key(tokens, m)[:-1]
     ids = _ids_of_type(kb, rest, "PER")
+    # a surname in ي- is most often a nisba (يحياوي, اليمني), but a KB person's full name before a word in
+    # ي-…-ي is the person and a verb (مشعل الأحمد [يؤدي] اليمين)
+    if w[-1] == "ي" and not (ids and len(rest) >= 2):
+        return None
     # the KB's person, or a given name alone that the article names in full elsewhere (grouping links it)
     if not ids and not (len(rest) == 1 and given.get(rest[0]) == "given"):
         return None
