@@ -89,3 +89,13 @@ def test_a_known_persons_name_does_not_run_on_into_a_verb_in_ya() -> None:
     # an unknown person's nisba-like surname stays
     got = mentions("وقال الباحث أحمد يحياوي إن الوضع معقد.")
     assert got.get("أحمد يحياوي") == "PER"
+
+
+def test_no_person_after_a_word_no_name_follows() -> None:
+    assert not mentions("وبات آلاف السكان بلا مأوى بعد الفيضانات الأخيرة.")
+    got = mentions("وأطلقت البحرية الأميركية صواريخ كروز على مواقع في الساحل.")
+    assert "كروز" not in got
+    got = mentions("وضربت العاصفة دانيال الساحل الشرقي ليل الأحد.")
+    assert not any(t == "PER" for t in got.values())
+    # the senator is still named
+    assert mentions("وقال السيناتور تيد كروز إن القرار خاطئ.").get("تيد كروز") == "PER"

@@ -35,6 +35,7 @@ from .kb import KB, StemIndex
 from .kb_names import all_parties, generic_name, longer_after_descriptor, with_short_conjuncts
 from .mention import Mention, covered_tokens, strip_clitics
 from .model_and_kb import recognize_span
+from .non_person_contexts import without_non_persons
 from .organizations import (
     bare_bodies,
     bodies_of_places,
@@ -204,6 +205,7 @@ def recognize(
         out = with_last_repairs(tokens, out, kb)
         out = short_names_of_named(tokens, out, index)
     out = without_weekday_names(tokens, out)
+    out = without_non_persons(tokens, out)
     places_after_heads(tokens, out)
     surnames_of_named(tokens, out)
     return out
