@@ -99,3 +99,8 @@ def test_no_person_after_a_word_no_name_follows() -> None:
     assert not any(t == "PER" for t in got.values())
     # the senator is still named
     assert mentions("وقال السيناتور تيد كروز إن القرار خاطئ.").get("تيد كروز") == "PER"
+
+
+def test_a_name_does_not_run_on_into_under_arrest() -> None:
+    got = mentions("ونفى المتحدث أن يكون الأمير فيصل قيد الاعتقال، موضحا أنه طلب منه التوقف.")
+    assert not any("قيد" in m for m in got)
