@@ -104,3 +104,9 @@ def test_no_person_after_a_word_no_name_follows() -> None:
 def test_a_name_does_not_run_on_into_under_arrest() -> None:
     got = mentions("ونفى المتحدث أن يكون الأمير فيصل قيد الاعتقال، موضحا أنه طلب منه التوقف.")
     assert not any("قيد" in m for m in got)
+
+
+def test_the_au_commission_is_a_body_of_its_own() -> None:
+    doc = analyze("وقالت مفوضية الاتحاد الأفريقي في بيان إن القمة الطارئة ستعقد الشهر المقبل.")
+    got = {m.text: e.kb_id for e in doc.entities for m in e.mentions}
+    assert got.get("مفوضية الاتحاد الأفريقي") == "org/au-commission"
