@@ -110,3 +110,9 @@ def test_the_au_commission_is_a_body_of_its_own() -> None:
     doc = analyze("وقالت مفوضية الاتحاد الأفريقي في بيان إن القمة الطارئة ستعقد الشهر المقبل.")
     got = {m.text: e.kb_id for e in doc.entities for m in e.mentions}
     assert got.get("مفوضية الاتحاد الأفريقي") == "org/au-commission"
+
+
+def test_the_city_named_before_is_no_new_place() -> None:
+    got = mentions("ونزح أكثر من 30 ألف شخص من المدينة بعد السيول الجارفة.")
+    assert "المدينة" not in got
+    assert mentions("ووصل الوفد إلى المدينة المنورة أمس.").get("المدينة المنورة") == "LOC"

@@ -31,6 +31,7 @@ from .final_spans import (
     quote_heads,
     with_last_repairs,
 )
+from .generic_places import without_generic_places
 from .kb import KB, StemIndex
 from .kb_names import all_parties, generic_name, longer_after_descriptor, with_short_conjuncts
 from .mention import Mention, covered_tokens, strip_clitics
@@ -206,6 +207,7 @@ def recognize(
         out = short_names_of_named(tokens, out, index)
     out = without_weekday_names(tokens, out)
     out = without_non_persons(tokens, out)
+    out = without_generic_places(tokens, out)
     places_after_heads(tokens, out)
     surnames_of_named(tokens, out)
     return out
