@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..text.tokens import Token
 from .kb import KB, name_key, stem_at
 from .news_rules import NOT_NAME as _NOT_NAME
+from .run_on_words import given_name_after_title, person_run_on, time_word_before_person
 
 if TYPE_CHECKING:
     from .mention import Mention
@@ -100,13 +101,16 @@ def verb_after_person(tokens: Sequence[Token], m: Mention, kb: KB, given: dict[s
         return None
     t = tokens[m.last]
     w = t.norm
-    # a surname in ي- is most often a nisba (يحياوي, اليمني): a verb does not end so
-    if not 4 <= len(w) <= 6 or w[0] not in "يت" or w[-1] == "ي" or w in given or w in kb.words:
+    if not 4 <= len(w) <= 6 or w[0] not in "يت" or w in given or w in kb.words:
         return None
     if m.end != t.end:
         return None
     rest = _key(tokens, m)[:-1]
     ids = _ids_of_type(kb, rest, "PER")
+    # a surname in ي- is most often a nisba (يحياوي, اليمني), but a KB person's full name before a word in
+    # ي-…-ي is the person and a verb (مشعل الأحمد [يؤدي] اليمين)
+    if w[-1] == "ي" and not (ids and len(rest) >= 2):
+        return None
     # the KB's person, or a given name alone that the article names in full elsewhere (grouping links it)
     if not ids and not (len(rest) == 1 and given.get(rest[0]) == "given"):
         return None
@@ -712,6 +716,9 @@ def repair(
     company = partial(company_by_suffix, tokens)
     rules: dict[str, tuple[Callable[[Mention], Mention | None], ...]] = {
         "PER": (
+            partial(person_run_on, tokens, kb=kb, given=given, titles=titles, org_head=org_head),
+            partial(given_name_after_title, tokens, kb=kb, given=given, titles=titles, taken=taken),
+            partial(time_word_before_person, tokens, kb=kb, time_words=_time_words()),
             partial(verb_before_person, tokens, kb=kb, given=given, body_ends=body_ends),
             partial(verb_after_person, tokens, kb=kb, given=given),
             partial(given_name_before_surname, tokens, kb=kb, given=given, taken=taken),

@@ -15,7 +15,7 @@ from ..text.tokens import Token
 from . import adjust, model, news_rules
 from .cues import Cue, cue_index
 from .features import name_words
-from .kb import KB, KBMatch
+from .kb import KB, KBMatch, name_key, stem_at
 from .kb_names import (
     after_taken_place,
     division_as_named,
@@ -318,6 +318,9 @@ def _shrink(
         ):
             out.append(m)
             continue
+        if kb is not None and canonical_name(tokens, m, kb, m.first in rest):
+            out.append(m)  # the KB's own name of the entity (مكة المكرمة, المنطقة الخضراء) stands
+            continue
         inner_ids = [exact_kb_ids(tokens, a, b, kb) for a, b, _ in inner]
         if any(ids and not set(ids) & set(m.kb_ids) for ids in inner_ids):
             out.append(m)  # a different KB entity inside (غزة in قطاع غزة): the longer name means more
@@ -363,3 +366,15 @@ def _shrink(
             k = strip_clitics(tokens[a], kb, seen)
             out.append(Mention(a, b, tokens[a].start + k, tokens[b].end, typ, ids, "kb" if ids else "model"))
     return out
+
+
+def canonical_name(tokens: Sequence[Token], m: Mention, kb: KB, head_left_out: bool) -> bool:
+    """The mention spells the canonical name (not an alias) of one of its KB entries and does not begin with
+    an indefinite head noun in construct, which mentions leave out (جزيرة [قشم], مدينة [الزاوية], حركة [حماس],
+    where writers split): an epithet after the name (مكة المكرمة) or a definite first word (المنطقة الخضراء)
+    belongs to it. ``head_left_out``: the model's shorter name leaves the first word out."""
+    first = stem_at(tokens[m.first], m.start)
+    if head_left_out and not first.startswith("ال"):
+        return False
+    key = (first, *(t.norm for t in tokens[m.first + 1 : m.last + 1]))
+    return any(name_key(kb.entries[i]["name"]) == key for i in m.kb_ids)

@@ -31,16 +31,19 @@ from .final_spans import (
     quote_heads,
     with_last_repairs,
 )
+from .generic_places import without_generic_places
 from .kb import KB, StemIndex
 from .kb_names import all_parties, generic_name, longer_after_descriptor, with_short_conjuncts
 from .mention import Mention, covered_tokens, strip_clitics
 from .model_and_kb import recognize_span
+from .non_person_contexts import without_non_persons
 from .organizations import (
     bare_bodies,
     bodies_of_places,
     body_tails,
     named_bodies,
     operations_commands,
+    org_head_word,
     org_heads,
     outlets_told,
     party_names,
@@ -58,9 +61,10 @@ from .persons import (
 from .places import datelines, place_heads, places_after_heads, short_names_of_named, towns_of_duals
 from .propagation import propagate
 from .set_phrases import apply_set_phrases
-from .title_portfolios import without_title_portfolios
+from .title_portfolios import without_bare_portfolios, without_title_portfolios
 from .vessel_names import without_vessel_names
 from .visited_places import visited_places
+from .weekday_names import without_weekday_names
 
 # the names other modules and tests import from here
 __all__ = ["Mention", "propagate", "recognize", "recognize_span", "sentence_ranges", "strip_clitics"]
@@ -193,6 +197,7 @@ def recognize(
     out = class_noun_places(tokens, out, rejected, kb, index)
     out = without_accusative_nisbas(tokens, out, kb, p_out)
     out = without_title_portfolios(tokens, out, cues)
+    out = without_bare_portfolios(tokens, out, org_head_word)
     out = last_span_rules(tokens, out, kb, frozenset(lo for lo, _ in ranges))
     out.sort(key=lambda m: m.start)
     out = bracketed_abbreviations(tokens, out, kb, p_out)
@@ -200,6 +205,9 @@ def recognize(
     if kb is not None and len(kb):
         out = with_last_repairs(tokens, out, kb)
         out = short_names_of_named(tokens, out, index)
+    out = without_weekday_names(tokens, out)
+    out = without_non_persons(tokens, out)
+    out = without_generic_places(tokens, out)
     places_after_heads(tokens, out)
     surnames_of_named(tokens, out)
     return out

@@ -4,11 +4,12 @@ followed by the portfolio (لـ/للـ شؤون …), belongs to the title, whic
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..text.tokens import Token
 from .cues import Cue
 from .mention import Mention
+from .news_rules import span_words
 
 _PORTFOLIO = "شوون"  # شؤون, normalized: the portfolio noun after لـ (لشؤون, للشؤون)
 
@@ -36,3 +37,28 @@ def without_title_portfolios(
     title_ends = {c.last for cs in cues.values() for c in cs if c.kind == "title"}
     drop = {id(m) for m in suspects if m.first - 1 in title_ends}
     return [m for m in mentions if id(m) not in drop]
+
+
+def without_bare_portfolios(
+    tokens: Sequence[Token], mentions: list[Mention], org_head: Callable[[Token], bool]
+) -> list[Mention]:
+    """``mentions`` without the unlinked bodies that are a minister's or an adviser's definite portfolio right
+    after the title (وزير [الشؤون الدينية], لمستشاري [الأمن الوطني]): the title's words, not a body. A body's
+    head noun (مستشار [الرئاسة الأوكرانية]) or a KB body (مستشار [الكرملين]) stays, and so does a body after
+    other titles (رئيس [السلطة القضائية]). Titles: ner_span_words.tsv kind ``portfolio_title``."""
+    titles = span_words("portfolio_title")
+    out = []
+    for m in mentions:
+        if (
+            m.type == "ORG"
+            and not m.kb_ids
+            and m.first > 0
+            and m.start == tokens[m.first].start
+            and tokens[m.first].norm.startswith("ال")
+            and tokens[m.first - 1].end + 1 == tokens[m.first].start
+            and tokens[m.first - 1].match(titles) is not None
+            and not org_head(tokens[m.first])
+        ):
+            continue
+        out.append(m)
+    return out
