@@ -3,17 +3,13 @@ called, whichever of the two is named last before the verb."""
 
 from __future__ import annotations
 
+from events_helpers import event_actors
+
 from rasd.pipeline import analyze
 
 
 def _supports(text: str) -> list[tuple[set[str], set[str]]]:
-    doc = analyze(text, published="2022-03-02")
-    name = {e.id: e.name_en or e.name for e in doc.entities}
-    return [
-        ({name[i] for i in ev.source}, {name[i] for i in ev.target})
-        for ev in doc.events
-        if ev.type == "SUPPORT"
-    ]
+    return [(s, t) for ty, s, t in event_actors(analyze(text, published="2022-03-02")) if ty == "SUPPORT"]
 
 
 def test_a_call_received_from_someone_who_congratulates() -> None:
@@ -37,13 +33,7 @@ def test_a_titled_caller_named_last() -> None:
 
 
 def _consults(text: str) -> list[tuple[set[str], set[str]]]:
-    doc = analyze(text, published="2022-03-02")
-    name = {e.id: e.name_en or e.name for e in doc.entities}
-    return [
-        ({name[i] for i in ev.source}, {name[i] for i in ev.target})
-        for ev in doc.events
-        if ev.type == "CONSULT"
-    ]
+    return [(s, t) for ty, s, t in event_actors(analyze(text, published="2022-03-02")) if ty == "CONSULT"]
 
 
 def test_a_time_between_the_call_and_the_one_called() -> None:

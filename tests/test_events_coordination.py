@@ -3,13 +3,13 @@ cued by the coordinated verb itself must not lend it a speaker)."""
 
 from __future__ import annotations
 
+from events_helpers import event_actors
+
 from rasd.pipeline import analyze
 
 
 def _events(text: str) -> list[tuple[str, set[str], set[str]]]:
-    doc = analyze(text, published="2024-06-06")
-    name = {e.id: e.name_en or e.name for e in doc.entities}
-    return [(ev.type, {name[i] for i in ev.source}, {name[i] for i in ev.target}) for ev in doc.events]
+    return event_actors(analyze(text, published="2024-06-06"))
 
 
 def test_accusation_after_a_quote_keeps_the_speaker() -> None:

@@ -4,6 +4,8 @@ relations severed, restored and suspended, envoys summoned or recalled, and word
 
 from __future__ import annotations
 
+from events_helpers import event_actors
+
 from rasd.pipeline import analyze
 
 
@@ -15,9 +17,7 @@ def _events(text: str, published: str = "2024-03-05") -> list[tuple[str, set[str
 
 
 def _one_sided(text: str, published: str = "2024-03-05") -> list[tuple[str, set[str], set[str]]]:
-    doc = analyze(text, published=published)
-    name = {e.id: e.name_en or e.name for e in doc.entities}
-    return [(ev.type, {name[i] for i in ev.source}, {name[i] for i in ev.target}) for ev in doc.events]
+    return event_actors(analyze(text, published=published))
 
 
 LEADERS = {"Abdel Fattah el-Sisi", "Abdullah II of Jordan", "Mahmoud Abbas"}

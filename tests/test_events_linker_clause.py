@@ -3,17 +3,13 @@ arrived met Z, not the state of the first clause."""
 
 from __future__ import annotations
 
+from events_helpers import event_actors
+
 from rasd.pipeline import analyze
 
 
 def _consults(text: str) -> list[tuple[set[str], set[str]]]:
-    doc = analyze(text, published="2023-02-14")
-    name = {e.id: e.name_en or e.name for e in doc.entities}
-    return [
-        ({name[i] for i in ev.source}, {name[i] for i in ev.target})
-        for ev in doc.events
-        if ev.type == "CONSULT"
-    ]
+    return [(s, t) for ty, s, t in event_actors(analyze(text, published="2023-02-14")) if ty == "CONSULT"]
 
 
 def test_where_takes_the_subject_of_the_clause_before_it() -> None:

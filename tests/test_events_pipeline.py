@@ -3,13 +3,13 @@ whole pipeline."""
 
 from __future__ import annotations
 
+from events_helpers import event_actors
+
 from rasd.pipeline import analyze
 
 
 def _events(text: str) -> list[tuple[str, set[str], set[str]]]:
-    doc = analyze(text, published="2024-03-12")
-    name = {e.id: e.name_en or e.name for e in doc.entities}
-    return [(ev.type, {name[i] for i in ev.source}, {name[i] for i in ev.target}) for ev in doc.events]
+    return event_actors(analyze(text, published="2024-03-12"))
 
 
 def test_his_country_is_the_speakers_state() -> None:

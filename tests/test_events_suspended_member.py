@@ -3,13 +3,13 @@ one's own participation (المشاركة، مشاركتها) stays a concession
 
 from __future__ import annotations
 
+from events_helpers import event_actors
+
 from rasd.pipeline import analyze
 
 
 def _events(text: str) -> list[tuple[str, set[str], set[str]]]:
-    doc = analyze(text, published="2021-10-27")
-    name = {e.id: e.name_en or e.name for e in doc.entities}
-    return [(ev.type, {name[i] for i in ev.source}, {name[i] for i in ev.target}) for ev in doc.events]
+    return event_actors(analyze(text, published="2021-10-27"))
 
 
 def test_a_council_suspends_a_states_participation() -> None:

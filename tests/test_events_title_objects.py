@@ -3,17 +3,13 @@ holding it: the person is met, not the ministry."""
 
 from __future__ import annotations
 
+from events_helpers import event_actors
+
 from rasd.pipeline import analyze
 
 
 def _consults(text: str) -> list[tuple[set[str], set[str]]]:
-    doc = analyze(text, published="2021-10-15")
-    name = {e.id: e.name_en or e.name for e in doc.entities}
-    return [
-        ({name[i] for i in ev.source}, {name[i] for i in ev.target})
-        for ev in doc.events
-        if ev.type == "CONSULT"
-    ]
+    return [(s, t) for ty, s, t in event_actors(analyze(text, published="2021-10-15")) if ty == "CONSULT"]
 
 
 def test_a_ministry_title_with_its_portfolio_then_the_holder() -> None:
